@@ -1,0 +1,52 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useRef } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Textarea } from "@/components/ui/textarea";
+import { addCommentAction } from "@/lib/tickets/actions";
+
+type Props = { ticketId: string; canWriteInternal: boolean; canWritePublic: boolean };
+
+export function CommentForm({ ticketId, canWriteInternal, canWritePublic }: Props) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const { execute, result, isPending } = useAction(addCommentAction, {
+    // Clear only after the server accepted it; on an error the text stays.
+    onSuccess: () => formRef.current?.reset(),
+  });
+  if (!canWriteInternal && !canWritePublic) return null;
+  const errors = result.validationErrors?.fieldErrors ?? {};
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const visibility = canWriteInternal ? String(form.get("visibility")) : "PUBLIC";
+    execute({ ticketId, body: String(form.get("body") ?? ""), visibility: visibility as "PUBLIC" | "INTERNAL" });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Add a comment">
+      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      <FormField id="comment-body" label={canWriteInternal ? "Add an update or note" : "Add an update"} error={errors.body}>
+        <Textarea id="comment-body" name="body" rows={3} />
+      </FormField>
+      <div className="flex items-center gap-3">
+        {canWriteInternal && (
+          <>
+            <label htmlFor="comment-visibility" className="text-sm">Visible to</label>
+            <NativeSelect id="comment-visibility" name="visibility" defaultValue="INTERNAL" className="w-auto">
+              <option value="INTERNAL">Support team only (internal)</option>
+              {canWritePublic && <option value="PUBLIC">Customer too (public)</option>}
+            </NativeSelect>
+          </>
+        )}
+        <Button type="submit" disabled={isPending} className="ml-auto">
+          {isPending ? "Posting…" : "Post"}
+        </Button>
+      </div>
+    </form>
+  );
+}

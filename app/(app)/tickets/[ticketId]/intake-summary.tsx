@@ -1,0 +1,46 @@
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import type { TicketDetail } from "@/lib/tickets/queries";
+import { SYMPTOMS, type Symptom } from "@/lib/tickets/symptoms";
+import { formatDateTime } from "@/lib/utils/dates";
+
+function Row({ term, children }: { term: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-[9rem_1fr] gap-2 py-1.5">
+      <dt className="text-muted-foreground">{term}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+export function IntakeSummary({ ticket }: { ticket: TicketDetail }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle className="text-base">Intake</CardTitle>
+      </CardHeader>
+      <CardContent>
+        <dl className="divide-y text-sm">
+          <Row term="Affected account"><span className="font-mono">{ticket.affectedUpn}</span></Row>
+          <Row term="Tenant">{ticket.tenant.displayName} ({ticket.tenant.primaryDomain})</Row>
+          <Row term="Detected">{formatDateTime(ticket.detectedAt)}</Row>
+          <Row term="Reported">{formatDateTime(ticket.createdAt)} by {ticket.reporter.name}</Row>
+          <Row term="Assignee">{ticket.assignee?.name ?? "Unassigned"}</Row>
+          <Row term="Observed">
+            {ticket.symptoms.length > 0 ? (
+              <ul className="list-disc space-y-0.5 pl-4">
+                {ticket.symptoms.map((s) => (
+                  <li key={s}>{SYMPTOMS[s as Symptom] ?? s}</li>
+                ))}
+              </ul>
+            ) : (
+              <span className="text-muted-foreground">Nothing ticked</span>
+            )}
+          </Row>
+          {ticket.symptomsNote && (
+            <Row term="Reporter's notes"><p className="whitespace-pre-wrap">{ticket.symptomsNote}</p></Row>
+          )}
+        </dl>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { SeverityBadge, StatusBadge } from "@/components/ticket-badges";
+import { Alert } from "@/components/ui/alert";
+import { hasPermission } from "@/lib/auth/permissions";
+import { authorizePage } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { formatTicketNumber } from "@/lib/tickets/format";
+import { findOpenDuplicates, getTicketOrThrow, listComments } from "@/lib/tickets/queries";
+import { CommentForm } from "./comment-form";
+import { CommentThread } from "./comment-thread";
+import { IntakeSummary } from "./intake-summary";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Ticket" };
+
+export default async function TicketPage({ params }: { params: Promise<{ ticketId: string }> }) {
+  const { ticketId } = await params;
+  const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}`);
+  const db = await getDb();
+  const ticket = await getTicketOrThrow(db, viewer, ticketId).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const [comments, duplicates] = await Promise.all([listComments(db, viewer, ticket.id), findOpenDuplicates(db, viewer, ticket)]);
+
+  return (
+    <div className="space-y-6">
+      <div className="space-y-1">
+        <Link href="/tickets" className="text-sm text-muted-foreground hover:underline">← Tickets</Link>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-xl font-semibold">
+            <span className="font-mono">{formatTicketNumber(ticket.number)}</span> · {ticket.title}
+          </h1>
+          <StatusBadge status={ticket.status} />
+          <SeverityBadge severity={ticket.severity} />
+        </div>
+      </div>
+      {duplicates.length > 0 && (
+        <Alert variant="warning">
+          Possible duplicate: {duplicates.length === 1 ? "another open incident exists" : "other open incidents exist"} for{" "}
+          {ticket.affectedUpn}:{" "}
+          {duplicates.map((d, i) => (
+            <span key={d.id}>
+              {i > 0 && ", "}
+              <Link href={`/tickets/${d.id}`} className="font-mono underline">{formatTicketNumber(d.number)}</Link>
+            </span>
+          ))}
+        </Alert>
+      )}
+      <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
+        <IntakeSummary ticket={ticket} />
+        <section aria-labelledby="comments-heading" className="space-y-4">
+          <h2 id="comments-heading" className="text-base font-semibold">Updates and notes</h2>
+          <CommentThread comments={comments} />
+          <CommentForm
+            ticketId={ticket.id}
+            canWriteInternal={hasPermission(viewer.role, "comments.writeInternal")}
+            canWritePublic={hasPermission(viewer.role, "comments.writePublic")}
+          />
+        </section>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useRouter } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Textarea } from "@/components/ui/textarea";
+import { createTicketAction } from "@/lib/tickets/actions";
+
+type Props = {
+  symptoms: { value: string; label: string }[];
+  tenants: { id: string; displayName: string; primaryDomain: string }[];
+  chooseTenant: boolean;
+};
+
+/** The local time now, as a datetime-local value. */
+function nowLocal(): string {
+  const d = new Date();
+  d.setMinutes(d.getMinutes() - d.getTimezoneOffset());
+  return d.toISOString().slice(0, 16);
+}
+
+export function ReportIncidentForm({ symptoms, tenants, chooseTenant }: Props) {
+  const router = useRouter();
+  const { execute, result, isPending } = useAction(createTicketAction, {
+    onSuccess: ({ data }) => router.push(`/tickets/${data.id}`),
+  });
+  const errors = result.validationErrors?.fieldErrors ?? {};
+  const formErrors = result.validationErrors?.formErrors ?? [];
+  const domain = tenants[0]?.primaryDomain ?? "contoso.example";
+
+  // The form is not reset after a failed submit: onSubmit prevents the native submission, so
+  // everything typed stays in place beside its error.
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const detected = String(form.get("detectedAt") ?? "");
+    const detectedDate = detected ? new Date(detected) : null;
+    execute({
+      affectedUpn: String(form.get("affectedUpn") ?? ""),
+      title: String(form.get("title") ?? ""),
+      symptoms: form.getAll("symptoms").map(String) as never,
+      symptomsNote: String(form.get("symptomsNote") ?? ""),
+      detectedAt: detectedDate && !Number.isNaN(detectedDate.getTime()) ? detectedDate.toISOString() : "",
+      severity: String(form.get("severity") ?? "") as never,
+      tenantId: chooseTenant ? String(form.get("tenantId") ?? "") : undefined,
+    } as never);
+  }
+
+  return (
+    <Card>
+      <CardContent className="pt-6">
+        <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Report an incident">
+          {(result.serverError || formErrors.length > 0) && (
+            <Alert variant="destructive">{result.serverError ?? formErrors.join(" ")}</Alert>
+          )}
+          {chooseTenant && (
+            <FormField id="tenantId" label="Tenant" error={errors.tenantId}>
+              <NativeSelect id="tenantId" name="tenantId" defaultValue="">
+                <option value="">Choose a tenant</option>
+                {tenants.map((t) => (
+                  <option key={t.id} value={t.id}>{t.displayName}</option>
+                ))}
+              </NativeSelect>
+            </FormField>
+          )}
+          <FormField id="affectedUpn" label="Affected account (UPN)" error={errors.affectedUpn} hint={`The user's sign-in name, e.g. megan@${domain}`}>
+            <Input id="affectedUpn" name="affectedUpn" type="email" autoComplete="off" placeholder={`name@${domain}`} />
+          </FormField>
+          <FormField id="title" label="Short title (optional)" error={errors.title}>
+            <Input id="title" name="title" placeholder="e.g. Mailbox sending bulk mail to Gmail" />
+          </FormField>
+          <fieldset className="space-y-2" aria-describedby={errors.symptoms ? "symptoms-error" : undefined}>
+            <legend className="text-sm font-medium">What did you observe?</legend>
+            <div className="grid gap-2 sm:grid-cols-2">
+              {symptoms.map((s) => (
+                <label key={s.value} className="flex items-start gap-2 text-sm">
+                  <input type="checkbox" name="symptoms" value={s.value} className="mt-0.5 size-4 accent-[var(--color-primary)]" />
+                  <span>{s.label}</span>
+                </label>
+              ))}
+            </div>
+            {errors.symptoms && (
+              <p id="symptoms-error" className="text-sm text-destructive">{errors.symptoms.join(" ")}</p>
+            )}
+          </fieldset>
+          <FormField id="symptomsNote" label="Anything else you saw" error={errors.symptomsNote}>
+            <Textarea id="symptomsNote" name="symptomsNote" rows={4} placeholder="Alerts, messages from recipients, times…" />
+          </FormField>
+          <div className="grid gap-5 sm:grid-cols-2">
+            <FormField id="detectedAt" label="When was it detected?" error={errors.detectedAt} hint="Your local time">
+              {/* Server and browser clocks differ by time zone; the browser's value wins. */}
+              <Input id="detectedAt" name="detectedAt" type="datetime-local" defaultValue={nowLocal()} suppressHydrationWarning />
+            </FormField>
+            <FormField id="severity" label="Severity" error={errors.severity}>
+              <NativeSelect id="severity" name="severity" defaultValue="HIGH">
+                <option value="">Choose…</option>
+                <option value="LOW">Low: one user, no mail sent</option>
+                <option value="MEDIUM">Medium: suspicious activity</option>
+                <option value="HIGH">High: mail sent from the account</option>
+                <option value="CRITICAL">Critical: privileged or many accounts</option>
+              </NativeSelect>
+            </FormField>
+          </div>
+          <Button type="submit" disabled={isPending}>
+            {isPending ? "Filing…" : "File incident"}
+          </Button>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}

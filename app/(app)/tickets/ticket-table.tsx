@@ -1,0 +1,48 @@
+import Link from "next/link";
+import { SeverityBadge, StatusBadge } from "@/components/ticket-badges";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import type { QueueRow } from "@/lib/tickets/queries";
+import { formatTicketNumber } from "@/lib/tickets/format";
+import { formatDateTime, formatRelative } from "@/lib/utils/dates";
+
+export function TicketTable({ rows, showTenant }: { rows: QueueRow[]; showTenant: boolean }) {
+  return (
+    <Table>
+      <TableCaption className="sr-only">Tickets, newest first</TableCaption>
+      <TableHeader>
+        <TableRow>
+          <TableHead className="w-24">Ticket</TableHead>
+          <TableHead>Title</TableHead>
+          <TableHead>Account</TableHead>
+          {showTenant && <TableHead>Tenant</TableHead>}
+          <TableHead>Severity</TableHead>
+          <TableHead>Status</TableHead>
+          <TableHead>Assignee</TableHead>
+          <TableHead>Opened</TableHead>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((t) => (
+          <TableRow key={t.id}>
+            <TableCell className="font-mono text-xs">
+              <Link href={`/tickets/${t.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
+                {formatTicketNumber(t.number)}
+              </Link>
+            </TableCell>
+            <TableCell className="max-w-xs truncate">{t.title}</TableCell>
+            <TableCell className="font-mono text-xs">{t.affectedUpn}</TableCell>
+            {showTenant && <TableCell>{t.tenant.displayName}</TableCell>}
+            <TableCell><SeverityBadge severity={t.severity} /></TableCell>
+            <TableCell><StatusBadge status={t.status} /></TableCell>
+            <TableCell>{t.assignee?.name ?? <span className="text-muted-foreground">Unassigned</span>}</TableCell>
+            <TableCell>
+              <time dateTime={t.createdAt.toISOString()} title={formatDateTime(t.createdAt)}>
+                {formatRelative(t.createdAt)}
+              </time>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

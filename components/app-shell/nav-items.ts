@@ -1,0 +1,18 @@
+import { hasPermission, type Permission } from "@/lib/auth/permissions";
+import type { Role } from "@/generated/prisma/enums";
+
+type NavItem = { href: string; label: string; permission: Permission; label_for?: Partial<Record<Role, string>> };
+
+const ITEMS: NavItem[] = [
+  { href: "/tickets", label: "Queue", permission: "tickets.read", label_for: { TENANT_ADMIN: "Our incidents" } },
+  { href: "/tickets/new", label: "Report an incident", permission: "tickets.create" },
+  { href: "/admin/tenants", label: "Tenants", permission: "tenants.manage" },
+];
+
+/** The navigation a role sees: only pages it may open. */
+export function navItemsFor(role: Role): { href: string; label: string }[] {
+  return ITEMS.filter((item) => hasPermission(role, item.permission)).map((item) => ({
+    href: item.href,
+    label: item.label_for?.[role] ?? item.label,
+  }));
+}

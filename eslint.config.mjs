@@ -1,0 +1,14 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+export default [
+  ...nextVitals,
+  ...nextTs,
+  { ignores: ["generated/**", ".next/**", "data/**", "playwright-report/**", "test-results/**"] },
+  {
+    // Env is validated once in lib/env; everything else reads it from there.
+    files: ["app/**", "components/**", "lib/**"],
+    ignores: ["lib/env.ts"],
+    rules: { "no-restricted-properties": ["error", { object: "process", property: "env", message: "Use getEnv() from @/lib/env." }] },
+  },
+];

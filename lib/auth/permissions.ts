@@ -1,0 +1,34 @@
+import type { Role } from "@/generated/prisma/enums";
+
+// The one permission map. Pages, route handlers and server actions check these through
+// requirePermission (lib/auth/viewer.ts); queries additionally scope rows by the viewer.
+export const PERMISSIONS = {
+  "tickets.create": ["TENANT_ADMIN", "PLATFORM_ADMIN"],
+  "tickets.read": ["TENANT_ADMIN", "ENGINEER", "MANAGER", "PLATFORM_ADMIN"],
+  "tickets.queue": ["ENGINEER", "MANAGER", "PLATFORM_ADMIN"],
+  "tickets.work": ["ENGINEER", "PLATFORM_ADMIN"],
+  "tickets.assign": ["ENGINEER", "PLATFORM_ADMIN"],
+  "comments.readInternal": ["ENGINEER", "MANAGER", "PLATFORM_ADMIN"],
+  "comments.writePublic": ["TENANT_ADMIN", "ENGINEER", "PLATFORM_ADMIN"],
+  "comments.writeInternal": ["ENGINEER", "MANAGER", "PLATFORM_ADMIN"],
+  "remediation.run": ["ENGINEER", "PLATFORM_ADMIN"],
+  "remediation.approve": ["TENANT_ADMIN", "ENGINEER", "PLATFORM_ADMIN"],
+  "reports.read": ["TENANT_ADMIN", "ENGINEER", "MANAGER", "PLATFORM_ADMIN"],
+  "reports.review": ["MANAGER", "PLATFORM_ADMIN"],
+  "dashboard.view": ["MANAGER", "PLATFORM_ADMIN"],
+  "tenants.manage": ["PLATFORM_ADMIN"],
+  "users.manage": ["PLATFORM_ADMIN"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export const ROLE_LABELS: Record<Role, string> = {
+  TENANT_ADMIN: "Tenant admin",
+  ENGINEER: "Support engineer",
+  MANAGER: "Manager",
+  PLATFORM_ADMIN: "Platform admin",
+};

@@ -1,0 +1,29 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { actionClient } from "@/lib/actions/client";
+import { requirePermission } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { ZAddCommentInput, ZCreateTicketInput } from "./schemas";
+import { addComment, createTicket } from "./service";
+
+export const createTicketAction = actionClient
+  .metadata({ name: "createTicket" })
+  .inputSchema(ZCreateTicketInput)
+  .action(async ({ parsedInput }) => {
+    const viewer = await requirePermission("tickets.create");
+    const ticket = await createTicket(await getDb(), viewer, parsedInput);
+    revalidatePath("/tickets");
+    return ticket;
+  });
+
+export const addCommentAction = actionClient
+  .metadata({ name: "addComment" })
+  .inputSchema(ZAddCommentInput)
+  .action(async ({ parsedInput }) => {
+    const viewer = await requirePermission(parsedInput.visibility === "INTERNAL" ? "comments.writeInternal" : "comments.writePublic");
+    const comment = await addComment(await getDb(), viewer, parsedInput);
+    revalidatePath(`/tickets/${parsedInput.ticketId}`);
+    return comment;
+  });
+

@@ -1,0 +1,108 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { hasPermission } from "@/lib/auth/permissions";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/lib/db/create-client";
+import { notFound } from "@/lib/errors";
+import { parseTicketNumber } from "./format";
+import { QUEUE_PAGE_SIZE, type TTicketListQuery } from "./schemas";
+import { ticketScopeFor } from "./scope";
+
+const queueRowSelect = {
+  id: true,
+  number: true,
+  title: true,
+  affectedUpn: true,
+  severity: true,
+  status: true,
+  createdAt: true,
+  updatedAt: true,
+  firstResponseAt: true,
+  containedAt: true,
+  tenant: { select: { id: true, displayName: true } },
+  assignee: { select: { id: true, name: true } },
+} satisfies Prisma.TicketSelect;
+
+export type QueueRow = Prisma.TicketGetPayload<{ select: typeof queueRowSelect }>;
+
+function searchWhere(q: string): Prisma.TicketWhereInput {
+  const number = parseTicketNumber(q);
+  return {
+    OR: [
+      ...(number ? [{ number }] : []),
+      { title: { contains: q, mode: "insensitive" } },
+      { affectedUpn: { contains: q.toLowerCase() } },
+    ],
+  };
+}
+
+/** One page of the queue, newest first, paged by ticket number (keyset, never OFFSET). */
+export async function listTickets(db: Db, viewer: Viewer, query: TTicketListQuery, pageSize = QUEUE_PAGE_SIZE) {
+  const assigneeId = query.assignee === "me" ? viewer.id : query.assignee === "unassigned" ? null : query.assignee;
+  const where: Prisma.TicketWhereInput = {
+    AND: [
+      ticketScopeFor(viewer),
+      query.status ? { status: query.status } : {},
+      query.severity ? { severity: query.severity } : {},
+      query.tenantId ? { tenantId: query.tenantId } : {},
+      query.assignee ? { assigneeId } : {},
+      query.q ? searchWhere(query.q) : {},
+      query.before ? { number: { lt: query.before } } : {},
+    ],
+  };
+  const rows = await db.ticket.findMany({ where, select: queueRowSelect, orderBy: { number: "desc" }, take: pageSize + 1 });
+  const page = rows.slice(0, pageSize);
+  const last = page.at(-1);
+  return { rows: page, nextBefore: rows.length > pageSize && last ? last.number : null };
+}
+
+const ticketDetailSelect = {
+  ...queueRowSelect,
+  symptoms: true,
+  symptomsNote: true,
+  detectedAt: true,
+  version: true,
+  resolvedAt: true,
+  closedAt: true,
+  tenantId: true,
+  tenant: { select: { id: true, displayName: true, primaryDomain: true } },
+  reporter: { select: { id: true, name: true, email: true } },
+} satisfies Prisma.TicketSelect;
+
+export type TicketDetail = Prisma.TicketGetPayload<{ select: typeof ticketDetailSelect }>;
+
+export async function getTicketOrThrow(db: Db, viewer: Viewer, ticketId: string): Promise<TicketDetail> {
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: ticketDetailSelect });
+  if (!ticket) throw notFound();
+  return ticket;
+}
+
+export async function listComments(db: Db, viewer: Viewer, ticketId: string) {
+  const canSeeInternal = hasPermission(viewer.role, "comments.readInternal");
+  return db.comment.findMany({
+    where: { ticketId, ticket: ticketScopeFor(viewer), ...(canSeeInternal ? {} : { visibility: "PUBLIC" }) },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, body: true, visibility: true, createdAt: true, author: { select: { id: true, name: true, role: true } } },
+  });
+}
+
+/** Other open incidents for the same account: likely duplicates to flag. */
+export async function findOpenDuplicates(db: Db, viewer: Viewer, ticket: { id: string; tenantId: string; affectedUpn: string }) {
+  return db.ticket.findMany({
+    where: {
+      AND: [ticketScopeFor(viewer), { tenantId: ticket.tenantId, affectedUpn: ticket.affectedUpn, id: { not: ticket.id }, status: { not: "CLOSED" } }],
+    },
+    select: { id: true, number: true, status: true },
+    orderBy: { number: "desc" },
+    take: 5,
+  });
+}
+
+/** Options for the queue's filters. */
+export async function listQueueFilterOptions(db: Db) {
+  const [tenants, engineers] = await Promise.all([
+    db.tenant.findMany({ select: { id: true, displayName: true }, orderBy: { displayName: "asc" } }),
+    db.user.findMany({ where: { role: { in: ["ENGINEER", "PLATFORM_ADMIN"] }, isActive: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+  ]);
+  return { tenants, engineers };
+}

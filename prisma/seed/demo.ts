@@ -1,0 +1,115 @@
+// Demo data: two tenants connected to the tenant simulator, one sign-in per role and a few
+// tickets in different states. Only ever run in demo mode (scripts/seed.ts checks).
+import type { Severity, TicketStatus } from "@/generated/prisma/enums";
+import { encryptSecret } from "@/lib/crypto/secret-box";
+import type { Db } from "@/lib/db/create-client";
+import { CONTOSO, FABRIKAM } from "@/simulator/demo-tenants";
+import { seedComment, seedTicket, seedUser } from "./factories";
+
+export const DEMO_PASSWORD = "Breachdesk-demo-1";
+
+export const DEMO_SIGN_INS = {
+  contosoAdmin: "admin@contoso.example",
+  fabrikamAdmin: "admin@fabrikam.example",
+  engineer: "engineer@breachdesk.example",
+  manager: "manager@breachdesk.example",
+  platform: "platform@breachdesk.example",
+} as const;
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
+
+export async function isDemoSeeded(db: Db): Promise<boolean> {
+  return (await db.tenant.count({ where: { entraTenantId: CONTOSO.tenantId } })) > 0;
+}
+
+export async function seedDemo(db: Db, encryptionKey: string) {
+  const tenant = (t: typeof CONTOSO, displayName: string) =>
+    db.tenant.create({
+      data: {
+        displayName,
+        entraTenantId: t.tenantId,
+        primaryDomain: t.primaryDomain,
+        connectionKind: "SIMULATED",
+        clientId: t.clientId,
+        clientSecretEncrypted: encryptSecret(t.clientSecret, encryptionKey),
+        isDemo: true,
+      },
+    });
+  const contoso = await tenant(CONTOSO, "Contoso (demo)");
+  const fabrikam = await tenant(FABRIKAM, "Fabrikam (demo)");
+
+  const user = (role: Parameters<typeof seedUser>[1]["role"], email: string, name: string, tenantId?: string) =>
+    seedUser(db, { role, email, name, tenantId, password: DEMO_PASSWORD });
+  const contosoAdmin = await user("TENANT_ADMIN", DEMO_SIGN_INS.contosoAdmin, "Isaiah Langer (Contoso IT)", contoso.id);
+  const fabrikamAdmin = await user("TENANT_ADMIN", DEMO_SIGN_INS.fabrikamAdmin, "Nestor Wilke (Fabrikam IT)", fabrikam.id);
+  const engineer = await user("ENGINEER", DEMO_SIGN_INS.engineer, "Riya Shah (Support)");
+  await user("MANAGER", DEMO_SIGN_INS.manager, "Morgan Lee (Support manager)");
+  await user("PLATFORM_ADMIN", DEMO_SIGN_INS.platform, "Pat Quinn (Platform)");
+
+  type DemoTicket = {
+    tenantId: string;
+    reporterId: string;
+    affectedUpn: string;
+    title: string;
+    severity: Severity;
+    status: TicketStatus;
+    symptoms: string[];
+    symptomsNote?: string;
+    detectedHoursAgo: number;
+    assigned?: boolean;
+  };
+  const tickets: DemoTicket[] = [
+    {
+      tenantId: contoso.id, reporterId: contosoAdmin.id, affectedUpn: "megan@contoso.example",
+      title: "Megan's mailbox is sending bulk mail to Gmail", severity: "HIGH", status: "NEW",
+      symptoms: ["BULK_MAIL", "OUTBOUND_RESTRICTED", "MFA_DISABLED"],
+      symptomsNote: "Alert 'User restricted from sending email' this morning; several Gmail recipients replied asking about an invoice.",
+      detectedHoursAgo: 2,
+    },
+    {
+      tenantId: contoso.id, reporterId: contosoAdmin.id, affectedUpn: "adele@contoso.example",
+      title: "Sign-ins from an unknown country for Adele", severity: "MEDIUM", status: "TRIAGED",
+      symptoms: ["UNUSUAL_SIGN_IN"], detectedHoursAgo: 20, assigned: true,
+    },
+    {
+      tenantId: contoso.id, reporterId: contosoAdmin.id, affectedUpn: "alex@contoso.example",
+      title: "Inbox rule deleting replies on Alex's mailbox", severity: "LOW", status: "CLOSED",
+      symptoms: ["INBOX_RULES"], detectedHoursAgo: 24 * 12, assigned: true,
+    },
+    {
+      tenantId: fabrikam.id, reporterId: fabrikamAdmin.id, affectedUpn: "lidia@fabrikam.example",
+      title: "Fabrikam finance mailbox phishing partners", severity: "CRITICAL", status: "CONTAINED",
+      symptoms: ["BULK_MAIL", "RECIPIENT_COMPLAINTS", "SECURITY_ALERT"], detectedHoursAgo: 30, assigned: true,
+    },
+    {
+      tenantId: fabrikam.id, reporterId: fabrikamAdmin.id, affectedUpn: "diego@fabrikam.example",
+      title: "Security info changed on Diego's account", severity: "MEDIUM", status: "RESOLVED",
+      symptoms: ["SECURITY_INFO_CHANGED"], detectedHoursAgo: 72, assigned: true,
+    },
+  ];
+  for (const t of tickets) {
+    const detectedAt = hoursAgo(t.detectedHoursAgo);
+    const later = (h: number) => new Date(detectedAt.getTime() + h * 3_600_000);
+    const worked = t.status !== "NEW";
+    const ticket = await seedTicket(db, {
+      tenantId: t.tenantId, reporterId: t.reporterId, affectedUpn: t.affectedUpn, title: t.title,
+      severity: t.severity, status: t.status, symptoms: t.symptoms, symptomsNote: t.symptomsNote,
+      detectedAt, createdAt: later(0.25),
+      assigneeId: t.assigned ? engineer.id : null,
+      firstResponseAt: worked ? later(0.5) : null,
+      containedAt: ["CONTAINED", "RESOLVED", "CLOSED"].includes(t.status) ? later(1.5) : null,
+      resolvedAt: ["RESOLVED", "CLOSED"].includes(t.status) ? later(6) : null,
+      closedAt: t.status === "CLOSED" ? later(30) : null,
+    });
+    if (worked) {
+      await seedComment(db, {
+        ticketId: ticket.id, authorId: engineer.id, visibility: "PUBLIC", createdAt: later(0.5),
+        body: "Thanks for the report. I have picked this up and am reviewing the account's sign-ins now.",
+      });
+      await seedComment(db, {
+        ticketId: ticket.id, authorId: engineer.id, visibility: "INTERNAL", createdAt: later(0.6),
+        body: "Internal: sign-ins from an unfamiliar ASN; checking inbox rules before containment.",
+      });
+    }
+  }
+}

@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { pgliteFactory, postgresFactory } from "@/lib/db/adapters";
+import { applyMigrations } from "@/lib/db/migrations";
+
+// Migrates one template database per run; each test file then gets its own copy of it
+// (PGlite: loadDataDir of a dump, ~1 s; PostgreSQL: CREATE DATABASE … TEMPLATE, ~0.1 s).
+
+export const PGLITE_TEMPLATE = path.join(process.cwd(), "data", "test", "pglite-template.tar.gz");
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    postgresTemplate: string | null;
+  }
+}
+
+function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
+export default async function setup(project: TestProject) {
+  const pglite = await PGlite.create();
+  await applyMigrations(pgliteFactory(pglite));
+  const dump = await pglite.dumpDataDir("gzip");
+  fs.mkdirSync(path.dirname(PGLITE_TEMPLATE), { recursive: true });
+  fs.writeFileSync(PGLITE_TEMPLATE, Buffer.from(await dump.arrayBuffer()));
+  await pglite.close();
+
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    project.provide("postgresTemplate", null);
+    return;
+  }
+  const template = `bd_tpl_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${template}"`);
+  await applyMigrations(postgresFactory(withDatabase(serverUrl, template)));
+  // The migration engine's pool may linger; a template must have no sessions to be copied.
+  await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [template]);
+  project.provide("postgresTemplate", template);
+
+  return async () => {
+    const { rows } = await admin.query<{ datname: string }>(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'bd_t\\_%' OR datname = $1",
+      [template],
+    );
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+    await admin.end();
+  };
+}

@@ -1,0 +1,45 @@
+import { randomUUID } from "node:crypto";
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { inject } from "vitest";
+import { PrismaClient } from "@/generated/prisma/client";
+import { pgliteFactory, postgresFactory } from "@/lib/db/adapters";
+import type { Db } from "@/lib/db/create-client";
+import { PGLITE_TEMPLATE } from "./global-setup";
+
+export type TestDbKind = "pglite" | "postgres";
+export type TestDb = { kind: TestDbKind; db: Db; close: () => Promise<void> };
+
+/** PGlite always; PostgreSQL as well when TEST_DATABASE_URL is set. */
+export function testDbKinds(): TestDbKind[] {
+  return inject("postgresTemplate") ? ["pglite", "postgres"] : ["pglite"];
+}
+
+/** A fresh, migrated database of the given kind, private to the caller. */
+export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
+  if (kind === "pglite") {
+    const dump = new Blob([fs.readFileSync(PGLITE_TEMPLATE)]);
+    const pglite = await PGlite.create({ loadDataDir: dump });
+    const db = new PrismaClient({ adapter: pgliteFactory(pglite) });
+    return { kind, db, close: async () => { await db.$disconnect(); await pglite.close(); } };
+  }
+  const serverUrl = process.env.TEST_DATABASE_URL!;
+  const template = inject("postgresTemplate")!;
+  const name = `bd_t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const db = new PrismaClient({ adapter: postgresFactory(url.toString()) });
+  return {
+    kind,
+    db,
+    close: async () => {
+      await db.$disconnect();
+      await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
