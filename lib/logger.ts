@@ -1,13 +1,19 @@
-import pino from "pino";
+import pino, { type Logger } from "pino";
 import { getEnv } from "@/lib/env";
 
-// One logger; callers add context with logger.child({ requestId, userId, ticketId }).
+// One logger, created on first use (never at import: `next build` loads modules without the
+// runtime configuration). Add context with getLogger().child({ requestId, userId, ticketId }).
 // Log ids, never ticket text, passwords or tokens.
-export const logger = pino({
-  level: getEnv().LOG_LEVEL,
-  base: { app: "breachdesk" },
-  redact: {
-    paths: ["password", "*.password", "secret", "*.secret", "clientSecret", "*.clientSecret", "token", "*.token"],
-    censor: "[redacted]",
-  },
-});
+let logger: Logger | undefined;
+
+export function getLogger(): Logger {
+  logger ??= pino({
+    level: getEnv().LOG_LEVEL,
+    base: { app: "breachdesk" },
+    redact: {
+      paths: ["password", "*.password", "secret", "*.secret", "clientSecret", "*.clientSecret", "token", "*.token"],
+      censor: "[redacted]",
+    },
+  });
+  return logger;
+}

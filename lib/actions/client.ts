@@ -2,7 +2,7 @@ import "server-only";
 import { createMiddleware, createSafeActionClient, returnValidationErrors } from "next-safe-action";
 import { z } from "zod";
 import { isAppError, toUserMessage } from "@/lib/errors";
-import { logger } from "@/lib/logger";
+import { getLogger } from "@/lib/logger";
 
 // Field-level rule failures found by a service (e.g. "not in the tenant's domain") come back as
 // AppError INVALID_INPUT with details.field; show them beside the field like schema errors.
@@ -27,7 +27,7 @@ export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ name: z.string() }),
   defaultValidationErrorsShape: "flattened",
   handleServerError(error, utils) {
-    if (!isAppError(error)) logger.error({ err: error, action: utils.metadata?.name }, "server action failed");
+    if (!isAppError(error)) getLogger().error({ err: error, action: utils.metadata?.name }, "server action failed");
     return toUserMessage(error);
   },
 }).use(fieldErrorsFromServices);

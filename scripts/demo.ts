@@ -1,0 +1,97 @@
+// `npm run demo`: the embedded default, end to end. Creates local secrets and the simulator's
+// certificate on first run, migrates and seeds the embedded database, builds the app, then runs
+// the tenant simulator and `next start` side by side until Ctrl-C.
+//   PORT (3000), SIMULATOR_PORT (3001), PGLITE_DIR (./data/pglite), DEMO_SKIP_BUILD=1 to reuse .next,
+//   DEMO_RESET=1 to start the embedded database afresh (the end-to-end tests do)
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { applyMigrations } from "@/lib/db/migrations";
+import { openDatabase, resolveDatabaseTarget } from "@/lib/db/adapters";
+import { createPrismaClient } from "@/lib/db/create-client";
+import { isDemoSeeded, seedDemo } from "@/prisma/seed/demo";
+import { ensureCertificate } from "@/simulator/certificate";
+
+const root = process.cwd();
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+function loadDemoSecrets(file: string) {
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), BREACHDESK_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
+    fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
+  }
+  return JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: "inherit" });
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+async function main() {
+  const port = process.env.PORT ?? "3000";
+  const simulatorPort = process.env.SIMULATOR_PORT ?? "3001";
+  const dataDir = path.join(root, "data");
+  const secrets = loadDemoSecrets(path.join(dataDir, "demo-secrets.json"));
+  const cert = await ensureCertificate(path.join(dataDir, "simulator"));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...Object.fromEntries(Object.entries(secrets).filter(([k]) => !process.env[k])),
+    BREACHDESK_DEMO: "1",
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+    GRAPH_SIMULATOR_URL: `https://localhost:${simulatorPort}`,
+    SIMULATOR_PORT: simulatorPort,
+    SIMULATOR_CERT_DIR: path.dirname(cert.certPath),
+    NODE_EXTRA_CA_CERTS: cert.certPath,
+  };
+  const target = resolveDatabaseTarget({ DATABASE_URL: env.DATABASE_URL || undefined, PGLITE_DIR: env.PGLITE_DIR || "./data/pglite" });
+
+  if (process.env.DEMO_RESET === "1" && target.kind === "pglite") {
+    fs.rmSync(target.dataDir, { recursive: true, force: true }); // tests start from the seed
+  }
+  console.log(`› Migrating ${target.kind === "pglite" ? `embedded database ${target.dataDir}` : "PostgreSQL"}…`);
+  const opened = await openDatabase(target);
+  await applyMigrations(opened.factory).finally(() => opened.close());
+
+  const { db, close } = await createPrismaClient(target);
+  try {
+    if ((await db.tenant.count({ where: { isDemo: false } })) > 0) {
+      console.log("› This database holds real tenants: demo data is not added.");
+    } else if (!(await isDemoSeeded(db))) {
+      console.log("› Seeding demo tenants, sign-ins and tickets…");
+      await seedDemo(db, env.BREACHDESK_ENCRYPTION_KEY!);
+    }
+  } finally {
+    await close();
+  }
+
+  if (process.env.DEMO_SKIP_BUILD !== "1") {
+    console.log("› Building the app (next build)…");
+    await run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
+  }
+
+  const children: ChildProcess[] = [];
+  const stopAll = (code: number) => {
+    for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
+    process.exit(code);
+  };
+  const start = (command: string, args: string[]) => {
+    const child = spawn(command, args, { env, stdio: "inherit" });
+    child.on("exit", (code) => stopAll(code ?? 1));
+    children.push(child);
+  };
+  start(bin("tsx"), [path.join(root, "simulator", "main.ts")]);
+  start(bin("next"), ["start", "-p", port]);
+  process.on("SIGINT", () => stopAll(0));
+  process.on("SIGTERM", () => stopAll(0));
+  console.log(`\n› Breachdesk: http://localhost:${port}  (tenant simulator: https://localhost:${simulatorPort})\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
