@@ -1,5 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
+  // A separate build directory lets several checkouts' e2e runs build side by side.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite and the WASM schema engine load .wasm/data files relative to their package; bundling
   // them breaks that (see DESIGN.md §6).
   serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pglite-prisma-adapter"],

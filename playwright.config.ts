@@ -2,7 +2,8 @@ import { defineConfig } from "@playwright/test";
 
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) against the production
 // build, started by the same script as the demo, on its own ports and a fresh embedded database.
-const PORT = 3200;
+// E2E_PORT moves the app (and the simulator, one port up) so several runs can share a machine.
+const PORT = Number(process.env.E2E_PORT ?? 3200);
 
 export default defineConfig({
   testDir: "e2e",
@@ -40,7 +41,7 @@ export default defineConfig({
     env: {
       PORT: String(PORT),
       SIMULATOR_PORT: String(PORT + 1),
-      PGLITE_DIR: "./data/e2e/pglite",
+      PGLITE_DIR: `./data/e2e-${PORT}/pglite`,
       DEMO_RESET: "1",
       DEMO_SKIP_BUILD: "1",
       NEXTAUTH_URL: `http://localhost:${PORT}`,

@@ -23,7 +23,7 @@ step npm run --silent typecheck
 step npm run --silent lint
 step node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step node_modules/.bin/next build
-if [ -f .next/BUILD_ID ]; then
+if [ -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ]; then
   PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json step node_modules/.bin/playwright test --reporter=list,json
 else
   echo "› Skipping end-to-end tests: the build failed." >&2

@@ -23,7 +23,7 @@ export async function isDemoSeeded(db: Db): Promise<boolean> {
 }
 
 export async function seedDemo(db: Db, encryptionKey: string) {
-  const tenant = (t: typeof CONTOSO, displayName: string) =>
+  const tenant = (t: typeof CONTOSO, displayName: string, extra: { serviceMailbox?: string; requireApproval?: boolean } = {}) =>
     db.tenant.create({
       data: {
         displayName,
@@ -33,10 +33,12 @@ export async function seedDemo(db: Db, encryptionKey: string) {
         clientId: t.clientId,
         clientSecretEncrypted: encryptSecret(t.clientSecret, encryptionKey),
         isDemo: true,
+        ...extra,
       },
     });
-  const contoso = await tenant(CONTOSO, "Contoso (demo)");
-  const fabrikam = await tenant(FABRIKAM, "Fabrikam (demo)");
+  const contoso = await tenant(CONTOSO, "Contoso (demo)", { serviceMailbox: `security@${CONTOSO.primaryDomain}` });
+  // Fabrikam asks for a second person's approval before destructive steps.
+  const fabrikam = await tenant(FABRIKAM, "Fabrikam (demo)", { serviceMailbox: `it@${FABRIKAM.primaryDomain}`, requireApproval: true });
 
   const user = (role: Parameters<typeof seedUser>[1]["role"], email: string, name: string, tenantId?: string) =>
     seedUser(db, { role, email, name, tenantId, password: DEMO_PASSWORD });
