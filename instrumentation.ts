@@ -1,15 +1,6 @@
-// Runs once when the server starts: refuse to start on a bad or incomplete configuration, with
-// a message that names each missing variable.
+// Runs once when the server starts (Node.js runtime only).
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getEnv, EnvError } = await import("@/lib/env");
-  try {
-    getEnv();
-  } catch (error) {
-    if (error instanceof EnvError) {
-      console.error(`\n${error.message}\n`);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === "nodejs") {
+    await import("./instrumentation-node");
   }
 }

@@ -26,7 +26,7 @@ test("a wrong password is refused with a message and no session", async ({ page 
   await page.getByLabel("Email").fill(USERS.engineer);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText("Email or password is incorrect.");
+  await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
   await page.goto("/tickets");
   await expect(page).toHaveURL(/\/login/);
 });

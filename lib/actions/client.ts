@@ -1,22 +1,8 @@
 import "server-only";
-import { createMiddleware, createSafeActionClient, returnValidationErrors } from "next-safe-action";
+import { createSafeActionClient, returnValidationErrors } from "next-safe-action";
 import { z } from "zod";
 import { isAppError, toUserMessage } from "@/lib/errors";
 import { getLogger } from "@/lib/logger";
-
-// Field-level rule failures found by a service (e.g. "not in the tenant's domain") come back as
-// AppError INVALID_INPUT with details.field; show them beside the field like schema errors.
-const fieldErrorsFromServices = createMiddleware().define(async ({ next }) => {
-  try {
-    return await next();
-  } catch (error) {
-    const field = isAppError(error) && error.code === "INVALID_INPUT" ? error.details?.field : undefined;
-    if (typeof field === "string") {
-      return returnValidationErrors(z.object({}), { [field]: { _errors: [error instanceof Error ? error.message : ""] } } as never);
-    }
-    throw error;
-  }
-});
 
 /**
  * The one entry point for mutations. Each action declares its name and input schema, then calls
@@ -30,4 +16,20 @@ export const actionClient = createSafeActionClient({
     if (!isAppError(error)) getLogger().error({ err: error, action: utils.metadata?.name }, "server action failed");
     return toUserMessage(error);
   },
-}).use(fieldErrorsFromServices);
+});
+
+/**
+ * Runs a service call so that a rule failure tied to one field (AppError INVALID_INPUT with
+ * details.field, e.g. "not in the tenant's domain") is shown beside that field like a schema error.
+ */
+export async function withFieldErrors<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const field = isAppError(error) && error.code === "INVALID_INPUT" ? error.details?.field : undefined;
+    if (typeof field === "string" && isAppError(error)) {
+      returnValidationErrors(z.object({}), { [field]: { _errors: [error.message] } } as never);
+    }
+    throw error;
+  }
+}

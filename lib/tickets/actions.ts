@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actionClient } from "@/lib/actions/client";
+import { actionClient, withFieldErrors } from "@/lib/actions/client";
 import { requirePermission } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { ZAddCommentInput, ZCreateTicketInput } from "./schemas";
@@ -12,7 +12,8 @@ export const createTicketAction = actionClient
   .inputSchema(ZCreateTicketInput)
   .action(async ({ parsedInput }) => {
     const viewer = await requirePermission("tickets.create");
-    const ticket = await createTicket(await getDb(), viewer, parsedInput);
+    const db = await getDb();
+    const ticket = await withFieldErrors(() => createTicket(db, viewer, parsedInput));
     revalidatePath("/tickets");
     return ticket;
   });

@@ -1,0 +1,5 @@
+import { cn } from "@/lib/utils/cn";
+
+export function Skeleton({ className, ...props }: React.ComponentProps<"div">) {
+  return <div aria-hidden className={cn("animate-pulse rounded-md bg-muted", className)} {...props} />;
+}

@@ -1,0 +1,12 @@
+import { EnvError, getEnv } from "@/lib/env";
+
+// Refuse to start on a bad or incomplete configuration, naming each missing variable.
+try {
+  getEnv();
+} catch (error) {
+  if (error instanceof EnvError) {
+    console.error(`\n${error.message}\n`);
+    process.exit(1);
+  }
+  throw error;
+}

@@ -1,0 +1,28 @@
+// The simulated tenants the demo and the tests connect to. The app's demo seed stores these ids
+// and (encrypted) secrets on its Tenant rows; the simulator accepts exactly these credentials.
+
+export type DemoTenant = {
+  tenantId: string;
+  displayName: string;
+  primaryDomain: string;
+  clientId: string;
+  clientSecret: string;
+};
+
+export const CONTOSO: DemoTenant = {
+  tenantId: "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01",
+  displayName: "Contoso",
+  primaryDomain: "contoso.example",
+  clientId: "b5d0c1a2-3e4f-4a5b-8c6d-7e8f9a0b1c01",
+  clientSecret: "contoso-demo-secret",
+};
+
+export const FABRIKAM: DemoTenant = {
+  tenantId: "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a02",
+  displayName: "Fabrikam",
+  primaryDomain: "fabrikam.example",
+  clientId: "b5d0c1a2-3e4f-4a5b-8c6d-7e8f9a0b1c02",
+  clientSecret: "fabrikam-demo-secret",
+};
+
+export const DEMO_TENANTS = [CONTOSO, FABRIKAM] as const;
