@@ -10,7 +10,7 @@ import path from "node:path";
 import { applyMigrations } from "@/lib/db/migrations";
 import { openDatabase, resolveDatabaseTarget } from "@/lib/db/adapters";
 import { createPrismaClient } from "@/lib/db/create-client";
-import { isDemoSeeded, seedDemo } from "@/prisma/seed/demo";
+import { seedDemoIfAllowed } from "@/prisma/seed/demo";
 import { ensureCertificate } from "@/simulator/certificate";
 
 const root = process.cwd();
@@ -42,6 +42,7 @@ async function main() {
     ...process.env,
     ...Object.fromEntries(Object.entries(secrets).filter(([k]) => !process.env[k])),
     BREACHDESK_DEMO: "1",
+    NEXT_TELEMETRY_DISABLED: "1", // no calls home: this must run offline
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     GRAPH_SIMULATOR_URL: `https://localhost:${simulatorPort}`,
     SIMULATOR_PORT: simulatorPort,
@@ -59,12 +60,9 @@ async function main() {
 
   const { db, close } = await createPrismaClient(target);
   try {
-    if ((await db.tenant.count({ where: { isDemo: false } })) > 0) {
-      console.log("› This database holds real tenants: demo data is not added.");
-    } else if (!(await isDemoSeeded(db))) {
-      console.log("› Seeding demo tenants, sign-ins and tickets…");
-      await seedDemo(db, env.BREACHDESK_ENCRYPTION_KEY!);
-    }
+    const outcome = await seedDemoIfAllowed(db, { isDemoMode: true, encryptionKey: env.BREACHDESK_ENCRYPTION_KEY! });
+    if (outcome === "seeded") console.log("› Seeded demo tenants, sign-ins and tickets.");
+    if (outcome === "refused-real-tenants") console.log("› This database holds real tenants: demo data is not added.");
   } finally {
     await close();
   }

@@ -3,7 +3,9 @@
 # driven end to end in Debian's Chromium (Playwright). Ends with one "N passed, N failed" line.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-mkdir -p test-results
+export NEXT_TELEMETRY_DISABLED=1  # tests talk only to loopback addresses
+reports=.test-reports
+rm -rf "$reports" && mkdir -p "$reports"
 chromium_path="${CHROMIUM_PATH:-/usr/bin/chromium}"
 
 if [ ! -x "$chromium_path" ]; then
@@ -21,14 +23,15 @@ step() { echo; echo "› $*"; "$@" || status=1; }
 
 step npm run --silent typecheck
 step npm run --silent lint
-step node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
-step node_modules/.bin/next build
-if [ -f "${NEXT_DIST_DIR:-.next}/BUILD_ID" ]; then
-  PLAYWRIGHT_JSON_OUTPUT_NAME=test-results/playwright.json step node_modules/.bin/playwright test --reporter=list,json
+step node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
+echo; echo "› next build"
+if node_modules/.bin/next build; then
+  PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/playwright.json" step node_modules/.bin/playwright test --reporter=list,json
 else
+  status=1
   echo "› Skipping end-to-end tests: the build failed." >&2
   status=1
 fi
 
-node scripts/summarize-tests.mjs test-results/vitest.json test-results/playwright.json || status=1
+node scripts/summarize-tests.mjs "$reports/vitest.json" "$reports/playwright.json" || status=1
 exit $status

@@ -22,6 +22,20 @@ export async function isDemoSeeded(db: Db): Promise<boolean> {
   return (await db.tenant.count({ where: { entraTenantId: CONTOSO.tenantId } })) > 0;
 }
 
+export type DemoSeedOutcome = "seeded" | "already-seeded" | "refused-not-demo" | "refused-real-tenants";
+
+/**
+ * Seeds the demo only in demo mode and only into a database without real tenants, so demo
+ * sign-ins (with a published password) never reach a production database by accident.
+ */
+export async function seedDemoIfAllowed(db: Db, options: { isDemoMode: boolean; encryptionKey: string }): Promise<DemoSeedOutcome> {
+  if (!options.isDemoMode) return "refused-not-demo";
+  if ((await db.tenant.count({ where: { isDemo: false } })) > 0) return "refused-real-tenants";
+  if (await isDemoSeeded(db)) return "already-seeded";
+  await seedDemo(db, options.encryptionKey);
+  return "seeded";
+}
+
 export async function seedDemo(db: Db, encryptionKey: string) {
   const tenant = (t: typeof CONTOSO, displayName: string, extra: { serviceMailbox?: string; requireApproval?: boolean } = {}) =>
     db.tenant.create({
