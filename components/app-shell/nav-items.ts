@@ -7,6 +7,7 @@ const ITEMS: NavItem[] = [
   { href: "/tickets", label: "Queue", permission: "tickets.read", label_for: { TENANT_ADMIN: "Our incidents" } },
   { href: "/tickets/new", label: "Report an incident", permission: "tickets.create" },
   { href: "/admin/tenants", label: "Tenants", permission: "tenants.manage" },
+  { href: "/admin/users", label: "Users", permission: "users.manage" },
 ];
 
 /** The navigation a role sees: only pages it may open. */

@@ -1,0 +1,58 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useRef } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { createUserAction } from "@/lib/users/actions";
+
+export function CreateUserForm({ tenants }: { tenants: { id: string; displayName: string }[] }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const { execute, result, isPending, hasSucceeded } = useAction(createUserAction, { onSuccess: () => formRef.current?.reset() });
+  const errors = result.validationErrors?.fieldErrors ?? {};
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const f = new FormData(event.currentTarget);
+    const get = (k: string) => String(f.get(k) ?? "");
+    execute({ email: get("email"), name: get("name"), role: get("role") as never, tenantId: get("tenantId"), password: get("password") });
+  }
+
+  return (
+    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label="Add a user">
+      {result.serverError && <Alert variant="destructive" className="sm:col-span-2">{result.serverError}</Alert>}
+      {hasSucceeded && <Alert variant="success" className="sm:col-span-2">User added.</Alert>}
+      <FormField id="new-user-name" label="Name" error={errors.name}>
+        <Input name="name" autoComplete="off" />
+      </FormField>
+      <FormField id="new-user-email" label="Email" error={errors.email}>
+        <Input name="email" type="email" autoComplete="off" />
+      </FormField>
+      <FormField id="new-user-role" label="Role" error={errors.role}>
+        <NativeSelect name="role" defaultValue="ENGINEER">
+          {Object.entries(ROLE_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>{label}</option>
+          ))}
+        </NativeSelect>
+      </FormField>
+      <FormField id="new-user-tenant" label="Tenant (tenant admins only)" error={errors.tenantId}>
+        <NativeSelect name="tenantId" defaultValue="">
+          <option value="">None</option>
+          {tenants.map((t) => (
+            <option key={t.id} value={t.id}>{t.displayName}</option>
+          ))}
+        </NativeSelect>
+      </FormField>
+      <FormField id="new-user-password" label="Initial password" error={errors.password} hint="12+ characters, upper and lower case and digits">
+        <Input name="password" type="password" autoComplete="new-password" />
+      </FormField>
+      <div className="flex items-end">
+        <Button type="submit" disabled={isPending}>{isPending ? "Adding…" : "Add user"}</Button>
+      </div>
+    </form>
+  );
+}

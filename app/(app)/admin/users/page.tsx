@@ -1,0 +1,62 @@
+import type { Metadata } from "next";
+import { Badge } from "@/components/ui/badge";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ROLE_LABELS } from "@/lib/auth/permissions";
+import { authorizePage } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { listUsers } from "@/lib/users/queries";
+import { formatDateTime } from "@/lib/utils/dates";
+import { CreateUserForm } from "./create-user-form";
+import { UserActiveToggle } from "./user-active-toggle";
+
+export const metadata: Metadata = { title: "Users" };
+export const dynamic = "force-dynamic";
+
+export default async function UsersPage() {
+  const viewer = await authorizePage("users.manage", "/admin/users");
+  const db = await getDb();
+  const [users, tenants] = await Promise.all([
+    listUsers(db, viewer),
+    db.tenant.findMany({ select: { id: true, displayName: true }, orderBy: { displayName: "asc" } }),
+  ]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-xl font-semibold">Users</h1>
+      <Table>
+        <TableCaption className="sr-only">Breachdesk users</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHead>Name</TableHead>
+            <TableHead>Email</TableHead>
+            <TableHead>Role</TableHead>
+            <TableHead>Tenant</TableHead>
+            <TableHead>Last sign-in</TableHead>
+            <TableHead>Status</TableHead>
+            <TableHead><span className="sr-only">Actions</span></TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {users.map((u) => (
+            <TableRow key={u.id}>
+              <TableCell className="font-medium">{u.name}</TableCell>
+              <TableCell className="font-mono text-xs">{u.email}</TableCell>
+              <TableCell>{ROLE_LABELS[u.role]}</TableCell>
+              <TableCell>{u.tenant?.displayName ?? "—"}</TableCell>
+              <TableCell>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"}</TableCell>
+              <TableCell>
+                <Badge variant={u.isActive ? "success" : "neutral"}>{u.isActive ? "Active" : "Deactivated"}</Badge>
+              </TableCell>
+              <TableCell className="text-right">
+                {u.id !== viewer.id && <UserActiveToggle userId={u.id} email={u.email} isActive={u.isActive} />}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <section aria-labelledby="new-user" className="max-w-xl space-y-3">
+        <h2 id="new-user" className="text-base font-semibold">Add a user</h2>
+        <CreateUserForm tenants={tenants} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import "server-only";
+import type { Role } from "@/generated/prisma/enums";
+import { assertCan } from "@/lib/auth/assert-can";
+import { hashPassword } from "@/lib/auth/password";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAuditEvent } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/create-client";
+import { AppError } from "@/lib/errors";
+
+// User administration (platform admins). Changes take effect on the user's next request: every
+// request re-reads the user (lib/auth/viewer.ts), so a deactivated user or a changed role is
+// signed out at once.
+
+async function assertTenantExists(db: Db, tenantId: string | undefined) {
+  if (tenantId && !(await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) {
+    throw new AppError("INVALID_INPUT", "That tenant does not exist.", { field: "tenantId" });
+  }
+}
+
+export async function createUser(
+  db: Db,
+  viewer: Viewer,
+  input: { email: string; name: string; role: Role; tenantId?: string; password: string },
+) {
+  assertCan(viewer, "users.manage");
+  await assertTenantExists(db, input.tenantId);
+  if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
+    throw new AppError("INVALID_INPUT", "A user with this email already exists.", { field: "email" });
+  }
+  const passwordHash = await hashPassword(input.password);
+  return db.$transaction(async (tx) => {
+    const user = await tx.user.create({
+      data: { email: input.email, name: input.name, role: input.role, tenantId: input.role === "TENANT_ADMIN" ? input.tenantId : null, passwordHash },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: input.tenantId, action: "user.created", target: input.email, details: { role: input.role } });
+    return user;
+  });
+}
+
+export async function setUserActive(db: Db, viewer: Viewer, input: { userId: string; isActive: boolean }) {
+  assertCan(viewer, "users.manage");
+  if (input.userId === viewer.id) throw new AppError("INVALID_STATE", "You cannot deactivate your own account.");
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { email: true, tenantId: true } });
+  if (!user) throw new AppError("NOT_FOUND", "User not found.");
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: input.userId }, data: { isActive: input.isActive } });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      tenantId: user.tenantId,
+      action: input.isActive ? "user.reactivated" : "user.deactivated",
+      target: user.email,
+    });
+  });
+}
+
+export async function changeUserRole(db: Db, viewer: Viewer, input: { userId: string; role: Role; tenantId?: string }) {
+  assertCan(viewer, "users.manage");
+  if (input.userId === viewer.id) throw new AppError("INVALID_STATE", "You cannot change your own role.");
+  await assertTenantExists(db, input.tenantId);
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { email: true, role: true } });
+  if (!user) throw new AppError("NOT_FOUND", "User not found.");
+  await db.$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: input.userId },
+      data: { role: input.role, tenantId: input.role === "TENANT_ADMIN" ? input.tenantId : null },
+    });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      tenantId: input.tenantId,
+      action: "user.role_changed",
+      target: user.email,
+      details: { from: user.role, to: input.role },
+    });
+  });
+}
