@@ -1,7 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   { ignores: ["generated/**", ".next/**", "data/**", "playwright-report/**", "test-results/**"] },
@@ -12,3 +12,5 @@ export default [
     rules: { "no-restricted-properties": ["error", { object: "process", property: "env", message: "Use getEnv() from @/lib/env." }] },
   },
 ];
+
+export default config;

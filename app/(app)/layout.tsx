@@ -6,6 +6,8 @@ import { SignOutButton } from "@/components/app-shell/sign-out-button";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 
+export const dynamic = "force-dynamic";
+
 // The shell only; every page checks its own permission (layouts are not an auth boundary).
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
