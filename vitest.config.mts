@@ -1,6 +1,15 @@
+import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { ensureCertificate } from "./simulator/certificate";
 
 const root = import.meta.dirname;
+
+// Graph tests talk HTTPS to the tenant simulator (the Graph SDK sends its token only over
+// https). Node reads NODE_EXTRA_CA_CERTS only at process start, so the certificate is made here,
+// before the test workers are forked; they inherit the variable.
+const cert = await ensureCertificate(path.join(root, "data", "test", "simulator"));
+process.env.NODE_EXTRA_CA_CERTS = cert.certPath;
+process.env.SIMULATOR_TEST_CERT_DIR = path.dirname(cert.certPath);
 
 // One runner for every non-browser test: pure rules (lib/**), services against a real database
 // (*.db.test.ts: PGlite always, PostgreSQL too when TEST_DATABASE_URL is set) and the tenant

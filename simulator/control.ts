@@ -1,0 +1,73 @@
+import type { SimResponse } from "./http";
+import { generateCompromisedUsers } from "./scenario/build";
+import { ATTACKER } from "./scenario/users";
+import type { SimRuntime } from "./route";
+import { findUser, type TenantState } from "./state";
+
+// Test-only control endpoints (enabled with control: true / SIMULATOR_CONTROL=1): reset, knobs,
+// clock, state for assertions, and the attacker's moves.
+
+export type ControlHooks = { reset(seed?: number): void; configure(config: Record<string, unknown>): void };
+
+function tenantOr404(rt: SimRuntime, id: string): TenantState | SimResponse {
+  return rt.world.tenants.get(id) ?? { status: 404, body: { error: `unknown tenant ${id}` } };
+}
+
+function attackerSignIn(rt: SimRuntime, t: TenantState, body: { upn?: string; password?: string }): SimResponse {
+  const u = findUser(t, body.upn ?? "");
+  if (!u) return { status: 404, body: { error: "unknown user" } };
+  const password = body.password ?? u.stolenPassword ?? u.password;
+  const [errorCode, failureReason] = !u.accountEnabled
+    ? [50057, "User account is disabled."]
+    : password !== u.password
+      ? [50126, "Invalid username or password or Invalid on-premise username or password."]
+      : u.perUserMfaState !== "disabled"
+        ? [50074, "Strong Authentication is required."]
+        : [0, null];
+  const now = rt.clock.iso();
+  t.signIns.push({
+    id: crypto.randomUUID(), createdDateTime: now, userId: u.id, userPrincipalName: u.userPrincipalName, userDisplayName: u.displayName,
+    appDisplayName: "Office 365 Exchange Online", appId: "00000002-0000-0ff1-ce00-000000000000", ipAddress: ATTACKER.ip, clientAppUsed: "Browser", isInteractive: true,
+    location: { city: ATTACKER.city, state: null, countryOrRegion: ATTACKER.country }, status: { errorCode, failureReason, additionalDetails: null }, riskLevelDuringSignIn: "high",
+  });
+  if (errorCode === 0) u.sessions.push({ id: crypto.randomUUID(), actor: "attacker", issuedAt: now });
+  return { status: 200, body: { success: errorCode === 0, errorCode, failureReason } };
+}
+
+/** Whether the attacker's existing session still works (revoke and block end it). */
+function attackerSession(t: TenantState, upn: string): SimResponse {
+  const u = findUser(t, upn);
+  if (!u) return { status: 404, body: { error: "unknown user" } };
+  const sessions = u.sessions.filter((s) => s.actor === "attacker");
+  const valid = u.accountEnabled && sessions.some((s) => s.issuedAt >= u.signInSessionsValidFromDateTime);
+  return { status: 200, body: { valid, sessions: sessions.length } };
+}
+
+export function handleControl(rt: SimRuntime, hooks: ControlHooks, method: string, path: string, body: Record<string, unknown>): SimResponse {
+  const parts = path.split("/").filter(Boolean); // ["_control", ...]
+  const [, a, b, c] = parts;
+  if (method === "POST" && a === "reset") return hooks.reset(body.seed as number | undefined), { status: 204 };
+  if (method === "POST" && a === "config") return hooks.configure(body), { status: 204 };
+  if (method === "POST" && a === "advance-time") return rt.clock.advance(Number(body.ms ?? 0)), { status: 200, body: { now: rt.clock.iso() } };
+  if (a !== "tenants" || !b) return { status: 404, body: { error: "unknown control endpoint" } };
+  const t = tenantOr404(rt, b);
+  if ("status" in t) return t;
+  if (method === "GET" && c === "users") {
+    return { status: 200, body: t.users.map(({ password: _p, stolenPassword: _s, ...u }) => u) };
+  }
+  if (method === "GET" && c === "outbox") return { status: 200, body: t.outbox };
+  if (method === "GET" && c === "sign-ins") return { status: 200, body: t.signIns.filter((s) => !body.upn || s.userPrincipalName === body.upn) };
+  if (method === "POST" && c === "attacker-sign-in") return attackerSignIn(rt, t, body as { upn?: string; password?: string });
+  if (method === "POST" && c === "attacker-session") return attackerSession(t, String(body.upn ?? ""));
+  if (method === "POST" && c === "generate-compromised") {
+    const users = generateCompromisedUsers(t, Number(body.count ?? 1), Number(body.seed ?? 7), rt.clock.now());
+    return { status: 200, body: users.map((u) => u.userPrincipalName) };
+  }
+  if (method === "POST" && c === "settings") {
+    if (body.licences) Object.assign(t.licences, body.licences);
+    if (Array.isArray(body.permissions)) t.app.permissions = body.permissions.map(String);
+    if (Array.isArray(body.directoryRoles)) t.app.directoryRoles = body.directoryRoles.map(String);
+    return { status: 204 };
+  }
+  return { status: 404, body: { error: "unknown control endpoint" } };
+}

@@ -1,0 +1,100 @@
+import { errorBody, GraphHttpError, type GraphContext, type GraphRequest, type SimResponse } from "./http";
+import type { TokenService } from "./identity";
+import type { Faults } from "./faults";
+import type { Route, SimRuntime } from "./route";
+import type { Throttle } from "./throttle";
+
+// One Graph call: token → route → permission → licence → quota → fault → handler, answering
+// every failure with Graph's error envelope and a request-id header.
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export type Dispatched = SimResponse & { op?: string };
+
+export type DispatchDeps = {
+  rt: SimRuntime;
+  routes: Route[];
+  tokens: TokenService;
+  throttle: Throttle;
+  faults: Faults;
+  onRequest?: (req: GraphRequest, op: string | undefined) => void;
+};
+
+function fail(req: GraphRequest, error: GraphHttpError, op?: string): Dispatched {
+  return { status: error.status, body: errorBody(error.code, error.message, req.requestId), headers: error.headers, op };
+}
+
+function authenticate(deps: DispatchDeps, req: GraphRequest) {
+  const header = req.headers.authorization ?? "";
+  const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
+  if (!token) throw new GraphHttpError(401, "InvalidAuthenticationToken", "Access token is empty.");
+  const result = deps.tokens.verify(token);
+  if ("problem" in result) throw new GraphHttpError(401, "InvalidAuthenticationToken", result.problem);
+  const tenant = deps.rt.world.tenants.get(result.claims.tid);
+  if (!tenant) throw new GraphHttpError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
+  return { tenant, roles: result.claims.roles };
+}
+
+function findRoute(routes: Route[], req: GraphRequest): { route: Route; params: string[] } {
+  let methodMismatch = false;
+  for (const route of routes) {
+    const match = route.pattern.exec(req.path);
+    if (!match || (route.versions && !route.versions.includes(req.version))) continue;
+    if (route.method !== req.method) {
+      methodMismatch = true;
+      continue;
+    }
+    return { route, params: match.slice(1) };
+  }
+  if (methodMismatch) throw new GraphHttpError(405, "Request_BadRequest", `The HTTP method '${req.method}' is not allowed for the requested resource.`);
+  throw new GraphHttpError(400, "BadRequest", `Resource not found for the segment '${req.path.split("/")[1] ?? ""}'.`);
+}
+
+function checkAccess(route: Route, ctx: GraphContext) {
+  const needed = typeof route.permissions === "function" ? route.permissions(ctx) : route.permissions;
+  if (!needed.some((p) => ctx.roles.includes(p))) {
+    throw new GraphHttpError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+  }
+  const { licences } = ctx.tenant;
+  if ((route.licence === "p1" && !licences.p1) || (route.licence === "p2" && !licences.p2)) {
+    throw new GraphHttpError(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant", "Neither tenant is B2C or tenant doesn't have premium license");
+  }
+  if (route.licence === "messageTrace" && !licences.messageTraceServicePrincipal) {
+    throw new GraphHttpError(401, "Unauthorized", "The application's service principal for the message trace API (8bd644d1-64a1-4d4b-ae52-2e0cbf64e373) does not exist in this tenant.");
+  }
+}
+
+export async function dispatch(deps: DispatchDeps, req: GraphRequest): Promise<Dispatched> {
+  let op: string | undefined;
+  try {
+    const { tenant, roles } = authenticate(deps, req);
+    const { route, params } = findRoute(deps.routes, req);
+    op = route.op;
+    deps.onRequest?.(req, op);
+    const ctx: GraphContext = { ...req, tenant, roles };
+    checkAccess(route, ctx);
+    if (route.bucket) {
+      const limited = deps.throttle.take(route.bucket, `${tenant.tenantId}:${tenant.app.clientId}`);
+      if (limited) {
+        const headers: Record<string, string> = limited.retryAfter === null ? {} : { "Retry-After": String(limited.retryAfter) };
+        throw new GraphHttpError(429, "TooManyRequests", "Too many requests. Retry after the time in the Retry-After header.", headers);
+      }
+    }
+    const fault = deps.faults.take(route.op);
+    if (fault && "status" in fault) {
+      const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { "Retry-After": String(fault.retryAfter) };
+      const code = fault.status === 429 ? "TooManyRequests" : fault.status === 503 ? "serviceNotAvailable" : fault.status === 504 ? "gatewayTimeout" : "generalException";
+      throw new GraphHttpError(fault.status, code, "The service is temporarily unavailable (injected fault).", headers);
+    }
+    if (fault && "timeout" in fault) {
+      // The effect lands (or not), but the answer comes too late for the caller.
+      const late = fault.applyEffect === false ? undefined : await route.handle(ctx, params, deps.rt);
+      await sleep(fault.delayMs ?? 15_000);
+      return { ...(late ?? { status: 504, body: errorBody("gatewayTimeout", "Gateway timeout.", req.requestId) }), op };
+    }
+    return { ...(await route.handle(ctx, params, deps.rt)), op };
+  } catch (error) {
+    if (error instanceof GraphHttpError) return fail(req, error, op);
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+// `npm run simulator`: the tenant simulator on https://localhost:3001 (see simulator/README.md).
+//   SIMULATOR_PORT, SIMULATOR_HOST (127.0.0.1), SIMULATOR_CERT_DIR (./data/simulator),
+//   SIMULATOR_LATENCY_MS (0), SIMULATOR_QUOTAS=1 (Graph's quotas), SIMULATOR_CONTROL=1 (/_control)
+import { startSimulator } from "./server";
+
+const env = process.env;
+startSimulator({
+  port: Number(env.SIMULATOR_PORT ?? 3001),
+  host: env.SIMULATOR_HOST ?? "127.0.0.1",
+  certDir: env.SIMULATOR_CERT_DIR ?? "./data/simulator",
+  latencyMs: Number(env.SIMULATOR_LATENCY_MS ?? 0),
+  quotas: env.SIMULATOR_QUOTAS === "1",
+  control: env.SIMULATOR_CONTROL === "1",
+})
+  .then((sim) => {
+    console.log(`Tenant simulator: ${sim.url} (Contoso and Fabrikam demo tenants${env.SIMULATOR_CONTROL === "1" ? ", control endpoints on" : ""})`);
+    const stop = () => sim.stop().then(() => process.exit(0));
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  })
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -1,0 +1,35 @@
+import type { SimClock } from "./clock";
+import type { GraphContext, GraphVersion, SimResponse } from "./http";
+import type { WorldState } from "./state";
+import type { Bucket } from "./throttle";
+
+export type SimRuntime = { world: WorldState; clock: SimClock };
+
+export type Route = {
+  /** Operation name, used for fault injection and in logs. */
+  op: string;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  pattern: RegExp;
+  versions?: GraphVersion[];
+  /** Any one of these application permissions (token roles) allows the call. */
+  permissions: string[] | ((ctx: GraphContext) => string[]);
+  licence?: "p1" | "p2" | "messageTrace";
+  bucket?: Bucket;
+  handle: (ctx: GraphContext, params: string[], rt: SimRuntime) => SimResponse | Promise<SimResponse>;
+};
+
+/**
+ * A path pattern: ":x" matches one segment; "~name" matches an action or function segment with or
+ * without its "microsoft.graph." namespace, as Graph accepts both.
+ */
+export function path(pattern: string): RegExp {
+  const body = pattern
+    .split("/")
+    .map((seg) => (seg.startsWith(":") ? "([^/]+)" : seg.startsWith("~") ? `(?:microsoft\\.graph\\.)?${seg.slice(1)}` : seg.replace(/[.$()]/g, "\\$&")))
+    .join("/");
+  return new RegExp(`^${body}$`, "i");
+}
+
+export function userPermissionsForRead(): string[] {
+  return ["User.Read.All", "User.ReadWrite.All", "Directory.Read.All", "Directory.ReadWrite.All"];
+}

@@ -1,0 +1,23 @@
+import type { Route } from "../route";
+import { authMethodRoutes } from "./auth-methods";
+import { grantRoutes } from "./grants";
+import { logRoutes } from "./logs";
+import { mailRoutes } from "./mail";
+import { messageTraceRoutes } from "./message-trace";
+import { reportRoutes } from "./reports";
+import { riskRoutes } from "./risk";
+import { securityRoutes } from "./security";
+import { userRoutes } from "./users";
+
+// Every Graph operation the simulator answers (graph-api.md rows 1, 3–10, 12–23, plus users).
+export const ALL_ROUTES: Route[] = [
+  ...authMethodRoutes,
+  ...mailRoutes,
+  ...userRoutes,
+  ...logRoutes,
+  ...grantRoutes,
+  ...riskRoutes,
+  ...messageTraceRoutes,
+  ...reportRoutes,
+  ...securityRoutes,
+];

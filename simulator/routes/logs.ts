@@ -1,0 +1,17 @@
+import { ok } from "../http";
+import { collection } from "../odata";
+import { path, type Route } from "../route";
+
+const newestFirst = <T extends { createdDateTime?: string; activityDateTime?: string }>(items: T[]) =>
+  [...items].sort((a, b) => ((b.createdDateTime ?? b.activityDateTime)! > (a.createdDateTime ?? a.activityDateTime)! ? 1 : -1));
+
+export const logRoutes: Route[] = [
+  {
+    op: "listSignIns", method: "GET", pattern: path("/auditLogs/signIns"), permissions: ["AuditLog.Read.All"], licence: "p1", bucket: "reports",
+    handle: (ctx) => ok(collection(ctx, newestFirst(ctx.tenant.signIns), { defaultTop: 1000, maxTop: 1000 })),
+  },
+  {
+    op: "listDirectoryAudits", method: "GET", pattern: path("/auditLogs/directoryAudits"), permissions: ["AuditLog.Read.All"], bucket: "reports",
+    handle: (ctx) => ok(collection(ctx, newestFirst(ctx.tenant.audits), { defaultTop: 1000, maxTop: 1000 })),
+  },
+];

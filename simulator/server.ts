@@ -1,0 +1,141 @@
+import https from "node:https";
+import type { AddressInfo } from "node:net";
+import { runBatch } from "./batch";
+import { ensureCertificate } from "./certificate";
+import { SimClock } from "./clock";
+import { handleControl } from "./control";
+import { dispatch, type DispatchDeps } from "./dispatch";
+import { Faults, type Fault } from "./faults";
+import { errorBody, GraphHttpError, newRequestId, type GraphRequest, type GraphVersion, type SimResponse } from "./http";
+import { issueToken, openIdConfiguration, TokenService } from "./identity";
+import type { SimRuntime } from "./route";
+import { ALL_ROUTES } from "./routes/all";
+import { buildWorld } from "./scenario/build";
+import { GRAPH_QUOTAS, Throttle, type Bucket, type Quota } from "./throttle";
+
+export type SimulatorOptions = {
+  /** 0 picks a free port. */
+  port?: number;
+  host?: string;
+  certDir?: string;
+  /** Added to every HTTP request (a $batch counts once, as on Graph). */
+  latencyMs?: number;
+  /** true = Graph's quotas; an object overrides some of them (tests use small windows). */
+  quotas?: boolean | Partial<Record<Bucket, Quota>>;
+  faults?: Fault[];
+  /** Enables /_control/* (tests and the demo's e2e only). */
+  control?: boolean;
+  seed?: number;
+  tokenLifetimeSeconds?: number;
+  /** Called for each Graph request (contract checks in tests). */
+  onRequest?: (req: GraphRequest, op: string | undefined) => void;
+};
+
+export type RunningSimulator = { url: string; port: number; runtime: SimRuntime; stop(): Promise<void>; reset(seed?: number): void; configure(config: Record<string, unknown>): void };
+
+const quotasFrom = (q: SimulatorOptions["quotas"]) => (q === true ? GRAPH_QUOTAS : q ? { ...q } : null);
+
+function readBody(req: import("node:http").IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let data = "";
+    req.setEncoding("utf8");
+    req.on("data", (chunk: string) => (data += chunk));
+    req.on("end", () => resolve(data));
+    req.on("error", reject);
+  });
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  const cert = await ensureCertificate(options.certDir ?? "./data/simulator");
+  const settings = { latencyMs: options.latencyMs ?? 0, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599, seed: options.seed ?? 1042 };
+  const runtime: SimRuntime = { world: buildWorld(settings.seed), clock: new SimClock() };
+  const throttle = new Throttle(quotasFrom(options.quotas));
+  const faults = new Faults();
+  faults.set(options.faults ?? []);
+  const tokens = new TokenService(() => settings.tokenLifetimeSeconds);
+  const deps: DispatchDeps = { rt: runtime, routes: ALL_ROUTES, tokens, throttle, faults, onRequest: options.onRequest };
+  const hooks = {
+    reset(seed?: number) {
+      runtime.world = buildWorld(seed ?? settings.seed);
+      runtime.clock.reset();
+      throttle.configure(quotasFrom(options.quotas));
+      faults.set([]);
+    },
+    configure(config: Record<string, unknown>) {
+      if (typeof config.latencyMs === "number") settings.latencyMs = config.latencyMs;
+      if (typeof config.tokenLifetimeSeconds === "number") settings.tokenLifetimeSeconds = config.tokenLifetimeSeconds;
+      if ("quotas" in config) throttle.configure(quotasFrom(config.quotas as SimulatorOptions["quotas"]));
+      if (Array.isArray(config.faults)) faults.set(config.faults as Fault[]);
+    },
+  };
+
+  const server = https.createServer({ cert: cert.cert, key: cert.key }, async (req, res) => {
+    const url = new URL(req.url ?? "/", `https://${req.headers.host ?? "localhost"}`);
+    const origin = `https://${req.headers.host ?? "localhost"}`;
+    const requestId = newRequestId();
+    const send = ({ status, body, headers }: SimResponse) => {
+      res.writeHead(status, { "request-id": requestId, "client-request-id": String(req.headers["client-request-id"] ?? requestId), ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers });
+      res.end(body === undefined ? undefined : JSON.stringify(body));
+    };
+    try {
+      const raw = await readBody(req);
+      const segments = url.pathname.split("/").filter(Boolean);
+      if (segments[0] === "_control") {
+        if (!options.control) return send({ status: 404, body: { error: "control endpoints are disabled" } });
+        const body = req.method === "GET" ? Object.fromEntries(url.searchParams) : raw ? JSON.parse(raw) : {};
+        return send(handleControl(runtime, hooks, req.method ?? "GET", url.pathname, body));
+      }
+      if (segments[0] === "common" && segments[1] === "discovery") {
+        const tenant = new URL(url.searchParams.get("authorization_endpoint") ?? `${origin}/common/`).pathname.split("/")[1];
+        return send({ status: 200, body: { tenant_discovery_endpoint: `${origin}/${tenant}/v2.0/.well-known/openid-configuration`, "api-version": "1.1", metadata: [{ preferred_network: url.host, preferred_cache: url.host, aliases: [url.host] }] } });
+      }
+      if (segments[1] === "v2.0" && segments[2] === ".well-known") return send(openIdConfiguration(origin, segments[0]!));
+      if (segments[1] === "oauth2" && segments[3] === "token" && req.method === "POST") {
+        return send(issueToken(runtime.world, tokens, segments[0]!, new URLSearchParams(raw)));
+      }
+      const version = segments[0] as GraphVersion;
+      if (version !== "v1.0" && version !== "beta") return send({ status: 404, body: errorBody("NotFound", "Unknown path.", requestId) });
+      if (settings.latencyMs > 0) await new Promise((r) => setTimeout(r, settings.latencyMs));
+      let parsed: unknown;
+      try {
+        parsed = raw ? JSON.parse(raw) : undefined;
+      } catch {
+        return send({ status: 400, body: errorBody("BadRequest", "Unable to read JSON request payload.", requestId) });
+      }
+      const graphReq: GraphRequest = {
+        method: req.method ?? "GET",
+        version,
+        path: `/${segments.slice(1).join("/")}`,
+        query: url.searchParams,
+        body: parsed,
+        headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(",") : v])),
+        requestId,
+        origin,
+      };
+      if (graphReq.path === "/$batch" && graphReq.method === "POST") return send(await runBatch(deps, graphReq));
+      const result = await dispatch(deps, graphReq);
+      if (result.body && typeof result.body === "object" && "error" in (result.body as object)) {
+        (result.body as { error: { innerError: { "request-id": string } } }).error.innerError["request-id"] = requestId;
+      }
+      return send(result);
+    } catch (error) {
+      if (error instanceof GraphHttpError) return send({ status: error.status, body: errorBody(error.code, error.message, requestId), headers: error.headers });
+      console.error("simulator error", error);
+      return send({ status: 500, body: errorBody("generalException", "An internal error occurred in the simulator.", requestId) });
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 3001, options.host ?? "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `https://localhost:${port}`,
+    port,
+    runtime,
+    reset: hooks.reset,
+    configure: hooks.configure,
+    stop: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
