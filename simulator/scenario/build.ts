@@ -9,7 +9,6 @@ import { CONTOSO_PEOPLE, FABRIKAM_PEOPLE, makeUser } from "./users";
 /** Every application permission the app's operations need (graph-api.md table). */
 export const ALL_PERMISSIONS = [
   "User.Read.All",
-  "User.ReadWrite.All",
   "User-PasswordProfile.ReadWrite.All",
   "User.EnableDisableAccount.All",
   "User.RevokeSessions.All",
