@@ -44,6 +44,7 @@ export default defineConfig({
       PGLITE_DIR: `./data/e2e-${PORT}/pglite`,
       DEMO_RESET: "1",
       DEMO_SKIP_BUILD: "1",
+      SIMULATOR_CONTROL: "1", // tests play the attacker through the simulator's control endpoints
       NEXTAUTH_URL: `http://localhost:${PORT}`,
     },
   },

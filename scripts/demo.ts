@@ -82,9 +82,7 @@ async function main() {
     child.on("exit", (code) => stopAll(code ?? 1));
     children.push(child);
   };
-  const simulatorMain = path.join(root, "simulator", "main.ts");
-  if (fs.existsSync(simulatorMain)) start(bin("tsx"), [simulatorMain]);
-  else console.warn("› The tenant simulator is not in this checkout: Graph actions on demo tenants will fail.");
+  start(bin("tsx"), [path.join(root, "simulator", "main.ts")]);
   start(bin("next"), ["start", "-p", port]);
   process.on("SIGINT", () => stopAll(0));
   process.on("SIGTERM", () => stopAll(0));

@@ -1,5 +1,6 @@
 import { errorBody, GraphHttpError, type GraphContext, type GraphRequest, type SimResponse } from "./http";
 import type { TokenService } from "./identity";
+import { validateRequestBody } from "./contract/validate";
 import type { Faults } from "./faults";
 import type { Route, SimRuntime } from "./route";
 import type { Throttle } from "./throttle";
@@ -18,6 +19,8 @@ export type DispatchDeps = {
   throttle: Throttle;
   faults: Faults;
   onRequest?: (req: GraphRequest, op: string | undefined) => void;
+  /** Reject (400) request bodies that break Graph's published schema, and record them. */
+  validateRequests?: { violations: string[] };
 };
 
 function fail(req: GraphRequest, error: GraphHttpError, op?: string): Dispatched {
@@ -73,6 +76,13 @@ export async function dispatch(deps: DispatchDeps, req: GraphRequest): Promise<D
     deps.onRequest?.(req, op);
     const ctx: GraphContext = { ...req, tenant, roles };
     checkAccess(route, ctx);
+    if (deps.validateRequests && req.body !== undefined && req.method !== "GET") {
+      const { errors } = validateRequestBody(req.version, req.method, req.path, req.body);
+      if (errors.length > 0) {
+        deps.validateRequests.violations.push(`${req.method} ${req.path}: ${errors.join("; ")}`);
+        throw new GraphHttpError(400, "BadRequest", `The request body does not match Graph's schema: ${errors.join("; ")}`);
+      }
+    }
     if (route.bucket) {
       const limited = deps.throttle.take(route.bucket, `${tenant.tenantId}:${tenant.app.clientId}`);
       if (limited) {

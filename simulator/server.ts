@@ -2,6 +2,7 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { runBatch } from "./batch";
 import { ensureCertificate } from "./certificate";
+import { isContractAvailable } from "./contract/validate";
 import { SimClock } from "./clock";
 import { handleControl } from "./control";
 import { dispatch, type DispatchDeps } from "./dispatch";
@@ -29,9 +30,11 @@ export type SimulatorOptions = {
   tokenLifetimeSeconds?: number;
   /** Called for each Graph request (contract checks in tests). */
   onRequest?: (req: GraphRequest, op: string | undefined) => void;
+  /** Reject request bodies that break Graph's published schema (needs ../shared/graph-contract). */
+  validateRequests?: boolean;
 };
 
-export type RunningSimulator = { url: string; port: number; runtime: SimRuntime; stop(): Promise<void>; reset(seed?: number): void; configure(config: Record<string, unknown>): void };
+export type RunningSimulator = { url: string; port: number; runtime: SimRuntime; contractViolations: string[]; stop(): Promise<void>; reset(seed?: number): void; configure(config: Record<string, unknown>): void };
 
 const quotasFrom = (q: SimulatorOptions["quotas"]) => (q === true ? GRAPH_QUOTAS : q ? { ...q } : null);
 
@@ -53,7 +56,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const faults = new Faults();
   faults.set(options.faults ?? []);
   const tokens = new TokenService(() => settings.tokenLifetimeSeconds);
-  const deps: DispatchDeps = { rt: runtime, routes: ALL_ROUTES, tokens, throttle, faults, onRequest: options.onRequest };
+  const contractViolations: string[] = [];
+  const deps: DispatchDeps = {
+    rt: runtime, routes: ALL_ROUTES, tokens, throttle, faults, onRequest: options.onRequest,
+    validateRequests: options.validateRequests && isContractAvailable() ? { violations: contractViolations } : undefined,
+  };
   const hooks = {
     reset(seed?: number) {
       runtime.world = buildWorld(seed ?? settings.seed);
@@ -131,6 +138,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     url: `https://localhost:${port}`,
     port,
     runtime,
+    contractViolations,
     reset: hooks.reset,
     configure: hooks.configure,
     stop: () => new Promise<void>((resolve) => {

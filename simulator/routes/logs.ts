@@ -1,9 +1,16 @@
 import { ok } from "../http";
 import { collection } from "../odata";
 import { path, type Route } from "../route";
+import type { DirectoryAudit } from "../state";
 
 const newestFirst = <T extends { createdDateTime?: string; activityDateTime?: string }>(items: T[]) =>
   [...items].sort((a, b) => ((b.createdDateTime ?? b.activityDateTime)! > (a.createdDateTime ?? a.activityDateTime)! ? 1 : -1));
+
+// Graph leaves out the initiator that is not there (a user or an app), rather than sending null.
+function auditView(a: DirectoryAudit) {
+  const { user, app } = a.initiatedBy;
+  return { ...a, initiatedBy: { ...(user ? { user } : {}), ...(app ? { app } : {}) } };
+}
 
 export const logRoutes: Route[] = [
   {
@@ -12,6 +19,6 @@ export const logRoutes: Route[] = [
   },
   {
     op: "listDirectoryAudits", method: "GET", pattern: path("/auditLogs/directoryAudits"), permissions: ["AuditLog.Read.All"], bucket: "reports",
-    handle: (ctx) => ok(collection(ctx, newestFirst(ctx.tenant.audits), { defaultTop: 1000, maxTop: 1000 })),
+    handle: (ctx) => ok(collection(ctx, newestFirst(ctx.tenant.audits).map(auditView), { defaultTop: 1000, maxTop: 1000 })),
   },
 ];

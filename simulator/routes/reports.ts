@@ -21,7 +21,7 @@ function registration(u: SimUser) {
     methodsRegistered: methods,
     isSystemPreferredAuthenticationMethodEnabled: true,
     systemPreferredAuthenticationMethods: [],
-    userPreferredMethodForSecondaryAuthentication: methods[0] ?? "none",
+    userPreferredMethodForSecondaryAuthentication: methods.includes("microsoftAuthenticator") ? "push" : methods.includes("mobilePhone") ? "sms" : "none",
     lastUpdatedDateTime: u.riskLastUpdatedDateTime,
   };
 }
