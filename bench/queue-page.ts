@@ -1,0 +1,107 @@
+// Benchmarks P1, P2 and P7 of DESIGN.md §5 against the production build:
+//   P1  /tickets, 50 rows, a tenant with 50k tickets, 50 concurrent clients   target p95 ≤ 150 ms
+//   P2  ticket search end to end, same load                                    target p95 ≤ 250 ms
+//   P7  JavaScript shipped on first load of /tickets                           target ≤ 200 KB gzip
+// Embedded PGlite by default; BENCH_DATABASE_URL=postgresql://… uses a PostgreSQL server (a
+// database "breachdesk_bench" is recreated there). Prints figures; asserts nothing.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import pg from "pg";
+import { openDatabase, type DatabaseTarget } from "@/lib/db/adapters";
+import { createPrismaClient } from "@/lib/db/create-client";
+import { applyMigrations } from "@/lib/db/migrations";
+import { DEMO_PASSWORD, seedDemoIfAllowed } from "@/prisma/seed/demo";
+import { CONTOSO } from "@/simulator/demo-tenants";
+import { startAppServer, signInCookie } from "./support/app-server";
+import { runLoad } from "./support/load";
+
+const TICKETS = Number(process.env.BENCH_TICKETS ?? 50_000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
+const PORT = 3700;
+const KEY = Buffer.alloc(32, 3).toString("base64");
+
+async function prepareDatabase(): Promise<{ target: DatabaseTarget; env: NodeJS.ProcessEnv }> {
+  const serverUrl = process.env.BENCH_DATABASE_URL;
+  let target: DatabaseTarget;
+  if (serverUrl) {
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query('DROP DATABASE IF EXISTS "breachdesk_bench" WITH (FORCE)');
+    await admin.query('CREATE DATABASE "breachdesk_bench"');
+    await admin.end();
+    const url = new URL(serverUrl);
+    url.pathname = "/breachdesk_bench";
+    target = { kind: "postgres", url: url.toString() };
+  } else {
+    const dataDir = path.join("data", "bench", "pglite");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    target = { kind: "pglite", dataDir };
+  }
+  const opened = await openDatabase(target);
+  await applyMigrations(opened.factory).finally(() => opened.close());
+  const { db, close } = await createPrismaClient(target);
+  try {
+    await seedDemoIfAllowed(db, { isDemoMode: true, encryptionKey: KEY });
+    const tenant = await db.tenant.findUniqueOrThrow({ where: { entraTenantId: CONTOSO.tenantId } });
+    const reporter = await db.user.findUniqueOrThrow({ where: { email: "admin@contoso.example" } });
+    const started = Date.now();
+    await db.$executeRawUnsafe(
+      `INSERT INTO "Ticket" (id, "tenantId", title, "affectedUpn", symptoms, "detectedAt", severity, status, "reporterId", "createdAt", "updatedAt")
+       SELECT gen_random_uuid()::text, $1, 'Compromised account ' || g || CASE WHEN g % 97 = 0 THEN ' invoice fraud' ELSE '' END,
+              'user' || g || '@contoso.example', ARRAY['BULK_MAIL'], now() - (g || ' minutes')::interval,
+              (ARRAY['LOW','MEDIUM','HIGH','CRITICAL'])[1 + g % 4]::"Severity",
+              (ARRAY['NEW','TRIAGED','CONTAINED','RESOLVED','CLOSED'])[1 + g % 5]::"TicketStatus", $2,
+              now() - (g || ' minutes')::interval, now()
+       FROM generate_series(1, ${TICKETS}) g`,
+      tenant.id,
+      reporter.id,
+    );
+    await db.$executeRawUnsafe('ANALYZE "Ticket"');
+    console.log(`seeded ${TICKETS} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s (${target.kind})`);
+  } finally {
+    await close();
+  }
+  const env: NodeJS.ProcessEnv = target.kind === "postgres" ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.dataDir, DATABASE_URL: "" };
+  return { target, env };
+}
+
+async function firstLoadJsKb(baseUrl: string, cookie: string): Promise<number> {
+  const html = await (await fetch(`${baseUrl}/tickets`, { headers: { cookie } })).text();
+  const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+  let total = 0;
+  for (const src of new Set(scripts)) total += gzipSync(Buffer.from(await (await fetch(new URL(src, baseUrl))).arrayBuffer())).length;
+  return total / 1024;
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const { env } = await prepareDatabase();
+  const server = await startAppServer(PORT, { ...env, BREACHDESK_DEMO: "1", BREACHDESK_ENCRYPTION_KEY: KEY, NEXTAUTH_URL: `http://localhost:${PORT}`, LOG_LEVEL: "warn" });
+  try {
+    const cookie = await signInCookie(server.url, "engineer@breachdesk.example", DEMO_PASSWORD);
+    const headers = { cookie };
+    await runLoad({ url: `${server.url}/tickets`, headers, connections: 5, durationMs: 2_000 }); // warm up
+    const p1 = await runLoad({ url: `${server.url}/tickets`, headers, connections: CONNECTIONS, durationMs: DURATION_MS });
+    const terms = ["invoice", "user4242@contoso", "INC-20000", "fraud", "user1"];
+    let i = 0;
+    const p2 = await runLoad({ url: () => `${server.url}/tickets?q=${encodeURIComponent(terms[i++ % terms.length]!)}`, headers, connections: CONNECTIONS, durationMs: DURATION_MS });
+    const js = await firstLoadJsKb(server.url, cookie);
+    const row = (id: string, what: string, value: string, target: string) => console.log(`${id.padEnd(4)} ${what.padEnd(44)} ${value.padStart(12)}   target ${target}`);
+    console.log(`\n${TICKETS} tickets, ${CONNECTIONS} concurrent clients, ${DURATION_MS / 1000} s each`);
+    row("P1", `/tickets p95 (p50 ${p1.p50.toFixed(0)} ms, ${p1.rps.toFixed(0)} req/s, ${p1.errors} errors)`, `${p1.p95.toFixed(0)} ms`, "≤ 150 ms");
+    row("P2", `search p95 (p50 ${p2.p50.toFixed(0)} ms, ${p2.rps.toFixed(0)} req/s, ${p2.errors} errors)`, `${p2.p95.toFixed(0)} ms`, "≤ 250 ms");
+    row("P7", "first-load JavaScript of /tickets (gzip)", `${js.toFixed(0)} KB`, "≤ 200 KB");
+  } finally {
+    server.stop();
+  }
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
