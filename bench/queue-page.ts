@@ -23,7 +23,7 @@ const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
 const PORT = 3700;
 const KEY = Buffer.alloc(32, 3).toString("base64");
 
-async function prepareDatabase(): Promise<{ target: DatabaseTarget; env: NodeJS.ProcessEnv }> {
+async function prepareDatabase(): Promise<{ target: DatabaseTarget; env: Record<string, string> }> {
   const serverUrl = process.env.BENCH_DATABASE_URL;
   let target: DatabaseTarget;
   if (serverUrl) {
@@ -64,7 +64,7 @@ async function prepareDatabase(): Promise<{ target: DatabaseTarget; env: NodeJS.
   } finally {
     await close();
   }
-  const env: NodeJS.ProcessEnv = target.kind === "postgres" ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.dataDir, DATABASE_URL: "" };
+  const env: Record<string, string> = target.kind === "postgres" ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.dataDir, DATABASE_URL: "" };
   return { target, env };
 }
 

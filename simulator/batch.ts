@@ -1,12 +1,12 @@
 import { dispatch, type DispatchDeps } from "./dispatch";
-import { errorBody, GraphHttpError, newRequestId, type GraphRequest, type GraphVersion, type SimResponse } from "./http";
+import { errorBody, GraphHttpError, newRequestId, type GraphRequest, type SimResponse } from "./http";
 
 // JSON batching: at most 20 requests, unique ids, dependsOn ordering, 424 for a failed
 // dependency, and each item answering for itself (a 429 sits inside the 200 envelope).
 
 type BatchItem = { id?: unknown; method?: unknown; url?: unknown; headers?: Record<string, string>; body?: unknown; dependsOn?: unknown };
 
-function relativeUrl(url: string, version: GraphVersion): string {
+function relativeUrl(url: string): string {
   const withoutHost = url.replace(/^https?:\/\/[^/]+/i, "");
   return withoutHost.replace(new RegExp(`^/(v1\\.0|beta)(?=/)`), "") || "/";
 }
@@ -38,7 +38,7 @@ export async function runBatch(deps: DispatchDeps, outer: GraphRequest): Promise
           return { id, status: 424, headers: { "Content-Type": "application/json" }, body: errorBody("FailedDependency", `Dependency '${dep}' failed.`, requestId) };
         }
       }
-      const raw = relativeUrl(String(item.url ?? ""), outer.version);
+      const raw = relativeUrl(String(item.url ?? ""));
       const [pathPart, queryPart] = raw.split("?");
       const req: GraphRequest = {
         method: String(item.method ?? "GET").toUpperCase(),

@@ -53,7 +53,8 @@ export function handleControl(rt: SimRuntime, hooks: ControlHooks, method: strin
   const t = tenantOr404(rt, b);
   if ("status" in t) return t;
   if (method === "GET" && c === "users") {
-    return { status: 200, body: t.users.map(({ password: _p, stolenPassword: _s, ...u }) => u) };
+    // Passwords stay inside the simulator.
+    return { status: 200, body: t.users.map((u) => ({ ...u, password: undefined, stolenPassword: undefined })) };
   }
   if (method === "GET" && c === "outbox") return { status: 200, body: t.outbox };
   if (method === "GET" && c === "sign-ins") return { status: 200, body: t.signIns.filter((s) => !body.upn || s.userPrincipalName === body.upn) };

@@ -4,7 +4,7 @@ import path from "node:path";
 // Starts the production build (`next start`) for a benchmark and signs a user in through
 // next-auth's own endpoints, returning the session cookie.
 
-export async function startAppServer(port: number, env: NodeJS.ProcessEnv): Promise<{ url: string; stop: () => void; child: ChildProcess }> {
+export async function startAppServer(port: number, env: Record<string, string>): Promise<{ url: string; stop: () => void; child: ChildProcess }> {
   const child = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
