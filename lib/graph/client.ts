@@ -1,0 +1,41 @@
+import { ClientSecretCredential } from "@azure/identity";
+import { Client, MiddlewareFactory, RetryHandler, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
+import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
+
+// The one place the Graph SDK and @azure/identity are wired: app-only client credentials per
+// customer tenant. A simulated tenant differs only in hosts (authority and Graph base URL).
+
+export type GraphConnection = {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  /** Authority and Graph host of a simulated tenant, e.g. https://localhost:3001; unset = Microsoft's. */
+  simulatorUrl?: string;
+  /** Retries of 429/503/504 (Retry-After honoured; otherwise backoff from delaySeconds). */
+  retry?: { maxRetries: number; delaySeconds: number };
+  /** Per-call timeout. */
+  timeoutMs?: number;
+};
+
+export type TenantGraph = { tenantId: string; client: Client; timeoutMs: number };
+
+const SCOPE = "https://graph.microsoft.com/.default";
+
+export function createTenantGraph(c: GraphConnection): TenantGraph {
+  const credential = new ClientSecretCredential(
+    c.tenantId,
+    c.clientId,
+    c.clientSecret,
+    c.simulatorUrl ? { authorityHost: c.simulatorUrl, disableInstanceDiscovery: true } : {},
+  );
+  const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes: [SCOPE] });
+  const middleware = MiddlewareFactory.getDefaultMiddlewareChain(authProvider);
+  const retry = c.retry ?? { maxRetries: 3, delaySeconds: 3 };
+  const retryIndex = middleware.findIndex((m) => m instanceof RetryHandler);
+  if (retryIndex >= 0) middleware[retryIndex] = new RetryHandler(new RetryHandlerOptions(retry.delaySeconds, retry.maxRetries));
+  const client = Client.initWithMiddleware({
+    middleware,
+    ...(c.simulatorUrl ? { baseUrl: c.simulatorUrl, customHosts: new Set([new URL(c.simulatorUrl).hostname]) } : {}),
+  });
+  return { tenantId: c.tenantId, client, timeoutMs: c.timeoutMs ?? 30_000 };
+}

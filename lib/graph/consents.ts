@@ -1,0 +1,25 @@
+import type { TenantGraph } from "./client";
+import { callGraph, listAll, odataQuote } from "./request";
+
+export type OAuthConsent = { id: string; clientId: string; appName: string | null; consentType: string; scope: string };
+
+/** The user's own consents (app-only: the tenant-wide list filtered by principal). */
+export async function listUserConsents(g: TenantGraph, userObjectId: string) {
+  const filter = encodeURIComponent(`principalId eq ${odataQuote(userObjectId)}`);
+  const { items, requestIds } = await listAll<{ id: string; clientId: string; consentType: string; scope: string }>(g, { op: "listGrants", path: `/oauth2PermissionGrants?$filter=${filter}` });
+  const names = new Map<string, string | null>();
+  for (const clientId of new Set(items.map((i) => i.clientId))) {
+    try {
+      const sp = await callGraph<{ displayName?: string }>(g, { op: "getServicePrincipal", method: "GET", path: `/servicePrincipals/${clientId}?$select=id,displayName` });
+      names.set(clientId, sp.body.displayName ?? null);
+    } catch {
+      names.set(clientId, null); // the name is a nicety; the consent is still listed
+    }
+  }
+  return { consents: items.map((i) => ({ ...i, appName: names.get(i.clientId) ?? null })), requestIds };
+}
+
+export async function deleteConsent(g: TenantGraph, grantId: string) {
+  const { requestId } = await callGraph(g, { op: "deleteGrant", method: "DELETE", path: `/oauth2PermissionGrants/${encodeURIComponent(grantId)}` });
+  return { requestId };
+}

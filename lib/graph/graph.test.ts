@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
+import type { RunningSimulator } from "@/simulator/server";
+import { control, startTestSimulator } from "@/simulator/test/support";
+import { getMfaState, resetPassword, revokeSessions, setAccountEnabled, setMfaState } from "./account";
+import { deleteAuthMethod, listAuthMethods } from "./auth-methods";
+import { executeBatch } from "./batch";
+import { createTenantGraph, type TenantGraph } from "./client";
+import { deleteConsent, listUserConsents } from "./consents";
+import { listDirectoryAudits, listSignIns } from "./logs";
+import { sendMail } from "./mail";
+import { deleteInboxRule, listInboxRules } from "./mailbox";
+import { listMessageTraces } from "./message-trace";
+import { listUserRegistrationDetails } from "./registration";
+import { confirmCompromised, getRiskyUser } from "./risk";
+import { getUser, listUserRoles } from "./users";
+
+// The gateway against the tenant simulator over its real protocol, with the real SDK, and the
+// simulator refusing any request body that breaks Graph's published schema.
+const MEGAN = "megan@contoso.example";
+const DAY = 86_400_000;
+
+describe("Graph gateway", () => {
+  let sim: RunningSimulator;
+  const graphFor = (t: DemoTenant = CONTOSO, extra: { timeoutMs?: number } = {}): TenantGraph =>
+    createTenantGraph({ tenantId: t.tenantId, clientId: t.clientId, clientSecret: t.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 3, delaySeconds: 1 }, ...extra });
+  beforeAll(async () => {
+    sim = await startTestSimulator({ validateRequests: true });
+  });
+  beforeEach(() => sim.reset());
+  afterAll(async () => {
+    expect(sim.contractViolations).toEqual([]);
+    await sim.stop();
+  });
+
+  it("reads the user, roles, evidence and reports as our own types", async () => {
+    const g = graphFor();
+    const megan = (await getUser(g, MEGAN))!;
+    expect(megan).toMatchObject({ userPrincipalName: MEGAN, accountEnabled: true });
+    expect(await getUser(g, "nobody@contoso.example")).toBeNull();
+    expect(await listUserRoles(g, "it-admin@contoso.example")).toEqual(["Global Administrator"]);
+    const since = new Date(Date.now() - 30 * DAY);
+    expect((await listSignIns(g, megan.id, since)).signIns.some((s) => s.country === "NG")).toBe(true);
+    expect((await listDirectoryAudits(g, megan.id, since)).audits.map((a) => a.activity)).toContain("User registered security info");
+    expect((await listInboxRules(g, MEGAN)).rules.map((r) => r.actions.moveToFolder ?? (r.actions.delete ? "delete" : ""))).toEqual(["RSS Subscriptions", "delete"]);
+    expect((await listAuthMethods(g, MEGAN)).methods.map((m) => m.kind).sort()).toEqual(["password", "phone"]);
+    expect((await listUserConsents(g, megan.id)).consents[0]).toMatchObject({ appName: "Mail Helper Pro", consentType: "Principal" });
+    expect((await getRiskyUser(g, megan.id)).risk).toMatchObject({ riskState: "atRisk" });
+    const { traces, requestIds } = await listMessageTraces(g, { senderAddress: MEGAN, startDate: new Date(Date.now() - 2 * DAY), endDate: new Date() });
+    expect(traces.filter((t) => t.recipientAddress.endsWith("@gmail.com")).length).toBe(420);
+    expect(requestIds.length).toBeGreaterThan(0);
+    const { users } = await listUserRegistrationDetails(g);
+    expect(users.filter((u) => !u.isMfaRegistered).map((u) => u.userPrincipalName)).toContain("grady@contoso.example");
+  });
+
+  it("performs every write and the state changes", async () => {
+    const g = graphFor();
+    const megan = (await getUser(g, MEGAN))!;
+    expect((await resetPassword(g, megan.id, "Str0ng-Generated-Passw0rd!")).requestId).toMatch(/-/);
+    await setAccountEnabled(g, megan.id, false);
+    await revokeSessions(g, megan.id);
+    await setMfaState(g, megan.id, "enforced");
+    expect((await getMfaState(g, megan.id)).state).toBe("enforced");
+    expect((await getUser(g, megan.id))!.accountEnabled).toBe(false);
+    const rule = (await listInboxRules(g, megan.id)).rules[0]!;
+    await deleteInboxRule(g, megan.id, rule.id);
+    expect((await listInboxRules(g, megan.id)).rules.map((r) => r.id)).not.toContain(rule.id);
+    const phone = (await listAuthMethods(g, megan.id)).methods.find((m) => m.kind === "phone")!;
+    await deleteAuthMethod(g, megan.id, phone);
+    const consent = (await listUserConsents(g, megan.id)).consents[0]!;
+    await deleteConsent(g, consent.id);
+    await confirmCompromised(g, megan.id);
+    expect((await getRiskyUser(g, megan.id)).risk!.riskState).toBe("confirmedCompromised");
+    await sendMail(g, { from: "security@contoso.example", to: ["postmaster@gmail.com"], subject: "Advisory", text: "Block mail from megan@contoso.example" });
+    const outbox = (await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/outbox`)).body as unknown as { from: string }[];
+    expect(outbox.map((m) => m.from)).toEqual(["security@contoso.example"]);
+  });
+
+  it("names the missing permission, the missing licence and the missing message-trace principal", async () => {
+    const g = graphFor(FABRIKAM);
+    const lidia = (await getUser(g, "lidia@fabrikam.example"))!;
+    await expect(revokeSessions(g, lidia.id)).rejects.toMatchObject({ code: "UPSTREAM_ERROR", message: expect.stringContaining("User.RevokeSessions.All") });
+    await expect(listSignIns(g, lidia.id, new Date(Date.now() - DAY))).rejects.toMatchObject({ message: expect.stringContaining("Entra ID P1 licence") });
+    await expect(listMessageTraces(g, { senderAddress: "lidia@fabrikam.example", startDate: new Date(Date.now() - DAY), endDate: new Date() })).rejects.toMatchObject({
+      message: expect.stringContaining("8bd644d1-64a1-4d4b-ae52-2e0cbf64e373"),
+    });
+  });
+
+  it("honours Retry-After on 429 and rides out a 503", async () => {
+    sim.configure({ faults: [{ operation: "getUser", status: 429, times: 2, retryAfter: 1 }] });
+    const started = Date.now();
+    expect(await getUser(graphFor(), MEGAN)).not.toBeNull();
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+    sim.configure({ faults: [{ operation: "revokeSignInSessions", status: 503, times: 1, retryAfter: 1 }] });
+    await expect(revokeSessions(graphFor(), MEGAN)).resolves.toMatchObject({ requestId: expect.any(String) });
+  });
+
+  it("gives up on persistent throttling with the retry time", async () => {
+    sim.configure({ faults: [{ operation: "getUser", status: 429, times: 10, retryAfter: 1 }] });
+    await expect(getUser(graphFor(), MEGAN)).rejects.toMatchObject({ code: "RATE_LIMITED", message: expect.stringContaining("in 1 s") });
+  });
+
+  it("re-sends only the items of a batch that got 429", async () => {
+    sim.configure({ quotas: { identityWrites: { limit: 3, windowMs: 1_000, sendsRetryAfter: true } } });
+    const users = ["adele", "alex", "grady", "lee", "nestor"].map((a) => `${a}@contoso.example`);
+    const outcomes = await executeBatch(graphFor(), users.map((u, i) => ({ id: String(i), op: "revokeSessions", method: "POST", path: `/users/${u}/revokeSignInSessions` })));
+    expect([...outcomes.values()].map((o) => o.status)).toEqual([200, 200, 200, 200, 200]);
+    const state = (await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/users`)).body as unknown as { userPrincipalName: string; signInSessionsValidFromDateTime: string }[];
+    const revokedAt = state.filter((u) => users.includes(u.userPrincipalName)).map((u) => new Date(u.signInSessionsValidFromDateTime).getTime());
+    expect(Math.max(...revokedAt) - Math.min(...revokedAt)).toBeGreaterThanOrEqual(900); // two rounds
+  });
+
+  it("reports a timeout as such, while the write may have landed", async () => {
+    sim.configure({ faults: [{ operation: "updateUser", timeout: true, delayMs: 2_000 }] });
+    await expect(setAccountEnabled(graphFor(CONTOSO, { timeoutMs: 500 }), MEGAN, false)).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE", details: { timedOut: true } });
+    expect((await getUser(graphFor(), MEGAN))!.accountEnabled).toBe(false);
+  });
+});

@@ -1,0 +1,28 @@
+import type { TenantGraph } from "./client";
+import { listAll, odataQuote } from "./request";
+
+export type MessageTrace = { id: string; senderAddress: string; recipientAddress: string; subject: string | null; status: string; receivedAt: Date; size: number | null };
+
+type Row = { id: string; senderAddress: string; recipientAddress: string; subject?: string | null; status: string; receivedDateTime: string; size?: number | null };
+
+/** Mail the sender sent in the window (Graph allows 10-day windows, 90 days back), all pages. */
+export async function listMessageTraces(g: TenantGraph, q: { senderAddress: string; startDate: Date; endDate: Date }): Promise<{ traces: MessageTrace[]; requestIds: string[] }> {
+  const filter = [
+    `senderAddress eq ${odataQuote(q.senderAddress)}`,
+    `receivedDateTime ge ${q.startDate.toISOString()}`,
+    `receivedDateTime le ${q.endDate.toISOString()}`,
+  ].join(" and ");
+  const { items, requestIds } = await listAll<Row>(g, { op: "listMessageTraces", path: `/admin/exchange/tracing/messageTraces?$filter=${encodeURIComponent(filter)}` });
+  return {
+    traces: items.map((r) => ({
+      id: r.id,
+      senderAddress: r.senderAddress,
+      recipientAddress: r.recipientAddress,
+      subject: r.subject ?? null,
+      status: r.status,
+      receivedAt: new Date(r.receivedDateTime),
+      size: r.size ?? null,
+    })),
+    requestIds,
+  };
+}
