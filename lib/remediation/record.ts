@@ -1,0 +1,95 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db/create-client";
+import { recordAuditEvent } from "@/lib/audit/record";
+
+// The execution record of DESIGN.md §4: a RemediationAction row is PENDING before Graph is
+// called, then SUCCEEDED / FAILED / UNKNOWN with request ids and the verification read. The
+// idempotency key is unique, so a retry or a double click finds the first run instead of
+// writing again.
+
+export type ActionStatus = "PENDING" | "SUCCEEDED" | "FAILED" | "UNKNOWN";
+
+export type StepOutcome = {
+  stepKey: string;
+  actionId: string;
+  status: ActionStatus;
+  requestIds: string[];
+  errorMessage: string | null;
+  verified: boolean | null;
+  observed: string | null;
+};
+
+export const stepIdempotencyKey = (key: string, stepKey: string) => `${key}:${stepKey}`;
+
+export async function findExistingOutcomes(db: Db, keys: string[]): Promise<StepOutcome[]> {
+  const rows = await db.remediationAction.findMany({ where: { idempotencyKey: { in: keys } }, orderBy: { startedAt: "asc" } });
+  return rows.map((r) => ({
+    stepKey: r.kind,
+    actionId: r.id,
+    status: r.status as ActionStatus,
+    requestIds: r.requestIds,
+    errorMessage: r.errorMessage,
+    verified: r.verified,
+    observed: (r.verification as { observed?: string } | null)?.observed ?? null,
+  }));
+}
+
+export type PendingAction = { stepKey: string; idempotencyKey: string; target: string; params?: Prisma.InputJsonValue };
+
+/** Records the steps as PENDING (and their checklist rows RUNNING) before any Graph call. */
+export async function recordPending(
+  db: Db,
+  ctx: { ticketId: string; tenantId: string; actorId: string; ticketNumber: string },
+  actions: PendingAction[],
+): Promise<Map<string, string>> {
+  return db.$transaction(async (tx) => {
+    const ids = new Map<string, string>();
+    for (const a of actions) {
+      const row = await tx.remediationAction.create({
+        data: { ticketId: ctx.ticketId, tenantId: ctx.tenantId, kind: a.stepKey, target: a.target, params: a.params, idempotencyKey: a.idempotencyKey, requestedById: ctx.actorId },
+        select: { id: true },
+      });
+      ids.set(a.stepKey, row.id);
+      await tx.checklistStep.upsert({
+        where: { ticketId_key: { ticketId: ctx.ticketId, key: a.stepKey } },
+        create: { ticketId: ctx.ticketId, key: a.stepKey, state: "RUNNING", lastActionId: row.id },
+        update: { state: "RUNNING", lastActionId: row.id, reason: null },
+      });
+    }
+    await recordAuditEvent(tx, {
+      actorId: ctx.actorId, tenantId: ctx.tenantId, ticketId: ctx.ticketId, action: "remediation.started", target: ctx.ticketNumber,
+      result: "PENDING", details: { steps: actions.map((a) => a.stepKey) },
+    });
+    return ids;
+  });
+}
+
+/** Writes each step's result, its checklist state and an audit event, in one transaction. */
+export async function recordOutcomes(
+  tx: Prisma.TransactionClient,
+  ctx: { ticketId: string; tenantId: string; actorId: string; target: string },
+  outcomes: StepOutcome[],
+  errorCodes: Map<string, string | null>,
+) {
+  const now = new Date();
+  for (const o of outcomes) {
+    await tx.remediationAction.update({
+      where: { id: o.actionId },
+      data: {
+        status: o.status, requestIds: o.requestIds, errorCode: errorCodes.get(o.stepKey) ?? null, errorMessage: o.errorMessage,
+        verified: o.verified, verification: o.observed ? { observed: o.observed } : undefined, finishedAt: now, verifiedAt: o.verified === null ? null : now,
+      },
+    });
+    const state = o.status === "SUCCEEDED" && o.verified !== false ? "DONE" : o.status === "UNKNOWN" ? "UNKNOWN" : "FAILED";
+    await tx.checklistStep.update({
+      where: { ticketId_key: { ticketId: ctx.ticketId, key: o.stepKey } },
+      data: { state, doneById: ctx.actorId, doneAt: now, lastActionId: o.actionId },
+    });
+    await recordAuditEvent(tx, {
+      actorId: ctx.actorId, tenantId: ctx.tenantId, ticketId: ctx.ticketId, action: `remediation.${o.stepKey}`, target: ctx.target,
+      result: o.status, requestIds: o.requestIds,
+      details: { verified: o.verified, observed: o.observed, error: o.errorMessage, graphCode: errorCodes.get(o.stepKey) ?? null },
+    });
+  }
+}

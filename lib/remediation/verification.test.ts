@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { verifyStep } from "./verification";
+
+const started = new Date("2026-11-24T10:00:00Z");
+const state = { accountEnabled: false, signInSessionsValidFrom: new Date("2026-11-24T10:00:01Z"), perUserMfaState: "enforced" };
+
+describe("containment verification", () => {
+  it("confirms each step from the state read back", () => {
+    expect(verifyStep("block-sign-in", state, started).verified).toBe(true);
+    expect(verifyStep("revoke-sessions", state, started).verified).toBe(true);
+    expect(verifyStep("enforce-mfa", state, started).verified).toBe(true);
+  });
+  it("refuses what the state contradicts", () => {
+    expect(verifyStep("block-sign-in", { ...state, accountEnabled: true }, started)).toMatchObject({ verified: false, observed: "Sign-in is still allowed" });
+    expect(verifyStep("revoke-sessions", { ...state, signInSessionsValidFrom: new Date("2026-11-20T00:00:00Z") }, started).verified).toBe(false);
+    expect(verifyStep("enforce-mfa", { ...state, perUserMfaState: "enabled" }, started).verified).toBe(false);
+  });
+  it("says when it cannot tell, never guessing", () => {
+    expect(verifyStep("block-sign-in", { ...state, accountEnabled: null }, started).verified).toBeNull();
+    expect(verifyStep("reset-password", state, started).verified).toBeNull();
+  });
+});
