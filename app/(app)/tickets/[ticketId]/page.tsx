@@ -9,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { findOpenDuplicates, getTicketOrThrow, listComments } from "@/lib/tickets/queries";
+import { ChecklistSection } from "./checklist/checklist-section";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
 import { IntakeSummary } from "./intake-summary";
@@ -50,6 +51,7 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
           ))}
         </Alert>
       )}
+      <ChecklistSection ticketId={ticket.id} upn={ticket.affectedUpn} />
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <IntakeSummary ticket={ticket} />
         <section aria-labelledby="comments-heading" className="space-y-4">

@@ -1,0 +1,53 @@
+import { expect, request, test } from "@playwright/test";
+import { signIn, USERS } from "./support/auth";
+
+// The engineer contains the seed's account from the ticket; the tenant simulator then refuses
+// the attacker's next sign-in (50057) and logs it.
+const SIMULATOR = `https://localhost:${Number(process.env.E2E_PORT ?? 3200) + 1}`;
+const CONTOSO = "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01";
+
+test("the engineer contains megan@contoso.example and the attacker is locked out", async ({ page }) => {
+  const simulator = await request.newContext({ baseURL: SIMULATOR, ignoreHTTPSErrors: true });
+  // Before: the attacker's stolen password still works.
+  const before = await (await simulator.post(`/_control/tenants/${CONTOSO}/attacker-sign-in`, { data: { upn: "megan@contoso.example" } })).json();
+  expect(before).toMatchObject({ success: true });
+
+  await signIn(page, USERS.engineer);
+  await page.getByRole("row").filter({ hasText: "megan@contoso.example" }).first().getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Contain account" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("Contain megan@contoso.example?");
+  await page.getByRole("button", { name: "Contain now" }).click();
+
+  const passwordDialog = page.getByRole("dialog", { name: "Temporary password" });
+  await expect(passwordDialog).toBeVisible();
+  await expect(page.getByTestId("temporary-password")).toHaveText(/^.{20}$/);
+  await page.getByRole("button", { name: "I have stored it safely" }).click();
+  await expect(passwordDialog).toBeHidden();
+
+  for (const step of ["reset-password", "enforce-mfa", "block-sign-in", "revoke-sessions"]) {
+    const row = page.locator(`tr[data-step="${step}"]`);
+    await expect(row).toContainText("Done");
+    await expect(row).toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/); // Graph request id
+  }
+  await expect(page.locator('tr[data-step="block-sign-in"]')).toContainText("Verified: Sign-in is blocked");
+  await expect(page.locator('tr[data-step="enforce-mfa"]')).toContainText("Verified: Per-user MFA: enforced");
+  await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("Contained");
+
+  // After: the attacker's next sign-in fails because the account is blocked, and it is logged.
+  const after = await (await simulator.post(`/_control/tenants/${CONTOSO}/attacker-sign-in`, { data: { upn: "megan@contoso.example" } })).json();
+  expect(after).toMatchObject({ success: false, errorCode: 50057 });
+  const log = (await (await simulator.get(`/_control/tenants/${CONTOSO}/sign-ins?upn=megan@contoso.example`)).json()) as { status: { errorCode: number } }[];
+  expect(log.some((s) => s.status.errorCode === 50057)).toBe(true);
+  const session = await (await simulator.post(`/_control/tenants/${CONTOSO}/attacker-session`, { data: { upn: "megan@contoso.example" } })).json();
+  expect(session).toMatchObject({ valid: false });
+  await simulator.dispose();
+});
+
+test("tenant admins see the checklist but cannot run it", async ({ page }) => {
+  await signIn(page, USERS.contosoAdmin);
+  await page.getByRole("row").filter({ hasText: "adele@contoso.example" }).first().getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Contain account" })).toHaveCount(0);
+});
