@@ -12,7 +12,7 @@ export function toAppError(op: GraphOperation, f: GraphFailure): AppError {
   const details = { graphCode: f.code, graphStatus: f.status, requestId: f.requestId, retryAfterSeconds: f.retryAfterSeconds };
   const ref = f.requestId ? ` (Graph request ${f.requestId})` : "";
   if (f.status === 403 && f.code === "Authentication_RequestFromNonPremiumTenantOrB2CTenant") {
-    return new AppError("UPSTREAM_ERROR", `Microsoft Graph refused to ${info.title}: the tenant needs a ${"licence" in info ? info.licence : "premium"} licence${ref}.`, details);
+    return new AppError("UPSTREAM_ERROR", `Microsoft Graph refused to ${info.title}: the tenant needs an ${"licence" in info ? info.licence : "premium"} licence${ref}.`, details);
   }
   if (f.status === 403) {
     const role = "directoryRole" in info ? ` and the "${info.directoryRole}" directory role on its service principal` : "";

@@ -1,0 +1,67 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { updatePreventiveItemAction } from "@/lib/preventive/actions";
+import { PREVENTIVE_STATUS_LABELS, PREVENTIVE_STATUSES, type PreventiveStatus } from "@/lib/preventive/schemas";
+
+type Item = { id: string; title: string; owner: string | null; status: string; dueAt: string; notes: string | null; updatedAt: string };
+
+/** One follow-up item, edited in place; saving sends the version it was loaded at. */
+export function PreventiveItemForm({ item }: { item: Item }) {
+  const [dirty, setDirty] = useState(false);
+  const { execute, result, isPending } = useAction(updatePreventiveItemAction, { onSuccess: () => setDirty(false) });
+  const errors = result.validationErrors?.fieldErrors ?? {};
+  const id = (field: string) => `item-${item.id}-${field}`;
+
+  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "");
+    execute({
+      itemId: item.id,
+      updatedAt: item.updatedAt,
+      title: text("title"),
+      owner: text("owner"),
+      status: text("status") as PreventiveStatus,
+      dueAt: text("dueAt"),
+      notes: text("notes"),
+    });
+  }
+
+  return (
+    <form onSubmit={onSubmit} onChange={() => setDirty(true)} noValidate aria-label={`Follow-up item: ${item.title}`} className="space-y-3 rounded-md border p-4">
+      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      <FormField id={id("title")} label="Measure" error={errors.title}>
+        <Input name="title" defaultValue={item.title} />
+      </FormField>
+      <div className="grid gap-3 sm:grid-cols-3">
+        <FormField id={id("owner")} label="Owner" error={errors.owner}>
+          <Input name="owner" defaultValue={item.owner ?? ""} placeholder="Who follows up" />
+        </FormField>
+        <FormField id={id("status")} label="Status" error={errors.status}>
+          <NativeSelect name="status" defaultValue={item.status}>
+            {PREVENTIVE_STATUSES.map((s) => <option key={s} value={s}>{PREVENTIVE_STATUS_LABELS[s]}</option>)}
+          </NativeSelect>
+        </FormField>
+        <FormField id={id("due")} label="Due date" error={errors.dueAt}>
+          <Input type="date" name="dueAt" defaultValue={item.dueAt} />
+        </FormField>
+      </div>
+      <FormField id={id("notes")} label="Notes" error={errors.notes}>
+        <Input name="notes" defaultValue={item.notes ?? ""} />
+      </FormField>
+      <div className="flex items-center gap-3">
+        <Button type="submit" size="sm" variant={dirty ? "default" : "outline"} disabled={isPending}>
+          {isPending ? "Saving…" : "Save item"}
+        </Button>
+        {dirty && <span role="status" className="text-xs text-muted-foreground">Unsaved changes</span>}
+      </div>
+    </form>
+  );
+}

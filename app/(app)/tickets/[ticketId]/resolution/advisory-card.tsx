@@ -1,0 +1,136 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useRef, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { Textarea } from "@/components/ui/textarea";
+import {
+  acknowledgeAdvisoryAction,
+  markAdvisorySentAction,
+  redraftAdvisoryAction,
+  sendAdvisoryAction,
+  updateAdvisoryAction,
+} from "@/lib/advisories/actions";
+import { ADVISORY_STATUS_LABELS, ADVISORY_STATUS_VARIANTS, advisoryAsText } from "@/lib/advisories/labels";
+import { formatDateTime } from "@/lib/utils/dates";
+import { CopyAdvisoryButton } from "./copy-advisory-button";
+
+export type AdvisoryView = {
+  id: string;
+  domain: string;
+  toAddresses: string[];
+  subject: string;
+  body: string;
+  status: string;
+  version: number;
+  sentAt: string | null;
+  sentByName: string | null;
+  requestId: string | null;
+  sentVia: "graph" | "copy" | null;
+  acknowledgedAt: string | null;
+};
+
+function sentHow(a: Pick<AdvisoryView, "sentVia" | "requestId">): string {
+  if (a.sentVia === "copy") return " (copied and sent by hand)";
+  if (a.sentVia === "graph") return a.requestId ? ` from the service mailbox (Graph request ${a.requestId})` : " from the service mailbox";
+  return "";
+}
+
+export function AdvisoryCard({ advisory: a, canWork, canSend }: { advisory: AdvisoryView; canWork: boolean; canSend: boolean }) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [dirty, setDirty] = useState(false);
+  const save = useAction(updateAdvisoryAction, { onSuccess: () => setDirty(false) });
+  const send = useAction(sendAdvisoryAction);
+  const markSent = useAction(markAdvisorySentAction);
+  const acknowledge = useAction(acknowledgeAdvisoryAction);
+  const redraft = useAction(redraftAdvisoryAction);
+  const busy = [save, send, markSent, acknowledge, redraft].some((x) => x.isPending);
+  const errors = { ...(save.result.validationErrors?.fieldErrors ?? {}), ...(send.result.validationErrors?.fieldErrors ?? {}) } as Record<string, string[] | undefined>;
+  const serverError = [save, send, markSent, acknowledge, redraft].map((x) => x.result.serverError).find(Boolean);
+  const editable = canWork && a.status === "DRAFTED";
+  const id = (field: string) => `advisory-${a.id}-${field}`;
+
+  function formValues() {
+    const form = new FormData(formRef.current!);
+    return { toAddresses: String(form.get("toAddresses") ?? ""), subject: String(form.get("subject") ?? ""), body: String(form.get("body") ?? "") };
+  }
+
+  function onSave(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    save.execute({ advisoryId: a.id, version: a.version, ...formValues() });
+  }
+
+  // Unsaved edits are saved first, so what goes out (or is recorded as sent) is what the engineer sees.
+  async function afterSave(run: (version: number) => void) {
+    let version = a.version;
+    if (dirty) {
+      const saved = await save.executeAsync({ advisoryId: a.id, version, ...formValues() });
+      if (!saved?.data) return;
+      version = saved.data.version;
+    }
+    run(version);
+  }
+
+  return (
+    <article aria-label={`Advisory to ${a.domain}`} className="space-y-3 rounded-md border p-4">
+      <header className="flex flex-wrap items-center gap-2">
+        <h3 className="font-semibold"><span className="font-mono">{a.domain}</span></h3>
+        <Badge variant={ADVISORY_STATUS_VARIANTS[a.status] ?? "neutral"}>{ADVISORY_STATUS_LABELS[a.status] ?? a.status}</Badge>
+        <span className="text-xs text-muted-foreground">
+          {a.sentAt && `Sent ${formatDateTime(new Date(a.sentAt))}${a.sentByName ? ` by ${a.sentByName}` : ""}${sentHow(a)}.`}
+          {a.acknowledgedAt && ` Acknowledged ${formatDateTime(new Date(a.acknowledgedAt))}.`}
+        </span>
+      </header>
+      {serverError && <Alert variant="destructive">{serverError}</Alert>}
+      {send.hasSucceeded && <Alert variant="success">Advisory sent to {a.domain}.</Alert>}
+
+      {editable ? (
+        <form ref={formRef} onSubmit={onSave} onChange={() => setDirty(true)} noValidate className="space-y-3">
+          <FormField id={id("to")} label="To" error={errors.toAddresses} hint="The domain's admin addresses, separated by commas. Pre-filled with the standard abuse and postmaster addresses.">
+            <Input name="toAddresses" defaultValue={a.toAddresses.join(", ")} />
+          </FormField>
+          <FormField id={id("subject")} label="Subject" error={errors.subject}>
+            <Input name="subject" defaultValue={a.subject} />
+          </FormField>
+          <FormField id={id("body")} label="Message" error={errors.body}>
+            <Textarea name="body" rows={14} defaultValue={a.body} className="font-mono text-xs" />
+          </FormField>
+          <div className="flex flex-wrap items-center gap-2">
+            <Button type="button" onClick={() => afterSave((version) => send.execute({ advisoryId: a.id, version }))} disabled={busy || !canSend} title={canSend ? undefined : "No service mailbox is configured for this tenant"}>
+              {send.isPending ? "Sending advisory…" : "Send advisory"}
+            </Button>
+            <Button type="submit" variant="outline" disabled={busy || !dirty}>{save.isPending ? "Saving…" : "Save changes"}</Button>
+            <CopyAdvisoryButton getText={() => advisoryAsText({ ...formValues(), toAddresses: formValues().toAddresses.split(/[\s,;]+/).filter(Boolean) })} />
+            <Button type="button" variant="outline" size="sm" disabled={busy} onClick={() => afterSave((version) => markSent.execute({ advisoryId: a.id, version }))}>
+              Mark sent (copied)
+            </Button>
+            <Button type="button" variant="ghost" size="sm" disabled={busy} onClick={() => redraft.execute({ advisoryId: a.id, version: a.version })}>
+              Redraft from trace
+            </Button>
+          </div>
+          {dirty && <p className="text-xs text-muted-foreground" role="status">Unsaved changes: they are saved before sending.</p>}
+        </form>
+      ) : (
+        <div className="space-y-2 text-sm">
+          <p><span className="text-muted-foreground">To:</span> {a.toAddresses.join(", ") || "not recorded"}</p>
+          <p><span className="text-muted-foreground">Subject:</span> {a.subject}</p>
+          <pre className="max-h-80 overflow-auto whitespace-pre-wrap rounded bg-muted/50 p-3 font-mono text-xs">{a.body}</pre>
+          {canWork && (
+            <div className="flex flex-wrap items-center gap-2">
+              <CopyAdvisoryButton getText={() => advisoryAsText(a)} />
+              {a.status === "SENT" && (
+                <Button type="button" size="sm" disabled={busy} onClick={() => acknowledge.execute({ advisoryId: a.id, version: a.version })}>
+                  {acknowledge.isPending ? "Saving…" : "Mark acknowledged"}
+                </Button>
+              )}
+            </div>
+          )}
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,101 @@
+import { notFound } from "next/navigation";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { listAdvisories, listRecoverySteps } from "@/lib/advisories/queries";
+import { hasPermission } from "@/lib/auth/permissions";
+import { authorizePage } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { getTraceOverview } from "@/lib/message-trace/queries";
+import { defaultTraceWindow } from "@/lib/message-trace/window";
+import { ticketScopeFor } from "@/lib/tickets/scope";
+import { formatDateTime } from "@/lib/utils/dates";
+import { AdvisoryCard } from "./advisory-card";
+import { DraftAdvisoriesButton } from "./draft-advisories-button";
+import { RecoverySteps } from "./recovery-steps";
+import { RunTraceForm } from "./run-trace-form";
+import { TraceSummaryTable } from "./trace-summary-table";
+import { TraceTable } from "./trace-table";
+
+/** Stage 5: message trace, advisories per recipient domain, and the recovery steps' state. */
+export async function ResolutionSection({ ticketId }: { ticketId: string }) {
+  const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}`);
+  const db = await getDb();
+  const ticket = await db.ticket.findFirst({
+    where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
+    select: { id: true, affectedUpn: true, detectedAt: true, tenant: { select: { displayName: true, primaryDomain: true, serviceMailbox: true } } },
+  });
+  if (!ticket) notFound();
+  const canWork = hasPermission(viewer.role, "tickets.work");
+  const [trace, advisories, steps] = await Promise.all([
+    getTraceOverview(db, viewer, { id: ticket.id, tenantPrimaryDomain: ticket.tenant.primaryDomain }),
+    listAdvisories(db, viewer, ticket.id),
+    listRecoverySteps(db, viewer, ticket.id),
+  ]);
+  const defaults = defaultTraceWindow(ticket.detectedAt);
+  const externalDomains = trace.summary.filter((d) => !d.isInternal).length;
+
+  return (
+    <section aria-labelledby="resolution-heading" className="space-y-6">
+      <h2 id="resolution-heading" className="text-base font-semibold">Resolution and recovery</h2>
+
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base">Message trace</CardTitle>
+          <CardDescription>
+            What <span className="font-mono">{ticket.affectedUpn}</span> sent, from Exchange message trace.{" "}
+            {trace.lastRun
+              ? `Last run ${formatDateTime(trace.lastRun.at)}${trace.lastRun.result === "FAILED" ? " (failed)" : ""}${
+                  trace.lastRun.start && trace.lastRun.end ? `, window ${formatDateTime(new Date(trace.lastRun.start))} to ${formatDateTime(new Date(trace.lastRun.end))}` : ""
+                }.`
+              : "Not run yet."}
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          {canWork && <RunTraceForm ticketId={ticket.id} defaultStart={defaults.start.toISOString()} />}
+          {trace.total === 0 ? (
+            <EmptyState title="No trace results yet" description={canWork ? "Run the message trace to see the mail the account sent." : "The support engineer has not run the message trace yet."} />
+          ) : (
+            <>
+              <TraceSummaryTable summary={trace.summary} />
+              <TraceTable
+                rows={trace.rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }))}
+                total={trace.total}
+                sender={ticket.affectedUpn}
+              />
+            </>
+          )}
+        </CardContent>
+      </Card>
+
+      <Card>
+        <CardHeader>
+          <CardTitle className="text-base">Advisories to recipient domains</CardTitle>
+          <CardDescription>
+            One advisory per external recipient domain, asking its admins to block or delete the mail. Sent from{" "}
+            {ticket.tenant.serviceMailbox ? <span className="font-mono">{ticket.tenant.serviceMailbox}</span> : "the tenant's service mailbox (none configured: copy instead)"}.
+          </CardDescription>
+        </CardHeader>
+        <CardContent className="space-y-4">
+          {canWork && trace.total > 0 && <DraftAdvisoriesButton ticketId={ticket.id} externalDomains={externalDomains} drafted={advisories.length} />}
+          {advisories.length === 0 ? (
+            <EmptyState
+              title="No advisories yet"
+              description={trace.total === 0 ? "Advisories are drafted from the message trace." : externalDomains === 0 ? "The trace shows no external recipient domains." : "Draft them from the trace."}
+            />
+          ) : (
+            advisories.map((a) => (
+              <AdvisoryCard
+                key={`${a.id}-${a.version}`}
+                advisory={{ ...a, sentAt: a.sentAt?.toISOString() ?? null, acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null }}
+                canWork={canWork}
+                canSend={Boolean(ticket.tenant.serviceMailbox)}
+              />
+            ))
+          )}
+        </CardContent>
+      </Card>
+
+      <RecoverySteps steps={steps} />
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/lib/db/create-client";
+import { AppError, notFound } from "@/lib/errors";
+import { formatDateTime } from "@/lib/utils/dates";
+import { ticketScopeFor } from "@/lib/tickets/scope";
+
+/** A send that has not finished after this long is treated as crashed and may be retried. */
+export const STALE_SENDING_MS = 2 * 60_000;
+
+const advisorySelect = {
+  id: true,
+  domain: true,
+  toAddresses: true,
+  subject: true,
+  body: true,
+  status: true,
+  version: true,
+  sentAt: true,
+  updatedAt: true,
+  ticket: {
+    select: {
+      id: true,
+      number: true,
+      tenantId: true,
+      affectedUpn: true,
+      tenant: { select: { displayName: true, serviceMailbox: true } },
+      affectedUsers: { select: { upn: true } },
+    },
+  },
+} as const;
+
+/** An advisory on a ticket the viewer may see; a foreign id is "not found". */
+export async function loadAdvisory(db: Db, viewer: Viewer, advisoryId: string) {
+  const advisory = await db.advisory.findFirst({ where: { id: advisoryId, ticket: ticketScopeFor(viewer) }, select: advisorySelect });
+  if (!advisory) throw notFound("Advisory");
+  return advisory;
+}
+
+export type LoadedAdvisory = Awaited<ReturnType<typeof loadAdvisory>>;
+
+/**
+ * Why a guarded update touched no row: the advisory changed since the engineer loaded it, or
+ * it is no longer in the state the action needs.
+ */
+export async function explainUnchanged(db: Db, viewer: Viewer, advisoryId: string, version: number, allowed: readonly string[]): Promise<AppError> {
+  const current = await loadAdvisory(db, viewer, advisoryId);
+  if (!allowed.includes(current.status)) return wrongState(current);
+  if (current.version !== version) return staleVersion();
+  return new AppError("CONFLICT", "Someone else is changing this advisory right now. Reload and try again.");
+}
+
+export function staleVersion() {
+  return new AppError("CONFLICT", "This advisory changed since you opened it. Reload to see the latest version, then try again.");
+}
+
+export function wrongState(a: Pick<LoadedAdvisory, "status" | "sentAt" | "domain">): AppError {
+  if (a.status === "SENDING") return new AppError("INVALID_STATE", `The advisory to ${a.domain} is being sent right now.`);
+  if (a.status === "SENT") {
+    return new AppError("INVALID_STATE", `The advisory to ${a.domain} was already sent${a.sentAt ? ` on ${formatDateTime(a.sentAt)}` : ""}.`);
+  }
+  if (a.status === "ACKNOWLEDGED") return new AppError("INVALID_STATE", `The advisory to ${a.domain} was already acknowledged.`);
+  return new AppError("INVALID_STATE", `The advisory to ${a.domain} has not been sent yet.`);
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/lib/db/create-client";
+import { ticketScopeFor } from "@/lib/tickets/scope";
+
+export async function listAdvisories(db: Db, viewer: Viewer, ticketId: string) {
+  const rows = await db.advisory.findMany({
+    where: { ticketId, ticket: ticketScopeFor(viewer) },
+    orderBy: [{ createdAt: "asc" }, { domain: "asc" }],
+    select: {
+      id: true, domain: true, toAddresses: true, subject: true, body: true, status: true, version: true,
+      sentAt: true, sentById: true, requestId: true, acknowledgedAt: true, updatedAt: true,
+    },
+  });
+  const senderIds = [...new Set(rows.map((r) => r.sentById).filter((id): id is string => Boolean(id)))];
+  const [senders, sendEvents] = await Promise.all([
+    senderIds.length ? db.user.findMany({ where: { id: { in: senderIds } }, select: { id: true, name: true } }) : [],
+    // How each was sent (Graph or copied by hand) is recorded on its audit event.
+    rows.some((r) => r.sentById)
+      ? db.auditEvent.findMany({ where: { ticketId, action: "advisory.sent", result: "SUCCEEDED" }, orderBy: { seq: "asc" }, select: { target: true, details: true } })
+      : [],
+  ]);
+  const names = new Map(senders.map((u) => [u.id, u.name]));
+  const via = new Map(sendEvents.map((e) => [e.target, (e.details as { via?: string } | null)?.via === "graph" ? "graph" : "copy"]));
+  return rows.map(({ sentById, ...r }) => ({
+    ...r,
+    sentByName: sentById ? (names.get(sentById) ?? null) : null,
+    sentVia: r.sentAt ? ((via.get(r.domain) ?? null) as "graph" | "copy" | null) : null,
+  }));
+}
+
+export type AdvisoryRow = Awaited<ReturnType<typeof listAdvisories>>[number];
+
+/** The recovery steps of the checklist (owned by the checklist stage) shown beside the resolution. */
+export const RECOVERY_STEP_KEYS = ["re-enable-sign-in", "release-restricted-sender"] as const;
+
+export async function listRecoverySteps(db: Db, viewer: Viewer, ticketId: string) {
+  return db.checklistStep.findMany({
+    where: { ticketId, key: { in: [...RECOVERY_STEP_KEYS] }, ticket: ticketScopeFor(viewer) },
+    select: { key: true, state: true, reason: true, doneAt: true, updatedAt: true },
+  });
+}

@@ -1,0 +1,88 @@
+import type { AuthMethod } from "@/lib/graph/auth-methods";
+import type { OAuthConsent } from "@/lib/graph/consents";
+import type { SignInRecord } from "@/lib/graph/logs";
+import type { InboxRule } from "@/lib/graph/mailbox";
+import type { MessageTrace } from "@/lib/graph/message-trace";
+
+// What looks suspicious in the evidence, by rules an engineer can read. Pure and tested.
+
+export const LEGACY_CLIENTS = ["IMAP4", "POP3", "SMTP", "Authenticated SMTP", "Exchange ActiveSync", "Other clients", "Exchange Online PowerShell"];
+
+export type SignInFinding = { id: string; at: string; ip: string; country: string | null; clientApp: string; succeeded: boolean; reasons: string[] };
+
+/** Sign-ins from outside the user's usual country, or over legacy protocols that skip MFA. */
+export function flagSignIns(signIns: SignInRecord[]): { homeCountry: string | null; flagged: SignInFinding[] } {
+  const counts = new Map<string, number>();
+  for (const s of signIns) if (s.country) counts.set(s.country, (counts.get(s.country) ?? 0) + 1);
+  const homeCountry = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const flagged = signIns
+    .map((s) => {
+      const reasons = [
+        ...(homeCountry && s.country && s.country !== homeCountry ? [`sign-in from ${s.city ? `${s.city}, ` : ""}${s.country}, not the usual ${homeCountry}`] : []),
+        ...(LEGACY_CLIENTS.includes(s.clientApp) ? [`legacy protocol ${s.clientApp}`] : []),
+      ];
+      return { id: s.id, at: s.at.toISOString(), ip: s.ipAddress, country: s.country, clientApp: s.clientApp, succeeded: s.errorCode === 0, reasons };
+    })
+    .filter((f) => f.reasons.length > 0);
+  return { homeCountry, flagged };
+}
+
+export type RuleFinding = { id: string; name: string; reasons: string[] };
+
+export function flagInboxRules(rules: InboxRule[]): RuleFinding[] {
+  return rules
+    .map((r) => {
+      const a = r.actions;
+      const reasons = [
+        ...([a.forwardTo, a.forwardAsAttachmentTo, a.redirectTo].some((x) => Array.isArray(x) && x.length > 0) ? ["forwards or redirects mail"] : []),
+        ...(a.delete || a.permanentDelete ? ["deletes mail"] : []),
+        ...(a.moveToFolder ? [`moves mail to ${a.moveToFolder}`] : []),
+        ...(a.markAsRead && a.stopProcessingRules ? ["marks as read and stops other rules"] : []),
+        ...(/^[\s.]*$/.test(r.displayName) ? ["has a blank-looking name"] : []),
+      ];
+      return { id: r.id, name: r.displayName, reasons };
+    })
+    .filter((f) => f.reasons.length > 0);
+}
+
+export type MethodFinding = { id: string; kind: string; detail: string | null; createdAt: string | null; reasons: string[] };
+
+/** Sign-in methods registered shortly before or after the incident was detected. */
+export function flagRecentMethods(methods: AuthMethod[], detectedAt: Date, windowDays = 14): MethodFinding[] {
+  const since = detectedAt.getTime() - windowDays * 86_400_000;
+  return methods
+    .filter((m) => m.kind !== "password" && m.createdAt && m.createdAt.getTime() >= since)
+    .map((m) => ({ id: m.id, kind: m.kind, detail: m.detail, createdAt: m.createdAt!.toISOString(), reasons: [`registered ${m.createdAt!.toISOString().slice(0, 16).replace("T", " ")} UTC`] }));
+}
+
+export type ConsentFinding = { id: string; app: string; scope: string; reasons: string[] };
+
+export function flagConsents(consents: OAuthConsent[]): ConsentFinding[] {
+  return consents
+    .map((c) => {
+      const reasons = [
+        ...(c.consentType === "Principal" ? ["consented by the user alone"] : []),
+        ...(/\bMail\.(Read|Send|ReadWrite)|MailboxSettings\.ReadWrite/.test(c.scope) ? ["can read or send mail"] : []),
+      ];
+      return { id: c.id, app: c.appName ?? c.clientId, scope: c.scope, reasons };
+    })
+    .filter((f) => f.reasons.length >= 2);
+}
+
+export type DomainSummary = { domain: string; isInternal: boolean; messages: number; recipients: number; byStatus: Record<string, number> };
+
+/** The trace grouped by recipient domain, biggest first, with counts per status. */
+export function summariseTrace(traces: MessageTrace[], internalDomain: string): DomainSummary[] {
+  const byDomain = new Map<string, { messages: number; recipients: Set<string>; byStatus: Record<string, number> }>();
+  for (const t of traces) {
+    const domain = t.recipientAddress.split("@")[1]?.toLowerCase() ?? "(unknown)";
+    const entry = byDomain.get(domain) ?? { messages: 0, recipients: new Set<string>(), byStatus: {} };
+    entry.messages += 1;
+    entry.recipients.add(t.recipientAddress.toLowerCase());
+    entry.byStatus[t.status] = (entry.byStatus[t.status] ?? 0) + 1;
+    byDomain.set(domain, entry);
+  }
+  return [...byDomain.entries()]
+    .map(([domain, e]) => ({ domain, isInternal: domain === internalDomain.toLowerCase() || domain.endsWith(`.${internalDomain.toLowerCase()}`), messages: e.messages, recipients: e.recipients.size, byStatus: e.byStatus }))
+    .sort((a, b) => b.messages - a.messages);
+}

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/auth/viewer";
+import { createTenantGraph } from "@/lib/graph/client";
+import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
+import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
+import type { RunningSimulator } from "@/simulator/server";
+import { startTestSimulator } from "@/simulator/test/support";
+import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
+import { getLatestSnapshot } from "./queries";
+import { takeSnapshot } from "./snapshot";
+
+describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
+  let t: TestDb;
+  let sim: RunningSimulator;
+  let engineer: Viewer;
+  let reporterId: string;
+  const tenantIds = new Map<string, string>();
+  const graph = (d: DemoTenant) => createTenantGraph({ tenantId: d.tenantId, clientId: d.clientId, clientSecret: d.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 1, delaySeconds: 1 } });
+
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    sim = await startTestSimulator({ validateRequests: true });
+    for (const d of [CONTOSO, FABRIKAM]) tenantIds.set(d.tenantId, (await seedTenant(t.db, { entraTenantId: d.tenantId, primaryDomain: d.primaryDomain })).id);
+    const e = await seedUser(t.db, { role: "ENGINEER" });
+    engineer = { id: e.id, email: e.email, name: e.name, role: e.role, tenantId: null };
+    reporterId = (await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: tenantIds.get(CONTOSO.tenantId)! })).id;
+  });
+  afterAll(async () => {
+    await sim.stop();
+    await t.close();
+  });
+
+  it("collects and flags the seed's evidence, and dates the first suspicious sign-in", async () => {
+    const ticket = await seedTicket(t.db, { tenantId: tenantIds.get(CONTOSO.tenantId)!, reporterId, affectedUpn: "megan@contoso.example" });
+    const { gaps } = await takeSnapshot(t.db, engineer, { ticketId: ticket.id }, { graph: graph(CONTOSO) });
+    expect(gaps).toEqual({});
+    const snap = (await getLatestSnapshot(t.db, engineer, ticket.id))!;
+    expect(snap.findings.signIns!.homeCountry).toBe("US");
+    expect(snap.findings.signIns!.flagged.some((f) => f.reasons.some((r) => r.includes("legacy protocol IMAP4")))).toBe(true);
+    expect(snap.findings.inboxRules!.map((r) => r.reasons[0])).toEqual(["moves mail to RSS Subscriptions", "deletes mail"]);
+    expect(snap.findings.authMethods!.map((m) => m.kind)).toEqual(["phone"]);
+    expect(snap.findings.consents!.map((c) => c.app)).toEqual(["Mail Helper Pro"]);
+    expect(snap.findings.risk).toMatchObject({ riskState: "atRisk" });
+    const gmail = snap.findings.recipientDomains!.find((d) => d.domain === "gmail.com")!;
+    expect(gmail.messages).toBe(420);
+    expect((gmail.byStatus.pending ?? 0) + (gmail.byStatus.gettingStatus ?? 0)).toBeGreaterThan(0);
+    expect(snap.requestIds.length).toBeGreaterThan(5);
+    const row = await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(row.firstSuspiciousAt).toBeInstanceOf(Date);
+    expect((await t.db.checklistStep.findFirstOrThrow({ where: { ticketId: ticket.id, key: "snapshot" } })).state).toBe("DONE");
+  });
+
+  it("records what Graph refused as gaps instead of failing", async () => {
+    const ticket = await seedTicket(t.db, { tenantId: tenantIds.get(FABRIKAM.tenantId)!, reporterId, affectedUpn: "lidia@fabrikam.example" });
+    const { gaps, findings } = await takeSnapshot(t.db, engineer, { ticketId: ticket.id }, { graph: graph(FABRIKAM) });
+    expect(Object.keys(gaps).sort()).toEqual(["messageTrace", "risk", "signIns"]);
+    expect(gaps.signIns).toContain("Entra ID P1 licence");
+    expect(findings.inboxRules!.length).toBe(2);
+  });
+});

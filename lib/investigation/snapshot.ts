@@ -1,0 +1,102 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { assertCan } from "@/lib/auth/assert-can";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAuditEvent } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/create-client";
+import { AppError, isAppError, notFound } from "@/lib/errors";
+import { listAuthMethods } from "@/lib/graph/auth-methods";
+import type { TenantGraph } from "@/lib/graph/client";
+import { listUserConsents } from "@/lib/graph/consents";
+import { listDirectoryAudits, listSignIns } from "@/lib/graph/logs";
+import { listInboxRules } from "@/lib/graph/mailbox";
+import { listMessageTraces } from "@/lib/graph/message-trace";
+import { getRiskyUser } from "@/lib/graph/risk";
+import { getTenantGraph } from "@/lib/graph/tenant-graph";
+import { getUser } from "@/lib/graph/users";
+import { formatTicketNumber } from "@/lib/tickets/format";
+import { ticketScopeFor } from "@/lib/tickets/scope";
+import { flagConsents, flagInboxRules, flagRecentMethods, flagSignIns, summariseTrace } from "./findings";
+
+// The evidence snapshot, taken before anything is changed and kept with the ticket: every
+// section read in parallel; a section that Graph refuses (licence, permission, throttling) is
+// recorded as a gap with the reason instead of failing the whole snapshot.
+
+const DAY = 86_400_000;
+
+async function section<T>(name: string, gaps: Record<string, string>, read: () => Promise<T>): Promise<T | null> {
+  try {
+    return await read();
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    gaps[name] = error.message;
+    return null;
+  }
+}
+
+export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: string }, deps: { graph?: TenantGraph; now?: Date } = {}) {
+  assertCan(viewer, "remediation.run");
+  const ticket = await db.ticket.findFirst({
+    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
+    select: { id: true, number: true, tenantId: true, affectedUpn: true, detectedAt: true, firstSuspiciousAt: true, tenant: { select: { primaryDomain: true } } },
+  });
+  if (!ticket) throw notFound();
+  const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
+  const now = deps.now ?? new Date();
+  const user = await getUser(graph, ticket.affectedUpn);
+  if (!user) throw new AppError("INVALID_STATE", `${ticket.affectedUpn} does not exist in the tenant, so there is no evidence to collect.`);
+
+  const gaps: Record<string, string> = {};
+  const since = new Date(ticket.detectedAt.getTime() - 30 * DAY);
+  const traceStart = new Date(Math.max(ticket.detectedAt.getTime() - 7 * DAY, now.getTime() - 10 * DAY));
+  const [signIns, rules, methods, consents, audits, risk, trace] = await Promise.all([
+    section("signIns", gaps, () => listSignIns(graph, user.id, since)),
+    section("inboxRules", gaps, () => listInboxRules(graph, user.id)),
+    section("authMethods", gaps, () => listAuthMethods(graph, user.id)),
+    section("consents", gaps, () => listUserConsents(graph, user.id)),
+    section("directoryAudits", gaps, () => listDirectoryAudits(graph, user.id, since)),
+    section("risk", gaps, () => getRiskyUser(graph, user.id)),
+    section("messageTrace", gaps, () => listMessageTraces(graph, { senderAddress: ticket.affectedUpn, startDate: traceStart, endDate: now })),
+  ]);
+
+  const signInFindings = signIns ? flagSignIns(signIns.signIns) : null;
+  const findings = {
+    signIns: signInFindings,
+    inboxRules: rules ? flagInboxRules(rules.rules) : null,
+    authMethods: methods ? flagRecentMethods(methods.methods, ticket.detectedAt) : null,
+    consents: consents ? flagConsents(consents.consents) : null,
+    risk: risk?.risk ?? null,
+    recipientDomains: trace ? summariseTrace(trace.traces, ticket.tenant.primaryDomain) : null,
+  };
+  const data = {
+    user,
+    window: { since: since.toISOString(), traceStart: traceStart.toISOString(), until: now.toISOString() },
+    signIns: signIns?.signIns ?? null,
+    inboxRules: rules?.rules ?? null,
+    authMethods: methods?.methods ?? null,
+    consents: consents?.consents ?? null,
+    directoryAudits: audits?.audits ?? null,
+    messageTraceCount: trace?.traces.length ?? null,
+  };
+  const requestIds = [signIns, rules, methods, consents, audits, trace].flatMap((s) => s?.requestIds ?? []).concat(risk?.requestId ? [risk.requestId] : []);
+  const suspicious = signInFindings?.flagged.filter((f) => f.succeeded).map((f) => new Date(f.at)) ?? [];
+  const firstSuspiciousAt = suspicious.length ? new Date(Math.min(...suspicious.map((d) => d.getTime()))) : null;
+
+  return db.$transaction(async (tx) => {
+    const snapshot = await tx.investigationSnapshot.create({
+      data: { ticketId: ticket.id, takenById: viewer.id, data: JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue, findings: JSON.parse(JSON.stringify(findings)) as Prisma.InputJsonValue, gaps: Object.keys(gaps).length ? gaps : undefined, requestIds },
+      select: { id: true, takenAt: true },
+    });
+    if (firstSuspiciousAt && !ticket.firstSuspiciousAt) await tx.ticket.update({ where: { id: ticket.id }, data: { firstSuspiciousAt } });
+    await tx.checklistStep.upsert({
+      where: { ticketId_key: { ticketId: ticket.id, key: "snapshot" } },
+      create: { ticketId: ticket.id, key: "snapshot", state: "DONE", doneById: viewer.id, doneAt: snapshot.takenAt, notes: Object.keys(gaps).length ? `Gaps: ${Object.keys(gaps).join(", ")}` : null },
+      update: { state: "DONE", doneById: viewer.id, doneAt: snapshot.takenAt, notes: Object.keys(gaps).length ? `Gaps: ${Object.keys(gaps).join(", ")}` : null },
+    });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "investigation.snapshot", target: formatTicketNumber(ticket.number),
+      requestIds: requestIds.slice(0, 50), details: { snapshotId: snapshot.id, gaps: Object.keys(gaps) },
+    });
+    return { id: snapshot.id, findings, gaps };
+  });
+}

@@ -1,0 +1,112 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { assertCan } from "@/lib/auth/assert-can";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAuditEvent } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/create-client";
+import { AppError, isAppError, notFound } from "@/lib/errors";
+import { listMessageTraces, type MessageTrace } from "@/lib/graph/message-trace";
+import { getTenantGraph } from "@/lib/graph/tenant-graph";
+import { ticketScopeFor } from "@/lib/tickets/scope";
+import type { TRunMessageTrace } from "./schemas";
+import { domainOf, normaliseTraceStatus } from "./statuses";
+import { summariseByDomain } from "./summarise";
+import { checkTraceWindow, defaultTraceWindow, splitTraceWindow } from "./window";
+
+/** Audit rows keep a bounded list of Graph request ids (a long window is many queries). */
+const MAX_AUDITED_REQUEST_IDS = 20;
+
+async function fetchTraces(db: Db, tenantId: string, sender: string, window: { start: Date; end: Date }, now: Date) {
+  const graph = await getTenantGraph(db, tenantId);
+  const traces: MessageTrace[] = [];
+  const requestIds: string[] = [];
+  // One query per ≤ 10-day part, one after another: the tenant's quota is 100 per 5 minutes.
+  for (const part of splitTraceWindow(window, now)) {
+    const result = await listMessageTraces(graph, { senderAddress: sender, startDate: part.start, endDate: part.end });
+    traces.push(...result.traces);
+    requestIds.push(...result.requestIds);
+  }
+  return { traces, requestIds };
+}
+
+type TraceRow = Prisma.MessageTraceEntryCreateManyInput & { recipientDomain: string; status: string; receivedAt: Date };
+
+function toRows(ticketId: string, traces: MessageTrace[], now: Date): TraceRow[] {
+  const rows = new Map<string, TraceRow>();
+  for (const t of traces) {
+    const recipient = t.recipientAddress.trim().toLowerCase();
+    // Adjacent windows share their boundary second, so the same row can come back twice.
+    rows.set(`${t.id}\n${recipient}`, {
+      ticketId,
+      traceId: t.id,
+      senderAddress: t.senderAddress.trim().toLowerCase(),
+      recipient,
+      recipientDomain: domainOf(recipient),
+      subject: t.subject?.trim() ? t.subject : null,
+      status: normaliseTraceStatus(t.status),
+      receivedAt: t.receivedAt,
+      size: t.size ?? null,
+      refreshedAt: now,
+    });
+  }
+  return [...rows.values()];
+}
+
+/**
+ * Runs the message trace of what the ticket's account sent, replaces the stored rows with the
+ * result and refreshes the Scope stage's recipient domains (source TRACE) from it.
+ */
+export async function runMessageTrace(db: Db, viewer: Viewer, input: TRunMessageTrace) {
+  assertCan(viewer, "tickets.work");
+  const ticket = await db.ticket.findFirst({
+    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
+    select: { id: true, tenantId: true, affectedUpn: true, detectedAt: true, tenant: { select: { primaryDomain: true } } },
+  });
+  if (!ticket) throw notFound();
+  const now = new Date();
+  const fallback = defaultTraceWindow(ticket.detectedAt, now);
+  const window = { start: input.startDate ?? fallback.start, end: input.endDate ?? fallback.end };
+  const problem = checkTraceWindow(window, now);
+  if (problem) throw new AppError("INVALID_INPUT", problem.message, { field: problem.field });
+  const audit = { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "message-trace.run", target: ticket.affectedUpn };
+  const windowDetails = { start: window.start.toISOString(), end: window.end.toISOString() };
+
+  let fetched: Awaited<ReturnType<typeof fetchTraces>>;
+  try {
+    fetched = await fetchTraces(db, ticket.tenantId, ticket.affectedUpn, window, now);
+  } catch (error) {
+    await db.$transaction((tx) =>
+      recordAuditEvent(tx, { ...audit, result: "FAILED", details: { window: windowDetails, error: isAppError(error) ? error.code : "UNEXPECTED" } }),
+    );
+    throw error;
+  }
+
+  const rows = toRows(ticket.id, fetched.traces, now);
+  const summary = summariseByDomain(rows, ticket.tenant.primaryDomain);
+  await db.$transaction(async (tx) => {
+    // Serialise runs on one ticket so two engineers' refreshes never interleave.
+    await tx.$queryRaw`SELECT id FROM "Ticket" WHERE id = ${ticket.id} FOR UPDATE`;
+    await tx.messageTraceEntry.deleteMany({ where: { ticketId: ticket.id } });
+    await tx.messageTraceEntry.createMany({ data: rows, skipDuplicates: true });
+    for (const d of summary) {
+      const counts = { isInternal: d.isInternal, messageCount: d.messageCount, recipientCount: d.recipientCount };
+      await tx.recipientDomain.upsert({
+        where: { ticketId_domain: { ticketId: ticket.id, domain: d.domain } },
+        create: { ticketId: ticket.id, domain: d.domain, source: "TRACE", ...counts },
+        update: counts,
+      });
+    }
+    // Domains an earlier trace found but this one did not: only our own rows, never typed ones.
+    await tx.recipientDomain.deleteMany({ where: { ticketId: ticket.id, source: "TRACE", domain: { notIn: summary.map((d) => d.domain) } } });
+    await recordAuditEvent(tx, {
+      ...audit,
+      details: {
+        window: windowDetails,
+        messages: rows.length,
+        domains: summary.map((d) => ({ domain: d.domain, messages: d.messageCount, unsettled: d.unsettledCount })),
+      },
+      requestIds: fetched.requestIds.slice(0, MAX_AUDITED_REQUEST_IDS),
+    });
+  });
+  return { window, messages: rows.length, domains: summary.map((d) => d.domain) };
+}

@@ -1,0 +1,81 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/auth/viewer";
+import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
+import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
+import { listPreventiveItems } from "./queries";
+import { SEED_RECOMMENDATIONS } from "./recommendations";
+import { ZAddPreventiveItemInput, ZUpdatePreventiveItemInput } from "./schemas";
+import { addPreventiveItem, ensureSeedRecommendations, updatePreventiveItem } from "./service";
+
+const asViewer = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({
+  id: u.id, email: u.email, name: u.name, role: u.role, tenantId: u.tenantId,
+});
+
+describe.each(testDbKinds())("preventive items on %s", (kind) => {
+  let t: TestDb;
+  let engineer: Viewer;
+  let manager: Viewer;
+  let contosoAdmin: Viewer;
+  let fabrikamAdmin: Viewer;
+  let newTicket: () => Promise<{ id: string }>;
+
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    const contoso = await seedTenant(t.db);
+    const fabrikam = await seedTenant(t.db);
+    engineer = asViewer(await seedUser(t.db, { role: "ENGINEER" }));
+    manager = asViewer(await seedUser(t.db, { role: "MANAGER" }));
+    contosoAdmin = asViewer(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: contoso.id }));
+    fabrikamAdmin = asViewer(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: fabrikam.id }));
+    newTicket = () => seedTicket(t.db, { tenantId: contoso.id, reporterId: contosoAdmin.id });
+  });
+  afterAll(() => t.close());
+
+  it("pre-fills the seed's four recommendations once, in order, even on simultaneous first visits", async () => {
+    const ticket = await newTicket();
+    const results = await Promise.all([
+      ensureSeedRecommendations(t.db, contosoAdmin, ticket.id),
+      ensureSeedRecommendations(t.db, engineer, ticket.id),
+    ]);
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await ensureSeedRecommendations(t.db, engineer, ticket.id)).toBe(false);
+    const items = await listPreventiveItems(t.db, contosoAdmin, ticket.id);
+    expect(items.map((i) => [i.title, i.status, i.owner])).toEqual(SEED_RECOMMENDATIONS.map((title) => [title, "OPEN", null]));
+    const events = await t.db.auditEvent.findMany({ where: { ticketId: ticket.id } });
+    expect(events.map((e) => [e.action, e.actorId])).toEqual([["preventive.recommended", null]]);
+  });
+
+  it("does not pre-fill (or reveal) another tenant's ticket", async () => {
+    const ticket = await newTicket();
+    await expect(ensureSeedRecommendations(t.db, fabrikamAdmin, ticket.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await t.db.preventiveItem.count({ where: { ticketId: ticket.id } })).toBe(0);
+  });
+
+  it("adds custom items and updates owner, status and due date with optimistic locking", async () => {
+    const ticket = await newTicket();
+    const input = ZAddPreventiveItemInput.parse({ ticketId: ticket.id, title: " Block legacy authentication ", owner: "", dueAt: "2026-04-30", notes: "" });
+    expect(input).toMatchObject({ title: "Block legacy authentication", owner: undefined, notes: undefined });
+    const item = await addPreventiveItem(t.db, engineer, input);
+    const update = ZUpdatePreventiveItemInput.parse({
+      itemId: item.id, updatedAt: item.updatedAt.toISOString(), title: "Block legacy authentication", owner: "Contoso IT", status: "IN_PROGRESS", dueAt: "2026-05-15", notes: "",
+    });
+    await updatePreventiveItem(t.db, engineer, update);
+    await expect(updatePreventiveItem(t.db, engineer, { ...update, status: "DONE" })).rejects.toMatchObject({ code: "CONFLICT" });
+    const [saved] = await listPreventiveItems(t.db, contosoAdmin, ticket.id);
+    expect(saved).toMatchObject({ owner: "Contoso IT", status: "IN_PROGRESS", dueAt: new Date("2026-05-15T00:00:00Z"), notes: null });
+    const actions = (await t.db.auditEvent.findMany({ where: { ticketId: ticket.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(["preventive.added", "preventive.updated"]);
+  });
+
+  it("refuses managers and tenant admins (FORBIDDEN), answers NOT_FOUND for unknown items and hides another tenant's", async () => {
+    const ticket = await newTicket();
+    const input = ZAddPreventiveItemInput.parse({ ticketId: ticket.id, title: "Train staff" });
+    await expect(addPreventiveItem(t.db, manager, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(addPreventiveItem(t.db, contosoAdmin, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const item = await addPreventiveItem(t.db, engineer, input);
+    const update = ZUpdatePreventiveItemInput.parse({ itemId: item.id, updatedAt: item.updatedAt.toISOString(), title: "x", status: "DONE" });
+    await expect(updatePreventiveItem(t.db, fabrikamAdmin, update)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updatePreventiveItem(t.db, engineer, { ...update, itemId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await listPreventiveItems(t.db, fabrikamAdmin, ticket.id)).toEqual([]);
+  });
+});
