@@ -13,8 +13,18 @@ import { ChecklistSection } from "./checklist/checklist-section";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
 import { IntakeSummary } from "./intake-summary";
+import { PreventionSection } from "./prevention/prevention-section";
+import { ResolutionSection } from "./resolution/resolution-section";
 
 export const dynamic = "force-dynamic";
+
+const STAGES = [
+  ["intake", "Intake"],
+  ["updates", "Updates"],
+  ["checklist", "Troubleshooting checklist"],
+  ["resolution", "Resolution and recovery"],
+  ["prevention", "Preventive measures"],
+] as const;
 export const metadata: Metadata = { title: "Ticket" };
 
 export default async function TicketPage({ params }: { params: Promise<{ ticketId: string }> }) {
@@ -51,10 +61,16 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
           ))}
         </Alert>
       )}
-      <ChecklistSection ticketId={ticket.id} upn={ticket.affectedUpn} />
+      <nav aria-label="Stages" className="flex flex-wrap gap-2 text-sm">
+        {STAGES.map(([id, label]) => (
+          <a key={id} href={`#${id}`} className="rounded-md border px-3 py-1 hover:bg-muted">{label}</a>
+        ))}
+      </nav>
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
-        <IntakeSummary ticket={ticket} />
-        <section aria-labelledby="comments-heading" className="space-y-4">
+        <div id="intake" className="scroll-mt-4">
+          <IntakeSummary ticket={ticket} />
+        </div>
+        <section id="updates" aria-labelledby="comments-heading" className="scroll-mt-4 space-y-4">
           <h2 id="comments-heading" className="text-base font-semibold">Updates and notes</h2>
           <CommentThread comments={comments} />
           <CommentForm
@@ -63,6 +79,15 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
             canWritePublic={hasPermission(viewer.role, "comments.writePublic")}
           />
         </section>
+      </div>
+      <div id="checklist" className="scroll-mt-4">
+        <ChecklistSection ticketId={ticket.id} upn={ticket.affectedUpn} />
+      </div>
+      <div id="resolution" className="scroll-mt-4">
+        <ResolutionSection ticketId={ticket.id} />
+      </div>
+      <div id="prevention" className="scroll-mt-4">
+        <PreventionSection ticketId={ticket.id} />
       </div>
     </div>
   );

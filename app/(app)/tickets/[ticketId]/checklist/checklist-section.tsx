@@ -2,9 +2,12 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { hasPermission } from "@/lib/auth/permissions";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
+import { getLatestSnapshot } from "@/lib/investigation/queries";
 import { getChecklist } from "@/lib/remediation/queries";
 import { formatDateTime } from "@/lib/utils/dates";
 import { ContainAccountButton } from "./contain-account-button";
+import { SnapshotPanel } from "./snapshot-panel";
+import { TakeSnapshotButton } from "./take-snapshot-button";
 import { StepStateBadge, VerificationText } from "./step-state-badge";
 
 const PHASES = { INVESTIGATION: "Investigation", CONTAINMENT: "Containment", ERADICATION: "Eradication", RECOVERY: "Recovery" } as const;
@@ -12,14 +15,21 @@ const PHASES = { INVESTIGATION: "Investigation", CONTAINMENT: "Containment", ERA
 /** Stage 4: the troubleshooting checklist, with the steps that act through Graph. */
 export async function ChecklistSection({ ticketId, upn }: { ticketId: string; upn: string }) {
   const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}`);
-  const rows = await getChecklist(await getDb(), viewer, ticketId);
+  const db = await getDb();
+  const [rows, snapshot] = await Promise.all([getChecklist(db, viewer, ticketId), getLatestSnapshot(db, viewer, ticketId)]);
   const canRun = hasPermission(viewer.role, "remediation.run");
   return (
     <section aria-labelledby="checklist-heading" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="checklist-heading" className="text-base font-semibold">Troubleshooting checklist</h2>
-        {canRun && <ContainAccountButton ticketId={ticketId} upn={upn} />}
+        {canRun && (
+          <div className="flex flex-wrap items-start gap-3">
+            <TakeSnapshotButton ticketId={ticketId} hasSnapshot={Boolean(snapshot)} />
+            <ContainAccountButton ticketId={ticketId} upn={upn} />
+          </div>
+        )}
       </div>
+      {snapshot && <SnapshotPanel snapshot={snapshot} />}
       <Table>
         <TableCaption className="sr-only">Checklist steps with their state, who ran them, Graph request ids and verification</TableCaption>
         <TableHeader>
