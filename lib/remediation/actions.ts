@@ -1,11 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actionClient } from "@/lib/actions/client";
+import { actionClient, withFieldErrors } from "@/lib/actions/client";
 import { requirePermission } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { runContainment } from "./containment";
-import { ZRunContainmentInput } from "./schemas";
+import { recordManualStep } from "./manual-step";
+import { runStep } from "./run-step";
+import { ZRecordManualStepInput, ZRunContainmentInput, ZRunStepInput } from "./schemas";
 
 export const runContainmentAction = actionClient
   .metadata({ name: "runContainment" })
@@ -15,4 +17,24 @@ export const runContainmentAction = actionClient
     const result = await runContainment(await getDb(), viewer, parsedInput);
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return result;
+  });
+
+export const runStepAction = actionClient
+  .metadata({ name: "runStep" })
+  .inputSchema(ZRunStepInput)
+  .action(async ({ parsedInput }) => {
+    const viewer = await requirePermission("remediation.run");
+    const db = await getDb();
+    const result = await withFieldErrors(() => runStep(db, viewer, parsedInput));
+    revalidatePath(`/tickets/${parsedInput.ticketId}`);
+    return result;
+  });
+
+export const recordManualStepAction = actionClient
+  .metadata({ name: "recordManualStep" })
+  .inputSchema(ZRecordManualStepInput)
+  .action(async ({ parsedInput }) => {
+    const viewer = await requirePermission("tickets.work");
+    await recordManualStep(await getDb(), viewer, parsedInput);
+    revalidatePath(`/tickets/${parsedInput.ticketId}`);
   });

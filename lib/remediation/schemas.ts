@@ -4,3 +4,21 @@ import { z } from "zod";
 export const ZIdempotencyKey = z.string().min(8).max(100).regex(/^[\w-]+$/);
 
 export const ZRunContainmentInput = z.object({ ticketId: z.uuid(), idempotencyKey: ZIdempotencyKey });
+
+export const ZRunStepInput = z.object({
+  ticketId: z.uuid(),
+  stepKey: z.enum(["reset-password", "enforce-mfa", "block-sign-in", "revoke-sessions", "remove-inbox-rules", "remove-auth-methods", "revoke-oauth-grants", "confirm-compromised", "re-enable-sign-in"]),
+  idempotencyKey: ZIdempotencyKey,
+  params: z
+    .object({ ruleId: z.string().max(300).optional(), methodId: z.string().max(100).optional(), methodKind: z.string().regex(/^[a-zA-Z0-9]+$/).max(40).optional(), grantId: z.string().max(200).optional() })
+    .optional(),
+});
+
+export const ZRecordManualStepInput = z
+  .object({
+    ticketId: z.uuid(),
+    stepKey: z.string().min(1).max(60),
+    state: z.enum(["DONE", "SKIPPED", "NOT_APPLICABLE"]),
+    note: z.string().trim().max(2000).optional(),
+  })
+  .refine((v) => v.state === "DONE" || Boolean(v.note), { path: ["note"], message: "Say why the step is skipped or not applicable." });

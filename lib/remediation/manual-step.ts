@@ -1,0 +1,27 @@
+import "server-only";
+import { assertCan } from "@/lib/auth/assert-can";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAuditEvent } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/create-client";
+import { AppError, notFound } from "@/lib/errors";
+import { formatTicketNumber } from "@/lib/tickets/format";
+import { ticketScopeFor } from "@/lib/tickets/scope";
+import { stepDef } from "./steps";
+
+/** Records a step done by hand, skipped with a reason, or not applicable (with a reason). */
+export async function recordManualStep(db: Db, viewer: Viewer, input: { ticketId: string; stepKey: string; state: "DONE" | "SKIPPED" | "NOT_APPLICABLE"; note?: string }) {
+  assertCan(viewer, "tickets.work");
+  const def = stepDef(input.stepKey);
+  if (!def) throw new AppError("INVALID_INPUT", "Unknown checklist step.");
+  if (input.state === "DONE" && def.kind === "AUTOMATED") throw new AppError("INVALID_INPUT", "Run this step through Graph instead of marking it done.");
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true } });
+  if (!ticket) throw notFound();
+  await db.$transaction(async (tx) => {
+    const data = { state: input.state, reason: input.state === "DONE" ? null : (input.note ?? null), notes: input.state === "DONE" ? (input.note ?? null) : null, doneById: viewer.id, doneAt: new Date() };
+    await tx.checklistStep.upsert({ where: { ticketId_key: { ticketId: ticket.id, key: input.stepKey } }, create: { ticketId: ticket.id, key: input.stepKey, ...data }, update: data });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: `checklist.${input.state.toLowerCase()}`, target: formatTicketNumber(ticket.number),
+      details: { step: input.stepKey, note: input.note ?? null },
+    });
+  });
+}
