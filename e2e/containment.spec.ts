@@ -16,6 +16,15 @@ test("the engineer contains megan@contoso.example and the attacker is locked out
   await page.getByRole("row").filter({ hasText: "megan@contoso.example" }).first().getByRole("link").first().click();
   await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();
 
+  // Evidence first, before anything changes.
+  await page.getByRole("button", { name: "Take evidence snapshot" }).click();
+  const snapshot = page.getByRole("region", { name: "Evidence snapshot" }).or(page.locator('[aria-label="Evidence snapshot"]'));
+  await expect(snapshot).toContainText("moves mail to RSS Subscriptions");
+  await expect(snapshot).toContainText("legacy protocol IMAP4");
+  await expect(snapshot).toContainText("Mail Helper Pro");
+  await expect(snapshot).toContainText(/gmail\.com.*420 messages/);
+  await expect(page.locator('tr[data-step="snapshot"]')).toContainText("Done");
+
   await page.getByRole("button", { name: "Contain account" }).click();
   await expect(page.getByRole("alertdialog")).toContainText("Contain megan@contoso.example?");
   await page.getByRole("button", { name: "Contain now" }).click();
@@ -34,6 +43,11 @@ test("the engineer contains megan@contoso.example and the attacker is locked out
   await expect(page.locator('tr[data-step="block-sign-in"]')).toContainText("Verified: Sign-in is blocked");
   await expect(page.locator('tr[data-step="enforce-mfa"]')).toContainText("Verified: Per-user MFA: enforced");
   await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("Contained");
+
+  // Eradication: remove the hiding rule the snapshot flagged.
+  await page.getByRole("button", { name: "Remove rule “.”" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Remove rule “.”" }).click();
+  await expect(page.locator('tr[data-step="remove-inbox-rules"]')).toContainText("Verified: The rule is gone from the inbox");
 
   // After: the attacker's next sign-in fails because the account is blocked, and it is logged.
   const after = await (await simulator.post(`/_control/tenants/${CONTOSO}/attacker-sign-in`, { data: { upn: "megan@contoso.example" } })).json();

@@ -7,6 +7,7 @@ import { getChecklist } from "@/lib/remediation/queries";
 import { formatDateTime } from "@/lib/utils/dates";
 import { ContainAccountButton } from "./contain-account-button";
 import { SnapshotPanel } from "./snapshot-panel";
+import { StepControls } from "./step-controls";
 import { TakeSnapshotButton } from "./take-snapshot-button";
 import { StepStateBadge, VerificationText } from "./step-state-badge";
 
@@ -40,6 +41,7 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
             <TableHead>By / when</TableHead>
             <TableHead>Graph request id</TableHead>
             <TableHead>Result</TableHead>
+            {canRun && <TableHead><span className="sr-only">Actions</span></TableHead>}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -66,6 +68,11 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
                   <VerificationText verified={r.lastAction?.verified ?? null} observed={r.lastAction?.observed ?? r.reason} />
                 )}
               </TableCell>
+              {canRun && (
+                <TableCell>
+                  <StepControls ticketId={ticketId} row={r} findings={snapshot?.findings ?? null} />
+                </TableCell>
+              )}
             </TableRow>
           ))}
         </TableBody>
