@@ -65,3 +65,20 @@ test("tenant admins see the checklist but cannot run it", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Contain account" })).toHaveCount(0);
 });
+
+test("the platform admin checks what each tenant connection can do before anyone clicks", async ({ page }) => {
+  await signIn(page, USERS.platform);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Connections" }).click();
+  await expect(page.getByRole("heading", { name: "Connection check" })).toBeVisible();
+  await page.getByLabel("Tenant", { exact: true }).selectOption({ label: "Fabrikam (demo)" });
+  await page.getByRole("button", { name: "Check connection" }).click();
+  await expect(page).toHaveURL(/tenant=/);
+  await expect(page.locator('tr[data-op="revokeSessions"]')).toContainText("Missing");
+  await expect(page.locator('tr[data-op="listSignIns"]')).toContainText("Entra ID P1 licence");
+  await expect(page.locator('tr[data-op="listMessageTraces"]')).toContainText("Message trace is not enabled");
+  await page.getByLabel("Tenant", { exact: true }).selectOption({ label: "Contoso (demo)" });
+  await page.getByRole("button", { name: "Check connection" }).click();
+  await expect(page.getByRole("table")).toContainText("Contoso (demo)");
+  await expect(page.locator('tr[data-op="revokeSessions"]')).toContainText("Granted");
+  await expect(page.locator('tr[data-op="listSignIns"]')).toContainText("Works");
+});

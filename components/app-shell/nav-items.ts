@@ -8,6 +8,7 @@ const ITEMS: NavItem[] = [
   { href: "/tickets/new", label: "Report an incident", permission: "tickets.create" },
   { href: "/admin/tenants", label: "Tenants", permission: "tenants.manage" },
   { href: "/admin/users", label: "Users", permission: "users.manage" },
+  { href: "/admin/connections", label: "Connections", permission: "tenants.manage" },
 ];
 
 /** The navigation a role sees: only pages it may open. */

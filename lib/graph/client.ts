@@ -17,7 +17,7 @@ export type GraphConnection = {
   timeoutMs?: number;
 };
 
-export type TenantGraph = { tenantId: string; client: Client; timeoutMs: number };
+export type TenantGraph = { tenantId: string; client: Client; timeoutMs: number; credential: ClientSecretCredential };
 
 const SCOPE = "https://graph.microsoft.com/.default";
 
@@ -37,5 +37,5 @@ export function createTenantGraph(c: GraphConnection): TenantGraph {
     middleware,
     ...(c.simulatorUrl ? { baseUrl: c.simulatorUrl, customHosts: new Set([new URL(c.simulatorUrl).hostname]) } : {}),
   });
-  return { tenantId: c.tenantId, client, timeoutMs: c.timeoutMs ?? 30_000 };
+  return { tenantId: c.tenantId, client, timeoutMs: c.timeoutMs ?? 30_000, credential };
 }

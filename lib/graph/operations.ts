@@ -24,7 +24,7 @@ export const GRAPH_OPERATIONS = {
   listDirectoryAudits: { title: "read directory audit logs", permission: "AuditLog.Read.All" },
   listGrants: { title: "list OAuth consents", permission: "Directory.Read.All" },
   deleteGrant: { title: "revoke an OAuth consent", permission: "DelegatedPermissionGrant.ReadWrite.All" },
-  getServicePrincipal: { title: "read the consented app", permission: "Application.Read.All" },
+  getServicePrincipal: { title: "read the consented app", permission: "Directory.Read.All" },
   getRiskyUser: { title: "read the user's risk", permission: "IdentityRiskyUser.Read.All", licence: "Entra ID P2" },
   confirmCompromised: { title: "confirm the user compromised", permission: "IdentityRiskyUser.ReadWrite.All", licence: "Entra ID P2" },
   listMessageTraces: { title: "run a message trace", permission: "ExchangeMessageTrace.Read.All", licence: "message trace" },

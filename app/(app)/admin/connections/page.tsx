@@ -1,0 +1,87 @@
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Label } from "@/components/ui/label";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { authorizePage } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { runPreflight } from "@/lib/graph/preflight";
+import { getTenantGraph } from "@/lib/graph/tenant-graph";
+
+export const metadata: Metadata = { title: "Connection check" };
+export const dynamic = "force-dynamic";
+
+type Result = Awaited<ReturnType<typeof runPreflight>>;
+
+export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<{ tenant?: string }> }) {
+  await authorizePage("tenants.manage", "/admin/connections");
+  const { tenant: tenantId } = await searchParams;
+  const db = await getDb();
+  const tenants = await db.tenant.findMany({ select: { id: true, displayName: true }, orderBy: { displayName: "asc" } });
+  const chosen = tenants.find((t) => t.id === tenantId);
+  let result: Result | null = null;
+  let error: string | null = null;
+  if (chosen) {
+    try {
+      result = await runPreflight(await getTenantGraph(db, chosen.id, { retry: { maxRetries: 0, delaySeconds: 1 }, timeoutMs: 15_000 }));
+    } catch (e) {
+      if (!isAppError(e)) throw e;
+      error = e.message;
+    }
+  }
+  return (
+    <div className="space-y-5">
+      <div>
+        <h1 className="text-xl font-semibold">Connection check</h1>
+        <p className="text-sm text-muted-foreground">
+          What a tenant connection can do through Microsoft Graph, before anyone runs a step: the permissions in its token and a harmless read for
+          each operation that has one. Writes are never tried here.
+        </p>
+      </div>
+      <form method="get" className="flex items-end gap-3" aria-label="Choose a tenant">
+        <div className="grid gap-1">
+          <Label htmlFor="tenant">Tenant</Label>
+          <NativeSelect id="tenant" name="tenant" defaultValue={chosen?.id ?? ""} className="w-64">
+            <option value="">Choose a tenant</option>
+            {tenants.map((t) => (
+              <option key={t.id} value={t.id}>{t.displayName}</option>
+            ))}
+          </NativeSelect>
+        </div>
+        <Button type="submit">Check connection</Button>
+      </form>
+      {error && <Alert variant="destructive">{error}</Alert>}
+      {result && !result.connected && <Alert variant="destructive">{result.error}</Alert>}
+      {result?.connected && (
+        <Table>
+          <TableCaption>{chosen!.displayName}: {result.rows.filter((r) => r.granted && r.probe?.ok !== false).length} of {result.rows.length} operations available</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Operation</TableHead>
+              <TableHead>Application permission</TableHead>
+              <TableHead>In token</TableHead>
+              <TableHead>Probe</TableHead>
+              <TableHead>Also needs</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {result.rows.map((r) => (
+              <TableRow key={r.op} data-op={r.op}>
+                <TableCell className="capitalize">{r.title}</TableCell>
+                <TableCell className="font-mono text-xs">{r.permission}</TableCell>
+                <TableCell><Badge variant={r.granted ? "success" : "danger"}>{r.granted ? "Granted" : "Missing"}</Badge></TableCell>
+                <TableCell className="max-w-md text-xs">
+                  {r.probe === null ? <span className="text-muted-foreground">Not probed (write)</span> : r.probe.ok ? <Badge variant="success">Works</Badge> : <span className="text-destructive">{r.probe.message}</span>}
+                </TableCell>
+                <TableCell className="text-xs">{r.needs ?? "—"}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+    </div>
+  );
+}
