@@ -1,0 +1,94 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { assertCan } from "@/lib/auth/assert-can";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAuditEvent } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/create-client";
+import { AppError, notFound } from "@/lib/errors";
+import { formatTicketNumber } from "@/lib/tickets/format";
+import { ticketScopeFor } from "@/lib/tickets/scope";
+import { closeBlockers } from "./close-gate";
+import { canTransition, targetOf, type Transition } from "./status-machine";
+
+// Explicit status changes, assignment and the outcome, each with optimistic locking: the writer
+// sends the version it loaded, and a stale version is a CONFLICT, never a silent overwrite.
+
+export const CONFLICT_MESSAGE = "Someone else changed this ticket since you opened it. Your text is kept; reload to see their change, then save again.";
+
+async function loadTicket(db: Db, viewer: Viewer, ticketId: string) {
+  const ticket = await db.ticket.findFirst({
+    where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
+    select: { id: true, number: true, tenantId: true, status: true, version: true, outcomeSummary: true, closureReason: true, firstResponseAt: true },
+  });
+  if (!ticket) throw notFound();
+  return ticket;
+}
+
+/** Applies the change only if nobody else changed the ticket since `version`. */
+async function updateLocked(tx: Prisma.TransactionClient, id: string, version: number, data: Prisma.TicketUncheckedUpdateManyInput) {
+  const { count } = await tx.ticket.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+  if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+}
+
+export async function transitionTicket(db: Db, viewer: Viewer, input: { ticketId: string; transition: Exclude<Transition, "contain">; version: number; note?: string }) {
+  assertCan(viewer, "tickets.work");
+  const ticket = await loadTicket(db, viewer, input.ticketId);
+  if (!canTransition(ticket.status, input.transition)) {
+    throw new AppError("INVALID_STATE", `A ${ticket.status.toLowerCase()} ticket cannot be moved that way.`);
+  }
+  if (input.transition === "close") {
+    const steps = await db.checklistStep.findMany({ where: { ticketId: ticket.id }, select: { key: true, state: true, reason: true } });
+    const blockers = closeBlockers(steps, { summary: ticket.outcomeSummary, closureReason: ticket.closureReason });
+    if (blockers.length) throw new AppError("INVALID_STATE", `Not ready to close: ${blockers.map((b) => b.message).join("; ")}.`, { blockers });
+  }
+  const to = targetOf(input.transition);
+  const now = new Date();
+  const stamps: Prisma.TicketUncheckedUpdateManyInput =
+    input.transition === "resolve" ? { resolvedAt: now }
+    : input.transition === "close" ? { closedAt: now, reviewStatus: "IN_REVIEW" }
+    : input.transition === "reopen" ? { closedAt: null, resolvedAt: null, reviewStatus: "NONE" }
+    : {};
+  await db.$transaction(async (tx) => {
+    await updateLocked(tx, ticket.id, input.version, { status: to, ...stamps });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "ticket.status_changed", target: formatTicketNumber(ticket.number),
+      details: { from: ticket.status, to, note: input.note ?? null },
+    });
+  });
+  return { status: to };
+}
+
+export async function assignTicket(db: Db, viewer: Viewer, input: { ticketId: string; assigneeId: string | null; version: number }) {
+  assertCan(viewer, "tickets.assign");
+  const ticket = await loadTicket(db, viewer, input.ticketId);
+  let assigneeName: string | null = null;
+  if (input.assigneeId) {
+    const assignee = await db.user.findFirst({ where: { id: input.assigneeId, isActive: true, role: { in: ["ENGINEER", "PLATFORM_ADMIN"] } }, select: { name: true } });
+    if (!assignee) throw new AppError("INVALID_INPUT", "Choose an active support engineer.", { field: "assigneeId" });
+    assigneeName = assignee.name;
+  }
+  await db.$transaction(async (tx) => {
+    await updateLocked(tx, ticket.id, input.version, { assigneeId: input.assigneeId, ...(ticket.status === "NEW" && input.assigneeId ? { status: "TRIAGED" } : {}) });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "ticket.assigned", target: formatTicketNumber(ticket.number),
+      details: { assignee: assigneeName },
+    });
+    if (ticket.status === "NEW" && input.assigneeId) {
+      await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "ticket.status_changed", target: formatTicketNumber(ticket.number), details: { from: "NEW", to: "TRIAGED", note: "Picked up" } });
+    }
+  });
+}
+
+export async function updateOutcome(db: Db, viewer: Viewer, input: { ticketId: string; version: number; outcomeSummary: string; lessonsLearned: string; closureReason: string }) {
+  assertCan(viewer, "tickets.work");
+  const ticket = await loadTicket(db, viewer, input.ticketId);
+  if (ticket.status === "CLOSED") throw new AppError("INVALID_STATE", "The ticket is closed: reopen it to change the outcome.");
+  await db.$transaction(async (tx) => {
+    await updateLocked(tx, ticket.id, input.version, {
+      outcomeSummary: input.outcomeSummary || null,
+      lessonsLearned: input.lessonsLearned || null,
+      closureReason: input.closureReason || null,
+    });
+    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "ticket.outcome_updated", target: formatTicketNumber(ticket.number) });
+  });
+}
