@@ -4,6 +4,8 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import type { QueueRow } from "@/lib/tickets/queries";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { formatDateTime, formatRelative } from "@/lib/utils/dates";
+import { slaClocks } from "@/lib/workflow/sla";
+import { SlaText } from "@/components/sla-text";
 
 export function TicketTable({ rows, showTenant }: { rows: QueueRow[]; showTenant: boolean }) {
   return (
@@ -19,6 +21,7 @@ export function TicketTable({ rows, showTenant }: { rows: QueueRow[]; showTenant
           <TableHead>Status</TableHead>
           <TableHead>Assignee</TableHead>
           <TableHead>Opened</TableHead>
+          <TableHead>Time to contain</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -39,6 +42,9 @@ export function TicketTable({ rows, showTenant }: { rows: QueueRow[]; showTenant
               <time dateTime={t.createdAt.toISOString()} title={formatDateTime(t.createdAt)}>
                 {formatRelative(t.createdAt)}
               </time>
+            </TableCell>
+            <TableCell>
+              <SlaText label="" clock={slaClocks(t).contain} />
             </TableCell>
           </TableRow>
         ))}

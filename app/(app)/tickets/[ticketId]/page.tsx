@@ -15,6 +15,8 @@ import { CommentThread } from "./comment-thread";
 import { IntakeSummary } from "./intake-summary";
 import { PreventionSection } from "./prevention/prevention-section";
 import { ResolutionSection } from "./resolution/resolution-section";
+import { Timeline } from "./workflow/timeline";
+import { WorkflowPanel } from "./workflow/workflow-panel";
 
 export const dynamic = "force-dynamic";
 
@@ -24,6 +26,7 @@ const STAGES = [
   ["checklist", "Troubleshooting checklist"],
   ["resolution", "Resolution and recovery"],
   ["prevention", "Preventive measures"],
+  ["outcome", "Outcome and timeline"],
 ] as const;
 export const metadata: Metadata = { title: "Ticket" };
 
@@ -88,6 +91,13 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
       </div>
       <div id="prevention" className="scroll-mt-4">
         <PreventionSection ticketId={ticket.id} />
+      </div>
+      <div id="outcome" className="grid scroll-mt-4 gap-6 lg:grid-cols-2">
+        <WorkflowPanel db={db} viewer={viewer} ticket={ticket} />
+        <section aria-labelledby="timeline-heading" className="space-y-3">
+          <h2 id="timeline-heading" className="text-base font-semibold">Timeline</h2>
+          <Timeline db={db} viewer={viewer} ticketId={ticket.id} />
+        </section>
       </div>
     </div>
   );

@@ -1,0 +1,57 @@
+import { Alert } from "@/components/ui/alert";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import type { Viewer } from "@/lib/auth/viewer";
+import { hasPermission } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/create-client";
+import type { TicketDetail } from "@/lib/tickets/queries";
+import { closeBlockers } from "@/lib/workflow/close-gate";
+import { slaClocks } from "@/lib/workflow/sla";
+import { availableTransitions, transitionLabel } from "@/lib/workflow/status-machine";
+import { OutcomeForm } from "./outcome-form";
+import { SlaText } from "@/components/sla-text";
+import { TransitionButtons } from "./transition-buttons";
+
+/** Status, assignment, SLA clocks, the next moves, and stage 7 (outcome). */
+export async function WorkflowPanel({ db, viewer, ticket }: { db: Db; viewer: Viewer; ticket: TicketDetail }) {
+  const canWork = hasPermission(viewer.role, "tickets.work");
+  const extra = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { outcomeSummary: true, lessonsLearned: true, closureReason: true, reviewStatus: true } });
+  const steps = await db.checklistStep.findMany({ where: { ticketId: ticket.id }, select: { key: true, state: true, reason: true } });
+  const blockers = ticket.status === "RESOLVED" ? closeBlockers(steps, { summary: extra.outcomeSummary, closureReason: extra.closureReason }) : [];
+  const clocks = slaClocks(ticket);
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle className="text-base">Workflow and outcome</CardTitle>
+      </CardHeader>
+      <CardContent className="space-y-4">
+        <div className="flex flex-wrap gap-4">
+          <SlaText label="First response" clock={clocks.firstResponse} />
+          <SlaText label="Contain" clock={clocks.contain} />
+          {extra.reviewStatus !== "NONE" && <span className="text-xs">Manager review: {extra.reviewStatus.toLowerCase().replace("_", " ")}</span>}
+        </div>
+        {canWork && (
+          <TransitionButtons
+            ticketId={ticket.id}
+            version={ticket.version}
+            viewerId={viewer.id}
+            isAssignedToViewer={ticket.assignee?.id === viewer.id}
+            transitions={availableTransitions(ticket.status).map((key) => ({ key: key as "triage" | "resolve" | "close" | "reopen", label: transitionLabel(key) }))}
+          />
+        )}
+        {canWork && blockers.length > 0 && (
+          <Alert variant="warning">
+            Before closing: {blockers.map((b) => b.message).join("; ")}.
+          </Alert>
+        )}
+        <OutcomeForm
+          ticketId={ticket.id}
+          version={ticket.version}
+          readOnly={!canWork || ticket.status === "CLOSED"}
+          outcomeSummary={extra.outcomeSummary ?? ""}
+          lessonsLearned={extra.lessonsLearned ?? ""}
+          closureReason={extra.closureReason ?? ""}
+        />
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,100 @@
+import { expect, request, test } from "@playwright/test";
+import { signIn, USERS } from "./support/auth";
+
+// The story of the workflow issue, in two browser contexts: the Contoso admin reports Megan's
+// mailbox, the engineer works every stage through to close, and the admin follows public updates.
+const SIMULATOR = `https://localhost:${Number(process.env.E2E_PORT ?? 3200) + 1}`;
+const CONTOSO = "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01";
+
+test("report, contain, eradicate, trace, advise, prevent, close", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const simulator = await request.newContext({ baseURL: SIMULATOR, ignoreHTTPSErrors: true });
+  await simulator.post("/_control/reset");
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  const engineerContext = await browser.newContext();
+  const engineer = await engineerContext.newPage();
+
+  // The tenant admin reports it.
+  await signIn(admin, USERS.contosoAdmin);
+  await admin.goto("/tickets/new");
+  const form = admin.getByRole("form", { name: "Report an incident" });
+  await form.getByLabel("Affected account (UPN)").fill("megan@contoso.example");
+  await form.getByLabel("Short title (optional)").fill("Megan is sending bulk mail (story)");
+  await form.getByLabel("The account sent bulk or spam email").check();
+  await form.getByLabel("Multi-factor authentication was not enabled on the account").check();
+  await form.getByRole("button", { name: "File incident" }).click();
+  await expect(admin).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+  const ticketUrl = admin.url();
+  // The earlier demo ticket for the same account is flagged as a possible duplicate.
+  await expect(admin.getByText(/Possible duplicate/)).toBeVisible();
+
+  // The engineer picks it up.
+  await signIn(engineer, USERS.engineer);
+  await engineer.goto(ticketUrl);
+  await engineer.getByRole("button", { name: "Assign to me" }).click();
+  await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Triaged");
+
+  // Evidence, containment, eradication.
+  await engineer.getByRole("button", { name: "Take evidence snapshot" }).click();
+  await expect(engineer.locator('[aria-label="Evidence snapshot"]')).toContainText("moves mail to RSS Subscriptions");
+  await engineer.getByRole("button", { name: "Contain account" }).click();
+  await engineer.getByRole("button", { name: "Contain now" }).click();
+  await engineer.getByRole("button", { name: "I have stored it safely" }).click();
+  await expect(engineer.locator('tr[data-step="revoke-sessions"]')).toContainText("Done");
+  await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Contained");
+  for (const rule of ["Remove rule “.”", "Remove rule “..”"]) {
+    await engineer.getByRole("button", { name: rule }).click();
+    await engineer.getByRole("alertdialog").getByRole("button", { name: rule }).click();
+    await expect(engineer.getByRole("button", { name: rule })).toBeEnabled();
+  }
+  await expect(engineer.locator('tr[data-step="remove-inbox-rules"]')).toContainText("The rule is gone");
+  const forwarding = engineer.locator('tr[data-step="disable-forwarding"]');
+  await forwarding.getByLabel("Note or reason").fill("Get-Mailbox: no ForwardingSmtpAddress");
+  await forwarding.getByRole("button", { name: "Mark done" }).click();
+  await expect(forwarding).toContainText("Done");
+
+  // Resolution: the trace shows the bulk mail to gmail.com still pending; advise gmail.com's admins.
+  await engineer.getByRole("button", { name: "Run message trace" }).click();
+  const summary = engineer.getByRole("table").filter({ hasText: "Mail by recipient domain" });
+  await expect(summary).toContainText("gmail.com");
+  await engineer.getByRole("button", { name: "Draft advisories" }).click();
+  const advisory = engineer.getByRole("article", { name: "Advisory to gmail.com" });
+  await expect(advisory).toBeVisible();
+  await advisory.getByRole("button", { name: "Send advisory" }).click();
+  await expect(advisory).toContainText(/sent/i);
+  const outbox = (await (await simulator.get(`/_control/tenants/${CONTOSO}/outbox`)).json()) as { from: string; subject: string }[];
+  expect(outbox.some((m) => m.from === "security@contoso.example")).toBe(true);
+
+  // Prevention: check the tenant's MFA coverage.
+  await engineer.getByRole("button", { name: "Check MFA coverage" }).click();
+  await expect(engineer.getByLabel("Latest MFA coverage")).toContainText("Registered for MFA");
+
+  // Outcome, resolve, close.
+  const outcome = engineer.getByRole("form", { name: "Outcome" });
+  await outcome.getByLabel("What was achieved").fill("Password reset, MFA enforced, sessions revoked; hiding rules removed; gmail.com advised to block the sender.");
+  await outcome.getByLabel("Lessons learned").fill("Enforce MFA for every user; alert on new inbox rules.");
+  await outcome.getByLabel("Closure reason").fill("Resolved");
+  await outcome.getByRole("button", { name: "Save outcome" }).click();
+  await expect(outcome.getByText("Outcome saved.")).toBeVisible();
+  await engineer.getByRole("button", { name: "Resolve" }).click();
+  await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Resolved");
+  await engineer.getByRole("button", { name: "Close", exact: true }).click();
+  await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Closed");
+  await expect(engineer.getByText("Manager review: in review")).toBeVisible();
+  await engineer.getByLabel("Add an update or note").fill("Your account is secure again; Megan can sign in with the temporary password.");
+  await engineer.getByLabel("Visible to").selectOption("PUBLIC");
+  await engineer.getByRole("button", { name: "Post" }).click();
+
+  // The tenant admin follows progress through public updates only.
+  await admin.reload();
+  await expect(admin.getByRole("heading", { level: 1 }).locator("..")).toContainText("Closed");
+  await expect(admin.getByRole("list", { name: "Comments" })).toContainText("Your account is secure again");
+  const timeline = admin.getByRole("list", { name: "Timeline" });
+  await expect(timeline).toContainText("Status changed");
+  await expect(timeline).not.toContainText("Evidence snapshot taken");
+
+  await adminContext.close();
+  await engineerContext.close();
+  await simulator.dispose();
+});
