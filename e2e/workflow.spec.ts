@@ -35,6 +35,20 @@ test("report, contain, eradicate, trace, advise, prevent, close", async ({ brows
   await engineer.getByRole("button", { name: "Assign to me" }).click();
   await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Triaged");
 
+  // Scope and business impact.
+  const addUser = engineer.getByRole("form", { name: "Add an affected account" });
+  await addUser.getByLabel("Another affected account").fill("ghost@contoso.example");
+  await addUser.getByRole("button", { name: "Add account" }).click();
+  await expect(addUser.getByText("ghost@contoso.example is not an account of this tenant.")).toBeVisible();
+  await expect(addUser.getByLabel("Another affected account")).toHaveValue("ghost@contoso.example");
+  const impact = engineer.getByRole("form", { name: "Business impact" });
+  await impact.getByLabel("Email service disruption level").selectOption("HIGH");
+  await impact.getByLabel("Regulatory and compliance level").selectOption("MEDIUM");
+  await impact.getByLabel("Regulatory and compliance notes").fill("Invoices may carry customer names and IBANs");
+  await impact.getByLabel("Personal data may be involved").check();
+  await impact.getByRole("button", { name: "Save assessment" }).click();
+  await expect(engineer.getByText(/Regulatory notification due in/)).toBeVisible();
+
   // Evidence, containment, eradication.
   await engineer.getByRole("button", { name: "Take evidence snapshot" }).click();
   await expect(engineer.locator('[aria-label="Evidence snapshot"]')).toContainText("moves mail to RSS Subscriptions");
@@ -58,6 +72,8 @@ test("report, contain, eradicate, trace, advise, prevent, close", async ({ brows
   await engineer.getByRole("button", { name: "Run message trace" }).click();
   const summary = engineer.getByRole("table").filter({ hasText: "Mail by recipient domain" });
   await expect(summary).toContainText("gmail.com");
+  await engineer.reload();
+  await expect(engineer.getByRole("table").filter({ hasText: "Recipients of the unauthorized mail" })).toContainText(/gmail\.com\s*External\s*420/);
   await engineer.getByRole("button", { name: "Draft advisories" }).click();
   const advisory = engineer.getByRole("article", { name: "Advisory to gmail.com" });
   await expect(advisory).toBeVisible();

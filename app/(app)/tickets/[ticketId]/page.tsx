@@ -15,6 +15,8 @@ import { CommentThread } from "./comment-thread";
 import { IntakeSummary } from "./intake-summary";
 import { PreventionSection } from "./prevention/prevention-section";
 import { ResolutionSection } from "./resolution/resolution-section";
+import { ImpactSection } from "./stages/impact-section";
+import { ScopeSection } from "./stages/scope-section";
 import { Timeline } from "./workflow/timeline";
 import { WorkflowPanel } from "./workflow/workflow-panel";
 
@@ -23,6 +25,8 @@ export const dynamic = "force-dynamic";
 const STAGES = [
   ["intake", "Intake"],
   ["updates", "Updates"],
+  ["scope", "Scope"],
+  ["impact", "Business impact"],
   ["checklist", "Troubleshooting checklist"],
   ["resolution", "Resolution and recovery"],
   ["prevention", "Preventive measures"],
@@ -82,6 +86,12 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
             canWritePublic={hasPermission(viewer.role, "comments.writePublic")}
           />
         </section>
+      </div>
+      <div id="scope" className="grid scroll-mt-4 gap-6 lg:grid-cols-2">
+        <ScopeSection db={db} viewer={viewer} ticketId={ticket.id} primaryUpn={ticket.affectedUpn} />
+        <div id="impact" className="scroll-mt-4">
+          <ImpactSection db={db} viewer={viewer} ticket={ticket} />
+        </div>
       </div>
       <div id="checklist" className="scroll-mt-4">
         <ChecklistSection ticketId={ticket.id} upn={ticket.affectedUpn} />

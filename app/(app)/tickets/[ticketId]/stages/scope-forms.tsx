@@ -1,0 +1,46 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { addAffectedUserAction, saveRecipientDomainAction } from "@/lib/scope/actions";
+
+export function AddAffectedUserForm({ ticketId }: { ticketId: string }) {
+  const ref = useRef<HTMLFormElement>(null);
+  const { execute, result, isPending } = useAction(addAffectedUserAction, { onSuccess: () => ref.current?.reset() });
+  return (
+    <form ref={ref} noValidate aria-label="Add an affected account" className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => { e.preventDefault(); execute({ ticketId, upn: String(new FormData(e.currentTarget).get("upn") ?? "") }); }}>
+      <FormField id="scope-upn" label="Another affected account" error={result.validationErrors?.fieldErrors.upn ?? result.serverError}>
+        <Input name="upn" type="email" placeholder="name@contoso.example" className="w-72" />
+      </FormField>
+      <Button type="submit" variant="outline" disabled={isPending}>{isPending ? "Checking the tenant…" : "Add account"}</Button>
+    </form>
+  );
+}
+
+export function SaveDomainForm({ ticketId }: { ticketId: string }) {
+  const { execute, result, isPending } = useAction(saveRecipientDomainAction);
+  const errors = result.validationErrors?.fieldErrors ?? {};
+  return (
+    <form noValidate aria-label="Add or correct a recipient domain" className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const f = new FormData(e.currentTarget);
+        execute({ ticketId, domain: String(f.get("domain") ?? ""), messageCount: String(f.get("messageCount") ?? "0") as never, recipientCount: String(f.get("recipientCount") ?? "0") as never });
+      }}>
+      <FormField id="scope-domain" label="Recipient domain" error={errors.domain ?? result.serverError}>
+        <Input name="domain" placeholder="gmail.com" className="w-48" />
+      </FormField>
+      <FormField id="scope-messages" label="Messages" error={errors.messageCount}>
+        <Input name="messageCount" type="number" min={0} defaultValue={0} className="w-28" />
+      </FormField>
+      <FormField id="scope-recipients" label="Recipients" error={errors.recipientCount}>
+        <Input name="recipientCount" type="number" min={0} defaultValue={0} className="w-28" />
+      </FormField>
+      <Button type="submit" variant="outline" disabled={isPending}>Save domain</Button>
+    </form>
+  );
+}

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/auth/viewer";
+import { createTenantGraph } from "@/lib/graph/client";
+import { addAffectedUser, saveRecipientDomain } from "@/lib/scope/service";
+import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
+import { CONTOSO } from "@/simulator/demo-tenants";
+import type { RunningSimulator } from "@/simulator/server";
+import { startTestSimulator } from "@/simulator/test/support";
+import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
+import { saveImpact } from "./service";
+
+describe.each(testDbKinds())("scope and impact on %s", (kind) => {
+  let t: TestDb;
+  let sim: RunningSimulator;
+  let engineer: Viewer;
+  let admin: Viewer;
+  let tenantId: string;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    sim = await startTestSimulator();
+    tenantId = (await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain })).id;
+    const e = await seedUser(t.db, { role: "ENGINEER" });
+    engineer = { id: e.id, email: e.email, name: e.name, role: e.role, tenantId: null };
+    const a = await seedUser(t.db, { role: "TENANT_ADMIN", tenantId });
+    admin = { id: a.id, email: a.email, name: a.name, role: a.role, tenantId };
+  });
+  afterAll(async () => {
+    await sim.stop();
+    await t.close();
+  });
+  const graph = () => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url });
+
+  it("adds affected accounts only when the tenant has them, and records recipient domains", async () => {
+    const ticket = await seedTicket(t.db, { tenantId, reporterId: admin.id, affectedUpn: "megan@contoso.example" });
+    await addAffectedUser(t.db, engineer, { ticketId: ticket.id, upn: "grady@contoso.example" }, { graph: graph() });
+    await expect(addAffectedUser(t.db, engineer, { ticketId: ticket.id, upn: "ghost@contoso.example" }, { graph: graph() })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "upn" } });
+    await expect(addAffectedUser(t.db, admin, { ticketId: ticket.id, upn: "grady@contoso.example" }, { graph: graph() })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await saveRecipientDomain(t.db, engineer, { ticketId: ticket.id, domain: "contoso.example", messageCount: 8, recipientCount: 8 });
+    const users = await t.db.affectedUser.findMany({ where: { ticketId: ticket.id } });
+    expect(users.map((u) => [u.upn, u.displayName])).toEqual([["grady@contoso.example", "Grady Archie"]]);
+    expect(await t.db.recipientDomain.findFirstOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({ isInternal: true, source: "MANUAL" });
+  });
+
+  it("saves the assessment, raises severity (never lowers), starts the 72 h clock, and refuses a stale version", async () => {
+    const ticket = await seedTicket(t.db, { tenantId, reporterId: admin.id, severity: "MEDIUM", detectedAt: new Date("2026-11-24T08:00:00Z") });
+    const levels = [{ category: "REGULATORY" as const, level: "HIGH" as const, notes: "Invoices with personal data" }];
+    const saved = await saveImpact(t.db, engineer, { ticketId: ticket.id, version: 1, assessments: levels, personalDataInvolved: true, overallSeverity: "CRITICAL" });
+    expect(saved).toEqual({ severity: "CRITICAL", notificationDeadline: new Date("2026-11-27T08:00:00Z") });
+    await saveImpact(t.db, engineer, { ticketId: ticket.id, version: 2, assessments: levels, personalDataInvolved: true, overallSeverity: "LOW" });
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).severity).toBe("CRITICAL");
+    await expect(saveImpact(t.db, engineer, { ticketId: ticket.id, version: 2, assessments: [], personalDataInvolved: false, overallSeverity: "LOW" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await t.db.impactAssessment.findFirstOrThrow({ where: { ticketId: ticket.id } })).notes).toBe("Invoices with personal data");
+  });
+});

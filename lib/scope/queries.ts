@@ -1,0 +1,13 @@
+import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/lib/db/create-client";
+import { ticketScopeFor } from "@/lib/tickets/scope";
+
+export async function getScope(db: Db, viewer: Viewer, ticketId: string) {
+  const where = { ticketId, ticket: ticketScopeFor(viewer) };
+  const [users, domains] = await Promise.all([
+    db.affectedUser.findMany({ where, orderBy: [{ isPrimary: "desc" }, { createdAt: "asc" }], select: { id: true, upn: true, displayName: true, isPrimary: true, objectId: true } }),
+    db.recipientDomain.findMany({ where, orderBy: { messageCount: "desc" }, select: { id: true, domain: true, isInternal: true, messageCount: true, recipientCount: true, source: true } }),
+  ]);
+  return { users, domains };
+}
