@@ -34,7 +34,7 @@ test("a tenant admin files an incident and the engineer finds it in the queue", 
   await expect(row).toContainText("New");
   await row.getByRole("link", { name: number }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
-  await expect(page.getByText("The account sent bulk or spam email")).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "The account sent bulk or spam email" })).toBeVisible();
 });
 
 test("invalid intake shows field errors and keeps what was typed", async ({ page }) => {
@@ -91,4 +91,18 @@ test("tenant admins see and write only public comments", async ({ page }) => {
   await page.getByLabel("Add an update").fill("The user confirms she did not travel.");
   await page.getByRole("button", { name: "Post" }).click();
   await expect(page.getByRole("list", { name: "Comments" })).toContainText("The user confirms she did not travel.");
+
+  // Evidence: a wrong type is refused beside the field; an allowed one is listed and downloadable.
+  const upload = page.getByRole("form", { name: "Attach evidence" });
+  await upload.getByLabel(/Attach evidence/).setInputFiles({ name: "page.html", mimeType: "text/html", buffer: Buffer.from("<b>x</b>") });
+  await upload.getByRole("button", { name: "Upload" }).click();
+  await expect(upload.getByText(/Allowed types/)).toBeVisible();
+  await upload.getByLabel(/Attach evidence/).setInputFiles({ name: "ndr.eml", mimeType: "message/rfc822", buffer: Buffer.from("Subject: Undeliverable") });
+  await upload.getByRole("button", { name: "Upload" }).click();
+  const link = page.getByRole("list", { name: "Evidence" }).getByRole("link", { name: "ndr.eml" });
+  await expect(link).toBeVisible();
+  const download = await page.request.get((await link.getAttribute("href"))!);
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-disposition"]).toContain("ndr.eml");
+  expect(await download.text()).toBe("Subject: Undeliverable");
 });

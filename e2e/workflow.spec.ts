@@ -35,6 +35,13 @@ test("report, contain, eradicate, trace, advise, prevent, close", async ({ brows
   await engineer.getByRole("button", { name: "Assign to me" }).click();
   await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Triaged");
 
+  // The engineer corrects the intake; the change is kept in the timeline.
+  const intake = engineer.getByRole("form", { name: "Edit intake" });
+  await engineer.getByText("Edit intake").click();
+  await intake.getByLabel("Title").fill("Megan's mailbox sent bulk mail to gmail.com");
+  await intake.getByRole("button", { name: "Save intake" }).click();
+  await expect(engineer.getByRole("list", { name: "Timeline" })).toContainText("Intake edited");
+
   // Scope and business impact.
   const addUser = engineer.getByRole("form", { name: "Add an affected account" });
   await addUser.getByLabel("Another affected account").fill("ghost@contoso.example");
@@ -99,7 +106,7 @@ test("report, contain, eradicate, trace, advise, prevent, close", async ({ brows
   await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Closed");
   await expect(engineer.getByText("Manager review: in review")).toBeVisible();
   await engineer.getByLabel("Add an update or note").fill("Your account is secure again; Megan can sign in with the temporary password.");
-  await engineer.getByLabel("Visible to").selectOption("PUBLIC");
+  await engineer.getByLabel("Visible to", { exact: true }).selectOption("PUBLIC");
   await engineer.getByRole("button", { name: "Post" }).click();
 
   // The tenant admin follows progress through public updates only.

@@ -20,6 +20,7 @@ const ZEnv = z
     BREACHDESK_DEMO: flag,
     DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
     PGLITE_DIR: z.string().default("./data/pglite"),
+    EVIDENCE_DIR: z.string().default("./data/evidence"),
     NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     NEXTAUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
     BREACHDESK_ENCRYPTION_KEY: z.preprocess(

@@ -4,8 +4,9 @@ import { revalidatePath } from "next/cache";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
 import { requirePermission } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
-import { ZAddCommentInput, ZCreateTicketInput } from "./schemas";
+import { ZAddCommentInput, ZCreateTicketInput, ZUpdateIntakeInput } from "./schemas";
 import { addComment, createTicket } from "./service";
+import { updateIntake } from "./update-intake";
 
 export const createTicketAction = actionClient
   .metadata({ name: "createTicket" })
@@ -28,3 +29,13 @@ export const addCommentAction = actionClient
     return comment;
   });
 
+
+export const updateIntakeAction = actionClient
+  .metadata({ name: "updateIntake" })
+  .inputSchema(ZUpdateIntakeInput)
+  .action(async ({ parsedInput }) => {
+    const viewer = await requirePermission("tickets.work");
+    const result = await updateIntake(await getDb(), viewer, parsedInput);
+    revalidatePath(`/tickets/${parsedInput.ticketId}`);
+    return result;
+  });

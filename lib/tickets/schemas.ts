@@ -59,3 +59,12 @@ export const ZTicketListQuery = z.object({
 });
 
 export type TTicketListQuery = z.output<typeof ZTicketListQuery>;
+
+export const ZUpdateIntakeInput = z.object({
+  ticketId: z.uuid(),
+  version: z.number().int().positive(),
+  title: z.string().trim().min(1, "Enter a title.").max(200, "Keep the title under 200 characters."),
+  symptoms: z.array(z.enum(SYMPTOM_KEYS)).max(SYMPTOM_KEYS.length),
+  symptomsNote: z.string().trim().max(4000, "Keep the description under 4,000 characters."),
+  detectedAt: z.coerce.date({ error: "Enter when the problem was detected." }).refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "The detection time cannot be in the future."),
+});

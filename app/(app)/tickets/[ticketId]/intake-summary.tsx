@@ -2,6 +2,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { TicketDetail } from "@/lib/tickets/queries";
 import { SYMPTOMS, type Symptom } from "@/lib/tickets/symptoms";
 import { formatDateTime } from "@/lib/utils/dates";
+import { EditIntakeForm } from "./edit-intake-form";
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
   return (
@@ -12,7 +13,7 @@ function Row({ term, children }: { term: string; children: React.ReactNode }) {
   );
 }
 
-export function IntakeSummary({ ticket }: { ticket: TicketDetail }) {
+export function IntakeSummary({ ticket, canEdit = false }: { ticket: TicketDetail; canEdit?: boolean }) {
   return (
     <Card>
       <CardHeader>
@@ -40,6 +41,17 @@ export function IntakeSummary({ ticket }: { ticket: TicketDetail }) {
             <Row term="Reporter's notes"><p className="whitespace-pre-wrap">{ticket.symptomsNote}</p></Row>
           )}
         </dl>
+        {canEdit && ticket.status !== "CLOSED" && (
+          <EditIntakeForm
+            ticketId={ticket.id}
+            version={ticket.version}
+            title={ticket.title}
+            symptoms={ticket.symptoms}
+            symptomsNote={ticket.symptomsNote ?? ""}
+            detectedAtLocal={ticket.detectedAt.toISOString().slice(0, 16)}
+            options={Object.entries(SYMPTOMS).map(([value, label]) => ({ value, label }))}
+          />
+        )}
       </CardContent>
     </Card>
   );

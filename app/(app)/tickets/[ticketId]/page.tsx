@@ -10,7 +10,10 @@ import { isAppError } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { findOpenDuplicates, getTicketOrThrow, listComments } from "@/lib/tickets/queries";
 import { ChecklistSection } from "./checklist/checklist-section";
+import { listAttachments } from "@/lib/attachments/service";
+import { AttachmentsList } from "./attachments-list";
 import { CommentForm } from "./comment-form";
+import { UploadEvidenceForm } from "./upload-evidence-form";
 import { CommentThread } from "./comment-thread";
 import { IntakeSummary } from "./intake-summary";
 import { PreventionSection } from "./prevention/prevention-section";
@@ -42,7 +45,7 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [comments, duplicates] = await Promise.all([listComments(db, viewer, ticket.id), findOpenDuplicates(db, viewer, ticket)]);
+  const [comments, duplicates, attachments] = await Promise.all([listComments(db, viewer, ticket.id), findOpenDuplicates(db, viewer, ticket), listAttachments(db, viewer, ticket.id)]);
 
   return (
     <div className="space-y-6">
@@ -75,7 +78,7 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
       </nav>
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <div id="intake" className="scroll-mt-4">
-          <IntakeSummary ticket={ticket} />
+          <IntakeSummary ticket={ticket} canEdit={hasPermission(viewer.role, "tickets.work")} />
         </div>
         <section id="updates" aria-labelledby="comments-heading" className="scroll-mt-4 space-y-4">
           <h2 id="comments-heading" className="text-base font-semibold">Updates and notes</h2>
@@ -85,6 +88,11 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
             canWriteInternal={hasPermission(viewer.role, "comments.writeInternal")}
             canWritePublic={hasPermission(viewer.role, "comments.writePublic")}
           />
+          <h3 className="pt-2 text-sm font-semibold">Evidence</h3>
+          <AttachmentsList rows={attachments} />
+          {hasPermission(viewer.role, "comments.writePublic") && (
+            <UploadEvidenceForm ticketId={ticket.id} canChooseVisibility={hasPermission(viewer.role, "comments.writeInternal")} />
+          )}
         </section>
       </div>
       <div id="scope" className="grid scroll-mt-4 gap-6 lg:grid-cols-2">

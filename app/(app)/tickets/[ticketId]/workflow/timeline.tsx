@@ -9,6 +9,11 @@ const LABELS: Record<string, string> = {
   "ticket.assigned": "Assigned",
   "ticket.status_changed": "Status changed",
   "ticket.outcome_updated": "Outcome updated",
+  "ticket.intake_edited": "Intake edited",
+  "ticket.impact_assessed": "Impact assessed",
+  "scope.user_added": "Affected account added",
+  "attachment.added": "Evidence attached",
+  "scope.domain_saved": "Recipient domain recorded",
   "comment.added": "Comment added",
   "investigation.snapshot": "Evidence snapshot taken",
   "remediation.started": "Remediation started",
@@ -20,6 +25,10 @@ function describe(action: string, details: Record<string, unknown> | null): stri
   if (action === "ticket.assigned") return details?.assignee ? `to ${String(details.assignee)}` : "unassigned";
   if (action === "comment.added") return String(details?.visibility ?? "").toLowerCase();
   if (action.startsWith("checklist.")) return String(details?.step ?? "");
+  if (action === "ticket.intake_edited") {
+    const changes = (details?.changes ?? {}) as Record<string, { from: unknown; to: unknown }>;
+    return Object.entries(changes).map(([field, c]) => `${field}: “${String(c.from ?? "")}” → “${String(c.to ?? "")}”`).join("; ");
+  }
   return "";
 }
 

@@ -1,0 +1,46 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/auth/viewer";
+import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
+import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
+import { getAttachmentForViewer, listAttachments, saveAttachment } from "./service";
+
+describe.each(testDbKinds())("evidence attachments on %s", (kind) => {
+  let t: TestDb;
+  let engineer: Viewer;
+  let admin: Viewer;
+  let otherAdmin: Viewer;
+  let ticketId: string;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "evidence-"));
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    const tenantId = (await seedTenant(t.db)).id;
+    const otherTenant = (await seedTenant(t.db)).id;
+    const v = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
+    engineer = v(await seedUser(t.db, { role: "ENGINEER" }));
+    admin = v(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId }));
+    otherAdmin = v(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: otherTenant }));
+    ticketId = (await seedTicket(t.db, { tenantId, reporterId: admin.id })).id;
+  });
+  afterAll(() => t.close());
+
+  it("stores files outside the database with a hash; tenant admins read only public ones of their tenant", async () => {
+    const pub = await saveAttachment(t.db, admin, { ticketId, fileName: "bounce.eml", bytes: Buffer.from("Received: x"), visibility: "PUBLIC", evidenceDir: dir });
+    const internal = await saveAttachment(t.db, engineer, { ticketId, fileName: "../notes.txt", bytes: Buffer.from("internal"), visibility: "INTERNAL", evidenceDir: dir });
+    const row = await getAttachmentForViewer(t.db, engineer, internal.id);
+    expect(row.fileName).toBe("notes.txt");
+    expect(fs.readFileSync(path.join(dir, row.storageKey), "utf8")).toBe("internal");
+    expect((await listAttachments(t.db, admin, ticketId)).map((a) => a.fileName)).toEqual(["bounce.eml"]);
+    await expect(getAttachmentForViewer(t.db, admin, internal.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getAttachmentForViewer(t.db, otherAdmin, pub.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuses disallowed types, oversize files and internal uploads by tenant admins", async () => {
+    await expect(saveAttachment(t.db, admin, { ticketId, fileName: "x.html", bytes: Buffer.from("<script>"), visibility: "PUBLIC", evidenceDir: dir })).rejects.toMatchObject({ details: { field: "file" } });
+    await expect(saveAttachment(t.db, engineer, { ticketId, fileName: "big.pdf", bytes: Buffer.alloc(10 * 1024 * 1024 + 1), visibility: "INTERNAL", evidenceDir: dir })).rejects.toMatchObject({ details: { field: "file" } });
+    await expect(saveAttachment(t.db, admin, { ticketId, fileName: "a.txt", bytes: Buffer.from("a"), visibility: "INTERNAL", evidenceDir: dir })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(saveAttachment(t.db, otherAdmin, { ticketId, fileName: "a.txt", bytes: Buffer.from("a"), visibility: "PUBLIC", evidenceDir: dir })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});

@@ -1,0 +1,67 @@
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import { assertCan } from "@/lib/auth/assert-can";
+import type { Viewer } from "@/lib/auth/viewer";
+import { recordAuditEvent } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/create-client";
+import { AppError, notFound } from "@/lib/errors";
+import { formatTicketNumber } from "@/lib/tickets/format";
+import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ALLOWED_TYPES, checkUpload, cleanFileName, extensionOf } from "./rules";
+
+// Evidence files live on disk under the evidence dir (by ticket), the database keeps the record.
+
+export async function saveAttachment(
+  db: Db,
+  viewer: Viewer,
+  input: { ticketId: string; fileName: string; bytes: Buffer; visibility: "PUBLIC" | "INTERNAL"; evidenceDir: string },
+) {
+  assertCan(viewer, input.visibility === "INTERNAL" ? "comments.writeInternal" : "comments.writePublic");
+  const problem = checkUpload(input.fileName, input.bytes.length);
+  if (problem) throw new AppError("INVALID_INPUT", problem, { field: "file" });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true } });
+  if (!ticket) throw notFound();
+  const storageKey = `${ticket.id}/${randomUUID()}`;
+  const target = path.join(input.evidenceDir, storageKey);
+  await fs.mkdir(path.dirname(target), { recursive: true });
+  await fs.writeFile(target, input.bytes, { flag: "wx" });
+  const fileName = cleanFileName(input.fileName);
+  try {
+    return await db.$transaction(async (tx) => {
+      const row = await tx.attachment.create({
+        data: {
+          ticketId: ticket.id, uploadedById: viewer.id, fileName, contentType: ALLOWED_TYPES[extensionOf(fileName)]!, size: input.bytes.length,
+          sha256: createHash("sha256").update(input.bytes).digest("hex"), storageKey, visibility: input.visibility,
+        },
+        select: { id: true },
+      });
+      await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "attachment.added", target: formatTicketNumber(ticket.number), details: { fileName, visibility: input.visibility } });
+      return row;
+    });
+  } catch (error) {
+    await fs.rm(target, { force: true }); // no orphan file without its record
+    throw error;
+  }
+}
+
+/** An attachment the viewer may read (tenant admins: public ones of their own tenant). */
+export async function getAttachmentForViewer(db: Db, viewer: Viewer, attachmentId: string) {
+  const isStaff = viewer.role !== "TENANT_ADMIN";
+  const row = await db.attachment.findFirst({
+    where: { id: attachmentId, ticket: ticketScopeFor(viewer), ...(isStaff ? {} : { visibility: "PUBLIC" }) },
+    select: { id: true, fileName: true, contentType: true, size: true, storageKey: true },
+  });
+  if (!row) throw notFound("Attachment");
+  return row;
+}
+
+export async function listAttachments(db: Db, viewer: Viewer, ticketId: string) {
+  const isStaff = viewer.role !== "TENANT_ADMIN";
+  return db.attachment.findMany({
+    where: { ticketId, ticket: ticketScopeFor(viewer), ...(isStaff ? {} : { visibility: "PUBLIC" }) },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, fileName: true, size: true, sha256: true, visibility: true, createdAt: true, uploadedBy: { select: { name: true } } },
+  });
+}
