@@ -82,3 +82,33 @@ test("the platform admin checks what each tenant connection can do before anyone
   await expect(page.locator('tr[data-op="revokeSessions"]')).toContainText("Granted");
   await expect(page.locator('tr[data-op="listSignIns"]')).toContainText("Works");
 });
+
+test("on a tenant that requires approval, containment waits for the tenant admin's approval", async ({ page, browser }) => {
+  await signIn(page, USERS.engineer);
+  await page.getByRole("searchbox", { name: "Search" }).fill("lidia@fabrikam.example");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("row").filter({ hasText: "lidia@fabrikam.example" }).first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+  const ticketUrl = page.url();
+  await page.getByRole("button", { name: "Contain account" }).click();
+  await page.getByRole("button", { name: "Contain now" }).click();
+  await expect(page.getByText(/Waiting for a second person: This tenant asks/)).toBeVisible();
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, USERS.fabrikamAdmin);
+  await admin.goto(ticketUrl);
+  const approvals = admin.locator('[aria-label="Approvals"]');
+  await expect(approvals).toContainText("Waiting for approval");
+  await approvals.getByRole("button", { name: "Approve" }).click();
+  await expect(approvals).toContainText("Approved");
+  await adminContext.close();
+
+  await page.reload();
+  await page.getByRole("button", { name: "Contain account" }).click();
+  await page.getByRole("button", { name: "Contain now" }).click();
+  // It runs now; Fabrikam's app lacks User.RevokeSessions.All, so that step fails and says why.
+  await expect(page.locator('tr[data-step="revoke-sessions"]')).toContainText("User.RevokeSessions.All");
+  await expect(page.locator('tr[data-step="block-sign-in"]')).toContainText("Done");
+  await expect(page.locator('[aria-label="Approvals"]')).toContainText("Approved and run");
+});

@@ -7,7 +7,8 @@ import { getDb } from "@/lib/db/client";
 import { runContainment } from "./containment";
 import { recordManualStep } from "./manual-step";
 import { runStep } from "./run-step";
-import { ZRecordManualStepInput, ZRunContainmentInput, ZRunStepInput } from "./schemas";
+import { decideApproval } from "./approvals";
+import { ZDecideApprovalInput, ZRecordManualStepInput, ZRunContainmentInput, ZRunStepInput } from "./schemas";
 
 export const runContainmentAction = actionClient
   .metadata({ name: "runContainment" })
@@ -37,4 +38,14 @@ export const recordManualStepAction = actionClient
     const viewer = await requirePermission("tickets.work");
     await recordManualStep(await getDb(), viewer, parsedInput);
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
+  });
+
+export const decideApprovalAction = actionClient
+  .metadata({ name: "decideApproval" })
+  .inputSchema(ZDecideApprovalInput)
+  .action(async ({ parsedInput }) => {
+    const viewer = await requirePermission("remediation.approve");
+    const db = await getDb();
+    await withFieldErrors(() => decideApproval(db, viewer, parsedInput));
+    revalidatePath("/tickets", "layout");
   });

@@ -10,6 +10,7 @@ import { isTimeout } from "@/lib/graph/errors";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { formatTicketNumber } from "@/lib/tickets/format";
+import { checkApproval } from "./approvals";
 import { generateTemporaryPassword } from "./generate-password";
 import { findExistingOutcomes, recordOutcomes, recordPending, stepIdempotencyKey, type StepOutcome } from "./record";
 import { CONTAINMENT_STEPS } from "./steps";
@@ -19,7 +20,7 @@ import { verifyStep, type ObservedState } from "./verification";
 // in ONE batched round trip, then one batched verification read. Recorded before, during and
 // after; a repeated idempotency key returns the first run's record without touching Graph.
 
-export type ContainmentResult = { outcomes: StepOutcome[]; temporaryPassword: string | null; alreadyRan: boolean; contained: boolean };
+export type ContainmentResult = { outcomes: StepOutcome[]; temporaryPassword: string | null; alreadyRan: boolean; contained: boolean; awaitingApproval: string | null };
 
 const activeStatuses = ["NEW", "TRIAGED", "REOPENED"] as const;
 
@@ -75,7 +76,10 @@ export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: 
   if (ticket.status === "CLOSED") throw new AppError("INVALID_STATE", "This ticket is closed; reopen it to run remediation.");
   const keys = CONTAINMENT_STEPS.map((s) => stepIdempotencyKey(input.idempotencyKey, s));
   const existing = await findExistingOutcomes(db, keys);
-  if (existing.length > 0) return { outcomes: existing, temporaryPassword: null, alreadyRan: true, contained: Boolean(ticket.containedAt) };
+  if (existing.length > 0) return { outcomes: existing, temporaryPassword: null, alreadyRan: true, contained: Boolean(ticket.containedAt), awaitingApproval: null };
+  const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
+  const gate = await checkApproval(db, viewer, { ticketId: ticket.id, tenantId: ticket.tenantId, ticketNumber: ticket.number, upn: ticket.affectedUpn, stepKey: "containment", destructive: true }, graph);
+  if (gate.status === "waiting") return { outcomes: [], temporaryPassword: null, alreadyRan: false, contained: false, awaitingApproval: gate.reason };
 
   const ctx = { ticketId: ticket.id, tenantId: ticket.tenantId, actorId: viewer.id, ticketNumber: formatTicketNumber(ticket.number) };
   let actionIds: Map<string, string>;
@@ -83,11 +87,10 @@ export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: 
     actionIds = await recordPending(db, ctx, CONTAINMENT_STEPS.map((s, i) => ({ stepKey: s, idempotencyKey: keys[i]!, target: ticket.affectedUpn })));
   } catch (error) {
     // A concurrent run with the same key got there first.
-    if ((error as { code?: string }).code === "P2002") return { outcomes: await findExistingOutcomes(db, keys), temporaryPassword: null, alreadyRan: true, contained: false };
+    if ((error as { code?: string }).code === "P2002") return { outcomes: await findExistingOutcomes(db, keys), temporaryPassword: null, alreadyRan: true, contained: false, awaitingApproval: null };
     throw error;
   }
 
-  const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
   const password = generateTemporaryPassword();
   const startedAt = new Date();
   let results: Map<string, BatchOutcome> | "timeout" | AppError;
@@ -121,5 +124,5 @@ export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: 
   // UNKNOWN too: the new password may be in force, and nobody else will ever see it.
   const passwordStatus = outcomes.find((o) => o.stepKey === "reset-password")?.status;
   const passwordAccepted = passwordStatus === "SUCCEEDED" || passwordStatus === "UNKNOWN";
-  return { outcomes, temporaryPassword: passwordAccepted ? password : null, alreadyRan: false, contained };
+  return { outcomes, temporaryPassword: passwordAccepted ? password : null, alreadyRan: false, contained, awaitingApproval: null };
 }

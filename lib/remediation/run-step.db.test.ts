@@ -43,14 +43,14 @@ describe.each(testDbKinds())("single steps on %s", (kind) => {
 
   it("confirms the user compromised and blocks then re-enables sign-in, each verified", async () => {
     expect((await runStep(t.db, engineer, { ticketId, stepKey: "confirm-compromised", idempotencyKey: "risk-1" }, { graph: graph() })).outcome).toMatchObject({ status: "SUCCEEDED", verified: true });
-    expect((await runStep(t.db, engineer, { ticketId, stepKey: "block-sign-in", idempotencyKey: "block-1" }, { graph: graph() })).outcome.verified).toBe(true);
+    expect((await runStep(t.db, engineer, { ticketId, stepKey: "block-sign-in", idempotencyKey: "block-1" }, { graph: graph() })).outcome!.verified).toBe(true);
     expect((await runStep(t.db, engineer, { ticketId, stepKey: "re-enable-sign-in", idempotencyKey: "enable-1" }, { graph: graph() })).outcome).toMatchObject({ verified: true, observed: "Sign-in is allowed again" });
   });
 
   it("records a failed removal (no such rule) with Graph's request id", async () => {
     const run = await runStep(t.db, engineer, { ticketId, stepKey: "remove-inbox-rules", params: { ruleId: "missing" }, idempotencyKey: "rule-x" }, { graph: graph() });
-    expect(run.outcome).toMatchObject({ status: "FAILED" });
-    expect(run.outcome.requestIds).toHaveLength(1);
+    expect(run.outcome!).toMatchObject({ status: "FAILED" });
+    expect(run.outcome!.requestIds).toHaveLength(1);
   });
 
   it("records manual steps done, or skipped only with a reason", async () => {

@@ -10,7 +10,9 @@ import { getUser } from "@/lib/graph/users";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { findExistingOutcomes, recordOutcomes, recordPending, stepIdempotencyKey, type StepOutcome } from "./record";
+import { checkApproval } from "./approvals";
 import { STEP_OPERATIONS, type StepParams } from "./step-operations";
+import { stepDef } from "./steps";
 
 // Runs (or re-runs) one automated step alone, with the same record → call → verify → audit
 // discipline as containment.
@@ -20,7 +22,7 @@ export async function runStep(
   viewer: Viewer,
   input: { ticketId: string; stepKey: string; params?: StepParams; idempotencyKey: string },
   deps: { graph?: TenantGraph } = {},
-): Promise<{ outcome: StepOutcome; temporaryPassword: string | null; alreadyRan: boolean }> {
+): Promise<{ outcome: StepOutcome | null; temporaryPassword: string | null; alreadyRan: boolean; awaitingApproval: string | null }> {
   assertCan(viewer, "remediation.run");
   const op = STEP_OPERATIONS[input.stepKey];
   if (!op) throw new AppError("INVALID_INPUT", "That step does not run through Graph.");
@@ -32,17 +34,19 @@ export async function runStep(
   if (ticket.status === "CLOSED") throw new AppError("INVALID_STATE", "This ticket is closed; reopen it to run remediation.");
   const key = stepIdempotencyKey(input.idempotencyKey, input.stepKey);
   const [existing] = await findExistingOutcomes(db, [key]);
-  if (existing) return { outcome: existing, temporaryPassword: null, alreadyRan: true };
+  if (existing) return { outcome: existing, temporaryPassword: null, alreadyRan: true, awaitingApproval: null };
+  const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
+  const gate = await checkApproval(db, viewer, { ticketId: ticket.id, tenantId: ticket.tenantId, ticketNumber: ticket.number, upn: ticket.affectedUpn, stepKey: input.stepKey, destructive: stepDef(input.stepKey)?.destructive ?? false }, graph);
+  if (gate.status === "waiting") return { outcome: null, temporaryPassword: null, alreadyRan: false, awaitingApproval: gate.reason };
 
   const ctx = { ticketId: ticket.id, tenantId: ticket.tenantId, actorId: viewer.id, ticketNumber: formatTicketNumber(ticket.number) };
   let actionId: string;
   try {
     actionId = (await recordPending(db, ctx, [{ stepKey: input.stepKey, idempotencyKey: key, target: ticket.affectedUpn, params: input.params ?? {} }])).get(input.stepKey)!;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return { outcome: (await findExistingOutcomes(db, [key]))[0]!, temporaryPassword: null, alreadyRan: true };
+    if ((error as { code?: string }).code === "P2002") return { outcome: (await findExistingOutcomes(db, [key]))[0]!, temporaryPassword: null, alreadyRan: true, awaitingApproval: null };
     throw error;
   }
-  const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
   const params = input.params ?? {};
   const startedAt = new Date();
   let outcome: StepOutcome;
@@ -71,5 +75,5 @@ export async function runStep(
     outcome = { stepKey: input.stepKey, actionId, status: "FAILED", requestIds: requestId ? [requestId] : [], errorMessage: error.message, verified: null, observed: null };
   }
   await db.$transaction((tx) => recordOutcomes(tx, { ...ctx, target: ticket.affectedUpn }, [outcome], new Map([[input.stepKey, graphCode]])));
-  return { outcome, temporaryPassword: outcome.status === "FAILED" ? null : password, alreadyRan: false };
+  return { outcome, temporaryPassword: outcome.status === "FAILED" ? null : password, alreadyRan: false, awaitingApproval: null };
 }

@@ -22,3 +22,9 @@ export const ZRecordManualStepInput = z
     note: z.string().trim().max(2000).optional(),
   })
   .refine((v) => v.state === "DONE" || Boolean(v.note), { path: ["note"], message: "Say why the step is skipped or not applicable." });
+
+export const ZDecideApprovalInput = z.object({
+  approvalId: z.uuid(),
+  decision: z.enum(["APPROVED", "REJECTED"]),
+  reason: z.string().trim().max(1000).optional(),
+});

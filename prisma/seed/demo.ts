@@ -51,7 +51,8 @@ export async function seedDemo(db: Db, encryptionKey: string) {
       },
     });
   const contoso = await tenant(CONTOSO, "Contoso (demo)", { serviceMailbox: `security@${CONTOSO.primaryDomain}` });
-  const fabrikam = await tenant(FABRIKAM, "Fabrikam (demo)", { serviceMailbox: `it@${FABRIKAM.primaryDomain}` });
+  // Fabrikam asks for a second person's approval before destructive steps.
+  const fabrikam = await tenant(FABRIKAM, "Fabrikam (demo)", { serviceMailbox: `it@${FABRIKAM.primaryDomain}`, requireApproval: true });
 
   const user = (role: Parameters<typeof seedUser>[1]["role"], email: string, name: string, tenantId?: string) =>
     seedUser(db, { role, email, name, tenantId, password: DEMO_PASSWORD });

@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { getLatestSnapshot } from "@/lib/investigation/queries";
 import { getChecklist } from "@/lib/remediation/queries";
 import { formatDateTime } from "@/lib/utils/dates";
+import { ApprovalsPanel } from "./approvals-panel";
 import { ContainAccountButton } from "./contain-account-button";
 import { SnapshotPanel } from "./snapshot-panel";
 import { StepControls } from "./step-controls";
@@ -30,6 +31,7 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
           </div>
         )}
       </div>
+      <ApprovalsPanel db={db} viewer={viewer} ticketId={ticketId} />
       {snapshot && <SnapshotPanel snapshot={snapshot} />}
       <Table>
         <TableCaption className="sr-only">Checklist steps with their state, who ran them, Graph request ids and verification</TableCaption>

@@ -52,7 +52,8 @@ export function ContainAccountButton({ ticketId, upn }: { ticketId: string; upn:
       </AlertDialog>
       {isPending && <p role="status" className="text-sm text-muted-foreground">Running the four steps through Microsoft Graph…</p>}
       {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
-      {result.data && !result.data.contained && !result.data.alreadyRan && (
+      {result.data?.awaitingApproval && <Alert variant="warning">Waiting for a second person: {result.data.awaitingApproval}</Alert>}
+      {result.data && !result.data.awaitingApproval && !result.data.contained && !result.data.alreadyRan && (
         <Alert variant="warning">Not every step was verified. See the failed rows below; fix the cause and run again.</Alert>
       )}
       <Dialog open={password !== null} onOpenChange={(open) => !open && setPassword(null)}>

@@ -44,6 +44,7 @@ export function StepRunButton({ ticketId, stepKey, label, params, confirm }: Pro
         <Button size="sm" variant="outline" disabled={isPending} onClick={run}>{isPending ? "Running…" : label}</Button>
       )}
       {result.serverError && <span role="alert" className="text-xs text-destructive">{result.serverError}</span>}
+      {result.data?.awaitingApproval && <span role="status" className="text-xs text-warning">Waiting for approval: {result.data.awaitingApproval}</span>}
       <Dialog open={password !== null} onOpenChange={(o) => !o && setPassword(null)}>
         <DialogContent>
           <DialogHeader>
