@@ -105,6 +105,9 @@ test("report, contain, eradicate, trace, advise, prevent, close", async ({ brows
   await engineer.getByRole("button", { name: "Close", exact: true }).click();
   await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Closed");
   await expect(engineer.getByText("Manager review: in review")).toBeVisible();
+  const stages = engineer.getByRole("navigation", { name: "Stages" });
+  await expect(stages.getByRole("link", { name: /Troubleshooting/ })).toContainText("Done");
+  await expect(stages.getByRole("link", { name: /Outcome/ })).toContainText("Done");
   await engineer.getByLabel("Add an update or note").fill("Your account is secure again; Megan can sign in with the temporary password.");
   await engineer.getByLabel("Visible to", { exact: true }).selectOption("PUBLIC");
   await engineer.getByRole("button", { name: "Post" }).click();

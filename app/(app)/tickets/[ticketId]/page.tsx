@@ -18,6 +18,7 @@ import { CommentThread } from "./comment-thread";
 import { IntakeSummary } from "./intake-summary";
 import { PreventionSection } from "./prevention/prevention-section";
 import { ResolutionSection } from "./resolution/resolution-section";
+import { getStageProgress } from "@/lib/workflow/progress-query";
 import { ImpactSection } from "./stages/impact-section";
 import { ScopeSection } from "./stages/scope-section";
 import { Timeline } from "./workflow/timeline";
@@ -25,15 +26,16 @@ import { WorkflowPanel } from "./workflow/workflow-panel";
 
 export const dynamic = "force-dynamic";
 
+// The seed report's stages, with the key of their progress (lib/workflow/progress.ts).
 const STAGES = [
-  ["intake", "Intake"],
-  ["updates", "Updates"],
-  ["scope", "Scope"],
-  ["impact", "Business impact"],
-  ["checklist", "Troubleshooting checklist"],
-  ["resolution", "Resolution and recovery"],
-  ["prevention", "Preventive measures"],
-  ["outcome", "Outcome and timeline"],
+  ["intake", "Intake", "intake"],
+  ["scope", "Scope", "scope"],
+  ["impact", "Business impact", "impact"],
+  ["checklist", "Troubleshooting", "checklist"],
+  ["resolution", "Resolution", "resolution"],
+  ["prevention", "Prevention", "prevention"],
+  ["outcome", "Outcome", "outcome"],
+  ["updates", "Updates", null],
 ] as const;
 export const metadata: Metadata = { title: "Ticket" };
 
@@ -45,7 +47,12 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [comments, duplicates, attachments] = await Promise.all([listComments(db, viewer, ticket.id), findOpenDuplicates(db, viewer, ticket), listAttachments(db, viewer, ticket.id)]);
+  const [comments, duplicates, attachments, progress] = await Promise.all([
+    listComments(db, viewer, ticket.id),
+    findOpenDuplicates(db, viewer, ticket),
+    listAttachments(db, viewer, ticket.id),
+    getStageProgress(db, ticket),
+  ]);
 
   return (
     <div className="space-y-6">
@@ -72,9 +79,15 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
         </Alert>
       )}
       <nav aria-label="Stages" className="flex flex-wrap gap-2 text-sm">
-        {STAGES.map(([id, label]) => (
-          <a key={id} href={`#${id}`} className="rounded-md border px-3 py-1 hover:bg-muted">{label}</a>
-        ))}
+        {STAGES.map(([id, label, stage]) => {
+          const p = stage ? progress[stage] : undefined;
+          return (
+            <a key={id} href={`#${id}`} title={p?.detail} className="rounded-md border px-3 py-1 hover:bg-muted">
+              {label}
+              {p && <span className={p.state === "Done" ? "text-success" : p.state === "In progress" ? "text-warning" : "text-muted-foreground"}> · {p.state}</span>}
+            </a>
+          );
+        })}
       </nav>
       <div className="grid gap-6 lg:grid-cols-[2fr_3fr]">
         <div id="intake" className="scroll-mt-4">
@@ -111,7 +124,7 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
         <PreventionSection ticketId={ticket.id} />
       </div>
       <div id="outcome" className="grid scroll-mt-4 gap-6 lg:grid-cols-2">
-        <WorkflowPanel db={db} viewer={viewer} ticket={ticket} />
+        <WorkflowPanel db={db} viewer={viewer} ticket={ticket} progress={progress} />
         <section aria-labelledby="timeline-heading" className="space-y-3">
           <h2 id="timeline-heading" className="text-base font-semibold">Timeline</h2>
           <Timeline db={db} viewer={viewer} ticketId={ticket.id} />

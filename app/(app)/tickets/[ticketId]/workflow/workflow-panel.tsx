@@ -12,7 +12,7 @@ import { SlaText } from "@/components/sla-text";
 import { TransitionButtons } from "./transition-buttons";
 
 /** Status, assignment, SLA clocks, the next moves, and stage 7 (outcome). */
-export async function WorkflowPanel({ db, viewer, ticket }: { db: Db; viewer: Viewer; ticket: TicketDetail }) {
+export async function WorkflowPanel({ db, viewer, ticket, progress }: { db: Db; viewer: Viewer; ticket: TicketDetail; progress: Record<string, { state: string; detail: string }> }) {
   const canWork = hasPermission(viewer.role, "tickets.work");
   const extra = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { outcomeSummary: true, lessonsLearned: true, closureReason: true, reviewStatus: true } });
   const steps = await db.checklistStep.findMany({ where: { ticketId: ticket.id }, select: { key: true, state: true, reason: true } });
@@ -43,6 +43,14 @@ export async function WorkflowPanel({ db, viewer, ticket }: { db: Db; viewer: Vi
             Before closing: {blockers.map((b) => b.message).join("; ")}.
           </Alert>
         )}
+        <div>
+          <h3 className="text-sm font-medium">Per stage</h3>
+          <ul className="text-sm" aria-label="Per-stage summary">
+            {Object.entries(progress).map(([stage, p]) => (
+              <li key={stage}><span className="capitalize">{stage}</span>: {p.state.toLowerCase()} — {p.detail}</li>
+            ))}
+          </ul>
+        </div>
         <OutcomeForm
           ticketId={ticket.id}
           version={ticket.version}
