@@ -1,0 +1,95 @@
+// Composes the seed report's sections from what the ticket holds. Every fact comes from the
+// ticket; a missing one reads "not recorded" — nothing is invented. Pure: tested on its own.
+
+export const NOT_RECORDED = "not recorded";
+
+export type ReportFacts = {
+  ticket: {
+    number: string; title: string; tenant: string; affectedUpn: string; severity: string; symptoms: string[]; symptomsNote: string | null;
+    detectedAt: Date; reportedAt: Date; reporter: string; assignee: string | null; firstResponseAt: Date | null; containedAt: Date | null;
+    resolvedAt: Date | null; closedAt: Date | null; firstSuspiciousAt: Date | null; outcomeSummary: string | null; lessonsLearned: string | null;
+    closureReason: string | null; personalDataInvolved: boolean; notificationDeadline: Date | null;
+  };
+  affectedUsers: { upn: string; displayName: string | null }[];
+  recipientDomains: { domain: string; isInternal: boolean; messageCount: number; recipientCount: number }[];
+  impacts: { title: string; level: string; notes: string | null }[];
+  steps: { title: string; state: string; reason: string | null; notes: string | null; doneBy: string | null; doneAt: Date | null; requestIds: string[]; verified: boolean | null; observed: string | null; error: string | null; phase: string }[];
+  traceStatusCounts: Record<string, number> | null;
+  advisories: { domain: string; status: string; sentAt: Date | null }[];
+  preventive: { title: string; owner: string | null; status: string }[];
+  mfa: { checkedAt: Date; totalUsers: number; mfaRegistered: number; adminsWithoutMfa: number } | null;
+  timeline: { at: Date; what: string; who: string | null }[];
+};
+
+export type ReportSection = { heading: string; lines: string[] };
+export type Report = { title: string; subtitle: string; sections: ReportSection[] };
+
+const at = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : NOT_RECORDED);
+const or = (v: string | null | undefined) => (v && v.trim() ? v.trim() : NOT_RECORDED);
+const hours = (from: Date | null, to: Date | null) => (from && to ? `${((to.getTime() - from.getTime()) / 3_600_000).toFixed(1)} h` : NOT_RECORDED);
+
+function stepLine(s: ReportFacts["steps"][number]): string {
+  const outcome = s.state === "DONE" ? "done" : s.state === "SKIPPED" || s.state === "NOT_APPLICABLE" ? `${s.state.toLowerCase().replace("_", " ")} (${or(s.reason)})` : s.state.toLowerCase();
+  const parts = [`${s.title}: ${outcome}`];
+  if (s.doneBy || s.doneAt) parts.push(`by ${or(s.doneBy)} at ${at(s.doneAt)}`);
+  if (s.verified === true && s.observed) parts.push(`verified: ${s.observed}`);
+  else if (s.observed) parts.push(s.observed);
+  if (s.error) parts.push(`error: ${s.error}`);
+  if (s.notes) parts.push(`notes: ${s.notes}`);
+  if (s.requestIds.length) parts.push(`Graph request ${s.requestIds.join(", ")}`);
+  return parts.join("; ");
+}
+
+export function composeReport(f: ReportFacts): Report {
+  const t = f.ticket;
+  const external = f.recipientDomains.filter((d) => !d.isInternal);
+  const stepsOf = (phase: string) => f.steps.filter((s) => s.phase === phase);
+  const sections: ReportSection[] = [
+    { heading: "Introduction", lines: [`An account of ${t.tenant} (${t.affectedUpn}) was reported compromised by ${t.reporter} on ${at(t.reportedAt)}, detected ${at(t.detectedAt)}. The ticket was worked by ${or(t.assignee)}.`] },
+    { heading: "1. Issue description", lines: [`Observed: ${t.symptoms.length ? t.symptoms.join("; ") : NOT_RECORDED}.`, `Reporter's notes: ${or(t.symptomsNote)}.`, `Severity: ${t.severity}. First suspicious sign-in: ${at(t.firstSuspiciousAt)}.`] },
+    {
+      heading: "2. User affected / scope",
+      lines: [
+        `Primary account: ${t.affectedUpn}.`,
+        `Other accounts: ${f.affectedUsers.filter((u) => u.upn !== t.affectedUpn).map((u) => u.upn).join(", ") || "none recorded"}.`,
+        external.length
+          ? `Recipients of the unauthorized mail: ${external.map((d) => `${d.domain} (${d.messageCount} messages, ${d.recipientCount} recipients)`).join("; ")}.`
+          : `Recipients of the unauthorized mail: ${NOT_RECORDED}.`,
+      ],
+    },
+    {
+      heading: "3. Business impact",
+      lines: [
+        ...(f.impacts.length ? f.impacts.map((i) => `${i.title}: ${i.level.toLowerCase()}${i.notes ? ` (${i.notes})` : ""}.`) : [`Assessment: ${NOT_RECORDED}.`]),
+        t.personalDataInvolved ? `Personal data may be involved; regulatory notification due ${at(t.notificationDeadline)}.` : "Personal data: not indicated.",
+      ],
+    },
+    { heading: "4. Troubleshooting steps", lines: [...stepsOf("INVESTIGATION"), ...stepsOf("CONTAINMENT"), ...stepsOf("ERADICATION")].map(stepLine) },
+    {
+      heading: "5. Resolution and recovery",
+      lines: [
+        f.traceStatusCounts ? `Message trace status counts: ${Object.entries(f.traceStatusCounts).map(([s, n]) => `${s} ${n}`).join(", ")}.` : `Message trace: ${NOT_RECORDED}.`,
+        ...(f.advisories.length ? f.advisories.map((a) => `Advisory to ${a.domain}: ${a.status.toLowerCase()}${a.sentAt ? ` (${at(a.sentAt)})` : ""}.`) : [`Advisories: ${NOT_RECORDED}.`]),
+        ...stepsOf("RECOVERY").map(stepLine),
+      ],
+    },
+    {
+      heading: "6. Preventative measures",
+      lines: [
+        ...(f.preventive.length ? f.preventive.map((p) => `${p.title}: ${p.status.toLowerCase().replace("_", " ")}${p.owner ? `, owner ${p.owner}` : ""}.`) : [`Follow-up items: ${NOT_RECORDED}.`]),
+        f.mfa ? `MFA coverage on ${at(f.mfa.checkedAt)}: ${f.mfa.mfaRegistered} of ${f.mfa.totalUsers} users registered; ${f.mfa.adminsWithoutMfa} admins without MFA.` : `MFA coverage check: ${NOT_RECORDED}.`,
+      ],
+    },
+    {
+      heading: "7. Outcome after troubleshooting",
+      lines: [
+        `What was achieved: ${or(t.outcomeSummary)}.`,
+        `Lessons learned: ${or(t.lessonsLearned)}.`,
+        `Closure reason: ${or(t.closureReason)}.`,
+        `Time to first response: ${hours(t.reportedAt, t.firstResponseAt)}; time to contain: ${hours(t.reportedAt, t.containedAt)}; dwell time: ${hours(t.firstSuspiciousAt, t.containedAt)}; closed ${at(t.closedAt)}.`,
+      ],
+    },
+    { heading: "Appendix: timeline", lines: f.timeline.map((e) => `${at(e.at)} ${e.what}${e.who ? ` (${e.who})` : ""}`) },
+  ];
+  return { title: `${t.number}: ${t.title}`, subtitle: `Compromised account incident report: ${t.tenant}`, sections };
+}
