@@ -64,6 +64,7 @@ const ticketDetailSelect = {
   version: true,
   resolvedAt: true,
   closedAt: true,
+  reviewStatus: true,
   tenantId: true,
   tenant: { select: { id: true, displayName: true, primaryDomain: true } },
   reporter: { select: { id: true, name: true, email: true } },

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
+import { snapshotReport } from "@/lib/reports/snapshot";
 import { closeBlockers } from "./close-gate";
 import { canTransition, targetOf, type Transition } from "./status-machine";
 
@@ -50,6 +51,7 @@ export async function transitionTicket(db: Db, viewer: Viewer, input: { ticketId
     : {};
   await db.$transaction(async (tx) => {
     await updateLocked(tx, ticket.id, input.version, { status: to, ...stamps });
+    if (input.transition === "close") await snapshotReport(tx, { ticketId: ticket.id, actorId: viewer.id });
     await recordAuditEvent(tx, {
       actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "ticket.status_changed", target: formatTicketNumber(ticket.number),
       details: { from: ticket.status, to, note: input.note ?? null },

@@ -4,6 +4,7 @@ import type { Severity, TicketStatus } from "@/generated/prisma/enums";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/create-client";
 import { CONTOSO, FABRIKAM } from "@/simulator/demo-tenants";
+import { snapshotReport } from "@/lib/reports/snapshot";
 import { seedComment, seedTicket, seedUser } from "./factories";
 
 export const DEMO_PASSWORD = "Breachdesk-demo-1";
@@ -93,6 +94,11 @@ export async function seedDemo(db: Db, encryptionKey: string) {
       symptoms: ["INBOX_RULES"], detectedHoursAgo: 24 * 12, assigned: true,
     },
     {
+      tenantId: contoso.id, reporterId: contosoAdmin.id, affectedUpn: "lee@contoso.example",
+      title: "Suspicious app consent on Lee's account", severity: "MEDIUM", status: "CLOSED",
+      symptoms: ["SECURITY_ALERT"], detectedHoursAgo: 24 * 5, assigned: true,
+    },
+    {
       tenantId: fabrikam.id, reporterId: fabrikamAdmin.id, affectedUpn: "lidia@fabrikam.example",
       title: "Fabrikam finance mailbox phishing partners", severity: "CRITICAL", status: "CONTAINED",
       symptoms: ["BULK_MAIL", "RECIPIENT_COMPLAINTS", "SECURITY_ALERT"], detectedHoursAgo: 30, assigned: true,
@@ -116,6 +122,7 @@ export async function seedDemo(db: Db, encryptionKey: string) {
       containedAt: ["CONTAINED", "RESOLVED", "CLOSED"].includes(t.status) ? later(1.5) : null,
       resolvedAt: ["RESOLVED", "CLOSED"].includes(t.status) ? later(6) : null,
       closedAt: t.status === "CLOSED" ? later(30) : null,
+      ...(t.status === "CLOSED" ? { outcomeSummary: "Account secured; the suspicious rule or consent was removed.", closureReason: "Resolved", reviewStatus: "IN_REVIEW" as const } : {}),
     });
     if (worked) {
       await seedComment(db, {
@@ -127,5 +134,7 @@ export async function seedDemo(db: Db, encryptionKey: string) {
         body: "Internal: sign-ins from an unfamiliar ASN; checking inbox rules before containment.",
       });
     }
+    // Closed demo tickets wait in the manager's review queue with their report.
+    if (t.status === "CLOSED") await db.$transaction((tx) => snapshotReport(tx, { ticketId: ticket.id, actorId: engineer.id }));
   }
 }

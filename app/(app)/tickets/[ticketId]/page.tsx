@@ -16,6 +16,7 @@ import { CommentForm } from "./comment-form";
 import { UploadEvidenceForm } from "./upload-evidence-form";
 import { CommentThread } from "./comment-thread";
 import { IntakeSummary } from "./intake-summary";
+import { ReportNotice } from "./report-notice";
 import { PreventionSection } from "./prevention/prevention-section";
 import { ResolutionSection } from "./resolution/resolution-section";
 import { getStageProgress } from "@/lib/workflow/progress-query";
@@ -66,6 +67,7 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
           <SeverityBadge severity={ticket.severity} />
         </div>
       </div>
+      <ReportNotice db={db} viewer={viewer} ticket={{ id: ticket.id, status: ticket.status, reviewStatus: ticket.reviewStatus }} />
       {duplicates.length > 0 && (
         <Alert variant="warning">
           Possible duplicate: {duplicates.length === 1 ? "another open incident exists" : "other open incidents exist"} for{" "}

@@ -1,0 +1,77 @@
+import { diffLines } from "diff";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent } from "@/components/ui/card";
+import { hasPermission } from "@/lib/auth/permissions";
+import { authorizePage } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { getReportForViewer } from "@/lib/reports/review";
+import { formatDateTime } from "@/lib/utils/dates";
+import { ReviewForm } from "./review-form";
+
+export const metadata: Metadata = { title: "Incident report" };
+export const dynamic = "force-dynamic";
+
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ ticketId: string }>; searchParams: Promise<{ version?: string; diff?: string }> }) {
+  const { ticketId } = await params;
+  const query = await searchParams;
+  const viewer = await authorizePage("reports.read", `/reports/${ticketId}`);
+  const data = await getReportForViewer(await getDb(), viewer, ticketId).catch((e: unknown) => {
+    if (isAppError(e) && e.code === "NOT_FOUND") notFound();
+    throw e;
+  });
+  const { ticket, versions } = data;
+  const shown = versions.find((v) => String(v.version) === query.version) ?? versions[0]!;
+  const previous = versions.find((v) => v.version === shown.version - 1);
+  const canReview = hasPermission(viewer.role, "reports.review") && ticket.reviewStatus === "IN_REVIEW" && shown === versions[0];
+  return (
+    <div className="mx-auto max-w-4xl space-y-5">
+      <div className="flex flex-wrap items-center gap-3">
+        <h1 className="text-xl font-semibold">{shown.content.title}</h1>
+        <Badge variant={ticket.reviewStatus === "APPROVED" ? "success" : ticket.reviewStatus === "RETURNED" ? "danger" : "warning"}>Review: {ticket.reviewStatus.toLowerCase().replace("_", " ")}</Badge>
+      </div>
+      <nav aria-label="Report versions" className="flex flex-wrap items-center gap-3 text-sm">
+        {versions.map((v) => (
+          <Link key={v.id} href={`/reports/${ticket.id}?version=${v.version}`} aria-current={v === shown ? "page" : undefined} className={v === shown ? "font-semibold" : "text-primary hover:underline"}>
+            Version {v.version} ({formatDateTime(v.createdAt)})
+          </Link>
+        ))}
+        {previous && <Link href={`/reports/${ticket.id}?version=${shown.version}&diff=1`} className="text-primary hover:underline">Changes from version {previous.version}</Link>}
+        <a href={`/api/reports/${ticket.id}/pdf?version=${shown.version}`} className="text-primary hover:underline">Download PDF</a>
+        <a href={`/api/reports/${ticket.id}/markdown?version=${shown.version}`} className="text-primary hover:underline">Download Markdown</a>
+        <Link href={`/tickets/${ticket.id}`} className="text-primary hover:underline">Ticket</Link>
+      </nav>
+      {query.diff && previous ? (
+        <pre aria-label="Changes" className="overflow-auto rounded-md border p-3 text-xs">
+          {diffLines(previous.markdown, shown.markdown).map((part, i) => (
+            <span key={i} className={part.added ? "bg-green-100 text-green-900" : part.removed ? "bg-red-100 text-red-900 line-through" : "text-muted-foreground"}>{part.value}</span>
+          ))}
+        </pre>
+      ) : (
+        <Card>
+          <CardContent className="space-y-4 pt-6">
+            <p className="text-sm italic text-muted-foreground">{shown.content.subtitle}</p>
+            {shown.content.sections.map((s) => (
+              <section key={s.heading} aria-label={s.heading}>
+                <h2 className="font-semibold">{s.heading}</h2>
+                <ul className="list-disc space-y-0.5 pl-5 text-sm">{s.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
+              </section>
+            ))}
+          </CardContent>
+        </Card>
+      )}
+      {shown.reviews.length > 0 && (
+        <section aria-label="Review history" className="space-y-1 text-sm">
+          <h2 className="font-semibold">Review history</h2>
+          {versions.flatMap((v) => v.reviews.map((r) => (
+            <p key={`${v.version}-${r.createdAt.toISOString()}`}>Version {v.version}: {r.decision.toLowerCase()} by {r.reviewer.name}, {formatDateTime(r.createdAt)}{r.comments ? ` — “${r.comments}”` : ""}</p>
+          )))}
+        </section>
+      )}
+      {canReview && <ReviewForm ticketId={ticket.id} />}
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { FormField } from "@/components/ui/form-field";
+import { Textarea } from "@/components/ui/textarea";
+import { reviewReportAction } from "@/lib/reports/actions";
+
+export function ReviewForm({ ticketId }: { ticketId: string }) {
+  const { execute, result, isPending } = useAction(reviewReportAction);
+  function decide(form: HTMLFormElement, decision: "APPROVED" | "RETURNED") {
+    execute({ ticketId, decision, comments: String(new FormData(form).get("comments") ?? "") || undefined });
+  }
+  return (
+    <form className="space-y-2" aria-label="Review" onSubmit={(e) => e.preventDefault()}>
+      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      <FormField id="review-comments" label="Comments for the engineer" error={result.validationErrors?.fieldErrors.comments}>
+        <Textarea name="comments" rows={3} />
+      </FormField>
+      <div className="flex gap-2">
+        <Button disabled={isPending} onClick={(e) => decide(e.currentTarget.form!, "APPROVED")}>Approve report</Button>
+        <Button variant="outline" disabled={isPending} onClick={(e) => decide(e.currentTarget.form!, "RETURNED")}>Return with comments</Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { Button } from "@/components/ui/button";
+import { resubmitReportAction } from "@/lib/reports/actions";
+
+export function ResubmitButton({ ticketId }: { ticketId: string }) {
+  const { execute, isPending, result } = useAction(resubmitReportAction);
+  return (
+    <span className="ml-2 inline-flex items-center gap-2">
+      <Button size="sm" disabled={isPending} onClick={() => execute({ ticketId })}>Resubmit for review</Button>
+      {result.serverError && <span role="alert" className="text-xs">{result.serverError}</span>}
+    </span>
+  );
+}

@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { extractText, getDocumentProxy } from "unpdf";
+import { signIn, USERS } from "./support/auth";
+
+// The closed demo tickets wait for review: alex@ (approved here) and lee@ (returned and resubmitted).
+
+test("the manager approves a closed report and downloads its PDF; the tenant admin can then read it", async ({ page, browser }) => {
+  await signIn(page, USERS.manager);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reviews" }).click();
+  await page.getByRole("link", { name: /Inbox rule deleting replies on Alex's mailbox/ }).click();
+  for (const heading of ["Introduction", "1. Issue description", "2. User affected / scope", "3. Business impact", "4. Troubleshooting steps", "5. Resolution and recovery", "6. Preventative measures", "7. Outcome after troubleshooting"]) {
+    await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
+  }
+  await page.getByRole("button", { name: "Approve report" }).click();
+  await expect(page.getByText("Review: approved")).toBeVisible();
+  await expect(page.getByLabel("Review history")).toContainText("approved by Morgan Lee");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download PDF" }).click();
+  const file = await (await download).path();
+  const { readFile } = await import("node:fs/promises");
+  const { text } = await extractText(await getDocumentProxy(new Uint8Array(await readFile(file))), { mergePages: true });
+  for (const heading of ["1. Issue description", "2. User affected / scope", "4. Troubleshooting steps", "7. Outcome after troubleshooting"]) expect(text).toContain(heading);
+  expect(text).toContain("alex@contoso.example");
+  const reportUrl = page.url().split("?")[0]!;
+
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, USERS.contosoAdmin);
+  await admin.goto(reportUrl);
+  await expect(admin.getByRole("heading", { name: "7. Outcome after troubleshooting" })).toBeVisible();
+  const fabrikamContext = await browser.newContext();
+  const fabrikam = await fabrikamContext.newPage();
+  await signIn(fabrikam, USERS.fabrikamAdmin);
+  expect((await fabrikam.goto(reportUrl))?.status()).toBe(404);
+  expect((await fabrikam.request.get(`/api/reports/${reportUrl.split("/").pop()}/pdf`)).status()).toBe(404);
+  await adminContext.close();
+  await fabrikamContext.close();
+});
+
+test("return with comments, the engineer resubmits, the manager approves version 2", async ({ page, browser }) => {
+  await signIn(page, USERS.manager);
+  await page.goto("/reviews");
+  await page.getByRole("link", { name: /Suspicious app consent on Lee's account/ }).click();
+  await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
+  const reportUrl = page.url();
+  await page.getByRole("button", { name: "Return with comments" }).click();
+  await expect(page.getByText("Say what the engineer should change.")).toBeVisible();
+  await page.getByLabel("Comments for the engineer").fill("Add the consent that was revoked and when.");
+  await page.getByRole("button", { name: "Return with comments" }).click();
+  await expect(page.getByText("Review: returned")).toBeVisible();
+
+  // The tenant admin cannot read an unapproved report.
+  const adminContext = await browser.newContext();
+  const admin = await adminContext.newPage();
+  await signIn(admin, USERS.contosoAdmin);
+  expect((await admin.goto(reportUrl))?.status()).toBe(404);
+  await adminContext.close();
+
+  const engineerContext = await browser.newContext();
+  const engineer = await engineerContext.newPage();
+  await signIn(engineer, USERS.engineer);
+  await engineer.goto(`/tickets/${reportUrl.split("/").pop()}`);
+  await expect(engineer.getByText(/Returned by Morgan Lee.*: “Add the consent that was revoked and when.”/)).toBeVisible();
+  await engineer.getByRole("button", { name: "Resubmit for review" }).click();
+  await expect(engineer.getByText(/waiting for manager review/)).toBeVisible();
+  await engineerContext.close();
+
+  await page.reload();
+  await expect(page.getByRole("link", { name: /Version 2/ })).toBeVisible();
+  await page.getByRole("button", { name: "Approve report" }).click();
+  await expect(page.getByLabel("Review history")).toContainText("Version 1: returned by Morgan Lee");
+  await expect(page.getByLabel("Review history")).toContainText("Version 2: approved by Morgan Lee");
+});
