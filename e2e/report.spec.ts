@@ -72,3 +72,24 @@ test("return with comments, the engineer resubmits, the manager approves version
   await expect(page.getByLabel("Review history")).toContainText("Version 1: returned by Morgan Lee");
   await expect(page.getByLabel("Review history")).toContainText("Version 2: approved by Morgan Lee");
 });
+
+test("the manager's dashboard shows the period's figures and exports a safe CSV", async ({ page }) => {
+  await signIn(page, USERS.manager);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+  const figures = page.getByLabel("Key figures");
+  await expect(figures).toContainText("Incidents");
+  await expect(figures).toContainText("SLA breaches");
+  await expect(page.getByRole("figure").filter({ hasText: "Incidents by tenant" })).toContainText("Contoso (demo)");
+  const csv = await page.request.get((await page.getByRole("link", { name: "Export CSV" }).getAttribute("href"))!);
+  expect(csv.status()).toBe(200);
+  const text = await csv.text();
+  expect(text.split("\r\n")[0]).toBe('"ticket","tenant","status","severity","reported","hours_to_first_response","hours_to_contain","dwell_hours","hours_to_close","external_recipients","open_preventive_items"');
+  expect(text).toContain('"INC-');
+  expect((await page.request.get("/dashboard")).status()).toBe(200);
+});
+
+test("only managers and platform admins see the dashboard", async ({ page }) => {
+  await signIn(page, USERS.engineer);
+  expect((await page.goto("/dashboard"))?.status()).toBe(404);
+  expect((await page.request.get("/api/metrics")).status()).toBe(404);
+});

@@ -10,6 +10,6 @@ describe("navItemsFor", () => {
   });
   it("gives platform admins tenant management", () => {
     expect(navItemsFor("PLATFORM_ADMIN").map((i) => i.href)).toContain("/admin/tenants");
-    expect(navItemsFor("MANAGER").map((i) => i.href)).toEqual(["/tickets", "/reviews"]);
+    expect(navItemsFor("MANAGER").map((i) => i.href)).toEqual(["/tickets", "/reviews", "/dashboard"]);
   });
 });

@@ -7,6 +7,7 @@ const ITEMS: NavItem[] = [
   { href: "/tickets", label: "Queue", permission: "tickets.read", label_for: { TENANT_ADMIN: "Our incidents" } },
   { href: "/tickets/new", label: "Report an incident", permission: "tickets.create" },
   { href: "/reviews", label: "Reviews", permission: "reports.review" },
+  { href: "/dashboard", label: "Dashboard", permission: "dashboard.view" },
   { href: "/admin/tenants", label: "Tenants", permission: "tenants.manage" },
   { href: "/admin/users", label: "Users", permission: "users.manage" },
   { href: "/admin/connections", label: "Connections", permission: "tenants.manage" },
