@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { flagConsents, flagInboxRules, flagRecentMethods, flagSignIns, summariseTrace } from "./findings";
+import { flagConsents, flagInboxRules, flagRecentMethods, flagSignIns } from "./findings";
 
 const signIn = (country: string, clientApp = "Browser", errorCode = 0) => ({ id: `${country}-${clientApp}-${errorCode}`, at: new Date("2026-11-24T08:00:00Z"), ipAddress: "1.2.3.4", country, city: null, clientApp, appName: "", errorCode, failureReason: null });
 
@@ -39,14 +39,5 @@ describe("investigation findings", () => {
       { id: "c", clientId: "e", appName: "Calendar", consentType: "Principal", scope: "Calendars.Read" },
     ];
     expect(flagConsents(consents).map((c) => c.app)).toEqual(["Mail Helper Pro"]);
-  });
-
-  it("groups the trace by domain with counts per status", () => {
-    const t = (to: string, status: string) => ({ id: to + status, senderAddress: "m@contoso.example", recipientAddress: to, subject: "x", status, receivedAt: new Date(), size: 1 });
-    const summary = summariseTrace([t("a@gmail.com", "pending"), t("a@gmail.com", "delivered"), t("b@gmail.com", "gettingStatus"), t("c@contoso.example", "delivered")], "contoso.example");
-    expect(summary).toEqual([
-      { domain: "gmail.com", isInternal: false, messages: 3, recipients: 2, byStatus: { pending: 1, delivered: 1, gettingStatus: 1 } },
-      { domain: "contoso.example", isInternal: true, messages: 1, recipients: 1, byStatus: { delivered: 1 } },
-    ]);
   });
 });

@@ -2,7 +2,6 @@ import type { AuthMethod } from "@/lib/graph/auth-methods";
 import type { OAuthConsent } from "@/lib/graph/consents";
 import type { SignInRecord } from "@/lib/graph/logs";
 import type { InboxRule } from "@/lib/graph/mailbox";
-import type { MessageTrace } from "@/lib/graph/message-trace";
 
 // What looks suspicious in the evidence, by rules an engineer can read. Pure and tested.
 
@@ -70,19 +69,3 @@ export function flagConsents(consents: OAuthConsent[]): ConsentFinding[] {
 }
 
 export type DomainSummary = { domain: string; isInternal: boolean; messages: number; recipients: number; byStatus: Record<string, number> };
-
-/** The trace grouped by recipient domain, biggest first, with counts per status. */
-export function summariseTrace(traces: MessageTrace[], internalDomain: string): DomainSummary[] {
-  const byDomain = new Map<string, { messages: number; recipients: Set<string>; byStatus: Record<string, number> }>();
-  for (const t of traces) {
-    const domain = t.recipientAddress.split("@")[1]?.toLowerCase() ?? "(unknown)";
-    const entry = byDomain.get(domain) ?? { messages: 0, recipients: new Set<string>(), byStatus: {} };
-    entry.messages += 1;
-    entry.recipients.add(t.recipientAddress.toLowerCase());
-    entry.byStatus[t.status] = (entry.byStatus[t.status] ?? 0) + 1;
-    byDomain.set(domain, entry);
-  }
-  return [...byDomain.entries()]
-    .map(([domain, e]) => ({ domain, isInternal: domain === internalDomain.toLowerCase() || domain.endsWith(`.${internalDomain.toLowerCase()}`), messages: e.messages, recipients: e.recipients.size, byStatus: e.byStatus }))
-    .sort((a, b) => b.messages - a.messages);
-}

@@ -16,7 +16,8 @@ import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
-import { flagConsents, flagInboxRules, flagRecentMethods, flagSignIns, summariseTrace } from "./findings";
+import { summariseByDomain } from "@/lib/message-trace/summarise";
+import { flagConsents, flagInboxRules, flagRecentMethods, flagSignIns } from "./findings";
 
 // The evidence snapshot, taken before anything is changed and kept with the ticket: every
 // section read in parallel; a section that Graph refuses (licence, permission, throttling) is
@@ -66,7 +67,12 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
     authMethods: methods ? flagRecentMethods(methods.methods, ticket.detectedAt) : null,
     consents: consents ? flagConsents(consents.consents) : null,
     risk: risk?.risk ?? null,
-    recipientDomains: trace ? summariseTrace(trace.traces, ticket.tenant.primaryDomain) : null,
+    recipientDomains: trace
+      ? summariseByDomain(
+          trace.traces.map((t) => ({ traceId: t.id, recipient: t.recipientAddress, recipientDomain: t.recipientAddress.split("@")[1] ?? "", status: t.status, receivedAt: t.receivedAt })),
+          ticket.tenant.primaryDomain,
+        ).map((d) => ({ domain: d.domain, isInternal: d.isInternal, messages: d.messageCount, recipients: d.recipientCount, byStatus: d.byStatus }))
+      : null,
   };
   const data = {
     user,
