@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
-import { CONFLICT_MESSAGE } from "@/lib/workflow/service";
+import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { NOTIFICATION_WINDOW_HOURS, raiseSeverity, type ImpactCategory, type ImpactLevel } from "./categories";
 
 export type TSaveImpact = {

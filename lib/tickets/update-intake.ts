@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
-import { CONFLICT_MESSAGE } from "@/lib/workflow/service";
+import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { formatTicketNumber } from "./format";
 import { ticketScopeFor } from "./scope";
 

@@ -4,6 +4,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
+import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { AppError, notFound } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
@@ -14,7 +15,6 @@ import { canTransition, targetOf, type Transition } from "./status-machine";
 // Explicit status changes, assignment and the outcome, each with optimistic locking: the writer
 // sends the version it loaded, and a stale version is a CONFLICT, never a silent overwrite.
 
-export const CONFLICT_MESSAGE = "Someone else changed this ticket since you opened it. Your text is kept; reload to see their change, then save again.";
 
 async function loadTicket(db: Db, viewer: Viewer, ticketId: string) {
   const ticket = await db.ticket.findFirst({

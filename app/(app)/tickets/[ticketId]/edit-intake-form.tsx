@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { updateIntakeAction } from "@/lib/tickets/actions";
 
 type Props = { ticketId: string; version: number; title: string; symptoms: string[]; symptomsNote: string; detectedAtLocal: string; options: { value: string; label: string }[] };
@@ -14,6 +15,7 @@ type Props = { ticketId: string; version: number; title: string; symptoms: strin
 export function EditIntakeForm({ ticketId, version, options, ...initial }: Props) {
   const { execute, result, isPending, hasSucceeded } = useAction(updateIntakeAction);
   const errors = result.validationErrors?.fieldErrors ?? {};
+  useRefreshOnConflict(result.serverError);
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
