@@ -6,7 +6,7 @@ import { inject } from "vitest";
 import { PrismaClient } from "@/generated/prisma/client";
 import { pgliteFactory, postgresFactory } from "@/lib/db/adapters";
 import type { Db } from "@/lib/db/create-client";
-import { PGLITE_TEMPLATE } from "./global-setup";
+import type {} from "./global-setup"; // the inject() keys it provides
 
 export type TestDbKind = "pglite" | "postgres";
 export type TestDb = { kind: TestDbKind; db: Db; close: () => Promise<void> };
@@ -19,14 +19,14 @@ export function testDbKinds(): TestDbKind[] {
 /** A fresh, migrated database of the given kind, private to the caller. */
 export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
   if (kind === "pglite") {
-    const dump = new Blob([fs.readFileSync(PGLITE_TEMPLATE)]);
+    const dump = new Blob([fs.readFileSync(inject("pgliteTemplate"))]);
     const pglite = await PGlite.create({ loadDataDir: dump });
     const db = new PrismaClient({ adapter: pgliteFactory(pglite) });
     return { kind, db, close: async () => { await db.$disconnect(); await pglite.close(); } };
   }
   const serverUrl = process.env.TEST_DATABASE_URL!;
   const template = inject("postgresTemplate")!;
-  const name = `bd_t_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+  const name = `bd_t_${inject("runId")}_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
