@@ -26,4 +26,11 @@ describe("env", () => {
   it("rejects a DATABASE_URL that is not PostgreSQL", () => {
     expect(() => parseEnv({ BREACHDESK_DEMO: "1", DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL/);
   });
+  it("takes the number of trusted proxy hops and refuses the old TRUST_PROXY flag", () => {
+    expect(parseEnv({ BREACHDESK_DEMO: "1" }).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(parseEnv({ BREACHDESK_DEMO: "1", TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(() => parseEnv({ BREACHDESK_DEMO: "1", TRUSTED_PROXY_HOPS: "1.5" })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => parseEnv({ BREACHDESK_DEMO: "1", TRUST_PROXY: "1" })).toThrow(/TRUST_PROXY: was replaced by TRUSTED_PROXY_HOPS/);
+    expect(parseEnv({ BREACHDESK_DEMO: "1", TRUST_PROXY: "0" }).TRUSTED_PROXY_HOPS).toBe(0);
+  });
 });

@@ -28,7 +28,9 @@ const ZEnv = z
       z.base64().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64").optional(),
     ),
     SESSION_MAX_AGE_HOURS: z.coerce.number().min(1).max(12).default(8),
-    TRUST_PROXY: flag,
+    // Read by scripts/server.mjs (which derives the client IP); validated here with the rest.
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    TRUST_PROXY: z.string().optional().refine((v) => !v || v === "0" || v === "false", "was replaced by TRUSTED_PROXY_HOPS (the number of reverse proxies in front of the app)"),
     AZURE_AD_CLIENT_ID: optionalString,
     AZURE_AD_CLIENT_SECRET: optionalString,
     AZURE_AD_TENANT_ID: optionalString,

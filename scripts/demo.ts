@@ -1,6 +1,6 @@
 // `npm run demo`: the embedded default, end to end. Creates local secrets and the simulator's
 // certificate on first run, migrates and seeds the embedded database, builds the app, then runs
-// the tenant simulator and `next start` side by side until Ctrl-C.
+// the tenant simulator and the production server (scripts/server.mjs) side by side until Ctrl-C.
 //   PORT (3000), SIMULATOR_PORT (3001), PGLITE_DIR (./data/pglite), DEMO_SKIP_BUILD=1 to reuse .next,
 //   DEMO_RESET=1 to start the embedded database afresh (the end-to-end tests do)
 import { spawn, type ChildProcess } from "node:child_process";
@@ -43,6 +43,7 @@ async function main() {
     ...Object.fromEntries(Object.entries(secrets).filter(([k]) => !process.env[k])),
     BREACHDESK_DEMO: "1",
     NEXT_TELEMETRY_DISABLED: "1", // no calls home: this must run offline
+    PORT: port,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
     GRAPH_SIMULATOR_URL: `https://localhost:${simulatorPort}`,
     SIMULATOR_PORT: simulatorPort,
@@ -83,7 +84,7 @@ async function main() {
     children.push(child);
   };
   start(bin("tsx"), [path.join(root, "simulator", "main.ts")]);
-  start(bin("next"), ["start", "-p", port]);
+  start(process.execPath, [path.join(root, "scripts", "server.mjs")]);
   process.on("SIGINT", () => stopAll(0));
   process.on("SIGTERM", () => stopAll(0));
   console.log(`\n› Breachdesk: http://localhost:${port}  (tenant simulator: https://localhost:${simulatorPort})\n`);

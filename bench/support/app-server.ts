@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 
-// Starts the production build (`next start`) for a benchmark and signs a user in through
+// Starts the production build through the production server (scripts/server.mjs) for a benchmark and signs a user in through
 // next-auth's own endpoints, returning the session cookie.
 
 export async function startAppServer(port: number, env: Record<string, string>): Promise<{ url: string; stop: () => void; child: ChildProcess }> {
-  const child = spawn(path.join(process.cwd(), "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env },
+  const child = spawn(process.execPath, [path.join(process.cwd(), "scripts", "server.mjs")], {
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const url = `http://localhost:${port}`;
@@ -19,7 +19,7 @@ export async function startAppServer(port: number, env: Record<string, string>):
     await new Promise((r) => setTimeout(r, 200));
   }
   child.kill("SIGTERM");
-  throw new Error("next start did not come up");
+  throw new Error("the app server did not come up");
 }
 
 export async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {

@@ -1,9 +1,22 @@
-// The client IP for throttling. `next start` appends the socket address to x-forwarded-for, so
-// without a trusted proxy the last entry is the one a client cannot forge. Behind a reverse
-// proxy (TRUST_PROXY=1) the proxy's own entry comes first.
-export function clientIpFrom(forwardedFor: string | string[] | null | undefined, trustProxy: boolean): string {
-  const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-  const entries = header.split(",").map((s) => s.trim()).filter(Boolean);
-  const ip = trustProxy ? entries[0] : entries.at(-1);
-  return ip ?? "unknown";
+// The client IP for throttling failed sign-ins. The production server (scripts/server.mjs)
+// derives it from the socket and TRUSTED_PROXY_HOPS, drops any copy a client sent, and sets
+// CLIENT_IP_HEADER. Elsewhere (`next dev`, a bare `next start`) that header could come from the
+// client, so it is ignored and every attempt shares one bucket: stricter, never bypassable.
+
+/** Same value as scripts/server.mjs (a test checks they agree). */
+export const CLIENT_IP_HEADER = "x-breachdesk-client-ip";
+export const SHARED_BUCKET = "shared";
+const SERVER_MARKER = Symbol.for("breachdesk.client-ip-header");
+
+type HeaderValue = string | string[] | null | undefined;
+
+export function isBehindBreachdeskServer(): boolean {
+  return (globalThis as Record<symbol, unknown>)[SERVER_MARKER] === true;
+}
+
+/** The throttling key for this request's client, from the header the server set. */
+export function clientIpFrom(header: HeaderValue, trusted = isBehindBreachdeskServer()): string {
+  const value = (Array.isArray(header) ? header[0] : header)?.trim();
+  if (!trusted || !value || value.length > 64) return SHARED_BUCKET;
+  return value;
 }

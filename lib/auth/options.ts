@@ -8,7 +8,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
-import { clientIpFrom } from "./client-ip";
+import { CLIENT_IP_HEADER, clientIpFrom } from "./client-ip";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { assertSignInAllowed, clearFailedSignIns, recordFailedSignIn } from "./throttle";
 
@@ -18,12 +18,11 @@ export const INVALID_CREDENTIALS = "Email or password is incorrect.";
 
 type SessionUser = NextAuthUser & { role: Role; tenantId: string | null };
 
-async function authorizeCredentials(raw: unknown, forwardedFor: string | string[] | undefined): Promise<SessionUser> {
+async function authorizeCredentials(raw: unknown, clientIpHeader: string | string[] | undefined): Promise<SessionUser> {
   const parsed = ZCredentials.safeParse(raw);
   if (!parsed.success) throw new Error(INVALID_CREDENTIALS);
   const { email, password } = parsed.data;
-  const env = getEnv();
-  const ip = clientIpFrom(forwardedFor, env.TRUST_PROXY);
+  const ip = clientIpFrom(clientIpHeader);
   const db = await getDb();
   try {
     await assertSignInAllowed(db, email, ip);
@@ -58,7 +57,7 @@ export function buildAuthOptions(): AuthOptions {
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials, req) => authorizeCredentials(credentials, req.headers?.["x-forwarded-for"]),
+      authorize: (credentials, req) => authorizeCredentials(credentials, req.headers?.[CLIENT_IP_HEADER]),
     }),
   ];
   if (env.isEntraSignInEnabled) {
