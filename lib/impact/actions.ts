@@ -4,12 +4,14 @@ import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
 import { requirePermission } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
+import { errorsByPath } from "./errors-by-path";
 import { ZSaveImpactInput } from "./schemas";
 import { saveImpact } from "./service";
 
 export const saveImpactAction = actionClient
   .metadata({ name: "saveImpact" })
-  .inputSchema(ZSaveImpactInput)
+  // Errors keyed by path ("assessments.2.notes"), so each shows beside its own control.
+  .inputSchema(ZSaveImpactInput, { handleValidationErrorsShape: async (ve) => ({ fieldErrors: errorsByPath(ve) }) })
   .action(async ({ parsedInput }) => {
     const viewer = await requirePermission("tickets.work");
     const result = await saveImpact(await getDb(), viewer, parsedInput);

@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
+import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
@@ -26,7 +27,7 @@ export async function saveImpact(db: Db, viewer: Viewer, input: TSaveImpact) {
     select: { id: true, number: true, tenantId: true, severity: true, detectedAt: true, status: true },
   });
   if (!ticket) throw notFound();
-  if (ticket.status === "CLOSED") throw new AppError("INVALID_STATE", "The ticket is closed: reopen it to change the assessment.");
+  assertTicketOpen(ticket, "change the assessment");
   const severity = raiseSeverity(ticket.severity, input.overallSeverity);
   const deadline = input.personalDataInvolved
     ? (input.notificationDeadline ?? new Date(ticket.detectedAt.getTime() + NOTIFICATION_WINDOW_HOURS * 3_600_000))

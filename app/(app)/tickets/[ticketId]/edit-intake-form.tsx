@@ -8,6 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { updateIntakeAction } from "@/lib/tickets/actions";
+import { fromUtcInputValue } from "@/lib/tickets/utc-input";
 
 type Props = { ticketId: string; version: number; title: string; symptoms: string[]; symptomsNote: string; detectedAtLocal: string; options: { value: string; label: string }[] };
 
@@ -19,10 +20,9 @@ export function EditIntakeForm({ ticketId, version, options, ...initial }: Props
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
-    const detected = String(f.get("detectedAt") ?? "");
     execute({
       ticketId, version, title: String(f.get("title") ?? ""), symptoms: f.getAll("symptoms").map(String) as never,
-      symptomsNote: String(f.get("symptomsNote") ?? ""), detectedAt: (detected ? new Date(`${detected}Z`).toISOString() : "") as never,
+      symptomsNote: String(f.get("symptomsNote") ?? ""), detectedAt: fromUtcInputValue(String(f.get("detectedAt") ?? "")) as never,
     });
   }
   return (

@@ -2,6 +2,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { TicketDetail } from "@/lib/tickets/queries";
 import { SYMPTOMS, type Symptom } from "@/lib/tickets/symptoms";
 import { formatDateTime } from "@/lib/utils/dates";
+import { toUtcInputValue } from "@/lib/tickets/utc-input";
 import { EditIntakeForm } from "./edit-intake-form";
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
@@ -48,7 +49,7 @@ export function IntakeSummary({ ticket, canEdit = false }: { ticket: TicketDetai
             title={ticket.title}
             symptoms={ticket.symptoms}
             symptomsNote={ticket.symptomsNote ?? ""}
-            detectedAtLocal={ticket.detectedAt.toISOString().slice(0, 16)}
+            detectedAtLocal={toUtcInputValue(ticket.detectedAt)}
             options={Object.entries(SYMPTOMS).map(([value, label]) => ({ value, label }))}
           />
         )}

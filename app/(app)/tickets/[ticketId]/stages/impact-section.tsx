@@ -31,7 +31,7 @@ export async function ImpactSection({ db, viewer, ticket }: { db: Db; viewer: Vi
           readOnly={!hasPermission(viewer.role, "tickets.work") || ticket.status === "CLOSED"}
           levels={Object.fromEntries(rows.map((r) => [r.category, { level: r.level, notes: r.notes ?? "" }]))}
           personalDataInvolved={extra.personalDataInvolved}
-          deadlineLocal={deadline ? deadline.toISOString().slice(0, 16) : ""}
+          deadline={deadline?.toISOString() ?? null}
           severity={ticket.severity}
         />
       </CardContent>
