@@ -5,6 +5,8 @@ import "next-auth/jwt";
 declare module "next-auth" {
   interface Session {
     user?: { id?: string; role?: Role; name?: string | null; email?: string | null; image?: string | null };
+    /** Sign-in time (seconds since the epoch), for the hard session limit (lib/auth/session-age.ts). */
+    signedInAt?: number;
   }
 }
 
@@ -13,5 +15,7 @@ declare module "next-auth/jwt" {
     uid?: string;
     role?: Role;
     tenantId?: string | null;
+    /** Set once at sign-in, never renewed (lib/auth/session-age.ts). */
+    signedInAt?: number;
   }
 }

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { CLIENT_IP_HEADER, clientIpFrom } from "./client-ip";
 import { authorizeCredentials } from "./credentials";
+import { isSessionTooOld, nowInSeconds } from "./session-age";
 
 export function buildAuthOptions(): AuthOptions {
   const env = getEnv();
@@ -54,8 +55,12 @@ export function buildAuthOptions(): AuthOptions {
             token.uid = row.id;
             token.role = row.role;
             token.tenantId = row.tenantId;
+            token.signedInAt = nowInSeconds();
           }
+          return token;
         }
+        // Past the hard limit the token loses its identity: re-issuing it never extends a session.
+        if (isSessionTooOld(token.signedInAt, env.SESSION_MAX_AGE_HOURS)) return {};
         return token;
       },
       async session({ session, token }) {
@@ -63,6 +68,7 @@ export function buildAuthOptions(): AuthOptions {
           session.user.id = token.uid;
           session.user.role = token.role;
         }
+        session.signedInAt = token.signedInAt;
         return session;
       },
     },

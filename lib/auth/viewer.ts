@@ -4,9 +4,11 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/generated/prisma/enums";
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { buildAuthOptions } from "./options";
 import { hasPermission, type Permission } from "./permissions";
+import { isSessionTooOld } from "./session-age";
 
 export type Viewer = {
   id: string;
@@ -25,11 +27,12 @@ export function getAuthOptions() {
 /**
  * The signed-in user, re-read from the database on every request: a deactivated user, or one
  * whose role changed since the token was issued, is signed out at once instead of at expiry.
+ * A session older than SESSION_MAX_AGE_HOURS since sign-in is refused however often it was renewed.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const session = await getServerSession(getAuthOptions());
   const id = session?.user?.id;
-  if (!id) return null;
+  if (!id || isSessionTooOld(session.signedInAt, getEnv().SESSION_MAX_AGE_HOURS)) return null;
   const db = await getDb();
   const user = await db.user.findFirst({
     where: { id, isActive: true },
