@@ -11,8 +11,8 @@ test("the manager approves a closed report and downloads its PDF; the tenant adm
   for (const heading of ["Introduction", "1. Issue description", "2. User affected / scope", "3. Business impact", "4. Troubleshooting steps", "5. Resolution and recovery", "6. Preventative measures", "7. Outcome after troubleshooting"]) {
     await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
   }
-  await page.getByRole("button", { name: "Approve report" }).click();
-  await expect(page.getByText("Review: approved")).toBeVisible();
+  await page.getByRole("button", { name: "Approve version 1" }).click();
+  await expect(page.getByText("Version 1 review: approved")).toBeVisible();
   await expect(page.getByLabel("Review history")).toContainText("approved by Morgan Lee");
 
   const download = page.waitForEvent("download");
@@ -38,17 +38,19 @@ test("the manager approves a closed report and downloads its PDF; the tenant adm
   await fabrikamContext.close();
 });
 
-test("return with comments, the engineer resubmits, the manager approves version 2", async ({ page, browser }) => {
+test("return with comments, the engineer revises the text and resubmits, the manager sees the change and approves version 2", async ({ page, browser }) => {
+  const revised = "Consent of the app 'Mail Sync Pro' was revoked for Łukasz → all tenants.";
   await signIn(page, USERS.manager);
   await page.goto("/reviews");
   await page.getByRole("link", { name: /Suspicious app consent on Lee's account/ }).click();
   await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
   const reportUrl = page.url();
+  const ticketId = reportUrl.split("/").pop()!;
   await page.getByRole("button", { name: "Return with comments" }).click();
   await expect(page.getByText("Say what the engineer should change.")).toBeVisible();
   await page.getByLabel("Comments for the engineer").fill("Add the consent that was revoked and when.");
   await page.getByRole("button", { name: "Return with comments" }).click();
-  await expect(page.getByText("Review: returned")).toBeVisible();
+  await expect(page.getByText("Version 1 review: returned")).toBeVisible();
 
   // The tenant admin cannot read an unapproved report.
   const adminContext = await browser.newContext();
@@ -60,17 +62,35 @@ test("return with comments, the engineer resubmits, the manager approves version
   const engineerContext = await browser.newContext();
   const engineer = await engineerContext.newPage();
   await signIn(engineer, USERS.engineer);
-  await engineer.goto(`/tickets/${reportUrl.split("/").pop()}`);
+  await engineer.goto(`/tickets/${ticketId}`);
   await expect(engineer.getByText(/Returned by Morgan Lee.*: “Add the consent that was revoked and when.”/)).toBeVisible();
+  // Resubmitting without a change is refused: the version would differ only in its timeline.
   await engineer.getByRole("button", { name: "Resubmit for review" }).click();
-  await expect(engineer.getByText(/waiting for manager review/)).toBeVisible();
+  await expect(engineer.getByText(/Nothing in the report changed since version 1/)).toBeVisible();
+  // The ticket stays closed; the outcome is revised in place.
+  const outcome = engineer.getByRole("form", { name: "Outcome" });
+  await outcome.getByLabel("What was achieved").fill(revised);
+  await outcome.getByRole("button", { name: "Save outcome" }).click();
+  await expect(outcome.getByText("Outcome saved.")).toBeVisible();
+  await engineer.getByRole("button", { name: "Resubmit for review" }).click();
+  await expect(engineer.getByText(/version 2 waiting for manager review/)).toBeVisible();
   await engineerContext.close();
 
   await page.reload();
   await expect(page.getByRole("link", { name: /Version 2/ })).toBeVisible();
-  await page.getByRole("button", { name: "Approve report" }).click();
+  await expect(page.getByRole("region", { name: "7. Outcome after troubleshooting" })).toContainText(revised);
+  await page.getByRole("link", { name: "Changes from version 1" }).click();
+  const changes = page.getByLabel("Changes");
+  await expect(changes).toContainText(`What was achieved: ${revised}`);
+  await expect(changes.locator(".bg-green-100", { hasText: revised })).toHaveCount(1);
+  await page.goto(reportUrl);
+  await page.getByRole("button", { name: "Approve version 2" }).click();
   await expect(page.getByLabel("Review history")).toContainText("Version 1: returned by Morgan Lee");
   await expect(page.getByLabel("Review history")).toContainText("Version 2: approved by Morgan Lee");
+  // Version 1's page still shows the whole history.
+  await page.goto(`${reportUrl}?version=1`);
+  await expect(page.getByLabel("Review history")).toContainText("Version 2: approved by Morgan Lee");
+  await expect(page.getByRole("region", { name: "7. Outcome after troubleshooting" })).not.toContainText(revised);
 });
 
 test("the manager's dashboard shows the period's figures and exports a safe CSV", async ({ page }) => {

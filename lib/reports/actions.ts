@@ -1,15 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
 import { requirePermission } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { resubmitReport, reviewReport } from "./review";
+import { ZResubmitReportInput, ZReviewReportInput } from "./schemas";
 
 export const reviewReportAction = actionClient
   .metadata({ name: "reviewReport" })
-  .inputSchema(z.object({ ticketId: z.uuid(), decision: z.enum(["APPROVED", "RETURNED"]), comments: z.string().trim().max(5000).optional() }))
+  .inputSchema(ZReviewReportInput)
   .action(async ({ parsedInput }) => {
     const viewer = await requirePermission("reports.review");
     const db = await getDb();
@@ -20,9 +20,11 @@ export const reviewReportAction = actionClient
 
 export const resubmitReportAction = actionClient
   .metadata({ name: "resubmitReport" })
-  .inputSchema(z.object({ ticketId: z.uuid() }))
+  .inputSchema(ZResubmitReportInput)
   .action(async ({ parsedInput }) => {
     const viewer = await requirePermission("tickets.work");
-    await resubmitReport(await getDb(), viewer, parsedInput);
+    const result = await resubmitReport(await getDb(), viewer, parsedInput);
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
+    revalidatePath(`/reports/${parsedInput.ticketId}`);
+    return result;
   });

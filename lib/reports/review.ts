@@ -3,60 +3,94 @@ import { assertCan } from "@/lib/auth/assert-can";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
+import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
+import { changedSections } from "./compare";
 import type { Report } from "./compose-report";
 import { snapshotReport } from "./snapshot";
 
 // Who may read which report: staff with reports.read read every version; a tenant admin reads
-// the approved report of their own tenant's incidents, and nothing else ("not found").
+// the latest APPROVED version of their own tenant's incidents — also while the ticket is reopened
+// or a newer version waits for review — and nothing else ("not found").
+
+const versionSelect = {
+  id: true, version: true, createdAt: true, markdown: true, content: true,
+  reviews: { orderBy: { createdAt: "asc" }, select: { decision: true, comments: true, createdAt: true, reviewer: { select: { name: true } } } },
+} as const;
 
 export async function getReportForViewer(db: Db, viewer: Viewer, ticketId: string) {
   assertCan(viewer, "reports.read");
-  const isTenantAdmin = viewer.role === "TENANT_ADMIN";
   const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScopeFor(viewer), isTenantAdmin ? { reviewStatus: "APPROVED" } : {}] },
+    where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
     select: { id: true, number: true, title: true, status: true, reviewStatus: true, tenantId: true },
   });
   if (!ticket) throw notFound("Report");
-  const versions = await db.reportVersion.findMany({
-    where: { ticketId },
-    orderBy: { version: "desc" },
-    select: { id: true, version: true, createdAt: true, markdown: true, content: true, reviews: { orderBy: { createdAt: "asc" }, select: { decision: true, comments: true, createdAt: true, reviewer: { select: { name: true } } } } },
-  });
-  if (versions.length === 0) throw notFound("Report");
-  // Tenant admins see the approved version only.
-  const visible = isTenantAdmin ? versions.filter((v) => v.reviews.some((r) => r.decision === "APPROVED")).slice(0, 1) : versions;
+  const versions = await db.reportVersion.findMany({ where: { ticketId: ticket.id }, orderBy: { version: "desc" }, select: versionSelect });
+  const isTenantAdmin = viewer.role === "TENANT_ADMIN";
+  const visible = isTenantAdmin
+    ? versions
+        .filter((v) => v.reviews.some((r) => r.decision === "APPROVED"))
+        .slice(0, 1)
+        // The manager's words are for the engineer; the tenant sees that it was approved.
+        .map((v) => ({ ...v, reviews: v.reviews.filter((r) => r.decision === "APPROVED").map((r) => ({ ...r, comments: null })) }))
+    : versions;
   if (visible.length === 0) throw notFound("Report");
-  return { ticket, versions: visible.map((v) => ({ ...v, content: v.content as unknown as Report })) };
+  return { ticket, latestVersion: versions[0]!.version, versions: visible.map((v) => ({ ...v, content: v.content as unknown as Report })) };
 }
 
-export async function reviewReport(db: Db, viewer: Viewer, input: { ticketId: string; decision: "APPROVED" | "RETURNED"; comments?: string }) {
+/**
+ * The manager's decision on the version they were looking at. Decided in one transaction by a
+ * conditional update: a second decision, or one on a version that is no longer the one in
+ * review, is a CONFLICT rather than a second verdict.
+ */
+export async function reviewReport(db: Db, viewer: Viewer, input: { ticketId: string; version: number; decision: "APPROVED" | "RETURNED"; comments?: string }) {
   assertCan(viewer, "reports.review");
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, reviewStatus: true } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true } });
   if (!ticket) throw notFound("Report");
-  if (ticket.reviewStatus !== "IN_REVIEW") throw new AppError("INVALID_STATE", "This report is not waiting for review.");
-  if (input.decision === "RETURNED" && !input.comments?.trim()) throw new AppError("INVALID_INPUT", "Say what the engineer should change.", { field: "comments" });
-  const latest = await db.reportVersion.findFirstOrThrow({ where: { ticketId: ticket.id }, orderBy: { version: "desc" }, select: { id: true, version: true } });
+  const comments = input.comments?.trim() || null;
+  if (input.decision === "RETURNED" && !comments) throw new AppError("INVALID_INPUT", "Say what the engineer should change.", { field: "comments" });
   await db.$transaction(async (tx) => {
-    await tx.reportReview.create({ data: { reportVersionId: latest.id, reviewerId: viewer.id, decision: input.decision, comments: input.comments?.trim() || null } });
-    await tx.ticket.update({ where: { id: ticket.id }, data: { reviewStatus: input.decision, version: { increment: 1 } } });
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: `report.${input.decision.toLowerCase()}`, target: formatTicketNumber(ticket.number), details: { version: latest.version, comments: input.comments ?? null } });
+    const { count } = await tx.ticket.updateMany({
+      where: { id: ticket.id, status: "CLOSED", reviewStatus: "IN_REVIEW" },
+      data: { reviewStatus: input.decision, version: { increment: 1 } },
+    });
+    if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+    // Read after the update holds the ticket's row lock: a resubmission cannot slip in between.
+    const latest = await tx.reportVersion.findFirst({ where: { ticketId: ticket.id }, orderBy: { version: "desc" }, select: { id: true, version: true } });
+    if (!latest || latest.version !== input.version) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+    await tx.reportReview.create({ data: { reportVersionId: latest.id, reviewerId: viewer.id, decision: input.decision, comments } });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: `report.${input.decision.toLowerCase()}`, target: formatTicketNumber(ticket.number),
+      details: { version: latest.version, comments },
+    });
   });
 }
 
-/** After a return, the engineer revises the ticket and resubmits: a new version goes to review. */
+/**
+ * After a return, the engineer revises the report's narrative on the closed ticket and resubmits:
+ * a new version goes to review. A version that changes nothing but its timeline is refused.
+ */
 export async function resubmitReport(db: Db, viewer: Viewer, input: { ticketId: string }) {
   assertCan(viewer, "tickets.work");
   const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, reviewStatus: true, status: true } });
   if (!ticket) throw notFound();
-  if (ticket.status !== "CLOSED" || ticket.reviewStatus !== "RETURNED") throw new AppError("INVALID_STATE", "Only a closed ticket whose report was returned can be resubmitted.");
-  await db.$transaction(async (tx) => {
-    const v = await snapshotReport(tx, { ticketId: ticket.id, actorId: viewer.id });
-    await tx.ticket.update({ where: { id: ticket.id }, data: { reviewStatus: "IN_REVIEW", version: { increment: 1 } } });
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "report.resubmitted", target: formatTicketNumber(ticket.number), details: { version: v.version } });
+  if (ticket.status !== "CLOSED" || ticket.reviewStatus !== "RETURNED") {
+    throw new AppError("INVALID_STATE", "Only a returned report of a closed ticket can be resubmitted. A reopened ticket submits its new version when it is closed again.");
+  }
+  return db.$transaction(async (tx) => {
+    const { count } = await tx.ticket.updateMany({ where: { id: ticket.id, status: "CLOSED", reviewStatus: "RETURNED" }, data: { reviewStatus: "IN_REVIEW", version: { increment: 1 } } });
+    if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
+    const previous = await tx.reportVersion.findFirstOrThrow({ where: { ticketId: ticket.id }, orderBy: { version: "desc" }, select: { version: true, content: true } });
+    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "report.resubmitted", target: formatTicketNumber(ticket.number), details: { version: previous.version + 1 } });
+    const next = await snapshotReport(tx, { ticketId: ticket.id, actorId: viewer.id });
+    const changed = changedSections(previous.content as unknown as Report, next.report);
+    if (changed.length === 0) {
+      throw new AppError("INVALID_STATE", `Nothing in the report changed since version ${previous.version} was returned. Revise the outcome below, or reopen the ticket to change its data.`);
+    }
+    return { version: next.version, changed };
   });
 }
 
@@ -66,16 +100,27 @@ export async function listReviewQueue(db: Db, viewer: Viewer) {
     where: { reviewStatus: { in: ["IN_REVIEW", "RETURNED", "APPROVED"] } },
     orderBy: { closedAt: "desc" },
     take: 100,
-    select: { id: true, number: true, title: true, reviewStatus: true, closedAt: true, tenant: { select: { displayName: true } }, assignee: { select: { name: true } } },
+    select: { id: true, number: true, title: true, status: true, reviewStatus: true, closedAt: true, tenant: { select: { displayName: true } }, assignee: { select: { name: true } } },
   });
 }
 
-/** The latest manager decision, for the ticket page (engineers see what to revise). */
-export async function getLatestReview(db: Db, viewer: Viewer, ticketId: string) {
-  if (!hasPermission(viewer.role, "tickets.work") && !hasPermission(viewer.role, "reports.review")) return null;
-  return db.reportReview.findFirst({
-    where: { reportVersion: { ticketId, ticket: ticketScopeFor(viewer) } },
-    orderBy: { createdAt: "desc" },
-    select: { decision: true, comments: true, createdAt: true, reviewer: { select: { name: true } }, reportVersion: { select: { version: true } } },
-  });
+/**
+ * Where the ticket's report stands, for the ticket page: the latest version, the latest approved
+ * one (what the tenant reads), and — for staff only — the latest manager decision with comments.
+ */
+export async function getReportStanding(db: Db, viewer: Viewer, ticketId: string) {
+  const scope = { ticketId, ticket: ticketScopeFor(viewer) };
+  const isStaff = hasPermission(viewer.role, "tickets.work") || hasPermission(viewer.role, "reports.review");
+  const [latest, approved, review] = await Promise.all([
+    db.reportVersion.findFirst({ where: scope, orderBy: { version: "desc" }, select: { version: true } }),
+    db.reportVersion.findFirst({ where: { ...scope, reviews: { some: { decision: "APPROVED" } } }, orderBy: { version: "desc" }, select: { version: true } }),
+    isStaff
+      ? db.reportReview.findFirst({
+          where: { reportVersion: scope },
+          orderBy: { createdAt: "desc" },
+          select: { decision: true, comments: true, createdAt: true, reviewer: { select: { name: true } }, reportVersion: { select: { version: true } } },
+        })
+      : null,
+  ]);
+  return { latestVersion: latest?.version ?? null, approvedVersion: approved?.version ?? null, latestReview: review };
 }

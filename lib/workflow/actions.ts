@@ -32,6 +32,7 @@ export const updateOutcomeAction = actionClient
   .inputSchema(ZOutcomeInput)
   .action(async ({ parsedInput }) => {
     const viewer = await requirePermission("tickets.work");
-    await updateOutcome(await getDb(), viewer, parsedInput);
+    const db = await getDb();
+    await withFieldErrors(() => updateOutcome(db, viewer, parsedInput));
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
   });

@@ -19,15 +19,15 @@ import { canTransition, targetOf, type Transition } from "./status-machine";
 async function loadTicket(db: Db, viewer: Viewer, ticketId: string) {
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, status: true, version: true, outcomeSummary: true, closureReason: true, firstResponseAt: true },
+    select: { id: true, number: true, tenantId: true, status: true, reviewStatus: true, version: true, outcomeSummary: true, closureReason: true, firstResponseAt: true },
   });
   if (!ticket) throw notFound();
   return ticket;
 }
 
-/** Applies the change only if nobody else changed the ticket since `version`. */
-async function updateLocked(tx: Prisma.TransactionClient, id: string, version: number, data: Prisma.TicketUncheckedUpdateManyInput) {
-  const { count } = await tx.ticket.updateMany({ where: { id, version }, data: { ...data, version: { increment: 1 } } });
+/** Applies the change only if nobody else changed the ticket since `version` (and it is still in `state`). */
+async function updateLocked(tx: Prisma.TransactionClient, id: string, version: number, data: Prisma.TicketUncheckedUpdateManyInput, state: Prisma.TicketWhereInput = {}) {
+  const { count } = await tx.ticket.updateMany({ where: { ...state, id, version }, data: { ...data, version: { increment: 1 } } });
   if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
 }
 
@@ -47,15 +47,18 @@ export async function transitionTicket(db: Db, viewer: Viewer, input: { ticketId
   const stamps: Prisma.TicketUncheckedUpdateManyInput =
     input.transition === "resolve" ? { resolvedAt: now }
     : input.transition === "close" ? { closedAt: now, reviewStatus: "IN_REVIEW" }
-    : input.transition === "reopen" ? { closedAt: null, resolvedAt: null, reviewStatus: "NONE" }
+    // A returned report stays "returned" through the reopen, so the manager's comments stay on
+    // the ticket until the next close submits the revised version.
+    : input.transition === "reopen" ? { closedAt: null, resolvedAt: null, reviewStatus: ticket.reviewStatus === "RETURNED" ? "RETURNED" : "NONE" }
     : {};
   await db.$transaction(async (tx) => {
     await updateLocked(tx, ticket.id, input.version, { status: to, ...stamps });
-    if (input.transition === "close") await snapshotReport(tx, { ticketId: ticket.id, actorId: viewer.id });
     await recordAuditEvent(tx, {
       actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "ticket.status_changed", target: formatTicketNumber(ticket.number),
       details: { from: ticket.status, to, note: input.note ?? null },
     });
+    // After the audit row, so the report's timeline ends with the close itself.
+    if (input.transition === "close") await snapshotReport(tx, { ticketId: ticket.id, actorId: viewer.id });
   });
   return { status: to };
 }
@@ -84,13 +87,22 @@ export async function assignTicket(db: Db, viewer: Viewer, input: { ticketId: st
 export async function updateOutcome(db: Db, viewer: Viewer, input: { ticketId: string; version: number; outcomeSummary: string; lessonsLearned: string; closureReason: string }) {
   assertCan(viewer, "tickets.work");
   const ticket = await loadTicket(db, viewer, input.ticketId);
-  if (ticket.status === "CLOSED") throw new AppError("INVALID_STATE", "The ticket is closed: reopen it to change the outcome.");
+  const revising = ticket.status === "CLOSED" && ticket.reviewStatus === "RETURNED";
+  if (ticket.status === "CLOSED" && !revising) throw new AppError("INVALID_STATE", "The ticket is closed: reopen it to change the outcome.");
+  if (revising) {
+    // The revised text goes into the next report version: it must still pass the close gate.
+    if (!input.outcomeSummary) throw new AppError("INVALID_INPUT", "A closed ticket needs its outcome summary.", { field: "outcomeSummary" });
+    if (!input.closureReason) throw new AppError("INVALID_INPUT", "A closed ticket needs its closure reason.", { field: "closureReason" });
+  }
   await db.$transaction(async (tx) => {
+    // While the report is returned only the narrative changes, and only if the ticket is still
+    // closed and returned (a concurrent resubmit or reopen wins cleanly).
+    const state: Prisma.TicketWhereInput = revising ? { status: "CLOSED", reviewStatus: "RETURNED" } : { status: { not: "CLOSED" } };
     await updateLocked(tx, ticket.id, input.version, {
       outcomeSummary: input.outcomeSummary || null,
       lessonsLearned: input.lessonsLearned || null,
       closureReason: input.closureReason || null,
-    });
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "ticket.outcome_updated", target: formatTicketNumber(ticket.number) });
+    }, state);
+    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "ticket.outcome_updated", target: formatTicketNumber(ticket.number), details: { revision: revising } });
   });
 }

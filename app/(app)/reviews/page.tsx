@@ -32,7 +32,7 @@ export default async function ReviewsPage() {
                 <TableCell>{r.tenant.displayName}</TableCell>
                 <TableCell>{r.assignee?.name ?? "—"}</TableCell>
                 <TableCell>{r.closedAt ? formatDateTime(r.closedAt) : "—"}</TableCell>
-                <TableCell><Badge variant={r.reviewStatus === "APPROVED" ? "success" : r.reviewStatus === "RETURNED" ? "danger" : "warning"}>{r.reviewStatus === "IN_REVIEW" ? "Waiting for review" : r.reviewStatus.toLowerCase()}</Badge></TableCell>
+                <TableCell><Badge variant={r.reviewStatus === "APPROVED" ? "success" : r.reviewStatus === "RETURNED" ? "danger" : "warning"}>{r.reviewStatus === "IN_REVIEW" ? "Waiting for review" : r.reviewStatus.toLowerCase()}</Badge>{r.status !== "CLOSED" && <span className="ml-2 text-xs text-muted-foreground">ticket reopened</span>}</TableCell>
               </TableRow>
             ))}
           </TableBody>

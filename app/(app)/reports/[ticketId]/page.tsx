@@ -23,16 +23,27 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     if (isAppError(e) && e.code === "NOT_FOUND") notFound();
     throw e;
   });
-  const { ticket, versions } = data;
+  const { ticket, versions, latestVersion } = data;
   const shown = versions.find((v) => String(v.version) === query.version) ?? versions[0]!;
   const previous = versions.find((v) => v.version === shown.version - 1);
-  const canReview = hasPermission(viewer.role, "reports.review") && ticket.reviewStatus === "IN_REVIEW" && shown === versions[0];
+  const isLatest = shown.version === latestVersion;
+  const canReview = hasPermission(viewer.role, "reports.review") && ticket.status === "CLOSED" && ticket.reviewStatus === "IN_REVIEW" && isLatest;
+  // A tenant admin reads the approved version, whatever the ticket is doing now.
+  const review = viewer.role === "TENANT_ADMIN" ? "APPROVED" : isLatest ? ticket.reviewStatus : (shown.reviews.at(-1)?.decision ?? "NONE");
+  const reviews = versions.flatMap((v) => v.reviews.map((r) => ({ ...r, version: v.version }))).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   return (
     <div className="mx-auto max-w-4xl space-y-5">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold">{shown.content.title}</h1>
-        <Badge variant={ticket.reviewStatus === "APPROVED" ? "success" : ticket.reviewStatus === "RETURNED" ? "danger" : "warning"}>Review: {ticket.reviewStatus.toLowerCase().replace("_", " ")}</Badge>
+        <Badge variant={review === "APPROVED" ? "success" : review === "RETURNED" ? "danger" : "warning"}>
+          Version {shown.version} review: {review === "NONE" ? "not submitted" : review.toLowerCase().replace("_", " ")}
+        </Badge>
       </div>
+      {!isLatest && viewer.role !== "TENANT_ADMIN" && (
+        <p className="text-sm text-muted-foreground">
+          An older version. <Link href={`/reports/${ticket.id}`} className="text-primary hover:underline">Open the latest (version {latestVersion})</Link>
+        </p>
+      )}
       <nav aria-label="Report versions" className="flex flex-wrap items-center gap-3 text-sm">
         {versions.map((v) => (
           <Link key={v.id} href={`/reports/${ticket.id}?version=${v.version}`} aria-current={v === shown ? "page" : undefined} className={v === shown ? "font-semibold" : "text-primary hover:underline"}>
@@ -63,15 +74,21 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           </CardContent>
         </Card>
       )}
-      {shown.reviews.length > 0 && (
-        <section aria-label="Review history" className="space-y-1 text-sm">
-          <h2 className="font-semibold">Review history</h2>
-          {versions.flatMap((v) => v.reviews.map((r) => (
-            <p key={`${v.version}-${r.createdAt.toISOString()}`}>Version {v.version}: {r.decision.toLowerCase()} by {r.reviewer.name}, {formatDateTime(r.createdAt)}{r.comments ? ` — “${r.comments}”` : ""}</p>
-          )))}
-        </section>
-      )}
-      {canReview && <ReviewForm ticketId={ticket.id} />}
+      <section aria-label="Review history" className="space-y-1 text-sm">
+        <h2 className="font-semibold">Review history</h2>
+        {reviews.length === 0 ? (
+          <p className="text-muted-foreground">No decision yet.</p>
+        ) : (
+          <ol className="space-y-1">
+            {reviews.map((r) => (
+              <li key={`${r.version}-${r.createdAt.toISOString()}`}>
+                Version {r.version}: {r.decision.toLowerCase()} by {r.reviewer.name}, {formatDateTime(r.createdAt)}{r.comments ? ` — “${r.comments}”` : ""}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      {canReview && <ReviewForm ticketId={ticket.id} version={shown.version} />}
     </div>
   );
 }

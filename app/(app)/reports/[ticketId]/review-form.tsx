@@ -5,12 +5,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
+import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { reviewReportAction } from "@/lib/reports/actions";
 
-export function ReviewForm({ ticketId }: { ticketId: string }) {
+/** The decision is on the version shown: if it changed meanwhile, the page reloads and the comments stay. */
+export function ReviewForm({ ticketId, version }: { ticketId: string; version: number }) {
   const { execute, result, isPending } = useAction(reviewReportAction);
+  useRefreshOnConflict(result.serverError);
   function decide(form: HTMLFormElement, decision: "APPROVED" | "RETURNED") {
-    execute({ ticketId, decision, comments: String(new FormData(form).get("comments") ?? "") || undefined });
+    execute({ ticketId, version, decision, comments: String(new FormData(form).get("comments") ?? "") || undefined });
   }
   return (
     <form className="space-y-2" aria-label="Review" onSubmit={(e) => e.preventDefault()}>
@@ -19,7 +22,7 @@ export function ReviewForm({ ticketId }: { ticketId: string }) {
         <Textarea name="comments" rows={3} />
       </FormField>
       <div className="flex gap-2">
-        <Button disabled={isPending} onClick={(e) => decide(e.currentTarget.form!, "APPROVED")}>Approve report</Button>
+        <Button disabled={isPending} onClick={(e) => decide(e.currentTarget.form!, "APPROVED")}>Approve version {version}</Button>
         <Button variant="outline" disabled={isPending} onClick={(e) => decide(e.currentTarget.form!, "RETURNED")}>Return with comments</Button>
       </div>
     </form>

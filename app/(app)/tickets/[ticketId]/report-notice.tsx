@@ -1,21 +1,56 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { getLatestReview } from "@/lib/reports/review";
+import { getReportStanding } from "@/lib/reports/review";
 import { ResubmitButton } from "./resubmit-button";
 
-/** Where the closed ticket's report stands; a manager's return comments are shown to the engineer. */
+/**
+ * Where the ticket's report stands. A manager's return comments stay visible to the engineer
+ * until a revised version is submitted — also while the ticket is reopened to change its data.
+ */
 export async function ReportNotice({ db, viewer, ticket }: { db: Db; viewer: Viewer; ticket: { id: string; status: string; reviewStatus: string } }) {
-  if (ticket.reviewStatus === "NONE") return null;
-  const review = await getLatestReview(db, viewer, ticket.id);
-  const canSeeReport = viewer.role !== "TENANT_ADMIN" || ticket.reviewStatus === "APPROVED";
+  const standing = await getReportStanding(db, viewer, ticket.id);
+  if (standing.latestVersion === null) return null;
+  const isTenantAdmin = viewer.role === "TENANT_ADMIN";
+  if (isTenantAdmin) {
+    if (standing.approvedVersion === null) return null;
+    return (
+      <Alert variant="success">
+        <span className="font-medium">Incident report approved (version {standing.approvedVersion}).</span>{" "}
+        <Link href={`/reports/${ticket.id}`} className="underline">Open the report</Link>
+      </Alert>
+    );
+  }
+  const canWork = hasPermission(viewer.role, "tickets.work");
+  const review = standing.latestReview;
+  const returned = ticket.reviewStatus === "RETURNED" && review?.decision === "RETURNED";
+  const closed = ticket.status === "CLOSED";
+  const headline =
+    ticket.reviewStatus === "IN_REVIEW" ? `version ${standing.latestVersion} waiting for manager review`
+    : returned ? `version ${review.reportVersion.version} returned`
+    : ticket.reviewStatus === "APPROVED" ? `version ${standing.latestVersion} approved`
+    : standing.approvedVersion !== null ? `version ${standing.approvedVersion} approved; the ticket was reopened`
+    : "the ticket was reopened";
   return (
-    <Alert variant={ticket.reviewStatus === "RETURNED" ? "warning" : ticket.reviewStatus === "APPROVED" ? "success" : "info"}>
-      <span className="font-medium">Incident report: {ticket.reviewStatus === "IN_REVIEW" ? "waiting for manager review" : ticket.reviewStatus.toLowerCase()}.</span>{" "}
-      {review?.decision === "RETURNED" && ticket.reviewStatus === "RETURNED" && <span>Returned by {review.reviewer.name}: “{review.comments}”. </span>}
-      {canSeeReport && <Link href={`/reports/${ticket.id}`} className="underline">Open the report</Link>}
-      {ticket.reviewStatus === "RETURNED" && ticket.status === "CLOSED" && viewer.role !== "TENANT_ADMIN" && viewer.role !== "MANAGER" && <ResubmitButton ticketId={ticket.id} />}
+    <Alert variant={returned ? "warning" : ticket.reviewStatus === "APPROVED" ? "success" : "info"}>
+      <p>
+        <span className="font-medium">Incident report: {headline}.</span>{" "}
+        <Link href={`/reports/${ticket.id}`} className="underline">Open the report</Link>
+      </p>
+      {returned && (
+        <p className="mt-1">
+          Returned by {review.reviewer.name}: “{review.comments}”
+        </p>
+      )}
+      {returned && closed && canWork && (
+        <p className="mt-1 text-sm">
+          Revise the outcome below, then resubmit. To change the ticket&apos;s data, reopen it: closing it again submits the new version.
+          <ResubmitButton ticketId={ticket.id} />
+        </p>
+      )}
+      {!closed && <p className="mt-1 text-sm">Closing the ticket again submits a new version for review.</p>}
     </Alert>
   );
 }

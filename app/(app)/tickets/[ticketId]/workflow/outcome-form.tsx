@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { updateOutcomeAction } from "@/lib/workflow/actions";
 
 type Props = { ticketId: string; version: number; outcomeSummary: string; lessonsLearned: string; closureReason: string; readOnly: boolean };
@@ -14,6 +15,7 @@ type Props = { ticketId: string; version: number; outcomeSummary: string; lesson
 export function OutcomeForm({ ticketId, version, readOnly, ...initial }: Props) {
   const { execute, result, isPending, hasSucceeded } = useAction(updateOutcomeAction);
   const errors = result.validationErrors?.fieldErrors ?? {};
+  useRefreshOnConflict(result.serverError);
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);

@@ -18,6 +18,8 @@ export async function WorkflowPanel({ db, viewer, ticket, progress }: { db: Db; 
   const steps = await db.checklistStep.findMany({ where: { ticketId: ticket.id }, select: { key: true, state: true, reason: true } });
   const blockers = ticket.status === "RESOLVED" ? closeBlockers(steps, { summary: extra.outcomeSummary, closureReason: extra.closureReason }) : [];
   const clocks = slaClocks(ticket);
+  // A returned report's narrative is revised on the closed ticket (then resubmitted).
+  const revising = ticket.status === "CLOSED" && extra.reviewStatus === "RETURNED";
   return (
     <Card>
       <CardHeader>
@@ -51,10 +53,15 @@ export async function WorkflowPanel({ db, viewer, ticket, progress }: { db: Db; 
             ))}
           </ul>
         </div>
+        {canWork && revising && (
+          <p className="text-sm text-muted-foreground">
+            The report was returned: revise its text here and resubmit it. The ticket stays closed.
+          </p>
+        )}
         <OutcomeForm
           ticketId={ticket.id}
           version={ticket.version}
-          readOnly={!canWork || ticket.status === "CLOSED"}
+          readOnly={!canWork || (ticket.status === "CLOSED" && !revising)}
           outcomeSummary={extra.outcomeSummary ?? ""}
           lessonsLearned={extra.lessonsLearned ?? ""}
           closureReason={extra.closureReason ?? ""}
