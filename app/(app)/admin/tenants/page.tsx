@@ -1,36 +1,24 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
+import { listTenants } from "@/lib/tenants/queries";
+import { CONNECTION_KIND_LABELS } from "@/lib/tenants/schemas";
+import { TenantForm } from "./tenant-form";
 
 export const metadata: Metadata = { title: "Tenants" };
 export const dynamic = "force-dynamic";
 
 export default async function TenantsPage() {
-  await authorizePage("tenants.manage", "/admin/tenants");
-  const db = await getDb();
-  // Never select the encrypted secret: only whether one is stored.
-  const tenants = await db.tenant.findMany({
-    orderBy: { displayName: "asc" },
-    select: {
-      id: true,
-      displayName: true,
-      entraTenantId: true,
-      primaryDomain: true,
-      connectionKind: true,
-      clientId: true,
-      clientSecretEncrypted: false,
-      _count: { select: { tickets: true, users: true } },
-    },
-  });
-  const withSecret = new Set(
-    (await db.tenant.findMany({ where: { clientSecretEncrypted: { not: null } }, select: { id: true } })).map((t) => t.id),
-  );
+  const viewer = await authorizePage("tenants.manage", "/admin/tenants");
+  const tenants = await listTenants(await getDb(), viewer);
   return (
-    <div className="space-y-5">
+    <div className="space-y-6">
       <h1 className="text-xl font-semibold">Tenant connections</h1>
       <Table>
+        <TableCaption className="sr-only">Tenants and how Breachdesk connects to them</TableCaption>
         <TableHeader>
           <TableRow>
             <TableHead>Tenant</TableHead>
@@ -39,7 +27,10 @@ export default async function TenantsPage() {
             <TableHead>Connection</TableHead>
             <TableHead>App client id</TableHead>
             <TableHead>Client secret</TableHead>
+            <TableHead>Approval</TableHead>
+            <TableHead>Service mailbox</TableHead>
             <TableHead className="text-right">Tickets</TableHead>
+            <TableHead><span className="sr-only">Actions</span></TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -49,17 +40,26 @@ export default async function TenantsPage() {
               <TableCell>{t.primaryDomain}</TableCell>
               <TableCell className="font-mono text-xs">{t.entraTenantId}</TableCell>
               <TableCell>
-                <Badge variant={t.connectionKind === "SIMULATED" ? "info" : "success"}>
-                  {t.connectionKind === "SIMULATED" ? "Tenant simulator" : "Microsoft Entra ID"}
-                </Badge>
+                <Badge variant={t.connectionKind === "SIMULATED" ? "info" : "success"}>{CONNECTION_KIND_LABELS[t.connectionKind]}</Badge>
               </TableCell>
               <TableCell className="font-mono text-xs">{t.clientId ?? "—"}</TableCell>
-              <TableCell>{withSecret.has(t.id) ? "Stored (encrypted)" : "Not set"}</TableCell>
+              <TableCell>{t.hasSecret ? "Stored (encrypted)" : "Not set"}</TableCell>
+              <TableCell>{t.requireApproval ? "Required" : "Not required"}</TableCell>
+              <TableCell className="font-mono text-xs">{t.serviceMailbox ?? "—"}</TableCell>
               <TableCell className="text-right">{t._count.tickets}</TableCell>
+              <TableCell className="text-right">
+                <Link href={`/admin/tenants/${t.id}`} className="text-primary hover:underline" aria-label={`Edit ${t.displayName}`}>
+                  Edit
+                </Link>
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
+      <section aria-labelledby="new-tenant" className="max-w-3xl space-y-3">
+        <h2 id="new-tenant" className="text-base font-semibold">Add a tenant</h2>
+        <TenantForm />
+      </section>
     </div>
   );
 }

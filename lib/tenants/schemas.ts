@@ -1,0 +1,36 @@
+import { z } from "zod";
+import { ConnectionKind } from "@/generated/prisma/enums";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+
+// A DNS name: labels of letters, digits and hyphens, and a letters-only top-level label.
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+export const CONNECTION_KIND_LABELS: Record<ConnectionKind, string> = {
+  SIMULATED: "Tenant simulator",
+  ENTRA: "Microsoft Entra ID",
+};
+
+const ZTenantFields = z.object({
+  displayName: z.string().trim().min(1, "Enter the tenant's name.").max(120, "Use at most 120 characters."),
+  entraTenantId: z.string().trim().toLowerCase().pipe(z.guid("Enter the tenant id as a GUID, e.g. 2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01.")),
+  primaryDomain: z.string().trim().toLowerCase().regex(DOMAIN, "Enter a domain name such as contoso.com."),
+  connectionKind: z.enum(ConnectionKind, { error: "Choose how Breachdesk connects." }),
+  clientId: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().pipe(z.guid("Enter the app's client id as a GUID.")).optional()),
+  /** Write-only: never sent back to the browser. Blank keeps the stored secret (on edit). */
+  clientSecret: z.preprocess(blankToUndefined, z.string().max(1000, "That secret is too long.").optional()),
+  serviceMailbox: z.preprocess(
+    blankToUndefined,
+    z.string().trim().toLowerCase().pipe(z.email("Enter the mailbox's address, e.g. security@contoso.com.").max(320)).optional(),
+  ),
+  requireApproval: z.boolean().default(false),
+});
+
+const needsClientIdForSecret = (v: { clientId?: string; clientSecret?: string }) => !v.clientSecret || Boolean(v.clientId);
+const CLIENT_ID_FOR_SECRET = { path: ["clientId"], message: "Add the app's client id for this secret." };
+
+export const ZCreateTenantInput = ZTenantFields.refine(needsClientIdForSecret, CLIENT_ID_FOR_SECRET);
+export type TCreateTenantInput = z.output<typeof ZCreateTenantInput>;
+
+export const ZUpdateTenantInput = ZTenantFields.extend({ tenantId: z.uuid() }).refine(needsClientIdForSecret, CLIENT_ID_FOR_SECRET);
+export type TUpdateTenantInput = z.output<typeof ZUpdateTenantInput>;

@@ -1,0 +1,106 @@
+import { randomBytes, randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Viewer } from "@/lib/auth/viewer";
+import { decryptSecret } from "@/lib/crypto/secret-box";
+import { seedTenant, seedUser } from "@/prisma/seed/factories";
+import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
+import { getTenantForEdit, listTenants } from "./queries";
+import { ZCreateTenantInput, ZUpdateTenantInput } from "./schemas";
+import { createTenant, updateTenant } from "./service";
+
+const key = randomBytes(32).toString("base64");
+const SECRET = "s3cret-value-that-must-stay-hidden";
+const viewerOf = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
+
+const newTenant = (over: Record<string, unknown> = {}) => ({
+  displayName: "Northwind",
+  entraTenantId: randomUUID().toUpperCase(),
+  primaryDomain: `NW-${randomUUID().slice(0, 6)}.example`,
+  connectionKind: "ENTRA",
+  clientId: randomUUID(),
+  clientSecret: SECRET,
+  serviceMailbox: "",
+  requireApproval: false,
+  ...over,
+});
+
+describe("tenant input", () => {
+  it("names the field for a bad tenant id, domain, client id or mailbox", () => {
+    const result = ZCreateTenantInput.safeParse(newTenant({ entraTenantId: "not-a-guid", primaryDomain: "no spaces.example", clientId: "x", serviceMailbox: "nope" }));
+    expect(result.success).toBe(false);
+    const fields = Object.keys(result.error!.flatten().fieldErrors).sort();
+    expect(fields).toEqual(["clientId", "entraTenantId", "primaryDomain", "serviceMailbox"]);
+  });
+  it("needs a client id with a secret, and normalises ids and domains to lower case", () => {
+    expect(ZCreateTenantInput.safeParse(newTenant({ clientId: "" })).error?.flatten().fieldErrors.clientId).toEqual(["Add the app's client id for this secret."]);
+    const parsed = ZCreateTenantInput.parse(newTenant({ entraTenantId: "2F4A9B1E-6C3D-4E8F-9A0B-1C2D3E4F5A99", primaryDomain: "Contoso.COM" }));
+    expect(parsed).toMatchObject({ entraTenantId: "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a99", primaryDomain: "contoso.com", serviceMailbox: undefined });
+  });
+});
+
+describe.each(testDbKinds())("tenant administration on %s", (kind) => {
+  let t: TestDb;
+  let platform: Viewer;
+  let engineer: Viewer;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    platform = viewerOf(await seedUser(t.db, { role: "PLATFORM_ADMIN" }));
+    engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
+  });
+  afterAll(() => t.close());
+
+  it("adds a tenant with its secret encrypted, and never lists the secret", async () => {
+    const input = ZCreateTenantInput.parse(newTenant());
+    const { id } = await createTenant(t.db, platform, input, key);
+    const row = await t.db.tenant.findUniqueOrThrow({ where: { id }, select: { clientSecretEncrypted: true, primaryDomain: true, isDemo: true } });
+    expect(row.clientSecretEncrypted).not.toContain(SECRET);
+    expect(decryptSecret(row.clientSecretEncrypted!, key)).toBe(SECRET);
+    expect(row.isDemo).toBe(false);
+    const listed = await listTenants(t.db, platform);
+    expect(listed.find((x) => x.id === id)).toMatchObject({ hasSecret: true, primaryDomain: input.primaryDomain });
+    const serialised = JSON.stringify([listed, await getTenantForEdit(t.db, platform, id)]);
+    expect(serialised).not.toContain(row.clientSecretEncrypted!);
+    expect(serialised).not.toContain("clientSecretEncrypted");
+    const audit = await t.db.auditEvent.findFirstOrThrow({ where: { action: "tenant.created", tenantId: id } });
+    expect(JSON.stringify(audit.details)).not.toContain(SECRET);
+  });
+
+  it("refuses a duplicate tenant id or domain as a field error", async () => {
+    const existing = await seedTenant(t.db);
+    await expect(createTenant(t.db, platform, ZCreateTenantInput.parse(newTenant({ entraTenantId: existing.entraTenantId })), key)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { field: "entraTenantId" },
+    });
+    await expect(createTenant(t.db, platform, ZCreateTenantInput.parse(newTenant({ primaryDomain: existing.primaryDomain })), key)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { field: "primaryDomain" },
+    });
+  });
+
+  it("edits the approval policy and mailbox, keeps the secret when left blank and replaces it when given", async () => {
+    const { id } = await createTenant(t.db, platform, ZCreateTenantInput.parse(newTenant()), key);
+    const before = await t.db.tenant.findUniqueOrThrow({ where: { id }, select: { clientSecretEncrypted: true, primaryDomain: true, entraTenantId: true, clientId: true } });
+    const edit = (over: Record<string, unknown>) =>
+      ZUpdateTenantInput.parse({ ...newTenant({ entraTenantId: before.entraTenantId, primaryDomain: before.primaryDomain, clientId: before.clientId, clientSecret: "" }), tenantId: id, ...over });
+
+    const first = await updateTenant(t.db, platform, edit({ requireApproval: true, serviceMailbox: `security@${before.primaryDomain}` }), key);
+    expect(first.changed.sort()).toEqual(["requireApproval", "serviceMailbox"]);
+    const kept = await t.db.tenant.findUniqueOrThrow({ where: { id }, select: { clientSecretEncrypted: true, requireApproval: true, serviceMailbox: true } });
+    expect(kept).toMatchObject({ clientSecretEncrypted: before.clientSecretEncrypted, requireApproval: true, serviceMailbox: `security@${before.primaryDomain}` });
+
+    const second = await updateTenant(t.db, platform, edit({ requireApproval: true, serviceMailbox: `security@${before.primaryDomain}`, clientSecret: "rotated-secret" }), key);
+    expect(second.changed).toEqual(["clientSecret"]);
+    const rotated = await t.db.tenant.findUniqueOrThrow({ where: { id }, select: { clientSecretEncrypted: true } });
+    expect(decryptSecret(rotated.clientSecretEncrypted!, key)).toBe("rotated-secret");
+
+    const events = await t.db.auditEvent.findMany({ where: { action: "tenant.updated", tenantId: id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.details)).toEqual([{ changed: ["serviceMailbox", "requireApproval"] }, { changed: ["clientSecret"] }]);
+    expect(JSON.stringify(events.map((e) => [e.details, e.target]))).not.toContain("rotated-secret");
+  });
+
+  it("lets only platform admins manage tenants, and a foreign id is not found", async () => {
+    await expect(listTenants(t.db, engineer)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createTenant(t.db, engineer, ZCreateTenantInput.parse(newTenant()), key)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(updateTenant(t.db, platform, ZUpdateTenantInput.parse({ ...newTenant(), tenantId: randomUUID() }), key)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
