@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import type { JWT } from "next-auth/jwt";
 import { isSessionTooOld, nowInSeconds } from "./session-age";
 
@@ -21,8 +21,8 @@ describe("hard session limit", () => {
 describe("next-auth's jwt callback", () => {
   let jwt: (params: { token: JWT }) => Promise<JWT>;
   beforeAll(async () => {
-    process.env.BREACHDESK_DEMO = "1";
-    process.env.SESSION_MAX_AGE_HOURS = "8";
+    vi.stubEnv("BREACHDESK_DEMO", "1");
+    vi.stubEnv("SESSION_MAX_AGE_HOURS", "8");
     const { buildAuthOptions } = await import("./options");
     jwt = buildAuthOptions().callbacks!.jwt as never;
   });
