@@ -5,7 +5,7 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { CONTOSO } from "@/simulator/demo-tenants";
 import { DEMO_PASSWORD, DEMO_SIGN_INS, seedDemoIfAllowed } from "./demo";
-import { seedTenant } from "./factories";
+import { seedTenant, seedUser } from "./factories";
 
 const key = randomBytes(32).toString("base64");
 
@@ -47,5 +47,20 @@ describe.each(testDbKinds())("demo seed into a production database on %s", (kind
     await seedTenant(t.db, { isDemo: false });
     expect(await seedDemoIfAllowed(t.db, { isDemoMode: true, encryptionKey: key })).toBe("refused-real-tenants");
     expect(await t.db.user.count()).toBe(0);
+  });
+});
+
+describe.each(testDbKinds())("demo seed into a database with real users on %s", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+  });
+  afterAll(() => t.close());
+
+  it("refuses when a user who is not a demo sign-in exists, even without tenants", async () => {
+    await seedUser(t.db, { role: "PLATFORM_ADMIN", email: "root@company.example" });
+    expect(await seedDemoIfAllowed(t.db, { isDemoMode: true, encryptionKey: key })).toBe("refused-real-users");
+    expect(await t.db.tenant.count()).toBe(0);
+    expect(await t.db.user.count()).toBe(1);
   });
 });

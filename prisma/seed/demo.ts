@@ -23,16 +23,17 @@ export async function isDemoSeeded(db: Db): Promise<boolean> {
   return (await db.tenant.count({ where: { entraTenantId: CONTOSO.tenantId } })) > 0;
 }
 
-export type DemoSeedOutcome = "seeded" | "already-seeded" | "refused-not-demo" | "refused-real-tenants";
+export type DemoSeedOutcome = "seeded" | "already-seeded" | "refused-not-demo" | "refused-real-tenants" | "refused-real-users";
 
 /**
- * Seeds the demo only in demo mode and only into a database without real tenants, so demo
- * sign-ins (with a published password) never reach a production database by accident.
+ * Seeds the demo only in demo mode and only into a database without real tenants or users, so
+ * demo sign-ins (with a published password) never reach a production database by accident.
  */
 export async function seedDemoIfAllowed(db: Db, options: { isDemoMode: boolean; encryptionKey: string }): Promise<DemoSeedOutcome> {
   if (!options.isDemoMode) return "refused-not-demo";
-  if ((await db.tenant.count({ where: { isDemo: false } })) > 0) return "refused-real-tenants";
   if (await isDemoSeeded(db)) return "already-seeded";
+  if ((await db.tenant.count({ where: { isDemo: false } })) > 0) return "refused-real-tenants";
+  if ((await db.user.count({ where: { email: { notIn: Object.values(DEMO_SIGN_INS) } } })) > 0) return "refused-real-users";
   await seedDemo(db, options.encryptionKey);
   return "seeded";
 }
