@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
-import { parseEnv } from "./env";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { loadDotEnv, parseDatabaseEnv, parseEnv } from "./env";
 
 const KEY = Buffer.alloc(32, 7).toString("base64");
 
@@ -32,5 +35,26 @@ describe("env", () => {
     expect(() => parseEnv({ BREACHDESK_DEMO: "1", TRUSTED_PROXY_HOPS: "1.5" })).toThrow(/TRUSTED_PROXY_HOPS/);
     expect(() => parseEnv({ BREACHDESK_DEMO: "1", TRUST_PROXY: "1" })).toThrow(/TRUST_PROXY: was replaced by TRUSTED_PROXY_HOPS/);
     expect(parseEnv({ BREACHDESK_DEMO: "1", TRUST_PROXY: "0" }).TRUSTED_PROXY_HOPS).toBe(0);
+  });
+});
+
+describe("scripts' configuration", () => {
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("loads .env when present, without overriding variables already set", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bd-env-"));
+    const file = path.join(dir, ".env");
+    fs.writeFileSync(file, "BD_TEST_FROM_FILE=file\nBD_TEST_ALREADY_SET=file\n");
+    vi.stubEnv("BD_TEST_FROM_FILE", undefined);
+    vi.stubEnv("BD_TEST_ALREADY_SET", "shell");
+    expect(loadDotEnv(file)).toBe(true);
+    expect(process.env.BD_TEST_FROM_FILE).toBe("file"); // eslint-disable-line no-restricted-properties
+    expect(process.env.BD_TEST_ALREADY_SET).toBe("shell"); // eslint-disable-line no-restricted-properties
+    expect(loadDotEnv(path.join(dir, "missing.env"))).toBe(false);
+  });
+  it("validates the database variables alone, as the app does", () => {
+    expect(parseDatabaseEnv({ PGLITE_DIR: "" })).toEqual({ DATABASE_URL: undefined, PGLITE_DIR: "./data/pglite" });
+    expect(parseDatabaseEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/bd" }).DATABASE_URL).toBe("postgresql://postgres@127.0.0.1:5432/bd");
+    expect(() => parseDatabaseEnv({ DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL/);
   });
 });

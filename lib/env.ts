@@ -14,12 +14,17 @@ const flag = z
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 
+// The database alone, for scripts that need nothing else (scripts/db.ts).
+const ZDatabaseEnv = z.object({
+  DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
+  PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data/pglite")),
+});
+
 const ZEnv = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     BREACHDESK_DEMO: flag,
-    DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
-    PGLITE_DIR: z.string().default("./data/pglite"),
+    ...ZDatabaseEnv.shape,
     EVIDENCE_DIR: z.string().default("./data/evidence"),
     NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     NEXTAUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
@@ -67,8 +72,8 @@ let cached: Env | undefined;
 
 export class EnvError extends Error {}
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = ZEnv.safeParse(source);
+function parseWith<T extends z.ZodType>(schema: T, source: Record<string, string | undefined>): z.output<T> {
+  const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  - ${i.path.join(".") || "(env)"}: ${i.message}`);
     throw new EnvError(
@@ -77,6 +82,29 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     );
   }
   return result.data;
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  return parseWith(ZEnv, source);
+}
+
+/** DATABASE_URL and PGLITE_DIR only, validated like the rest (for database scripts). */
+export function parseDatabaseEnv(source: Record<string, string | undefined>): z.output<typeof ZDatabaseEnv> {
+  return parseWith(ZDatabaseEnv, source);
+}
+
+/**
+ * Scripts run outside Next (which loads .env itself) call this first, so `npm run db:migrate`
+ * configured only in .env reaches the same database as the app. Variables already set win.
+ */
+export function loadDotEnv(file = ".env"): boolean {
+  try {
+    process.loadEnvFile(file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
 }
 
 export function getEnv(): Env {

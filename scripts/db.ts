@@ -2,19 +2,26 @@
 //   tsx scripts/db.ts deploy        apply committed migrations to the configured database
 //   tsx scripts/db.ts status        list applied / pending / failed / edited migrations
 //   tsx scripts/db.ts new <name>    write a migration for the schema change (diff vs. committed)
-// The configured database is DATABASE_URL (PostgreSQL) or else the PGlite dir PGLITE_DIR.
+// The configured database is DATABASE_URL (PostgreSQL) or else the PGlite dir PGLITE_DIR, from the
+// environment or else ./.env (as the app reads them).
 import fs from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { openDatabase, pgliteFactory, resolveDatabaseTarget } from "@/lib/db/adapters";
 import { applyMigrations, diagnoseMigrations, diffAgainstSchema, migrationsDir, readMigrationsList } from "@/lib/db/migrations";
+import { loadDotEnv, parseDatabaseEnv } from "@/lib/env";
+
+function configuredTarget() {
+  loadDotEnv();
+  return resolveDatabaseTarget(parseDatabaseEnv(process.env));
+}
 
 function describe(target: ReturnType<typeof resolveDatabaseTarget>) {
   return target.kind === "postgres" ? `PostgreSQL ${new URL(target.url).host}${new URL(target.url).pathname}` : `PGlite ${target.dataDir}`;
 }
 
 async function deploy() {
-  const target = resolveDatabaseTarget({ DATABASE_URL: process.env.DATABASE_URL || undefined, PGLITE_DIR: process.env.PGLITE_DIR || "./data/pglite" });
+  const target = configuredTarget();
   const db = await openDatabase(target);
   try {
     const applied = await applyMigrations(db.factory);
@@ -25,7 +32,7 @@ async function deploy() {
 }
 
 async function status() {
-  const target = resolveDatabaseTarget({ DATABASE_URL: process.env.DATABASE_URL || undefined, PGLITE_DIR: process.env.PGLITE_DIR || "./data/pglite" });
+  const target = configuredTarget();
   const db = await openDatabase(target);
   try {
     const report = await diagnoseMigrations(db.factory);

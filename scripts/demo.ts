@@ -10,6 +10,7 @@ import path from "node:path";
 import { applyMigrations } from "@/lib/db/migrations";
 import { openDatabase, resolveDatabaseTarget } from "@/lib/db/adapters";
 import { createPrismaClient } from "@/lib/db/create-client";
+import { loadDotEnv, parseDatabaseEnv } from "@/lib/env";
 import { seedDemoIfAllowed } from "@/prisma/seed/demo";
 import { ensureCertificate } from "@/simulator/certificate";
 
@@ -33,6 +34,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<v
 }
 
 async function main() {
+  loadDotEnv(); // the app reads .env too: migrate and seed the database it will use
   const port = process.env.PORT ?? "3000";
   const simulatorPort = process.env.SIMULATOR_PORT ?? "3001";
   const dataDir = path.join(root, "data");
@@ -50,7 +52,7 @@ async function main() {
     SIMULATOR_CERT_DIR: path.dirname(cert.certPath),
     NODE_EXTRA_CA_CERTS: cert.certPath,
   };
-  const target = resolveDatabaseTarget({ DATABASE_URL: env.DATABASE_URL || undefined, PGLITE_DIR: env.PGLITE_DIR || "./data/pglite" });
+  const target = resolveDatabaseTarget(parseDatabaseEnv(env));
 
   if (process.env.DEMO_RESET === "1" && target.kind === "pglite") {
     fs.rmSync(target.dataDir, { recursive: true, force: true }); // tests start from the seed
@@ -64,6 +66,7 @@ async function main() {
     const outcome = await seedDemoIfAllowed(db, { isDemoMode: true, encryptionKey: env.BREACHDESK_ENCRYPTION_KEY! });
     if (outcome === "seeded") console.log("› Seeded demo tenants, sign-ins and tickets.");
     if (outcome === "refused-real-tenants") console.log("› This database holds real tenants: demo data is not added.");
+    if (outcome === "refused-real-users") console.log("› This database holds users who are not demo sign-ins: demo data is not added.");
   } finally {
     await close();
   }
