@@ -1,8 +1,25 @@
 import { PrismaClient } from "@/generated/prisma/client";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DatabaseTarget } from "./adapters";
 import { openPglite, pgliteFactory, postgresFactory } from "./adapters";
 
-export type Db = PrismaClient;
+/**
+ * Secrets are left out of every query result unless a query selects them by name: the one
+ * sign-in check reads User.passwordHash (lib/auth/credentials.ts), the Graph connection reads
+ * the tenant's encrypted secret (lib/graph/tenant-graph.ts). A forgotten `select` then cannot
+ * send either to the browser.
+ */
+export const OMIT_SECRETS = {
+  user: { passwordHash: true },
+  tenant: { clientSecretEncrypted: true },
+} as const;
+
+/** Every Prisma client of the app and its tests is made here, with the secrets omitted. */
+export function newPrismaClient(adapter: SqlMigrationAwareDriverAdapterFactory) {
+  return new PrismaClient({ adapter, omit: OMIT_SECRETS });
+}
+
+export type Db = ReturnType<typeof newPrismaClient>;
 
 /**
  * Opens a Prisma client on the configured database: PostgreSQL through adapter-pg, or the
@@ -10,11 +27,11 @@ export type Db = PrismaClient;
  */
 export async function createPrismaClient(target: DatabaseTarget): Promise<{ db: Db; close: () => Promise<void> }> {
   if (target.kind === "postgres") {
-    const db = new PrismaClient({ adapter: postgresFactory(target.url) });
+    const db = newPrismaClient(postgresFactory(target.url));
     return { db, close: () => db.$disconnect() };
   }
   const { pglite, release } = await openPglite(target.dataDir);
-  const db = new PrismaClient({ adapter: pgliteFactory(pglite) });
+  const db = newPrismaClient(pgliteFactory(pglite));
   return {
     db,
     close: async () => {

@@ -25,7 +25,7 @@ describe.each(testDbKinds())("user administration on %s", (kind) => {
   it("creates a user with a hashed password and refuses duplicates as a field error", async () => {
     const input = ZCreateUserInput.parse({ email: "New.Admin@Contoso.example", name: "New Admin", role: "TENANT_ADMIN", tenantId, password: "Str0ngPassword!" });
     const { id } = await createUser(t.db, platform, input);
-    const row = await t.db.user.findUniqueOrThrow({ where: { id } });
+    const row = await t.db.user.findUniqueOrThrow({ where: { id }, select: { email: true, role: true, tenantId: true, isActive: true, passwordHash: true } });
     expect(row).toMatchObject({ email: "new.admin@contoso.example", role: "TENANT_ADMIN", tenantId, isActive: true });
     expect(await verifyPassword("Str0ngPassword!", row.passwordHash!)).toBe(true);
     await expect(createUser(t.db, platform, input)).rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "email" } });

@@ -27,7 +27,10 @@ describe.each(testDbKinds())("demo seed on %s", (kind) => {
     const users = await t.db.user.findMany({ select: { email: true, passwordHash: true, role: true } });
     expect(users.map((u) => u.email).sort()).toEqual(Object.values(DEMO_SIGN_INS).sort());
     for (const u of users) expect(await verifyPassword(DEMO_PASSWORD, u.passwordHash!)).toBe(true);
-    const contoso = await t.db.tenant.findUniqueOrThrow({ where: { entraTenantId: CONTOSO.tenantId } });
+    const contoso = await t.db.tenant.findUniqueOrThrow({
+      where: { entraTenantId: CONTOSO.tenantId },
+      select: { displayName: true, connectionKind: true, isDemo: true, clientSecretEncrypted: true },
+    });
     expect(contoso).toMatchObject({ displayName: "Contoso (demo)", connectionKind: "SIMULATED", isDemo: true });
     expect(contoso.clientSecretEncrypted).not.toContain(CONTOSO.clientSecret);
     expect(decryptSecret(contoso.clientSecretEncrypted!, key)).toBe(CONTOSO.clientSecret);
