@@ -1,36 +1,86 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn, USERS } from "./support/auth";
 
 // Nothing secret may reach the browser: not password hashes, not tenant app secrets (encrypted
-// or plain). Collect every response body (HTML, RSC payloads, JSON) while using the app.
-const FORBIDDEN = [/scrypt\$/, /v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{20,}\./, /contoso-demo-secret/, /fabrikam-demo-secret/, /passwordHash/, /clientSecretEncrypted/];
+// or plain). Collect every response body (HTML, RSC payloads, JSON) while each role uses the app.
+const FORBIDDEN = [
+  /scrypt\$/,
+  /v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{20,}\./,
+  /contoso-demo-secret/,
+  /fabrikam-demo-secret/,
+  /passwordHash/,
+  /clientSecretEncrypted/,
+];
 
-async function collectBodies(page: Page, visit: () => Promise<void>) {
-  const bodies: string[] = [];
+async function bodiesAs(browser: Browser, email: string, visit: (page: Page) => Promise<void>) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const bodies: { url: string; body: string }[] = [];
   page.on("response", async (response) => {
     try {
-      bodies.push(await response.text());
+      bodies.push({ url: response.url(), body: await response.text() });
     } catch {
       // redirects and aborted requests have no body
     }
   });
-  await visit();
+  await signIn(page, email);
+  await visit(page);
+  await page.goto("/api/auth/session");
+  await expect(page.locator("body")).toContainText(email);
   await page.waitForLoadState("networkidle");
+  await context.close();
   return bodies;
 }
 
-test("no password hash or tenant secret appears in any page, RSC payload or API response", async ({ page }) => {
-  const bodies = await collectBodies(page, async () => {
-    await signIn(page, USERS.platform);
-    await page.goto("/admin/tenants");
-    await expect(page.getByText("Stored (encrypted)").first()).toBeVisible();
-    await page.goto("/tickets");
-    await page.getByRole("row").nth(1).getByRole("link").first().click();
-    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
-    await page.goto("/api/auth/session");
-  });
+async function openFirstTicket(page: Page, list = "/tickets") {
+  await page.goto(list);
+  await page.getByRole("row").nth(1).getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+}
+
+function expectNoSecrets(bodies: { url: string; body: string }[]) {
   expect(bodies.length).toBeGreaterThan(5);
-  for (const body of bodies) {
-    for (const pattern of FORBIDDEN) expect(body).not.toMatch(pattern);
+  for (const { url, body } of bodies) {
+    for (const pattern of FORBIDDEN) expect(body, `${pattern} in ${url}`).not.toMatch(pattern);
   }
+}
+
+test("the platform admin's pages, RSC payloads and session carry no hash or tenant secret", async ({ browser }) => {
+  expectNoSecrets(
+    await bodiesAs(browser, USERS.platform, async (page) => {
+      await page.goto("/admin/tenants");
+      await expect(page.getByText("Stored (encrypted)").first()).toBeVisible();
+      await page.getByRole("link", { name: "Edit Contoso (demo)" }).click();
+      await expect(page.getByRole("form", { name: "Edit tenant" }).getByLabel("Client secret")).toHaveValue("");
+      await page.goto("/admin/users");
+      await expect(page.getByRole("row").filter({ hasText: USERS.contosoAdmin })).toBeVisible();
+      await page.goto("/admin/connections");
+      await page.getByLabel("Tenant", { exact: true }).selectOption({ label: "Contoso (demo)" });
+      await page.getByRole("button", { name: "Check connection" }).click();
+      await expect(page.getByRole("table")).toContainText("Contoso (demo)");
+      await openFirstTicket(page);
+    }),
+  );
+});
+
+test("the engineer's queue and ticket pages carry no hash or tenant secret", async ({ browser }) => {
+  expectNoSecrets(
+    await bodiesAs(browser, USERS.engineer, async (page) => {
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Queue");
+      await openFirstTicket(page);
+      await openFirstTicket(page, "/tickets?status=CLOSED");
+    }),
+  );
+});
+
+test("the tenant admin's incidents and ticket pages carry no hash or tenant secret", async ({ browser }) => {
+  expectNoSecrets(
+    await bodiesAs(browser, USERS.contosoAdmin, async (page) => {
+      await expect(page.getByRole("heading", { level: 1 })).toHaveText("Our incidents");
+      await openFirstTicket(page);
+      await page.goto("/tickets/new");
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    }),
+  );
 });
