@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
+import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { createTenantGraph } from "@/lib/graph/client";
-import { addAffectedUser, saveRecipientDomain } from "@/lib/scope/service";
+import { saveRecipientDomain } from "@/lib/scope/domain-service";
+import { addAffectedUser } from "@/lib/scope/service";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
 import type { RunningSimulator } from "@/simulator/server";
@@ -50,5 +52,23 @@ describe.each(testDbKinds())("scope and impact on %s", (kind) => {
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).severity).toBe("CRITICAL");
     await expect(saveImpact(t.db, engineer, { ticketId: ticket.id, version: 2, assessments: [], personalDataInvolved: false, overallSeverity: "LOW" })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await t.db.impactAssessment.findFirstOrThrow({ where: { ticketId: ticket.id } })).notes).toBe("Invoices with personal data");
+  });
+
+  it("refuses other roles (both tenants' admins, managers), unknown tickets, stale versions and closed tickets", async () => {
+    const otherTenant = (await seedTenant(t.db)).id;
+    const o = await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: otherTenant });
+    const otherAdmin: Viewer = { id: o.id, email: o.email, name: o.name, role: o.role, tenantId: otherTenant };
+    const m = await seedUser(t.db, { role: "MANAGER" });
+    const manager: Viewer = { id: m.id, email: m.email, name: m.name, role: m.role, tenantId: null };
+    const ticket = await seedTicket(t.db, { tenantId, reporterId: admin.id, severity: "LOW" });
+    const input = { ticketId: ticket.id, version: 1, assessments: [{ category: "SECURITY_RISK" as const, level: "HIGH" as const }], personalDataInvolved: false, overallSeverity: "CRITICAL" as const };
+    for (const viewer of [admin, otherAdmin, manager]) await expect(saveImpact(t.db, viewer, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(saveImpact(t.db, engineer, { ...input, ticketId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await saveImpact(t.db, engineer, input);
+    await expect(saveImpact(t.db, engineer, { ...input, overallSeverity: "LOW" })).rejects.toMatchObject({ code: "CONFLICT", message: CONFLICT_MESSAGE });
+    await t.db.ticket.update({ where: { id: ticket.id }, data: { status: "CLOSED", closedAt: new Date() } });
+    await expect(saveImpact(t.db, engineer, { ...input, version: 2, personalDataInvolved: true })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("The ticket is closed") });
+    expect(await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ severity: "CRITICAL", personalDataInvolved: false, version: 2 });
+    expect(await t.db.auditEvent.count({ where: { ticketId: ticket.id, action: "ticket.impact_assessed" } })).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getEnv } from "@/lib/env";
 import { checkMfaCoverage } from "@/lib/preventive/mfa-check";
 import { getLatestMfaCheck } from "@/lib/preventive/queries";
+import { correctRecipientDomain, saveRecipientDomain } from "@/lib/scope/domain-service";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
 import type { RunningSimulator } from "@/simulator/server";
@@ -94,6 +95,32 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     const events = await t.db.auditEvent.findMany({ where: { ticketId: ticket.id, action: "message-trace.run" } });
     expect(events).toHaveLength(2);
     expect(events[0]!.requestIds.length).toBeGreaterThan(0);
+  });
+
+  it("runs again without overwriting counts an engineer corrected or domains they added", async () => {
+    const ticket = await megansTicket();
+    await runMessageTrace(t.db, engineer, ZRunMessageTraceInput.parse({ ticketId: ticket.id }));
+    const gmail = await t.db.recipientDomain.findFirstOrThrow({ where: { ticketId: ticket.id, domain: "gmail.com" } });
+    const traced = { messages: gmail.messageCount, recipients: gmail.recipientCount };
+    await correctRecipientDomain(t.db, engineer, { domainId: gmail.id, version: gmail.version, messageCount: 500, recipientCount: 480 });
+    await saveRecipientDomain(t.db, engineer, { ticketId: ticket.id, domain: "partner.example", messageCount: 2, recipientCount: 2 });
+    await runMessageTrace(t.db, engineer, ZRunMessageTraceInput.parse({ ticketId: ticket.id }));
+    const after = await t.db.recipientDomain.findMany({ where: { ticketId: ticket.id }, orderBy: { domain: "asc" } });
+    expect(after.find((d) => d.domain === "gmail.com")).toMatchObject({
+      messageCount: 500, recipientCount: 480, manualMessageCount: 500, traceMessageCount: traced.messages, traceRecipientCount: traced.recipients, source: "TRACE",
+    });
+    expect(after.find((d) => d.domain === "partner.example")).toMatchObject({ messageCount: 2, source: "MANUAL", traceMessageCount: null });
+    // Untouched trace rows still follow the trace.
+    expect(after.find((d) => d.domain === "yahoo.com")).toMatchObject({ manualMessageCount: null, source: "TRACE" });
+  });
+
+  it("refuses the trace and the MFA check on a closed ticket", async () => {
+    const ticket = await seedTicket(t.db, { tenantId: contosoId, reporterId: contosoAdmin.id, affectedUpn: `megan@${CONTOSO.primaryDomain}`, status: "CLOSED", closedAt: new Date() });
+    const closed = { code: "INVALID_STATE", message: expect.stringContaining("The ticket is closed") };
+    await expect(runMessageTrace(t.db, engineer, ZRunMessageTraceInput.parse({ ticketId: ticket.id }))).rejects.toMatchObject(closed);
+    await expect(checkMfaCoverage(t.db, engineer, { ticketId: ticket.id })).rejects.toMatchObject(closed);
+    expect(await t.db.messageTraceEntry.count({ where: { ticketId: ticket.id } })).toBe(0);
+    expect(await t.db.mfaCoverageCheck.count({ where: { ticketId: ticket.id } })).toBe(0);
   });
 
   it("reports a window Graph would refuse on its field, and Graph's own refusal in words", async () => {

@@ -7,6 +7,8 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError, isAppError, notFound } from "@/lib/errors";
 import { listMessageTraces, type MessageTrace } from "@/lib/graph/message-trace";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
+import { planTraceRefresh } from "@/lib/scope/domain-counts";
+import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import type { TRunMessageTrace } from "./schemas";
 import { domainOf, normaliseTraceStatus } from "./statuses";
@@ -60,9 +62,10 @@ export async function runMessageTrace(db: Db, viewer: Viewer, input: TRunMessage
   assertCan(viewer, "tickets.work");
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, tenantId: true, affectedUpn: true, detectedAt: true, tenant: { select: { primaryDomain: true } } },
+    select: { id: true, tenantId: true, status: true, affectedUpn: true, detectedAt: true, tenant: { select: { primaryDomain: true } } },
   });
   if (!ticket) throw notFound();
+  assertTicketOpen(ticket, "run the message trace");
   const now = new Date();
   const fallback = defaultTraceWindow(ticket.detectedAt, now);
   const window = { start: input.startDate ?? fallback.start, end: input.endDate ?? fallback.end };
@@ -88,16 +91,15 @@ export async function runMessageTrace(db: Db, viewer: Viewer, input: TRunMessage
     await tx.$queryRaw`SELECT id FROM "Ticket" WHERE id = ${ticket.id} FOR UPDATE`;
     await tx.messageTraceEntry.deleteMany({ where: { ticketId: ticket.id } });
     await tx.messageTraceEntry.createMany({ data: rows, skipDuplicates: true });
-    for (const d of summary) {
-      const counts = { isInternal: d.isInternal, messageCount: d.messageCount, recipientCount: d.recipientCount };
-      await tx.recipientDomain.upsert({
-        where: { ticketId_domain: { ticketId: ticket.id, domain: d.domain } },
-        create: { ticketId: ticket.id, domain: d.domain, source: "TRACE", ...counts },
-        update: counts,
-      });
-    }
-    // Domains an earlier trace found but this one did not: only our own rows, never typed ones.
-    await tx.recipientDomain.deleteMany({ where: { ticketId: ticket.id, source: "TRACE", domain: { notIn: summary.map((d) => d.domain) } } });
+    // Scope's recipient domains: the trace's counts are refreshed, the engineer's corrections kept.
+    const stored = await tx.recipientDomain.findMany({
+      where: { ticketId: ticket.id },
+      select: { id: true, domain: true, source: true, traceMessageCount: true, traceRecipientCount: true, manualMessageCount: true, manualRecipientCount: true },
+    });
+    const plan = planTraceRefresh(stored, summary);
+    if (plan.create.length > 0) await tx.recipientDomain.createMany({ data: plan.create.map((d) => ({ ticketId: ticket.id, source: "TRACE", ...d })) });
+    for (const u of plan.update) await tx.recipientDomain.update({ where: { id: u.id }, data: u.data });
+    if (plan.remove.length > 0) await tx.recipientDomain.deleteMany({ where: { id: { in: plan.remove } } });
     await recordAuditEvent(tx, {
       ...audit,
       details: {

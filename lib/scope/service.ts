@@ -3,51 +3,100 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFound, toUserMessage } from "@/lib/errors";
 import type { TenantGraph } from "@/lib/graph/client";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
-import { getUser } from "@/lib/graph/users";
+import { getUser, type GraphUser } from "@/lib/graph/users";
+import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 
-// Stage 2: who is affected (each account checked against the tenant through Graph) and who
-// received the unauthorized mail, by domain (from the trace, corrected by hand).
+// Stage 2, the accounts: the primary one (checked against the tenant after filing, and again on
+// request) and others found later (added only if the tenant has them).
+
+export type TenantCheck = { tenantCheck: "FOUND" | "NOT_FOUND" | "FAILED"; reason: string | null; user: GraphUser | null };
+
+/** Looks the account up in the tenant; a failure is a result ("could not check"), never a throw. */
+export async function checkAccountInTenant(db: Db, tenantId: string, upn: string, graph?: TenantGraph): Promise<TenantCheck> {
+  try {
+    const user = await getUser(graph ?? (await getTenantGraph(db, tenantId)), upn);
+    return user ? { tenantCheck: "FOUND", reason: null, user } : { tenantCheck: "NOT_FOUND", reason: null, user: null };
+  } catch (error) {
+    return { tenantCheck: "FAILED", reason: toUserMessage(error), user: null };
+  }
+}
 
 async function loadTicket(db: Db, viewer: Viewer, ticketId: string) {
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, affectedUpn: true, tenant: { select: { primaryDomain: true } } },
+    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true },
   });
   if (!ticket) throw notFound();
   return ticket;
 }
 
+type PrimaryTicket = { id: string; number: number; tenantId: string; affectedUpn: string };
+
+async function recordPrimaryCheck(db: Db, ticket: PrimaryTicket, actorId: string | null, graph?: TenantGraph) {
+  const check = await checkAccountInTenant(db, ticket.tenantId, ticket.affectedUpn, graph);
+  const result = {
+    tenantCheck: check.tenantCheck, tenantCheckReason: check.reason, checkedAt: new Date(),
+    // What an earlier check found stays when this one could not run.
+    ...(check.tenantCheck === "FAILED" ? {} : { objectId: check.user?.id ?? null, displayName: check.user?.displayName ?? null }),
+  };
+  await db.$transaction(async (tx) => {
+    await tx.affectedUser.upsert({
+      where: { ticketId_upn: { ticketId: ticket.id, upn: ticket.affectedUpn } },
+      create: { ticketId: ticket.id, upn: ticket.affectedUpn, isPrimary: true, addedById: actorId, ...result },
+      update: { isPrimary: true, ...result },
+    });
+    await recordAuditEvent(tx, {
+      actorId, tenantId: ticket.tenantId, ticketId: ticket.id, action: "scope.primary_checked", target: ticket.affectedUpn,
+      result: check.tenantCheck === "FAILED" ? "FAILED" : "SUCCEEDED", details: { tenantCheck: check.tenantCheck, reason: check.reason },
+    });
+  });
+  return { tenantCheck: check.tenantCheck, reason: check.reason };
+}
+
+/**
+ * Right after filing (the reporter does not wait for it, and filing never depends on Graph):
+ * is the primary account one of the tenant's? Runs as the system, for the ticket just created.
+ */
+export async function verifyPrimaryAccount(db: Db, ticketId: string, deps: { graph?: TenantGraph } = {}) {
+  const ticket = await db.ticket.findUnique({ where: { id: ticketId }, select: { id: true, number: true, tenantId: true, affectedUpn: true } });
+  if (!ticket) throw notFound();
+  return recordPrimaryCheck(db, ticket, null, deps.graph);
+}
+
+/** The engineer checks the primary account again (e.g. after "could not check"). */
+export async function recheckPrimaryAccount(db: Db, viewer: Viewer, input: { ticketId: string }, deps: { graph?: TenantGraph } = {}) {
+  assertCan(viewer, "tickets.work");
+  const ticket = await loadTicket(db, viewer, input.ticketId);
+  assertTicketOpen(ticket, "check the account");
+  return recordPrimaryCheck(db, ticket, viewer.id, deps.graph);
+}
+
 export async function addAffectedUser(db: Db, viewer: Viewer, input: { ticketId: string; upn: string }, deps: { graph?: TenantGraph } = {}) {
   assertCan(viewer, "tickets.work");
   const ticket = await loadTicket(db, viewer, input.ticketId);
-  const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
-  const user = await getUser(graph, input.upn);
-  if (!user) throw new AppError("INVALID_INPUT", `${input.upn} is not an account of this tenant.`, { field: "upn" });
+  assertTicketOpen(ticket, "change the scope");
+  if (input.upn === ticket.affectedUpn) throw new AppError("INVALID_INPUT", "This is the primary affected account: it is already in scope.", { field: "upn" });
   if (await db.affectedUser.findUnique({ where: { ticketId_upn: { ticketId: ticket.id, upn: input.upn } } })) {
     throw new AppError("INVALID_INPUT", "This account is already in scope.", { field: "upn" });
   }
-  await db.$transaction(async (tx) => {
-    await tx.affectedUser.create({ data: { ticketId: ticket.id, upn: input.upn, displayName: user.displayName, objectId: user.id, isPrimary: input.upn === ticket.affectedUpn, addedById: viewer.id } });
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "scope.user_added", target: formatTicketNumber(ticket.number), details: { upn: input.upn } });
-  });
-}
-
-export async function saveRecipientDomain(db: Db, viewer: Viewer, input: { ticketId: string; domain: string; messageCount: number; recipientCount: number }) {
-  assertCan(viewer, "tickets.work");
-  const ticket = await loadTicket(db, viewer, input.ticketId);
-  const primary = ticket.tenant.primaryDomain.toLowerCase();
-  const isInternal = input.domain === primary || input.domain.endsWith(`.${primary}`);
-  await db.$transaction(async (tx) => {
-    await tx.recipientDomain.upsert({
-      where: { ticketId_domain: { ticketId: ticket.id, domain: input.domain } },
-      create: { ticketId: ticket.id, domain: input.domain, isInternal, messageCount: input.messageCount, recipientCount: input.recipientCount, source: "MANUAL" },
-      update: { messageCount: input.messageCount, recipientCount: input.recipientCount, source: "MANUAL" },
+  const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
+  const user = await getUser(graph, input.upn);
+  if (!user) throw new AppError("INVALID_INPUT", `${input.upn} is not an account of this tenant.`, { field: "upn" });
+  try {
+    await db.$transaction(async (tx) => {
+      await tx.affectedUser.create({
+        data: { ticketId: ticket.id, upn: input.upn, displayName: user.displayName, objectId: user.id, isPrimary: false, addedById: viewer.id, tenantCheck: "FOUND", checkedAt: new Date() },
+      });
+      await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "scope.user_added", target: formatTicketNumber(ticket.number), details: { upn: input.upn } });
     });
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "scope.domain_saved", target: formatTicketNumber(ticket.number), details: input });
-  });
+  } catch (error) {
+    // Another engineer added the same account a moment earlier.
+    if ((error as { code?: string }).code === "P2002") throw new AppError("INVALID_INPUT", "This account is already in scope.", { field: "upn" });
+    throw error;
+  }
 }

@@ -1,9 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { after } from "next/server";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
 import { requirePermission } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
+import { getLogger } from "@/lib/logger";
+import { verifyPrimaryAccount } from "@/lib/scope/service";
 import { ZAddCommentInput, ZCreateTicketInput, ZUpdateIntakeInput } from "./schemas";
 import { addComment, createTicket } from "./service";
 import { updateIntake } from "./update-intake";
@@ -15,6 +18,8 @@ export const createTicketAction = actionClient
     const viewer = await requirePermission("tickets.create");
     const db = await getDb();
     const ticket = await withFieldErrors(() => createTicket(db, viewer, parsedInput));
+    // After the response: the reporter never waits for Graph, and a Graph outage never blocks filing.
+    after(() => verifyPrimaryAccount(db, ticket.id).catch((err: unknown) => getLogger().warn({ err, ticketId: ticket.id }, "primary account check failed")));
     revalidatePath("/tickets");
     return ticket;
   });

@@ -42,6 +42,9 @@ export async function createTicket(db: Db, viewer: Viewer, input: TCreateTicket)
       },
       select: { id: true, number: true },
     });
+    // The primary account is in scope from the start; whether the tenant has it is checked
+    // after filing (lib/scope verifyPrimaryAccount), so filing never waits on Graph.
+    await tx.affectedUser.create({ data: { ticketId: ticket.id, upn: input.affectedUpn, isPrimary: true, addedById: viewer.id } });
     await recordAuditEvent(tx, {
       actorId: viewer.id,
       tenantId: tenant.id,

@@ -111,7 +111,7 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
         </section>
       </div>
       <div id="scope" className="grid scroll-mt-4 gap-6 lg:grid-cols-2">
-        <ScopeSection db={db} viewer={viewer} ticketId={ticket.id} primaryUpn={ticket.affectedUpn} />
+        <ScopeSection db={db} viewer={viewer} ticketId={ticket.id} primaryUpn={ticket.affectedUpn} isClosed={ticket.status === "CLOSED"} />
         <div id="impact" className="scroll-mt-4">
           <ImpactSection db={db} viewer={viewer} ticket={ticket} />
         </div>

@@ -2,10 +2,11 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRef } from "react";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { addAffectedUserAction, saveRecipientDomainAction } from "@/lib/scope/actions";
+import { addAffectedUserAction, recheckPrimaryAccountAction, saveRecipientDomainAction } from "@/lib/scope/actions";
 
 export function AddAffectedUserForm({ ticketId }: { ticketId: string }) {
   const ref = useRef<HTMLFormElement>(null);
@@ -21,26 +22,44 @@ export function AddAffectedUserForm({ ticketId }: { ticketId: string }) {
   );
 }
 
+/** Checks the primary account against the tenant again (Graph). */
+export function RecheckPrimaryButton({ ticketId, label }: { ticketId: string; label: string }) {
+  const { execute, result, isPending } = useAction(recheckPrimaryAccountAction);
+  return (
+    <span className="inline-flex flex-col items-start gap-1">
+      <Button type="button" size="sm" variant="outline" disabled={isPending} onClick={() => execute({ ticketId })}>
+        {isPending ? "Checking the tenant…" : label}
+      </Button>
+      {result.serverError && <span role="alert" className="text-xs text-destructive">{result.serverError}</span>}
+    </span>
+  );
+}
+
+/** A domain the trace did not find; listed domains are corrected on their own row. */
 export function SaveDomainForm({ ticketId }: { ticketId: string }) {
-  const { execute, result, isPending } = useAction(saveRecipientDomainAction);
+  const ref = useRef<HTMLFormElement>(null);
+  const { execute, result, isPending } = useAction(saveRecipientDomainAction, { onSuccess: () => ref.current?.reset() });
   const errors = result.validationErrors?.fieldErrors ?? {};
   return (
-    <form noValidate aria-label="Add or correct a recipient domain" className="flex flex-wrap items-end gap-2"
+    <form ref={ref} noValidate aria-label="Add a recipient domain" className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
         execute({ ticketId, domain: String(f.get("domain") ?? ""), messageCount: String(f.get("messageCount") ?? "0") as never, recipientCount: String(f.get("recipientCount") ?? "0") as never });
       }}>
-      <FormField id="scope-domain" label="Recipient domain" error={errors.domain ?? result.serverError}>
-        <Input name="domain" placeholder="gmail.com" className="w-48" />
-      </FormField>
-      <FormField id="scope-messages" label="Messages" error={errors.messageCount}>
-        <Input name="messageCount" type="number" min={0} defaultValue={0} className="w-28" />
-      </FormField>
-      <FormField id="scope-recipients" label="Recipients" error={errors.recipientCount}>
-        <Input name="recipientCount" type="number" min={0} defaultValue={0} className="w-28" />
-      </FormField>
-      <Button type="submit" variant="outline" disabled={isPending}>Save domain</Button>
+      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      <div className="flex flex-wrap items-end gap-2">
+        <FormField id="scope-domain" label="Recipient domain" error={errors.domain}>
+          <Input name="domain" placeholder="gmail.com" className="w-48" />
+        </FormField>
+        <FormField id="scope-messages" label="Messages" error={errors.messageCount}>
+          <Input name="messageCount" type="number" min={0} defaultValue={0} className="w-28" />
+        </FormField>
+        <FormField id="scope-recipients" label="Recipients" error={errors.recipientCount}>
+          <Input name="recipientCount" type="number" min={0} defaultValue={0} className="w-28" />
+        </FormField>
+        <Button type="submit" variant="outline" disabled={isPending}>Add domain</Button>
+      </div>
     </form>
   );
 }

@@ -4,40 +4,94 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import type { Viewer } from "@/lib/auth/viewer";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
-import { getScope } from "@/lib/scope/queries";
-import { AddAffectedUserForm, SaveDomainForm } from "./scope-forms";
+import { getScope, type ScopeDomain } from "@/lib/scope/queries";
+import { formatDateTime } from "@/lib/utils/dates";
+import { DomainRowControls } from "./domain-row-controls";
+import { AddAffectedUserForm, RecheckPrimaryButton, SaveDomainForm } from "./scope-forms";
+
+type Check = { tenantCheck: string | null; tenantCheckReason: string | null; checkedAt: Date | null };
+
+/** Whether the tenant has the account, in words (the badge repeats it, never colour alone). */
+function TenantCheckText({ check }: { check: Check | undefined }) {
+  const when = check?.checkedAt ? ` (${formatDateTime(check.checkedAt)})` : "";
+  if (check?.tenantCheck === "FOUND") return <Badge variant="success" title={`Checked through Microsoft Graph${when}`}>verified in tenant</Badge>;
+  if (check?.tenantCheck === "NOT_FOUND") return <Badge variant="danger" title={`Checked through Microsoft Graph${when}`}>not found in tenant</Badge>;
+  if (check?.tenantCheck === "FAILED") return <Badge variant="warning">could not check: {check.tenantCheckReason ?? "Microsoft Graph did not answer"}</Badge>;
+  return <Badge variant="neutral">not checked yet</Badge>;
+}
+
+/** The counts as shown: the engineer's where they corrected the trace, with the trace's beside them. */
+function CountCell({ value, trace, manual }: { value: number; trace: number | null; manual: number | null }) {
+  return (
+    <TableCell className="text-right">
+      {value}
+      {manual !== null && <span className="block text-xs text-muted-foreground">{trace === null ? "typed by an engineer" : `engineer's value (trace: ${trace})`}</span>}
+    </TableCell>
+  );
+}
+
+function sourceText(d: ScopeDomain): string {
+  const edited = d.manualMessageCount !== null || d.manualRecipientCount !== null;
+  if (d.source === "TRACE") return edited ? `Message trace, corrected by hand${d.editedAt ? ` ${formatDateTime(d.editedAt)}` : ""}` : "Message trace";
+  return d.traceMessageCount !== null ? "Added by hand, also in the trace" : "Added by hand";
+}
 
 /** Stage 2: affected accounts and the recipients of the unauthorized mail, by domain. */
-export async function ScopeSection({ db, viewer, ticketId, primaryUpn }: { db: Db; viewer: Viewer; ticketId: string; primaryUpn: string }) {
+export async function ScopeSection({ db, viewer, ticketId, primaryUpn, isClosed }: { db: Db; viewer: Viewer; ticketId: string; primaryUpn: string; isClosed: boolean }) {
   const { users, domains } = await getScope(db, viewer, ticketId);
-  const canWork = hasPermission(viewer.role, "tickets.work");
+  const canWork = hasPermission(viewer.role, "tickets.work") && !isClosed;
   const external = domains.filter((d) => !d.isInternal);
+  const primary = users.find((u) => u.upn === primaryUpn);
   return (
     <Card>
       <CardHeader><CardTitle className="text-base">User affected and scope</CardTitle></CardHeader>
       <CardContent className="space-y-4">
-        <div className="space-y-2 text-sm">
-          <p><span className="font-mono">{primaryUpn}</span> <Badge>Primary</Badge></p>
+        <ul aria-label="Affected accounts" className="space-y-2 text-sm">
+          <li className="flex flex-wrap items-center gap-2">
+            <span className="font-mono">{primaryUpn}</span>
+            {primary?.displayName && <span className="text-muted-foreground">({primary.displayName})</span>}
+            <Badge>Primary</Badge>
+            <TenantCheckText check={primary} />
+            {canWork && primary?.tenantCheck !== "FOUND" && <RecheckPrimaryButton ticketId={ticketId} label={primary?.tenantCheck ? "Check again" : "Check in tenant"} />}
+          </li>
           {users.filter((u) => u.upn !== primaryUpn).map((u) => (
-            <p key={u.id}><span className="font-mono">{u.upn}</span> {u.displayName && <span className="text-muted-foreground">({u.displayName})</span>} <Badge variant="success">In tenant</Badge></p>
+            <li key={u.id} className="flex flex-wrap items-center gap-2">
+              <span className="font-mono">{u.upn}</span> {u.displayName && <span className="text-muted-foreground">({u.displayName})</span>}
+              <TenantCheckText check={u.tenantCheck ? u : { tenantCheck: u.objectId ? "FOUND" : null, tenantCheckReason: null, checkedAt: null }} />
+            </li>
           ))}
-          {canWork && <AddAffectedUserForm ticketId={ticketId} />}
-        </div>
+        </ul>
+        {canWork && <AddAffectedUserForm ticketId={ticketId} />}
         <Table>
           <TableCaption>
-            Recipients of the unauthorized mail: {external.reduce((n, d) => n + d.recipientCount, 0)} external recipients in {external.length} domains.
+            Recipients of the unauthorized mail: {external.reduce((n, d) => n + d.recipientCount, 0)} external recipients in {external.length} domains. Counts an engineer typed are kept when the trace is run again.
           </TableCaption>
-          <TableHeader><TableRow><TableHead>Domain</TableHead><TableHead>Kind</TableHead><TableHead className="text-right">Messages</TableHead><TableHead className="text-right">Recipients</TableHead><TableHead>Source</TableHead></TableRow></TableHeader>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Domain</TableHead><TableHead>Kind</TableHead><TableHead className="text-right">Messages</TableHead><TableHead className="text-right">Recipients</TableHead><TableHead>Source</TableHead>
+              {canWork && <TableHead><span className="sr-only">Changes</span></TableHead>}
+            </TableRow>
+          </TableHeader>
           <TableBody>
             {domains.length === 0 ? (
-              <TableRow><TableCell colSpan={5} className="text-muted-foreground">None yet: run the message trace (Resolution) or add a domain.</TableCell></TableRow>
+              <TableRow><TableCell colSpan={canWork ? 6 : 5} className="text-muted-foreground">None yet: run the message trace (Resolution) or add a domain.</TableCell></TableRow>
             ) : domains.map((d) => (
-              <TableRow key={d.id}>
+              <TableRow key={d.id} data-domain={d.domain}>
                 <TableCell className="font-medium">{d.domain}</TableCell>
                 <TableCell>{d.isInternal ? "Internal" : "External"}</TableCell>
-                <TableCell className="text-right">{d.messageCount}</TableCell>
-                <TableCell className="text-right">{d.recipientCount}</TableCell>
-                <TableCell className="text-xs">{d.source === "TRACE" ? "Message trace" : "Entered by hand"}</TableCell>
+                <CountCell value={d.messageCount} trace={d.traceMessageCount} manual={d.manualMessageCount} />
+                <CountCell value={d.recipientCount} trace={d.traceRecipientCount} manual={d.manualRecipientCount} />
+                <TableCell className="text-xs">{sourceText(d)}</TableCell>
+                {canWork && (
+                  <TableCell>
+                    <DomainRowControls
+                      row={{
+                        id: d.id, domain: d.domain, version: d.version, messageCount: d.messageCount, recipientCount: d.recipientCount,
+                        hasTraceCounts: d.traceMessageCount !== null || d.traceRecipientCount !== null, isEdited: d.manualMessageCount !== null || d.manualRecipientCount !== null,
+                      }}
+                    />
+                  </TableCell>
+                )}
               </TableRow>
             ))}
           </TableBody>
