@@ -1,7 +1,9 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
+import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { AppError, notFound } from "@/lib/errors";
+import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatDateTime } from "@/lib/utils/dates";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 
@@ -23,6 +25,7 @@ const advisorySelect = {
       id: true,
       number: true,
       tenantId: true,
+      status: true,
       affectedUpn: true,
       tenant: { select: { displayName: true, serviceMailbox: true } },
       affectedUsers: { select: { upn: true } },
@@ -37,6 +40,13 @@ export async function loadAdvisory(db: Db, viewer: Viewer, advisoryId: string) {
   return advisory;
 }
 
+/** An advisory to change: as loadAdvisory, and its ticket must be open. */
+export async function loadAdvisoryToChange(db: Db, viewer: Viewer, advisoryId: string) {
+  const advisory = await loadAdvisory(db, viewer, advisoryId);
+  assertTicketOpen(advisory.ticket, "change advisories");
+  return advisory;
+}
+
 export type LoadedAdvisory = Awaited<ReturnType<typeof loadAdvisory>>;
 
 /**
@@ -47,11 +57,12 @@ export async function explainUnchanged(db: Db, viewer: Viewer, advisoryId: strin
   const current = await loadAdvisory(db, viewer, advisoryId);
   if (!allowed.includes(current.status)) return wrongState(current);
   if (current.version !== version) return staleVersion();
-  return new AppError("CONFLICT", "Someone else is changing this advisory right now. Reload and try again.");
+  // A send in flight changed nothing yet; the shared message still makes the form reload.
+  return new AppError("CONFLICT", CONFLICT_MESSAGE);
 }
 
 export function staleVersion() {
-  return new AppError("CONFLICT", "This advisory changed since you opened it. Reload to see the latest version, then try again.");
+  return new AppError("CONFLICT", CONFLICT_MESSAGE);
 }
 
 export function wrongState(a: Pick<LoadedAdvisory, "status" | "sentAt" | "domain">): AppError {

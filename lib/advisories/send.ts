@@ -7,7 +7,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { isTimeout } from "@/lib/graph/errors";
 import { sendMail } from "@/lib/graph/mail";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
-import { explainUnchanged, loadAdvisory, STALE_SENDING_MS, staleVersion, wrongState, type LoadedAdvisory } from "./load";
+import { explainUnchanged, loadAdvisoryToChange, STALE_SENDING_MS, staleVersion, wrongState, type LoadedAdvisory } from "./load";
 import type { TAdvisoryRef } from "./schemas";
 
 /** The mailbox to send from: the tenant's service mailbox, never an affected (compromised) one. */
@@ -36,7 +36,7 @@ export function senderFor(a: LoadedAdvisory): string {
  */
 export async function sendAdvisory(db: Db, viewer: Viewer, input: TAdvisoryRef) {
   assertCan(viewer, "tickets.work");
-  const a = await loadAdvisory(db, viewer, input.advisoryId);
+  const a = await loadAdvisoryToChange(db, viewer, input.advisoryId);
   const staleSending = a.status === "SENDING" && Date.now() - a.updatedAt.getTime() > STALE_SENDING_MS;
   if (a.status !== "DRAFTED" && !staleSending) throw wrongState(a);
   if (a.version !== input.version) throw staleVersion();

@@ -2,8 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
+import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { listAdvisories } from "./queries";
 import { ZUpdateAdvisoryInput } from "./schemas";
+import { sendAdvisory } from "./send";
 import { acknowledgeAdvisory, draftTicketAdvisories, markAdvisorySent, redraftAdvisory, updateAdvisory } from "./service";
 
 const asViewer = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({
@@ -107,6 +109,12 @@ describe.each(testDbKinds())("advisories on %s", (kind) => {
       await expect(call(t.db, manager, ref)).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(call(t.db, fabrikamAdmin, ref)).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
+    // Editing a draft: both roles refused, for the own tenant's admin as for another tenant's.
+    const edit = { ...ref, toAddresses: ["x@gmail.com"], subject: "Hijack", body: "Hijack" };
+    for (const viewer of [manager, contosoAdmin, fabrikamAdmin]) {
+      await expect(updateAdvisory(t.db, viewer, edit)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    }
+    expect((await listAdvisories(t.db, engineer, ticket.id))[0]).toMatchObject({ subject: a!.subject, version: 1 });
     // Readers: the own tenant's admin and managers see them; another tenant's admin sees nothing.
     expect(await listAdvisories(t.db, contosoAdmin, ticket.id)).toHaveLength(2);
     expect(await listAdvisories(t.db, manager, ticket.id)).toHaveLength(2);
@@ -114,5 +122,31 @@ describe.each(testDbKinds())("advisories on %s", (kind) => {
     // An advisory id that does not exist (or is not visible) is "not found".
     const platform = asViewer(await seedUser(t.db, { role: "PLATFORM_ADMIN" }));
     await expect(markAdvisorySent(t.db, platform, { advisoryId: "00000000-0000-4000-8000-000000000000", version: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateAdvisory(t.db, platform, { ...edit, advisoryId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("uses the shared conflict message, so the form reloads and keeps the typed text", async () => {
+    const ticket = await ticketWithTrace();
+    await draftTicketAdvisories(t.db, engineer, { ticketId: ticket.id });
+    const [a] = await listAdvisories(t.db, engineer, ticket.id);
+    await updateAdvisory(t.db, engineer, { advisoryId: a!.id, version: 1, toAddresses: ["admin@gmail.com"], subject: "First", body: "First" });
+    await expect(updateAdvisory(t.db, engineer, { advisoryId: a!.id, version: 1, toAddresses: ["admin@gmail.com"], subject: "Second", body: "Second" })).rejects.toMatchObject({ code: "CONFLICT", message: CONFLICT_MESSAGE });
+  });
+
+  it("refuses every change to advisories on a closed ticket", async () => {
+    const ticket = await ticketWithTrace();
+    await draftTicketAdvisories(t.db, engineer, { ticketId: ticket.id });
+    const [a, b] = await listAdvisories(t.db, engineer, ticket.id);
+    await markAdvisorySent(t.db, engineer, { advisoryId: b!.id, version: 1 });
+    await t.db.ticket.update({ where: { id: ticket.id }, data: { status: "CLOSED", closedAt: new Date() } });
+    const closed = { code: "INVALID_STATE", message: expect.stringContaining("The ticket is closed") };
+    const ref = { advisoryId: a!.id, version: 1 };
+    await expect(draftTicketAdvisories(t.db, engineer, { ticketId: ticket.id })).rejects.toMatchObject(closed);
+    await expect(updateAdvisory(t.db, engineer, { ...ref, toAddresses: ["x@gmail.com"], subject: "s", body: "b" })).rejects.toMatchObject(closed);
+    await expect(redraftAdvisory(t.db, engineer, ref)).rejects.toMatchObject(closed);
+    await expect(markAdvisorySent(t.db, engineer, ref)).rejects.toMatchObject(closed);
+    await expect(sendAdvisory(t.db, engineer, ref)).rejects.toMatchObject(closed);
+    await expect(acknowledgeAdvisory(t.db, engineer, { advisoryId: b!.id, version: 2 })).rejects.toMatchObject(closed);
+    expect((await listAdvisories(t.db, engineer, ticket.id)).map((x) => [x.status, x.version])).toEqual([["DRAFTED", 1], ["SENT", 2]]);
   });
 });

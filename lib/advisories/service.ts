@@ -6,9 +6,10 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
+import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { draftAdvisories, draftAdvisory } from "./draft-advisory";
-import { explainUnchanged, loadAdvisory, type LoadedAdvisory } from "./load";
+import { explainUnchanged, loadAdvisoryToChange, type LoadedAdvisory } from "./load";
 import type { TAdvisoryRef, TUpdateAdvisory } from "./schemas";
 
 const traceSelect = { traceId: true, senderAddress: true, recipient: true, recipientDomain: true, subject: true, status: true, receivedAt: true } as const;
@@ -50,9 +51,10 @@ export async function draftTicketAdvisories(db: Db, viewer: Viewer, input: { tic
   assertCan(viewer, "tickets.work");
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, tenant: { select: { displayName: true, primaryDomain: true } } },
+    select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { displayName: true, primaryDomain: true } } },
   });
   if (!ticket) throw notFound();
+  assertTicketOpen(ticket, "draft advisories");
   const traces = await db.messageTraceEntry.findMany({ where: { ticketId: ticket.id }, select: traceSelect });
   if (traces.length === 0) throw new AppError("INVALID_STATE", "Run the message trace first: advisories are drafted from it.");
   const drafts = draftAdvisories(traces, { ticketRef: formatTicketNumber(ticket.number), tenantName: ticket.tenant.displayName, primaryDomain: ticket.tenant.primaryDomain });
@@ -81,7 +83,7 @@ export async function draftTicketAdvisories(db: Db, viewer: Viewer, input: { tic
 /** Rewrites a draft's subject and body from the latest trace; the addresses typed are kept. */
 export async function redraftAdvisory(db: Db, viewer: Viewer, input: TAdvisoryRef) {
   assertCan(viewer, "tickets.work");
-  const a = await loadAdvisory(db, viewer, input.advisoryId);
+  const a = await loadAdvisoryToChange(db, viewer, input.advisoryId);
   const traces = await db.messageTraceEntry.findMany({ where: { ticketId: a.ticket.id, recipientDomain: a.domain }, select: traceSelect });
   if (traces.length === 0) throw new AppError("INVALID_STATE", `The latest message trace has no mail to ${a.domain}; nothing to redraft from.`);
   const draft = draftAdvisory(a.domain, traces, { ticketRef: formatTicketNumber(a.ticket.number), tenantName: a.ticket.tenant.displayName });
@@ -95,7 +97,7 @@ export async function redraftAdvisory(db: Db, viewer: Viewer, input: TAdvisoryRe
 /** Saves the engineer's edits to a draft. */
 export async function updateAdvisory(db: Db, viewer: Viewer, input: TUpdateAdvisory) {
   assertCan(viewer, "tickets.work");
-  const a = await loadAdvisory(db, viewer, input.advisoryId);
+  const a = await loadAdvisoryToChange(db, viewer, input.advisoryId);
   return guardedUpdate(
     db, viewer, a, input.version, "DRAFTED",
     { toAddresses: input.toAddresses, subject: input.subject, body: input.body },
@@ -106,7 +108,7 @@ export async function updateAdvisory(db: Db, viewer: Viewer, input: TUpdateAdvis
 /** The engineer copied the advisory and sent it from their own mail client. */
 export async function markAdvisorySent(db: Db, viewer: Viewer, input: TAdvisoryRef) {
   assertCan(viewer, "tickets.work");
-  const a = await loadAdvisory(db, viewer, input.advisoryId);
+  const a = await loadAdvisoryToChange(db, viewer, input.advisoryId);
   return guardedUpdate(
     db, viewer, a, input.version, "DRAFTED",
     { status: "SENT", sentAt: new Date(), sentById: viewer.id, requestId: null },
@@ -117,7 +119,7 @@ export async function markAdvisorySent(db: Db, viewer: Viewer, input: TAdvisoryR
 /** The recipient domain's admins confirmed they blocked or deleted the mail. */
 export async function acknowledgeAdvisory(db: Db, viewer: Viewer, input: TAdvisoryRef) {
   assertCan(viewer, "tickets.work");
-  const a = await loadAdvisory(db, viewer, input.advisoryId);
+  const a = await loadAdvisoryToChange(db, viewer, input.advisoryId);
   return guardedUpdate(
     db, viewer, a, input.version, "SENT",
     { status: "ACKNOWLEDGED", acknowledgedAt: new Date() },

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
-import { getAttachmentForViewer, listAttachments, saveAttachment } from "./service";
+import { CLOSED_FOR_REPORTER, getAttachmentForViewer, listAttachments, saveAttachment } from "./service";
 
 describe.each(testDbKinds())("evidence attachments on %s", (kind) => {
   let t: TestDb;
@@ -42,5 +42,14 @@ describe.each(testDbKinds())("evidence attachments on %s", (kind) => {
     await expect(saveAttachment(t.db, engineer, { ticketId, fileName: "big.pdf", bytes: Buffer.alloc(10 * 1024 * 1024 + 1), visibility: "INTERNAL", evidenceDir: dir })).rejects.toMatchObject({ details: { field: "file" } });
     await expect(saveAttachment(t.db, admin, { ticketId, fileName: "a.txt", bytes: Buffer.from("a"), visibility: "INTERNAL", evidenceDir: dir })).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(saveAttachment(t.db, otherAdmin, { ticketId, fileName: "a.txt", bytes: Buffer.from("a"), visibility: "PUBLIC", evidenceDir: dir })).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("refuses evidence on a closed ticket, saying why, and leaves no file behind", async () => {
+    const closed = await seedTicket(t.db, { tenantId: admin.tenantId!, reporterId: admin.id, status: "CLOSED", closedAt: new Date() });
+    const file = { ticketId: closed.id, fileName: "late.txt", bytes: Buffer.from("late"), evidenceDir: dir };
+    await expect(saveAttachment(t.db, admin, { ...file, visibility: "PUBLIC" })).rejects.toMatchObject({ code: "INVALID_STATE", message: CLOSED_FOR_REPORTER });
+    await expect(saveAttachment(t.db, engineer, { ...file, visibility: "INTERNAL" })).rejects.toMatchObject({ code: "INVALID_STATE", message: "The ticket is closed: reopen it to attach evidence." });
+    expect(await t.db.attachment.count({ where: { ticketId: closed.id } })).toBe(0);
+    expect(fs.existsSync(path.join(dir, closed.id))).toBe(false);
   });
 });

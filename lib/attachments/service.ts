@@ -7,11 +7,14 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
+import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { ALLOWED_TYPES, checkUpload, cleanFileName, extensionOf } from "./rules";
 
 // Evidence files live on disk under the evidence dir (by ticket), the database keeps the record.
+
+export const CLOSED_FOR_REPORTER = "This incident is closed, so no more evidence can be attached. Post an update if something new came up: the support team can reopen it.";
 
 export async function saveAttachment(
   db: Db,
@@ -21,8 +24,11 @@ export async function saveAttachment(
   assertCan(viewer, input.visibility === "INTERNAL" ? "comments.writeInternal" : "comments.writePublic");
   const problem = checkUpload(input.fileName, input.bytes.length);
   if (problem) throw new AppError("INVALID_INPUT", problem, { field: "file" });
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true } });
   if (!ticket) throw notFound();
+  // A tenant admin cannot reopen, so they are told what they can do instead.
+  if (ticket.status === "CLOSED" && viewer.role === "TENANT_ADMIN") throw new AppError("INVALID_STATE", CLOSED_FOR_REPORTER);
+  assertTicketOpen(ticket, "attach evidence");
   const storageKey = `${ticket.id}/${randomUUID()}`;
   const target = path.join(input.evidenceDir, storageKey);
   await fs.mkdir(path.dirname(target), { recursive: true });

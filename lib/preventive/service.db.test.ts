@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
+import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { listPreventiveItems } from "./queries";
 import { SEED_RECOMMENDATIONS } from "./recommendations";
 import { ZAddPreventiveItemInput, ZUpdatePreventiveItemInput } from "./schemas";
@@ -77,5 +78,26 @@ describe.each(testDbKinds())("preventive items on %s", (kind) => {
     await expect(updatePreventiveItem(t.db, fabrikamAdmin, update)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(updatePreventiveItem(t.db, engineer, { ...update, itemId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect(await listPreventiveItems(t.db, fabrikamAdmin, ticket.id)).toEqual([]);
+  });
+
+  it("answers a stale save with the shared conflict message", async () => {
+    const item = await addPreventiveItem(t.db, engineer, ZAddPreventiveItemInput.parse({ ticketId: (await newTicket()).id, title: "Review protocols" }));
+    const update = ZUpdatePreventiveItemInput.parse({ itemId: item.id, updatedAt: item.updatedAt.toISOString(), title: "Review protocols", status: "IN_PROGRESS" });
+    await updatePreventiveItem(t.db, engineer, update);
+    await expect(updatePreventiveItem(t.db, engineer, { ...update, status: "DONE" })).rejects.toMatchObject({ code: "CONFLICT", message: CONFLICT_MESSAGE });
+  });
+
+  it("refuses new and changed items on a closed ticket, and does not pre-fill one", async () => {
+    const ticket = await newTicket();
+    const item = await addPreventiveItem(t.db, engineer, ZAddPreventiveItemInput.parse({ ticketId: ticket.id, title: "Enforce MFA" }));
+    const untouched = await newTicket();
+    for (const id of [ticket.id, untouched.id]) await t.db.ticket.update({ where: { id }, data: { status: "CLOSED", closedAt: new Date() } });
+    const closed = { code: "INVALID_STATE", message: expect.stringContaining("The ticket is closed") };
+    await expect(addPreventiveItem(t.db, engineer, ZAddPreventiveItemInput.parse({ ticketId: ticket.id, title: "Late" }))).rejects.toMatchObject(closed);
+    const update = ZUpdatePreventiveItemInput.parse({ itemId: item.id, updatedAt: item.updatedAt.toISOString(), title: "Enforce MFA", status: "DONE" });
+    await expect(updatePreventiveItem(t.db, engineer, update)).rejects.toMatchObject(closed);
+    expect(await ensureSeedRecommendations(t.db, engineer, untouched.id)).toBe(false);
+    expect(await t.db.preventiveItem.count({ where: { ticketId: untouched.id } })).toBe(0);
+    expect((await listPreventiveItems(t.db, engineer, ticket.id)).map((i) => [i.title, i.status])).toEqual([["Enforce MFA", "OPEN"]]);
   });
 });

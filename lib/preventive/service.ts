@@ -3,13 +3,15 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { assertCan } from "@/lib/auth/assert-can";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
+import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { AppError, notFound } from "@/lib/errors";
+import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { SEED_RECOMMENDATIONS } from "./recommendations";
 import type { TAddPreventiveItem, TUpdatePreventiveItem } from "./schemas";
 
 async function findTicket(db: Db, viewer: Viewer, ticketId: string) {
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true, status: true } });
   if (!ticket) throw notFound();
   return ticket;
 }
@@ -21,6 +23,8 @@ async function findTicket(db: Db, viewer: Viewer, ticketId: string) {
  */
 export async function ensureSeedRecommendations(db: Db, viewer: Viewer, ticketId: string): Promise<boolean> {
   const ticket = await findTicket(db, viewer, ticketId);
+  // A closed ticket takes no new content, not even the starting list.
+  if (ticket.status === "CLOSED") return false;
   if ((await db.preventiveItem.count({ where: { ticketId: ticket.id } })) > 0) return false;
   return db.$transaction(async (tx) => {
     // Two first visits at once: the ticket row lock lets only one of them fill the list.
@@ -45,6 +49,7 @@ export async function ensureSeedRecommendations(db: Db, viewer: Viewer, ticketId
 export async function addPreventiveItem(db: Db, viewer: Viewer, input: TAddPreventiveItem) {
   assertCan(viewer, "tickets.work");
   const ticket = await findTicket(db, viewer, input.ticketId);
+  assertTicketOpen(ticket, "add follow-up items");
   return db.$transaction(async (tx) => {
     const item = await tx.preventiveItem.create({
       data: { ticketId: ticket.id, title: input.title, owner: input.owner ?? null, dueAt: input.dueAt ?? null, notes: input.notes ?? null },
@@ -67,9 +72,10 @@ export async function updatePreventiveItem(db: Db, viewer: Viewer, input: TUpdat
   assertCan(viewer, "tickets.work");
   const item = await db.preventiveItem.findFirst({
     where: { id: input.itemId, ticket: ticketScopeFor(viewer) },
-    select: { id: true, status: true, ticket: { select: { id: true, tenantId: true } } },
+    select: { id: true, status: true, ticket: { select: { id: true, tenantId: true, status: true } } },
   });
   if (!item) throw notFound("Follow-up item");
+  assertTicketOpen(item.ticket, "change follow-up items");
   const data = { title: input.title, owner: input.owner ?? null, status: input.status, dueAt: input.dueAt ?? null, notes: input.notes ?? null };
   const updated = await db.$transaction(async (tx) => {
     const { count } = await tx.preventiveItem.updateMany({ where: { id: item.id, updatedAt: new Date(input.updatedAt) }, data });
@@ -84,6 +90,6 @@ export async function updatePreventiveItem(db: Db, viewer: Viewer, input: TUpdat
     });
     return tx.preventiveItem.findUniqueOrThrow({ where: { id: item.id }, select: { id: true, ticketId: true, updatedAt: true } });
   });
-  if (!updated) throw new AppError("CONFLICT", "This item changed since you opened it. Reload to see the latest version, then try again.");
+  if (!updated) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
   return updated;
 }
