@@ -1,3 +1,5 @@
+import { findingLines, type InvestigationFacts } from "./compose-findings";
+
 // Composes the seed report's sections from what the ticket holds. Every fact comes from the
 // ticket; a missing one reads "not recorded" — nothing is invented. Pure: tested on its own.
 
@@ -18,6 +20,9 @@ export type ReportFacts = {
   advisories: { domain: string; status: string; sentAt: Date | null }[];
   preventive: { title: string; owner: string | null; status: string }[];
   mfa: { checkedAt: Date; totalUsers: number; mfaRegistered: number; adminsWithoutMfa: number } | null;
+  /** The latest evidence snapshot's findings; null when none was taken. */
+  investigation: InvestigationFacts | null;
+  /** Each event already in words (lib/audit/describe-event.ts). */
   timeline: { at: Date; what: string; who: string | null }[];
 };
 
@@ -29,32 +34,53 @@ const or = (v: string | null | undefined) => (v && v.trim() ? v.trim() : NOT_REC
 const hours = (from: Date | null, to: Date | null) => (from && to ? `${((to.getTime() - from.getTime()) / 3_600_000).toFixed(1)} h` : NOT_RECORDED);
 
 function stepLine(s: ReportFacts["steps"][number]): string {
-  const outcome = s.state === "DONE" ? "done" : s.state === "SKIPPED" || s.state === "NOT_APPLICABLE" ? `${s.state.toLowerCase().replace("_", " ")} (${or(s.reason)})` : s.state.toLowerCase();
+  // A step whose check read back something else is not "done", whatever its state says.
+  const outcome = s.verified === false ? `not verified: ${or(s.observed)}`
+    : s.state === "DONE" ? "done"
+    : s.state === "SKIPPED" || s.state === "NOT_APPLICABLE" ? `${s.state.toLowerCase().replace("_", " ")} (${or(s.reason)})`
+    : s.state.toLowerCase().replaceAll("_", " ");
   const parts = [`${s.title}: ${outcome}`];
   if (s.doneBy || s.doneAt) parts.push(`by ${or(s.doneBy)} at ${at(s.doneAt)}`);
   if (s.verified === true && s.observed) parts.push(`verified: ${s.observed}`);
-  else if (s.observed) parts.push(s.observed);
+  else if (s.verified !== false && s.observed) parts.push(s.observed);
   if (s.error) parts.push(`error: ${s.error}`);
   if (s.notes) parts.push(`notes: ${s.notes}`);
   if (s.requestIds.length) parts.push(`Graph request ${s.requestIds.join(", ")}`);
   return parts.join("; ");
 }
 
+const domainList = (rows: ReportFacts["recipientDomains"]) =>
+  rows.length ? rows.map((d) => `${d.domain} (${d.messageCount} messages, ${d.recipientCount} recipients)`).join("; ") : "none recorded";
+
+function recipientLines(domains: ReportFacts["recipientDomains"]): string[] {
+  if (domains.length === 0) return [`Recipients of the unauthorized mail: ${NOT_RECORDED}.`];
+  return [
+    `External recipients of the unauthorized mail: ${domainList(domains.filter((d) => !d.isInternal))}.`,
+    `Internal recipients (the tenant's own domains): ${domainList(domains.filter((d) => d.isInternal))}.`,
+  ];
+}
+
 export function composeReport(f: ReportFacts): Report {
   const t = f.ticket;
-  const external = f.recipientDomains.filter((d) => !d.isInternal);
   const stepsOf = (phase: string) => f.steps.filter((s) => s.phase === phase);
+  const troubleshooting = [...stepsOf("INVESTIGATION"), ...stepsOf("CONTAINMENT"), ...stepsOf("ERADICATION")];
   const sections: ReportSection[] = [
     { heading: "Introduction", lines: [`An account of ${t.tenant} (${t.affectedUpn}) was reported compromised by ${t.reporter} on ${at(t.reportedAt)}, detected ${at(t.detectedAt)}. The ticket was worked by ${or(t.assignee)}.`] },
-    { heading: "1. Issue description", lines: [`Observed: ${t.symptoms.length ? t.symptoms.join("; ") : NOT_RECORDED}.`, `Reporter's notes: ${or(t.symptomsNote)}.`, `Severity: ${t.severity}. First suspicious sign-in: ${at(t.firstSuspiciousAt)}.`] },
+    {
+      heading: "1. Issue description",
+      lines: [
+        `Observed: ${t.symptoms.length ? t.symptoms.join("; ") : NOT_RECORDED}.`,
+        `Reporter's notes: ${or(t.symptomsNote)}.`,
+        `Severity: ${t.severity}. First suspicious sign-in: ${at(t.firstSuspiciousAt)}.`,
+        ...findingLines(f.investigation, NOT_RECORDED),
+      ],
+    },
     {
       heading: "2. User affected / scope",
       lines: [
         `Primary account: ${t.affectedUpn}.`,
         `Other accounts: ${f.affectedUsers.filter((u) => u.upn !== t.affectedUpn).map((u) => u.upn).join(", ") || "none recorded"}.`,
-        external.length
-          ? `Recipients of the unauthorized mail: ${external.map((d) => `${d.domain} (${d.messageCount} messages, ${d.recipientCount} recipients)`).join("; ")}.`
-          : `Recipients of the unauthorized mail: ${NOT_RECORDED}.`,
+        ...recipientLines(f.recipientDomains),
       ],
     },
     {
@@ -64,7 +90,7 @@ export function composeReport(f: ReportFacts): Report {
         t.personalDataInvolved ? `Personal data may be involved; regulatory notification due ${at(t.notificationDeadline)}.` : "Personal data: not indicated.",
       ],
     },
-    { heading: "4. Troubleshooting steps", lines: [...stepsOf("INVESTIGATION"), ...stepsOf("CONTAINMENT"), ...stepsOf("ERADICATION")].map(stepLine) },
+    { heading: "4. Troubleshooting steps", lines: troubleshooting.length ? troubleshooting.map(stepLine) : [`Steps: ${NOT_RECORDED}.`] },
     {
       heading: "5. Resolution and recovery",
       lines: [
@@ -89,7 +115,7 @@ export function composeReport(f: ReportFacts): Report {
         `Time to first response: ${hours(t.reportedAt, t.firstResponseAt)}; time to contain: ${hours(t.reportedAt, t.containedAt)}; dwell time: ${hours(t.firstSuspiciousAt, t.containedAt)}; closed ${at(t.closedAt)}.`,
       ],
     },
-    { heading: "Appendix: timeline", lines: f.timeline.map((e) => `${at(e.at)} ${e.what}${e.who ? ` (${e.who})` : ""}`) },
+    { heading: "Appendix: timeline", lines: f.timeline.length ? f.timeline.map((e) => `${at(e.at)} ${e.what}${e.who ? ` (${e.who})` : ""}`) : [`Events: ${NOT_RECORDED}.`] },
   ];
   return { title: `${t.number}: ${t.title}`, subtitle: `Compromised account incident report: ${t.tenant}`, sections };
 }

@@ -1,9 +1,11 @@
 import type { Prisma } from "@/generated/prisma/client";
+import { describeEvent } from "@/lib/audit/describe-event";
 import { IMPACT_CATEGORIES, type ImpactCategory } from "@/lib/impact/categories";
 import { CHECKLIST_STEPS } from "@/lib/remediation/steps";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { SYMPTOMS, type Symptom } from "@/lib/tickets/symptoms";
 import type { ReportFacts } from "./compose-report";
+import { investigationFacts } from "./investigation-facts";
 
 // Reads everything the report needs, inside the caller's transaction (the close), so the
 // snapshot matches the ticket exactly as it was closed.
@@ -12,7 +14,7 @@ export async function loadReportFacts(tx: Prisma.TransactionClient, ticketId: st
     where: { id: ticketId },
     include: { tenant: { select: { displayName: true } }, reporter: { select: { name: true } }, assignee: { select: { name: true } } },
   });
-  const [users, domains, impacts, steps, actions, trace, advisories, preventive, mfa, events, people] = await Promise.all([
+  const [users, domains, impacts, steps, actions, trace, advisories, preventive, mfa, snapshot, events, people] = await Promise.all([
     tx.affectedUser.findMany({ where: { ticketId }, select: { upn: true, displayName: true } }),
     tx.recipientDomain.findMany({ where: { ticketId }, orderBy: { messageCount: "desc" }, select: { domain: true, isInternal: true, messageCount: true, recipientCount: true } }),
     tx.impactAssessment.findMany({ where: { ticketId }, select: { category: true, level: true, notes: true } }),
@@ -22,7 +24,13 @@ export async function loadReportFacts(tx: Prisma.TransactionClient, ticketId: st
     tx.advisory.findMany({ where: { ticketId }, select: { domain: true, status: true, sentAt: true } }),
     tx.preventiveItem.findMany({ where: { ticketId }, orderBy: { createdAt: "asc" }, select: { title: true, owner: true, status: true } }),
     tx.mfaCoverageCheck.findFirst({ where: { ticketId }, orderBy: { checkedAt: "desc" } }),
-    tx.auditEvent.findMany({ where: { ticketId }, orderBy: { seq: "asc" }, select: { at: true, action: true, actor: { select: { name: true } }, details: true } }),
+    tx.investigationSnapshot.findFirst({ where: { ticketId }, orderBy: { takenAt: "desc" }, select: { takenAt: true, findings: true, data: true, gaps: true } }),
+    // Comments and the review process are not part of the incident's history.
+    tx.auditEvent.findMany({
+      where: { ticketId, NOT: [{ action: { startsWith: "comment." } }, { action: { startsWith: "report." } }] },
+      orderBy: { seq: "asc" },
+      select: { at: true, action: true, result: true, target: true, actor: { select: { name: true } }, details: true },
+    }),
     tx.user.findMany({ select: { id: true, name: true } }),
   ]);
   const name = (id: string | null) => people.find((p) => p.id === id)?.name ?? null;
@@ -47,8 +55,7 @@ export async function loadReportFacts(tx: Prisma.TransactionClient, ticketId: st
     advisories,
     preventive,
     mfa: mfa ? { checkedAt: mfa.checkedAt, totalUsers: mfa.totalUsers, mfaRegistered: mfa.mfaRegistered, adminsWithoutMfa: mfa.adminsWithoutMfa } : null,
-    timeline: events
-      .filter((e) => !e.action.startsWith("comment."))
-      .map((e) => ({ at: e.at, what: e.action.replace(/^ticket\./, "").replaceAll("_", " ").replace(/^remediation\./, "step "), who: e.actor?.name ?? null })),
+    investigation: snapshot ? investigationFacts(snapshot) : null,
+    timeline: events.map((e) => ({ at: e.at, what: describeEvent(e).sentence, who: e.actor?.name ?? null })),
   };
 }

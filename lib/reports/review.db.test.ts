@@ -33,6 +33,10 @@ describe.each(testDbKinds())("reports on %s", (kind) => {
   /** A resolved ticket with its checklist settled and an outcome, closed: version 1 waits for review. */
   async function closedTicket(summary = "First outcome") {
     const id = (await seedTicket(t.db, { tenantId, reporterId: admin.id, status: "RESOLVED", affectedUpn: "megan@contoso.example" })).id;
+    await t.db.recipientDomain.create({ data: { ticketId: id, domain: "contoso.example", isInternal: true, messageCount: 3, recipientCount: 2 } });
+    await t.db.investigationSnapshot.create({
+      data: { ticketId: id, data: { authMethods: [{ id: "p", kind: "password" }] }, findings: { signIns: { flagged: [] }, inboxRules: [{ id: "r", name: "RSS", reasons: ["moves mail to RSS Feeds"] }], authMethods: [], consents: [], risk: null } },
+    });
     for (const s of CHECKLIST_STEPS.filter((x) => x.mandatory)) await t.db.checklistStep.create({ data: { ticketId: id, key: s.key, state: "DONE" } });
     await outcome(id, summary);
     await move(id, "close");
@@ -44,7 +48,10 @@ describe.each(testDbKinds())("reports on %s", (kind) => {
     const v1 = (await getReportForViewer(t.db, engineer, ticketId)).versions[0]!;
     expect(v1.version).toBe(1);
     expect(v1.markdown).toContain("What was achieved: First outcome.");
-    expect(v1.markdown).toMatch(/status changed/i); // the close itself is in the timeline
+    expect(v1.markdown).toMatch(/UTC Status changed from Resolved to Closed \(ENGINEER /); // the close itself ends the timeline
+    expect(v1.markdown).toContain("Internal recipients (the tenant's own domains): contoso.example (3 messages, 2 recipients).");
+    expect(v1.markdown).toContain("MFA on the account: off (no second factor registered).");
+    expect(v1.markdown).toContain("Hiding inbox rules (1): “RSS” moves mail to RSS Feeds.");
     await move(ticketId, "reopen");
     await outcome(ticketId, "Second outcome");
     expect(await markdownOf(ticketId, 1)).toContain("First outcome");

@@ -1,0 +1,69 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { describeEvent, type DescribableEvent } from "./describe-event";
+
+const ev = (action: string, details: unknown = null, extra: Partial<DescribableEvent> = {}): DescribableEvent => ({ action, result: "SUCCEEDED", target: "INC-1042", details, ...extra });
+const say = (e: DescribableEvent) => describeEvent(e).sentence;
+
+describe("audit events in words", () => {
+  it("says what changed in the ticket, with the facts the event holds", () => {
+    expect(say(ev("ticket.created", { severity: "HIGH", symptoms: ["Bulk mail", "MFA disabled"] }))).toBe("Incident reported (severity high): Bulk mail, MFA disabled");
+    expect(say(ev("ticket.status_changed", { from: "RESOLVED", to: "CLOSED", note: null }))).toBe("Status changed from Resolved to Closed");
+    expect(say(ev("ticket.status_changed", { from: "TRIAGED", to: "CONTAINED", reason: "Containment verified" }))).toBe("Status changed from Triaged to Contained (Containment verified)");
+    expect(say(ev("ticket.assigned", { assignee: "Riya Shah" }))).toBe("Assigned to Riya Shah");
+    expect(say(ev("ticket.assigned", { assignee: null }))).toBe("Unassigned");
+    expect(say(ev("ticket.outcome_updated", { revision: true }))).toBe("Outcome revised after the report was returned");
+    expect(say(ev("ticket.intake_edited", { changes: { title: { from: "Old", to: "New" }, symptoms: { from: ["A"], to: ["A", "B"] } } }))).toBe("Intake edited: title “Old” → “New”; symptoms “A” → “A, B”");
+    expect(say(ev("ticket.impact_assessed", { severity: { from: "HIGH", to: "CRITICAL" }, personalDataInvolved: true, levels: { a: "HIGH", b: "NONE", c: "LOW" } })))
+      .toBe("Business impact assessed: 2 categories rated; severity high → critical; personal data may be involved");
+  });
+
+  it("names the advisory's domain, the approval's step and the trace's numbers", () => {
+    expect(say(ev("advisory.drafted", { domains: [{ domain: "gmail.com", messages: 420 }, { domain: "yahoo.com", messages: 3 }] }, { target: "gmail.com, yahoo.com" }))).toBe("Advisories drafted for gmail.com, yahoo.com");
+    expect(say(ev("advisory.sent", { via: "graph", from: "security@contoso.example", toAddresses: ["abuse@gmail.com"] }, { target: "gmail.com" }))).toBe("Advisory sent for gmail.com to abuse@gmail.com through Graph from security@contoso.example");
+    expect(say(ev("advisory.sent", { via: "copy", toAddresses: ["postmaster@yahoo.com"] }, { target: "yahoo.com" }))).toBe("Advisory sent for yahoo.com to postmaster@yahoo.com (copied by the engineer)");
+    expect(say(ev("advisory.sent", { via: "graph", error: "UPSTREAM_ERROR" }, { target: "gmail.com", result: "FAILED" }))).toBe("Advisory not sent for gmail.com (UPSTREAM_ERROR)");
+    expect(say(ev("advisory.acknowledged", null, { target: "gmail.com" }))).toBe("Advisory acknowledged by the admins of gmail.com");
+    expect(say(ev("approval.requested", { step: "block-sign-in", why: "Privileged account" }))).toBe("Approval requested for “Block sign-in”: Privileged account");
+    expect(say(ev("approval.rejected", { step: "reset-password", reason: "Wrong user" }))).toBe("Approval refused for “Reset the password (change at next sign-in)”: Wrong user");
+    expect(say(ev("message-trace.run", { window: { start: "2026-11-20T00:00:00.000Z", end: "2026-11-24T10:00:00.000Z" }, messages: 470, domains: [{}, {}, {}] })))
+      .toBe("Message trace run: 470 messages to 3 domains, 2026-11-20 00:00 UTC to 2026-11-24 10:00 UTC");
+    expect(say(ev("message-trace.run", { error: "UPSTREAM_UNAVAILABLE" }, { result: "FAILED" }))).toBe("Message trace failed (UPSTREAM_UNAVAILABLE)");
+    expect(say(ev("mfa-coverage.checked", { totalUsers: 50, mfaRegistered: 41, adminsWithoutMfa: 2 }))).toBe("MFA coverage checked: 41 of 50 users registered, 2 admins without MFA");
+  });
+
+  it("tells a verified step from a failed or unverified one", () => {
+    expect(say(ev("remediation.block-sign-in", { verified: true, observed: "accountEnabled is false" }))).toBe("Block sign-in: done; verified: accountEnabled is false");
+    expect(say(ev("remediation.revoke-sessions", { verified: false, observed: "a refresh token still works" }))).toBe("Sign out of all sessions: not verified: a refresh token still works");
+    expect(say(ev("remediation.reset-password", { error: "Insufficient privileges" }, { result: "FAILED" }))).toBe("Reset the password (change at next sign-in): failed: Insufficient privileges");
+    expect(say(ev("remediation.started", { steps: ["block-sign-in", "revoke-sessions"] }, { result: "PENDING" }))).toBe("Remediation started: Block sign-in, Sign out of all sessions");
+    expect(say(ev("checklist.not_applicable", { step: "disable-forwarding", note: "No forwarding set" }))).toBe("Check and remove mailbox forwarding marked not applicable (No forwarding set)");
+    expect(say(ev("investigation.snapshot", { gaps: ["risk", "signIns"] }))).toBe("Evidence snapshot taken (could not read: risk state, sign-ins)");
+    expect(say(ev("report.returned", { version: 1, comments: "Name the consent." }))).toBe("Report returned (version 1): “Name the consent.”");
+  });
+
+  it("keeps an unknown action readable and says when something failed", () => {
+    expect(describeEvent(ev("widget.frobbed_twice", null, { result: "FAILED" }))).toEqual({ label: "Widget frobbed twice", sentence: "Widget frobbed twice: INC-1042 — failed", known: false });
+    expect(say(ev("ticket.status_changed", "not an object"))).toBe("Status changed from ? to ?");
+  });
+
+  it("describes every action key the code records", () => {
+    const keys = new Set<string>();
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(file);
+        else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name)) {
+          for (const m of fs.readFileSync(file, "utf8").matchAll(/action: [`"]([a-z-]+\.[a-z_-]*)/g)) keys.add(m[1]!);
+        }
+      }
+    };
+    walk(path.join(process.cwd(), "lib"));
+    expect(keys.size).toBeGreaterThan(30);
+    // Template keys (remediation.${step}, checklist.${state}, report.${decision}) with a sample suffix.
+    const sample = (k: string) => (k.endsWith(".") ? `${k}${k.startsWith("report") ? "approved" : k.startsWith("checklist") ? "done" : "block-sign-in"}` : k);
+    const unknown = [...keys].map(sample).filter((k) => !describeEvent(ev(k)).known);
+    expect(unknown).toEqual([]);
+  });
+});
