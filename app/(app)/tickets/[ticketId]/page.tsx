@@ -105,9 +105,10 @@ export default async function TicketPage({ params }: { params: Promise<{ ticketI
           />
           <h3 className="pt-2 text-sm font-semibold">Evidence</h3>
           <AttachmentsList rows={attachments} />
-          {hasPermission(viewer.role, "comments.writePublic") && (
+          {hasPermission(viewer.role, "comments.writePublic") && ticket.status !== "CLOSED" && (
             <UploadEvidenceForm ticketId={ticket.id} canChooseVisibility={hasPermission(viewer.role, "comments.writeInternal")} />
           )}
+          {ticket.status === "CLOSED" && <p className="text-xs text-muted-foreground">The ticket is closed: no more evidence can be attached. Updates can still be posted.</p>}
         </section>
       </div>
       <div id="scope" className="grid scroll-mt-4 gap-6 lg:grid-cols-2">

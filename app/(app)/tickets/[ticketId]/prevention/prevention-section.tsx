@@ -18,10 +18,11 @@ import { PreventiveItemForm } from "./preventive-item-form";
 export async function PreventionSection({ ticketId }: { ticketId: string }) {
   const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}`);
   const db = await getDb();
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true, status: true } });
   if (!ticket) notFound();
   await ensureSeedRecommendations(db, viewer, ticket.id);
-  const canWork = hasPermission(viewer.role, "tickets.work");
+  // A closed ticket is read-only here: reopening is the way back to work on it.
+  const canWork = hasPermission(viewer.role, "tickets.work") && ticket.status !== "CLOSED";
   const [items, latest] = await Promise.all([listPreventiveItems(db, viewer, ticket.id), getLatestMfaCheck(db, viewer, ticket)]);
 
   return (
@@ -38,7 +39,8 @@ export async function PreventionSection({ ticketId }: { ticketId: string }) {
             <>
               <ul className="space-y-3">
                 {items.map((item) => (
-                  <li key={`${item.id}-${item.updatedAt.toISOString()}`}>
+                  // Keyed by id only: after a conflict the form stays mounted and keeps what was typed.
+                  <li key={item.id}>
                     <PreventiveItemForm
                       item={{ ...item, dueAt: toDateInput(item.dueAt), updatedAt: item.updatedAt.toISOString() }}
                     />

@@ -7,8 +7,10 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { updatePreventiveItemAction } from "@/lib/preventive/actions";
 import { PREVENTIVE_STATUS_LABELS, PREVENTIVE_STATUSES, type PreventiveStatus } from "@/lib/preventive/schemas";
+import { SavedNow } from "../stages/saved-now";
 
 type Item = { id: string; title: string; owner: string | null; status: string; dueAt: string; notes: string | null; updatedAt: string };
 
@@ -17,6 +19,7 @@ export function PreventiveItemForm({ item }: { item: Item }) {
   const [dirty, setDirty] = useState(false);
   const { execute, result, isPending } = useAction(updatePreventiveItemAction, { onSuccess: () => setDirty(false) });
   const errors = result.validationErrors?.fieldErrors ?? {};
+  const isConflict = useRefreshOnConflict(result.serverError);
   const id = (field: string) => `item-${item.id}-${field}`;
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -37,6 +40,17 @@ export function PreventiveItemForm({ item }: { item: Item }) {
   return (
     <form onSubmit={onSubmit} onChange={() => setDirty(true)} noValidate aria-label={`Follow-up item: ${item.title}`} className="space-y-3 rounded-md border p-4">
       {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {isConflict && (
+        <SavedNow
+          items={[
+            { term: "Measure", value: item.title },
+            { term: "Owner", value: item.owner ?? "not assigned" },
+            { term: "Status", value: PREVENTIVE_STATUS_LABELS[item.status as PreventiveStatus] ?? item.status },
+            { term: "Due", value: item.dueAt || "none" },
+            { term: "Notes", value: item.notes ?? "" },
+          ]}
+        />
+      )}
       <FormField id={id("title")} label="Measure" error={errors.title}>
         <Input name="title" defaultValue={item.title} />
       </FormField>

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import {
   acknowledgeAdvisoryAction,
   markAdvisorySentAction,
@@ -17,6 +18,7 @@ import {
 } from "@/lib/advisories/actions";
 import { ADVISORY_STATUS_LABELS, ADVISORY_STATUS_VARIANTS, advisoryAsText } from "@/lib/advisories/labels";
 import { formatDateTime } from "@/lib/utils/dates";
+import { SavedNow } from "../stages/saved-now";
 import { CopyAdvisoryButton } from "./copy-advisory-button";
 
 export type AdvisoryView = {
@@ -43,14 +45,18 @@ function sentHow(a: Pick<AdvisoryView, "sentVia" | "requestId">): string {
 export function AdvisoryCard({ advisory: a, canWork, canSend }: { advisory: AdvisoryView; canWork: boolean; canSend: boolean }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [dirty, setDirty] = useState(false);
+  // A redraft replaces the text on the server: a fresh form then shows it once the page reloads.
+  const [formKey, setFormKey] = useState(0);
   const save = useAction(updateAdvisoryAction, { onSuccess: () => setDirty(false) });
   const send = useAction(sendAdvisoryAction);
   const markSent = useAction(markAdvisorySentAction);
   const acknowledge = useAction(acknowledgeAdvisoryAction);
-  const redraft = useAction(redraftAdvisoryAction);
+  const redraft = useAction(redraftAdvisoryAction, { onSuccess: () => { setDirty(false); setFormKey((k) => k + 1); } });
   const busy = [save, send, markSent, acknowledge, redraft].some((x) => x.isPending);
   const errors = { ...(save.result.validationErrors?.fieldErrors ?? {}), ...(send.result.validationErrors?.fieldErrors ?? {}) } as Record<string, string[] | undefined>;
   const serverError = [save, send, markSent, acknowledge, redraft].map((x) => x.result.serverError).find(Boolean);
+  // Someone else changed it: the page reloads (new version, their text below), the typed text stays.
+  const isConflict = useRefreshOnConflict(serverError);
   const editable = canWork && a.status === "DRAFTED";
   const id = (field: string) => `advisory-${a.id}-${field}`;
 
@@ -86,10 +92,19 @@ export function AdvisoryCard({ advisory: a, canWork, canSend }: { advisory: Advi
         </span>
       </header>
       {serverError && <Alert variant="destructive">{serverError}</Alert>}
+      {isConflict && editable && (
+        <SavedNow
+          items={[
+            { term: "To", value: a.toAddresses.join(", ") },
+            { term: "Subject", value: a.subject },
+            { term: "Message", value: <pre className="max-h-40 overflow-auto whitespace-pre-wrap font-mono">{a.body}</pre> },
+          ]}
+        />
+      )}
       {send.hasSucceeded && <Alert variant="success">Advisory sent to {a.domain}.</Alert>}
 
       {editable ? (
-        <form ref={formRef} onSubmit={onSave} onChange={() => setDirty(true)} noValidate className="space-y-3">
+        <form key={formKey} ref={formRef} onSubmit={onSave} onChange={() => setDirty(true)} noValidate className="space-y-3">
           <FormField id={id("to")} label="To" error={errors.toAddresses} hint="The domain's admin addresses, separated by commas. Pre-filled with the standard abuse and postmaster addresses.">
             <Input name="toAddresses" defaultValue={a.toAddresses.join(", ")} />
           </FormField>

@@ -22,10 +22,11 @@ export async function ResolutionSection({ ticketId }: { ticketId: string }) {
   const db = await getDb();
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, affectedUpn: true, detectedAt: true, tenant: { select: { displayName: true, primaryDomain: true, serviceMailbox: true } } },
+    select: { id: true, status: true, affectedUpn: true, detectedAt: true, tenant: { select: { displayName: true, primaryDomain: true, serviceMailbox: true } } },
   });
   if (!ticket) notFound();
-  const canWork = hasPermission(viewer.role, "tickets.work");
+  // A closed ticket is read-only here: reopening is the way back to work on it.
+  const canWork = hasPermission(viewer.role, "tickets.work") && ticket.status !== "CLOSED";
   const [trace, advisories, steps] = await Promise.all([
     getTraceOverview(db, viewer, { id: ticket.id, tenantPrimaryDomain: ticket.tenant.primaryDomain }),
     listAdvisories(db, viewer, ticket.id),
@@ -85,7 +86,7 @@ export async function ResolutionSection({ ticketId }: { ticketId: string }) {
           ) : (
             advisories.map((a) => (
               <AdvisoryCard
-                key={`${a.id}-${a.version}`}
+                key={a.id}
                 advisory={{ ...a, sentAt: a.sentAt?.toISOString() ?? null, acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null }}
                 canWork={canWork}
                 canSend={Boolean(ticket.tenant.serviceMailbox)}
