@@ -1,5 +1,5 @@
 import { ClientSecretCredential } from "@azure/identity";
-import { Client, MiddlewareFactory, RetryHandler, RetryHandlerOptions } from "@microsoft/microsoft-graph-client";
+import { Client, HTTPMessageHandler, MiddlewareFactory, RetryHandler, RetryHandlerOptions, type AuthenticationProvider, type Middleware } from "@microsoft/microsoft-graph-client";
 import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
 
 // The one place the Graph SDK and @azure/identity are wired: app-only client credentials per
@@ -21,18 +21,22 @@ export type TenantGraph = { tenantId: string; client: Client; timeoutMs: number;
 
 const SCOPE = "https://graph.microsoft.com/.default";
 
-export function createTenantGraph(c: GraphConnection): TenantGraph {
+/** Test seams on the wire only (lib/graph/test-clients.ts): another token source, or middleware just before the HTTP send. */
+export type GraphTransport = { authProvider?: AuthenticationProvider; beforeSend?: Middleware[] };
+
+export function createTenantGraph(c: GraphConnection, transport: GraphTransport = {}): TenantGraph {
   const credential = new ClientSecretCredential(
     c.tenantId,
     c.clientId,
     c.clientSecret,
     c.simulatorUrl ? { authorityHost: c.simulatorUrl, disableInstanceDiscovery: true } : {},
   );
-  const authProvider = new TokenCredentialAuthenticationProvider(credential, { scopes: [SCOPE] });
+  const authProvider = transport.authProvider ?? new TokenCredentialAuthenticationProvider(credential, { scopes: [SCOPE] });
   const middleware = MiddlewareFactory.getDefaultMiddlewareChain(authProvider);
   const retry = c.retry ?? { maxRetries: 3, delaySeconds: 3 };
   const retryIndex = middleware.findIndex((m) => m instanceof RetryHandler);
   if (retryIndex >= 0) middleware[retryIndex] = new RetryHandler(new RetryHandlerOptions(retry.delaySeconds, retry.maxRetries));
+  if (transport.beforeSend?.length) middleware.splice(middleware.findIndex((m) => m instanceof HTTPMessageHandler), 0, ...transport.beforeSend);
   const client = Client.initWithMiddleware({
     middleware,
     ...(c.simulatorUrl ? { baseUrl: c.simulatorUrl, customHosts: new Set([new URL(c.simulatorUrl).hostname]) } : {}),

@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { GRAPH_OPERATIONS, type GraphOperation } from "./operations";
+import { GRAPH_OPERATIONS, type GraphOperation, type GraphOperationInfo } from "./operations";
 
 // Graph failures become AppErrors whose message tells an engineer what to fix: the permission,
 // role or licence that is missing, when to retry, or that Graph is unreachable. The raw Graph
@@ -7,22 +7,25 @@ import { GRAPH_OPERATIONS, type GraphOperation } from "./operations";
 
 export type GraphFailure = { status: number; code: string; requestId: string | null; retryAfterSeconds: number | null };
 
-export function toAppError(op: GraphOperation, f: GraphFailure): AppError {
-  const info = GRAPH_OPERATIONS[op];
+/** The $batch envelope itself (not one of its requests): it needs no permission of its own. */
+const BATCH: Pick<GraphOperationInfo, "title"> = { title: "run the batched requests" };
+
+export function toAppError(op: GraphOperation | "batch", f: GraphFailure): AppError {
+  const info: Partial<GraphOperationInfo> & { title: string } = op === "batch" ? BATCH : GRAPH_OPERATIONS[op];
   const details = { graphCode: f.code, graphStatus: f.status, requestId: f.requestId, retryAfterSeconds: f.retryAfterSeconds };
   const ref = f.requestId ? ` (Graph request ${f.requestId})` : "";
   if (f.status === 403 && f.code === "Authentication_RequestFromNonPremiumTenantOrB2CTenant") {
-    return new AppError("UPSTREAM_ERROR", `Microsoft Graph refused to ${info.title}: the tenant needs an ${"licence" in info ? info.licence : "premium"} licence${ref}.`, details);
+    return new AppError("UPSTREAM_ERROR", `Microsoft Graph refused to ${info.title}: the tenant needs an ${info.licence ?? "premium"} licence${ref}.`, details);
   }
-  if (f.status === 403) {
-    const role = "directoryRole" in info ? ` and the "${info.directoryRole}" directory role on its service principal` : "";
+  if (f.status === 403 && info.permission) {
+    const role = info.directoryRole ? ` and the "${info.directoryRole}" directory role on its service principal` : "";
     return new AppError("UPSTREAM_ERROR", `Microsoft Graph refused to ${info.title}: the app registration needs the application permission ${info.permission} (with admin consent)${role}${ref}.`, details);
   }
   if (f.status === 401 && op === "listMessageTraces") {
     return new AppError("UPSTREAM_ERROR", `Message trace is not enabled for this tenant: create the service principal for the message trace API (app 8bd644d1-64a1-4d4b-ae52-2e0cbf64e373) and grant ${info.permission}${ref}.`, details);
   }
   if (f.status === 401) {
-    return new AppError("UPSTREAM_ERROR", `Microsoft Graph did not accept the tenant connection's credentials: check the app's client id and secret${ref}.`, details);
+    return new AppError("UPSTREAM_ERROR", `Microsoft Graph did not accept the tenant connection's token: check the app's client id, secret and admin consent in Admin → Tenants${ref}.`, details);
   }
   if (f.status === 404) return new AppError("NOT_FOUND", `Microsoft Graph could not find what was asked to ${info.title}${ref}.`, details);
   if (f.status === 429) {
@@ -32,6 +35,37 @@ export function toAppError(op: GraphOperation, f: GraphFailure): AppError {
   if (f.status === 0) return new AppError("UPSTREAM_UNAVAILABLE", `Microsoft Graph did not answer in time while trying to ${info.title}.`, { ...details, timedOut: true });
   if (f.status >= 500) return new AppError("UPSTREAM_UNAVAILABLE", `Microsoft Graph is unavailable right now; could not ${info.title}${ref}.`, details);
   return new AppError("UPSTREAM_ERROR", `Microsoft Graph rejected the request to ${info.title} (${f.code})${ref}.`, details);
+}
+
+// Microsoft Entra's sign-in errors for a client-credentials token (AADSTS codes), by what to fix.
+const SECRET_REFUSED = new Set(["7000215", "7000222", "7000216"]);
+const APP_NOT_IN_TENANT = new Set(["700016", "7000112", "650051", "65001", "500011", "7000229"]);
+const TENANT_UNKNOWN = new Set(["90002", "900023", "90072"]);
+
+/**
+ * The AppError for a token that could not be had (wrong or expired secret, app not consented in
+ * the tenant, unknown tenant), or null when the error is something else. Only the AADSTS code is
+ * kept, never Entra's own text.
+ */
+export function credentialError(error: unknown): AppError | null {
+  const e = error as { name?: string; code?: string; message?: string } | null;
+  const text = typeof e?.message === "string" ? e.message : "";
+  const aadsts = /AADSTS(\d+)/.exec(text)?.[1] ?? null;
+  const isAuth = [e?.name, e?.code].some((n) => n === "AuthenticationError" || n === "AuthenticationRequiredError" || n === "CredentialUnavailableError");
+  if (!aadsts && !isAuth) return null;
+  const details = { graphCode: aadsts ? `AADSTS${aadsts}` : "CredentialRefused", graphStatus: 401, requestId: null, credentialRefused: true };
+  const lead = "Microsoft Entra refused the tenant connection's credentials";
+  if (aadsts && SECRET_REFUSED.has(aadsts)) {
+    return new AppError("UPSTREAM_ERROR", `${lead}: the client secret is wrong or has expired. Enter the app's current client secret in Admin → Tenants.`, details);
+  }
+  if (aadsts && APP_NOT_IN_TENANT.has(aadsts)) {
+    return new AppError("UPSTREAM_ERROR", `${lead}: the app is not registered or consented in this tenant (consent may have been revoked). Have the tenant's admin grant admin consent, then check the client id in Admin → Tenants.`, details);
+  }
+  if (aadsts && TENANT_UNKNOWN.has(aadsts)) {
+    return new AppError("UPSTREAM_ERROR", `${lead}: the tenant id is not known to Microsoft Entra. Check it in Admin → Tenants.`, details);
+  }
+  const what = aadsts ? `${lead} (AADSTS${aadsts})` : "Could not get a token for the tenant connection";
+  return new AppError("UPSTREAM_ERROR", `${what}. Check the client id, client secret and admin consent in Admin → Tenants.`, details);
 }
 
 export function isTimeout(error: unknown): boolean {

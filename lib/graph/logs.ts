@@ -50,3 +50,29 @@ export async function listDirectoryAudits(g: TenantGraph, userObjectId: string, 
   }));
   return { audits, requestIds };
 }
+
+// Password resets the app made, as the directory audit records them ("Reset user password",
+// initiated by the app, the user as target). Graph cannot read a password back, so this is the
+// evidence that a reset landed; audits can take minutes to appear on a real tenant.
+export const PASSWORD_RESET_ACTIVITY = "Reset user password";
+
+type TargetAuditRow = { activityDateTime: string; activityDisplayName: string; result?: string; targetResources?: { id?: string; userPrincipalName?: string | null }[] };
+
+export function passwordResetAuditsPath(since: Date): string {
+  const filter = encodeURIComponent(`activityDisplayName eq ${odataQuote(PASSWORD_RESET_ACTIVITY)} and activityDateTime ge ${since.toISOString()}`);
+  return `/auditLogs/directoryAudits?$filter=${filter}&$top=100`;
+}
+
+/** The times of successful resets of this user (object id or UPN) in an audit page's rows. */
+export function passwordResetTimes(rows: unknown, userIdOrUpn: string): Date[] {
+  const key = userIdOrUpn.toLowerCase();
+  return ((rows ?? []) as TargetAuditRow[])
+    .filter((a) => a.activityDisplayName === PASSWORD_RESET_ACTIVITY && a.result !== "failure")
+    .filter((a) => (a.targetResources ?? []).some((t) => t.id?.toLowerCase() === key || t.userPrincipalName?.toLowerCase() === key))
+    .map((a) => new Date(a.activityDateTime));
+}
+
+export async function listPasswordResets(g: TenantGraph, userIdOrUpn: string, since: Date): Promise<{ resets: Date[]; requestIds: string[] }> {
+  const { items, requestIds } = await listAll<TargetAuditRow>(g, { op: "listDirectoryAudits", path: passwordResetAuditsPath(since) }, 1_000);
+  return { resets: passwordResetTimes(items, userIdOrUpn), requestIds };
+}

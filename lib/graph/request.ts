@@ -1,6 +1,6 @@
 import { ResponseType } from "@microsoft/microsoft-graph-client";
 import type { TenantGraph } from "./client";
-import { toAppError } from "./errors";
+import { credentialError, toAppError } from "./errors";
 import type { GraphOperation } from "./operations";
 
 // Every call goes through here: raw responses (so success carries its request id too), a
@@ -9,7 +9,10 @@ import type { GraphOperation } from "./operations";
 export type GraphCall = { op: GraphOperation; method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; version?: "v1.0" | "beta"; body?: unknown };
 export type GraphResult<T> = { status: number; body: T; requestId: string | null };
 
-export async function callGraph<T = unknown>(g: TenantGraph, call: GraphCall): Promise<GraphResult<T>> {
+/** The $batch envelope is called under "batch": its failure belongs to no one operation. */
+type BatchEnvelopeCall = Omit<GraphCall, "op"> & { op: "batch" };
+
+export async function callGraph<T = unknown>(g: TenantGraph, call: GraphCall | BatchEnvelopeCall): Promise<GraphResult<T>> {
   let response: Response;
   try {
     const request = g.client
@@ -22,6 +25,9 @@ export async function callGraph<T = unknown>(g: TenantGraph, call: GraphCall): P
   } catch (error) {
     // The SDK wraps fetch's abort in a GraphError; recognise it by name, code or message.
     const e = error as { name?: string; code?: string; message?: string };
+    // A token that could not be had is a credentials problem, not an outage.
+    const refused = credentialError(error);
+    if (refused) throw refused;
     if ([e.name, e.code].some((n) => n === "TimeoutError" || n === "AbortError") || /aborted|timeout/i.test(e.message ?? "")) throw toAppError(call.op, { status: 0, code: "Timeout", requestId: null, retryAfterSeconds: null });
     throw toAppError(call.op, { status: 503, code: "NetworkError", requestId: null, retryAfterSeconds: null });
   }

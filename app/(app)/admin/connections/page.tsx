@@ -38,7 +38,8 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         <h1 className="text-xl font-semibold">Connection check</h1>
         <p className="text-sm text-muted-foreground">
           What a tenant connection can do through Microsoft Graph, before anyone runs a step: the permissions in its token and a harmless read for
-          each operation that has one. Writes are never tried here.
+          each operation that has one (licences, the beta per-user MFA endpoint, Identity Protection). The directory role a password reset needs is
+          shown as unverified when Graph does not reveal it. Writes are never tried here.
         </p>
       </div>
       <form method="get" className="flex items-end gap-3" aria-label="Choose a tenant">
@@ -57,7 +58,10 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       {result && !result.connected && <Alert variant="destructive">{result.error}</Alert>}
       {result?.connected && (
         <Table>
-          <TableCaption>{chosen!.displayName}: {result.rows.filter((r) => r.granted && r.probe?.ok !== false).length} of {result.rows.length} operations available</TableCaption>
+          <TableCaption>
+            {chosen!.displayName}: {result.rows.filter((r) => r.granted && r.probe?.ok !== false).length} of {result.rows.length} operations available
+            {result.rows.some((r) => r.probe?.ok === null) ? `, ${result.rows.filter((r) => r.probe?.ok === null).length} unverified` : ""}
+          </TableCaption>
           <TableHeader>
             <TableRow>
               <TableHead>Operation</TableHead>
@@ -74,7 +78,15 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
                 <TableCell className="font-mono text-xs">{r.permission}</TableCell>
                 <TableCell><Badge variant={r.granted ? "success" : "danger"}>{r.granted ? "Granted" : "Missing"}</Badge></TableCell>
                 <TableCell className="max-w-md text-xs">
-                  {r.probe === null ? <span className="text-muted-foreground">Not probed (write)</span> : r.probe.ok ? <Badge variant="success">Works</Badge> : <span className="text-destructive">{r.probe.message}</span>}
+                  {r.probe === null ? (
+                    <span className="text-muted-foreground">Not probed (write)</span>
+                  ) : r.probe.ok === true ? (
+                    <span className="space-x-1"><Badge variant="success">Works</Badge>{r.probe.message !== "Works" && <span>{r.probe.message}</span>}</span>
+                  ) : r.probe.ok === null ? (
+                    <span className="space-x-1"><Badge variant="warning">Unverified</Badge><span className="text-muted-foreground">{r.probe.message.replace(/^Unverified: /, "")}</span></span>
+                  ) : (
+                    <span className="space-x-1"><Badge variant="danger">Fails</Badge><span className="text-destructive">{r.probe.message}</span></span>
+                  )}
                 </TableCell>
                 <TableCell className="text-xs">{r.needs ?? "—"}</TableCell>
               </TableRow>
