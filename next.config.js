@@ -6,6 +6,8 @@ const nextConfig = {
   // them breaks that (see DESIGN.md §6).
   serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pglite-prisma-adapter", "pdfkit"],
   poweredByHeader: false,
+  // Static headers for every response. The Content-Security-Policy (with a per-request nonce) and
+  // Strict-Transport-Security (over https only) are set per request in proxy.ts.
   async headers() {
     return [
       {
@@ -15,6 +17,7 @@ const nextConfig = {
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
         ],
       },
     ];

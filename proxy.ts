@@ -1,15 +1,31 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/auth/security-headers";
 
-// A convenience redirect only: pages and actions check the session and permission themselves.
+// Two jobs. (1) Security headers with a per-request CSP nonce, on every page (lib/auth/security-headers.ts).
+// (2) A convenience redirect to sign-in only: pages and actions check the session and permission themselves.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
+const PUBLIC_PATHS = /^\/(login|api\/auth)(\/|$)/;
 
 export function proxy(request: NextRequest) {
-  if (SESSION_COOKIES.some((name) => request.cookies.has(name))) return NextResponse.next();
-  const url = new URL("/login", request.url);
-  url.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(url);
+  const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));
+  if (!hasSession && !PUBLIC_PATHS.test(request.nextUrl.pathname)) {
+    const url = new URL("/login", request.url);
+    url.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
+    return NextResponse.redirect(url);
+  }
+  // x-forwarded-proto comes from a trusted proxy or Next itself: scripts/server.mjs drops a client's copy.
+  const isHttps = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy({ nonce, isDev: process.env.NODE_ENV === "development", isHttps });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("content-security-policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (isHttps) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
 }
 
 export const config = {
-  matcher: ["/((?!login|api/auth|_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
 };
