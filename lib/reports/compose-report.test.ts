@@ -51,7 +51,7 @@ describe("report composition", () => {
     expect(text).toContain("Internal recipients (the tenant's own domains): none recorded.");
     expect(text).toContain("Block sign-in: done; by Riya at 2026-11-24 09:09 UTC; verified: Sign-in is blocked; Graph request req-1");
     expect(text).toContain("Message trace status counts: pending 55, delivered 256.");
-    expect(text).toContain("What was achieved: Account secured.");
+    expect(text).toContain("What was achieved: Account secured.\n"); // no doubled full stop
     expect(text).toContain("time to contain: 1.0 h; dwell time: 8.2 h");
   });
 

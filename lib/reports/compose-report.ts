@@ -31,6 +31,8 @@ export type Report = { title: string; subtitle: string; sections: ReportSection[
 
 const at = (d: Date | null) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : NOT_RECORDED);
 const or = (v: string | null | undefined) => (v && v.trim() ? v.trim() : NOT_RECORDED);
+/** The engineer's words as a sentence: a full stop only if they did not end with one. */
+const said = (v: string | null | undefined) => { const text = or(v); return /[.!?…]$/.test(text) ? text : `${text}.`; };
 const hours = (from: Date | null, to: Date | null) => (from && to ? `${((to.getTime() - from.getTime()) / 3_600_000).toFixed(1)} h` : NOT_RECORDED);
 
 function stepLine(s: ReportFacts["steps"][number]): string {
@@ -70,7 +72,7 @@ export function composeReport(f: ReportFacts): Report {
       heading: "1. Issue description",
       lines: [
         `Observed: ${t.symptoms.length ? t.symptoms.join("; ") : NOT_RECORDED}.`,
-        `Reporter's notes: ${or(t.symptomsNote)}.`,
+        `Reporter's notes: ${said(t.symptomsNote)}`,
         `Severity: ${t.severity}. First suspicious sign-in: ${at(t.firstSuspiciousAt)}.`,
         ...findingLines(f.investigation, NOT_RECORDED),
       ],
@@ -109,9 +111,9 @@ export function composeReport(f: ReportFacts): Report {
     {
       heading: "7. Outcome after troubleshooting",
       lines: [
-        `What was achieved: ${or(t.outcomeSummary)}.`,
-        `Lessons learned: ${or(t.lessonsLearned)}.`,
-        `Closure reason: ${or(t.closureReason)}.`,
+        `What was achieved: ${said(t.outcomeSummary)}`,
+        `Lessons learned: ${said(t.lessonsLearned)}`,
+        `Closure reason: ${said(t.closureReason)}`,
         `Time to first response: ${hours(t.reportedAt, t.firstResponseAt)}; time to contain: ${hours(t.reportedAt, t.containedAt)}; dwell time: ${hours(t.firstSuspiciousAt, t.containedAt)}; closed ${at(t.closedAt)}.`,
       ],
     },
