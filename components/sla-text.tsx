@@ -4,10 +4,15 @@ import { formatDuration } from "@/lib/utils/dates";
 
 const VARIANT = { met: "success", breached: "danger", running: "neutral", "at risk": "warning" } as const;
 
-export function SlaText({ label, clock }: { label: string; clock: SlaClock }) {
+/**
+ * One SLA clock as text: its state in words (the badge colour only repeats it) and elapsed of
+ * target. In a table column the header names the clock; srLabel names it for screen readers too.
+ */
+export function SlaText({ label, srLabel, clock }: { label: string; srLabel?: string; clock: SlaClock }) {
   return (
     <span className="inline-flex items-center gap-1.5 text-xs">
-      <span className="text-muted-foreground">{label}</span>
+      {label && <span className="text-muted-foreground">{label}</span>}
+      {srLabel && <span className="sr-only">{srLabel}:</span>}
       <Badge variant={VARIANT[clock.state]}>{clock.state}</Badge>
       <span>{formatDuration(clock.elapsedMs)} of {formatDuration(clock.targetMs)}</span>
     </span>
