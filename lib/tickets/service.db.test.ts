@@ -46,6 +46,17 @@ describe.each(testDbKinds())("tickets on %s", (kind) => {
     expect(ticket.title).toBe("Compromised account: megan@contoso.example");
     const events = await t.db.auditEvent.findMany({ where: { ticketId: created.id } });
     expect(events.map((e) => e.action)).toEqual(["ticket.created"]);
+    // The primary account is in scope from the start, to be checked against the tenant after filing.
+    expect(await t.db.affectedUser.findMany({ where: { ticketId: created.id }, select: { upn: true, isPrimary: true, tenantCheck: true } })).toEqual([
+      { upn: "megan@contoso.example", isPrimary: true, tenantCheck: null },
+    ]);
+  });
+
+  it("still takes comments on a closed ticket, from both sides", async () => {
+    const closed = await seedTicket(t.db, { tenantId: contosoId, reporterId: contosoAdmin.id, status: "CLOSED", closedAt: new Date() });
+    await addComment(t.db, contosoAdmin, { ticketId: closed.id, body: "It happened again", visibility: "PUBLIC" });
+    await addComment(t.db, engineer, { ticketId: closed.id, body: "Looking", visibility: "INTERNAL" });
+    expect((await listComments(t.db, engineer, closed.id)).map((c) => c.body)).toEqual(["It happened again", "Looking"]);
   });
 
   it("refuses an account outside the tenant's domain as a field error", async () => {
