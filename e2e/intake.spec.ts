@@ -32,6 +32,11 @@ test("a tenant admin files an incident and the engineer finds it in the queue", 
   await expect(row).toContainText("alex@contoso.example");
   await expect(row).toContainText("Contoso (demo)");
   await expect(row).toContainText("New");
+  // Both SLA clocks, each with its state in words.
+  await expect(page.getByRole("columnheader", { name: "First response" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Time to contain" })).toBeVisible();
+  await expect(row).toContainText(/First response: (running|at risk|breached)/);
+  await expect(row).toContainText(/Time to contain: (running|at risk|breached)/);
   await row.getByRole("link", { name: number }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
   await expect(page.getByRole("listitem").filter({ hasText: "The account sent bulk or spam email" })).toBeVisible();

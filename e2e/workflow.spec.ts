@@ -6,13 +6,14 @@ import { signIn, USERS } from "./support/auth";
 const SIMULATOR = `https://localhost:${Number(process.env.E2E_PORT ?? 3200) + 1}`;
 const CONTOSO = "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01";
 
-test("report, contain, eradicate, trace, advise, prevent, close", async ({ browser }) => {
-  test.setTimeout(180_000);
+test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover, close", async ({ browser }) => {
+  test.setTimeout(240_000);
   const simulator = await request.newContext({ baseURL: SIMULATOR, ignoreHTTPSErrors: true });
   await simulator.post("/_control/reset");
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  const engineerContext = await browser.newContext();
+  // The engineer's browser is not in UTC: times typed and shown in UTC must not drift by its offset.
+  const engineerContext = await browser.newContext({ timezoneId: "America/New_York" });
   const engineer = await engineerContext.newPage();
 
   // The tenant admin reports it.
@@ -42,19 +43,37 @@ test("report, contain, eradicate, trace, advise, prevent, close", async ({ brows
   await intake.getByRole("button", { name: "Save intake" }).click();
   await expect(engineer.getByRole("list", { name: "Timeline" })).toContainText("Intake edited");
 
-  // Scope and business impact.
+  // Scope: the primary account was checked against the tenant after filing; an unknown account
+  // is refused beside the field, a real one is added.
+  const accounts = engineer.getByRole("list", { name: "Affected accounts" });
+  await expect(accounts.getByRole("listitem").filter({ hasText: "megan@contoso.example" })).toContainText("verified in tenant");
   const addUser = engineer.getByRole("form", { name: "Add an affected account" });
   await addUser.getByLabel("Another affected account").fill("ghost@contoso.example");
   await addUser.getByRole("button", { name: "Add account" }).click();
   await expect(addUser.getByText("ghost@contoso.example is not an account of this tenant.")).toBeVisible();
   await expect(addUser.getByLabel("Another affected account")).toHaveValue("ghost@contoso.example");
+  await addUser.getByLabel("Another affected account").fill("grady@contoso.example");
+  await addUser.getByRole("button", { name: "Add account" }).click();
+  await expect(accounts.getByRole("listitem").filter({ hasText: "grady@contoso.example" })).toContainText("verified in tenant");
+  await expect(addUser.getByLabel("Another affected account")).toHaveValue("");
+
+  // Business impact raises the ticket's severity (filed as High) and starts the notification clock.
   const impact = engineer.getByRole("form", { name: "Business impact" });
   await impact.getByLabel("Email service disruption level").selectOption("HIGH");
   await impact.getByLabel("Regulatory and compliance level").selectOption("MEDIUM");
   await impact.getByLabel("Regulatory and compliance notes").fill("Invoices may carry customer names and IBANs");
   await impact.getByLabel("Personal data may be involved").check();
+  await impact.getByLabel("Overall severity").selectOption("CRITICAL");
   await impact.getByRole("button", { name: "Save assessment" }).click();
-  await expect(engineer.getByText(/Regulatory notification due in/)).toBeVisible();
+  const deadline = engineer.getByText(/Regulatory notification due in/);
+  await expect(deadline).toBeVisible();
+  await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Critical");
+  // Saving again without touching the pre-filled deadline keeps it to the minute.
+  const due = (await deadline.textContent())!.match(/\((.+ UTC)\)/)![1]!;
+  await expect(impact.getByLabel("Notification deadline (UTC)")).not.toHaveValue("");
+  await impact.getByRole("button", { name: "Save assessment" }).click();
+  await expect(engineer.getByRole("list", { name: "Timeline" }).getByText("Impact assessed")).toHaveCount(2);
+  await expect(deadline).toContainText(`(${due})`);
 
   // Evidence, containment, eradication.
   await engineer.getByRole("button", { name: "Take evidence snapshot" }).click();
@@ -88,10 +107,36 @@ test("report, contain, eradicate, trace, advise, prevent, close", async ({ brows
   await expect(advisory.getByRole("button", { name: "Mark acknowledged" })).toBeVisible();
   const outbox = (await (await simulator.get(`/_control/tenants/${CONTOSO}/outbox`)).json()) as { from: string; subject: string }[];
   expect(outbox.some((m) => m.from === "security@contoso.example")).toBe(true);
+  // gmail.com's admins confirm they blocked the mail.
+  await advisory.getByRole("button", { name: "Mark acknowledged" }).click();
+  await expect(advisory.getByRole("button", { name: "Mark acknowledged" })).toHaveCount(0);
+  await expect(advisory).toContainText("Acknowledged");
 
-  // Prevention: check the tenant's MFA coverage.
+  // Prevention: check the tenant's MFA coverage, add a follow-up item and move it on.
   await engineer.getByRole("button", { name: "Check MFA coverage" }).click();
   await expect(engineer.getByLabel("Latest MFA coverage")).toContainText("Registered for MFA");
+  const addItem = engineer.getByRole("form", { name: "Add a follow-up item" });
+  await addItem.getByLabel("Measure").fill("Block legacy authentication");
+  await addItem.getByLabel("Owner").fill("Contoso IT");
+  await addItem.getByRole("button", { name: "Add item" }).click();
+  const item = engineer.getByRole("form", { name: "Follow-up item: Block legacy authentication" });
+  await expect(item.getByLabel("Owner")).toHaveValue("Contoso IT");
+  await item.getByLabel("Status").selectOption("IN_PROGRESS");
+  await item.getByRole("button", { name: "Save item" }).click();
+  await expect(item.getByText("Saved.")).toBeVisible();
+
+  // An internal note for the support team only.
+  await engineer.getByLabel("Add an update or note").fill("Internal: attacker sign-ins came from 203.0.113.7 (hosting ASN).");
+  await engineer.getByLabel("Visible to", { exact: true }).selectOption("INTERNAL");
+  await engineer.getByRole("button", { name: "Post" }).click();
+  await expect(engineer.getByRole("list", { name: "Comments" })).toContainText("203.0.113.7");
+
+  // Recovery: sign-in is allowed again once the account is secured, before it is declared recovered.
+  await engineer.reload();
+  await expect(engineer.getByRole("form", { name: "Follow-up item: Block legacy authentication" }).getByLabel("Status")).toHaveValue("IN_PROGRESS");
+  const reenable = engineer.locator('tr[data-step="re-enable-sign-in"]');
+  await reenable.getByRole("button", { name: "Run", exact: true }).click();
+  await expect(reenable).toContainText("Done");
 
   // Outcome, resolve, close.
   const outcome = engineer.getByRole("form", { name: "Outcome" });
@@ -115,7 +160,10 @@ test("report, contain, eradicate, trace, advise, prevent, close", async ({ brows
   // The tenant admin follows progress through public updates only.
   await admin.reload();
   await expect(admin.getByRole("heading", { level: 1 }).locator("..")).toContainText("Closed");
-  await expect(admin.getByRole("list", { name: "Comments" })).toContainText("Your account is secure again");
+  const adminComments = admin.getByRole("list", { name: "Comments" });
+  await expect(adminComments).toContainText("Your account is secure again");
+  await expect(adminComments).not.toContainText("203.0.113.7");
+  await expect(admin.getByText("Internal: attacker sign-ins")).toHaveCount(0);
   const timeline = admin.getByRole("list", { name: "Timeline" });
   await expect(timeline).toContainText("Status changed");
   await expect(timeline).not.toContainText("Evidence snapshot taken");

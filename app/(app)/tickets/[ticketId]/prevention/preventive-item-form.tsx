@@ -17,7 +17,7 @@ type Item = { id: string; title: string; owner: string | null; status: string; d
 /** One follow-up item, edited in place; saving sends the version it was loaded at. */
 export function PreventiveItemForm({ item }: { item: Item }) {
   const [dirty, setDirty] = useState(false);
-  const { execute, result, isPending } = useAction(updatePreventiveItemAction, { onSuccess: () => setDirty(false) });
+  const { execute, result, isPending, hasSucceeded } = useAction(updatePreventiveItemAction, { onSuccess: () => setDirty(false) });
   const errors = result.validationErrors?.fieldErrors ?? {};
   const isConflict = useRefreshOnConflict(result.serverError);
   const id = (field: string) => `item-${item.id}-${field}`;
@@ -75,6 +75,7 @@ export function PreventiveItemForm({ item }: { item: Item }) {
           {isPending ? "Saving…" : "Save item"}
         </Button>
         {dirty && <span role="status" className="text-xs text-muted-foreground">Unsaved changes</span>}
+        {hasSucceeded && !dirty && !isPending && <span role="status" className="text-xs text-success">Saved.</span>}
       </div>
     </form>
   );
