@@ -3,9 +3,8 @@ import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { PrismaClient } from "@/generated/prisma/client";
 import { pgliteFactory, postgresFactory } from "@/lib/db/adapters";
-import type { Db } from "@/lib/db/create-client";
+import { newPrismaClient, type Db } from "@/lib/db/create-client";
 import type {} from "./global-setup"; // the inject() keys it provides
 
 export type TestDbKind = "pglite" | "postgres";
@@ -21,7 +20,7 @@ export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
   if (kind === "pglite") {
     const dump = new Blob([fs.readFileSync(inject("pgliteTemplate"))]);
     const pglite = await PGlite.create({ loadDataDir: dump });
-    const db = new PrismaClient({ adapter: pgliteFactory(pglite) });
+    const db = newPrismaClient(pgliteFactory(pglite));
     return { kind, db, close: async () => { await db.$disconnect(); await pglite.close(); } };
   }
   const serverUrl = process.env.TEST_DATABASE_URL!;
@@ -32,7 +31,7 @@ export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const db = new PrismaClient({ adapter: postgresFactory(url.toString()) });
+  const db = newPrismaClient(postgresFactory(url.toString()));
   return {
     kind,
     db,
