@@ -93,19 +93,52 @@ test("return with comments, the engineer revises the text and resubmits, the man
   await expect(page.getByRole("region", { name: "7. Outcome after troubleshooting" })).not.toContainText(revised);
 });
 
-test("the manager's dashboard shows the period's figures and exports a safe CSV", async ({ page }) => {
+test("the manager's dashboard shows the period's figures and charts, refuses a bad period, and exports a safe CSV", async ({ page }) => {
+  // Demo tickets are seeded relative to now: alex@ (12 days ago) and lee@ (5 days ago) are the
+  // only ones reported 14 to 4 days ago; both closed, reported 15 min after detection, answered
+  // 15 min later, contained after 1.25 h and closed after 29.75 h (see prisma/seed/demo.ts).
+  const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
+  const [from, to] = [day(14), day(4)];
   await signIn(page, USERS.manager);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
+  await page.getByLabel("From").fill(from);
+  await page.getByLabel("To").fill(to);
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(new RegExp(`from=${from}&to=${to}`));
   const figures = page.getByLabel("Key figures");
-  await expect(figures).toContainText("Incidents");
-  await expect(figures).toContainText("SLA breaches");
-  await expect(page.getByRole("figure").filter({ hasText: "Incidents by tenant" })).toContainText("Contoso (demo)");
+  const figure = (name: string) => figures.getByRole("group", { name, exact: true }).locator("dd");
+  await expect(figure("Incidents")).toHaveText("2");
+  await expect(figure("Open / closed")).toHaveText("0 / 2");
+  await expect(figure("Time to first response (avg)")).toHaveText("0.3 h");
+  await expect(figure("Time to contain (avg)")).toHaveText("1.3 h");
+  await expect(figure("Dwell time (avg)")).toHaveText("—");
+  await expect(figure("Time to close (avg)")).toHaveText("29.8 h");
+  await expect(figure("SLA breaches")).toHaveText("0");
+  await expect(figure("Preventive items still open")).toHaveText("0");
+  await expect(page.getByRole("figure", { name: "Incidents by tenant: open and closed" })).toContainText("Contoso (demo): 0 open, 2 closed.");
+  await expect(page.getByRole("figure", { name: "Time to contain against the SLA" })).toContainText("2 of 2 within the target, 0 beyond it.");
+  await expect(page.getByRole("img", { name: /Incidents reported per day/ })).toBeVisible();
+  const byTenant = page.getByRole("figure", { name: "Incidents by tenant: open and closed" });
+  await byTenant.getByText("The numbers as a table").click();
+  await expect(byTenant.getByRole("row", { name: /Contoso \(demo\)/ })).toHaveText(/Contoso \(demo\)\s*0\s*2/);
+
   const csv = await page.request.get((await page.getByRole("link", { name: "Export CSV" }).getAttribute("href"))!);
   expect(csv.status()).toBe(200);
   const text = await csv.text();
-  expect(text.split("\r\n")[0]).toBe('"ticket","tenant","status","severity","reported","hours_to_first_response","hours_to_contain","dwell_hours","hours_to_close","external_recipients","open_preventive_items"');
-  expect(text).toContain('"INC-');
-  expect((await page.request.get("/dashboard")).status()).toBe(200);
+  const lines = text.trim().split("\r\n");
+  expect(lines[0]).toBe('"ticket","tenant","status","severity","reported","hours_to_first_response","hours_to_contain","dwell_hours","hours_to_close","external_recipients","internal_recipients","open_preventive_items"');
+  expect(lines).toHaveLength(3);
+  for (const row of lines.slice(1)) expect(row).toMatch(/^"INC-\d+","Contoso \(demo\)","CLOSED","(LOW|MEDIUM)","[^"]+","0.25","1.25","","29.75","0","0","0"$/);
+
+  // A period that is not one: the error beside the field, what was typed kept, no figures; the CSV refuses it too.
+  expect((await page.goto("/dashboard?from=1"))?.status()).toBe(200);
+  await expect(page.getByText("Enter a date as YYYY-MM-DD.")).toBeVisible();
+  await expect(page.getByLabel("From")).toHaveValue("1");
+  await expect(page.getByLabel("Key figures")).toHaveCount(0);
+  await page.goto(`/dashboard?from=${to}&to=${from}`);
+  await expect(page.getByText("Start on or before the end date.")).toBeVisible();
+  await expect(page.getByLabel("From")).toHaveValue(to);
+  expect((await page.request.get("/api/metrics?from=1")).status()).toBe(400);
 });
 
 test("only managers and platform admins see the dashboard", async ({ page }) => {

@@ -1,12 +1,14 @@
 import type { Severity } from "@/generated/prisma/enums";
-import { slaClocks } from "@/lib/workflow/sla";
+import { slaBreached } from "@/lib/workflow/sla";
 
 // Manager metrics over a period, from ticket facts. Pure: no invented values — an average over
 // nothing is null and shows as "—".
 
 export type MetricTicket = {
   id: string; number: number; tenant: string; status: string; severity: Severity; createdAt: Date; firstResponseAt: Date | null;
-  containedAt: Date | null; firstSuspiciousAt: Date | null; closedAt: Date | null; recipients: number; openPreventiveItems: number;
+  containedAt: Date | null; firstSuspiciousAt: Date | null; resolvedAt: Date | null; closedAt: Date | null;
+  /** Recipients of the unauthorized mail outside / inside the tenant's own domains. */
+  recipients: number; internalRecipients: number; openPreventiveItems: number;
 };
 
 const HOUR = 3_600_000;
@@ -26,11 +28,12 @@ export function computeMetrics(tickets: MetricTicket[], now = new Date()) {
   const count = (key: (t: MetricTicket) => string) => {
     const m = new Map<string, number>();
     for (const t of tickets) m.set(key(t), (m.get(key(t)) ?? 0) + 1);
-    return [...m.entries()].sort((a, b) => b[1] - a[1]).map(([name, n]) => ({ name, n }));
+    return [...m.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name, n]) => ({ name, n }));
   };
+  // A ticket counts once however many of its targets it missed.
   const breaches = tickets.filter((t) => {
-    const c = slaClocks(t, now);
-    return c.firstResponse.state === "breached" || c.contain.state === "breached";
+    const b = slaBreached(t, now);
+    return b.firstResponse || b.contain;
   }).length;
   return {
     total: tickets.length,
@@ -44,6 +47,7 @@ export function computeMetrics(tickets: MetricTicket[], now = new Date()) {
     hoursToClose: average(durations(tickets, (t) => t.createdAt, (t) => t.closedAt)),
     slaBreaches: breaches,
     recipientsAffected: tickets.reduce((n, t) => n + t.recipients, 0),
+    internalRecipientsAffected: tickets.reduce((n, t) => n + t.internalRecipients, 0),
     openPreventiveItems: tickets.reduce((n, t) => n + t.openPreventiveItems, 0),
   };
 }

@@ -2,6 +2,10 @@ import type { Severity } from "@/generated/prisma/enums";
 
 // Response targets by severity: time to first response (reported → first public reply) and time
 // to contain (reported → containment verified). "At risk" past 75 % of the target.
+// A clock stops when its event happens, or when the ticket is resolved or closed without it:
+// the first response clock then ends at the resolution (the tenant got an answer), and the
+// containment clock does not apply (nothing was contained — e.g. a false positive). Without
+// that stop such a ticket would count as breached forever.
 
 export const SLA_TARGETS_MINUTES: Record<Severity, { firstResponse: number; contain: number }> = {
   CRITICAL: { firstResponse: 15, contain: 60 },
@@ -11,16 +15,43 @@ export const SLA_TARGETS_MINUTES: Record<Severity, { firstResponse: number; cont
 };
 
 export type ClockState = "met" | "breached" | "running" | "at risk";
-export type SlaClock = { state: ClockState; elapsedMs: number; targetMs: number };
+/** `stopped`: the clock's event (or the resolution) happened, so elapsedMs is final. */
+export type SlaClock = { state: ClockState; elapsedMs: number; targetMs: number; stopped: boolean };
+export type SlaTicket = { severity: Severity; createdAt: Date; firstResponseAt: Date | null; containedAt: Date | null; resolvedAt?: Date | null; closedAt?: Date | null };
 
 function clock(start: Date, end: Date | null, targetMinutes: number, now: Date): SlaClock {
   const targetMs = targetMinutes * 60_000;
   const elapsedMs = (end ?? now).getTime() - start.getTime();
-  if (end) return { state: elapsedMs <= targetMs ? "met" : "breached", elapsedMs, targetMs };
-  return { state: elapsedMs > targetMs ? "breached" : elapsedMs > 0.75 * targetMs ? "at risk" : "running", elapsedMs, targetMs };
+  if (end) return { state: elapsedMs <= targetMs ? "met" : "breached", elapsedMs, targetMs, stopped: true };
+  return { state: elapsedMs > targetMs ? "breached" : elapsedMs > 0.75 * targetMs ? "at risk" : "running", elapsedMs, targetMs, stopped: false };
 }
 
-export function slaClocks(t: { severity: Severity; createdAt: Date; firstResponseAt: Date | null; containedAt: Date | null }, now = new Date()) {
+/** When the ticket's work ended (resolved or closed), if it has. */
+export function workEndedAt(t: SlaTicket): Date | null {
+  const ends = [t.resolvedAt, t.closedAt].filter((d): d is Date => d instanceof Date);
+  return ends.length ? new Date(Math.min(...ends.map((d) => d.getTime()))) : null;
+}
+
+/** Both clocks; `contain` is null when the ticket ended without containment (not applicable). */
+export function slaReadings(t: SlaTicket, now = new Date()): { firstResponse: SlaClock; contain: SlaClock | null } {
   const target = SLA_TARGETS_MINUTES[t.severity];
-  return { firstResponse: clock(t.createdAt, t.firstResponseAt, target.firstResponse, now), contain: clock(t.createdAt, t.containedAt, target.contain, now) };
+  const ended = workEndedAt(t);
+  const responded = [t.firstResponseAt, ended].filter((d): d is Date => d instanceof Date);
+  const firstResponseEnd = responded.length ? new Date(Math.min(...responded.map((d) => d.getTime()))) : null;
+  return {
+    firstResponse: clock(t.createdAt, firstResponseEnd, target.firstResponse, now),
+    contain: t.containedAt || !ended ? clock(t.createdAt, t.containedAt, target.contain, now) : null,
+  };
+}
+
+/** The clocks as badges show them: an inapplicable containment clock shows as stopped at the resolution. */
+export function slaClocks(t: SlaTicket, now = new Date()) {
+  const r = slaReadings(t, now);
+  return { firstResponse: r.firstResponse, contain: r.contain ?? clock(t.createdAt, workEndedAt(t), SLA_TARGETS_MINUTES[t.severity].contain, now) };
+}
+
+/** Whether the ticket breached a target (an inapplicable containment clock never does). */
+export function slaBreached(t: SlaTicket, now = new Date()): { firstResponse: boolean; contain: boolean } {
+  const r = slaReadings(t, now);
+  return { firstResponse: r.firstResponse.state === "breached", contain: r.contain?.state === "breached" };
 }

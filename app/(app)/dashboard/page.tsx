@@ -1,26 +1,55 @@
 import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardContent } from "@/components/ui/card";
+import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { Label } from "@/components/ui/label";
-import { authorizePage } from "@/lib/auth/viewer";
+import { authorizePage, type Viewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { computeMetrics } from "@/lib/metrics/compute";
-import { loadMetricTickets, parsePeriod } from "@/lib/metrics/queries";
-import { STATUS_LABELS } from "@/lib/tickets/format";
-import { BarList } from "./bar-list";
+import { loadMetricTickets } from "@/lib/metrics/queries";
+import { parsePeriod, type Period } from "@/lib/metrics/schemas";
+import { incidentsOverTime, slaDistribution, tenantOpenClosed } from "@/lib/metrics/series";
+import { IncidentsChart } from "./charts/incidents-chart";
+import { SlaChart } from "./charts/sla-chart";
+import { TenantChart } from "./charts/tenant-chart";
 
 export const metadata: Metadata = { title: "Dashboard" };
 export const dynamic = "force-dynamic";
 
 const fmtHours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h.toFixed(1)} h` : `${(h / 24).toFixed(1)} d`);
+/** A date picker for a day; anything else stays a text box, so the reader sees what is wrong. */
+const inputType = (v: string) => (v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v) ? "date" : "text");
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string; to?: string }> }) {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string | string[]; to?: string | string[] }> }) {
   const viewer = await authorizePage("dashboard.view", "/dashboard");
-  const period = parsePeriod(await searchParams);
-  const m = computeMetrics(await loadMetricTickets(await getDb(), viewer, period));
-  const from = period.from.toISOString().slice(0, 10);
-  const to = period.to.toISOString().slice(0, 10);
+  const query = await searchParams;
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  const parsed = parsePeriod({ from: one(query.from), to: one(query.to) });
+  const values = parsed.ok ? { from: parsed.period.fromDay, to: parsed.period.toDay } : parsed.values;
+  return (
+    <div className="space-y-5">
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <h1 className="text-xl font-semibold">Dashboard</h1>
+        <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Period" noValidate>
+          <FormField id="from" label="From" error={parsed.ok ? undefined : parsed.errors.from}>
+            <Input name="from" type={inputType(values.from)} defaultValue={values.from} placeholder="YYYY-MM-DD" />
+          </FormField>
+          <FormField id="to" label="To" error={parsed.ok ? undefined : parsed.errors.to}>
+            <Input name="to" type={inputType(values.to)} defaultValue={values.to} placeholder="YYYY-MM-DD" />
+          </FormField>
+          <Button type="submit" variant="outline">Show</Button>
+          {parsed.ok && <Button asChild variant="ghost"><a href={`/api/metrics?from=${values.from}&to=${values.to}`}>Export CSV</a></Button>}
+        </form>
+      </div>
+      {parsed.ok ? <Figures period={parsed.period} viewer={viewer} /> : <Alert variant="destructive">Check the period: the figures appear once it is a valid range of days.</Alert>}
+    </div>
+  );
+}
+
+async function Figures({ viewer, period }: { viewer: Viewer; period: Period }) {
+  const now = new Date();
+  const tickets = await loadMetricTickets(await getDb(), viewer, period);
+  const m = computeMetrics(tickets, now);
   const kpis: [string, string][] = [
     ["Incidents", String(m.total)],
     ["Open / closed", `${m.open} / ${m.closed}`],
@@ -30,28 +59,27 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     ["Time to close (avg)", fmtHours(m.hoursToClose)],
     ["SLA breaches", String(m.slaBreaches)],
     ["External recipients affected", String(m.recipientsAffected)],
+    ["Internal recipients affected", String(m.internalRecipientsAffected)],
     ["Preventive items still open", String(m.openPreventiveItems)],
   ];
+  const over = incidentsOverTime(tickets, period);
   return (
-    <div className="space-y-5">
-      <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-xl font-semibold">Dashboard</h1>
-        <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Period">
-          <div className="grid gap-1"><Label htmlFor="from">From</Label><Input id="from" name="from" type="date" defaultValue={from} /></div>
-          <div className="grid gap-1"><Label htmlFor="to">To</Label><Input id="to" name="to" type="date" defaultValue={to} /></div>
-          <Button type="submit" variant="outline">Show</Button>
-          <Button asChild variant="ghost"><a href={`/api/metrics?from=${from}&to=${to}`}>Export CSV</a></Button>
-        </form>
-      </div>
+    <>
+      <p className="text-sm text-muted-foreground">Incidents reported from {period.fromDay} to {period.toDay} (UTC days, both included).</p>
       <dl className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5" aria-label="Key figures">
         {kpis.map(([label, value]) => (
-          <Card key={label}><CardContent className="pt-4"><dt className="text-xs text-muted-foreground">{label}</dt><dd className="text-lg font-semibold tabular-nums">{value}</dd></CardContent></Card>
+          <div key={label} role="group" aria-label={label} className="rounded-lg border bg-card p-4">
+            <dt className="text-xs text-muted-foreground">{label}</dt>
+            <dd className="text-lg font-semibold tabular-nums">{value}</dd>
+          </div>
         ))}
       </dl>
-      <div className="grid gap-6 md:grid-cols-2">
-        <BarList title="Incidents by status" rows={m.byStatus.map((r) => ({ name: STATUS_LABELS[r.name as keyof typeof STATUS_LABELS] ?? r.name, n: r.n }))} />
-        <BarList title="Incidents by tenant" rows={m.byTenant} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <IncidentsChart unit={over.unit} buckets={over.buckets} />
+        <TenantChart rows={tenantOpenClosed(tickets)} />
+        <SlaChart id="chart-first-response" title="Time to first response against the SLA" d={slaDistribution(tickets, "firstResponse", now)} />
+        <SlaChart id="chart-contain" title="Time to contain against the SLA" d={slaDistribution(tickets, "contain", now)} />
       </div>
-    </div>
+    </>
   );
 }

@@ -2,7 +2,8 @@ import { requirePermission } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { toCsv } from "@/lib/metrics/csv";
-import { loadMetricTickets, parsePeriod } from "@/lib/metrics/queries";
+import { loadMetricTickets } from "@/lib/metrics/queries";
+import { parsePeriod } from "@/lib/metrics/schemas";
 import { formatTicketNumber } from "@/lib/tickets/format";
 
 export const dynamic = "force-dynamic";
@@ -14,13 +15,18 @@ export async function GET(request: Request) {
   try {
     const viewer = await requirePermission("dashboard.view");
     const url = new URL(request.url);
-    const period = parsePeriod({ from: url.searchParams.get("from"), to: url.searchParams.get("to") });
+    const parsed = parsePeriod({ from: url.searchParams.get("from"), to: url.searchParams.get("to") });
+    if (!parsed.ok) {
+      const problems = Object.entries(parsed.errors).map(([field, messages]) => `${field}: ${messages?.join(" ")}`).join("; ");
+      return new Response(`Invalid period. ${problems}`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+    }
+    const { period } = parsed;
     const tickets = await loadMetricTickets(await getDb(), viewer, period);
     const csv = toCsv(
-      ["ticket", "tenant", "status", "severity", "reported", "hours_to_first_response", "hours_to_contain", "dwell_hours", "hours_to_close", "external_recipients", "open_preventive_items"],
-      tickets.map((t) => [formatTicketNumber(t.number), t.tenant, t.status, t.severity, t.createdAt, hours(t.createdAt, t.firstResponseAt), hours(t.createdAt, t.containedAt), hours(t.firstSuspiciousAt, t.containedAt), hours(t.createdAt, t.closedAt), t.recipients, t.openPreventiveItems]),
+      ["ticket", "tenant", "status", "severity", "reported", "hours_to_first_response", "hours_to_contain", "dwell_hours", "hours_to_close", "external_recipients", "internal_recipients", "open_preventive_items"],
+      tickets.map((t) => [formatTicketNumber(t.number), t.tenant, t.status, t.severity, t.createdAt, hours(t.createdAt, t.firstResponseAt), hours(t.createdAt, t.containedAt), hours(t.firstSuspiciousAt, t.containedAt), hours(t.createdAt, t.closedAt), t.recipients, t.internalRecipients, t.openPreventiveItems]),
     );
-    return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="breachdesk-metrics-${period.from.toISOString().slice(0, 10)}-${period.to.toISOString().slice(0, 10)}.csv"`, "Cache-Control": "private, no-store" } });
+    return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="breachdesk-metrics-${period.fromDay}-${period.toDay}.csv"`, "Cache-Control": "private, no-store" } });
   } catch (error) {
     const status = isAppError(error) ? (error.code === "UNAUTHENTICATED" ? 401 : 404) : 500;
     return new Response(status === 500 ? "Something went wrong." : "Not found.", { status });

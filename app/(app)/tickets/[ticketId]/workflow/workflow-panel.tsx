@@ -5,7 +5,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
 import type { TicketDetail } from "@/lib/tickets/queries";
 import { closeBlockers } from "@/lib/workflow/close-gate";
-import { slaClocks } from "@/lib/workflow/sla";
+import { slaReadings } from "@/lib/workflow/sla";
 import { availableTransitions, transitionLabel } from "@/lib/workflow/status-machine";
 import { OutcomeForm } from "./outcome-form";
 import { SlaText } from "@/components/sla-text";
@@ -17,7 +17,7 @@ export async function WorkflowPanel({ db, viewer, ticket, progress }: { db: Db; 
   const extra = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { outcomeSummary: true, lessonsLearned: true, closureReason: true, reviewStatus: true } });
   const steps = await db.checklistStep.findMany({ where: { ticketId: ticket.id }, select: { key: true, state: true, reason: true } });
   const blockers = ticket.status === "RESOLVED" ? closeBlockers(steps, { summary: extra.outcomeSummary, closureReason: extra.closureReason }) : [];
-  const clocks = slaClocks(ticket);
+  const clocks = slaReadings(ticket);
   // A returned report's narrative is revised on the closed ticket (then resubmitted).
   const revising = ticket.status === "CLOSED" && extra.reviewStatus === "RETURNED";
   return (
@@ -28,7 +28,11 @@ export async function WorkflowPanel({ db, viewer, ticket, progress }: { db: Db; 
       <CardContent className="space-y-4">
         <div className="flex flex-wrap gap-4">
           <SlaText label="First response" clock={clocks.firstResponse} />
-          <SlaText label="Contain" clock={clocks.contain} />
+          {clocks.contain ? (
+            <SlaText label="Contain" clock={clocks.contain} />
+          ) : (
+            <span className="text-xs"><span className="text-muted-foreground">Contain</span> not applicable: resolved without containment</span>
+          )}
           {extra.reviewStatus !== "NONE" && <span className="text-xs">Manager review: {extra.reviewStatus.toLowerCase().replace("_", " ")}</span>}
         </div>
         {canWork && (
