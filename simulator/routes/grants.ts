@@ -1,4 +1,5 @@
 import { notFound, ok, type GraphContext } from "../http";
+import { GRANT_FILTERS } from "../filter-rules";
 import { collection } from "../odata";
 import { path, type Route } from "../route";
 import type { Grant } from "../state";
@@ -15,7 +16,7 @@ export const grantRoutes: Route[] = [
   {
     op: "listOAuth2PermissionGrants", method: "GET", pattern: path("/oauth2PermissionGrants"),
     permissions: ["Directory.Read.All", "DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"],
-    handle: (ctx) => ok(collection(ctx, ctx.tenant.grants.map(grantView))),
+    handle: (ctx) => ok(collection(ctx, ctx.tenant.grants.map(grantView), { filterRules: GRANT_FILTERS })),
   },
   {
     op: "deleteOAuth2PermissionGrant", method: "DELETE", pattern: path("/oauth2PermissionGrants/:id"), bucket: "identityWrites",

@@ -1,4 +1,5 @@
 import { ok } from "../http";
+import { DIRECTORY_AUDIT_FILTERS, SIGN_IN_FILTERS } from "../filter-rules";
 import { collection } from "../odata";
 import { path, type Route } from "../route";
 import type { DirectoryAudit } from "../state";
@@ -15,10 +16,10 @@ function auditView(a: DirectoryAudit) {
 export const logRoutes: Route[] = [
   {
     op: "listSignIns", method: "GET", pattern: path("/auditLogs/signIns"), permissions: ["AuditLog.Read.All"], licence: "p1", bucket: "reports",
-    handle: (ctx) => ok(collection(ctx, newestFirst(ctx.tenant.signIns), { defaultTop: 1000, maxTop: 1000 })),
+    handle: (ctx) => ok(collection(ctx, newestFirst(ctx.tenant.signIns), { defaultTop: 1000, maxTop: 1000, filterRules: SIGN_IN_FILTERS })),
   },
   {
     op: "listDirectoryAudits", method: "GET", pattern: path("/auditLogs/directoryAudits"), permissions: ["AuditLog.Read.All"], bucket: "reports",
-    handle: (ctx) => ok(collection(ctx, newestFirst(ctx.tenant.audits).map(auditView), { defaultTop: 1000, maxTop: 1000 })),
+    handle: (ctx) => ok(collection(ctx, newestFirst(ctx.tenant.audits).map(auditView), { defaultTop: 1000, maxTop: 1000, filterRules: DIRECTORY_AUDIT_FILTERS })),
   },
 ];

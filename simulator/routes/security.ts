@@ -1,4 +1,5 @@
 import { ok } from "../http";
+import { ALERT_FILTERS } from "../filter-rules";
 import { collection } from "../odata";
 import { path, type Route } from "../route";
 import type { Alert } from "../state";
@@ -13,7 +14,7 @@ const alertView = (a: Alert) => ({
 export const securityRoutes: Route[] = [
   {
     op: "listAlerts", method: "GET", pattern: path("/security/alerts_v2"), bucket: "security", permissions: ["SecurityAlert.Read.All", "SecurityAlert.ReadWrite.All"],
-    handle: (ctx) => ok(collection(ctx, ctx.tenant.alerts.map(alertView))),
+    handle: (ctx) => ok(collection(ctx, ctx.tenant.alerts.map(alertView), { filterRules: ALERT_FILTERS })),
   },
   {
     op: "listIncidents", method: "GET", pattern: path("/security/incidents"), bucket: "security", permissions: ["SecurityIncident.Read.All", "SecurityIncident.ReadWrite.All"],
