@@ -60,9 +60,13 @@ export function handleControl(rt: SimRuntime, hooks: ControlHooks, method: strin
   if (method === "GET" && c === "sign-ins") return { status: 200, body: t.signIns.filter((s) => !body.upn || s.userPrincipalName === body.upn) };
   if (method === "POST" && c === "attacker-sign-in") return attackerSignIn(rt, t, body as { upn?: string; password?: string });
   if (method === "POST" && c === "attacker-session") return attackerSession(t, String(body.upn ?? ""));
-  if (method === "POST" && c === "generate-compromised") {
-    const users = generateCompromisedUsers(t, Number(body.count ?? 1), Number(body.seed ?? 7), rt.clock.now());
-    return { status: 200, body: users.map((u) => u.userPrincipalName) };
+  if (method === "POST" && (c === "generate-compromised" || c === "compromised-users")) {
+    const count = Number(body.count ?? 1);
+    if (c === "compromised-users" && (!Number.isInteger(count) || count < 1 || count > 10_000)) return { status: 400, body: { error: "count must be a whole number from 1 to 10000" } };
+    const users = generateCompromisedUsers(t, count, Number(body.seed ?? 7), rt.clock.now());
+    // generate-compromised keeps its original answer (the UPNs); compromised-users says more.
+    if (c === "generate-compromised") return { status: 200, body: users.map((u) => u.userPrincipalName) };
+    return { status: 201, body: { users: users.map((u) => ({ id: u.id, userPrincipalName: u.userPrincipalName })), total: t.generatedUsers } };
   }
   if (method === "POST" && c === "settings") {
     if (body.licences) Object.assign(t.licences, body.licences);

@@ -1,9 +1,10 @@
 import { errorBody, GraphHttpError, type GraphContext, type GraphRequest, type SimResponse } from "./http";
-import type { TokenService } from "./identity";
+import { GRAPH_AUDIENCES, type TokenService } from "./identity";
+import type { ResponseChecker } from "./contract/check";
 import { validateRequestBody } from "./contract/validate";
 import type { Faults } from "./faults";
 import type { Route, SimRuntime } from "./route";
-import type { Throttle } from "./throttle";
+import { PER_TENANT_BUCKETS, type Throttle } from "./throttle";
 
 // One Graph call: token → route → permission → licence → quota → fault → handler, answering
 // every failure with Graph's error envelope and a request-id header.
@@ -21,18 +22,22 @@ export type DispatchDeps = {
   onRequest?: (req: GraphRequest, op: string | undefined) => void;
   /** Reject (400) request bodies that break Graph's published schema, and record them. */
   validateRequests?: { violations: string[] };
+  /** Checks (and in "fail" mode replaces) each response against Graph's published schema. */
+  checkResponse?: ResponseChecker;
 };
 
 function fail(req: GraphRequest, error: GraphHttpError, op?: string): Dispatched {
   return { status: error.status, body: errorBody(error.code, error.message, req.requestId), headers: error.headers, op };
 }
 
-function authenticate(deps: DispatchDeps, req: GraphRequest) {
+/** The caller's tenant and roles from a valid Graph token; else Graph's 401. */
+export function authenticate(deps: DispatchDeps, req: GraphRequest) {
   const header = req.headers.authorization ?? "";
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
   if (!token) throw new GraphHttpError(401, "InvalidAuthenticationToken", "Access token is empty.");
   const result = deps.tokens.verify(token);
   if ("problem" in result) throw new GraphHttpError(401, "InvalidAuthenticationToken", result.problem);
+  if (!GRAPH_AUDIENCES.includes(result.claims.aud)) throw new GraphHttpError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
   const tenant = deps.rt.world.tenants.get(result.claims.tid);
   if (!tenant) throw new GraphHttpError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
   return { tenant, roles: result.claims.roles };
@@ -84,7 +89,8 @@ export async function dispatch(deps: DispatchDeps, req: GraphRequest): Promise<D
       }
     }
     if (route.bucket) {
-      const limited = deps.throttle.take(route.bucket, `${tenant.tenantId}:${tenant.app.clientId}`);
+      const key = PER_TENANT_BUCKETS.has(route.bucket) ? tenant.tenantId : `${tenant.tenantId}:${tenant.app.clientId}`;
+      const limited = deps.throttle.take(route.bucket, key);
       if (limited) {
         const headers: Record<string, string> = limited.retryAfter === null ? {} : { "Retry-After": String(limited.retryAfter) };
         throw new GraphHttpError(429, "TooManyRequests", "Too many requests. Retry after the time in the Retry-After header.", headers);

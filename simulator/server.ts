@@ -2,6 +2,7 @@ import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { runBatch } from "./batch";
 import { ensureCertificate } from "./certificate";
+import { createResponseChecker, type ResponseCheckMode } from "./contract/check";
 import { isContractAvailable } from "./contract/validate";
 import { SimClock } from "./clock";
 import { handleControl } from "./control";
@@ -11,7 +12,8 @@ import { errorBody, GraphHttpError, newRequestId, type GraphRequest, type GraphV
 import { issueToken, openIdConfiguration, TokenService } from "./identity";
 import type { SimRuntime } from "./route";
 import { ALL_ROUTES } from "./routes/all";
-import { buildWorld } from "./scenario/build";
+import { buildWorld, generateCompromisedUsers, type CompromisedUsersConfig } from "./scenario/build";
+import { CONTOSO } from "./demo-tenants";
 import { GRAPH_QUOTAS, Throttle, type Bucket, type Quota } from "./throttle";
 
 export type SimulatorOptions = {
@@ -32,9 +34,28 @@ export type SimulatorOptions = {
   onRequest?: (req: GraphRequest, op: string | undefined) => void;
   /** Reject request bodies that break Graph's published schema (needs ../shared/graph-contract). */
   validateRequests?: boolean;
+  /**
+   * Check every Graph response the simulator sends against Graph's published schema (needs
+   * ../shared/graph-contract): true or "record" notes violations in responseViolations; "fail"
+   * also answers 500 in place of the offending response.
+   */
+  validateResponses?: boolean | ResponseCheckMode;
+  /** Extra compromised users in the scenario (bulk tests, benchmarks), rebuilt on every reset. */
+  compromisedUsers?: CompromisedUsersConfig;
 };
 
-export type RunningSimulator = { url: string; port: number; runtime: SimRuntime; contractViolations: string[]; stop(): Promise<void>; reset(seed?: number): void; configure(config: Record<string, unknown>): void };
+export type RunningSimulator = {
+  url: string;
+  port: number;
+  runtime: SimRuntime;
+  /** Request bodies that broke the schema (validateRequests). */
+  contractViolations: string[];
+  /** Responses that broke the schema, or that no schema describes (validateResponses). */
+  responseViolations: string[];
+  stop(): Promise<void>;
+  reset(seed?: number): void;
+  configure(config: Record<string, unknown>): void;
+};
 
 const quotasFrom = (q: SimulatorOptions["quotas"]) => (q === true ? GRAPH_QUOTAS : q ? { ...q } : null);
 
@@ -51,19 +72,30 @@ function readBody(req: import("node:http").IncomingMessage): Promise<string> {
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const cert = await ensureCertificate(options.certDir ?? "./data/simulator");
   const settings = { latencyMs: options.latencyMs ?? 0, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599, seed: options.seed ?? 1042 };
-  const runtime: SimRuntime = { world: buildWorld(settings.seed), clock: new SimClock() };
+  let compromisedUsers = options.compromisedUsers;
+  const world = (seed: number) => {
+    const w = buildWorld(seed);
+    const extra = compromisedUsers;
+    const t = extra && w.tenants.get(extra.tenantId ?? CONTOSO.tenantId);
+    if (extra && t) generateCompromisedUsers(t, extra.count, extra.seed);
+    return w;
+  };
+  const runtime: SimRuntime = { world: world(settings.seed), clock: new SimClock() };
   const throttle = new Throttle(quotasFrom(options.quotas));
   const faults = new Faults();
   faults.set(options.faults ?? []);
   const tokens = new TokenService(() => settings.tokenLifetimeSeconds);
   const contractViolations: string[] = [];
+  const responseViolations: string[] = [];
+  const checkMode = options.validateResponses === "fail" ? "fail" : "record";
   const deps: DispatchDeps = {
     rt: runtime, routes: ALL_ROUTES, tokens, throttle, faults, onRequest: options.onRequest,
     validateRequests: options.validateRequests && isContractAvailable() ? { violations: contractViolations } : undefined,
+    checkResponse: options.validateResponses && isContractAvailable() ? createResponseChecker(responseViolations, checkMode) : undefined,
   };
   const hooks = {
     reset(seed?: number) {
-      runtime.world = buildWorld(seed ?? settings.seed);
+      runtime.world = world(seed ?? settings.seed);
       runtime.clock.reset();
       throttle.configure(quotasFrom(options.quotas));
       faults.set([]);
@@ -73,6 +105,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (typeof config.tokenLifetimeSeconds === "number") settings.tokenLifetimeSeconds = config.tokenLifetimeSeconds;
       if ("quotas" in config) throttle.configure(quotasFrom(config.quotas as SimulatorOptions["quotas"]));
       if (Array.isArray(config.faults)) faults.set(config.faults as Fault[]);
+      // Part of the scenario: takes effect at the next reset.
+      if ("compromisedUsers" in config) compromisedUsers = (config.compromisedUsers ?? undefined) as CompromisedUsersConfig | undefined;
     },
   };
 
@@ -80,7 +114,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     const url = new URL(req.url ?? "/", `https://${req.headers.host ?? "localhost"}`);
     const origin = `https://${req.headers.host ?? "localhost"}`;
     const requestId = newRequestId();
-    const send = ({ status, body, headers }: SimResponse) => {
+    // Set once the request is a Graph call: its response is then checked against the contract.
+    let graphCall: Parameters<NonNullable<DispatchDeps["checkResponse"]>>[0] | undefined;
+    const send = (response: SimResponse) => {
+      const { status, body, headers } = graphCall && deps.checkResponse ? deps.checkResponse(graphCall, response) : response;
       res.writeHead(status, { "request-id": requestId, "client-request-id": String(req.headers["client-request-id"] ?? requestId), ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers });
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
@@ -102,6 +139,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
       const version = segments[0] as GraphVersion;
       if (version !== "v1.0" && version !== "beta") return send({ status: 404, body: errorBody("NotFound", "Unknown path.", requestId) });
+      graphCall = { version, method: req.method ?? "GET", path: `/${segments.slice(1).join("/")}`, requestId };
       if (settings.latencyMs > 0) await new Promise((r) => setTimeout(r, settings.latencyMs));
       let parsed: unknown;
       try {
@@ -139,6 +177,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     port,
     runtime,
     contractViolations,
+    responseViolations,
     reset: hooks.reset,
     configure: hooks.configure,
     stop: () => new Promise<void>((resolve) => {

@@ -3,11 +3,17 @@
 
 export type AuthMethod = {
   id: string;
-  kind: "phone" | "microsoftAuthenticator" | "email" | "softwareOath" | "fido2" | "password";
+  kind: "phone" | "microsoftAuthenticator" | "email" | "softwareOath" | "fido2" | "windowsHelloForBusiness" | "temporaryAccessPass" | "password";
   displayName: string | null;
   phoneNumber?: string;
   phoneType?: "mobile" | "alternateMobile" | "office";
   emailAddress?: string;
+  /** Windows Hello for Business. */
+  keyStrength?: "normal" | "weak" | "unknown";
+  /** Temporary Access Pass: usable from startDateTime for lifetimeInMinutes. */
+  startDateTime?: string;
+  lifetimeInMinutes?: number;
+  isUsableOnce?: boolean;
   createdDateTime: string;
 };
 
@@ -126,6 +132,8 @@ export type TenantState = {
   sent: SentMessage[];
   alerts: Alert[];
   outbox: OutboundMail[];
+  /** How many users generateCompromisedUsers has added (the next one's running number). */
+  generatedUsers: number;
 };
 
 export type WorldState = { tenants: Map<string, TenantState> };

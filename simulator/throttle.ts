@@ -13,6 +13,9 @@ export const GRAPH_QUOTAS: Record<Bucket, Quota> = {
   security: { limit: 150, windowMs: 60_000, sendsRetryAfter: true },
 };
 
+/** Buckets Graph counts per tenant for every app together; the others per app and tenant. */
+export const PER_TENANT_BUCKETS: ReadonlySet<Bucket> = new Set(["identityProtection", "messageTrace"]);
+
 export class Throttle {
   private readonly hits = new Map<string, number[]>();
   constructor(private quotas: Partial<Record<Bucket, Quota>> | null) {}

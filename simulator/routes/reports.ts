@@ -1,4 +1,5 @@
 import { ok } from "../http";
+import { REGISTRATION_FILTERS } from "../filter-rules";
 import { collection } from "../odata";
 import { path, type Route } from "../route";
 import type { SimUser } from "../state";
@@ -14,7 +15,7 @@ function registration(u: SimUser) {
     isAdmin: u.isAdmin,
     isMfaRegistered,
     isMfaCapable: isMfaRegistered && u.accountEnabled,
-    isPasswordlessCapable: false,
+    isPasswordlessCapable: methods.includes("windowsHelloForBusiness") || methods.includes("fido2"),
     isSsprRegistered: isMfaRegistered,
     isSsprEnabled: true,
     isSsprCapable: isMfaRegistered,
@@ -30,6 +31,6 @@ export const reportRoutes: Route[] = [
   {
     op: "listUserRegistrationDetails", method: "GET", pattern: path("/reports/authenticationMethods/userRegistrationDetails"), licence: "p1", bucket: "reports",
     permissions: ["AuditLog.Read.All", "UserAuthenticationMethod.Read.All"],
-    handle: (ctx) => ok(collection(ctx, ctx.tenant.users.map(registration))),
+    handle: (ctx) => ok(collection(ctx, ctx.tenant.users.map(registration), { filterRules: REGISTRATION_FILTERS })),
   },
 ];

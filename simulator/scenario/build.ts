@@ -47,13 +47,33 @@ function tenant(rnd: Random, now: Date, demo: DemoTenant, people: typeof CONTOSO
     sent: [],
     alerts: [],
     outbox: [],
+    generatedUsers: 0,
     ...extra,
   };
+}
+
+/**
+ * Windows Hello for Business on Pradeep's laptop and a Temporary Access Pass the helpdesk gave
+ * Nestor this morning: the two method kinds the attack does not use, with fixed ids so the seeded
+ * stream (and so every other id) stays as it was.
+ */
+function addOtherMethods(t: TenantState, now: Date) {
+  const at = (alias: string) => t.users.find((u) => u.userPrincipalName.startsWith(`${alias}@`));
+  at("pradeep")?.methods.push({
+    id: "b2a5d8e1-7c3f-4e9a-8b1d-2f6c0a9e4d71", kind: "windowsHelloForBusiness", displayName: "PRADEEP-LAPTOP", keyStrength: "normal",
+    createdDateTime: new Date(now.getTime() - 120 * 86_400_000).toISOString(),
+  });
+  const issued = new Date(now.getTime() - 2 * 3_600_000).toISOString();
+  at("nestor")?.methods.push({
+    id: "6f1c3e2a-9d4b-4a8e-b7c5-1e0d2f3a4b5c", kind: "temporaryAccessPass", displayName: null, createdDateTime: issued,
+    startDateTime: issued, lifetimeInMinutes: 480, isUsableOnce: false,
+  });
 }
 
 export function buildWorld(seed = 1042, now = new Date()): WorldState {
   const rnd = createRandom(seed);
   const contoso = tenant(rnd, now, CONTOSO, CONTOSO_PEOPLE, {});
+  addOtherMethods(contoso, now);
   playCompromise(contoso, contoso.users.find((u) => u.userPrincipalName.startsWith("megan@"))!, rnd, now, {
     messagesToGmail: 420,
     internalDomain: CONTOSO.primaryDomain,
@@ -70,12 +90,24 @@ export function buildWorld(seed = 1042, now = new Date()): WorldState {
   return { tenants: new Map([contoso, fabrikam].map((t) => [t.tenantId, t])) };
 }
 
-/** Adds n compromised users to a tenant (bulk tests and benchmarks): bulk.user<i>@<domain>. */
+export type CompromisedUsersConfig = { count: number; seed?: number; tenantId?: string };
+
+/** One stream per generated user, from the seed and the user's running number in the tenant. */
+const userSeed = (seed: number, index: number) => (Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(index + 1, 0xc2b2ae35)) >>> 0;
+
+/**
+ * Adds n compromised users to a tenant (bulk tests and benchmarks), each attacked like the seed's
+ * user: bulk.user<k>@<domain>, k counting on from earlier calls, so a second call adds n more
+ * distinct users; the same seed and call sequence give the same users, byte for byte.
+ */
 export function generateCompromisedUsers(t: TenantState, n: number, seed = 7, now = new Date()): SimUser[] {
-  const rnd = createRandom(seed);
   const added: SimUser[] = [];
   for (let i = 0; i < n; i++) {
-    const u = makeUser(rnd, now, t.primaryDomain, `bulk.user${i}`, `Bulk User ${i}`);
+    const index = t.generatedUsers++;
+    const rnd = createRandom(userSeed(seed, index));
+    let u = makeUser(rnd, now, t.primaryDomain, `bulk.user${index}`, `Bulk User ${index}`);
+    // Ids come from a 32-bit-seeded stream: draw again on the (unlikely) clash.
+    while (t.users.some((x) => x.id === u.id)) u = { ...u, id: rnd.uuid() };
     t.users.push(u);
     playCompromise(t, u, rnd, now, { messagesToGmail: 5, internalDomain: t.primaryDomain });
     added.push(u);

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO } from "../demo-tenants";
 import type { RunningSimulator } from "../server";
-import { call, control, graphClient, startTestSimulator, tokenFor } from "./support";
+import { call, control, graphClient, expectConformingResponses, startCheckedSimulator, tokenFor } from "./support";
 
 const MEGAN = "megan@contoso.example";
 
@@ -9,10 +9,11 @@ describe("simulator batching, quotas and faults", () => {
   let sim: RunningSimulator;
   let token: string;
   beforeAll(async () => {
-    sim = await startTestSimulator();
+    sim = await startCheckedSimulator();
     token = await tokenFor(sim);
   });
   beforeEach(() => sim.reset());
+  afterEach(() => expectConformingResponses(sim));
   afterAll(() => sim.stop());
 
   it("runs a $batch with dependsOn, and fails dependants of a failed request with 424", async () => {
@@ -30,6 +31,36 @@ describe("simulator batching, quotas and faults", () => {
     expect(byId["2"]).toMatchObject({ status: 200, body: { accountEnabled: false } });
     expect(byId["3"].status).toBe(404);
     expect(byId["4"].status).toBe(424);
+  });
+
+  it("authenticates the batch itself: no token or a bad one answers 401 for the whole batch", async () => {
+    const body = { requests: [{ id: "1", method: "PATCH", url: `/users/${MEGAN}`, headers: { "Content-Type": "application/json" }, body: { accountEnabled: false } }] };
+    for (const bad of [null, "not-a-token", `${token.split(".").slice(0, 2).join(".")}.${"A".repeat(43)}`]) {
+      const res = await call(sim, bad, "POST", "/v1.0/$batch", body);
+      expect(res.status).toBe(401);
+      expect(res.body!.error.code).toBe("InvalidAuthenticationToken");
+      expect(res.body!.responses).toBeUndefined();
+    }
+    expect((await call(sim, token, "GET", `/v1.0/users/${MEGAN}`)).body!.accountEnabled).toBe(true);
+    // An item cannot bring its own token: the batch's speaks for every item.
+    const own = await call(sim, token, "POST", "/v1.0/$batch", { requests: [{ id: "1", method: "GET", url: `/users/${MEGAN}`, headers: { Authorization: "Bearer junk" } }] });
+    expect(own.body!.responses[0].status).toBe(200);
+  });
+
+  it("rejects the batch with 400 when dependsOn names a request that is not earlier in it, and runs nothing", async () => {
+    const patch = (id: string, alias: string, dependsOn?: unknown) => ({ id, method: "PATCH", url: `/users/${alias}@contoso.example`, headers: { "Content-Type": "application/json" }, body: { accountEnabled: false }, ...(dependsOn === undefined ? {} : { dependsOn }) });
+    for (const requests of [
+      [patch("1", "adele"), patch("2", "alex", ["9"])],
+      [patch("1", "adele", ["2"]), patch("2", "alex")],
+      [patch("1", "adele", ["1"])],
+      [patch("1", "adele"), patch("2", "alex", "1")],
+    ]) {
+      const res = await call(sim, token, "POST", "/v1.0/$batch", { requests });
+      expect(res.status).toBe(400);
+      expect(res.body!.error).toMatchObject({ code: "BadRequest", message: expect.stringMatching(/^Invalid dependency for request Id/) });
+    }
+    const state = (await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/users`)).body as unknown as { userPrincipalName: string; accountEnabled: boolean }[];
+    expect(state.filter((u) => !u.accountEnabled)).toEqual([]);
   });
 
   it("rejects malformed batches: more than 20 requests, duplicate ids, a body without Content-Type", async () => {

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO } from "../demo-tenants";
 import { buildWorld } from "../scenario/build";
 import type { RunningSimulator } from "../server";
-import { call, control, startTestSimulator, tokenFor } from "./support";
+import { call, control, expectConformingResponses, startCheckedSimulator, tokenFor } from "./support";
 
 const MEGAN = "megan@contoso.example";
 const T = `/tenants/${CONTOSO.tenantId}`;
@@ -11,10 +11,11 @@ describe("simulator effects: the world reacts to remediation", () => {
   let sim: RunningSimulator;
   let token: string;
   beforeAll(async () => {
-    sim = await startTestSimulator();
+    sim = await startCheckedSimulator();
     token = await tokenFor(sim);
   });
   beforeEach(() => sim.reset());
+  afterEach(() => expectConformingResponses(sim));
   afterAll(() => sim.stop());
 
   it("after block sign-in the attacker's next sign-in fails with 50057 and is logged", async () => {

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FABRIKAM } from "../demo-tenants";
 import type { RunningSimulator } from "../server";
-import { call, startTestSimulator, tokenFor } from "./support";
+import { call, expectConformingResponses, startCheckedSimulator, tokenFor } from "./support";
 
 const MEGAN = "megan@contoso.example";
 
@@ -10,11 +10,12 @@ describe("simulator operations", () => {
   let token: string;
   let fabrikamToken: string;
   beforeAll(async () => {
-    sim = await startTestSimulator();
+    sim = await startCheckedSimulator();
     token = await tokenFor(sim);
     fabrikamToken = await tokenFor(sim, FABRIKAM);
   });
   beforeEach(() => sim.reset());
+  afterEach(() => expectConformingResponses(sim));
   afterAll(() => sim.stop());
   const get = (url: string, t = token) => call(sim, t, "GET", url);
 

@@ -1,4 +1,5 @@
 import { ClientSecretCredential } from "@azure/identity";
+import { expect } from "vitest";
 import { Client } from "@microsoft/microsoft-graph-client";
 import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
 import { CONTOSO, type DemoTenant } from "../demo-tenants";
@@ -9,6 +10,19 @@ import { startSimulator, type RunningSimulator, type SimulatorOptions } from "..
 
 export async function startTestSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   return startSimulator({ port: 0, certDir: process.env.SIMULATOR_TEST_CERT_DIR, control: true, ...options });
+}
+
+/**
+ * The simulator's own tests: every Graph response it sends is checked against Microsoft's
+ * published schema (skipped without ../shared/graph-contract); assert with expectConformingResponses.
+ */
+export async function startCheckedSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  return startTestSimulator({ validateResponses: true, ...options });
+}
+
+/** Fails on any response since the last call that broke Graph's schema, and starts afresh. */
+export function expectConformingResponses(sim: RunningSimulator) {
+  expect(sim.responseViolations.splice(0), "responses that break Graph's published schema").toEqual([]);
 }
 
 export function credentialFor(sim: RunningSimulator, tenant: DemoTenant = CONTOSO, secret = tenant.clientSecret) {
