@@ -91,6 +91,16 @@ test("return with comments, the engineer revises the text and resubmits, the man
   await page.goto(`${reportUrl}?version=1`);
   await expect(page.getByLabel("Review history")).toContainText("Version 2: approved by Morgan Lee");
   await expect(page.getByRole("region", { name: "7. Outcome after troubleshooting" })).not.toContainText(revised);
+
+  // The tenant admin now reads version 2, and only that one.
+  const approvedContext = await browser.newContext();
+  const tenant = await approvedContext.newPage();
+  await signIn(tenant, USERS.contosoAdmin);
+  const markdown = await tenant.request.get(`/api/reports/${ticketId}/markdown`);
+  expect(markdown.status()).toBe(200);
+  expect(await markdown.text()).toContain(`What was achieved: ${revised}`);
+  expect((await tenant.request.get(`/api/reports/${ticketId}/pdf?version=1`)).status()).toBe(404);
+  await approvedContext.close();
 });
 
 test("the manager's dashboard shows the period's figures and charts, refuses a bad period, and exports a safe CSV", async ({ page }) => {
