@@ -9,15 +9,39 @@ export const LEGACY_CLIENTS = ["IMAP4", "POP3", "SMTP", "Authenticated SMTP", "E
 
 export type SignInFinding = { id: string; at: string; ip: string; country: string | null; clientApp: string; succeeded: boolean; reasons: string[] };
 
-/** Sign-ins from outside the user's usual country, or over legacy protocols that skip MFA. */
+/** The network an address belongs to: IPv4 /24, IPv6 /64 (a home or office line moves within it). */
+export function networkOf(ip: string): string {
+  if (ip.includes(":")) {
+    const [head = "", tail] = ip.split("::");
+    const left = head.split(":").filter(Boolean);
+    const right = tail === undefined ? [] : tail.split(":").filter(Boolean);
+    const groups = [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+    return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  }
+  return `${ip.split(".").slice(0, 3).join(".")}.0/24`;
+}
+
+/** Familiar networks: the user signed in from them on at least this many different days. */
+export const FAMILIAR_DAYS = 3;
+
+/**
+ * Sign-ins from outside the user's usual country, from a network the user does not normally use
+ * (seen on fewer than FAMILIAR_DAYS days, while some network is familiar), or over legacy
+ * protocols that skip MFA. An attacker's burst is one or two days; the user's lines recur.
+ */
 export function flagSignIns(signIns: SignInRecord[]): { homeCountry: string | null; flagged: SignInFinding[] } {
   const counts = new Map<string, number>();
   for (const s of signIns) if (s.country) counts.set(s.country, (counts.get(s.country) ?? 0) + 1);
   const homeCountry = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+  const days = new Map<string, Set<string>>();
+  for (const s of signIns) if (s.ipAddress) days.set(networkOf(s.ipAddress), (days.get(networkOf(s.ipAddress)) ?? new Set()).add(s.at.toISOString().slice(0, 10)));
+  const familiar = new Set([...days].filter(([, d]) => d.size >= FAMILIAR_DAYS).map(([net]) => net));
   const flagged = signIns
     .map((s) => {
+      const unusualIp = familiar.size > 0 && Boolean(s.ipAddress) && !familiar.has(networkOf(s.ipAddress));
       const reasons = [
         ...(homeCountry && s.country && s.country !== homeCountry ? [`sign-in from ${s.city ? `${s.city}, ` : ""}${s.country}, not the usual ${homeCountry}`] : []),
+        ...(unusualIp ? [`unfamiliar IP ${s.ipAddress} (not one of the user's usual networks)`] : []),
         ...(LEGACY_CLIENTS.includes(s.clientApp) ? [`legacy protocol ${s.clientApp}`] : []),
       ];
       return { id: s.id, at: s.at.toISOString(), ip: s.ipAddress, country: s.country, clientApp: s.clientApp, succeeded: s.errorCode === 0, reasons };

@@ -37,6 +37,10 @@ describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
     const snap = (await getLatestSnapshot(t.db, engineer, ticket.id))!;
     expect(snap.findings.signIns!.homeCountry).toBe("US");
     expect(snap.findings.signIns!.flagged.some((f) => f.reasons.some((r) => r.includes("legacy protocol IMAP4")))).toBe(true);
+    // The attacker's address is flagged as unfamiliar; the office line the user signs in from every day is not.
+    const byIp = new Map(snap.findings.signIns!.flagged.map((f) => [f.ip, f.reasons]));
+    expect(byIp.get("102.89.34.17")).toEqual(expect.arrayContaining(["unfamiliar IP 102.89.34.17 (not one of the user's usual networks)"]));
+    expect(byIp.has("198.51.100.24")).toBe(false);
     expect(snap.findings.inboxRules!.map((r) => r.reasons[0])).toEqual(["moves mail to RSS Subscriptions", "deletes mail"]);
     expect(snap.findings.authMethods!.map((m) => m.kind)).toEqual(["phone"]);
     expect(snap.findings.consents!.map((c) => c.app)).toEqual(["Mail Helper Pro"]);

@@ -14,6 +14,7 @@ import { listMessageTraces } from "@/lib/graph/message-trace";
 import { getRiskyUser } from "@/lib/graph/risk";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
+import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { summariseByDomain } from "@/lib/message-trace/summarise";
@@ -21,7 +22,9 @@ import { flagConsents, flagInboxRules, flagRecentMethods, flagSignIns } from "./
 
 // The evidence snapshot, taken before anything is changed and kept with the ticket: every
 // section read in parallel; a section that Graph refuses (licence, permission, throttling) is
-// recorded as a gap with the reason instead of failing the whole snapshot.
+// recorded as a gap with the reason instead of failing the whole snapshot. Containment takes it
+// alongside its writes when none exists yet (`alongside`): none of the sections read here is
+// changed by containment (its own audit entries are the app's, not the user's).
 
 const DAY = 86_400_000;
 
@@ -35,13 +38,16 @@ async function section<T>(name: string, gaps: Record<string, string>, read: () =
   }
 }
 
-export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: string }, deps: { graph?: TenantGraph; now?: Date } = {}) {
+export const ALONGSIDE_CONTAINMENT_NOTE = "Taken alongside containment (it reads nothing containment changes)";
+
+export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: string }, deps: { graph?: TenantGraph; now?: Date; alongside?: "containment" } = {}) {
   assertCan(viewer, "remediation.run");
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, affectedUpn: true, detectedAt: true, firstSuspiciousAt: true, tenant: { select: { primaryDomain: true } } },
+    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, detectedAt: true, firstSuspiciousAt: true, tenant: { select: { primaryDomain: true } } },
   });
   if (!ticket) throw notFound();
+  assertTicketOpen(ticket, "take an evidence snapshot");
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
   const now = deps.now ?? new Date();
   const user = await getUser(graph, ticket.affectedUpn);
@@ -75,6 +81,7 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
       : null,
   };
   const data = {
+    takenAlongside: deps.alongside ?? null,
     user,
     window: { since: since.toISOString(), traceStart: traceStart.toISOString(), until: now.toISOString() },
     signIns: signIns?.signIns ?? null,
@@ -88,6 +95,7 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
   const suspicious = signInFindings?.flagged.filter((f) => f.succeeded).map((f) => new Date(f.at)) ?? [];
   const firstSuspiciousAt = suspicious.length ? new Date(Math.min(...suspicious.map((d) => d.getTime()))) : null;
 
+  const notes = [deps.alongside ? ALONGSIDE_CONTAINMENT_NOTE : null, Object.keys(gaps).length ? `Gaps: ${Object.keys(gaps).join(", ")}` : null].filter(Boolean).join(". ") || null;
   return db.$transaction(async (tx) => {
     const snapshot = await tx.investigationSnapshot.create({
       data: { ticketId: ticket.id, takenById: viewer.id, data: JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue, findings: JSON.parse(JSON.stringify(findings)) as Prisma.InputJsonValue, gaps: Object.keys(gaps).length ? gaps : undefined, requestIds },
@@ -96,12 +104,12 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
     if (firstSuspiciousAt && !ticket.firstSuspiciousAt) await tx.ticket.update({ where: { id: ticket.id }, data: { firstSuspiciousAt } });
     await tx.checklistStep.upsert({
       where: { ticketId_key: { ticketId: ticket.id, key: "snapshot" } },
-      create: { ticketId: ticket.id, key: "snapshot", state: "DONE", doneById: viewer.id, doneAt: snapshot.takenAt, notes: Object.keys(gaps).length ? `Gaps: ${Object.keys(gaps).join(", ")}` : null },
-      update: { state: "DONE", doneById: viewer.id, doneAt: snapshot.takenAt, notes: Object.keys(gaps).length ? `Gaps: ${Object.keys(gaps).join(", ")}` : null },
+      create: { ticketId: ticket.id, key: "snapshot", state: "DONE", doneById: viewer.id, doneAt: snapshot.takenAt, notes },
+      update: { state: "DONE", doneById: viewer.id, doneAt: snapshot.takenAt, notes },
     });
     await recordAuditEvent(tx, {
       actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "investigation.snapshot", target: formatTicketNumber(ticket.number),
-      requestIds: requestIds.slice(0, 50), details: { snapshotId: snapshot.id, gaps: Object.keys(gaps) },
+      requestIds: requestIds.slice(0, 50), details: { snapshotId: snapshot.id, gaps: Object.keys(gaps), alongside: deps.alongside ?? null },
     });
     return { id: snapshot.id, findings, gaps };
   });

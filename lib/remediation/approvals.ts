@@ -1,68 +1,101 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, isAppError, notFound } from "@/lib/errors";
 import type { TenantGraph } from "@/lib/graph/client";
 import { listUserRoles } from "@/lib/graph/users";
+import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { canDecide, isPrivileged, needsApproval } from "./approval-rules";
+import { CONTAINMENT_STEPS } from "./steps";
 
 // Second-person approval of destructive steps. The run that needs one records a PENDING approval
 // and stops; another engineer or the tenant's admin approves (or rejects with a reason); the next
-// run of that step consumes the approval.
+// run of that step (with the same choice) consumes the approval when it starts (recordPending).
 
 export type ApprovalGate = { status: "not-needed" } | { status: "approved"; approvalId: string } | { status: "waiting"; approvalId: string; reason: string };
 
-export async function checkApproval(
-  db: Db,
-  viewer: Viewer,
-  ctx: { ticketId: string; tenantId: string; ticketNumber: number; upn: string; stepKey: string; destructive: boolean },
-  graph: TenantGraph,
-): Promise<ApprovalGate> {
-  if (!ctx.destructive) return { status: "not-needed" };
+type GateContext = { ticketId: string; tenantId: string; ticketNumber: number; upn: string; stepKey: string; destructive: boolean; params?: Record<string, unknown> };
+
+/** The checklist rows an approval holds: containment's four, or the one step. */
+const rowsOf = (stepKey: string): string[] => (stepKey === "containment" ? [...CONTAINMENT_STEPS] : [stepKey]);
+
+/** Same choice (e.g. the same inbox rule), whatever the key order. */
+const sameParams = (a: unknown, b: unknown) => JSON.stringify(a ?? {}, Object.keys((a ?? {}) as object).sort()) === JSON.stringify(b ?? {}, Object.keys((b ?? {}) as object).sort());
+
+/** Why a second person is needed, or null. An unreadable role list counts as privileged (fail closed). */
+async function approvalReason(db: Db, ctx: GateContext, graph: TenantGraph): Promise<string | null> {
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { requireApproval: true } });
-  const privileged = tenant.requireApproval ? false : isPrivileged(await listUserRoles(graph, ctx.upn).catch(() => []));
-  if (!needsApproval({ destructive: true, tenantRequiresApproval: tenant.requireApproval, targetIsPrivileged: privileged })) return { status: "not-needed" };
-  const approved = await db.approval.findFirst({ where: { ticketId: ctx.ticketId, stepKey: ctx.stepKey, status: "APPROVED" }, select: { id: true } });
-  if (approved) {
-    await db.approval.update({ where: { id: approved.id }, data: { status: "USED" } });
-    return { status: "approved", approvalId: approved.id };
+  if (tenant.requireApproval) return "This tenant asks for a second person's approval before destructive steps.";
+  let roles: string[];
+  try {
+    roles = await listUserRoles(graph, ctx.upn);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return `Could not read ${ctx.upn}'s directory roles (${error.message}), so it is treated as a privileged account: a second person must approve.`;
   }
-  const reason = tenant.requireApproval ? "This tenant asks for a second person's approval before destructive steps." : `${ctx.upn} is a privileged account: a second person must approve.`;
-  const pending = await db.approval.findFirst({ where: { ticketId: ctx.ticketId, stepKey: ctx.stepKey, status: "PENDING" }, select: { id: true } });
+  if (!needsApproval({ destructive: true, tenantRequiresApproval: false, targetIsPrivileged: isPrivileged(roles) })) return null;
+  return `${ctx.upn} is a privileged account: a second person must approve.`;
+}
+
+export async function checkApproval(db: Db, viewer: Viewer, ctx: GateContext, graph: TenantGraph): Promise<ApprovalGate> {
+  if (!ctx.destructive) return { status: "not-needed" };
+  const reason = await approvalReason(db, ctx, graph);
+  if (!reason) return { status: "not-needed" };
+  const open = await db.approval.findMany({ where: { ticketId: ctx.ticketId, stepKey: ctx.stepKey, status: { in: ["APPROVED", "PENDING"] } }, select: { id: true, status: true, params: true }, orderBy: { createdAt: "asc" } });
+  const mine = open.filter((a) => sameParams(a.params, ctx.params));
+  const approved = mine.find((a) => a.status === "APPROVED");
+  if (approved) return { status: "approved", approvalId: approved.id }; // consumed when the run starts
+  const pending = mine.find((a) => a.status === "PENDING");
   if (pending) return { status: "waiting", approvalId: pending.id, reason };
   const created = await db.$transaction(async (tx) => {
-    const row = await tx.approval.create({ data: { ticketId: ctx.ticketId, stepKey: ctx.stepKey, requestedById: viewer.id, reason: null }, select: { id: true } });
-    await tx.checklistStep.upsert({
-      where: { ticketId_key: { ticketId: ctx.ticketId, key: ctx.stepKey === "containment" ? "block-sign-in" : ctx.stepKey } },
-      create: { ticketId: ctx.ticketId, key: ctx.stepKey === "containment" ? "block-sign-in" : ctx.stepKey, state: "WAITING_APPROVAL" },
-      update: { state: "WAITING_APPROVAL" },
-    });
+    const row = await tx.approval.create({ data: { ticketId: ctx.ticketId, stepKey: ctx.stepKey, params: (ctx.params ?? undefined) as Prisma.InputJsonValue | undefined, requestedById: viewer.id, reason: null }, select: { id: true } });
+    for (const key of rowsOf(ctx.stepKey)) {
+      // A step already done stays done; the others wait.
+      const existing = await tx.checklistStep.findUnique({ where: { ticketId_key: { ticketId: ctx.ticketId, key } }, select: { state: true } });
+      if (existing?.state === "DONE") continue;
+      await tx.checklistStep.upsert({ where: { ticketId_key: { ticketId: ctx.ticketId, key } }, create: { ticketId: ctx.ticketId, key, state: "WAITING_APPROVAL" }, update: { state: "WAITING_APPROVAL", reason: null } });
+    }
     await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ctx.tenantId, ticketId: ctx.ticketId, action: "approval.requested", target: formatTicketNumber(ctx.ticketNumber), details: { step: ctx.stepKey, why: reason } });
     return row;
   });
   return { status: "waiting", approvalId: created.id, reason };
 }
 
+/** A rejected request frees its rows: back to what their last run says, or not started, with the reason shown. */
+async function releaseRows(tx: Prisma.TransactionClient, ticketId: string, stepKey: string, note: string) {
+  const rows = await tx.checklistStep.findMany({ where: { ticketId, key: { in: rowsOf(stepKey) }, state: "WAITING_APPROVAL" }, select: { id: true, lastActionId: true } });
+  for (const row of rows) {
+    const last = row.lastActionId ? await tx.remediationAction.findUnique({ where: { id: row.lastActionId }, select: { status: true, verified: true } }) : null;
+    const state = !last ? "TODO" : last.status === "SUCCEEDED" && last.verified !== false ? "DONE" : last.status === "UNKNOWN" ? "UNKNOWN" : "FAILED";
+    await tx.checklistStep.update({ where: { id: row.id }, data: { state, reason: note } });
+  }
+}
+
 export async function decideApproval(db: Db, viewer: Viewer, input: { approvalId: string; decision: "APPROVED" | "REJECTED"; reason?: string }) {
   assertCan(viewer, "remediation.approve");
   const approval = await db.approval.findFirst({
     where: { id: input.approvalId, ticket: ticketScopeFor(viewer) },
-    select: { id: true, status: true, stepKey: true, requestedById: true, ticketId: true, ticket: { select: { tenantId: true, number: true } } },
+    select: { id: true, status: true, stepKey: true, requestedById: true, ticketId: true, ticket: { select: { tenantId: true, number: true, status: true } } },
   });
   if (!approval) throw notFound("Approval");
+  assertTicketOpen(approval.ticket, "decide approvals");
   if (approval.status !== "PENDING") throw new AppError("INVALID_STATE", "This request was already decided.");
   const refusal = canDecide(viewer, { requestedById: approval.requestedById, tenantId: approval.ticket.tenantId });
   if (refusal) throw new AppError("FORBIDDEN", refusal);
-  if (input.decision === "REJECTED" && !input.reason?.trim()) throw new AppError("INVALID_INPUT", "Say why you reject it.", { field: "reason" });
+  const reason = input.reason?.trim() || null;
+  if (input.decision === "REJECTED" && !reason) throw new AppError("INVALID_INPUT", "Say why you reject it.", { field: "reason" });
   await db.$transaction(async (tx) => {
-    await tx.approval.update({ where: { id: approval.id }, data: { status: input.decision, decidedById: viewer.id, decidedAt: new Date(), reason: input.reason?.trim() || null } });
+    const decided = await tx.approval.updateMany({ where: { id: approval.id, status: "PENDING" }, data: { status: input.decision, decidedById: viewer.id, decidedAt: new Date(), reason } });
+    if (decided.count !== 1) throw new AppError("INVALID_STATE", "This request was already decided.");
+    if (input.decision === "REJECTED") await releaseRows(tx, approval.ticketId, approval.stepKey, `Approval rejected by ${viewer.name}: ${reason}`);
     await recordAuditEvent(tx, {
       actorId: viewer.id, tenantId: approval.ticket.tenantId, ticketId: approval.ticketId, action: input.decision === "APPROVED" ? "approval.approved" : "approval.rejected",
-      target: formatTicketNumber(approval.ticket.number), details: { step: approval.stepKey, reason: input.reason ?? null },
+      target: formatTicketNumber(approval.ticket.number), details: { step: approval.stepKey, reason },
     });
   });
 }

@@ -1,69 +1,59 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
-import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, isAppError, notFound } from "@/lib/errors";
-import { executeBatch, type BatchOutcome, type BatchStep } from "@/lib/graph/batch";
+import { notFound } from "@/lib/errors";
+import { applyAccountChanges, readAccountState, type AccountChangeKind, type ChangeResult } from "@/lib/graph/account-changes";
 import type { TenantGraph } from "@/lib/graph/client";
-import { isTimeout } from "@/lib/graph/errors";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
+import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { checkApproval } from "./approvals";
-import { generateTemporaryPassword } from "./generate-password";
-import { findExistingOutcomes, recordOutcomes, recordPending, stepIdempotencyKey, type StepOutcome } from "./record";
+import { snapshotAlongside, type SnapshotAlongside } from "./evidence";
+import { generateTemporaryPassword, UNCONFIRMED_PASSWORD_NOTE } from "./generate-password";
+import { markContainedIfVerified } from "./mark-contained";
+import { findExistingOutcomes, previousResetAt, recordOutcomes, recordPending, stepIdempotencyKey, type StepOutcome } from "./record";
 import { CONTAINMENT_STEPS } from "./steps";
-import { verifyStep, type ObservedState } from "./verification";
+import { CLOCK_SKEW_MS, verifyStep, type ObservedState } from "./verification";
 
 // Contains the ticket's account: reset password, enforce MFA, block sign-in and revoke sessions
-// in ONE batched round trip, then one batched verification read. Recorded before, during and
-// after; a repeated idempotency key returns the first run's record without touching Graph.
+// in ONE round trip (lib/graph batches them by Graph version, in parallel), then one round trip
+// of verification reads. Recorded before, during and after; a repeated idempotency key returns
+// the first run's record without touching Graph. Without an evidence snapshot yet, the snapshot
+// is taken at the same time, so evidence is never skipped.
 
-export type ContainmentResult = { outcomes: StepOutcome[]; temporaryPassword: string | null; alreadyRan: boolean; contained: boolean; awaitingApproval: string | null };
+export type ContainmentResult = {
+  outcomes: StepOutcome[];
+  temporaryPassword: string | null;
+  /** Set when the password may be in force but Graph did not confirm it. */
+  passwordNote: string | null;
+  alreadyRan: boolean;
+  contained: boolean;
+  awaitingApproval: string | null;
+  snapshot: SnapshotAlongside;
+};
 
-const activeStatuses = ["NEW", "TRIAGED", "REOPENED"] as const;
+const CHANGE_OF: Record<(typeof CONTAINMENT_STEPS)[number], AccountChangeKind> = {
+  "reset-password": "resetPassword",
+  "enforce-mfa": "enforceMfa",
+  "block-sign-in": "blockSignIn",
+  "revoke-sessions": "revokeSessions",
+};
 
-function writeSteps(upn: string, password: string): BatchStep[] {
-  const user = `/users/${encodeURIComponent(upn)}`;
-  return [
-    { id: "reset-password", op: "resetPassword", method: "PATCH", path: user, body: { passwordProfile: { password, forceChangePasswordNextSignIn: true } } },
-    { id: "enforce-mfa", op: "setMfaState", method: "PATCH", path: `${user}/authentication/requirements`, body: { perUserMfaState: "enforced" } },
-    { id: "block-sign-in", op: "setAccountEnabled", method: "PATCH", path: user, body: { accountEnabled: false } },
-    { id: "revoke-sessions", op: "revokeSessions", method: "POST", path: `${user}/revokeSignInSessions` },
-  ];
-}
+const NO_ANSWER = "Graph did not answer in time; run the step again to be sure.";
 
-async function readState(graph: TenantGraph, upn: string): Promise<ObservedState> {
-  const user = `/users/${encodeURIComponent(upn)}`;
-  try {
-    const read = await executeBatch(graph, [
-      { id: "user", op: "getUser", method: "GET", path: `${user}?$select=accountEnabled,signInSessionsValidFromDateTime` },
-      { id: "mfa", op: "getMfaState", method: "GET", path: `${user}/authentication/requirements` },
-    ], { version: "beta" });
-    const u = read.get("user")?.error ? null : (read.get("user")?.body as { accountEnabled?: boolean; signInSessionsValidFromDateTime?: string } | null);
-    const m = read.get("mfa")?.error ? null : (read.get("mfa")?.body as { perUserMfaState?: string } | null);
-    return {
-      accountEnabled: u?.accountEnabled ?? null,
-      signInSessionsValidFrom: u?.signInSessionsValidFromDateTime ? new Date(u.signInSessionsValidFromDateTime) : null,
-      perUserMfaState: m?.perUserMfaState ?? null,
-    };
-  } catch {
-    return { accountEnabled: null, signInSessionsValidFrom: null, perUserMfaState: null };
+function outcomeOf(stepKey: string, actionId: string, result: ChangeResult, state: ObservedState, startedAt: Date): StepOutcome {
+  if (result.status === "refused") {
+    return { stepKey, actionId, status: "FAILED", requestIds: result.requestId ? [result.requestId] : [], errorMessage: result.error.message, verified: null, observed: null, graphCode: result.graphCode };
   }
-}
-
-function outcomeOf(stepKey: string, actionId: string, result: BatchOutcome | "timeout" | AppError, state: ObservedState, startedAt: Date): StepOutcome {
   const check = verifyStep(stepKey, state, startedAt);
-  if (result === "timeout") {
+  if (result.status === "no-answer") {
     // Nobody knows whether the write landed: the state read decides when it can.
     const status = check.verified === true ? "SUCCEEDED" : "UNKNOWN";
-    return { stepKey, actionId, status, requestIds: [], errorMessage: status === "UNKNOWN" ? "Graph did not answer in time; run the step again to be sure." : null, verified: check.verified, observed: check.observed };
+    return { stepKey, actionId, status, requestIds: [], errorMessage: status === "UNKNOWN" ? NO_ANSWER : null, verified: check.verified, observed: check.observed };
   }
-  if (result instanceof AppError) return { stepKey, actionId, status: "FAILED", requestIds: [], errorMessage: result.message, verified: null, observed: null };
-  const requestIds = result.requestId ? [result.requestId] : [];
-  if (result.error) return { stepKey, actionId, status: "FAILED", requestIds, errorMessage: result.error.message, verified: null, observed: null };
-  return { stepKey, actionId, status: "SUCCEEDED", requestIds, errorMessage: null, verified: check.verified, observed: check.observed };
+  return { stepKey, actionId, status: "SUCCEEDED", requestIds: result.requestId ? [result.requestId] : [], errorMessage: null, verified: check.verified, observed: check.observed };
 }
 
 export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: string; idempotencyKey: string }, deps: { graph?: TenantGraph } = {}): Promise<ContainmentResult> {
@@ -73,56 +63,49 @@ export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: 
     select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true },
   });
   if (!ticket) throw notFound();
-  if (ticket.status === "CLOSED") throw new AppError("INVALID_STATE", "This ticket is closed; reopen it to run remediation.");
+  assertTicketOpen(ticket, "run remediation");
+  const none = { temporaryPassword: null, passwordNote: null, snapshot: { status: "not-run", message: null } as SnapshotAlongside };
   const keys = CONTAINMENT_STEPS.map((s) => stepIdempotencyKey(input.idempotencyKey, s));
   const existing = await findExistingOutcomes(db, keys);
-  if (existing.length > 0) return { outcomes: existing, temporaryPassword: null, alreadyRan: true, contained: Boolean(ticket.containedAt), awaitingApproval: null };
+  if (existing.length > 0) return { ...none, outcomes: existing, alreadyRan: true, contained: Boolean(ticket.containedAt), awaitingApproval: null };
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
   const gate = await checkApproval(db, viewer, { ticketId: ticket.id, tenantId: ticket.tenantId, ticketNumber: ticket.number, upn: ticket.affectedUpn, stepKey: "containment", destructive: true }, graph);
-  if (gate.status === "waiting") return { outcomes: [], temporaryPassword: null, alreadyRan: false, contained: false, awaitingApproval: gate.reason };
+  if (gate.status === "waiting") return { ...none, outcomes: [], alreadyRan: false, contained: false, awaitingApproval: gate.reason };
 
   const ctx = { ticketId: ticket.id, tenantId: ticket.tenantId, actorId: viewer.id, ticketNumber: formatTicketNumber(ticket.number) };
   let actionIds: Map<string, string>;
   try {
-    actionIds = await recordPending(db, ctx, CONTAINMENT_STEPS.map((s, i) => ({ stepKey: s, idempotencyKey: keys[i]!, target: ticket.affectedUpn })));
+    actionIds = await recordPending(db, { ...ctx, approvalId: gate.status === "approved" ? gate.approvalId : null }, CONTAINMENT_STEPS.map((s, i) => ({ stepKey: s, idempotencyKey: keys[i]!, target: ticket.affectedUpn })));
   } catch (error) {
     // A concurrent run with the same key got there first.
-    if ((error as { code?: string }).code === "P2002") return { outcomes: await findExistingOutcomes(db, keys), temporaryPassword: null, alreadyRan: true, contained: false, awaitingApproval: null };
+    if ((error as { code?: string }).code === "P2002") return { ...none, outcomes: await findExistingOutcomes(db, keys), alreadyRan: true, contained: false, awaitingApproval: null };
     throw error;
   }
 
+  // Made before the call, so a timed-out reset still shows the password that may be in force.
   const password = generateTemporaryPassword();
+  const lastReset = await previousResetAt(db, { tenantId: ticket.tenantId, target: ticket.affectedUpn, excludeIds: [...actionIds.values()] });
   const startedAt = new Date();
-  let results: Map<string, BatchOutcome> | "timeout" | AppError;
-  try {
-    results = await executeBatch(graph, writeSteps(ticket.affectedUpn, password), { version: "beta" });
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    results = isTimeout(error) ? "timeout" : error;
-  }
-  const state = await readState(graph, ticket.affectedUpn);
-  const outcomes = CONTAINMENT_STEPS.map((step) =>
-    outcomeOf(step, actionIds.get(step)!, results instanceof Map ? results.get(step)! : results, state, startedAt),
-  );
-  const errorCodes = new Map(
-    CONTAINMENT_STEPS.map((s) => [s, results instanceof Map ? ((results.get(s)?.error?.details?.graphCode as string | undefined) ?? null) : null]),
-  );
-  const contained = outcomes.every((o) => o.status === "SUCCEEDED" && o.verified !== false);
-  await db.$transaction(async (tx) => {
-    await recordOutcomes(tx, { ...ctx, target: ticket.affectedUpn }, outcomes, errorCodes);
-    if (contained) {
-      const moveStatus = (activeStatuses as readonly string[]).includes(ticket.status);
-      await tx.ticket.update({
-        where: { id: ticket.id },
-        data: { containedAt: ticket.containedAt ?? new Date(), ...(moveStatus ? { status: "CONTAINED" } : {}), version: { increment: 1 } },
-      });
-      if (moveStatus) {
-        await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "ticket.status_changed", target: ctx.ticketNumber, details: { from: ticket.status, to: "CONTAINED", reason: "Containment verified" } });
-      }
-    }
+  const containAndRead = async () => {
+    const changes = await applyAccountChanges(graph, ticket.affectedUpn, [{ kind: "resetPassword", password }, { kind: "enforceMfa" }, { kind: "blockSignIn" }, { kind: "revokeSessions" }]);
+    const state = await readAccountState(graph, ticket.affectedUpn, new Date(startedAt.getTime() - CLOCK_SKEW_MS));
+    return { changes, state: { ...state, previousResetAt: lastReset } };
+  };
+  const [{ changes, state }, snapshot] = await Promise.all([containAndRead(), snapshotAlongside(db, viewer, ticket.id, graph)]);
+  const outcomes = CONTAINMENT_STEPS.map((step) => outcomeOf(step, actionIds.get(step)!, changes.get(CHANGE_OF[step])!, state, startedAt));
+  const contained = await db.$transaction(async (tx) => {
+    await recordOutcomes(tx, { ...ctx, target: ticket.affectedUpn }, outcomes);
+    return markContainedIfVerified(tx, { ticketId: ticket.id, actorId: viewer.id });
   });
   // UNKNOWN too: the new password may be in force, and nobody else will ever see it.
   const passwordStatus = outcomes.find((o) => o.stepKey === "reset-password")?.status;
-  const passwordAccepted = passwordStatus === "SUCCEEDED" || passwordStatus === "UNKNOWN";
-  return { outcomes, temporaryPassword: passwordAccepted ? password : null, alreadyRan: false, contained, awaitingApproval: null };
+  return {
+    outcomes,
+    temporaryPassword: passwordStatus === "SUCCEEDED" || passwordStatus === "UNKNOWN" ? password : null,
+    passwordNote: passwordStatus === "UNKNOWN" ? UNCONFIRMED_PASSWORD_NOTE : null,
+    alreadyRan: false,
+    contained,
+    awaitingApproval: null,
+    snapshot,
+  };
 }

@@ -14,3 +14,7 @@ export function generateTemporaryPassword(length = 20): string {
   }
   return chars.join("");
 }
+
+/** Shown with a password whose reset Graph did not confirm (timeout): it may be the one in force. */
+export const UNCONFIRMED_PASSWORD_NOTE =
+  "Graph did not confirm this reset in time, so this password may now be in force. Keep it until the step is verified; running the step again sets a new one.";

@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
+import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { stepDef } from "./steps";
@@ -14,8 +15,9 @@ export async function recordManualStep(db: Db, viewer: Viewer, input: { ticketId
   const def = stepDef(input.stepKey);
   if (!def) throw new AppError("INVALID_INPUT", "Unknown checklist step.");
   if (input.state === "DONE" && def.kind === "AUTOMATED") throw new AppError("INVALID_INPUT", "Run this step through Graph instead of marking it done.");
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true } });
   if (!ticket) throw notFound();
+  assertTicketOpen(ticket, "record checklist steps");
   await db.$transaction(async (tx) => {
     const data = { state: input.state, reason: input.state === "DONE" ? null : (input.note ?? null), notes: input.state === "DONE" ? (input.note ?? null) : null, doneById: viewer.id, doneAt: new Date() };
     await tx.checklistStep.upsert({ where: { ticketId_key: { ticketId: ticket.id, key: input.stepKey } }, create: { ticketId: ticket.id, key: input.stepKey, ...data }, update: data });

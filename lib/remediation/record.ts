@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record";
+import { AppError } from "@/lib/errors";
 
 // The execution record of DESIGN.md §4: a RemediationAction row is PENDING before Graph is
 // called, then SUCCEEDED / FAILED / UNKNOWN with request ids and the verification read. The
@@ -18,6 +19,8 @@ export type StepOutcome = {
   errorMessage: string | null;
   verified: boolean | null;
   observed: string | null;
+  /** Graph's error code of a FAILED step (also when the whole batch failed). */
+  graphCode?: string | null;
 };
 
 export const stepIdempotencyKey = (key: string, stepKey: string) => `${key}:${stepKey}`;
@@ -32,15 +35,20 @@ export async function findExistingOutcomes(db: Db, keys: string[]): Promise<Step
     errorMessage: r.errorMessage,
     verified: r.verified,
     observed: (r.verification as { observed?: string } | null)?.observed ?? null,
+    graphCode: r.errorCode,
   }));
 }
 
 export type PendingAction = { stepKey: string; idempotencyKey: string; target: string; params?: Prisma.InputJsonValue };
 
-/** Records the steps as PENDING (and their checklist rows RUNNING) before any Graph call. */
+/**
+ * Records the steps as PENDING (and their checklist rows RUNNING) before any Graph call. An
+ * approval that allows the run is consumed in the same transaction: one approval starts one run,
+ * once, even when two runs race for it (the loser changes nothing and is told why).
+ */
 export async function recordPending(
   db: Db,
-  ctx: { ticketId: string; tenantId: string; actorId: string; ticketNumber: string },
+  ctx: { ticketId: string; tenantId: string; actorId: string; ticketNumber: string; approvalId?: string | null },
   actions: PendingAction[],
 ): Promise<Map<string, string>> {
   return db.$transaction(async (tx) => {
@@ -57,9 +65,13 @@ export async function recordPending(
         update: { state: "RUNNING", lastActionId: row.id, reason: null },
       });
     }
+    if (ctx.approvalId) {
+      const used = await tx.approval.updateMany({ where: { id: ctx.approvalId, status: "APPROVED" }, data: { status: "USED" } });
+      if (used.count !== 1) throw new AppError("INVALID_STATE", "That approval was already used by another run: ask for a new approval.");
+    }
     await recordAuditEvent(tx, {
       actorId: ctx.actorId, tenantId: ctx.tenantId, ticketId: ctx.ticketId, action: "remediation.started", target: ctx.ticketNumber,
-      result: "PENDING", details: { steps: actions.map((a) => a.stepKey) },
+      result: "PENDING", details: { steps: actions.map((a) => a.stepKey), approvalId: ctx.approvalId ?? null },
     });
     return ids;
   });
@@ -70,14 +82,13 @@ export async function recordOutcomes(
   tx: Prisma.TransactionClient,
   ctx: { ticketId: string; tenantId: string; actorId: string; target: string },
   outcomes: StepOutcome[],
-  errorCodes: Map<string, string | null>,
 ) {
   const now = new Date();
   for (const o of outcomes) {
     await tx.remediationAction.update({
       where: { id: o.actionId },
       data: {
-        status: o.status, requestIds: o.requestIds, errorCode: errorCodes.get(o.stepKey) ?? null, errorMessage: o.errorMessage,
+        status: o.status, requestIds: o.requestIds, errorCode: o.graphCode ?? null, errorMessage: o.errorMessage,
         verified: o.verified, verification: o.observed ? { observed: o.observed } : undefined, finishedAt: now, verifiedAt: o.verified === null ? null : now,
       },
     });
@@ -89,7 +100,17 @@ export async function recordOutcomes(
     await recordAuditEvent(tx, {
       actorId: ctx.actorId, tenantId: ctx.tenantId, ticketId: ctx.ticketId, action: `remediation.${o.stepKey}`, target: ctx.target,
       result: o.status, requestIds: o.requestIds,
-      details: { verified: o.verified, observed: o.observed, error: o.errorMessage, graphCode: errorCodes.get(o.stepKey) ?? null },
+      details: { verified: o.verified, observed: o.observed, error: o.errorMessage, graphCode: o.graphCode ?? null },
     });
   }
+}
+
+/** When Breachdesk last finished resetting this account's password (another run), if ever. */
+export async function previousResetAt(db: Db, where: { tenantId: string; target: string; excludeIds: string[] }): Promise<Date | null> {
+  const row = await db.remediationAction.findFirst({
+    where: { tenantId: where.tenantId, target: where.target, kind: "reset-password", id: { notIn: where.excludeIds }, finishedAt: { not: null }, status: { not: "FAILED" } },
+    orderBy: { finishedAt: "desc" },
+    select: { finishedAt: true },
+  });
+  return row?.finishedAt ?? null;
 }

@@ -1,39 +1,59 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
+import { listAuthMethods } from "@/lib/graph/auth-methods";
 import { createTenantGraph } from "@/lib/graph/client";
+import { listUserConsents } from "@/lib/graph/consents";
 import { listInboxRules } from "@/lib/graph/mailbox";
+import { takeSnapshot } from "@/lib/investigation/snapshot";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
 import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "@/simulator/test/support";
+import { control, startTestSimulator } from "@/simulator/test/support";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { recordManualStep } from "./manual-step";
 import { runStep } from "./run-step";
+
+const MEGAN = "megan@contoso.example";
 
 describe.each(testDbKinds())("single steps on %s", (kind) => {
   let t: TestDb;
   let sim: RunningSimulator;
   let engineer: Viewer;
-  let ticketId: string;
-  const graph = () => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 1, delaySeconds: 1 } });
+  let tenantId: string;
+  let reporterId: string;
+  const graph = (timeoutMs = 10_000) => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 1, delaySeconds: 1 }, timeoutMs });
+  const newTicket = async (upn = MEGAN) => (await seedTicket(t.db, { tenantId, reporterId, affectedUpn: upn })).id;
+  const withSnapshot = async () => {
+    const id = await newTicket();
+    await takeSnapshot(t.db, engineer, { ticketId: id }, { graph: graph() });
+    return id;
+  };
+  const attacker = async (password?: string, upn = MEGAN) => (await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/attacker-sign-in`, { upn, password })).body as { success: boolean; errorCode: number };
 
   beforeAll(async () => {
     t = await createTestDb(kind);
     sim = await startTestSimulator({ validateRequests: true });
-    const tenant = await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain });
+    tenantId = (await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain })).id;
     const e = await seedUser(t.db, { role: "ENGINEER" });
     engineer = { id: e.id, email: e.email, name: e.name, role: e.role, tenantId: null };
-    const reporter = await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: tenant.id });
-    ticketId = (await seedTicket(t.db, { tenantId: tenant.id, reporterId: reporter.id, affectedUpn: "megan@contoso.example" })).id;
+    reporterId = (await seedUser(t.db, { role: "TENANT_ADMIN", tenantId })).id;
   });
+  beforeEach(() => sim.reset());
   afterAll(async () => {
     expect(sim.contractViolations).toEqual([]);
     await sim.stop();
     await t.close();
   });
 
-  it("removes the chosen inbox rule and verifies it is gone; a retry with the same key does not repeat it", async () => {
-    const rule = (await listInboxRules(graph(), "megan@contoso.example")).rules[0]!;
+  it("refuses to delete evidence before the snapshot; then removes the chosen rule, verified, and a retry does not repeat it", async () => {
+    const ticketId = await newTicket();
+    const rule = (await listInboxRules(graph(), MEGAN)).rules[0]!;
+    await expect(runStep(t.db, engineer, { ticketId, stepKey: "remove-inbox-rules", params: { ruleId: rule.id }, idempotencyKey: "rule-0" }, { graph: graph() }))
+      .rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("Take the evidence snapshot first") });
+    expect(await t.db.remediationAction.count({ where: { ticketId } })).toBe(0);
+    expect((await listInboxRules(graph(), MEGAN)).rules.map((r) => r.id)).toContain(rule.id);
+
+    await takeSnapshot(t.db, engineer, { ticketId }, { graph: graph() });
     const first = await runStep(t.db, engineer, { ticketId, stepKey: "remove-inbox-rules", params: { ruleId: rule.id }, idempotencyKey: "rule-1" }, { graph: graph() });
     expect(first.outcome).toMatchObject({ status: "SUCCEEDED", verified: true, observed: "The rule is gone from the inbox" });
     const again = await runStep(t.db, engineer, { ticketId, stepKey: "remove-inbox-rules", params: { ruleId: rule.id }, idempotencyKey: "rule-1" }, { graph: graph() });
@@ -41,19 +61,70 @@ describe.each(testDbKinds())("single steps on %s", (kind) => {
     expect(await t.db.remediationAction.count({ where: { ticketId, kind: "remove-inbox-rules" } })).toBe(1);
   });
 
+  it("removes the attacker's sign-in method and revokes the suspicious consent, each verified", async () => {
+    const ticketId = await withSnapshot();
+    const phone = (await listAuthMethods(graph(), MEGAN)).methods.find((m) => m.kind === "phone")!;
+    const method = await runStep(t.db, engineer, { ticketId, stepKey: "remove-auth-methods", params: { methodId: phone.id, methodKind: phone.kind }, idempotencyKey: "method-1" }, { graph: graph() });
+    expect(method.outcome).toMatchObject({ status: "SUCCEEDED", verified: true, observed: "The method is no longer registered" });
+    expect((await listAuthMethods(graph(), MEGAN)).methods.map((m) => m.kind)).toEqual(["password"]);
+    const megan = (await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/users`)).body as unknown as { id: string; userPrincipalName: string }[];
+    const grant = (await listUserConsents(graph(), megan.find((u) => u.userPrincipalName === MEGAN)!.id)).consents[0]!;
+    const consent = await runStep(t.db, engineer, { ticketId, stepKey: "revoke-oauth-grants", params: { grantId: grant.id }, idempotencyKey: "grant-1" }, { graph: graph() });
+    expect(consent.outcome).toMatchObject({ status: "SUCCEEDED", verified: true, observed: "The consent is revoked" });
+    expect(await t.db.checklistStep.findMany({ where: { ticketId, key: { in: ["remove-auth-methods", "revoke-oauth-grants"] } }, select: { state: true } })).toEqual([{ state: "DONE" }, { state: "DONE" }]);
+  });
+
+  it("resets the password alone: verified from the directory audit, shown once, and it is the password in force", async () => {
+    const ticketId = await newTicket();
+    expect((await attacker()).success).toBe(true);
+    const run = await runStep(t.db, engineer, { ticketId, stepKey: "reset-password", idempotencyKey: "pw-1" }, { graph: graph() });
+    expect(run.outcome).toMatchObject({ status: "SUCCEEDED", verified: true, observed: expect.stringContaining("directory audit shows the password reset") });
+    expect(run).toMatchObject({ temporaryPassword: expect.stringMatching(/^.{20}$/), passwordNote: null });
+    expect((await attacker()).errorCode).toBe(50126); // the stolen password no longer works
+    expect((await attacker(run.temporaryPassword!)).success).toBe(true);
+    expect(JSON.stringify(await t.db.remediationAction.findMany({ where: { ticketId } }))).not.toContain(run.temporaryPassword!);
+  });
+
+  it("enforces per-user MFA alone, verified", async () => {
+    const ticketId = await newTicket();
+    const run = await runStep(t.db, engineer, { ticketId, stepKey: "enforce-mfa", idempotencyKey: "mfa-1" }, { graph: graph() });
+    expect(run.outcome).toMatchObject({ status: "SUCCEEDED", verified: true, observed: "Per-user MFA: enforced" });
+    expect((await attacker()).errorCode).toBe(50074); // the stolen password alone is not enough now
+  });
+
+  it("a timed-out reset keeps the generated password: resolved by the audit when it landed, shown with a note when nobody knows", async () => {
+    // (Other accounts than the tests above: their resets are recent, and a recent reset's audit entry is never taken as this run's.)
+    const landed = await newTicket("adele@contoso.example");
+    sim.configure({ faults: [{ operation: "updateUser", timeout: true, delayMs: 1_500, times: 1 }] });
+    const a = await runStep(t.db, engineer, { ticketId: landed, stepKey: "reset-password", idempotencyKey: "pw-slow" }, { graph: graph(800) });
+    expect(a.outcome).toMatchObject({ status: "SUCCEEDED", verified: true });
+    expect((await attacker(a.temporaryPassword!, "adele@contoso.example")).errorCode).not.toBe(50126); // the shown password is the one in force
+
+    const lost = await newTicket("lee@contoso.example");
+    sim.configure({ faults: [{ operation: "updateUser", timeout: true, delayMs: 1_500, applyEffect: false, times: 1 }] });
+    const b = await runStep(t.db, engineer, { ticketId: lost, stepKey: "reset-password", idempotencyKey: "pw-lost" }, { graph: graph(800) });
+    expect(b.outcome).toMatchObject({ status: "UNKNOWN", verified: null });
+    expect(b.temporaryPassword).toMatch(/^.{20}$/);
+    expect(b.passwordNote).toMatch(/may now be in force/);
+    expect((await t.db.checklistStep.findFirstOrThrow({ where: { ticketId: lost, key: "reset-password" } })).state).toBe("UNKNOWN");
+  });
+
   it("confirms the user compromised and blocks then re-enables sign-in, each verified", async () => {
+    const ticketId = await newTicket();
     expect((await runStep(t.db, engineer, { ticketId, stepKey: "confirm-compromised", idempotencyKey: "risk-1" }, { graph: graph() })).outcome).toMatchObject({ status: "SUCCEEDED", verified: true });
     expect((await runStep(t.db, engineer, { ticketId, stepKey: "block-sign-in", idempotencyKey: "block-1" }, { graph: graph() })).outcome!.verified).toBe(true);
     expect((await runStep(t.db, engineer, { ticketId, stepKey: "re-enable-sign-in", idempotencyKey: "enable-1" }, { graph: graph() })).outcome).toMatchObject({ verified: true, observed: "Sign-in is allowed again" });
   });
 
-  it("records a failed removal (no such rule) with Graph's request id", async () => {
+  it("records a failed removal (no such rule) with Graph's code and request id", async () => {
+    const ticketId = await withSnapshot();
     const run = await runStep(t.db, engineer, { ticketId, stepKey: "remove-inbox-rules", params: { ruleId: "missing" }, idempotencyKey: "rule-x" }, { graph: graph() });
-    expect(run.outcome!).toMatchObject({ status: "FAILED" });
+    expect(run.outcome!).toMatchObject({ status: "FAILED", graphCode: expect.stringMatching(/NotFound/) });
     expect(run.outcome!.requestIds).toHaveLength(1);
   });
 
   it("records manual steps done, or skipped only with a reason", async () => {
+    const ticketId = await newTicket();
     await recordManualStep(t.db, engineer, { ticketId, stepKey: "disable-forwarding", state: "DONE", note: "No ForwardingSmtpAddress set." });
     await expect(recordManualStep(t.db, engineer, { ticketId, stepKey: "reset-password", state: "DONE" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const row = await t.db.checklistStep.findFirstOrThrow({ where: { ticketId, key: "disable-forwarding" } });

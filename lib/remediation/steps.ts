@@ -11,6 +11,8 @@ export type ChecklistStepDef = {
   phase: StepPhase;
   mandatory: boolean;
   destructive: boolean;
+  /** Deletes something the evidence snapshot keeps: refused until a snapshot exists. */
+  destroysEvidence?: boolean;
   instructions?: string;
 };
 
@@ -20,9 +22,9 @@ export const CHECKLIST_STEPS = [
   { key: "enforce-mfa", title: "Enforce multi-factor authentication", kind: "AUTOMATED", phase: "CONTAINMENT", mandatory: true, destructive: false },
   { key: "block-sign-in", title: "Block sign-in", kind: "AUTOMATED", phase: "CONTAINMENT", mandatory: true, destructive: true },
   { key: "revoke-sessions", title: "Sign out of all sessions", kind: "AUTOMATED", phase: "CONTAINMENT", mandatory: true, destructive: true },
-  { key: "remove-inbox-rules", title: "Remove malicious inbox rules", kind: "AUTOMATED", phase: "ERADICATION", mandatory: true, destructive: true },
-  { key: "remove-auth-methods", title: "Remove attacker-registered sign-in methods", kind: "AUTOMATED", phase: "ERADICATION", mandatory: false, destructive: true },
-  { key: "revoke-oauth-grants", title: "Revoke suspicious app consents", kind: "AUTOMATED", phase: "ERADICATION", mandatory: false, destructive: true },
+  { key: "remove-inbox-rules", title: "Remove malicious inbox rules", kind: "AUTOMATED", phase: "ERADICATION", mandatory: true, destructive: true, destroysEvidence: true },
+  { key: "remove-auth-methods", title: "Remove attacker-registered sign-in methods", kind: "AUTOMATED", phase: "ERADICATION", mandatory: false, destructive: true, destroysEvidence: true },
+  { key: "revoke-oauth-grants", title: "Revoke suspicious app consents", kind: "AUTOMATED", phase: "ERADICATION", mandatory: false, destructive: true, destroysEvidence: true },
   { key: "confirm-compromised", title: "Confirm the user compromised (Identity Protection)", kind: "AUTOMATED", phase: "ERADICATION", mandatory: false, destructive: false },
   {
     key: "disable-forwarding", title: "Check and remove mailbox forwarding", kind: "MANUAL", phase: "ERADICATION", mandatory: true, destructive: false,

@@ -18,5 +18,16 @@ describe("containment verification", () => {
   it("says when it cannot tell, never guessing", () => {
     expect(verifyStep("block-sign-in", { ...state, accountEnabled: null }, started).verified).toBeNull();
     expect(verifyStep("reset-password", state, started).verified).toBeNull();
+    expect(verifyStep("reset-password", { ...state, passwordResets: null }, started).verified).toBeNull();
+    // An older reset (another run, before this one) is not this run's evidence.
+    expect(verifyStep("reset-password", { ...state, passwordResets: [new Date("2026-11-24T09:50:00Z")] }, started)).toMatchObject({ verified: null, observed: expect.stringContaining("does not show the reset yet") });
+  });
+  it("never takes an earlier run's reset for this one's", () => {
+    const audits = [new Date("2026-11-24T10:00:02Z")];
+    expect(verifyStep("reset-password", { ...state, passwordResets: audits, previousResetAt: new Date("2026-11-24T09:59:58Z") }, started).verified).toBeNull();
+    expect(verifyStep("reset-password", { ...state, passwordResets: audits, previousResetAt: new Date("2026-11-24T09:30:00Z") }, started).verified).toBe(true);
+  });
+  it("confirms a password reset from the directory audit", () => {
+    expect(verifyStep("reset-password", { ...state, passwordResets: [new Date("2026-11-24T10:00:02Z")] }, started)).toEqual({ verified: true, observed: "The directory audit shows the password reset at 10:00:02 UTC" });
   });
 });

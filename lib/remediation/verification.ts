@@ -5,7 +5,14 @@ export type ObservedState = {
   accountEnabled: boolean | null;
   signInSessionsValidFrom: Date | null;
   perUserMfaState: string | null;
+  /** Password resets of the user in the directory audit; null = not read. */
+  passwordResets?: Date[] | null;
+  /** When an earlier reset of this account by Breachdesk finished: its audit entry is not this run's evidence. */
+  previousResetAt?: Date | null;
 };
+
+/** Graph's clocks and ours differ a little; audit times are compared with this margin. */
+export const CLOCK_SKEW_MS = 10_000;
 
 export type Verification = { verified: boolean | null; observed: string };
 
@@ -30,9 +37,16 @@ export function verifyStep(step: string, state: ObservedState, startedAt: Date):
       return state.perUserMfaState === null
         ? { verified: null, observed: "Could not read per-user MFA" }
         : { verified: state.perUserMfaState === "enforced", observed: `Per-user MFA: ${state.perUserMfaState}` };
-    case "reset-password":
-      // Graph never returns passwords: acceptance (204 + request id) is the evidence.
-      return { verified: null, observed: "Graph accepted the new password; passwords cannot be read back" };
+    case "reset-password": {
+      // Graph never returns passwords; the directory audit's "Reset user password" is the evidence.
+      // Its absence proves nothing (audits can lag by minutes), so it never makes a step fail.
+      if (!state.passwordResets) return { verified: null, observed: "Passwords cannot be read back, and the directory audit could not be read" };
+      const notBefore = Math.max(startedAt.getTime() - CLOCK_SKEW_MS, state.previousResetAt ? state.previousResetAt.getTime() + CLOCK_SKEW_MS : 0);
+      const reset = state.passwordResets.filter((at) => at.getTime() >= notBefore).sort((a, b) => a.getTime() - b.getTime())[0];
+      return reset
+        ? { verified: true, observed: `The directory audit shows the password reset at ${reset.toISOString().slice(11, 19)} UTC` }
+        : { verified: null, observed: "The directory audit does not show the reset yet (it can take minutes); passwords cannot be read back" };
+    }
     default:
       return { verified: null, observed: "No verification read for this step" };
   }
