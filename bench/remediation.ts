@@ -1,13 +1,15 @@
 // Benchmarks of DESIGN.md §5 for Graph work, against the tenant simulator with 300 ms per Graph
 // call (run with: tsx --conditions=react-server bench/remediation.ts; npm run bench does):
 //   P8  contain one account (4 steps + verification)           target ≤ 2 s
+//       measured twice: with the evidence snapshot already taken (containment alone), and
+//       without one, when containment takes the snapshot alongside and waits for it too
 //   --  investigation snapshot of one user, Graph quotas on    target ≤ 10 s
 // Prints figures; asserts nothing. Loopback only.
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PrismaClient } from "@/generated/prisma/client";
 import type { Viewer } from "@/lib/auth/viewer";
 import { pgliteFactory } from "@/lib/db/adapters";
+import { newPrismaClient } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createTenantGraph } from "@/lib/graph/client";
 import { takeSnapshot } from "@/lib/investigation/snapshot";
@@ -22,7 +24,7 @@ async function main() {
   const pglite = await PGlite.create();
   const factory = pgliteFactory(pglite);
   await applyMigrations(factory);
-  const db = new PrismaClient({ adapter: factory });
+  const db = newPrismaClient(factory);
   const sim = await startSimulator({ port: 0, certDir: path.join("data", "simulator"), latencyMs: LATENCY_MS });
   try {
     const tenant = await seedTenant(db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain });
@@ -32,13 +34,28 @@ async function main() {
     const graph = createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url });
     await graph.client.api("/users/adele@contoso.example").get(); // token acquired once, as in a running server
 
-    const times: number[] = [];
-    for (const upn of ["megan@contoso.example", "adele@contoso.example", "alex@contoso.example"]) {
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const upns = ["megan@contoso.example", "adele@contoso.example", "alex@contoso.example"];
+    // Containment alone: the engineer took the snapshot first (the snapshot is not timed here).
+    const alone: number[] = [];
+    for (const upn of upns) {
+      sim.reset();
       const ticket = await seedTicket(db, { tenantId: tenant.id, reporterId: reporter.id, affectedUpn: upn, status: "TRIAGED" });
+      await takeSnapshot(db, engineer, { ticketId: ticket.id }, { graph });
       const started = performance.now();
       const result = await runContainment(db, engineer, { ticketId: ticket.id, idempotencyKey: `bench-${upn}` }, { graph });
-      times.push(performance.now() - started);
-      if (!result.contained) console.warn(`containment of ${upn} not verified`);
+      alone.push(performance.now() - started);
+      if (!result.contained || result.snapshot.status !== "existing") console.warn(`containment of ${upn}: contained ${result.contained}, snapshot ${result.snapshot.status}`);
+    }
+    // No snapshot yet: containment takes it alongside, and the engineer waits for both.
+    const alongside: number[] = [];
+    for (const upn of upns) {
+      sim.reset();
+      const ticket = await seedTicket(db, { tenantId: tenant.id, reporterId: reporter.id, affectedUpn: upn, status: "TRIAGED" });
+      const started = performance.now();
+      const result = await runContainment(db, engineer, { ticketId: ticket.id, idempotencyKey: `bench-along-${upn}` }, { graph });
+      alongside.push(performance.now() - started);
+      if (!result.contained || result.snapshot.status !== "taken") console.warn(`containment of ${upn}: contained ${result.contained}, snapshot ${result.snapshot.status}`);
     }
 
     sim.configure({ quotas: true });
@@ -49,9 +66,10 @@ async function main() {
     const snap = await takeSnapshot(db, engineer, { ticketId: ticket.id }, { graph });
     const snapshotMs = performance.now() - started;
 
-    const row = (id: string, what: string, value: string, target: string) => console.log(`${id.padEnd(4)} ${what.padEnd(52)} ${value.padStart(10)}   target ${target}`);
+    const row = (id: string, what: string, value: string, target: string) => console.log(`${id.padEnd(4)} ${what.padEnd(88)} ${value.padStart(10)}   target ${target}`);
     console.log(`\nGraph latency ${LATENCY_MS} ms per call (simulator on loopback)`);
-    row("P8", `contain one account (median of ${times.length}: ${times.map((t) => t.toFixed(0)).join(", ")} ms)`, `${[...times].sort((a, b) => a - b)[1]!.toFixed(0)} ms`, "≤ 2,000 ms");
+    row("P8", `contain one account, snapshot taken before (median of ${alone.length}: ${alone.map((t) => t.toFixed(0)).join(", ")} ms)`, `${median(alone).toFixed(0)} ms`, "≤ 2,000 ms");
+    row("P8", `contain one account, snapshot taken alongside (median of ${alongside.length}: ${alongside.map((t) => t.toFixed(0)).join(", ")} ms)`, `${median(alongside).toFixed(0)} ms`, "≤ 2,000 ms");
     row("", `investigation snapshot, quotas on (${Object.keys(snap.gaps).length} gaps)`, `${snapshotMs.toFixed(0)} ms`, "≤ 10,000 ms");
   } finally {
     await sim.stop();

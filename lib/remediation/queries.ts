@@ -7,6 +7,7 @@ import { CHECKLIST_STEPS, type ChecklistStepDef } from "./steps";
 export type ChecklistRow = ChecklistStepDef & {
   state: string;
   reason: string | null;
+  notes: string | null;
   doneAt: Date | null;
   doneBy: string | null;
   lastAction: { status: string; requestIds: string[]; verified: boolean | null; observed: string | null; errorMessage: string | null; finishedAt: Date | null } | null;
@@ -27,6 +28,7 @@ export async function getChecklist(db: Db, viewer: Viewer, ticketId: string): Pr
       ...def,
       state: row?.state ?? "TODO",
       reason: row?.reason ?? null,
+      notes: row?.notes ?? null,
       doneAt: row?.doneAt ?? null,
       doneBy: users.find((u) => u.id === row?.doneById)?.name ?? null,
       lastAction: action

@@ -10,7 +10,8 @@ import { ContainAccountButton } from "./contain-account-button";
 import { SnapshotPanel } from "./snapshot-panel";
 import { StepControls } from "./step-controls";
 import { TakeSnapshotButton } from "./take-snapshot-button";
-import { StepStateBadge, VerificationText } from "./step-state-badge";
+import { StepResult } from "./step-result";
+import { StepStateBadge } from "./step-state-badge";
 
 const PHASES = { INVESTIGATION: "Investigation", CONTAINMENT: "Containment", ERADICATION: "Eradication", RECOVERY: "Recovery" } as const;
 
@@ -27,12 +28,12 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
         {canRun && (
           <div className="flex flex-wrap items-start gap-3">
             <TakeSnapshotButton ticketId={ticketId} hasSnapshot={Boolean(snapshot)} />
-            <ContainAccountButton ticketId={ticketId} upn={upn} />
+            <ContainAccountButton ticketId={ticketId} upn={upn} hasSnapshot={Boolean(snapshot)} />
           </div>
         )}
       </div>
       <ApprovalsPanel db={db} viewer={viewer} ticketId={ticketId} />
-      {snapshot && <SnapshotPanel snapshot={snapshot} />}
+      {snapshot && <SnapshotPanel snapshot={snapshot} note={rows.find((r) => r.key === "snapshot")?.notes ?? null} />}
       <Table>
         <TableCaption className="sr-only">Checklist steps with their state, who ran them, Graph request ids and verification</TableCaption>
         <TableHeader>
@@ -64,11 +65,7 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
               <TableCell className="text-xs">{r.doneBy ? `${r.doneBy}, ${formatDateTime(r.doneAt!)}` : "—"}</TableCell>
               <TableCell className="font-mono text-xs">{r.lastAction?.requestIds[0] ?? "—"}</TableCell>
               <TableCell className="max-w-sm text-xs">
-                {r.lastAction?.errorMessage ? (
-                  <span className="text-destructive">{r.lastAction.errorMessage}</span>
-                ) : (
-                  <VerificationText verified={r.lastAction?.verified ?? null} observed={r.lastAction?.observed ?? r.reason} />
-                )}
+                <StepResult row={r} />
               </TableCell>
               {canRun && (
                 <TableCell>

@@ -7,16 +7,17 @@ import {
   AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle, AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { runContainmentAction } from "@/lib/remediation/actions";
+import { PasswordDialog } from "./password-dialog";
 
-export function ContainAccountButton({ ticketId, upn }: { ticketId: string; upn: string }) {
+export function ContainAccountButton({ ticketId, upn, hasSnapshot }: { ticketId: string; upn: string; hasSnapshot: boolean }) {
   const [key, setKey] = useState("");
   const [confirming, setConfirming] = useState(false);
-  const [password, setPassword] = useState<string | null>(null);
+  const [password, setPassword] = useState<{ value: string; note: string | null } | null>(null);
   const { execute, isPending, result } = useAction(runContainmentAction, {
-    onSuccess: ({ data }) => setPassword(data.temporaryPassword),
+    onSuccess: ({ data }) => setPassword(data.temporaryPassword ? { value: data.temporaryPassword, note: data.passwordNote } : null),
   });
+  const snapshot = result.data?.snapshot;
   return (
     <div className="space-y-2">
       <AlertDialog
@@ -34,6 +35,7 @@ export function ContainAccountButton({ ticketId, upn }: { ticketId: string; upn:
           <AlertDialogDescription>
             This resets the password (to be changed at next sign-in), enforces MFA, blocks sign-in and signs the account out of every
             session, in one go through Microsoft Graph. The user cannot work until sign-in is allowed again.
+            {!hasSnapshot && " There is no evidence snapshot yet: it is taken at the same time (containment changes nothing it reads)."}
           </AlertDialogDescription>
           <AlertDialogFooter>
             <AlertDialogCancel>Cancel</AlertDialogCancel>
@@ -50,27 +52,21 @@ export function ContainAccountButton({ ticketId, upn }: { ticketId: string; upn:
           </AlertDialogFooter>
         </AlertDialogContent>
       </AlertDialog>
-      {isPending && <p role="status" className="text-sm text-muted-foreground">Running the four steps through Microsoft Graph…</p>}
+      {isPending && (
+        <p role="status" className="text-sm text-muted-foreground">
+          Running the four steps through Microsoft Graph{hasSnapshot ? "" : " and taking the evidence snapshot"}…
+        </p>
+      )}
       {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
       {result.data?.awaitingApproval && <Alert variant="warning">Waiting for a second person: {result.data.awaitingApproval}</Alert>}
       {result.data && !result.data.awaitingApproval && !result.data.contained && !result.data.alreadyRan && (
-        <Alert variant="warning">Not every step was verified. See the failed rows below; fix the cause and run again.</Alert>
+        <Alert variant="warning">
+          Not every step was verified. Fix the cause shown in the rows below, then re-run those steps alone: the ticket becomes Contained once all
+          four are verified.
+        </Alert>
       )}
-      <Dialog open={password !== null} onOpenChange={(open) => !open && setPassword(null)}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Temporary password</DialogTitle>
-            <DialogDescription>
-              Shown once and not stored. Give it to the user through a trusted channel; they must change it at next sign-in.
-            </DialogDescription>
-          </DialogHeader>
-          <p className="select-all rounded-md border bg-muted px-3 py-2 font-mono text-base" data-testid="temporary-password">{password}</p>
-          <DialogFooter>
-            <Button variant="outline" onClick={() => password && navigator.clipboard?.writeText(password)}>Copy</Button>
-            <Button onClick={() => setPassword(null)}>I have stored it safely</Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      {snapshot?.message && <Alert variant={snapshot.status === "failed" ? "warning" : "info"}>{snapshot.message}</Alert>}
+      <PasswordDialog password={password} onClose={() => setPassword(null)} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { getLatestSnapshot } from "@/lib/investigation/queries";
+import { ALONGSIDE_CONTAINMENT_NOTE } from "@/lib/investigation/snapshot";
 import { formatDateTime } from "@/lib/utils/dates";
 
 type Snapshot = NonNullable<Awaited<ReturnType<typeof getLatestSnapshot>>>;
@@ -27,13 +28,14 @@ function Finding({ title, items, empty }: { title: string; items: { key: string;
 }
 
 /** The evidence snapshot's findings: what looked suspicious, and what could not be read. */
-export function SnapshotPanel({ snapshot }: { snapshot: Snapshot }) {
+export function SnapshotPanel({ snapshot, note }: { snapshot: Snapshot; note: string | null }) {
   const f = snapshot.findings;
   const gaps = Object.entries(snapshot.gaps);
   return (
     <Card aria-label="Evidence snapshot">
       <CardHeader>
         <CardTitle className="text-base">Evidence snapshot · {formatDateTime(snapshot.takenAt)}</CardTitle>
+        {note?.startsWith(ALONGSIDE_CONTAINMENT_NOTE) && <p className="text-sm text-muted-foreground">Taken alongside containment: it reads nothing containment changes.</p>}
       </CardHeader>
       <CardContent className="grid gap-4 md:grid-cols-2">
         <Finding

@@ -6,9 +6,10 @@ import {
   AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle, AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { runStepAction } from "@/lib/remediation/actions";
 import type { StepParams } from "@/lib/remediation/step-operations";
+import { CONTAINMENT_STEPS } from "@/lib/remediation/steps";
+import { PasswordDialog } from "./password-dialog";
 
 type Props = { ticketId: string; stepKey: string; label: string; params?: StepParams; confirm?: string };
 
@@ -16,10 +17,10 @@ type Props = { ticketId: string; stepKey: string; label: string; params?: StepPa
 export function StepRunButton({ ticketId, stepKey, label, params, confirm }: Props) {
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState(() => crypto.randomUUID());
-  const [password, setPassword] = useState<string | null>(null);
+  const [password, setPassword] = useState<{ value: string; note: string | null } | null>(null);
   const { execute, isPending, result } = useAction(runStepAction, {
     onSuccess: ({ data }) => {
-      setPassword(data.temporaryPassword);
+      setPassword(data.temporaryPassword ? { value: data.temporaryPassword, note: data.passwordNote } : null);
       setKey(crypto.randomUUID()); // the next click is a new run
     },
   });
@@ -45,18 +46,10 @@ export function StepRunButton({ ticketId, stepKey, label, params, confirm }: Pro
       )}
       {result.serverError && <span role="alert" className="text-xs text-destructive">{result.serverError}</span>}
       {result.data?.awaitingApproval && <span role="status" className="text-xs text-warning">Waiting for approval: {result.data.awaitingApproval}</span>}
-      <Dialog open={password !== null} onOpenChange={(o) => !o && setPassword(null)}>
-        <DialogContent>
-          <DialogHeader>
-            <DialogTitle>Temporary password</DialogTitle>
-            <DialogDescription>Shown once and not stored. The user must change it at next sign-in.</DialogDescription>
-          </DialogHeader>
-          <p className="select-all rounded-md border bg-muted px-3 py-2 font-mono text-base">{password}</p>
-          <DialogFooter>
-            <Button onClick={() => setPassword(null)}>I have stored it safely</Button>
-          </DialogFooter>
-        </DialogContent>
-      </Dialog>
+      {result.data?.contained && (CONTAINMENT_STEPS as readonly string[]).includes(stepKey) && (
+        <span role="status" className="text-xs">All four containment steps are verified: the account is contained.</span>
+      )}
+      <PasswordDialog password={password} onClose={() => setPassword(null)} />
     </span>
   );
 }
