@@ -7,7 +7,7 @@ import type { QueueRow } from "@/lib/tickets/queries";
 // The queue shows both SLA clocks of every row, each as words and numbers (not colour only).
 const row = (over: Partial<QueueRow>): QueueRow => ({
   id: "3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b", number: 1042, title: "Megan sends bulk mail", affectedUpn: "megan@contoso.example", severity: "HIGH", status: "TRIAGED",
-  createdAt: new Date(Date.now() - 3 * 3_600_000), updatedAt: new Date(), firstResponseAt: null, containedAt: null,
+  createdAt: new Date(Date.now() - 3 * 3_600_000), updatedAt: new Date(), firstResponseAt: null, containedAt: null, resolvedAt: null, closedAt: null,
   tenant: { id: "t", displayName: "Contoso" }, assignee: null, ...over,
 });
 
@@ -23,5 +23,13 @@ describe("queue SLA clocks", () => {
     // HIGH: respond within 30 min (met after 20), contain within 4 h (3 h in: at risk past 75 %).
     expect(t).toContain("First response: met 20 min of 30 min");
     expect(t).toContain("Time to contain: at risk 3 h 00 min of 4 h 00 min");
+  });
+
+  it("says containment does not apply to a ticket resolved without it, instead of a clock", () => {
+    const created = new Date(Date.now() - 30 * 3_600_000);
+    const resolved = new Date(created.getTime() + 25 * 60_000);
+    const html = renderToStaticMarkup(createElement(TicketTable, { rows: [row({ createdAt: created, status: "RESOLVED", firstResponseAt: resolved, resolvedAt: resolved })], showTenant: false }));
+    expect(text(html)).toContain("not applicable");
+    expect(text(html)).not.toContain("Time to contain:");
   });
 });

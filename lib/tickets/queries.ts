@@ -19,6 +19,8 @@ const queueRowSelect = {
   updatedAt: true,
   firstResponseAt: true,
   containedAt: true,
+  resolvedAt: true,
+  closedAt: true,
   tenant: { select: { id: true, displayName: true } },
   assignee: { select: { id: true, name: true } },
 } satisfies Prisma.TicketSelect;

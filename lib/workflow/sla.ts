@@ -44,12 +44,6 @@ export function slaReadings(t: SlaTicket, now = new Date()): { firstResponse: Sl
   };
 }
 
-/** The clocks as badges show them: an inapplicable containment clock shows as stopped at the resolution. */
-export function slaClocks(t: SlaTicket, now = new Date()) {
-  const r = slaReadings(t, now);
-  return { firstResponse: r.firstResponse, contain: r.contain ?? clock(t.createdAt, workEndedAt(t), SLA_TARGETS_MINUTES[t.severity].contain, now) };
-}
-
 /** Whether the ticket breached a target (an inapplicable containment clock never does). */
 export function slaBreached(t: SlaTicket, now = new Date()): { firstResponse: boolean; contain: boolean } {
   const r = slaReadings(t, now);

@@ -4,15 +4,21 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import type { QueueRow } from "@/lib/tickets/queries";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { formatDateTime, formatRelative } from "@/lib/utils/dates";
-import { slaClocks } from "@/lib/workflow/sla";
+import { slaReadings } from "@/lib/workflow/sla";
 import { SlaText } from "@/components/sla-text";
 
 function QueueClocks({ row }: { row: QueueRow }) {
-  const clocks = slaClocks(row);
+  const clocks = slaReadings(row);
   return (
     <>
       <TableCell><SlaText label="" srLabel="First response" clock={clocks.firstResponse} /></TableCell>
-      <TableCell><SlaText label="" srLabel="Time to contain" clock={clocks.contain} /></TableCell>
+      <TableCell>
+        {clocks.contain ? (
+          <SlaText label="" srLabel="Time to contain" clock={clocks.contain} />
+        ) : (
+          <span className="text-xs text-muted-foreground">not applicable</span>
+        )}
+      </TableCell>
     </>
   );
 }
