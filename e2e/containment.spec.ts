@@ -112,3 +112,39 @@ test("on a tenant that requires approval, containment waits for the tenant admin
   await expect(page.locator('tr[data-step="block-sign-in"]')).toContainText("Done");
   await expect(page.locator('[aria-label="Approvals"]')).toContainText("Approved and run");
 });
+
+test("after a partly failed containment, re-running the failed step alone makes the ticket Contained", async ({ page }) => {
+  const simulator = await request.newContext({ baseURL: SIMULATOR, ignoreHTTPSErrors: true });
+  // Graph fails the session revocation once; the other three steps go through.
+  await simulator.post("/_control/config", { data: { faults: [{ operation: "revokeSignInSessions", status: 500, times: 1 }] } });
+
+  await signIn(page, USERS.engineer);
+  await page.getByRole("row").filter({ hasText: "adele@contoso.example" }).first().getByRole("link").first().click();
+  await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();
+  const status = page.getByRole("heading", { level: 1 }).locator("..");
+  await expect(status).toContainText("Triaged");
+
+  // No snapshot yet: containment takes it alongside, and says so.
+  await page.getByRole("button", { name: "Contain account" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("it is taken at the same time");
+  await page.getByRole("button", { name: "Contain now" }).click();
+  await page.getByRole("button", { name: "I have stored it safely" }).click();
+  const revoke = page.locator('tr[data-step="revoke-sessions"]');
+  await expect(revoke).toContainText("Failed");
+  await expect(revoke).toContainText("unavailable");
+  await expect(page.getByText(/re-run those steps alone/)).toBeVisible();
+  await expect(page.getByText(/evidence snapshot was taken alongside containment/)).toBeVisible();
+  await expect(page.locator('tr[data-step="snapshot"]')).toContainText("Taken alongside containment");
+  await expect(page.locator('[aria-label="Evidence snapshot"]')).toContainText("Taken alongside containment");
+  for (const step of ["reset-password", "enforce-mfa", "block-sign-in"]) await expect(page.locator(`tr[data-step="${step}"]`)).toContainText("Done");
+  await expect(status).toContainText("Triaged");
+
+  await revoke.getByRole("button", { name: "Re-run" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Re-run" }).click();
+  await expect(revoke).toContainText("Done");
+  await expect(revoke).toContainText("Verified: Sessions valid from");
+  await expect(status).toContainText("Contained");
+  const session = await (await simulator.post(`/_control/tenants/${CONTOSO}/attacker-session`, { data: { upn: "adele@contoso.example" } })).json();
+  expect(session).toMatchObject({ valid: false });
+  await simulator.dispose();
+});
