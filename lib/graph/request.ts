@@ -32,8 +32,17 @@ export async function callGraph<T = unknown>(g: TenantGraph, call: GraphCall | B
     throw toAppError(call.op, { status: 503, code: "NetworkError", requestId: null, retryAfterSeconds: null });
   }
   const requestId = response.headers.get("request-id");
-  const text = await response.text();
-  const body = text ? (JSON.parse(text) as unknown) : undefined;
+  const failure = (status: number, code: string) => toAppError(call.op, { status, code, requestId, retryAfterSeconds: null });
+  // A body cut off by the timeout, or one that is not JSON (a proxy's error page), is Graph's failure, never a crash.
+  const text = await response.text().catch(() => {
+    throw failure(0, "Timeout");
+  });
+  let body: unknown;
+  try {
+    body = text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    if (response.ok) throw failure(502, "UnreadableResponse");
+  }
   if (!response.ok) {
     const code = (body as { error?: { code?: string } } | undefined)?.error?.code ?? `HTTP${response.status}`;
     const retryAfter = Number(response.headers.get("retry-after"));

@@ -114,6 +114,11 @@ describe("Graph gateway resilience", () => {
     expect(dropped.get("revokeSessions")).toMatchObject({ status: "no-answer", error: { details: { timedOut: true } } });
   });
 
+  it("turns an answer that is not JSON into Graph's failure, never a crash", async () => {
+    const error = await executeBatch(createFaultyTenantGraph(conn(), { garbleBatch: true }), revokeAll()).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", details: { graphCode: "UnreadableResponse", requestId: expect.any(String) } });
+  });
+
   it("reports a timeout as such, while the write may have landed", async () => {
     sim.configure({ faults: [{ operation: "updateUser", timeout: true, delayMs: 2_000 }] });
     await expect(setAccountEnabled(graphFor(CONTOSO, { timeoutMs: 500 }), MEGAN, false)).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE", details: { timedOut: true } });

@@ -13,7 +13,7 @@ import { checkApproval } from "./approvals";
 import { snapshotAlongside, type SnapshotAlongside } from "./evidence";
 import { generateTemporaryPassword, UNCONFIRMED_PASSWORD_NOTE } from "./generate-password";
 import { markContainedIfVerified } from "./mark-contained";
-import { findExistingOutcomes, previousResetAt, recordOutcomes, recordPending, stepIdempotencyKey, type StepOutcome } from "./record";
+import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, recordPending, stepIdempotencyKey, type StepOutcome } from "./record";
 import { CONTAINMENT_STEPS } from "./steps";
 import { CLOCK_SKEW_MS, verifyStep, type ObservedState } from "./verification";
 
@@ -91,7 +91,10 @@ export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: 
     const state = await readAccountState(graph, ticket.affectedUpn, new Date(startedAt.getTime() - CLOCK_SKEW_MS));
     return { changes, state: { ...state, previousResetAt: lastReset } };
   };
-  const [{ changes, state }, snapshot] = await Promise.all([containAndRead(), snapshotAlongside(db, viewer, ticket.id, graph)]);
+  const [{ changes, state }, snapshot] = await Promise.all([containAndRead(), snapshotAlongside(db, viewer, ticket.id, graph)]).catch(async (error: unknown) => {
+    await recordInterrupted(db, { ...ctx, target: ticket.affectedUpn }, CONTAINMENT_STEPS.map((s) => ({ stepKey: s, actionId: actionIds.get(s)! })));
+    throw error;
+  });
   const outcomes = CONTAINMENT_STEPS.map((step) => outcomeOf(step, actionIds.get(step)!, changes.get(CHANGE_OF[step])!, state, startedAt));
   const contained = await db.$transaction(async (tx) => {
     await recordOutcomes(tx, { ...ctx, target: ticket.affectedUpn }, outcomes);

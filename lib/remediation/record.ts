@@ -114,3 +114,11 @@ export async function previousResetAt(db: Db, where: { tenantId: string; target:
   });
   return row?.finishedAt ?? null;
 }
+
+export const INTERRUPTED_MESSAGE = "The run was interrupted by an unexpected error; run the step again to be sure.";
+
+/** After an unexpected error past PENDING, the steps become UNKNOWN (a write may have gone out), never PENDING forever. */
+export async function recordInterrupted(db: Db, ctx: { ticketId: string; tenantId: string; actorId: string; target: string }, actions: { stepKey: string; actionId: string }[]) {
+  const outcomes: StepOutcome[] = actions.map((a) => ({ ...a, status: "UNKNOWN", requestIds: [], errorMessage: INTERRUPTED_MESSAGE, verified: null, observed: null }));
+  await db.$transaction((tx) => recordOutcomes(tx, ctx, outcomes)).catch(() => undefined); // the original error is what the caller reports
+}

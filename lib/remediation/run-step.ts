@@ -14,7 +14,7 @@ import { checkApproval } from "./approvals";
 import { assertEvidenceKept } from "./evidence";
 import { generateTemporaryPassword, UNCONFIRMED_PASSWORD_NOTE } from "./generate-password";
 import { markContainedIfVerified } from "./mark-contained";
-import { findExistingOutcomes, previousResetAt, recordOutcomes, recordPending, stepIdempotencyKey, type StepOutcome } from "./record";
+import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, recordPending, stepIdempotencyKey, type StepOutcome } from "./record";
 import { STEP_OPERATIONS, type StepParams } from "./step-operations";
 import { stepDef } from "./steps";
 
@@ -80,7 +80,10 @@ export async function runStep(
     const status = timedOut ? (check.verified ? "SUCCEEDED" : "UNKNOWN") : "SUCCEEDED";
     outcome = { stepKey: input.stepKey, actionId, status, requestIds: requestId ? [requestId] : [], errorMessage: status === "UNKNOWN" ? NO_ANSWER : null, verified: check.verified, observed: check.observed };
   } catch (error) {
-    if (!isAppError(error)) throw error;
+    if (!isAppError(error)) {
+      await recordInterrupted(db, { ...ctx, target: ticket.affectedUpn }, [{ stepKey: input.stepKey, actionId }]);
+      throw error;
+    }
     const requestId = error.details?.requestId as string | null | undefined;
     outcome = { stepKey: input.stepKey, actionId, status: "FAILED", requestIds: requestId ? [requestId] : [], errorMessage: error.message, verified: null, observed: null, graphCode: (error.details?.graphCode as string | undefined) ?? null };
   }
