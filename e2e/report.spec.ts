@@ -111,8 +111,8 @@ test("the manager's dashboard shows the period's figures and charts, refuses a b
   const [from, to] = [day(14), day(4)];
   await signIn(page, USERS.manager);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
-  await page.getByLabel("From").fill(from);
-  await page.getByLabel("To").fill(to);
+  await page.getByLabel("From", { exact: true }).fill(from);
+  await page.getByLabel("To", { exact: true }).fill(to);
   await page.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(new RegExp(`from=${from}&to=${to}`));
   const figures = page.getByLabel("Key figures");
@@ -143,11 +143,11 @@ test("the manager's dashboard shows the period's figures and charts, refuses a b
   // A period that is not one: the error beside the field, what was typed kept, no figures; the CSV refuses it too.
   expect((await page.goto("/dashboard?from=1"))?.status()).toBe(200);
   await expect(page.getByText("Enter a date as YYYY-MM-DD.")).toBeVisible();
-  await expect(page.getByLabel("From")).toHaveValue("1");
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue("1");
   await expect(page.getByLabel("Key figures")).toHaveCount(0);
   await page.goto(`/dashboard?from=${to}&to=${from}`);
   await expect(page.getByText("Start on or before the end date.")).toBeVisible();
-  await expect(page.getByLabel("From")).toHaveValue(to);
+  await expect(page.getByLabel("From", { exact: true })).toHaveValue(to);
   expect((await page.request.get("/api/metrics?from=1")).status()).toBe(400);
 });
 
