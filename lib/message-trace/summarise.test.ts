@@ -55,5 +55,9 @@ describe("trace window", () => {
     expect(checkTraceWindow({ start: at("2026-03-09T00:00:00Z"), end: at("2026-03-11T00:00:00Z") }, now)).toMatchObject({ field: "endDate" });
     expect(checkTraceWindow({ start: at("2025-11-01T00:00:00Z"), end: now }, now)).toMatchObject({ field: "startDate" });
     expect(checkTraceWindow({ start: at("2026-03-01T00:00:00Z"), end: now }, now)).toBeNull();
+    // Exactly 90 days back would be older than 90 days by the time Graph reads it.
+    const ninetyDaysBack = new Date(now.getTime() - 90 * 86_400_000);
+    expect(checkTraceWindow({ start: ninetyDaysBack, end: now }, now)).toMatchObject({ field: "startDate" });
+    expect(checkTraceWindow({ start: new Date(ninetyDaysBack.getTime() + 3_600_000), end: now }, now)).toBeNull();
   });
 });

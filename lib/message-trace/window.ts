@@ -21,7 +21,8 @@ export type WindowProblem = { field: "startDate" | "endDate"; message: string };
 export function checkTraceWindow({ start, end }: TraceWindow, now = new Date()): WindowProblem | null {
   if (end.getTime() > now.getTime() + 5 * 60_000) return { field: "endDate", message: "The end cannot be in the future." };
   if (start.getTime() >= end.getTime()) return { field: "startDate", message: "The start must be before the end." };
-  if (start.getTime() < now.getTime() - MAX_LOOKBACK_DAYS * DAY_MS) {
+  // A few minutes' margin: a start exactly 90 days back is already older when Graph receives it.
+  if (start.getTime() < now.getTime() - MAX_LOOKBACK_DAYS * DAY_MS + 5 * 60_000) {
     return { field: "startDate", message: `Message trace keeps ${MAX_LOOKBACK_DAYS} days; choose a later start.` };
   }
   return null;
