@@ -14,18 +14,14 @@ export const OMIT_SECRETS = {
   tenant: { clientSecretEncrypted: true },
 } as const;
 
-/**
- * Typed as the plain client for now, so that the clients tests/support/test-db.ts and
- * bench/remediation.ts still build themselves type-check. Once they call newPrismaClient, make
- * this `ReturnType<typeof buildClient>` and reading an omitted field becomes a type error too.
- */
-export type Db = PrismaClient;
-
 const buildClient = (adapter: SqlMigrationAwareDriverAdapterFactory) => new PrismaClient({ adapter, omit: OMIT_SECRETS });
+
+/** The client type with the secrets omitted: reading one without selecting it is a type error. */
+export type Db = ReturnType<typeof buildClient>;
 
 /** Every Prisma client of the app (and, preferably, of its tests) is made here, with the secrets omitted. */
 export function newPrismaClient(adapter: SqlMigrationAwareDriverAdapterFactory): Db {
-  return buildClient(adapter) as unknown as Db;
+  return buildClient(adapter);
 }
 
 /**
