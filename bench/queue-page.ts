@@ -77,7 +77,8 @@ async function firstLoadJsKb(baseUrl: string, cookie: string): Promise<number> {
 }
 
 async function main() {
-  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  // NEXT_DIST_DIR lets a benchmark use its own build beside the one the tests use.
+  if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   const { env } = await prepareDatabase();
   const server = await startAppServer(PORT, { ...env, BREACHDESK_DEMO: "1", BREACHDESK_ENCRYPTION_KEY: KEY, NEXTAUTH_URL: `http://localhost:${PORT}`, LOG_LEVEL: "warn" });
   try {

@@ -6,7 +6,7 @@
 //   --  investigation snapshot of one user, Graph quotas on    target ≤ 10 s
 // Prints figures; asserts nothing. Loopback only.
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { createPglite } from "@/lib/db/pglite";
 import type { Viewer } from "@/lib/auth/viewer";
 import { pgliteFactory } from "@/lib/db/adapters";
 import { newPrismaClient } from "@/lib/db/create-client";
@@ -21,7 +21,7 @@ import { startSimulator } from "@/simulator/server";
 const LATENCY_MS = Number(process.env.BENCH_GRAPH_LATENCY_MS ?? 300);
 
 async function main() {
-  const pglite = await PGlite.create();
+  const pglite = await createPglite();
   const factory = pgliteFactory(pglite);
   await applyMigrations(factory);
   const db = newPrismaClient(factory);

@@ -6,7 +6,7 @@
 // environment or else ./.env (as the app reads them).
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { createPglite } from "@/lib/db/pglite";
 import { openDatabase, pgliteFactory, resolveDatabaseTarget } from "@/lib/db/adapters";
 import { applyMigrations, diagnoseMigrations, diffAgainstSchema, migrationsDir, readMigrationsList } from "@/lib/db/migrations";
 import { loadDotEnv, parseDatabaseEnv } from "@/lib/env";
@@ -48,7 +48,7 @@ async function create(name: string | undefined) {
   if (!name || !/^[a-z0-9_]+$/.test(name)) throw new Error("Usage: npm run db:new -- <snake_case_name>");
   // Replay the committed migrations into a throwaway in-memory database, then diff it against
   // the schema file: no shadow database and no server needed.
-  const pglite = await PGlite.create();
+  const pglite = await createPglite();
   try {
     const factory = pgliteFactory(pglite);
     await applyMigrations(factory);

@@ -1,4 +1,5 @@
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
+import { createPglite } from "./pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlDriverAdapter, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -63,7 +64,7 @@ const runOnPg: ScriptRunner = (adapter) => async (script) => {
 export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}) {
   const release = dataDir ? acquirePgliteLock(dataDir) : () => {};
   try {
-    const pglite = await PGlite.create({ dataDir, loadDataDir: options.loadDataDir });
+    const pglite = await createPglite({ dataDir, loadDataDir: options.loadDataDir });
     return { pglite, release };
   } catch (error) {
     release();

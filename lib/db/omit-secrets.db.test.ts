@@ -1,5 +1,6 @@
 import fs from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
+import { createPglite } from "@/lib/db/pglite";
 import { afterAll, beforeAll, describe, expect, it, inject } from "vitest";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import type {} from "@/tests/support/global-setup";
@@ -13,7 +14,7 @@ describe("secrets omitted by default", () => {
   let pglite: PGlite;
   let db: Db;
   beforeAll(async () => {
-    pglite = await PGlite.create({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
+    pglite = await createPglite({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
     db = newPrismaClient(pgliteFactory(pglite));
     const tenant = await db.tenant.create({
       data: { displayName: "T", entraTenantId: "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a77", primaryDomain: "t.example", connectionKind: "SIMULATED", clientSecretEncrypted: encryptSecret("x", Buffer.alloc(32, 1).toString("base64")) },

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { createPglite } from "@/lib/db/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { pgliteFactory, postgresFactory } from "@/lib/db/adapters";
@@ -28,7 +28,7 @@ function withDatabase(url: string, database: string): string {
 }
 
 export default async function setup(project: TestProject) {
-  const pglite = await PGlite.create();
+  const pglite = await createPglite();
   await applyMigrations(pgliteFactory(pglite));
   const dump = await pglite.dumpDataDir("gzip");
   fs.mkdirSync(path.dirname(PGLITE_TEMPLATE), { recursive: true });

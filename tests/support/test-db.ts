@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { createPglite } from "@/lib/db/pglite";
 import pg from "pg";
 import { inject } from "vitest";
 import { pgliteFactory, postgresFactory } from "@/lib/db/adapters";
@@ -19,7 +19,7 @@ export function testDbKinds(): TestDbKind[] {
 export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
   if (kind === "pglite") {
     const dump = new Blob([fs.readFileSync(inject("pgliteTemplate"))]);
-    const pglite = await PGlite.create({ loadDataDir: dump });
+    const pglite = await createPglite({ loadDataDir: dump });
     const db = newPrismaClient(pgliteFactory(pglite));
     return { kind, db, close: async () => { await db.$disconnect(); await pglite.close(); } };
   }
