@@ -16,6 +16,8 @@ export type AuditInput = {
   result?: "SUCCEEDED" | "FAILED" | "PENDING" | "UNKNOWN" | "DENIED";
   details?: Prisma.InputJsonValue;
   requestIds?: string[];
+  /** When it happened: only for importing history (the demo seed); live events take the server's clock. */
+  at?: Date;
 };
 
 export async function recordAuditEvent(tx: Prisma.TransactionClient, input: AuditInput) {
@@ -23,7 +25,7 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, input: Audi
   const last = await tx.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { hash: true } });
   const prevHash = last?.hash ?? GENESIS_HASH;
   const content: AuditContent = {
-    at: new Date(),
+    at: input.at ?? new Date(),
     actorId: input.actorId ?? null,
     tenantId: input.tenantId ?? null,
     ticketId: input.ticketId ?? null,

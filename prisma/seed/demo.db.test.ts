@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { randomBytes } from "node:crypto";
 import { verifyPassword } from "@/lib/auth/password";
+import { findBrokenLink } from "@/lib/audit/chain";
 import { decryptSecret } from "@/lib/crypto/secret-box";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { CONTOSO } from "@/simulator/demo-tenants";
@@ -36,6 +37,19 @@ describe.each(testDbKinds())("demo seed on %s", (kind) => {
     expect(decryptSecret(contoso.clientSecretEncrypted!, key)).toBe(CONTOSO.clientSecret);
     const statuses = new Set((await t.db.ticket.findMany({ select: { status: true } })).map((x) => x.status));
     expect(statuses.size).toBeGreaterThanOrEqual(4);
+  });
+
+  it("gives every demo ticket its primary account and a history in time order, on an intact audit chain", async () => {
+    const tickets = await t.db.ticket.findMany({ select: { id: true, status: true, affectedUpn: true, affectedUsers: { select: { upn: true, isPrimary: true } } } });
+    for (const ticket of tickets) expect(ticket.affectedUsers).toEqual([{ upn: ticket.affectedUpn, isPrimary: true }]);
+    const events = await t.db.auditEvent.findMany({ orderBy: { seq: "asc" } });
+    const times = events.map((e) => e.at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    expect(findBrokenLink(events.map((e) => ({ ...e, details: e.details ?? null })) as never)).toBeNull();
+    const closed = tickets.find((x) => x.status === "CLOSED")!;
+    const actions = events.filter((e) => e.ticketId === closed.id).map((e) => e.action);
+    expect(actions.slice(0, 3)).toEqual(["ticket.created", "ticket.assigned", "ticket.status_changed"]);
+    expect(actions.filter((a) => a === "ticket.status_changed")).toHaveLength(4); // → triaged, contained, resolved, closed
   });
 });
 

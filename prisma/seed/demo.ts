@@ -5,6 +5,7 @@ import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/create-client";
 import { CONTOSO, FABRIKAM } from "@/simulator/demo-tenants";
 import { snapshotReport } from "@/lib/reports/snapshot";
+import { seedHistory, type SeededTicket } from "./demo-history";
 import { seedComment, seedTicket, seedUser } from "./factories";
 
 export const DEMO_PASSWORD = "Breachdesk-demo-1";
@@ -110,6 +111,7 @@ export async function seedDemo(db: Db, encryptionKey: string) {
       symptoms: ["SECURITY_INFO_CHANGED"], detectedHoursAgo: 72, assigned: true,
     },
   ];
+  const seeded: SeededTicket[] = [];
   for (const t of tickets) {
     const detectedAt = hoursAgo(t.detectedHoursAgo);
     const later = (h: number) => new Date(detectedAt.getTime() + h * 3_600_000);
@@ -125,6 +127,8 @@ export async function seedDemo(db: Db, encryptionKey: string) {
       closedAt: t.status === "CLOSED" ? later(30) : null,
       ...(t.status === "CLOSED" ? { outcomeSummary: "Account secured; the suspicious rule or consent was removed.", closureReason: "Resolved", reviewStatus: "IN_REVIEW" as const } : {}),
     });
+    await db.affectedUser.create({ data: { ticketId: ticket.id, upn: t.affectedUpn, isPrimary: true, addedById: t.reporterId, createdAt: ticket.createdAt } });
+    seeded.push({ ...ticket, assignee: t.assigned ? { id: engineer.id, name: engineer.name } : null });
     if (worked) {
       await seedComment(db, {
         ticketId: ticket.id, authorId: engineer.id, visibility: "PUBLIC", createdAt: later(0.5),
@@ -135,7 +139,11 @@ export async function seedDemo(db: Db, encryptionKey: string) {
         body: "Internal: sign-ins from an unfamiliar ASN; checking inbox rules before containment.",
       });
     }
-    // Closed demo tickets wait in the manager's review queue with their report.
-    if (t.status === "CLOSED") await db.$transaction((tx) => snapshotReport(tx, { ticketId: ticket.id, actorId: engineer.id }));
+  }
+  await seedHistory(db, seeded);
+  // Closed demo tickets wait in the manager's review queue with their report (its timeline
+  // appendix reads the history above).
+  for (const t of seeded.filter((s) => s.status === "CLOSED")) {
+    await db.$transaction((tx) => snapshotReport(tx, { ticketId: t.id, actorId: engineer.id }));
   }
 }
