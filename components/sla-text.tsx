@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import type { SlaClock } from "@/lib/workflow/sla";
-import { formatDuration } from "@/lib/utils/dates";
+import { formatDuration, formatDurationCompact } from "@/lib/utils/dates";
 
 const VARIANT = { met: "success", breached: "danger", running: "neutral", "at risk": "warning" } as const;
 
@@ -15,6 +15,23 @@ export function SlaText({ label, srLabel, clock }: { label: string; srLabel?: st
       {srLabel && <span className="sr-only">{srLabel}:</span>}
       <Badge variant={VARIANT[clock.state]}>{clock.state}</Badge>
       <span>{formatDuration(clock.elapsedMs)} of {formatDuration(clock.targetMs)}</span>
+    </span>
+  );
+}
+
+/**
+ * The same clock on one line for a table cell: the state word and "15m / 4h". Screen readers
+ * get the full sentence instead, named by srLabel.
+ */
+export function SlaCell({ srLabel, clock }: { srLabel: string; clock: SlaClock }) {
+  const full = `${srLabel}: ${clock.state} ${formatDuration(clock.elapsedMs)} of ${formatDuration(clock.targetMs)}`;
+  return (
+    <span className="inline-flex items-center gap-1.5 whitespace-nowrap text-xs">
+      <span className="sr-only">{full}</span>
+      <span aria-hidden className="inline-flex items-center gap-1.5">
+        <Badge variant={VARIANT[clock.state]}>{clock.state}</Badge>
+        <span className="tabular-nums">{formatDurationCompact(clock.elapsedMs)} / {formatDurationCompact(clock.targetMs)}</span>
+      </span>
     </span>
   );
 }

@@ -18,7 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
         Skip to content
       </a>
       <header className="border-b bg-background">
-        <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4">
+        <div className="mx-auto flex h-14 max-w-[90rem] items-center gap-6 px-4">
           <Link href="/tickets" className="font-semibold tracking-tight">
             Breachdesk
           </Link>
@@ -31,7 +31,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-7xl px-4 py-6">
+      <main id="main" className="mx-auto max-w-[90rem] px-4 py-6">
         {children}
       </main>
     </div>

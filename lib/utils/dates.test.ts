@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDateTime, formatDuration, formatRelative } from "./dates";
+import { formatDateTime, formatDuration, formatDurationCompact, formatRelative } from "./dates";
 
 describe("dates", () => {
   it("formats in UTC with the zone named", () => {
@@ -15,5 +15,13 @@ describe("dates", () => {
     expect(formatDuration(45 * 60_000)).toBe("45 min");
     expect(formatDuration(125 * 60_000)).toBe("2 h 05 min");
     expect(formatDuration(76 * 3_600_000)).toBe("3 d 4 h");
+  });
+  it("formats durations compactly for table cells", () => {
+    expect(formatDurationCompact(15 * 60_000)).toBe("15m");
+    expect(formatDurationCompact(105 * 60_000)).toBe("1h 45m");
+    expect(formatDurationCompact(4 * 3_600_000)).toBe("4h");
+    expect(formatDurationCompact(72 * 3_600_000)).toBe("3d");
+    expect(formatDurationCompact(76 * 3_600_000)).toBe("3d 4h");
+    expect(formatDurationCompact(-5_000)).toBe("0m");
   });
 });

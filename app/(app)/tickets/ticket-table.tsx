@@ -5,16 +5,19 @@ import type { QueueRow } from "@/lib/tickets/queries";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { formatDateTime, formatRelative } from "@/lib/utils/dates";
 import { slaReadings } from "@/lib/workflow/sla";
-import { SlaText } from "@/components/sla-text";
+import { SlaCell } from "@/components/sla-text";
+
+// Dense on purpose: one line a row at 1440 px. Long text is cut with the whole of it in a tooltip.
+const cell = "px-2 whitespace-nowrap";
 
 function QueueClocks({ row }: { row: QueueRow }) {
   const clocks = slaReadings(row);
   return (
     <>
-      <TableCell><SlaText label="" srLabel="First response" clock={clocks.firstResponse} /></TableCell>
-      <TableCell>
+      <TableCell className={cell}><SlaCell srLabel="First response" clock={clocks.firstResponse} /></TableCell>
+      <TableCell className={cell}>
         {clocks.contain ? (
-          <SlaText label="" srLabel="Time to contain" clock={clocks.contain} />
+          <SlaCell srLabel="Time to contain" clock={clocks.contain} />
         ) : (
           <span className="text-xs text-muted-foreground">not applicable</span>
         )}
@@ -23,39 +26,38 @@ function QueueClocks({ row }: { row: QueueRow }) {
   );
 }
 
+function Cut({ text, className }: { text: string; className: string }) {
+  return <span className={`block truncate ${className}`} title={text}>{text}</span>;
+}
+
 export function TicketTable({ rows, showTenant }: { rows: QueueRow[]; showTenant: boolean }) {
   return (
     <Table>
       <TableCaption className="sr-only">Tickets, newest first</TableCaption>
       <TableHeader>
         <TableRow>
-          <TableHead className="w-24">Ticket</TableHead>
-          <TableHead>Title</TableHead>
-          <TableHead>Account</TableHead>
-          {showTenant && <TableHead>Tenant</TableHead>}
-          <TableHead>Severity</TableHead>
-          <TableHead>Status</TableHead>
-          <TableHead>Assignee</TableHead>
-          <TableHead>Opened</TableHead>
-          <TableHead>First response</TableHead>
-          <TableHead>Time to contain</TableHead>
+          {["Ticket", "Title", "Account", ...(showTenant ? ["Tenant"] : []), "Severity", "Status", "Assignee", "Opened", "First response", "Time to contain"].map((h) => (
+            <TableHead key={h} className={cell}>{h}</TableHead>
+          ))}
         </TableRow>
       </TableHeader>
       <TableBody>
         {rows.map((t) => (
           <TableRow key={t.id}>
-            <TableCell className="font-mono text-xs">
+            <TableCell className={`${cell} font-mono text-xs`}>
               <Link href={`/tickets/${t.id}`} className="font-medium text-primary underline-offset-4 hover:underline">
                 {formatTicketNumber(t.number)}
               </Link>
             </TableCell>
-            <TableCell className="max-w-xs truncate">{t.title}</TableCell>
-            <TableCell className="font-mono text-xs">{t.affectedUpn}</TableCell>
-            {showTenant && <TableCell>{t.tenant.displayName}</TableCell>}
-            <TableCell><SeverityBadge severity={t.severity} /></TableCell>
-            <TableCell><StatusBadge status={t.status} /></TableCell>
-            <TableCell>{t.assignee?.name ?? <span className="text-muted-foreground">Unassigned</span>}</TableCell>
-            <TableCell>
+            <TableCell className={cell}><Cut text={t.title} className="max-w-[16rem]" /></TableCell>
+            <TableCell className={`${cell} font-mono text-xs`}><Cut text={t.affectedUpn} className="max-w-[12rem]" /></TableCell>
+            {showTenant && <TableCell className={cell}><Cut text={t.tenant.displayName} className="max-w-[8rem]" /></TableCell>}
+            <TableCell className={cell}><SeverityBadge severity={t.severity} /></TableCell>
+            <TableCell className={cell}><StatusBadge status={t.status} /></TableCell>
+            <TableCell className={cell}>
+              {t.assignee ? <Cut text={t.assignee.name} className="max-w-[8rem]" /> : <span className="text-muted-foreground">Unassigned</span>}
+            </TableCell>
+            <TableCell className={cell}>
               <time dateTime={t.createdAt.toISOString()} title={formatDateTime(t.createdAt)}>
                 {formatRelative(t.createdAt)}
               </time>
