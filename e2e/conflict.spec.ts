@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn, USERS } from "./support/auth";
+import { openStage } from "./support/stages";
 
 // Two people work the same intake at once (the engineer and the platform admin, both may edit):
 // the second save is refused with the shared conflict message, keeps what was typed, shows the
@@ -53,6 +54,7 @@ test("two writers edit the intake: the second keeps its text, sees the first cha
 
   await first!.reload();
   await expect(first!.getByRole("heading", { level: 1 })).toContainText("Patti forwards invoices to an outside address (platform)");
+  await openStage(first!, "Timeline");
   await expect(first!.getByRole("list", { name: "Timeline" }).getByText("Intake edited")).toHaveCount(2);
   await Promise.all(contexts.map((c) => c.close()));
 });

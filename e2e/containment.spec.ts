@@ -1,5 +1,6 @@
 import { expect, request, test } from "@playwright/test";
 import { signIn, USERS } from "./support/auth";
+import { openStage } from "./support/stages";
 
 // The engineer contains the seed's account from the ticket; the tenant simulator then refuses
 // the attacker's next sign-in (50057) and logs it.
@@ -14,6 +15,7 @@ test("the engineer contains megan@contoso.example and the attacker is locked out
 
   await signIn(page, USERS.engineer);
   await page.getByRole("row").filter({ hasText: "megan@contoso.example" }).first().getByRole("link").first().click();
+  await openStage(page, "Troubleshooting");
   await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();
 
   // Evidence first, before anything changes.
@@ -62,6 +64,7 @@ test("the engineer contains megan@contoso.example and the attacker is locked out
 test("tenant admins see the checklist but cannot run it", async ({ page }) => {
   await signIn(page, USERS.contosoAdmin);
   await page.getByRole("row").filter({ hasText: "adele@contoso.example" }).first().getByRole("link").first().click();
+  await openStage(page, "Troubleshooting");
   await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Contain account" })).toHaveCount(0);
 });
@@ -90,6 +93,7 @@ test("on a tenant that requires approval, containment waits for the tenant admin
   await page.getByRole("row").filter({ hasText: "lidia@fabrikam.example" }).first().getByRole("link").first().click();
   await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
   const ticketUrl = page.url();
+  await openStage(page, "Troubleshooting");
   await page.getByRole("button", { name: "Contain account" }).click();
   await page.getByRole("button", { name: "Contain now" }).click();
   await expect(page.getByText(/Waiting for a second person: This tenant asks/)).toBeVisible();
@@ -98,6 +102,7 @@ test("on a tenant that requires approval, containment waits for the tenant admin
   const admin = await adminContext.newPage();
   await signIn(admin, USERS.fabrikamAdmin);
   await admin.goto(ticketUrl);
+  await openStage(admin, "Troubleshooting");
   const approvals = admin.locator('[aria-label="Approvals"]');
   await expect(approvals).toContainText("Waiting for approval");
   await approvals.getByRole("button", { name: "Approve" }).click();
@@ -120,6 +125,7 @@ test("after a partly failed containment, re-running the failed step alone makes 
 
   await signIn(page, USERS.engineer);
   await page.getByRole("row").filter({ hasText: "adele@contoso.example" }).first().getByRole("link").first().click();
+  await openStage(page, "Troubleshooting");
   await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();
   const status = page.getByRole("heading", { level: 1 }).locator("..");
   await expect(status).toContainText("Triaged");

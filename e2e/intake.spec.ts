@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn, signOut, USERS } from "./support/auth";
+import { openStage } from "./support/stages";
 
 test("a tenant admin files an incident and the engineer finds it in the queue", async ({ page }) => {
   await signIn(page, USERS.contosoAdmin);
@@ -90,6 +91,7 @@ test("a Fabrikam admin gets 'not found' for a Contoso ticket URL", async ({ page
 test("tenant admins see and write only public comments", async ({ page }) => {
   await signIn(page, USERS.contosoAdmin);
   await page.getByRole("row").filter({ hasText: "adele@contoso.example" }).first().getByRole("link").first().click();
+  await openStage(page, "Updates");
   await expect(page.getByText("Thanks for the report.")).toBeVisible();
   await expect(page.getByText(/^Internal:/)).toHaveCount(0);
   await expect(page.getByLabel("Visible to")).toHaveCount(0);

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn, USERS } from "./support/auth";
+import { openEveryStage } from "./support/stages";
 
 // Nothing secret may reach the browser: not password hashes, not tenant app secrets (encrypted
 // or plain). Collect every response body (HTML, RSC payloads, JSON) while each role uses the app.
@@ -37,6 +38,8 @@ async function openFirstTicket(page: Page, list = "/tickets") {
   await page.getByRole("row").nth(1).getByRole("link").first().click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await page.waitForLoadState("networkidle");
+  // The ticket shows one stage at a time: open each, so every stage's payload is checked.
+  await openEveryStage(page);
 }
 
 function expectNoSecrets(bodies: { url: string; body: string }[]) {

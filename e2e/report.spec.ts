@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
 import { signIn, USERS } from "./support/auth";
+import { openStage } from "./support/stages";
 
 // The closed demo tickets wait for review: alex@ (approved here) and lee@ (returned and resubmitted).
 
@@ -68,6 +69,7 @@ test("return with comments, the engineer revises the text and resubmits, the man
   await engineer.getByRole("button", { name: "Resubmit for review" }).click();
   await expect(engineer.getByText(/Nothing in the report changed since version 1/)).toBeVisible();
   // The ticket stays closed; the outcome is revised in place.
+  await openStage(engineer, "Outcome");
   const outcome = engineer.getByRole("form", { name: "Outcome" });
   await outcome.getByLabel("What was achieved").fill(revised);
   await outcome.getByRole("button", { name: "Save outcome" }).click();

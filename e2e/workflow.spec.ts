@@ -1,5 +1,6 @@
 import { expect, request, test } from "@playwright/test";
 import { signIn, USERS } from "./support/auth";
+import { openStage } from "./support/stages";
 
 // The story of the workflow issue, in two browser contexts: the Contoso admin reports Megan's
 // mailbox, the engineer works every stage through to close, and the admin follows public updates.
@@ -41,10 +42,13 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await engineer.getByText("Edit intake").click();
   await intake.getByLabel("Title").fill("Megan's mailbox sent bulk mail to gmail.com");
   await intake.getByRole("button", { name: "Save intake" }).click();
+  await expect(intake.getByText(/Intake updated: title/)).toBeVisible();
+  await openStage(engineer, "Timeline");
   await expect(engineer.getByRole("list", { name: "Timeline" })).toContainText("Intake edited");
 
   // Scope: the primary account was checked against the tenant after filing; an unknown account
   // is refused beside the field, a real one is added.
+  await openStage(engineer, "Scope");
   const accounts = engineer.getByRole("list", { name: "Affected accounts" });
   await expect(accounts.getByRole("listitem").filter({ hasText: "megan@contoso.example" })).toContainText("verified in tenant");
   const addUser = engineer.getByRole("form", { name: "Add an affected account" });
@@ -58,6 +62,7 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await expect(addUser.getByLabel("Another affected account")).toHaveValue("");
 
   // Business impact raises the ticket's severity (filed as High) and starts the notification clock.
+  await openStage(engineer, "Business impact");
   const impact = engineer.getByRole("form", { name: "Business impact" });
   await impact.getByLabel("Email service disruption level").selectOption("HIGH");
   await impact.getByLabel("Regulatory and compliance level").selectOption("MEDIUM");
@@ -72,10 +77,14 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   const due = (await deadline.textContent())!.match(/\((.+ UTC)\)/)![1]!;
   await expect(impact.getByLabel("Notification deadline (UTC)")).not.toHaveValue("");
   await impact.getByRole("button", { name: "Save assessment" }).click();
+  await expect(impact.getByText("Assessment saved.")).toBeVisible();
+  await openStage(engineer, "Timeline");
   await expect(engineer.getByRole("list", { name: "Timeline" }).getByText("Impact assessed")).toHaveCount(2);
+  await openStage(engineer, "Business impact");
   await expect(deadline).toContainText(`(${due})`);
 
   // Evidence, containment, eradication.
+  await openStage(engineer, "Troubleshooting");
   await engineer.getByRole("button", { name: "Take evidence snapshot" }).click();
   await expect(engineer.locator('[aria-label="Evidence snapshot"]')).toContainText("moves mail to RSS Subscriptions");
   await engineer.getByRole("button", { name: "Contain account" }).click();
@@ -95,11 +104,15 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await expect(forwarding).toContainText("Done");
 
   // Resolution: the trace shows the bulk mail to gmail.com still pending; advise gmail.com's admins.
+  await openStage(engineer, "Resolution");
   await engineer.getByRole("button", { name: "Run message trace" }).click();
   const summary = engineer.getByRole("table").filter({ hasText: "Mail by recipient domain" });
   await expect(summary).toContainText("gmail.com");
+  // The trace fills the scope's recipient domains (still there after a reload).
   await engineer.reload();
+  await openStage(engineer, "Scope");
   await expect(engineer.getByRole("table").filter({ hasText: "Recipients of the unauthorized mail" })).toContainText(/gmail\.com\s*External\s*420/);
+  await openStage(engineer, "Resolution");
   await engineer.getByRole("button", { name: "Draft advisories" }).click();
   const advisory = engineer.getByRole("article", { name: "Advisory to gmail.com" });
   await expect(advisory).toBeVisible();
@@ -113,6 +126,7 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await expect(advisory).toContainText("Acknowledged");
 
   // Prevention: check the tenant's MFA coverage, add a follow-up item and move it on.
+  await openStage(engineer, "Prevention");
   await engineer.getByRole("button", { name: "Check MFA coverage" }).click();
   await expect(engineer.getByLabel("Latest MFA coverage")).toContainText("Registered for MFA");
   const addItem = engineer.getByRole("form", { name: "Add a follow-up item" });
@@ -126,19 +140,23 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await expect(item.getByText("Saved.")).toBeVisible();
 
   // An internal note for the support team only.
+  await openStage(engineer, "Updates");
   await engineer.getByLabel("Add an update or note").fill("Internal: attacker sign-ins came from 203.0.113.7 (hosting ASN).");
   await engineer.getByLabel("Visible to", { exact: true }).selectOption("INTERNAL");
   await engineer.getByRole("button", { name: "Post" }).click();
   await expect(engineer.getByRole("list", { name: "Comments" })).toContainText("203.0.113.7");
 
   // Recovery: sign-in is allowed again once the account is secured, before it is declared recovered.
+  await openStage(engineer, "Prevention");
   await engineer.reload();
   await expect(engineer.getByRole("form", { name: "Follow-up item: Block legacy authentication" }).getByLabel("Status")).toHaveValue("IN_PROGRESS");
+  await openStage(engineer, "Troubleshooting");
   const reenable = engineer.locator('tr[data-step="re-enable-sign-in"]');
   await reenable.getByRole("button", { name: "Run", exact: true }).click();
   await expect(reenable).toContainText("Done");
 
   // Outcome, resolve, close.
+  await openStage(engineer, "Outcome");
   const outcome = engineer.getByRole("form", { name: "Outcome" });
   await outcome.getByLabel("What was achieved").fill("Password reset, MFA enforced, sessions revoked; hiding rules removed; gmail.com advised to block the sender.");
   await outcome.getByLabel("Lessons learned").fill("Enforce MFA for every user; alert on new inbox rules.");
@@ -153,6 +171,7 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   const stages = engineer.getByRole("navigation", { name: "Stages" });
   await expect(stages.getByRole("link", { name: /Troubleshooting/ })).toContainText("Done");
   await expect(stages.getByRole("link", { name: /Outcome/ })).toContainText("Done");
+  await openStage(engineer, "Updates");
   await engineer.getByLabel("Add an update or note").fill("Your account is secure again; Megan can sign in with the temporary password.");
   await engineer.getByLabel("Visible to", { exact: true }).selectOption("PUBLIC");
   await engineer.getByRole("button", { name: "Post" }).click();
@@ -160,10 +179,12 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   // The tenant admin follows progress through public updates only.
   await admin.reload();
   await expect(admin.getByRole("heading", { level: 1 }).locator("..")).toContainText("Closed");
+  await openStage(admin, "Updates");
   const adminComments = admin.getByRole("list", { name: "Comments" });
   await expect(adminComments).toContainText("Your account is secure again");
   await expect(adminComments).not.toContainText("203.0.113.7");
   await expect(admin.getByText("Internal: attacker sign-ins")).toHaveCount(0);
+  await openStage(admin, "Timeline");
   const timeline = admin.getByRole("list", { name: "Timeline" });
   await expect(timeline).toContainText("Status changed");
   await expect(timeline).not.toContainText("Evidence snapshot taken");

@@ -4,6 +4,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { getReportStanding } from "@/lib/reports/review";
+import { stageHref } from "@/lib/workflow/stages";
 import { ResubmitButton } from "./resubmit-button";
 
 /**
@@ -46,7 +47,7 @@ export async function ReportNotice({ db, viewer, ticket }: { db: Db; viewer: Vie
       )}
       {returned && closed && canWork && (
         <p className="mt-1 text-sm">
-          Revise the outcome below, then resubmit. To change the ticket&apos;s data, reopen it: closing it again submits the new version.
+          Revise the text in the <Link href={stageHref(ticket.id, "outcome", "outcome")} className="underline">Outcome</Link> stage, then resubmit. To change the ticket&apos;s data, reopen it: closing it again submits the new version.
           <ResubmitButton ticketId={ticket.id} />
         </p>
       )}

@@ -8,7 +8,6 @@ import { getDb } from "@/lib/db/client";
 import { formatDueDate, toDateInput } from "@/lib/preventive/format";
 import { getLatestMfaCheck, listPreventiveItems } from "@/lib/preventive/queries";
 import { PREVENTIVE_STATUS_LABELS, type PreventiveStatus } from "@/lib/preventive/schemas";
-import { ensureSeedRecommendations } from "@/lib/preventive/service";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { AddItemForm } from "./add-item-form";
 import { MfaCoverageCard } from "./mfa-coverage-card";
@@ -20,7 +19,6 @@ export async function PreventionSection({ ticketId }: { ticketId: string }) {
   const db = await getDb();
   const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true, status: true } });
   if (!ticket) notFound();
-  await ensureSeedRecommendations(db, viewer, ticket.id);
   // A closed ticket is read-only here: reopening is the way back to work on it.
   const canWork = hasPermission(viewer.role, "tickets.work") && ticket.status !== "CLOSED";
   const [items, latest] = await Promise.all([listPreventiveItems(db, viewer, ticket.id), getLatestMfaCheck(db, viewer, ticket)]);

@@ -1,6 +1,8 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/utils/dates";
+import { stageHref } from "@/lib/workflow/stages";
 
 // Recovery steps run in the troubleshooting checklist; this only shows where they stand.
 const STEPS = [
@@ -22,14 +24,15 @@ const STATE_LABELS: Record<string, [string, "neutral" | "info" | "success" | "wa
 
 type Step = { key: string; state: string; reason: string | null; doneAt: Date | null };
 
-export function RecoverySteps({ steps }: { steps: Step[] }) {
+export function RecoverySteps({ ticketId, steps }: { ticketId: string; steps: Step[] }) {
+  const checklist = stageHref(ticketId, "checklist", "checklist");
   const byKey = new Map(steps.map((s) => [s.key, s]));
   return (
     <Card>
       <CardHeader>
         <CardTitle className="text-base">Recovery</CardTitle>
         <CardDescription>
-          These steps run from the <a href="#checklist" className="underline">troubleshooting checklist</a>.
+          These steps run from the <Link href={checklist} className="underline">troubleshooting checklist</Link>.
         </CardDescription>
       </CardHeader>
       <CardContent>
@@ -48,7 +51,7 @@ export function RecoverySteps({ steps }: { steps: Step[] }) {
                 </div>
                 <span className="flex items-center gap-2">
                   <Badge variant={variant}>{text}</Badge>
-                  <a href="#checklist" className="text-xs underline">Open in checklist</a>
+                  <Link href={checklist} className="text-xs underline">Open in checklist</Link>
                 </span>
               </li>
             );

@@ -96,7 +96,7 @@ export async function ResolutionSection({ ticketId }: { ticketId: string }) {
         </CardContent>
       </Card>
 
-      <RecoverySteps steps={steps} />
+      <RecoverySteps ticketId={ticket.id} steps={steps} />
     </section>
   );
 }

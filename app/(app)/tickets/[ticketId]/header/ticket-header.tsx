@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { SeverityBadge, StatusBadge } from "@/components/ticket-badges";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/lib/db/create-client";
+import { formatTicketNumber } from "@/lib/tickets/format";
+import type { TicketDetail } from "@/lib/tickets/queries";
+import { ReportNotice } from "../report-notice";
+import { CloseBlockers } from "../workflow/close-blockers";
+import { WorkflowActions } from "../workflow/workflow-actions";
+import { DuplicateWarning } from "./duplicate-warning";
+import { TicketClocks } from "./ticket-clocks";
+import { TicketFacts } from "./ticket-facts";
+
+/** On every stage: what the ticket is, where its clocks stand, and the next moves. */
+export function TicketHeader({ db, viewer, ticket }: { db: Db; viewer: Viewer; ticket: TicketDetail }) {
+  return (
+    <header className="space-y-3 border-b pb-4">
+      <Link href="/tickets" className="text-sm text-muted-foreground hover:underline">← Tickets</Link>
+      <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
+        <div className="min-w-0 flex-1 space-y-2">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
+            <h1 className="text-xl font-semibold">
+              <span className="font-mono">{formatTicketNumber(ticket.number)}</span> · {ticket.title}
+            </h1>
+            <StatusBadge status={ticket.status} />
+            <SeverityBadge severity={ticket.severity} />
+          </div>
+          <TicketFacts ticket={ticket} />
+          <TicketClocks ticket={ticket} />
+        </div>
+        <WorkflowActions viewer={viewer} ticket={ticket} />
+      </div>
+      <CloseBlockers db={db} viewer={viewer} ticket={ticket} />
+      <ReportNotice db={db} viewer={viewer} ticket={{ id: ticket.id, status: ticket.status, reviewStatus: ticket.reviewStatus }} />
+      <DuplicateWarning db={db} viewer={viewer} ticket={ticket} />
+    </header>
+  );
+}
