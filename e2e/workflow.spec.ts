@@ -98,10 +98,26 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
     await expect(engineer.getByRole("button", { name: rule })).toBeEnabled();
   }
   await expect(engineer.locator('tr[data-step="remove-inbox-rules"]')).toContainText("The rule is gone");
+  // A manual step: recorded done with what was found, in a small dialog from its row.
   const forwarding = engineer.locator('tr[data-step="disable-forwarding"]');
-  await forwarding.getByLabel("Note or reason").fill("Get-Mailbox: no ForwardingSmtpAddress");
-  await forwarding.getByRole("button", { name: "Mark done" }).click();
+  await forwarding.getByRole("button", { name: "Mark done…" }).click();
+  const record = engineer.getByRole("dialog", { name: /Mark “.+” done/ });
+  await record.getByLabel("What you found").fill("Get-Mailbox: no ForwardingSmtpAddress");
+  await record.getByRole("button", { name: "Mark done" }).click();
+  await expect(record).toBeHidden();
   await expect(forwarding).toContainText("Done");
+  await expect(forwarding).toContainText("Get-Mailbox: no ForwardingSmtpAddress");
+  // Skipping needs a reason: refused beside the field with the dialog kept open; cancelling records nothing.
+  const release = engineer.locator('tr[data-step="release-restricted-sender"]');
+  await release.getByRole("button", { name: /More actions/ }).click();
+  await engineer.getByRole("menuitem", { name: "Skip…" }).click();
+  const skip = engineer.getByRole("dialog", { name: /Skip “.+”/ });
+  await skip.getByRole("button", { name: "Skip step" }).click();
+  await expect(skip.getByText("Say why the step is skipped or not applicable.")).toBeVisible();
+  await expect(skip.getByLabel("Reason")).toHaveAttribute("aria-invalid", "true");
+  await skip.getByRole("button", { name: "Cancel" }).click();
+  await expect(skip).toBeHidden();
+  await expect(release).toContainText("To do");
 
   // Resolution: the trace shows the bulk mail to gmail.com still pending; advise gmail.com's admins.
   await openStage(engineer, "Resolution");
