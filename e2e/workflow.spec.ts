@@ -149,11 +149,15 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await addItem.getByLabel("Measure").fill("Block legacy authentication");
   await addItem.getByLabel("Owner").fill("Contoso IT");
   await addItem.getByRole("button", { name: "Add item" }).click();
+  const itemRow = engineer.locator('tr[data-item="Block legacy authentication"]');
+  await expect(itemRow).toContainText("Contoso IT");
+  await itemRow.getByRole("button", { name: "Edit Block legacy authentication" }).click();
   const item = engineer.getByRole("form", { name: "Follow-up item: Block legacy authentication" });
   await expect(item.getByLabel("Owner")).toHaveValue("Contoso IT");
   await item.getByLabel("Status").selectOption("IN_PROGRESS");
   await item.getByRole("button", { name: "Save item" }).click();
   await expect(item.getByText("Saved.")).toBeVisible();
+  await expect(itemRow).toContainText("In progress");
 
   // An internal note for the support team only.
   await openStage(engineer, "Updates");
@@ -165,6 +169,8 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   // Recovery: sign-in is allowed again once the account is secured, before it is declared recovered.
   await openStage(engineer, "Prevention");
   await engineer.reload();
+  await expect(itemRow).toContainText("In progress");
+  await itemRow.getByRole("button", { name: "Edit Block legacy authentication" }).click();
   await expect(engineer.getByRole("form", { name: "Follow-up item: Block legacy authentication" }).getByLabel("Status")).toHaveValue("IN_PROGRESS");
   await openStage(engineer, "Troubleshooting");
   const reenable = engineer.locator('tr[data-step="re-enable-sign-in"]');

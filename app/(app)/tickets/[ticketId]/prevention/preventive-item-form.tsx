@@ -12,10 +12,10 @@ import { updatePreventiveItemAction } from "@/lib/preventive/actions";
 import { PREVENTIVE_STATUS_LABELS, PREVENTIVE_STATUSES, type PreventiveStatus } from "@/lib/preventive/schemas";
 import { SavedNow } from "../stages/saved-now";
 
-type Item = { id: string; title: string; owner: string | null; status: string; dueAt: string; notes: string | null; updatedAt: string };
+export type PreventiveItemValues = { id: string; title: string; owner: string | null; status: string; dueAt: string; notes: string | null; updatedAt: string };
 
 /** One follow-up item, edited in place; saving sends the version it was loaded at. */
-export function PreventiveItemForm({ item }: { item: Item }) {
+export function PreventiveItemForm({ item, onClose }: { item: PreventiveItemValues; onClose?: () => void }) {
   const [dirty, setDirty] = useState(false);
   const { execute, result, isPending, hasSucceeded } = useAction(updatePreventiveItemAction, { onSuccess: () => setDirty(false) });
   const errors = result.validationErrors?.fieldErrors ?? {};
@@ -38,7 +38,7 @@ export function PreventiveItemForm({ item }: { item: Item }) {
   }
 
   return (
-    <form onSubmit={onSubmit} onChange={() => setDirty(true)} noValidate aria-label={`Follow-up item: ${item.title}`} className="space-y-3 rounded-md border p-4">
+    <form onSubmit={onSubmit} onChange={() => setDirty(true)} noValidate aria-label={`Follow-up item: ${item.title}`} className="space-y-3">
       {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
       {isConflict && (
         <SavedNow
@@ -51,10 +51,10 @@ export function PreventiveItemForm({ item }: { item: Item }) {
           ]}
         />
       )}
-      <FormField id={id("title")} label="Measure" error={errors.title}>
-        <Input name="title" defaultValue={item.title} />
-      </FormField>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_1fr]">
+        <FormField id={id("title")} label="Measure" error={errors.title}>
+          <Input name="title" defaultValue={item.title} />
+        </FormField>
         <FormField id={id("owner")} label="Owner" error={errors.owner}>
           <Input name="owner" defaultValue={item.owner ?? ""} placeholder="Who follows up" />
         </FormField>
@@ -76,6 +76,7 @@ export function PreventiveItemForm({ item }: { item: Item }) {
         </Button>
         {dirty && <span role="status" className="text-xs text-muted-foreground">Unsaved changes</span>}
         {hasSucceeded && !dirty && !isPending && <span role="status" className="text-xs text-success">Saved.</span>}
+        {onClose && <Button type="button" size="sm" variant="ghost" className="ml-auto" onClick={onClose}>Hide</Button>}
       </div>
     </form>
   );
