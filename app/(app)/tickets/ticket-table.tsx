@@ -32,7 +32,7 @@ function Cut({ text, className }: { text: string; className: string }) {
 
 export function TicketTable({ rows, showTenant }: { rows: QueueRow[]; showTenant: boolean }) {
   return (
-    <Table>
+    <Table className="text-[13px]">
       <TableCaption className="sr-only">Tickets, newest first</TableCaption>
       <TableHeader>
         <TableRow>
@@ -49,7 +49,7 @@ export function TicketTable({ rows, showTenant }: { rows: QueueRow[]; showTenant
                 {formatTicketNumber(t.number)}
               </Link>
             </TableCell>
-            <TableCell className={cell}><Cut text={t.title} className="max-w-[16rem]" /></TableCell>
+            <TableCell className={cell}><Cut text={t.title} className="max-w-[15rem]" /></TableCell>
             <TableCell className={`${cell} font-mono text-xs`}><Cut text={t.affectedUpn} className="max-w-[12rem]" /></TableCell>
             {showTenant && <TableCell className={cell}><Cut text={t.tenant.displayName} className="max-w-[8rem]" /></TableCell>}
             <TableCell className={cell}><SeverityBadge severity={t.severity} /></TableCell>
