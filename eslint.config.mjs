@@ -4,7 +4,7 @@ import nextTs from "eslint-config-next/typescript";
 const config = [
   ...nextVitals,
   ...nextTs,
-  { ignores: ["generated/**", ".next/**", "data/**", "playwright-report/**", "test-results/**"] },
+  { ignores: ["generated/**", ".next/**", ".next-*/**", "data/**", "playwright-report/**", "test-results/**"] },
   {
     // Env is validated once in lib/env; everything else reads it from there.
     files: ["app/**", "components/**", "lib/**"],

@@ -4,9 +4,8 @@ import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { listPreventiveItems } from "./queries";
-import { SEED_RECOMMENDATIONS } from "./recommendations";
 import { ZAddPreventiveItemInput, ZUpdatePreventiveItemInput } from "./schemas";
-import { addPreventiveItem, ensureSeedRecommendations, updatePreventiveItem } from "./service";
+import { addPreventiveItem, updatePreventiveItem } from "./service";
 
 const asViewer = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({
   id: u.id, email: u.email, name: u.name, role: u.role, tenantId: u.tenantId,
@@ -31,26 +30,6 @@ describe.each(testDbKinds())("preventive items on %s", (kind) => {
     newTicket = () => seedTicket(t.db, { tenantId: contoso.id, reporterId: contosoAdmin.id });
   });
   afterAll(() => t.close());
-
-  it("pre-fills the seed's four recommendations once, in order, even on simultaneous first visits", async () => {
-    const ticket = await newTicket();
-    const results = await Promise.all([
-      ensureSeedRecommendations(t.db, contosoAdmin, ticket.id),
-      ensureSeedRecommendations(t.db, engineer, ticket.id),
-    ]);
-    expect(results.filter(Boolean)).toHaveLength(1);
-    expect(await ensureSeedRecommendations(t.db, engineer, ticket.id)).toBe(false);
-    const items = await listPreventiveItems(t.db, contosoAdmin, ticket.id);
-    expect(items.map((i) => [i.title, i.status, i.owner])).toEqual(SEED_RECOMMENDATIONS.map((title) => [title, "OPEN", null]));
-    const events = await t.db.auditEvent.findMany({ where: { ticketId: ticket.id } });
-    expect(events.map((e) => [e.action, e.actorId])).toEqual([["preventive.recommended", null]]);
-  });
-
-  it("does not pre-fill (or reveal) another tenant's ticket", async () => {
-    const ticket = await newTicket();
-    await expect(ensureSeedRecommendations(t.db, fabrikamAdmin, ticket.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    expect(await t.db.preventiveItem.count({ where: { ticketId: ticket.id } })).toBe(0);
-  });
 
   it("adds custom items and updates owner, status and due date with optimistic locking", async () => {
     const ticket = await newTicket();
@@ -87,17 +66,14 @@ describe.each(testDbKinds())("preventive items on %s", (kind) => {
     await expect(updatePreventiveItem(t.db, engineer, { ...update, status: "DONE" })).rejects.toMatchObject({ code: "CONFLICT", message: CONFLICT_MESSAGE });
   });
 
-  it("refuses new and changed items on a closed ticket, and does not pre-fill one", async () => {
+  it("refuses new and changed items on a closed ticket", async () => {
     const ticket = await newTicket();
     const item = await addPreventiveItem(t.db, engineer, ZAddPreventiveItemInput.parse({ ticketId: ticket.id, title: "Enforce MFA" }));
-    const untouched = await newTicket();
-    for (const id of [ticket.id, untouched.id]) await t.db.ticket.update({ where: { id }, data: { status: "CLOSED", closedAt: new Date() } });
+    await t.db.ticket.update({ where: { id: ticket.id }, data: { status: "CLOSED", closedAt: new Date() } });
     const closed = { code: "INVALID_STATE", message: expect.stringContaining("The ticket is closed") };
     await expect(addPreventiveItem(t.db, engineer, ZAddPreventiveItemInput.parse({ ticketId: ticket.id, title: "Late" }))).rejects.toMatchObject(closed);
     const update = ZUpdatePreventiveItemInput.parse({ itemId: item.id, updatedAt: item.updatedAt.toISOString(), title: "Enforce MFA", status: "DONE" });
     await expect(updatePreventiveItem(t.db, engineer, update)).rejects.toMatchObject(closed);
-    expect(await ensureSeedRecommendations(t.db, engineer, untouched.id)).toBe(false);
-    expect(await t.db.preventiveItem.count({ where: { ticketId: untouched.id } })).toBe(0);
     expect((await listPreventiveItems(t.db, engineer, ticket.id)).map((i) => [i.title, i.status])).toEqual([["Enforce MFA", "OPEN"]]);
   });
 });

@@ -7,43 +7,12 @@ import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { AppError, notFound } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { ticketScopeFor } from "@/lib/tickets/scope";
-import { SEED_RECOMMENDATIONS } from "./recommendations";
 import type { TAddPreventiveItem, TUpdatePreventiveItem } from "./schemas";
 
 async function findTicket(db: Db, viewer: Viewer, ticketId: string) {
   const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true, status: true } });
   if (!ticket) throw notFound();
   return ticket;
-}
-
-/**
- * Pre-fills the seed's four recommendations the first time the prevention stage is opened. Any
- * reader may trigger it (it is the stage's starting content, not a decision), so the audit
- * event has no actor. Returns true when it created them.
- */
-export async function ensureSeedRecommendations(db: Db, viewer: Viewer, ticketId: string): Promise<boolean> {
-  const ticket = await findTicket(db, viewer, ticketId);
-  // A closed ticket takes no new content, not even the starting list.
-  if (ticket.status === "CLOSED") return false;
-  if ((await db.preventiveItem.count({ where: { ticketId: ticket.id } })) > 0) return false;
-  return db.$transaction(async (tx) => {
-    // Two first visits at once: the ticket row lock lets only one of them fill the list.
-    await tx.$queryRaw`SELECT id FROM "Ticket" WHERE id = ${ticket.id} FOR UPDATE`;
-    if ((await tx.preventiveItem.count({ where: { ticketId: ticket.id } })) > 0) return false;
-    const base = Date.now();
-    // Distinct createdAt values keep the seed's order when listed by creation time.
-    await tx.preventiveItem.createMany({
-      data: SEED_RECOMMENDATIONS.map((title, i) => ({ ticketId: ticket.id, title, createdAt: new Date(base + i) })),
-    });
-    await recordAuditEvent(tx, {
-      actorId: null,
-      tenantId: ticket.tenantId,
-      ticketId: ticket.id,
-      action: "preventive.recommended",
-      details: { titles: [...SEED_RECOMMENDATIONS] },
-    });
-    return true;
-  });
 }
 
 export async function addPreventiveItem(db: Db, viewer: Viewer, input: TAddPreventiveItem) {

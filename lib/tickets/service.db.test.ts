@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { findBrokenLink } from "@/lib/audit/chain";
+import { SEED_RECOMMENDATIONS } from "@/lib/preventive/recommendations";
 import { seedComment, seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { getTicketOrThrow, listComments, listTickets } from "./queries";
@@ -44,8 +45,11 @@ describe.each(testDbKinds())("tickets on %s", (kind) => {
     const ticket = await getTicketOrThrow(t.db, engineer, created.id);
     expect(ticket).toMatchObject({ tenantId: contosoId, affectedUpn: "megan@contoso.example", status: "NEW", version: 1 });
     expect(ticket.title).toBe("Compromised account: megan@contoso.example");
-    const events = await t.db.auditEvent.findMany({ where: { ticketId: created.id } });
-    expect(events.map((e) => e.action)).toEqual(["ticket.created"]);
+    const events = await t.db.auditEvent.findMany({ where: { ticketId: created.id }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => e.action)).toEqual(["ticket.created", "preventive.recommended"]);
+    // The seed report's four recommendations are the ticket's starting follow-up items, in order.
+    const items = await t.db.preventiveItem.findMany({ where: { ticketId: created.id }, orderBy: { createdAt: "asc" }, select: { title: true, status: true } });
+    expect(items).toEqual(SEED_RECOMMENDATIONS.map((title) => ({ title, status: "OPEN" })));
     // The primary account is in scope from the start, to be checked against the tenant after filing.
     expect(await t.db.affectedUser.findMany({ where: { ticketId: created.id }, select: { upn: true, isPrimary: true, tenantCheck: true } })).toEqual([
       { upn: "megan@contoso.example", isPrimary: true, tenantCheck: null },

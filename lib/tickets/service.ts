@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
+import { addSeedRecommendations } from "@/lib/preventive/recommendations";
 import { formatTicketNumber } from "./format";
 import type { TCreateTicket } from "./schemas";
 import { ticketScopeFor } from "./scope";
@@ -53,6 +54,7 @@ export async function createTicket(db: Db, viewer: Viewer, input: TCreateTicket)
       target: formatTicketNumber(ticket.number),
       details: { severity: input.severity, symptoms: input.symptoms.map((s) => SYMPTOMS[s]) },
     });
+    await addSeedRecommendations(tx, { id: ticket.id, tenantId: tenant.id }, viewer.id);
     return ticket;
   });
 }

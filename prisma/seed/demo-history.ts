@@ -3,6 +3,7 @@
 import type { TicketStatus } from "@/generated/prisma/enums";
 import { recordAuditEvent, type AuditInput } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
+import { RECOMMENDED_ACTION, SEED_RECOMMENDATIONS } from "@/lib/preventive/recommendations";
 import { formatTicketNumber } from "@/lib/tickets/format";
 
 export type SeededTicket = {
@@ -25,7 +26,10 @@ const ORDER: TicketStatus[] = ["NEW", "TRIAGED", "CONTAINED", "RESOLVED", "CLOSE
 /** What happened to one seeded ticket, in order. */
 export function historyOf(t: SeededTicket): AuditInput[] {
   const base = { tenantId: t.tenantId, ticketId: t.id, target: formatTicketNumber(t.number) };
-  const events: AuditInput[] = [{ ...base, actorId: t.reporterId, at: t.createdAt, action: "ticket.created", details: { severity: t.severity } }];
+  const events: AuditInput[] = [
+    { ...base, actorId: t.reporterId, at: t.createdAt, action: "ticket.created", details: { severity: t.severity } },
+    { ...base, actorId: t.reporterId, at: t.createdAt, action: RECOMMENDED_ACTION, details: { titles: [...SEED_RECOMMENDATIONS] } },
+  ];
   const actor = t.assignee?.id ?? null;
   const reached = (s: TicketStatus) => ORDER.indexOf(t.status) >= ORDER.indexOf(s);
   if (t.assignee && t.firstResponseAt) {

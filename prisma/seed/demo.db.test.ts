@@ -48,7 +48,8 @@ describe.each(testDbKinds())("demo seed on %s", (kind) => {
     expect(findBrokenLink(events.map((e) => ({ ...e, details: e.details ?? null })) as never)).toBeNull();
     const closed = tickets.find((x) => x.status === "CLOSED")!;
     const actions = events.filter((e) => e.ticketId === closed.id).map((e) => e.action);
-    expect(actions.slice(0, 3)).toEqual(["ticket.created", "ticket.assigned", "ticket.status_changed"]);
+    expect(actions.slice(0, 4)).toEqual(["ticket.created", "preventive.recommended", "ticket.assigned", "ticket.status_changed"]);
+    expect(await t.db.preventiveItem.count({ where: { ticketId: closed.id } })).toBe(4);
     expect(actions.filter((a) => a === "ticket.status_changed")).toHaveLength(4); // → triaged, contained, resolved, closed
   });
 });

@@ -4,6 +4,7 @@ import type { Severity, TicketStatus } from "@/generated/prisma/enums";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/create-client";
 import { CONTOSO, FABRIKAM } from "@/simulator/demo-tenants";
+import { recommendationRows } from "@/lib/preventive/recommendations";
 import { snapshotReport } from "@/lib/reports/snapshot";
 import { seedHistory, type SeededTicket } from "./demo-history";
 import { seedComment, seedTicket, seedUser } from "./factories";
@@ -127,6 +128,7 @@ export async function seedDemo(db: Db, encryptionKey: string) {
       closedAt: t.status === "CLOSED" ? later(30) : null,
       ...(t.status === "CLOSED" ? { outcomeSummary: "Account secured; the suspicious rule or consent was removed.", closureReason: "Resolved", reviewStatus: "IN_REVIEW" as const } : {}),
     });
+    await db.preventiveItem.createMany({ data: recommendationRows(ticket.id, ticket.createdAt) });
     await db.affectedUser.create({ data: { ticketId: ticket.id, upn: t.affectedUpn, isPrimary: true, addedById: t.reporterId, createdAt: ticket.createdAt } });
     seeded.push({ ...ticket, assignee: t.assigned ? { id: engineer.id, name: engineer.name } : null });
     if (worked) {

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { ensureSeedRecommendations } from "@/lib/preventive/service";
 import { getTicketOrThrow } from "@/lib/tickets/queries";
 import { countUpdates } from "@/lib/tickets/update-counts";
 import { getStageProgress } from "@/lib/workflow/progress-query";
@@ -28,9 +27,6 @@ export default async function TicketPage({ params, searchParams }: Props) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  // The seed's recommendations are the ticket's starting follow-up items (in the report too), on
-  // whichever stage the ticket is first opened — not only once someone opens Prevention.
-  await ensureSeedRecommendations(db, viewer, ticket.id);
   const [progress, updates] = await Promise.all([getStageProgress(db, ticket), countUpdates(db, viewer, ticket.id)]);
   const label = TICKET_STAGES.find((s) => s.id === stage)!.label;
 
