@@ -26,12 +26,12 @@ export function SlaText({ label, srLabel, clock }: { label: string; srLabel?: st
 export function SlaCell({ srLabel, clock }: { srLabel: string; clock: SlaClock }) {
   const full = `${srLabel}: ${clock.state} ${formatDuration(clock.elapsedMs)} of ${formatDuration(clock.targetMs)}`;
   return (
-    <span className="inline-flex items-center gap-1.5 whitespace-nowrap text-xs">
+    <>
       <span className="sr-only">{full}</span>
-      <span aria-hidden className="inline-flex items-center gap-1.5">
+      <span aria-hidden className="clock">
         <Badge variant={VARIANT[clock.state]}>{clock.state}</Badge>
-        <span className="tabular-nums">{formatDurationCompact(clock.elapsedMs)} / {formatDurationCompact(clock.targetMs)}</span>
+        {`${formatDurationCompact(clock.elapsedMs)} / ${formatDurationCompact(clock.targetMs)}`}
       </span>
-    </span>
+    </>
   );
 }
