@@ -39,3 +39,41 @@ export async function runLoad(options: { url: string | (() => string); headers?:
     rps: latencies.length / ((Date.now() - started) / 1000),
   };
 }
+
+/**
+ * An open-loop load: requests start at a fixed rate whatever the server's speed, and each
+ * latency is measured from its scheduled start, so a slow server cannot hide its queue
+ * (no coordinated omission). What a fixed population of users refreshing pages looks like.
+ */
+export async function runFixedRate(options: { url: string | (() => string); headers?: Record<string, string>; ratePerSecond: number; durationMs: number }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const total = Math.round((options.ratePerSecond * options.durationMs) / 1000);
+  const interval = 1000 / options.ratePerSecond;
+  const started = performance.now();
+  const one = async (i: number) => {
+    const scheduled = started + i * interval;
+    const wait = scheduled - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const url = typeof options.url === "function" ? options.url() : options.url;
+    try {
+      const res = await fetch(url, { headers: options.headers, redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status !== 200) errors += 1;
+    } catch {
+      errors += 1;
+    }
+    latencies.push(performance.now() - scheduled);
+  };
+  await Promise.all(Array.from({ length: total }, (_, i) => one(i)));
+  latencies.sort((a, b) => a - b);
+  return {
+    requests: latencies.length,
+    errors,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    max: latencies.at(-1) ?? Number.NaN,
+    rps: latencies.length / ((performance.now() - started) / 1000),
+  };
+}
