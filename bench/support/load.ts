@@ -1,33 +1,27 @@
-// A closed-loop load generator: `connections` clients each send requests back to back for
-// `durationMs`; reports latency percentiles. Loopback only.
+// Load generators for the benchmarks, loopback only. Each reports latency percentiles.
 
 export type LoadResult = { requests: number; errors: number; p50: number; p95: number; p99: number; max: number; rps: number };
+
+type Target = { url: string | (() => string); headers?: Record<string, string> };
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-export async function runLoad(options: { url: string | (() => string); headers?: Record<string, string>; connections: number; durationMs: number }): Promise<LoadResult> {
-  const latencies: number[] = [];
-  let errors = 0;
-  const end = Date.now() + options.durationMs;
-  const client = async () => {
-    while (Date.now() < end) {
-      const url = typeof options.url === "function" ? options.url() : options.url;
-      const started = performance.now();
-      try {
-        const res = await fetch(url, { headers: options.headers, redirect: "manual" });
-        await res.arrayBuffer();
-        if (res.status !== 200) errors += 1;
-      } catch {
-        errors += 1;
-      }
-      latencies.push(performance.now() - started);
-    }
-  };
-  const started = Date.now();
-  await Promise.all(Array.from({ length: options.connections }, client));
+/** One request, read to the end; false when it failed or did not answer 200. */
+async function fetchOk(target: Target): Promise<boolean> {
+  const url = typeof target.url === "function" ? target.url() : target.url;
+  try {
+    const res = await fetch(url, { headers: target.headers, redirect: "manual" });
+    await res.arrayBuffer();
+    return res.status === 200;
+  } catch {
+    return false;
+  }
+}
+
+function summarise(latencies: number[], errors: number, elapsedMs: number): LoadResult {
   latencies.sort((a, b) => a - b);
   return {
     requests: latencies.length,
@@ -36,16 +30,33 @@ export async function runLoad(options: { url: string | (() => string); headers?:
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     max: latencies.at(-1) ?? Number.NaN,
-    rps: latencies.length / ((Date.now() - started) / 1000),
+    rps: latencies.length / (elapsedMs / 1000),
   };
 }
 
+/** Closed loop: `connections` clients each send requests back to back for `durationMs`. */
+export async function runLoad(options: Target & { connections: number; durationMs: number }): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const started = performance.now();
+  const end = started + options.durationMs;
+  const client = async () => {
+    while (performance.now() < end) {
+      const sent = performance.now();
+      if (!(await fetchOk(options))) errors += 1;
+      latencies.push(performance.now() - sent);
+    }
+  };
+  await Promise.all(Array.from({ length: options.connections }, client));
+  return summarise(latencies, errors, performance.now() - started);
+}
+
 /**
- * An open-loop load: requests start at a fixed rate whatever the server's speed, and each
- * latency is measured from its scheduled start, so a slow server cannot hide its queue
- * (no coordinated omission). What a fixed population of users refreshing pages looks like.
+ * Open loop: requests start at a fixed rate whatever the server's speed, and each latency is
+ * measured from its scheduled start, so a slow server cannot hide its queue (no coordinated
+ * omission). What a fixed population of users refreshing pages looks like.
  */
-export async function runFixedRate(options: { url: string | (() => string); headers?: Record<string, string>; ratePerSecond: number; durationMs: number }): Promise<LoadResult> {
+export async function runFixedRate(options: Target & { ratePerSecond: number; durationMs: number }): Promise<LoadResult> {
   const latencies: number[] = [];
   let errors = 0;
   const total = Math.round((options.ratePerSecond * options.durationMs) / 1000);
@@ -55,25 +66,9 @@ export async function runFixedRate(options: { url: string | (() => string); head
     const scheduled = started + i * interval;
     const wait = scheduled - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    const url = typeof options.url === "function" ? options.url() : options.url;
-    try {
-      const res = await fetch(url, { headers: options.headers, redirect: "manual" });
-      await res.arrayBuffer();
-      if (res.status !== 200) errors += 1;
-    } catch {
-      errors += 1;
-    }
+    if (!(await fetchOk(options))) errors += 1;
     latencies.push(performance.now() - scheduled);
   };
   await Promise.all(Array.from({ length: total }, (_, i) => one(i)));
-  latencies.sort((a, b) => a - b);
-  return {
-    requests: latencies.length,
-    errors,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    p99: percentile(latencies, 99),
-    max: latencies.at(-1) ?? Number.NaN,
-    rps: latencies.length / ((performance.now() - started) / 1000),
-  };
+  return summarise(latencies, errors, performance.now() - started);
 }
