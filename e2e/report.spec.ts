@@ -126,7 +126,7 @@ test("the manager's dashboard shows the period's figures and charts, refuses a b
   await expect(figure("Dwell time (avg)")).toHaveText("—");
   await expect(figure("Time to close (avg)")).toHaveText("29.8 h");
   await expect(figure("SLA breaches")).toHaveText("0");
-  await expect(figure("Preventive items still open")).toHaveText("0");
+  await expect(figure("Preventive items still open")).toHaveText("6"); // 2 closed tickets × 3 of the seed's 4 recommendations
   await expect(page.getByRole("figure", { name: "Incidents by tenant: open and closed" })).toContainText("Contoso (demo): 0 open, 2 closed.");
   await expect(page.getByRole("figure", { name: "Time to contain against the SLA" })).toContainText("2 of 2 within the target, 0 beyond it.");
   await expect(page.getByRole("img", { name: /Incidents reported per day/ })).toBeVisible();
@@ -140,7 +140,7 @@ test("the manager's dashboard shows the period's figures and charts, refuses a b
   const lines = text.trim().split("\r\n");
   expect(lines[0]).toBe('"ticket","tenant","status","severity","reported","hours_to_first_response","hours_to_contain","dwell_hours","hours_to_close","external_recipients","internal_recipients","open_preventive_items"');
   expect(lines).toHaveLength(3);
-  for (const row of lines.slice(1)) expect(row).toMatch(/^"INC-\d+","Contoso \(demo\)","CLOSED","(LOW|MEDIUM)","[^"]+","0.25","1.25","","29.75","0","0","0"$/);
+  for (const row of lines.slice(1)) expect(row).toMatch(/^"INC-\d+","Contoso \(demo\)","CLOSED","(LOW|MEDIUM)","[^"]+","0.25","1.25","","29.75","0","0","3"$/);
 
   // A period that is not one: the error beside the field, what was typed kept, no figures; the CSV refuses it too.
   expect((await page.goto("/dashboard?from=1"))?.status()).toBe(200);

@@ -128,7 +128,10 @@ export async function seedDemo(db: Db, encryptionKey: string) {
       closedAt: t.status === "CLOSED" ? later(30) : null,
       ...(t.status === "CLOSED" ? { outcomeSummary: "Account secured; the suspicious rule or consent was removed.", closureReason: "Resolved", reviewStatus: "IN_REVIEW" as const } : {}),
     });
-    await db.preventiveItem.createMany({ data: recommendationRows(ticket.id, ticket.createdAt) });
+    // On a closed demo ticket the first recommendation (MFA for all) is done; the rest stay open.
+    await db.preventiveItem.createMany({
+      data: recommendationRows(ticket.id, ticket.createdAt).map((row, i) => (t.status === "CLOSED" && i === 0 ? { ...row, status: "DONE" as const, owner: "Tenant IT" } : row)),
+    });
     await db.affectedUser.create({ data: { ticketId: ticket.id, upn: t.affectedUpn, isPrimary: true, addedById: t.reporterId, createdAt: ticket.createdAt } });
     seeded.push({ ...ticket, assignee: t.assigned ? { id: engineer.id, name: engineer.name } : null });
     if (worked) {
