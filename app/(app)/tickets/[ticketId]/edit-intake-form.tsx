@@ -1,11 +1,13 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
+import { useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { updateIntakeAction } from "@/lib/tickets/actions";
 import { fromUtcInputValue } from "@/lib/tickets/utc-input";
@@ -16,7 +18,9 @@ type Props = { ticketId: string; version: number; title: string; symptoms: strin
 export function EditIntakeForm({ ticketId, version, options, ...initial }: Props) {
   const { execute, result, isPending, hasSucceeded } = useAction(updateIntakeAction);
   const errors = result.validationErrors?.fieldErrors ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
   useRefreshOnConflict(result.serverError);
+  useFocusFirstError(formRef, result);
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
@@ -28,7 +32,7 @@ export function EditIntakeForm({ ticketId, version, options, ...initial }: Props
   return (
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer text-primary">Edit intake</summary>
-      <form onSubmit={onSubmit} noValidate className="mt-2 space-y-3" aria-label="Edit intake">
+      <form ref={formRef} onSubmit={onSubmit} noValidate className="mt-2 space-y-3" aria-label="Edit intake">
         {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
         {hasSucceeded && !isPending && <Alert variant="success">Intake updated{result.data?.changed.length ? `: ${result.data.changed.join(", ")}` : " (no changes)"}.</Alert>}
         <FormField id="intake-title" label="Title" error={errors.title}><Input name="title" defaultValue={initial.title} /></FormField>
