@@ -70,14 +70,20 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await impact.getByLabel("Personal data may be involved").check();
   await impact.getByLabel("Overall severity").selectOption("CRITICAL");
   await impact.getByRole("button", { name: "Save assessment" }).click();
+  await expect(impact.getByText("Assessment saved. Severity raised from High to Critical.")).toBeVisible();
   const deadline = engineer.getByText(/Regulatory notification due in/);
   await expect(deadline).toBeVisible();
   await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Critical");
+  // Severity is only raised: lower levels are unavailable, the current one is marked.
+  const overall = impact.getByLabel("Overall severity");
+  await expect(overall.locator("option", { hasText: "Critical (current)" })).toBeEnabled();
+  await expect(overall.locator('option[value="HIGH"]')).toBeDisabled();
+  await expect(overall.locator('option[value="LOW"]')).toBeDisabled();
   // Saving again without touching the pre-filled deadline keeps it to the minute.
   const due = (await deadline.textContent())!.match(/\((.+ UTC)\)/)![1]!;
   await expect(impact.getByLabel("Notification deadline (UTC)")).not.toHaveValue("");
   await impact.getByRole("button", { name: "Save assessment" }).click();
-  await expect(impact.getByText("Assessment saved.")).toBeVisible();
+  await expect(impact.getByText("Assessment saved. Severity unchanged (Critical).")).toBeVisible();
   await openStage(engineer, "Timeline");
   await expect(engineer.getByRole("list", { name: "Timeline" }).getByText("Impact assessed")).toHaveCount(2);
   await openStage(engineer, "Business impact");

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { actionClient } from "@/lib/actions/client";
+import { actionClient, withFieldErrors } from "@/lib/actions/client";
 import { requirePermission } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { errorsByPath } from "./errors-by-path";
@@ -14,7 +14,9 @@ export const saveImpactAction = actionClient
   .inputSchema(ZSaveImpactInput, { handleValidationErrorsShape: async (ve) => ({ fieldErrors: errorsByPath(ve) }) })
   .action(async ({ parsedInput }) => {
     const viewer = await requirePermission("tickets.work");
-    const result = await saveImpact(await getDb(), viewer, parsedInput);
+    const db = await getDb();
+    // A severity below the ticket's is refused beside "Overall severity" (errors keyed as above).
+    const result = await withFieldErrors(() => saveImpact(db, viewer, parsedInput));
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return result;
   });

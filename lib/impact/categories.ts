@@ -15,8 +15,27 @@ export type ImpactLevel = (typeof IMPACT_LEVELS)[number];
 /** Hours a regulator allows from awareness to notification (GDPR Art. 33: 72 h). */
 export const NOTIFICATION_WINDOW_HOURS = 72;
 
-const SEVERITY_ORDER = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
+export const SEVERITY_ORDER = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
 export type SeverityName = (typeof SEVERITY_ORDER)[number];
+
+/** True when `level` is below `floor`: an assessment cannot choose it (severity is only raised). */
+export function isBelowSeverity(level: SeverityName, floor: SeverityName): boolean {
+  return SEVERITY_ORDER.indexOf(level) < SEVERITY_ORDER.indexOf(floor);
+}
+
+/** The "Overall severity" choices on a ticket at `current`: lower levels are shown but disabled, with the reason. */
+export function severityChoices(current: SeverityName, labels: Record<SeverityName, string>) {
+  return SEVERITY_ORDER.map((value) => {
+    const below = isBelowSeverity(value, current);
+    const suffix = value === current ? " (current)" : below ? " – below current, cannot lower" : "";
+    return { value, label: `${labels[value]}${suffix}`, disabled: below };
+  });
+}
+
+/** What saving did to the ticket's severity, in words for the success message. */
+export function severityOutcome(from: SeverityName, to: SeverityName, labels: Record<SeverityName, string>): string {
+  return from === to ? `Severity unchanged (${labels[to]}).` : `Severity raised from ${labels[from]} to ${labels[to]}.`;
+}
 
 /** The higher of two severities: an assessment may raise the ticket's severity, never lower it. */
 export function raiseSeverity(current: SeverityName, assessed: SeverityName): SeverityName {

@@ -32,3 +32,17 @@ describe("impact input errors", () => {
     expect((await action({ ...base, notificationDeadline: "" as never })).data).toBe("saved");
   });
 });
+
+describe("impact rule errors", () => {
+  it("puts a service refusal tied to a field (a lower severity) beside that field, in the same shape", async () => {
+    const { withFieldErrors } = await import("@/lib/actions/client");
+    const { AppError } = await import("@/lib/errors");
+    const refusing = createSafeActionClient()
+      .inputSchema(ZSaveImpactInput, { handleValidationErrorsShape: async (ve) => ({ fieldErrors: errorsByPath(ve) }) })
+      .action(async () => withFieldErrors(async () => {
+        throw new AppError("INVALID_INPUT", "The ticket is High: severity can only be raised. Choose High or higher.", { field: "overallSeverity" });
+      }));
+    const result = await refusing({ ...base, overallSeverity: "LOW" });
+    expect(result.validationErrors).toEqual({ fieldErrors: { overallSeverity: ["The ticket is High: severity can only be raised. Choose High or higher."] } });
+  });
+});

@@ -47,10 +47,15 @@ describe.each(testDbKinds())("scope and impact on %s", (kind) => {
     const ticket = await seedTicket(t.db, { tenantId, reporterId: admin.id, severity: "MEDIUM", detectedAt: new Date("2026-11-24T08:00:00Z") });
     const levels = [{ category: "REGULATORY" as const, level: "HIGH" as const, notes: "Invoices with personal data" }];
     const saved = await saveImpact(t.db, engineer, { ticketId: ticket.id, version: 1, assessments: levels, personalDataInvolved: true, overallSeverity: "CRITICAL" });
-    expect(saved).toEqual({ severity: "CRITICAL", notificationDeadline: new Date("2026-11-27T08:00:00Z") });
-    await saveImpact(t.db, engineer, { ticketId: ticket.id, version: 2, assessments: levels, personalDataInvolved: true, overallSeverity: "LOW" });
-    expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).severity).toBe("CRITICAL");
-    await expect(saveImpact(t.db, engineer, { ticketId: ticket.id, version: 2, assessments: [], personalDataInvolved: false, overallSeverity: "LOW" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect(saved).toEqual({ severity: "CRITICAL", previousSeverity: "MEDIUM", notificationDeadline: new Date("2026-11-27T08:00:00Z") });
+    // A lower severity is refused beside the field, not saved-and-ignored; nothing changes.
+    await expect(saveImpact(t.db, engineer, { ticketId: ticket.id, version: 2, assessments: levels, personalDataInvolved: false, overallSeverity: "LOW" })).rejects.toMatchObject({
+      code: "INVALID_INPUT", details: { field: "overallSeverity" }, message: "The ticket is Critical: severity can only be raised. Choose Critical or higher.",
+    });
+    expect(await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ severity: "CRITICAL", personalDataInvolved: true, version: 2 });
+    // The current severity is allowed (saving the rest of the assessment), and reported unchanged.
+    expect(await saveImpact(t.db, engineer, { ticketId: ticket.id, version: 2, assessments: levels, personalDataInvolved: true, overallSeverity: "CRITICAL" })).toMatchObject({ severity: "CRITICAL", previousSeverity: "CRITICAL" });
+    await expect(saveImpact(t.db, engineer, { ticketId: ticket.id, version: 2, assessments: [], personalDataInvolved: false, overallSeverity: "CRITICAL" })).rejects.toMatchObject({ code: "CONFLICT" });
     expect((await t.db.impactAssessment.findFirstOrThrow({ where: { ticketId: ticket.id } })).notes).toBe("Invoices with personal data");
   });
 
@@ -65,7 +70,7 @@ describe.each(testDbKinds())("scope and impact on %s", (kind) => {
     for (const viewer of [admin, otherAdmin, manager]) await expect(saveImpact(t.db, viewer, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(saveImpact(t.db, engineer, { ...input, ticketId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await saveImpact(t.db, engineer, input);
-    await expect(saveImpact(t.db, engineer, { ...input, overallSeverity: "LOW" })).rejects.toMatchObject({ code: "CONFLICT", message: CONFLICT_MESSAGE });
+    await expect(saveImpact(t.db, engineer, { ...input, overallSeverity: "CRITICAL" })).rejects.toMatchObject({ code: "CONFLICT", message: CONFLICT_MESSAGE });
     await t.db.ticket.update({ where: { id: ticket.id }, data: { status: "CLOSED", closedAt: new Date() } });
     await expect(saveImpact(t.db, engineer, { ...input, version: 2, personalDataInvolved: true })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("The ticket is closed") });
     expect(await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ severity: "CRITICAL", personalDataInvolved: false, version: 2 });

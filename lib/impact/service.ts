@@ -8,7 +8,8 @@ import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
-import { NOTIFICATION_WINDOW_HOURS, raiseSeverity, type ImpactCategory, type ImpactLevel } from "./categories";
+import { SEVERITY_LABELS } from "@/lib/tickets/format";
+import { isBelowSeverity, NOTIFICATION_WINDOW_HOURS, raiseSeverity, type ImpactCategory, type ImpactLevel } from "./categories";
 
 export type TSaveImpact = {
   ticketId: string;
@@ -19,7 +20,11 @@ export type TSaveImpact = {
   overallSeverity: "LOW" | "MEDIUM" | "HIGH" | "CRITICAL";
 };
 
-/** Stage 3: the structured assessment; may raise (never lower) the ticket's severity. */
+/**
+ * Stage 3: the structured assessment; may raise (never lower) the ticket's severity. A lower
+ * severity is refused beside the field rather than ignored, so the form never says "saved" while
+ * showing a level the ticket does not have.
+ */
 export async function saveImpact(db: Db, viewer: Viewer, input: TSaveImpact) {
   assertCan(viewer, "tickets.work");
   const ticket = await db.ticket.findFirst({
@@ -28,6 +33,10 @@ export async function saveImpact(db: Db, viewer: Viewer, input: TSaveImpact) {
   });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "change the assessment");
+  if (isBelowSeverity(input.overallSeverity, ticket.severity)) {
+    const current = SEVERITY_LABELS[ticket.severity];
+    throw new AppError("INVALID_INPUT", `The ticket is ${current}: severity can only be raised. Choose ${current} or higher.`, { field: "overallSeverity" });
+  }
   const severity = raiseSeverity(ticket.severity, input.overallSeverity);
   const deadline = input.personalDataInvolved
     ? (input.notificationDeadline ?? new Date(ticket.detectedAt.getTime() + NOTIFICATION_WINDOW_HOURS * 3_600_000))
@@ -50,5 +59,5 @@ export async function saveImpact(db: Db, viewer: Viewer, input: TSaveImpact) {
       details: { severity: { from: ticket.severity, to: severity }, personalDataInvolved: input.personalDataInvolved, levels: Object.fromEntries(input.assessments.map((a) => [a.category, a.level])) },
     });
   });
-  return { severity, notificationDeadline: deadline };
+  return { severity, previousSeverity: ticket.severity, notificationDeadline: deadline };
 }

@@ -1,14 +1,17 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
+import { useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
-import { IMPACT_CATEGORIES, IMPACT_LEVELS } from "@/lib/impact/categories";
+import { IMPACT_CATEGORIES, IMPACT_LEVELS, severityChoices, severityOutcome, type SeverityName } from "@/lib/impact/categories";
 import { saveImpactAction } from "@/lib/impact/actions";
+import { SEVERITY_LABELS } from "@/lib/tickets/format";
 import { fromUtcInputValue, toUtcInputValue } from "@/lib/tickets/utc-input";
 import { formatDateTime } from "@/lib/utils/dates";
 import { SavedNow } from "./saved-now";
@@ -21,17 +24,22 @@ type Props = {
   personalDataInvolved: boolean;
   /** ISO time, or null when no deadline is set. */
   deadline: string | null;
-  severity: string;
+  severity: SeverityName;
 };
 
 const CATEGORY_KEYS = Object.keys(IMPACT_CATEGORIES) as (keyof typeof IMPACT_CATEGORIES)[];
 const label = (v: string) => v.charAt(0) + v.slice(1).toLowerCase();
 
-/** Stage 3. Times are typed in UTC like everywhere else in the app; errors sit beside their control. */
+/**
+ * Stage 3. Times are typed in UTC like everywhere else in the app; errors sit beside their control.
+ * Severity is only ever raised, so levels below the ticket's are shown disabled, with the reason.
+ */
 export function ImpactForm({ ticketId, version, readOnly, levels, personalDataInvolved, deadline, severity }: Props) {
+  const formRef = useRef<HTMLFormElement>(null);
   const { execute, result, isPending, hasSucceeded } = useAction(saveImpactAction);
   const errors: Record<string, string[] | undefined> = result.validationErrors?.fieldErrors ?? {};
   const isConflict = useRefreshOnConflict(result.serverError);
+  useFocusFirstError(formRef, result);
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const f = new FormData(event.currentTarget);
@@ -44,8 +52,9 @@ export function ImpactForm({ ticketId, version, readOnly, levels, personalDataIn
       overallSeverity: String(f.get("overallSeverity")) as never,
     });
   }
+  const saved = hasSucceeded && !isPending ? result.data : undefined;
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Business impact" className="space-y-3">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Business impact" className="space-y-3">
       {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
       {isConflict && (
         <SavedNow
@@ -56,42 +65,43 @@ export function ImpactForm({ ticketId, version, readOnly, levels, personalDataIn
           ]}
         />
       )}
-      {hasSucceeded && !isPending && <Alert variant="success">Assessment saved.</Alert>}
-      <table className="w-full text-sm">
-        <thead><tr className="text-left text-xs text-muted-foreground"><th className="py-1">Category</th><th>Level</th><th>Notes</th></tr></thead>
-        <tbody>
-          {CATEGORY_KEYS.map((key, i) => {
-            const c = IMPACT_CATEGORIES[key];
-            const notesError = errors[`assessments.${i}.notes`]?.join(" ");
-            const levelError = errors[`assessments.${i}.level`]?.join(" ");
-            return (
-              <tr key={key} className="border-t align-top">
-                <td className="py-1.5 pr-2"><span className="font-medium">{c.title}</span><br /><span className="text-xs text-muted-foreground">{c.hint}</span></td>
-                <td className="py-1.5 pr-2">
-                  <NativeSelect name={`level-${key}`} aria-label={`${c.title} level`} defaultValue={levels[key]?.level ?? "NONE"} disabled={readOnly} className="w-28"
-                    aria-invalid={levelError ? true : undefined} aria-describedby={levelError ? `impact-level-${key}-error` : undefined}>
-                    {IMPACT_LEVELS.map((l) => <option key={l} value={l}>{label(l)}</option>)}
-                  </NativeSelect>
-                  {levelError && <p id={`impact-level-${key}-error`} className="text-sm text-destructive">{levelError}</p>}
-                </td>
-                <td className="py-1.5">
-                  <Input name={`notes-${key}`} aria-label={`${c.title} notes`} defaultValue={levels[key]?.notes ?? ""} readOnly={readOnly}
-                    aria-invalid={notesError ? true : undefined} aria-describedby={notesError ? `impact-notes-${key}-error` : undefined} />
-                  {notesError && <p id={`impact-notes-${key}-error`} className="text-sm text-destructive">{notesError}</p>}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {saved && <Alert variant="success">Assessment saved. {severityOutcome(saved.previousSeverity, saved.severity, SEVERITY_LABELS)}</Alert>}
+      {/* Rows, not a table: on a phone each category stacks (title, level, notes) instead of overflowing. */}
+      <div className="divide-y border-y text-sm">
+        <div aria-hidden className="hidden gap-3 py-1 text-xs text-muted-foreground md:grid md:grid-cols-[minmax(12rem,18rem)_8rem_1fr]">
+          <span>Category</span><span>Level</span><span>Notes</span>
+        </div>
+        {CATEGORY_KEYS.map((key, i) => {
+          const c = IMPACT_CATEGORIES[key];
+          const notesError = errors[`assessments.${i}.notes`]?.join(" ");
+          const levelError = errors[`assessments.${i}.level`]?.join(" ");
+          return (
+            <div key={key} role="group" aria-label={c.title} className="grid gap-x-3 gap-y-1.5 py-2 md:grid-cols-[minmax(12rem,18rem)_8rem_1fr] md:items-start">
+              <div><span className="font-medium">{c.title}</span><br /><span className="text-xs text-muted-foreground">{c.hint}</span></div>
+              <div>
+                <NativeSelect name={`level-${key}`} aria-label={`${c.title} level`} defaultValue={levels[key]?.level ?? "NONE"} disabled={readOnly} className="w-32"
+                  aria-invalid={levelError ? true : undefined} aria-describedby={levelError ? `impact-level-${key}-error` : undefined}>
+                  {IMPACT_LEVELS.map((l) => <option key={l} value={l}>{label(l)}</option>)}
+                </NativeSelect>
+                {levelError && <p id={`impact-level-${key}-error`} className="text-sm text-destructive">{levelError}</p>}
+              </div>
+              <div>
+                <Input name={`notes-${key}`} aria-label={`${c.title} notes`} defaultValue={levels[key]?.notes ?? ""} readOnly={readOnly}
+                  aria-invalid={notesError ? true : undefined} aria-describedby={notesError ? `impact-notes-${key}-error` : undefined} />
+                {notesError && <p id={`impact-notes-${key}-error`} className="text-sm text-destructive">{notesError}</p>}
+              </div>
+            </div>
+          );
+        })}
+      </div>
       <div className="flex flex-wrap items-start gap-4">
-        <label className="flex items-center gap-2 pt-7 text-sm"><input type="checkbox" name="personalData" defaultChecked={personalDataInvolved} disabled={readOnly} className="size-4" /> Personal data may be involved</label>
+        <label className="flex items-center gap-2 pt-7 text-sm"><input type="checkbox" name="personalData" defaultChecked={personalDataInvolved} disabled={readOnly} className="size-4 shrink-0" /> Personal data may be involved</label>
         <FormField id="impact-deadline" label="Notification deadline (UTC)" hint="Blank: 72 h after detection." error={errors.notificationDeadline}>
           <Input type="datetime-local" name="deadline" defaultValue={toUtcInputValue(deadline)} readOnly={readOnly} />
         </FormField>
-        <FormField id="impact-severity" label="Overall severity" hint="Raises the ticket's severity, never lowers it." error={errors.overallSeverity}>
-          <NativeSelect name="overallSeverity" defaultValue={severity} disabled={readOnly} className="w-32">
-            {["LOW", "MEDIUM", "HIGH", "CRITICAL"].map((s) => <option key={s} value={s}>{label(s)}</option>)}
+        <FormField id="impact-severity" label="Overall severity" hint={`Now ${SEVERITY_LABELS[severity]}: severity can only be raised, so lower levels are unavailable.`} error={errors.overallSeverity} className="max-w-xs">
+          <NativeSelect name="overallSeverity" defaultValue={severity} disabled={readOnly} className="w-64">
+            {severityChoices(severity, SEVERITY_LABELS).map((s) => <option key={s.value} value={s.value} disabled={s.disabled}>{s.label}</option>)}
           </NativeSelect>
         </FormField>
         {!readOnly && <Button type="submit" disabled={isPending} className="mt-6">{isPending ? "Saving…" : "Save assessment"}</Button>}

@@ -29,7 +29,7 @@ export function StagePanel({ stage, db, viewer, ticket, progress }: Props) {
     case "scope":
       return <ScopeSection db={db} viewer={viewer} ticketId={ticket.id} primaryUpn={ticket.affectedUpn} isClosed={ticket.status === "CLOSED"} />;
     case "impact":
-      return <div className="max-w-4xl"><ImpactSection db={db} viewer={viewer} ticket={ticket} /></div>;
+      return <ImpactSection db={db} viewer={viewer} ticket={ticket} />;
     case "checklist":
       return <ChecklistSection ticketId={ticket.id} upn={ticket.affectedUpn} />;
     case "resolution":
