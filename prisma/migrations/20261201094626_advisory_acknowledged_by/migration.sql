@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Advisory" ADD COLUMN     "acknowledgedById" TEXT,
+ADD COLUMN     "acknowledgedFrom" TEXT;
