@@ -138,14 +138,28 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await engineer.getByRole("button", { name: "Draft advisories" }).click();
   const advisory = engineer.getByRole("article", { name: "Advisory to gmail.com" });
   await expect(advisory).toBeVisible();
+  // Sending mails outside admins: confirmed first, with the sender, recipients and subject shown.
   await advisory.getByRole("button", { name: "Send advisory" }).click();
+  const confirmSend = engineer.getByRole("alertdialog", { name: "Send the advisory to gmail.com?" });
+  await expect(confirmSend.getByRole("list", { name: "Recipients" })).toContainText("abuse@gmail.com");
+  await expect(confirmSend).toContainText("security@contoso.example");
+  await expect(confirmSend).toContainText(/Security advisory: unauthorized mail from megan@contoso\.example to gmail\.com – ref\. INC-\d+/);
+  await confirmSend.getByRole("button", { name: "Cancel" }).click();
+  await expect(advisory.getByRole("button", { name: "Mark acknowledged" })).toHaveCount(0);
+  await advisory.getByRole("button", { name: "Send advisory" }).click();
+  await confirmSend.getByRole("button", { name: "Send to 2 recipients" }).click();
   await expect(advisory.getByRole("button", { name: "Mark acknowledged" })).toBeVisible();
   const outbox = (await (await simulator.get(`/_control/tenants/${CONTOSO}/outbox`)).json()) as { from: string; subject: string }[];
   expect(outbox.some((m) => m.from === "security@contoso.example")).toBe(true);
   // gmail.com's admins confirm they blocked the mail.
   await advisory.getByRole("button", { name: "Mark acknowledged" }).click();
+  const ack = engineer.getByRole("dialog", { name: "Record gmail.com's acknowledgement" });
+  await ack.getByLabel("Who confirmed (optional)").fill("postmaster@gmail.com");
+  await ack.getByRole("button", { name: "Record acknowledgement" }).click();
+  await expect(ack).toBeHidden();
   await expect(advisory.getByRole("button", { name: "Mark acknowledged" })).toHaveCount(0);
-  await expect(advisory).toContainText("Acknowledged");
+  // Who confirmed, who recorded it, and when.
+  await expect(advisory).toContainText(/Acknowledged \d{2} \w{3} \d{4}, \d{2}:\d{2} UTC, confirmed by postmaster@gmail\.com, recorded by /);
 
   // Prevention: check the tenant's MFA coverage, add a follow-up item and move it on.
   await openStage(engineer, "Prevention");

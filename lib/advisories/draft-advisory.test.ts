@@ -80,19 +80,36 @@ describe("draftAdvisory", () => {
       ],
       ctx,
     );
-    expect(d.subject).toBe("Security advisory: unauthorized mail from megan@contoso.example to gmail.com (INC-1001)");
+    expect(d.subject).toBe("Security advisory: unauthorized mail from megan@contoso.example to gmail.com – ref. INC-1001");
     expect(d.body).toContain("- Sender: megan@contoso.example");
     expect(d.body).toContain("- Time window: 03 Mar 2026, 09:00 UTC to 03 Mar 2026, 11:40 UTC");
     expect(d.body).toContain("- Messages: 3 to 3 recipients");
-    expect(d.body).toContain("Not settled yet (getting status or pending): 2");
-    expect(d.body).toContain("  - Getting status: 1");
-    expect(d.body).toContain("  - Pending: 1");
-    expect(d.body).toContain("  - Delivered: 1");
+    // The statuses add up to the total; "not settled" sums two of them, so it is a summary below, not one more item.
+    expect(d.body).toContain(
+      [
+        "- Status per recipient when traced (3 in all):",
+        "  - Getting status: 1",
+        "  - Pending: 1",
+        "  - Delivered: 1",
+        "  Not settled yet: 2 of these 3 (getting status or pending), so blocking them now can still stop them.",
+      ].join("\n"),
+    );
+    expect(d.body).not.toMatch(/- Not settled/);
     expect(d.body).toContain('  - "Invoice #48213 overdue" (2)');
     expect(d.body).toContain(
       'Block or delete messages from megan@contoso.example with subject "Invoice #48213 overdue" or "Updated payment details", received from 03 Mar 2026, 09:00 UTC onwards.',
     );
     expect(d.toAddresses).toEqual(["abuse@gmail.com", "postmaster@gmail.com"]);
+  });
+
+  it("names the tenant without doubled brackets and gives the incident number once, as a reference to quote", () => {
+    const d = draftAdvisory("gmail.com", [trace(), trace({ status: "failed" })], { ...ctx, tenantName: "Contoso (demo)" });
+    expect(d.body).toContain("We are handling a security incident for Contoso (demo). ");
+    expect(d.body).not.toMatch(/\) \(/);
+    expect(d.subject).not.toMatch(/\) \(/);
+    expect(d.body.endsWith("Security incident response for Contoso (demo)\nOur reference: INC-1001")).toBe(true);
+    expect(d.body).toContain("quoting our reference INC-1001");
+    expect(d.body).toContain("  None of these is still getting status or pending.");
   });
 
   it("says 'not recorded' for what the trace lacks instead of inventing it", () => {

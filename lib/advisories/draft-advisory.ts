@@ -19,6 +19,10 @@ export type AdvisoryTrace = {
   receivedAt: Date | null;
 };
 
+/**
+ * ticketRef: the incident number, given to the domain's admins as a reference to quote (on its own
+ * line and at the end of the subject, never in brackets after the tenant's name, which may have its own).
+ */
 export type AdvisoryContext = { ticketRef: string; tenantName: string };
 
 export type AdvisoryFacts = {
@@ -91,12 +95,22 @@ export function collectAdvisoryFacts(domain: string, traces: readonly AdvisoryTr
   };
 }
 
+/**
+ * The statuses as a list that adds up to the total, then the unsettled share as a summary line
+ * below it: "not settled" sums two of the statuses, so it is not listed beside them.
+ */
 function statusLines(facts: AdvisoryFacts): string[] {
   const known = TRACE_STATUSES.filter((s) => facts.countsByStatus[s]);
   const other = Object.keys(facts.countsByStatus).filter((s) => !(TRACE_STATUSES as readonly string[]).includes(s)).sort();
+  const total = Object.values(facts.countsByStatus).reduce((a, b) => a + b, 0);
+  const unsettled =
+    facts.unsettledCount > 0
+      ? `  Not settled yet: ${facts.unsettledCount} of these ${total} (getting status or pending), so blocking them now can still stop them.`
+      : "  None of these is still getting status or pending.";
   return [
-    `  - Not settled yet (getting status or pending): ${facts.unsettledCount}`,
+    `- Status per recipient when traced (${total} in all):`,
     ...[...known, ...other].map((s) => `  - ${traceStatusLabel(s)}: ${facts.countsByStatus[s]}`),
+    unsettled,
   ];
 }
 
@@ -124,14 +138,13 @@ export function draftAdvisory(domain: string, traces: readonly AdvisoryTrace[], 
   const body = [
     `To the email administrators of ${domain},`,
     "",
-    `We are handling a security incident (${ctx.ticketRef}) for ${ctx.tenantName}. A Microsoft 365 account of that organisation ` +
+    `We are handling a security incident for ${ctx.tenantName}. A Microsoft 365 account of that organisation ` +
       `was compromised and used to send unauthorized mail, some of it to recipients at ${domain}. Please treat these messages as spam or phishing.`,
     "",
     `What the message trace recorded for ${domain}:`,
     `- Sender: ${senderText}`,
     `- Time window: ${windowText}`,
     `- Messages: ${facts.messageCount} to ${facts.recipients.length} recipient${facts.recipients.length === 1 ? "" : "s"}`,
-    "- Status when traced:",
     ...statusLines(facts),
     "- Subjects:",
     ...subjectLines,
@@ -139,19 +152,20 @@ export function draftAdvisory(domain: string, traces: readonly AdvisoryTrace[], 
     "What we ask you to do:",
     `1. Create a transport (mail flow) rule: ${recommendedTransportRule(facts)}`,
     "2. Remove the messages already delivered to your users' mailboxes, and warn the recipients not to open links or attachments, or reply.",
-    "3. Reply to this message when it is done, so we can record it on the incident.",
+    `3. Reply to this message when it is done, quoting our reference ${ctx.ticketRef}, so we can record it on the incident.`,
     "",
     `Recipients at ${domain} (${facts.recipients.length}):`,
     listed.join(", ") || NOT_RECORDED,
     ...(more > 0 ? [`… and ${more} more (full list on request).`] : []),
     "",
-    `Security incident response for ${ctx.tenantName} (${ctx.ticketRef})`,
+    `Security incident response for ${ctx.tenantName}`,
+    `Our reference: ${ctx.ticketRef}`,
   ].join("\n");
   return {
     domain,
     // RFC 2142 role addresses: a starting point the engineer replaces when the admins are known.
     toAddresses: [`abuse@${domain}`, `postmaster@${domain}`],
-    subject: `Security advisory: unauthorized mail from ${senderText} to ${domain} (${ctx.ticketRef})`,
+    subject: `Security advisory: unauthorized mail from ${senderText} to ${domain} – ref. ${ctx.ticketRef}`,
     body,
     facts,
   };

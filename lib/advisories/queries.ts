@@ -9,10 +9,10 @@ export async function listAdvisories(db: Db, viewer: Viewer, ticketId: string) {
     orderBy: [{ createdAt: "asc" }, { domain: "asc" }],
     select: {
       id: true, domain: true, toAddresses: true, subject: true, body: true, status: true, version: true,
-      sentAt: true, sentById: true, requestId: true, acknowledgedAt: true, updatedAt: true,
+      sentAt: true, sentById: true, requestId: true, acknowledgedAt: true, acknowledgedById: true, acknowledgedFrom: true, updatedAt: true,
     },
   });
-  const senderIds = [...new Set(rows.map((r) => r.sentById).filter((id): id is string => Boolean(id)))];
+  const senderIds = [...new Set(rows.flatMap((r) => [r.sentById, r.acknowledgedById]).filter((id): id is string => Boolean(id)))];
   const [senders, sendEvents] = await Promise.all([
     senderIds.length ? db.user.findMany({ where: { id: { in: senderIds } }, select: { id: true, name: true } }) : [],
     // How each was sent (Graph or copied by hand) is recorded on its audit event.
@@ -22,9 +22,10 @@ export async function listAdvisories(db: Db, viewer: Viewer, ticketId: string) {
   ]);
   const names = new Map(senders.map((u) => [u.id, u.name]));
   const via = new Map(sendEvents.map((e) => [e.target, (e.details as { via?: string } | null)?.via === "graph" ? "graph" : "copy"]));
-  return rows.map(({ sentById, ...r }) => ({
+  return rows.map(({ sentById, acknowledgedById, ...r }) => ({
     ...r,
     sentByName: sentById ? (names.get(sentById) ?? null) : null,
+    acknowledgedByName: acknowledgedById ? (names.get(acknowledgedById) ?? null) : null,
     sentVia: r.sentAt ? ((via.get(r.domain) ?? null) as "graph" | "copy" | null) : null,
   }));
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ZSendAdvisoryInput, ZUpdateAdvisoryInput } from "./schemas";
+import { ZAcknowledgeAdvisoryInput, ZSendAdvisoryInput, ZUpdateAdvisoryInput } from "./schemas";
 
 // The field each message lands on is what the forms show beside the control.
 const fieldErrors = (schema: z.ZodType, input: unknown) => {
@@ -25,5 +25,11 @@ describe("advisory inputs", () => {
   it("needs the version the engineer saw", () => {
     expect(ZSendAdvisoryInput.safeParse({ advisoryId: id }).success).toBe(false);
     expect(ZSendAdvisoryInput.safeParse({ advisoryId: "nope", version: 1 }).success).toBe(false);
+  });
+
+  it("takes who confirmed an acknowledgement as optional text: blank is none, too long is refused beside the field", () => {
+    expect(ZAcknowledgeAdvisoryInput.parse({ advisoryId: id, version: 2, acknowledgedFrom: "  " })).toEqual({ advisoryId: id, version: 2 });
+    expect(ZAcknowledgeAdvisoryInput.parse({ advisoryId: id, version: 2, acknowledgedFrom: " postmaster@gmail.com " }).acknowledgedFrom).toBe("postmaster@gmail.com");
+    expect(fieldErrors(ZAcknowledgeAdvisoryInput, { advisoryId: id, version: 2, acknowledgedFrom: "x".repeat(201) })).toEqual({ acknowledgedFrom: ["Keep this under 200 characters."] });
   });
 });

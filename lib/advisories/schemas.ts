@@ -36,7 +36,14 @@ export type TAdvisoryRef = z.output<typeof ZAdvisoryRef>;
 export const ZRedraftAdvisoryInput = ZAdvisoryRef;
 export const ZSendAdvisoryInput = ZAdvisoryRef;
 export const ZMarkAdvisorySentInput = ZAdvisoryRef;
-export const ZAcknowledgeAdvisoryInput = ZAdvisoryRef;
+/** Who at the recipient domain confirmed (optional): the engineer who records it is always kept. */
+export const ZAcknowledgeAdvisoryInput = ZAdvisoryRef.extend({
+  acknowledgedFrom: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().max(200, "Keep this under 200 characters.").optional(),
+  ),
+});
+export type TAcknowledgeAdvisory = z.output<typeof ZAcknowledgeAdvisoryInput>;
 
 export const ZUpdateAdvisoryInput = ZAdvisoryRef.extend({
   toAddresses: addressList,

@@ -61,7 +61,7 @@ describe.each(testDbKinds())("advisories on %s", (kind) => {
     expect(again).toMatchObject({ drafted: [], kept: ["gmail.com", "outlook.com"] });
     const [gmail] = await listAdvisories(t.db, contosoAdmin, ticket.id);
     expect(gmail).toMatchObject({ domain: "gmail.com", status: "DRAFTED", version: 1, toAddresses: ["abuse@gmail.com", "postmaster@gmail.com"] });
-    expect(gmail!.body).toContain("Not settled yet (getting status or pending): 2");
+    expect(gmail!.body).toContain("  Not settled yet: 2 of these 3 (getting status or pending)");
     expect(gmail!.body).toContain(`Block or delete messages from ${ticket.affectedUpn} with subject "Invoice overdue" or "Updated payment details"`);
     const events = await t.db.auditEvent.findMany({ where: { ticketId: ticket.id }, select: { action: true, actorId: true } });
     expect(events).toEqual([{ action: "advisory.drafted", actorId: engineer.id }]);
@@ -90,10 +90,12 @@ describe.each(testDbKinds())("advisories on %s", (kind) => {
     await expect(acknowledgeAdvisory(t.db, engineer, { advisoryId: a!.id, version: 3 })).rejects.toMatchObject({ code: "INVALID_STATE" });
     await markAdvisorySent(t.db, engineer, { advisoryId: a!.id, version: 3 });
     await expect(updateAdvisory(t.db, engineer, { ...edit, version: 4 })).rejects.toMatchObject({ code: "INVALID_STATE" });
-    await acknowledgeAdvisory(t.db, engineer, { advisoryId: a!.id, version: 4 });
+    await acknowledgeAdvisory(t.db, engineer, { advisoryId: a!.id, version: 4, acknowledgedFrom: "postmaster@gmail.com" });
     [now] = await listAdvisories(t.db, engineer, ticket.id);
-    expect(now).toMatchObject({ status: "ACKNOWLEDGED", version: 5, requestId: null, sentByName: expect.any(String) });
+    // Who recorded the acknowledgement, who at the domain confirmed, and when.
+    expect(now).toMatchObject({ status: "ACKNOWLEDGED", version: 5, requestId: null, sentByName: engineer.name, acknowledgedByName: engineer.name, acknowledgedFrom: "postmaster@gmail.com" });
     expect(now!.acknowledgedAt).toBeInstanceOf(Date);
+    expect((await t.db.auditEvent.findFirstOrThrow({ where: { ticketId: ticket.id, action: "advisory.acknowledged" } })).details).toEqual({ from: "postmaster@gmail.com" });
     const actions = (await t.db.auditEvent.findMany({ where: { ticketId: ticket.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["advisory.drafted", "advisory.edited", "advisory.redrafted", "advisory.sent", "advisory.acknowledged"]);
   });

@@ -10,7 +10,7 @@ import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { draftAdvisories, draftAdvisory } from "./draft-advisory";
 import { explainUnchanged, loadAdvisoryToChange, type LoadedAdvisory } from "./load";
-import type { TAdvisoryRef, TUpdateAdvisory } from "./schemas";
+import type { TAcknowledgeAdvisory, TAdvisoryRef, TUpdateAdvisory } from "./schemas";
 
 const traceSelect = { traceId: true, senderAddress: true, recipient: true, recipientDomain: true, subject: true, status: true, receivedAt: true } as const;
 
@@ -116,13 +116,17 @@ export async function markAdvisorySent(db: Db, viewer: Viewer, input: TAdvisoryR
   );
 }
 
-/** The recipient domain's admins confirmed they blocked or deleted the mail. */
-export async function acknowledgeAdvisory(db: Db, viewer: Viewer, input: TAdvisoryRef) {
+/**
+ * The recipient domain's admins confirmed they blocked or deleted the mail: who recorded it and
+ * when are kept, and who at the domain confirmed when the engineer says.
+ */
+export async function acknowledgeAdvisory(db: Db, viewer: Viewer, input: TAcknowledgeAdvisory) {
   assertCan(viewer, "tickets.work");
   const a = await loadAdvisoryToChange(db, viewer, input.advisoryId);
+  const from = input.acknowledgedFrom ?? null;
   return guardedUpdate(
     db, viewer, a, input.version, "SENT",
-    { status: "ACKNOWLEDGED", acknowledgedAt: new Date() },
-    { action: "advisory.acknowledged" },
+    { status: "ACKNOWLEDGED", acknowledgedAt: new Date(), acknowledgedById: viewer.id, acknowledgedFrom: from },
+    { action: "advisory.acknowledged", details: { from } },
   );
 }

@@ -8,9 +8,9 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import {
-  acknowledgeAdvisoryAction,
   markAdvisorySentAction,
   redraftAdvisoryAction,
   sendAdvisoryAction,
@@ -19,7 +19,9 @@ import {
 import { ADVISORY_STATUS_LABELS, ADVISORY_STATUS_VARIANTS, advisoryAsText } from "@/lib/advisories/labels";
 import { formatDateTime } from "@/lib/utils/dates";
 import { SavedNow } from "../stages/saved-now";
+import { AcknowledgeAdvisoryDialog } from "./acknowledge-advisory-dialog";
 import { CopyAdvisoryButton } from "./copy-advisory-button";
+import { SendAdvisoryDialog, type SendPreview } from "./send-advisory-dialog";
 
 export type AdvisoryView = {
   id: string;
@@ -34,6 +36,8 @@ export type AdvisoryView = {
   requestId: string | null;
   sentVia: "graph" | "copy" | null;
   acknowledgedAt: string | null;
+  acknowledgedByName: string | null;
+  acknowledgedFrom: string | null;
 };
 
 function sentHow(a: Pick<AdvisoryView, "sentVia" | "requestId">): string {
@@ -42,21 +46,34 @@ function sentHow(a: Pick<AdvisoryView, "sentVia" | "requestId">): string {
   return "";
 }
 
-export function AdvisoryCard({ advisory: a, canWork, canSend }: { advisory: AdvisoryView; canWork: boolean; canSend: boolean }) {
+/** "Acknowledged <when>, confirmed by <them>, recorded by <engineer>." */
+function acknowledgedText(a: Pick<AdvisoryView, "acknowledgedAt" | "acknowledgedByName" | "acknowledgedFrom">): string {
+  if (!a.acknowledgedAt) return "";
+  const from = a.acknowledgedFrom ? `, confirmed by ${a.acknowledgedFrom}` : "";
+  const by = a.acknowledgedByName ? `, recorded by ${a.acknowledgedByName}` : "";
+  return ` Acknowledged ${formatDateTime(new Date(a.acknowledgedAt))}${from}${by}.`;
+}
+
+const splitAddresses = (raw: string) => [...new Set(raw.split(/[\s,;]+/).map((p) => p.trim().toLowerCase()).filter(Boolean))];
+
+type CardProps = { advisory: AdvisoryView; canWork: boolean; canSend: boolean; senderMailbox: string | null };
+
+export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: CardProps) {
   const formRef = useRef<HTMLFormElement>(null);
   const [dirty, setDirty] = useState(false);
+  const [sendPreview, setSendPreview] = useState<SendPreview | null>(null);
   // A redraft replaces the text on the server: a fresh form then shows it once the page reloads.
   const [formKey, setFormKey] = useState(0);
   const save = useAction(updateAdvisoryAction, { onSuccess: () => setDirty(false) });
   const send = useAction(sendAdvisoryAction);
   const markSent = useAction(markAdvisorySentAction);
-  const acknowledge = useAction(acknowledgeAdvisoryAction);
   const redraft = useAction(redraftAdvisoryAction, { onSuccess: () => { setDirty(false); setFormKey((k) => k + 1); } });
-  const busy = [save, send, markSent, acknowledge, redraft].some((x) => x.isPending);
+  const busy = [save, send, markSent, redraft].some((x) => x.isPending);
   const errors = { ...(save.result.validationErrors?.fieldErrors ?? {}), ...(send.result.validationErrors?.fieldErrors ?? {}) } as Record<string, string[] | undefined>;
-  const serverError = [save, send, markSent, acknowledge, redraft].map((x) => x.result.serverError).find(Boolean);
+  const serverError = [save, send, markSent, redraft].map((x) => x.result.serverError).find(Boolean);
   // Someone else changed it: the page reloads (new version, their text below), the typed text stays.
   const isConflict = useRefreshOnConflict(serverError);
+  useFocusFirstError(formRef, save.result.validationErrors ? save.result : send.result);
   const editable = canWork && a.status === "DRAFTED";
   const id = (field: string) => `advisory-${a.id}-${field}`;
 
@@ -88,7 +105,7 @@ export function AdvisoryCard({ advisory: a, canWork, canSend }: { advisory: Advi
         <Badge variant={ADVISORY_STATUS_VARIANTS[a.status] ?? "neutral"}>{ADVISORY_STATUS_LABELS[a.status] ?? a.status}</Badge>
         <span className="text-xs text-muted-foreground">
           {a.sentAt && `Sent ${formatDateTime(new Date(a.sentAt))}${a.sentByName ? ` by ${a.sentByName}` : ""}${sentHow(a)}.`}
-          {a.acknowledgedAt && ` Acknowledged ${formatDateTime(new Date(a.acknowledgedAt))}.`}
+          {acknowledgedText(a)}
         </span>
       </header>
       {serverError && <Alert variant="destructive">{serverError}</Alert>}
@@ -115,11 +132,11 @@ export function AdvisoryCard({ advisory: a, canWork, canSend }: { advisory: Advi
             <Textarea name="body" rows={14} defaultValue={a.body} className="font-mono text-xs" />
           </FormField>
           <div className="flex flex-wrap items-center gap-2">
-            <Button type="button" onClick={() => afterSave((version) => send.execute({ advisoryId: a.id, version }))} disabled={busy || !canSend} title={canSend ? undefined : "No service mailbox is configured for this tenant"}>
+            <Button type="button" onClick={() => { const v = formValues(); setSendPreview({ to: splitAddresses(v.toAddresses), subject: v.subject.trim() }); }} disabled={busy || !canSend} title={canSend ? undefined : "No service mailbox is configured for this tenant"}>
               {send.isPending ? "Sending advisory…" : "Send advisory"}
             </Button>
             <Button type="submit" variant="outline" disabled={busy || !dirty}>{save.isPending ? "Saving…" : "Save changes"}</Button>
-            <CopyAdvisoryButton getText={() => advisoryAsText({ ...formValues(), toAddresses: formValues().toAddresses.split(/[\s,;]+/).filter(Boolean) })} />
+            <CopyAdvisoryButton getText={() => advisoryAsText({ ...formValues(), toAddresses: splitAddresses(formValues().toAddresses) })} />
             <Button type="button" variant="outline" size="sm" disabled={busy} onClick={() => afterSave((version) => markSent.execute({ advisoryId: a.id, version }))}>
               Mark sent (copied)
             </Button>
@@ -137,14 +154,19 @@ export function AdvisoryCard({ advisory: a, canWork, canSend }: { advisory: Advi
           {canWork && (
             <div className="flex flex-wrap items-center gap-2">
               <CopyAdvisoryButton getText={() => advisoryAsText(a)} />
-              {a.status === "SENT" && (
-                <Button type="button" size="sm" disabled={busy} onClick={() => acknowledge.execute({ advisoryId: a.id, version: a.version })}>
-                  {acknowledge.isPending ? "Saving…" : "Mark acknowledged"}
-                </Button>
-              )}
+              {a.status === "SENT" && <AcknowledgeAdvisoryDialog advisoryId={a.id} version={a.version} domain={a.domain} />}
             </div>
           )}
         </div>
+      )}
+      {editable && (
+        <SendAdvisoryDialog
+          domain={a.domain}
+          from={senderMailbox}
+          preview={sendPreview}
+          onCancel={() => setSendPreview(null)}
+          onSend={() => { setSendPreview(null); void afterSave((version) => send.execute({ advisoryId: a.id, version })); }}
+        />
       )}
     </article>
   );

@@ -90,6 +90,7 @@ export async function ResolutionSection({ ticketId }: { ticketId: string }) {
                 advisory={{ ...a, sentAt: a.sentAt?.toISOString() ?? null, acknowledgedAt: a.acknowledgedAt?.toISOString() ?? null }}
                 canWork={canWork}
                 canSend={Boolean(ticket.tenant.serviceMailbox)}
+                senderMailbox={ticket.tenant.serviceMailbox}
               />
             ))
           )}
