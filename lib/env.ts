@@ -33,6 +33,8 @@ const ZEnv = z
       z.base64().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64").optional(),
     ),
     SESSION_MAX_AGE_HOURS: z.coerce.number().min(1).max(12).default(8),
+    // Minutes without a request after which a session ends (checked server-side, lib/auth/user-sessions.ts).
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(30),
     // Read by scripts/server.mjs (which derives the client IP); validated here with the rest.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     TRUST_PROXY: z.string().optional().refine((v) => !v || v === "0" || v === "false", "was replaced by TRUSTED_PROXY_HOPS (the number of reverse proxies in front of the app)"),

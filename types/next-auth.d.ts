@@ -17,5 +17,7 @@ declare module "next-auth/jwt" {
     tenantId?: string | null;
     /** Set once at sign-in, never renewed (lib/auth/session-age.ts). */
     signedInAt?: number;
+    /** The UserSession row this token belongs to (lib/auth/user-sessions.ts). */
+    sid?: string;
   }
 }

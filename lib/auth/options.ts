@@ -2,14 +2,35 @@ import "server-only";
 import type { AuthOptions } from "next-auth";
 import AzureADProvider from "next-auth/providers/azure-ad";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { headers } from "next/headers";
+import { recordAuditEvent } from "@/lib/audit/record";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { getLogger } from "@/lib/logger";
 import { CLIENT_IP_HEADER, clientIpFrom } from "./client-ip";
 import { authorizeCredentials } from "./credentials";
 import { isSessionTooOld, nowInSeconds } from "./session-age";
+import { sessionLimitsOf } from "./session-rules";
+import { checkUserSession, revokeUserSession, startUserSession } from "./user-sessions";
+
+/** Thrown by the jwt callback for a dead session: next-auth then answers `{}` and clears the cookie. */
+class SessionEndedError extends Error {
+  override name = "SessionEndedError";
+}
+
+/** The sign-in request's client IP and user agent, when there is a request (there always is in the route). */
+async function requestMeta(): Promise<{ ip?: string; userAgent?: string }> {
+  try {
+    const h = await headers();
+    return { ip: clientIpFrom(h.get(CLIENT_IP_HEADER)), userAgent: h.get("user-agent") ?? undefined };
+  } catch {
+    return {};
+  }
+}
 
 export function buildAuthOptions(): AuthOptions {
   const env = getEnv();
+  const limits = sessionLimitsOf(env);
   const providers: AuthOptions["providers"] = [
     CredentialsProvider({
       id: "credentials",
@@ -33,6 +54,16 @@ export function buildAuthOptions(): AuthOptions {
     jwt: { maxAge: env.SESSION_MAX_AGE_HOURS * 3600 },
     pages: { signIn: "/login", error: "/login" },
     providers,
+    logger: {
+      error(code, metadata) {
+        if (metadata instanceof Error && metadata.name === "SessionEndedError") return; // expected: a dead session was presented
+        getLogger().error({ code, err: metadata }, "next-auth error");
+      },
+      warn(code) {
+        getLogger().warn({ code }, "next-auth warning");
+      },
+      debug() {},
+    },
     callbacks: {
       // Entra ID sign-in maps to an existing, active Breachdesk user with the same email; nobody
       // is provisioned by signing in.
@@ -45,31 +76,42 @@ export function buildAuthOptions(): AuthOptions {
         return Boolean(known?.isActive);
       },
       async jwt({ token, user, account }) {
+        const db = await getDb();
         if (user && account) {
-          const db = await getDb();
+          // Sign-in (credentials or Entra): a fresh token around a fresh server-side session.
           const row = await db.user.findUnique({
             where: { email: (user.email ?? "").toLowerCase() },
-            select: { id: true, role: true, tenantId: true },
+            select: { id: true, role: true, tenantId: true, isActive: true },
           });
-          if (row) {
-            token.uid = row.id;
-            token.role = row.role;
-            token.tenantId = row.tenantId;
-            token.signedInAt = nowInSeconds();
-          }
-          return token;
+          if (!row?.isActive) throw new SessionEndedError("The user is not active.");
+          const sid = await startUserSession(db, { userId: row.id, ...(await requestMeta()) });
+          return { name: token.name, email: token.email, sub: row.id, uid: row.id, role: row.role, tenantId: row.tenantId, signedInAt: nowInSeconds(), sid };
         }
-        // Past the hard limit the token loses its identity: re-issuing it never extends a session.
-        if (isSessionTooOld(token.signedInAt, env.SESSION_MAX_AGE_HOURS)) return {};
+        // Every later read (the session endpoint): the same check as each page (lib/auth/viewer.ts),
+        // so a dead session never gets its identity back. Past the hard limit it is refused too:
+        // re-issuing the token never extends a session.
+        if (isSessionTooOld(token.signedInAt, env.SESSION_MAX_AGE_HOURS)) throw new SessionEndedError("Session too old.");
+        const check = await checkUserSession(db, token, limits, { touch: false });
+        if (!check.user) throw new SessionEndedError(`Session ended: ${check.ended}.`);
         return token;
       },
       async session({ session, token }) {
-        if (session.user) {
-          session.user.id = token.uid;
-          session.user.role = token.role;
+        // Built from the checked token only: nothing of a rejected token reaches the browser.
+        return {
+          expires: session.expires,
+          user: { id: token.uid, role: token.role, name: token.name, email: token.email },
+          signedInAt: token.signedInAt,
+        };
+      },
+    },
+    events: {
+      async signOut({ token }) {
+        const db = await getDb();
+        const ended = await revokeUserSession(db, token?.sid, "SIGNED_OUT");
+        if (ended && typeof token?.uid === "string") {
+          const uid = token.uid;
+          await db.$transaction((tx) => recordAuditEvent(tx, { actorId: uid, tenantId: token.tenantId ?? null, action: "auth.sign_out", target: token.email ?? null }));
         }
-        session.signedInAt = token.signedInAt;
-        return session;
       },
     },
   };

@@ -1,5 +1,4 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import type { Role } from "@/generated/prisma/enums";
@@ -9,6 +8,9 @@ import { AppError, isAppError } from "@/lib/errors";
 import { buildAuthOptions } from "./options";
 import { hasPermission, type Permission } from "./permissions";
 import { isSessionTooOld } from "./session-age";
+import { sessionLimitsOf } from "./session-rules";
+import { readSessionToken } from "./session-token";
+import { checkUserSession } from "./user-sessions";
 
 export type Viewer = {
   id: string;
@@ -25,20 +27,17 @@ export function getAuthOptions() {
 }
 
 /**
- * The signed-in user, re-read from the database on every request: a deactivated user, or one
- * whose role changed since the token was issued, is signed out at once instead of at expiry.
- * A session older than SESSION_MAX_AGE_HOURS since sign-in is refused however often it was renewed.
+ * The signed-in user. Every request checks the token's server-side session and its user in one
+ * query (lib/auth/user-sessions.ts): a signed-out, idle, revoked or deactivated session, or one
+ * whose role changed, is refused at once. A session older than SESSION_MAX_AGE_HOURS since
+ * sign-in is refused however often it was used.
  */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await getServerSession(getAuthOptions());
-  const id = session?.user?.id;
-  if (!id || isSessionTooOld(session.signedInAt, getEnv().SESSION_MAX_AGE_HOURS)) return null;
-  const db = await getDb();
-  const user = await db.user.findFirst({
-    where: { id, isActive: true },
-    select: { id: true, email: true, name: true, role: true, tenantId: true },
-  });
-  if (!user || user.role !== session.user?.role) return null;
+  const token = await readSessionToken();
+  if (!token?.uid || isSessionTooOld(token.signedInAt, getEnv().SESSION_MAX_AGE_HOURS)) return null;
+  const check = await checkUserSession(await getDb(), token, sessionLimitsOf(getEnv()), { touch: true });
+  const user = check.user;
+  if (!user) return null;
   if (user.role === "TENANT_ADMIN" && !user.tenantId) return null;
   return user;
 });

@@ -2,14 +2,15 @@ import "server-only";
 import type { Role } from "@/generated/prisma/enums";
 import { assertCan } from "@/lib/auth/assert-can";
 import { hashPassword } from "@/lib/auth/password";
+import { revokeAllUserSessions } from "@/lib/auth/user-sessions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 
-// User administration (platform admins). Changes take effect on the user's next request: every
-// request re-reads the user (lib/auth/viewer.ts), so a deactivated user or a changed role is
-// signed out at once.
+// User administration (platform admins). Deactivating a user or changing their role revokes all
+// of their sessions (lib/auth/user-sessions.ts) in the same transaction, so they are signed out on
+// their next request; reactivating does not bring an old session back.
 
 async function assertTenantExists(db: Db, tenantId: string | undefined) {
   if (tenantId && !(await db.tenant.findUnique({ where: { id: tenantId }, select: { id: true } }))) {
@@ -45,11 +46,13 @@ export async function setUserActive(db: Db, viewer: Viewer, input: { userId: str
   if (!user) throw new AppError("NOT_FOUND", "User not found.");
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: input.userId }, data: { isActive: input.isActive } });
+    const sessionsEnded = input.isActive ? 0 : await revokeAllUserSessions(tx, input.userId, "DEACTIVATED");
     await recordAuditEvent(tx, {
       actorId: viewer.id,
       tenantId: user.tenantId,
       action: input.isActive ? "user.reactivated" : "user.deactivated",
       target: user.email,
+      ...(input.isActive ? {} : { details: { sessionsEnded } }),
     });
   });
 }
@@ -58,19 +61,20 @@ export async function changeUserRole(db: Db, viewer: Viewer, input: { userId: st
   assertCan(viewer, "users.manage");
   if (input.userId === viewer.id) throw new AppError("INVALID_STATE", "You cannot change your own role.");
   await assertTenantExists(db, input.tenantId);
-  const user = await db.user.findUnique({ where: { id: input.userId }, select: { email: true, role: true } });
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { email: true, role: true, tenantId: true } });
   if (!user) throw new AppError("NOT_FOUND", "User not found.");
+  const tenantId = input.role === "TENANT_ADMIN" ? (input.tenantId ?? null) : null;
   await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: input.userId },
-      data: { role: input.role, tenantId: input.role === "TENANT_ADMIN" ? input.tenantId : null },
-    });
+    await tx.user.update({ where: { id: input.userId }, data: { role: input.role, tenantId } });
+    // New rights or another tenant: sessions issued for the old ones end now.
+    const changed = user.role !== input.role || user.tenantId !== tenantId;
+    const sessionsEnded = changed ? await revokeAllUserSessions(tx, input.userId, "ROLE_CHANGED") : 0;
     await recordAuditEvent(tx, {
       actorId: viewer.id,
       tenantId: input.tenantId,
       action: "user.role_changed",
       target: user.email,
-      details: { from: user.role, to: input.role },
+      details: { from: user.role, to: input.role, sessionsEnded },
     });
   });
 }
