@@ -10,17 +10,19 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Separator } from "@/components/ui/separator";
 
-type Props = { callbackUrl: string; isEntraEnabled: boolean; initialError?: string };
+type Props = { callbackUrl: string; isEntraEnabled: boolean; initialError?: string; notice?: string };
 
-export function LoginForm({ callbackUrl, isEntraEnabled, initialError }: Props) {
+export function LoginForm({ callbackUrl, isEntraEnabled, initialError, notice }: Props) {
   const router = useRouter();
   const [error, setError] = useState(initialError);
+  const [shownNotice, setShownNotice] = useState(notice);
   const [isPending, startTransition] = useTransition();
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     setError(undefined);
+    setShownNotice(undefined);
     startTransition(async () => {
       const result = await signIn("credentials", {
         email: String(form.get("email") ?? ""),
@@ -40,6 +42,7 @@ export function LoginForm({ callbackUrl, isEntraEnabled, initialError }: Props) 
     <Card>
       <CardContent className="space-y-4 pt-6">
         <form onSubmit={onSubmit} className="space-y-4" aria-describedby={error ? "login-error" : undefined}>
+          {shownNotice && !error && <Alert id="login-notice">{shownNotice}</Alert>}
           {error && (
             <Alert variant="destructive" id="login-error">
               {error}
