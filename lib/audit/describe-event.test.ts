@@ -23,13 +23,13 @@ describe("audit events in words", () => {
     expect(say(ev("advisory.drafted", { domains: [{ domain: "gmail.com", messages: 420 }, { domain: "yahoo.com", messages: 3 }] }, { target: "gmail.com, yahoo.com" }))).toBe("Advisories drafted for gmail.com, yahoo.com");
     expect(say(ev("advisory.sent", { via: "graph", from: "security@contoso.example", toAddresses: ["abuse@gmail.com"] }, { target: "gmail.com" }))).toBe("Advisory sent for gmail.com to abuse@gmail.com through Graph from security@contoso.example");
     expect(say(ev("advisory.sent", { via: "copy", toAddresses: ["postmaster@yahoo.com"] }, { target: "yahoo.com" }))).toBe("Advisory sent for yahoo.com to postmaster@yahoo.com (copied by the engineer)");
-    expect(say(ev("advisory.sent", { via: "graph", error: "UPSTREAM_ERROR" }, { target: "gmail.com", result: "FAILED" }))).toBe("Advisory not sent for gmail.com (UPSTREAM_ERROR)");
+    expect(say(ev("advisory.sent", { via: "graph", error: "UPSTREAM_ERROR" }, { target: "gmail.com", result: "FAILED" }))).toBe("Advisory not sent for gmail.com (upstream error)");
     expect(say(ev("advisory.acknowledged", null, { target: "gmail.com" }))).toBe("Advisory acknowledged by the admins of gmail.com");
     expect(say(ev("approval.requested", { step: "block-sign-in", why: "Privileged account" }))).toBe("Approval requested for “Block sign-in”: Privileged account");
     expect(say(ev("approval.rejected", { step: "reset-password", reason: "Wrong user" }))).toBe("Approval refused for “Reset the password (change at next sign-in)”: Wrong user");
     expect(say(ev("message-trace.run", { window: { start: "2026-11-20T00:00:00.000Z", end: "2026-11-24T10:00:00.000Z" }, messages: 470, domains: [{}, {}, {}] })))
       .toBe("Message trace run: 470 messages to 3 domains, 2026-11-20 00:00 UTC to 2026-11-24 10:00 UTC");
-    expect(say(ev("message-trace.run", { error: "UPSTREAM_UNAVAILABLE" }, { result: "FAILED" }))).toBe("Message trace failed (UPSTREAM_UNAVAILABLE)");
+    expect(say(ev("message-trace.run", { error: "UPSTREAM_UNAVAILABLE" }, { result: "FAILED" }))).toBe("Message trace failed (upstream unavailable)");
     expect(say(ev("mfa-coverage.checked", { totalUsers: 50, mfaRegistered: 41, adminsWithoutMfa: 2 }))).toBe("MFA coverage checked: 41 of 50 users registered, 2 admins without MFA");
   });
 
@@ -41,6 +41,29 @@ describe("audit events in words", () => {
     expect(say(ev("checklist.not_applicable", { step: "disable-forwarding", note: "No forwarding set" }))).toBe("Check and remove mailbox forwarding marked not applicable (No forwarding set)");
     expect(say(ev("investigation.snapshot", { gaps: ["risk", "signIns"] }))).toBe("Evidence snapshot taken (could not read: risk state, sign-ins)");
     expect(say(ev("report.returned", { version: 1, comments: "Name the consent." }))).toBe("Report returned (version 1): “Name the consent.”");
+  });
+
+  it("names the rule, method or consent a per-item step acted on, when the details hold it", () => {
+    const names = new Map([["r1", "rule “..”"], ["m1", "phone +234 800 000 0000"], ["g1", "consent of Mail Sync Pro"]]);
+    // As recorded today (step keys only): the step, without an invented item.
+    expect(say(ev("remediation.started", { steps: ["remove-inbox-rules"], approvalId: null }, { result: "PENDING" }))).toBe("Remediation started: Remove malicious inbox rules");
+    // With the items' params: each item named from the snapshot's findings.
+    const started = ev("remediation.started", { steps: ["remove-inbox-rules"], items: [{ step: "remove-inbox-rules", params: { ruleId: "r1" } }] }, { result: "PENDING" });
+    expect(describeEvent(started, names).sentence).toBe("Remediation started: Remove malicious inbox rules (rule “..”)");
+    expect(describeEvent(ev("remediation.started", { steps: ["remove-auth-methods"], params: { methodId: "m1", methodKind: "phone" } }, { result: "PENDING" }), names).sentence)
+      .toBe("Remediation started: Remove attacker-registered sign-in methods (phone +234 800 000 0000)");
+    expect(describeEvent(ev("remediation.revoke-oauth-grants", { verified: true, observed: "The consent is revoked", params: { grantId: "g1" } }), names).sentence)
+      .toBe("Revoke suspicious app consents (consent of Mail Sync Pro): done; verified: The consent is revoked");
+    // A recorded label wins; an id nobody names stays unnamed rather than shown raw.
+    expect(say(ev("remediation.remove-inbox-rules", { verified: true, observed: "The rule is gone from the inbox", item: "rule “RSS”" }))).toBe("Remove malicious inbox rules (rule “RSS”): done; verified: The rule is gone from the inbox");
+    expect(describeEvent(ev("remediation.remove-inbox-rules", { verified: true, observed: "gone", params: { ruleId: "zzz" } }), names).sentence).toBe("Remove malicious inbox rules: done; verified: gone");
+    expect(describeEvent(ev("approval.requested", { step: "remove-inbox-rules", params: { ruleId: "r1" }, why: "Tenant policy" }), names).sentence).toBe("Approval requested for “Remove malicious inbox rules” (rule “..”): Tenant policy");
+  });
+
+  it("puts stored keys into words: symptoms, roles", () => {
+    expect(say(ev("ticket.intake_edited", { changes: { symptoms: { from: ["BULK_MAIL"], to: ["BULK_MAIL", "MFA_DISABLED"] } } })))
+      .toBe("Intake edited: symptoms “The account sent bulk or spam email” → “The account sent bulk or spam email, Multi-factor authentication was not enabled on the account”");
+    expect(say(ev("user.role_changed", { from: "TENANT_ADMIN", to: "ENGINEER" }, { target: "a@b" }))).toBe("Role changed for a@b: tenant admin → support engineer");
   });
 
   it("keeps an unknown action readable and says when something failed", () => {

@@ -1,5 +1,7 @@
+import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { stepDef } from "@/lib/remediation/steps";
 import { STATUS_LABELS } from "@/lib/tickets/format";
+import { SYMPTOMS } from "@/lib/tickets/symptoms";
 
 // One audit event as a sentence a person reads: the ticket's timeline and the report's
 // appendix both use it, so they never disagree. Pure; details are read defensively because old
@@ -16,6 +18,7 @@ const list = (v: unknown) => (Array.isArray(v) ? v.map((x) => (typeof x === "str
 const status = (s: unknown) => (typeof s === "string" ? (STATUS_LABELS[s as keyof typeof STATUS_LABELS] ?? s) : "?");
 const stepTitle = (key: unknown) => (typeof key === "string" ? (stepDef(key)?.title ?? (key === "containment" ? "Containment" : key)) : "a step");
 const paren = (v: string | null) => (v ? ` (${v})` : "");
+const role = (r: unknown) => (typeof r === "string" && r in ROLE_LABELS ? ROLE_LABELS[r as keyof typeof ROLE_LABELS].toLowerCase() : String(r ?? "?").toLowerCase());
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const day = (v: unknown) => (typeof v === "string" && !Number.isNaN(Date.parse(v)) ? `${v.slice(0, 16).replace("T", " ")} UTC` : null);
 const counts = (d: Details) => {
@@ -26,10 +29,40 @@ const counts = (d: Details) => {
 /** The evidence snapshot's sections in words (also used by the report's findings). */
 export const SNAPSHOT_SECTION_WORDS: Record<string, string> = { signIns: "sign-ins", inboxRules: "inbox rules", authMethods: "sign-in methods", consents: "app consents", directoryAudits: "directory audits", risk: "risk state", messageTrace: "message trace" };
 const FIELD_WORDS: Record<string, string> = { title: "title", symptoms: "symptoms", symptomsNote: "reporter's notes", detectedAt: "detected at" };
-const show = (v: unknown) => (Array.isArray(v) ? v.join(", ") : v === null || v === undefined || v === "" ? "empty" : (day(v) ?? String(v)));
+const symptom = (v: unknown) => (typeof v === "string" && v in SYMPTOMS ? SYMPTOMS[v as keyof typeof SYMPTOMS] : String(v));
+const show = (v: unknown) => (Array.isArray(v) ? v.map(symptom).join(", ") : v === null || v === undefined || v === "" ? "empty" : (day(v) ?? String(v)));
+/** An error as recorded: our codes ("UPSTREAM_ERROR") in words, a message as it is. */
+const errorOf = (d: Details) => {
+  const e = str(d, "error");
+  return e && /^[A-Z][A-Z0-9_]+$/.test(e) ? e.toLowerCase().replaceAll("_", " ") : e;
+};
+
+/** Names of removable items (inbox rules, sign-in methods, app consents) by the id a step acts on. */
+export type ItemNames = ReadonlyMap<string, string>;
+
+/** The item a per-item step acted on: a recorded label, else the name of the id in its params. */
+function itemOf(v: unknown, names: ItemNames | undefined): string | null {
+  if (!v || typeof v !== "object") return null;
+  const o = v as Details;
+  const label = str(o, "item") ?? str(o, "label");
+  if (label) return label;
+  const p = (o.params && typeof o.params === "object" ? o.params : o) as Details;
+  const id = str(p, "ruleId") ?? str(p, "methodId") ?? str(p, "grantId");
+  return id ? (names?.get(id) ?? null) : null;
+}
+const withItem = (title: string, item: string | null) => (item ? `${title} (${item})` : title);
+
+/** "Remove malicious inbox rules (rule “..”)" for each step a run started, from its items when recorded. */
+function startedSteps(d: Details, names: ItemNames | undefined): string[] {
+  if (Array.isArray(d.items) && d.items.length) {
+    return d.items.map((i) => withItem(stepTitle(i && typeof i === "object" ? (i as Details).step : i), itemOf(i, names)));
+  }
+  const single = itemOf(d, names);
+  return list(d.steps).map((k, _, all) => withItem(stepTitle(k), all.length === 1 ? single : null));
+}
 
 /** The event's own words, without the result (added by describeEvent). */
-function phrase(action: string, d: Details, target: string | null, result: string): [string, string] | null {
+function phrase(action: string, d: Details, target: string | null, result: string, names?: ItemNames): [string, string] | null {
   const [family = "", rest = ""] = action.split(/\.(.*)/s);
   const failed = result === "FAILED";
   switch (action) {
@@ -69,14 +102,17 @@ function phrase(action: string, d: Details, target: string | null, result: strin
       const gaps = list(d.gaps).map((g) => SNAPSHOT_SECTION_WORDS[g] ?? g);
       return ["Evidence snapshot taken", gaps.length ? ` (could not read: ${gaps.join(", ")})` : ""];
     }
-    case "remediation.started": return ["Remediation started", list(d.steps).length ? `: ${list(d.steps).map(stepTitle).join(", ")}` : ""];
-    case "approval.requested": return ["Approval requested", ` for “${stepTitle(d.step)}”${str(d, "why") ? `: ${str(d, "why")}` : ""}`];
-    case "approval.approved": return ["Approval granted", ` for “${stepTitle(d.step)}”`];
-    case "approval.rejected": return ["Approval refused", ` for “${stepTitle(d.step)}”${str(d, "reason") ? `: ${str(d, "reason")}` : ""}`];
+    case "remediation.started": {
+      const steps = startedSteps(d, names);
+      return ["Remediation started", steps.length ? `: ${steps.join(", ")}` : ""];
+    }
+    case "approval.requested": return ["Approval requested", ` for “${stepTitle(d.step)}”${paren(itemOf(d, names))}${str(d, "why") ? `: ${str(d, "why")}` : ""}`];
+    case "approval.approved": return ["Approval granted", ` for “${stepTitle(d.step)}”${paren(itemOf(d, names))}`];
+    case "approval.rejected": return ["Approval refused", ` for “${stepTitle(d.step)}”${paren(itemOf(d, names))}${str(d, "reason") ? `: ${str(d, "reason")}` : ""}`];
     case "message-trace.run": {
       const window = (d.window ?? {}) as Details;
       const span = day(window.start) && day(window.end) ? `, ${day(window.start)} to ${day(window.end)}` : "";
-      if (failed) return ["Message trace failed", `${paren(str(d, "error"))}`];
+      if (failed) return ["Message trace failed", `${paren(errorOf(d))}`];
       const domains = Array.isArray(d.domains) ? d.domains.length : null;
       return ["Message trace run", `: ${plural(num(d, "messages") ?? 0, "message")}${domains !== null ? ` to ${plural(domains, "domain")}` : ""}${span}`];
     }
@@ -85,7 +121,7 @@ function phrase(action: string, d: Details, target: string | null, result: strin
     case "advisory.edited": return ["Advisory edited", ` for ${target ?? "?"}${list(d.toAddresses).length ? ` (to ${list(d.toAddresses).join(", ")})` : ""}`];
     case "advisory.sent": {
       const to = list(d.toAddresses).length ? ` to ${list(d.toAddresses).join(", ")}` : "";
-      if (failed) return ["Advisory not sent", ` for ${target ?? "?"}${paren(str(d, "error"))}`];
+      if (failed) return ["Advisory not sent", ` for ${target ?? "?"}${paren(errorOf(d))}`];
       return str(d, "via") === "copy" ? ["Advisory sent", ` for ${target ?? "?"}${to} (copied by the engineer)`] : ["Advisory sent", ` for ${target ?? "?"}${to} through Graph${str(d, "from") ? ` from ${str(d, "from")}` : ""}`];
     }
     case "advisory.acknowledged": return ["Advisory acknowledged", ` by the admins of ${target ?? "?"}`];
@@ -96,7 +132,7 @@ function phrase(action: string, d: Details, target: string | null, result: strin
       return ["Preventive measure updated", ` “${target ?? "?"}”${move}${str(d, "owner") ? `, owner ${str(d, "owner")}` : ""}`];
     }
     case "mfa-coverage.checked": {
-      if (failed) return ["MFA coverage check failed", paren(str(d, "error"))];
+      if (failed) return ["MFA coverage check failed", paren(errorOf(d))];
       const total = num(d, "totalUsers");
       return ["MFA coverage checked", total === null ? "" : `: ${num(d, "mfaRegistered") ?? "?"} of ${plural(total, "user")} registered, ${plural(num(d, "adminsWithoutMfa") ?? 0, "admin")} without MFA`];
     }
@@ -104,8 +140,9 @@ function phrase(action: string, d: Details, target: string | null, result: strin
     case "report.returned": return ["Report returned", ` (version ${num(d, "version") ?? "?"})${str(d, "comments") ? `: “${str(d, "comments")}”` : ""}`];
     case "report.resubmitted": return ["Report resubmitted", ` (version ${num(d, "version") ?? "?"} in review)`];
     case "auth.sign_in": return [failed ? "Sign-in failed" : "Signed in", target ? ` as ${target}` : ""];
-    case "user.role_changed": return ["Role changed", ` for ${target ?? "?"}: ${String(d.from ?? "?").toLowerCase()} → ${String(d.to ?? "?").toLowerCase()}`];
-    case "user.created": return ["User created", `: ${target ?? "?"}${paren(str(d, "role")?.toLowerCase() ?? null)}`];
+    case "auth.sign_out": return ["Signed out", target ? ` as ${target}` : ""];
+    case "user.role_changed": return ["Role changed", ` for ${target ?? "?"}: ${role(d.from)} → ${role(d.to)}`];
+    case "user.created": return ["User created", `: ${target ?? "?"}${paren(d.role ? role(d.role) : null)}`];
     case "user.deactivated": return ["User deactivated", `: ${target ?? "?"}`];
     case "user.reactivated": return ["User reactivated", `: ${target ?? "?"}`];
     case "tenant.created": return ["Tenant connection added", `: ${target ?? "?"}`];
@@ -114,8 +151,8 @@ function phrase(action: string, d: Details, target: string | null, result: strin
   if (family === "remediation") {
     const verified = d.verified;
     const observed = str(d, "observed");
-    const outcome = result === "UNKNOWN" ? "outcome unknown" : failed ? `failed${str(d, "error") ? `: ${str(d, "error")}` : ""}` : verified === false ? `not verified${observed ? `: ${observed}` : ""}` : `done${verified === true && observed ? `; verified: ${observed}` : ""}`;
-    return [stepTitle(rest), `: ${outcome}`];
+    const outcome = result === "UNKNOWN" ? "outcome unknown" : failed ? `failed${errorOf(d) ? `: ${errorOf(d)}` : ""}` : verified === false ? `not verified${observed ? `: ${observed}` : ""}` : `done${verified === true && observed ? `; verified: ${observed}` : ""}`;
+    return [withItem(stepTitle(rest), itemOf(d, names)), `: ${outcome}`];
   }
   if (family === "checklist") return [stepTitle(str(d, "step")), ` marked ${rest.replaceAll("_", " ")}${str(d, "note") ? ` (${str(d, "note")})` : ""}`];
   return null;
@@ -125,9 +162,10 @@ const RESULT_WORDS: Record<string, string> = { FAILED: "failed", DENIED: "denied
 /** Actions whose phrase already says how it went. */
 const SAYS_RESULT = /^(remediation\.|message-trace\.run$|advisory\.sent$|mfa-coverage\.checked$|auth\.sign_in$|scope\.primary_checked$)/;
 
-export function describeEvent(e: DescribableEvent): EventDescription {
+/** `names` turns the ids a remediation records into the rule, method or app the engineer saw. */
+export function describeEvent(e: DescribableEvent, names?: ItemNames): EventDescription {
   const d = (e.details && typeof e.details === "object" && !Array.isArray(e.details) ? e.details : {}) as Details;
-  const described = phrase(e.action, d, e.target, e.result);
+  const described = phrase(e.action, d, e.target, e.result, names);
   const words = e.action.replace(/[._-]/g, " ").trim();
   const [label, tail] = described ?? [words.charAt(0).toUpperCase() + words.slice(1), e.target ? `: ${e.target}` : ""];
   const result = RESULT_WORDS[e.result] && !(described && SAYS_RESULT.test(e.action)) ? ` — ${RESULT_WORDS[e.result]}` : "";

@@ -1,12 +1,15 @@
 import type { Severity } from "@/generated/prisma/enums";
 import { slaBreached } from "@/lib/workflow/sla";
+import { dwellHours } from "./dwell";
 
 // Manager metrics over a period, from ticket facts. Pure: no invented values — an average over
 // nothing is null and shows as "—".
 
 export type MetricTicket = {
   id: string; number: number; tenant: string; status: string; severity: Severity; createdAt: Date; firstResponseAt: Date | null;
-  containedAt: Date | null; firstSuspiciousAt: Date | null; resolvedAt: Date | null; closedAt: Date | null;
+  containedAt: Date | null; resolvedAt: Date | null; closedAt: Date | null;
+  /** The first successful suspicious sign-in: where dwell time starts (lib/metrics/dwell.ts). */
+  firstSuspiciousAt: Date | null;
   /** Recipients of the unauthorized mail outside / inside the tenant's own domains. */
   recipients: number; internalRecipients: number; openPreventiveItems: number;
 };
@@ -43,7 +46,7 @@ export function computeMetrics(tickets: MetricTicket[], now = new Date()) {
     byTenant: count((t) => t.tenant),
     hoursToFirstResponse: average(durations(tickets, (t) => t.createdAt, (t) => t.firstResponseAt)),
     hoursToContain: average(durations(tickets, (t) => t.createdAt, (t) => t.containedAt)),
-    dwellHours: average(durations(tickets, (t) => t.firstSuspiciousAt, (t) => t.containedAt)),
+    dwellHours: average(tickets.flatMap((t) => dwellHours(t.firstSuspiciousAt, t.containedAt) ?? [])),
     hoursToClose: average(durations(tickets, (t) => t.createdAt, (t) => t.closedAt)),
     slaBreaches: breaches,
     recipientsAffected: tickets.reduce((n, t) => n + t.recipients, 0),

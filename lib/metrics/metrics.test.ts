@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeMetrics, type MetricTicket } from "./compute";
 import { csvCell, toCsv } from "./csv";
+import { dwellHours, firstSuspiciousSignIn } from "./dwell";
 import { parsePeriod } from "./schemas";
 import { incidentsOverTime, periodBuckets, slaDistribution, tenantOpenClosed } from "./series";
 
@@ -30,6 +31,19 @@ describe("manager metrics", () => {
   });
   it("shows nothing rather than invented numbers for an empty period", () => {
     expect(computeMetrics([])).toMatchObject({ total: 0, hoursToContain: null, dwellHours: null });
+  });
+});
+
+describe("dwell time", () => {
+  it("starts at the first successful suspicious sign-in; an earlier failed attempt does not start it", () => {
+    const flagged = [{ at: new Date("2026-11-24T02:03:00Z"), succeeded: true }, { at: new Date("2026-11-24T01:45:00Z"), succeeded: false }, { at: new Date("2026-11-24T03:00:00Z"), succeeded: true }];
+    expect(firstSuspiciousSignIn(flagged)).toEqual({ firstSuccessful: new Date("2026-11-24T02:03:00Z"), firstAttempt: new Date("2026-11-24T01:45:00Z") });
+    expect(firstSuspiciousSignIn([{ at: new Date("2026-11-24T01:45:00Z"), succeeded: false }]).firstSuccessful).toBeNull();
+    expect(dwellHours(new Date("2026-11-24T02:00:00Z"), new Date("2026-11-24T09:30:00Z"))).toBe(7.5);
+    expect(dwellHours(null, new Date())).toBeNull();
+    // Contained before the attacker's first successful sign-in seen: no dwell, rather than a negative one.
+    expect(dwellHours(new Date("2026-11-24T10:00:00Z"), new Date("2026-11-24T09:00:00Z"))).toBeNull();
+    expect(computeMetrics([{ ...base, firstSuspiciousAt: new Date("2026-11-24T11:00:00Z") }]).dwellHours).toBeNull();
   });
 });
 

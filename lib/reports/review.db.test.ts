@@ -50,7 +50,7 @@ describe.each(testDbKinds())("reports on %s", (kind) => {
     expect(v1.markdown).toContain("What was achieved: First outcome.");
     expect(v1.markdown).toMatch(/UTC Status changed from Resolved to Closed \(ENGINEER /); // the close itself ends the timeline
     expect(v1.markdown).toContain("Internal recipients (the tenant's own domains): contoso.example (3 messages, 2 recipients).");
-    expect(v1.markdown).toContain("MFA on the account: off (no second factor registered).");
+    expect(v1.markdown).toContain("No second factor was registered on the account.");
     expect(v1.markdown).toContain("Hiding inbox rules (1): “RSS” moves mail to RSS Feeds.");
     await move(ticketId, "reopen");
     await outcome(ticketId, "Second outcome");
