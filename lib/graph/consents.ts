@@ -3,6 +3,9 @@ import { callGraph, listAll, odataQuote } from "./request";
 
 export type OAuthConsent = { id: string; clientId: string; appName: string | null; consentType: string; scope: string };
 
+/** One grant as Graph holds it: whose consent it is (principalId, null for AllPrincipals) decides who may revoke it here. */
+export type OAuthGrant = { id: string; clientId: string; consentType: string; principalId: string | null; scope: string };
+
 /** The user's own consents (app-only: the tenant-wide list filtered by principal). */
 export async function listUserConsents(g: TenantGraph, userObjectId: string) {
   const filter = encodeURIComponent(`principalId eq ${odataQuote(userObjectId)}`);
@@ -19,6 +22,18 @@ export async function listUserConsents(g: TenantGraph, userObjectId: string) {
   return { consents: items.map((i) => ({ ...i, appName: names.get(i.clientId) ?? null })), requestIds };
 }
 
+/** The grant with this id, or null when the tenant has none (already revoked). */
+export async function getConsent(g: TenantGraph, grantId: string): Promise<{ grant: OAuthGrant | null; requestId: string | null }> {
+  const filter = encodeURIComponent(`id eq ${odataQuote(grantId)}`);
+  const { body, requestId } = await callGraph<{ value: OAuthGrant[] }>(g, { op: "listGrants", method: "GET", path: `/oauth2PermissionGrants?$filter=${filter}` });
+  const grant = body.value.find((v) => v.id === grantId) ?? null;
+  return { grant: grant ? { ...grant, principalId: grant.principalId ?? null } : null, requestId };
+}
+
+/**
+ * Deletes a grant by id: the path is tenant-wide, so callers must first check with getConsent
+ * that the grant is the ticket's user's own (lib/remediation/consent-guard.ts).
+ */
 export async function deleteConsent(g: TenantGraph, grantId: string) {
   const { requestId } = await callGraph(g, { op: "deleteGrant", method: "DELETE", path: `/oauth2PermissionGrants/${encodeURIComponent(grantId)}` });
   return { requestId };

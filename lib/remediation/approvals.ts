@@ -11,6 +11,7 @@ import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { canDecide, isPrivileged, needsApproval } from "./approval-rules";
+import { stateOfRecorded } from "./record";
 import { CONTAINMENT_STEPS } from "./steps";
 
 // Second-person approval of destructive steps. The run that needs one records a PENDING approval
@@ -70,8 +71,8 @@ export async function checkApproval(db: Db, viewer: Viewer, ctx: GateContext, gr
 async function releaseRows(tx: Prisma.TransactionClient, ticketId: string, stepKey: string, note: string) {
   const rows = await tx.checklistStep.findMany({ where: { ticketId, key: { in: rowsOf(stepKey) }, state: "WAITING_APPROVAL" }, select: { id: true, lastActionId: true } });
   for (const row of rows) {
-    const last = row.lastActionId ? await tx.remediationAction.findUnique({ where: { id: row.lastActionId }, select: { status: true, verified: true } }) : null;
-    const state = !last ? "TODO" : last.status === "SUCCEEDED" && last.verified !== false ? "DONE" : last.status === "UNKNOWN" ? "UNKNOWN" : "FAILED";
+    const last = row.lastActionId ? await tx.remediationAction.findUnique({ where: { id: row.lastActionId }, select: { kind: true, status: true, verified: true, verification: true } }) : null;
+    const state = last ? stateOfRecorded(last) : "TODO";
     await tx.checklistStep.update({ where: { id: row.id }, data: { state, reason: note } });
   }
 }

@@ -3,6 +3,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
+import { isItemStep } from "./eradication";
 
 // The execution record of DESIGN.md §4: a RemediationAction row is PENDING before Graph is
 // called, then SUCCEEDED / FAILED / UNKNOWN with request ids and the verification read. The
@@ -21,7 +22,28 @@ export type StepOutcome = {
   observed: string | null;
   /** Graph's error code of a FAILED step (also when the whole batch failed). */
   graphCode?: string | null;
+  /** An item step's state from its re-read (done only when nothing flagged is left). */
+  state?: "DONE" | "IN_PROGRESS" | "TODO" | "UNKNOWN";
+  /** An item step's re-read: the flagged ids checked and those still there. */
+  progress?: { checked: string[]; remaining: string[] };
 };
+
+/** The checklist state a finished run gives its step. */
+export function stateOf(o: Pick<StepOutcome, "status" | "verified" | "state">): string {
+  if (o.status === "UNKNOWN") return "UNKNOWN";
+  if (o.status !== "SUCCEEDED" || o.verified === false) return "FAILED";
+  return o.state ?? "DONE";
+}
+
+/** The same, from a stored action: an item step's state is re-derived from its recorded re-read (none = unknown). */
+export function stateOfRecorded(a: { kind: string; status: string; verified: boolean | null; verification: unknown }): string {
+  const v = (a.verification ?? {}) as { checked?: string[]; remaining?: string[] };
+  const base = stateOf({ status: a.status as ActionStatus, verified: a.verified });
+  if (base !== "DONE" || !isItemStep(a.kind)) return base;
+  if (!Array.isArray(v.remaining)) return "UNKNOWN";
+  const removed = (v.checked?.length ?? 0) - v.remaining.length;
+  return v.remaining.length === 0 ? "DONE" : removed > 0 ? "IN_PROGRESS" : "TODO";
+}
 
 export const stepIdempotencyKey = (key: string, stepKey: string) => `${key}:${stepKey}`;
 
@@ -89,10 +111,10 @@ export async function recordOutcomes(
       where: { id: o.actionId },
       data: {
         status: o.status, requestIds: o.requestIds, errorCode: o.graphCode ?? null, errorMessage: o.errorMessage,
-        verified: o.verified, verification: o.observed ? { observed: o.observed } : undefined, finishedAt: now, verifiedAt: o.verified === null ? null : now,
+        verified: o.verified, verification: o.observed ? { observed: o.observed, ...(o.progress ?? {}) } : undefined, finishedAt: now, verifiedAt: o.verified === null ? null : now,
       },
     });
-    const state = o.status === "SUCCEEDED" && o.verified !== false ? "DONE" : o.status === "UNKNOWN" ? "UNKNOWN" : "FAILED";
+    const state = stateOf(o);
     await tx.checklistStep.update({
       where: { ticketId_key: { ticketId: ctx.ticketId, key: o.stepKey } },
       data: { state, doneById: ctx.actorId, doneAt: now, lastActionId: o.actionId },

@@ -55,7 +55,7 @@ describe.each(testDbKinds())("single steps on %s", (kind) => {
 
     await takeSnapshot(t.db, engineer, { ticketId }, { graph: graph() });
     const first = await runStep(t.db, engineer, { ticketId, stepKey: "remove-inbox-rules", params: { ruleId: rule.id }, idempotencyKey: "rule-1" }, { graph: graph() });
-    expect(first.outcome).toMatchObject({ status: "SUCCEEDED", verified: true, observed: "The rule is gone from the inbox" });
+    expect(first.outcome).toMatchObject({ status: "SUCCEEDED", verified: true, observed: expect.stringContaining("is gone; 1 of 2 removed") });
     const again = await runStep(t.db, engineer, { ticketId, stepKey: "remove-inbox-rules", params: { ruleId: rule.id }, idempotencyKey: "rule-1" }, { graph: graph() });
     expect(again.alreadyRan).toBe(true);
     expect(await t.db.remediationAction.count({ where: { ticketId, kind: "remove-inbox-rules" } })).toBe(1);
@@ -65,12 +65,12 @@ describe.each(testDbKinds())("single steps on %s", (kind) => {
     const ticketId = await withSnapshot();
     const phone = (await listAuthMethods(graph(), MEGAN)).methods.find((m) => m.kind === "phone")!;
     const method = await runStep(t.db, engineer, { ticketId, stepKey: "remove-auth-methods", params: { methodId: phone.id, methodKind: phone.kind }, idempotencyKey: "method-1" }, { graph: graph() });
-    expect(method.outcome).toMatchObject({ status: "SUCCEEDED", verified: true, observed: "The method is no longer registered" });
+    expect(method.outcome).toMatchObject({ status: "SUCCEEDED", verified: true, observed: "phone +234 803 555 0147 is gone; the flagged sign-in method is removed" });
     expect((await listAuthMethods(graph(), MEGAN)).methods.map((m) => m.kind)).toEqual(["password"]);
     const megan = (await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/users`)).body as unknown as { id: string; userPrincipalName: string }[];
     const grant = (await listUserConsents(graph(), megan.find((u) => u.userPrincipalName === MEGAN)!.id)).consents[0]!;
     const consent = await runStep(t.db, engineer, { ticketId, stepKey: "revoke-oauth-grants", params: { grantId: grant.id }, idempotencyKey: "grant-1" }, { graph: graph() });
-    expect(consent.outcome).toMatchObject({ status: "SUCCEEDED", verified: true, observed: "The consent is revoked" });
+    expect(consent.outcome).toMatchObject({ status: "SUCCEEDED", verified: true, observed: "“Mail Helper Pro” is gone; the flagged app consent is removed" });
     expect(await t.db.checklistStep.findMany({ where: { ticketId, key: { in: ["remove-auth-methods", "revoke-oauth-grants"] } }, select: { state: true } })).toEqual([{ state: "DONE" }, { state: "DONE" }]);
   });
 
@@ -116,10 +116,13 @@ describe.each(testDbKinds())("single steps on %s", (kind) => {
     expect((await runStep(t.db, engineer, { ticketId, stepKey: "re-enable-sign-in", idempotencyKey: "enable-1" }, { graph: graph() })).outcome).toMatchObject({ verified: true, observed: "Sign-in is allowed again" });
   });
 
-  it("records a failed removal (no such rule) with Graph's code and request id", async () => {
+  it("records a refused removal with Graph's code and request id", async () => {
     const ticketId = await withSnapshot();
-    const run = await runStep(t.db, engineer, { ticketId, stepKey: "remove-inbox-rules", params: { ruleId: "missing" }, idempotencyKey: "rule-x" }, { graph: graph() });
-    expect(run.outcome!).toMatchObject({ status: "FAILED", graphCode: expect.stringMatching(/NotFound/) });
+    const rule = (await listInboxRules(graph(), MEGAN)).rules[0]!;
+    const granted = sim.runtime.world.tenants.get(CONTOSO.tenantId)!.app.permissions;
+    await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/settings`, { permissions: granted.filter((p) => p !== "MailboxSettings.ReadWrite") });
+    const run = await runStep(t.db, engineer, { ticketId, stepKey: "remove-inbox-rules", params: { ruleId: rule.id }, idempotencyKey: "rule-x" }, { graph: graph() });
+    expect(run.outcome!).toMatchObject({ status: "FAILED", graphCode: "Authorization_RequestDenied", errorMessage: expect.stringContaining("MailboxSettings.ReadWrite") });
     expect(run.outcome!.requestIds).toHaveLength(1);
   });
 

@@ -11,16 +11,19 @@ import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { checkApproval } from "./approvals";
+import { isItemStep } from "./eradication";
 import { assertEvidenceKept } from "./evidence";
+import { resolveItem } from "./flagged-items";
 import { generateTemporaryPassword, UNCONFIRMED_PASSWORD_NOTE } from "./generate-password";
 import { markContainedIfVerified } from "./mark-contained";
 import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, recordPending, stepIdempotencyKey, type StepOutcome } from "./record";
-import { STEP_OPERATIONS, type StepParams } from "./step-operations";
+import { STEP_OPERATIONS, type StepCheck, type StepContext, type StepParams, type StepRun } from "./step-operations";
 import { stepDef } from "./steps";
 
 // Runs (or re-runs) one automated step alone, with the same record → call → verify → audit
-// discipline as containment; when it completes the fourth containment step, the ticket is
-// contained exactly as by the batch.
+// discipline as containment; when it settles the last containment step, the ticket is
+// contained exactly as by the batch. An eradication step removes one flagged item (or, with
+// none named, re-checks the tenant without writing) and is done only when nothing flagged is left.
 
 export type StepRunResult = { outcome: StepOutcome | null; temporaryPassword: string | null; passwordNote: string | null; alreadyRan: boolean; awaitingApproval: string | null; contained: boolean };
 
@@ -46,9 +49,17 @@ export async function runStep(
   const [existing] = await findExistingOutcomes(db, [key]);
   if (existing) return { ...none, outcome: existing, alreadyRan: true };
   await assertEvidenceKept(db, ticket.id, input.stepKey);
-  const params = input.params ?? {};
+  const stepCtx: StepContext = { upn: ticket.affectedUpn, item: null, targets: [] };
+  let params = input.params ?? {};
+  if (isItemStep(input.stepKey)) {
+    const resolved = await resolveItem(db, ticket, input.stepKey, params);
+    Object.assign(stepCtx, { item: resolved.item, targets: resolved.targets });
+    params = resolved.params;
+  }
+  // A re-check writes nothing, so it never waits for a second person.
+  const destructive = (stepDef(input.stepKey)?.destructive ?? false) && !(isItemStep(input.stepKey) && !stepCtx.item);
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
-  const gate = await checkApproval(db, viewer, { ticketId: ticket.id, tenantId: ticket.tenantId, ticketNumber: ticket.number, upn: ticket.affectedUpn, stepKey: input.stepKey, destructive: stepDef(input.stepKey)?.destructive ?? false, params }, graph);
+  const gate = await checkApproval(db, viewer, { ticketId: ticket.id, tenantId: ticket.tenantId, ticketNumber: ticket.number, upn: ticket.affectedUpn, stepKey: input.stepKey, destructive, params }, graph);
   if (gate.status === "waiting") return { ...none, outcome: null, alreadyRan: false, awaitingApproval: gate.reason };
 
   const ctx = { ticketId: ticket.id, tenantId: ticket.tenantId, actorId: viewer.id, ticketNumber: formatTicketNumber(ticket.number) };
@@ -68,17 +79,22 @@ export async function runStep(
   try {
     const user = await getUser(graph, ticket.affectedUpn);
     if (!user) throw new AppError("NOT_FOUND", `${ticket.affectedUpn} no longer exists in the tenant.`);
-    let requestId: string | null = null;
+    let run: StepRun = { requestId: null };
     let timedOut = false;
     try {
-      requestId = (await op.write(graph, user.id, params, secrets)).requestId;
+      run = await op.write(graph, user.id, params, secrets, stepCtx);
     } catch (error) {
       if (!isTimeout(error)) throw error;
       timedOut = true;
     }
-    const check = await op.verify(graph, user.id, params, startedAt, secrets).catch(() => ({ verified: null, observed: "Could not read the state back" }));
+    // An item step whose read failed cannot say what is left: unknown, never done.
+    const unread: StepCheck = { verified: null, observed: "Could not read the state back", state: isItemStep(input.stepKey) ? "UNKNOWN" : undefined };
+    const check = await op.verify(graph, user.id, params, startedAt, secrets, { ...stepCtx, run }).catch(() => unread);
     const status = timedOut ? (check.verified ? "SUCCEEDED" : "UNKNOWN") : "SUCCEEDED";
-    outcome = { stepKey: input.stepKey, actionId, status, requestIds: requestId ? [requestId] : [], errorMessage: status === "UNKNOWN" ? NO_ANSWER : null, verified: check.verified, observed: check.observed };
+    outcome = {
+      stepKey: input.stepKey, actionId, status, requestIds: run.requestId ? [run.requestId] : [], errorMessage: status === "UNKNOWN" ? NO_ANSWER : null,
+      verified: check.verified, observed: check.observed, state: check.state, progress: check.remaining ? { checked: check.checked ?? [], remaining: check.remaining } : undefined,
+    };
   } catch (error) {
     if (!isAppError(error)) {
       await recordInterrupted(db, { ...ctx, target: ticket.affectedUpn }, [{ stepKey: input.stepKey, actionId }]);
