@@ -36,8 +36,9 @@ export const recordManualStepAction = actionClient
   .inputSchema(ZRecordManualStepInput)
   .action(async ({ parsedInput }) => {
     const viewer = await requirePermission("tickets.work");
-    await recordManualStep(await getDb(), viewer, parsedInput);
+    const result = await recordManualStep(await getDb(), viewer, parsedInput);
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
+    return result;
   });
 
 export const decideApprovalAction = actionClient

@@ -10,6 +10,7 @@ import type { RunningSimulator } from "@/simulator/server";
 import { control, startTestSimulator } from "@/simulator/test/support";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { runContainment } from "./containment";
+import { recordManualStep } from "./manual-step";
 import { runStep } from "./run-step";
 
 const viewerOf = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
@@ -126,6 +127,30 @@ describe.each(testDbKinds())("containment on %s", (kind) => {
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("TRIAGED");
     const row = await t.db.remediationAction.findFirstOrThrow({ where: { ticketId: ticket.id, kind: "revoke-sessions" } });
     expect(row).toMatchObject({ status: "FAILED", errorCode: "Authorization_RequestDenied" });
+  });
+
+  it("on Fabrikam, skipping the refused session revocation with a reason contains the ticket, and the status change says what was skipped", async () => {
+    const ticket = await ticketFor(FABRIKAM, "lidia@fabrikam.example");
+    await runContainment(t.db, engineer, { ticketId: ticket.id, idempotencyKey: "fab-skip" }, { graph: graph(FABRIKAM) });
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("TRIAGED");
+    const reason = "The app lacks User.RevokeSessions.All; sessions revoked by the tenant admin in the Entra admin center";
+    const before = new Date();
+    expect(await recordManualStep(t.db, engineer, { ticketId: ticket.id, stepKey: "revoke-sessions", state: "SKIPPED", note: reason })).toEqual({ contained: true });
+    const row = await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
+    expect(row.status).toBe("CONTAINED");
+    expect(row.containedAt!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1_000);
+    const [moved] = await t.db.auditEvent.findMany({ where: { ticketId: ticket.id, action: "ticket.status_changed" } });
+    expect(moved!.details).toMatchObject({
+      from: "TRIAGED", to: "CONTAINED", reason: expect.stringContaining(`“Sign out of all sessions” skipped (${reason})`),
+      verified: ["reset-password", "enforce-mfa", "block-sign-in"], skipped: [{ step: "revoke-sessions", state: "SKIPPED", reason }],
+    });
+  });
+
+  it("setting aside a containment step alone does not contain the ticket while another is still open", async () => {
+    const ticket = await ticketFor(CONTOSO, "pradeep@contoso.example");
+    await runStep(t.db, engineer, { ticketId: ticket.id, stepKey: "block-sign-in", idempotencyKey: "aside-1" }, { graph: graph(CONTOSO) });
+    expect(await recordManualStep(t.db, engineer, { ticketId: ticket.id, stepKey: "revoke-sessions", state: "NOT_APPLICABLE", note: "No session was ever issued" })).toEqual({ contained: false });
+    expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("TRIAGED");
   });
 
   it("a timeout leaves a step UNKNOWN only when the state read cannot resolve it, and still shows the password with a note", async () => {

@@ -7,9 +7,13 @@ import { AppError, notFound } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
-import { stepDef } from "./steps";
+import { markContainedIfVerified } from "./mark-contained";
+import { CONTAINMENT_STEPS, stepDef } from "./steps";
 
-/** Records a step done by hand, skipped with a reason, or not applicable (with a reason). */
+/**
+ * Records a step done by hand, skipped with a reason, or not applicable (with a reason). Setting
+ * aside a containment step can settle containment: the same rule as a run decides (mark-contained.ts).
+ */
 export async function recordManualStep(db: Db, viewer: Viewer, input: { ticketId: string; stepKey: string; state: "DONE" | "SKIPPED" | "NOT_APPLICABLE"; note?: string }) {
   assertCan(viewer, "tickets.work");
   const def = stepDef(input.stepKey);
@@ -18,12 +22,14 @@ export async function recordManualStep(db: Db, viewer: Viewer, input: { ticketId
   const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true } });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "record checklist steps");
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     const data = { state: input.state, reason: input.state === "DONE" ? null : (input.note ?? null), notes: input.state === "DONE" ? (input.note ?? null) : null, doneById: viewer.id, doneAt: new Date() };
     await tx.checklistStep.upsert({ where: { ticketId_key: { ticketId: ticket.id, key: input.stepKey } }, create: { ticketId: ticket.id, key: input.stepKey, ...data }, update: data });
     await recordAuditEvent(tx, {
       actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: `checklist.${input.state.toLowerCase()}`, target: formatTicketNumber(ticket.number),
       details: { step: input.stepKey, note: input.note ?? null },
     });
+    const contained = (CONTAINMENT_STEPS as readonly string[]).includes(input.stepKey) ? await markContainedIfVerified(tx, { ticketId: ticket.id, actorId: viewer.id }) : false;
+    return { contained };
   });
 }
