@@ -1,4 +1,5 @@
 import "server-only";
+import { setTimeout as sleep } from "node:timers/promises";
 import { z } from "zod";
 import type { Role } from "@/generated/prisma/enums";
 import { recordAuditEvent } from "@/lib/audit/record";
@@ -27,6 +28,8 @@ export async function authorizeCredentials(db: Db, raw: unknown, ip: string): Pr
     if (isAppError(error)) throw new Error(error.message);
     throw error;
   }
+  // Many failures on this account lately (from anywhere): slow down instead of locking it.
+  if (attempt.delayMs > 0) await sleep(attempt.delayMs);
   const user = await db.user.findUnique({
     where: { email },
     // The one place that reads the hash (it is omitted from every other query, lib/db/create-client.ts).
