@@ -43,31 +43,76 @@ test("a tenant admin files an incident and the engineer finds it in the queue", 
   await expect(page.locator("#intake").getByRole("listitem").filter({ hasText: "The account sent bulk or spam email" })).toBeVisible();
 });
 
-test("invalid intake shows field errors and keeps what was typed", async ({ page }) => {
+test("invalid intake shows every field error in one submit, focuses the first, and keeps what was typed", async ({ page }) => {
   await signIn(page, USERS.contosoAdmin);
   await page.goto("/tickets/new");
   const form = page.getByRole("form", { name: "Report an incident" });
-  await form.getByLabel("Affected account (UPN)").fill("megan@fabrikam.example");
+  const upn = form.getByLabel("Affected account (UPN)");
+  await upn.fill("megan@fabrikam.example");
   await form.getByLabel("Short title (optional)").fill("Typed title stays");
-  await form.getByLabel("Anything else you saw").fill("A note that must not be lost");
+  await form.getByLabel("When was it detected?").fill("");
   await form.getByLabel("Severity").selectOption("CRITICAL");
   await form.getByRole("button", { name: "File incident" }).click();
 
+  // The wrong domain (a tenant rule), nothing observed and no time: all in the same answer.
   await expect(form.getByText("The account must be in your tenant's domain (contoso.example).")).toBeVisible();
-  await expect(form.getByLabel("Affected account (UPN)")).toHaveValue("megan@fabrikam.example");
-  await expect(form.getByLabel("Affected account (UPN)")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByText("Tick at least one thing you observed, or describe it below.")).toBeVisible();
+  await expect(form.getByText("Enter when the problem was detected.")).toBeVisible();
+  await expect(upn).toBeFocused();
+  await expect(upn).toHaveValue("megan@fabrikam.example");
+  await expect(upn).toHaveAttribute("aria-invalid", "true");
   await expect(form.getByLabel("Short title (optional)")).toHaveValue("Typed title stays");
-  await expect(form.getByLabel("Anything else you saw")).toHaveValue("A note that must not be lost");
   await expect(form.getByLabel("Severity")).toHaveValue("CRITICAL");
   await expect(page).toHaveURL(/\/tickets\/new$/);
 
-  // Schema errors: not an address, nothing observed.
-  await form.getByLabel("Affected account (UPN)").fill("not an address");
-  await form.getByLabel("Anything else you saw").fill("");
+  // Not an address: the example is in the viewer's own domain; the other errors stay listed.
+  await upn.fill("not an address");
+  await form.getByLabel("Anything else you saw").fill("A note that must not be lost");
   await form.getByRole("button", { name: "File incident" }).click();
-  await expect(form.getByText("Enter the account's sign-in name (UPN), e.g. megan@contoso.example.")).toBeVisible();
-  await expect(form.getByText("Tick at least one thing you observed, or describe it below.")).toBeVisible();
-  await expect(form.getByLabel("Short title (optional)")).toHaveValue("Typed title stays");
+  await expect(form.getByText("Enter the account's sign-in name (UPN), e.g. name@contoso.example.")).toBeVisible();
+  await expect(form.getByText("Tick at least one thing you observed, or describe it below.")).toHaveCount(0);
+  await expect(form.getByText("Enter when the problem was detected.")).toBeVisible();
+  await expect(form.getByLabel("Anything else you saw")).toHaveValue("A note that must not be lost");
+});
+
+test("a Fabrikam admin is shown examples in Fabrikam's domain", async ({ page }) => {
+  await signIn(page, USERS.fabrikamAdmin);
+  await page.goto("/tickets/new");
+  const form = page.getByRole("form", { name: "Report an incident" });
+  await expect(form.getByText("The user's sign-in name, e.g. name@fabrikam.example")).toBeVisible();
+  await form.getByLabel("Affected account (UPN)").fill("nope");
+  await form.getByLabel("The account sent bulk or spam email").check();
+  await form.getByRole("button", { name: "File incident" }).click();
+  await expect(form.getByText("Enter the account's sign-in name (UPN), e.g. name@fabrikam.example.")).toBeVisible();
+  await expect(form).not.toContainText("contoso");
+});
+
+test("filing for an account with an open incident offers that incident first, without blocking", async ({ page }) => {
+  await signIn(page, USERS.contosoAdmin);
+  await page.goto("/tickets/new");
+  const form = page.getByRole("form", { name: "Report an incident" });
+  await form.getByLabel("Affected account (UPN)").fill("megan@contoso.example");
+  await form.getByLabel("The account sent bulk or spam email").check();
+  await form.getByRole("button", { name: "File incident" }).click();
+
+  const notice = form.getByRole("status", { name: "Open incidents for this account" });
+  await expect(notice).toContainText(/INC-\d+ \(New\) is open for this account – add to it instead\?/);
+  await expect(notice).toBeFocused();
+  await expect(page).toHaveURL(/\/tickets\/new$/);
+  await expect(form.getByRole("button", { name: "File anyway" })).toBeVisible();
+  // Another account may have none: the next submit asks again.
+  await form.getByLabel("Affected account (UPN)").fill("alex@contoso.example");
+  await expect(form.getByRole("button", { name: "File incident" })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await form.getByLabel("Affected account (UPN)").fill("megan@contoso.example");
+  await form.getByRole("button", { name: "File incident" }).click();
+  // "Add to it instead": the link opens the open incident.
+  const link = notice.getByRole("link", { name: /^INC-\d+$/ });
+  const number = (await link.textContent())!.trim();
+  await link.click();
+  await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(number);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Megan's mailbox is sending bulk mail to Gmail");
 });
 
 test("a Fabrikam admin gets 'not found' for a Contoso ticket URL", async ({ page, browser }) => {

@@ -2,26 +2,31 @@
 
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
-import { actionClient, withFieldErrors } from "@/lib/actions/client";
+import { actionClient } from "@/lib/actions/client";
 import { requirePermission } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { getLogger } from "@/lib/logger";
 import { verifyPrimaryAccount } from "@/lib/scope/service";
-import { ZAddCommentInput, ZCreateTicketInput, ZUpdateIntakeInput } from "./schemas";
-import { addComment, createTicket } from "./service";
+import { withIntakeFieldErrors } from "./field-errors";
+import { fileTicket } from "./file-ticket";
+import { ZAddCommentInput, ZCreateTicketForm, ZUpdateIntakeInput } from "./schemas";
+import { addComment } from "./service";
 import { updateIntake } from "./update-intake";
 
 export const createTicketAction = actionClient
   .metadata({ name: "createTicket" })
-  .inputSchema(ZCreateTicketInput)
+  // The form's raw fields: fileTicket runs every check at once, the tenant's domain among them.
+  .inputSchema(ZCreateTicketForm)
   .action(async ({ parsedInput }) => {
     const viewer = await requirePermission("tickets.create");
     const db = await getDb();
-    const ticket = await withFieldErrors(() => createTicket(db, viewer, parsedInput));
-    // After the response: the reporter never waits for Graph, and a Graph outage never blocks filing.
-    after(() => verifyPrimaryAccount(db, ticket.id).catch((err: unknown) => getLogger().warn({ err, ticketId: ticket.id }, "primary account check failed")));
-    revalidatePath("/tickets");
-    return ticket;
+    const result = await withIntakeFieldErrors(() => fileTicket(db, viewer, parsedInput));
+    if (result.status === "filed") {
+      // After the response: the reporter never waits for Graph, and a Graph outage never blocks filing.
+      after(() => verifyPrimaryAccount(db, result.id).catch((err: unknown) => getLogger().warn({ err, ticketId: result.id }, "primary account check failed")));
+      revalidatePath("/tickets");
+    }
+    return result;
   });
 
 export const addCommentAction = actionClient
@@ -33,7 +38,6 @@ export const addCommentAction = actionClient
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return comment;
   });
-
 
 export const updateIntakeAction = actionClient
   .metadata({ name: "updateIntake" })

@@ -89,11 +89,18 @@ export async function listComments(db: Db, viewer: Viewer, ticketId: string) {
   });
 }
 
-/** Other open incidents for the same account: likely duplicates to flag. */
-export async function findOpenDuplicates(db: Db, viewer: Viewer, ticket: { id: string; tenantId: string; affectedUpn: string }) {
+/**
+ * Other open incidents for the same account: likely duplicates to flag on a ticket, or to offer
+ * before filing (no id yet).
+ */
+export async function findOpenDuplicates(db: Db, viewer: Viewer, ticket: { id?: string; tenantId: string; affectedUpn: string }) {
   return db.ticket.findMany({
     where: {
-      AND: [ticketScopeFor(viewer), { tenantId: ticket.tenantId, affectedUpn: ticket.affectedUpn, id: { not: ticket.id }, status: { not: "CLOSED" } }],
+      AND: [
+        ticketScopeFor(viewer),
+        { tenantId: ticket.tenantId, affectedUpn: ticket.affectedUpn.toLowerCase(), status: { not: "CLOSED" } },
+        ticket.id ? { id: { not: ticket.id } } : {},
+      ],
     },
     select: { id: true, number: true, status: true },
     orderBy: { number: "desc" },

@@ -1,38 +1,88 @@
 import { z } from "zod";
 import { Severity, TicketStatus } from "@/generated/prisma/enums";
-import { SYMPTOM_KEYS } from "./symptoms";
+import { SYMPTOM_KEYS, type Symptom } from "./symptoms";
+import { isInTenantDomain } from "./tenant-domain";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
 /** Clock skew allowed between the reporter's browser and the server. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
-export const ZCreateTicketInput = z
-  .object({
-    affectedUpn: z
-      .string()
-      .trim()
-      .toLowerCase()
-      .min(1, "Enter the affected account, e.g. megan@contoso.example.")
-      .pipe(z.email("Enter the account's sign-in name (UPN), e.g. megan@contoso.example.").max(320)),
-    title: z.preprocess(blankToUndefined, z.string().trim().max(200, "Keep the title under 200 characters.").optional()),
-    symptoms: z.array(z.enum(SYMPTOM_KEYS)).max(SYMPTOM_KEYS.length).default([]),
-    symptomsNote: z.preprocess(
-      blankToUndefined,
-      z.string().trim().max(4000, "Keep the description under 4,000 characters.").optional(),
-    ),
-    detectedAt: z.coerce
-      .date({ error: "Enter when the problem was detected." })
-      .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "The detection time cannot be in the future.")
-      .refine((d) => d.getFullYear() >= 2000, "Enter a realistic detection time."),
-    severity: z.enum(Severity, { error: "Choose a severity." }),
-    /** Only platform admins file for a tenant other than their own. */
-    tenantId: z.preprocess(blankToUndefined, z.uuid().optional()),
-  })
-  .refine((v) => v.symptoms.length > 0 || Boolean(v.symptomsNote), {
-    path: ["symptoms"],
-    message: "Tick at least one thing you observed, or describe it below.",
+/**
+ * The intake form's fields as sent. Every field falls back to empty instead of failing, so the
+ * checks below always run together and one submit reports every problem (zod skips an object's
+ * refinements once a field has failed, which made the errors arrive in rounds).
+ */
+export const ZCreateTicketForm = z.object({
+  affectedUpn: z.string().catch(""),
+  title: z.string().catch(""),
+  symptoms: z.array(z.string()).catch([]),
+  symptomsNote: z.string().catch(""),
+  detectedAt: z.union([z.string(), z.date()]).catch(""),
+  severity: z.string().catch(""),
+  /** Only platform admins file for a tenant other than their own. */
+  tenantId: z.string().optional().catch(undefined),
+  /** The reporter saw the open incidents for this account and files a new one anyway. */
+  fileAnyway: z.boolean().catch(false),
+});
+
+/** Missing fields count as empty (the checks say what is missing). */
+export type TCreateTicketForm = Partial<z.input<typeof ZCreateTicketForm>>;
+
+/** An example sign-in name in the tenant's own domain, for hints and errors. */
+export function exampleUpn(primaryDomain?: string): string {
+  return `name@${primaryDomain || "your-domain.com"}`;
+}
+
+const SEVERITIES = Object.values(Severity) as string[];
+const SYMPTOM_SET = new Set<string>(SYMPTOM_KEYS);
+const UUID = z.uuid();
+const EMAIL = z.email().max(320);
+
+/**
+ * Every intake check in one pass. With the tenant's primary domain, the account is also checked
+ * against it (the form's other errors come back in the same answer).
+ */
+export function intakeSchema(tenant: { primaryDomain?: string } = {}) {
+  const example = exampleUpn(tenant.primaryDomain);
+  return ZCreateTicketForm.transform((v, ctx) => {
+    const issue = (field: string, message: string) => ctx.addIssue({ code: "custom", path: [field], message });
+    const affectedUpn = v.affectedUpn.trim().toLowerCase();
+    if (!affectedUpn) issue("affectedUpn", `Enter the affected account, e.g. ${example}.`);
+    else if (!EMAIL.safeParse(affectedUpn).success) issue("affectedUpn", `Enter the account's sign-in name (UPN), e.g. ${example}.`);
+    else if (tenant.primaryDomain && !isInTenantDomain(affectedUpn, tenant.primaryDomain)) {
+      issue("affectedUpn", `The account must be in your tenant's domain (${tenant.primaryDomain}).`);
+    }
+    const title = v.title.trim();
+    if (title.length > 200) issue("title", "Keep the title under 200 characters.");
+    const symptomsNote = v.symptomsNote.trim();
+    if (symptomsNote.length > 4000) issue("symptomsNote", "Keep the description under 4,000 characters.");
+    const symptoms = [...new Set(v.symptoms)];
+    if (symptoms.some((s) => !SYMPTOM_SET.has(s))) issue("symptoms", "Tick only the observations listed.");
+    else if (symptoms.length === 0 && !symptomsNote) issue("symptoms", "Tick at least one thing you observed, or describe it below.");
+    const detectedAt = v.detectedAt === "" ? null : new Date(v.detectedAt);
+    if (!detectedAt || Number.isNaN(detectedAt.getTime())) issue("detectedAt", "Enter when the problem was detected.");
+    else if (detectedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) issue("detectedAt", "The detection time cannot be in the future.");
+    else if (detectedAt.getFullYear() < 2000) issue("detectedAt", "Enter a realistic detection time.");
+    if (!SEVERITIES.includes(v.severity)) issue("severity", "Choose a severity.");
+    const tenantId = v.tenantId?.trim() || undefined;
+    if (tenantId && !UUID.safeParse(tenantId).success) issue("tenantId", "Choose the tenant this incident belongs to.");
+    if (ctx.issues.length > 0) return z.NEVER;
+    return {
+      affectedUpn,
+      title: title || undefined,
+      symptoms: symptoms as Symptom[],
+      symptomsNote: symptomsNote || undefined,
+      detectedAt: detectedAt!,
+      severity: v.severity as Severity,
+      tenantId,
+      fileAnyway: v.fileAnyway,
+    };
   });
+}
+
+/** The intake checks without a tenant (the domain is checked once the tenant is known). */
+export const ZCreateTicketInput = intakeSchema();
 
 export type TCreateTicketInput = z.input<typeof ZCreateTicketInput>;
 export type TCreateTicket = z.output<typeof ZCreateTicketInput>;

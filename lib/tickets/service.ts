@@ -9,15 +9,9 @@ import { formatTicketNumber } from "./format";
 import type { TCreateTicket } from "./schemas";
 import { ticketScopeFor } from "./scope";
 import { SYMPTOMS } from "./symptoms";
+import { isInTenantDomain } from "./tenant-domain";
 
-/** True when the UPN's domain is the tenant's primary domain or one of its subdomains. */
-export function isInTenantDomain(upn: string, primaryDomain: string): boolean {
-  const domain = upn.split("@")[1]?.toLowerCase() ?? "";
-  const primary = primaryDomain.toLowerCase();
-  return domain === primary || domain.endsWith(`.${primary}`);
-}
-
-export async function createTicket(db: Db, viewer: Viewer, input: TCreateTicket) {
+export async function createTicket(db: Db, viewer: Viewer, input: Omit<TCreateTicket, "fileAnyway">) {
   assertCan(viewer, "tickets.create");
   const tenantId = viewer.role === "TENANT_ADMIN" ? viewer.tenantId : input.tenantId;
   if (!tenantId) throw new AppError("INVALID_INPUT", "Choose the tenant this incident belongs to.", { field: "tenantId" });

@@ -2,6 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent } from "@/components/ui/card";
@@ -9,7 +10,10 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { createTicketAction } from "@/lib/tickets/actions";
+import { exampleUpn } from "@/lib/tickets/schemas";
+import { DuplicateNotice, type Duplicate } from "./duplicate-notice";
 
 type Props = {
   symptoms: { value: string; label: string }[];
@@ -26,12 +30,26 @@ function nowLocal(): string {
 
 export function ReportIncidentForm({ symptoms, tenants, chooseTenant }: Props) {
   const router = useRouter();
+  const formRef = useRef<HTMLFormElement>(null);
+  // Open incidents for the account, found on submit: the next submit files anyway.
+  const [duplicates, setDuplicates] = useState<Duplicate[] | null>(null);
+  const [tenantId, setTenantId] = useState(chooseTenant ? "" : (tenants[0]?.id ?? ""));
   const { execute, result, isPending } = useAction(createTicketAction, {
-    onSuccess: ({ data }) => router.push(`/tickets/${data.id}`),
+    onSuccess: ({ data }) => {
+      if (data.status === "filed") router.push(`/tickets/${data.id}`);
+      else setDuplicates(data.duplicates);
+    },
   });
+  useFocusFirstError(formRef, result);
   const errors = result.validationErrors?.fieldErrors ?? {};
   const formErrors = result.validationErrors?.formErrors ?? [];
-  const domain = tenants[0]?.primaryDomain ?? "contoso.example";
+  // Examples in the tenant's own domain: the admin's, or the one a platform admin chose.
+  const domain = tenants.find((t) => t.id === tenantId)?.primaryDomain;
+  const filed = result.data?.status === "filed";
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (duplicates) noticeRef.current?.focus();
+  }, [duplicates]);
 
   // The form is not reset after a failed submit: onSubmit prevents the native submission, so
   // everything typed stays in place beside its error.
@@ -43,24 +61,25 @@ export function ReportIncidentForm({ symptoms, tenants, chooseTenant }: Props) {
     execute({
       affectedUpn: String(form.get("affectedUpn") ?? ""),
       title: String(form.get("title") ?? ""),
-      symptoms: form.getAll("symptoms").map(String) as never,
+      symptoms: form.getAll("symptoms").map(String),
       symptomsNote: String(form.get("symptomsNote") ?? ""),
       detectedAt: detectedDate && !Number.isNaN(detectedDate.getTime()) ? detectedDate.toISOString() : "",
-      severity: String(form.get("severity") ?? "") as never,
+      severity: String(form.get("severity") ?? ""),
       tenantId: chooseTenant ? String(form.get("tenantId") ?? "") : undefined,
-    } as never);
+      fileAnyway: duplicates !== null,
+    });
   }
 
   return (
     <Card>
       <CardContent className="pt-6">
-        <form onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Report an incident">
+        <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Report an incident">
           {(result.serverError || formErrors.length > 0) && (
             <Alert variant="destructive">{result.serverError ?? formErrors.join(" ")}</Alert>
           )}
           {chooseTenant && (
             <FormField id="tenantId" label="Tenant" error={errors.tenantId}>
-              <NativeSelect id="tenantId" name="tenantId" defaultValue="">
+              <NativeSelect id="tenantId" name="tenantId" value={tenantId} onChange={(e) => { setTenantId(e.target.value); setDuplicates(null); }}>
                 <option value="">Choose a tenant</option>
                 {tenants.map((t) => (
                   <option key={t.id} value={t.id}>{t.displayName}</option>
@@ -68,8 +87,9 @@ export function ReportIncidentForm({ symptoms, tenants, chooseTenant }: Props) {
               </NativeSelect>
             </FormField>
           )}
-          <FormField id="affectedUpn" label="Affected account (UPN)" error={errors.affectedUpn} hint={`The user's sign-in name, e.g. megan@${domain}`}>
-            <Input id="affectedUpn" name="affectedUpn" type="email" autoComplete="off" placeholder={`name@${domain}`} />
+          <FormField id="affectedUpn" label="Affected account (UPN)" error={errors.affectedUpn} hint={`The user's sign-in name, e.g. ${exampleUpn(domain)}`}>
+            {/* A different account may have no open incident: ask again on the next submit. */}
+            <Input id="affectedUpn" name="affectedUpn" type="email" autoComplete="off" placeholder={exampleUpn(domain)} onChange={() => setDuplicates(null)} />
           </FormField>
           <FormField id="title" label="Short title (optional)" error={errors.title}>
             <Input id="title" name="title" placeholder="e.g. Mailbox sending bulk mail to Gmail" />
@@ -77,9 +97,11 @@ export function ReportIncidentForm({ symptoms, tenants, chooseTenant }: Props) {
           <fieldset className="space-y-2" aria-describedby={errors.symptoms ? "symptoms-error" : undefined}>
             <legend className="text-sm font-medium">What did you observe?</legend>
             <div className="grid gap-2 sm:grid-cols-2">
-              {symptoms.map((s) => (
+              {symptoms.map((s, i) => (
                 <label key={s.value} className="flex items-start gap-2 text-sm">
-                  <input type="checkbox" name="symptoms" value={s.value} className="mt-0.5 size-4 accent-[var(--color-primary)]" />
+                  {/* shrink-0: a long label must not squeeze its box smaller than the others. */}
+                  <input type="checkbox" name="symptoms" value={s.value} className="mt-0.5 size-4 shrink-0 accent-[var(--color-primary)]"
+                    aria-invalid={errors.symptoms && i === 0 ? true : undefined} />
                   <span>{s.label}</span>
                 </label>
               ))}
@@ -106,8 +128,9 @@ export function ReportIncidentForm({ symptoms, tenants, chooseTenant }: Props) {
               </NativeSelect>
             </FormField>
           </div>
-          <Button type="submit" disabled={isPending}>
-            {isPending ? "Filing…" : "File incident"}
+          {duplicates && <DuplicateNotice ref={noticeRef} duplicates={duplicates} />}
+          <Button type="submit" disabled={isPending || filed}>
+            {isPending || filed ? "Filing…" : duplicates ? "File anyway" : "File incident"}
           </Button>
         </form>
       </CardContent>
