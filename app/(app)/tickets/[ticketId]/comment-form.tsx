@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { addCommentAction } from "@/lib/tickets/actions";
 
 type Props = { ticketId: string; canWriteInternal: boolean; canWritePublic: boolean };
@@ -17,6 +18,7 @@ export function CommentForm({ ticketId, canWriteInternal, canWritePublic }: Prop
     // Clear only after the server accepted it; on an error the text stays.
     onSuccess: () => formRef.current?.reset(),
   });
+  useFocusFirstError(formRef, result);
   if (!canWriteInternal && !canWritePublic) return null;
   const errors = result.validationErrors?.fieldErrors ?? {};
 

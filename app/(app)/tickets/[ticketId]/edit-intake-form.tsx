@@ -40,7 +40,7 @@ export function EditIntakeForm({ ticketId, version, options, ...initial }: Props
           <legend className="text-sm font-medium">Observed</legend>
           {options.map((o) => (
             <label key={o.value} className="flex items-start gap-2 text-xs">
-              <input type="checkbox" name="symptoms" value={o.value} defaultChecked={initial.symptoms.includes(o.value)} className="mt-0.5 size-4" /> {o.label}
+              <input type="checkbox" name="symptoms" value={o.value} defaultChecked={initial.symptoms.includes(o.value)} className="mt-0.5 size-4 shrink-0" /> {o.label}
             </label>
           ))}
         </fieldset>

@@ -6,6 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { addPreventiveItemAction } from "@/lib/preventive/actions";
 
 export function AddItemForm({ ticketId }: { ticketId: string }) {
@@ -13,6 +14,7 @@ export function AddItemForm({ ticketId }: { ticketId: string }) {
   // Cleared only once the server accepted it; on an error the typed values stay.
   const { execute, result, isPending } = useAction(addPreventiveItemAction, { onSuccess: () => formRef.current?.reset() });
   const errors = result.validationErrors?.fieldErrors ?? {};
+  useFocusFirstError(formRef, result);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();

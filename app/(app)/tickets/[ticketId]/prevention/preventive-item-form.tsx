@@ -1,12 +1,13 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { updatePreventiveItemAction } from "@/lib/preventive/actions";
 import { PREVENTIVE_STATUS_LABELS, PREVENTIVE_STATUSES, type PreventiveStatus } from "@/lib/preventive/schemas";
@@ -14,12 +15,17 @@ import { SavedNow } from "../stages/saved-now";
 
 export type PreventiveItemValues = { id: string; title: string; owner: string | null; status: string; dueAt: string; notes: string | null; updatedAt: string };
 
-/** One follow-up item, edited in place; saving sends the version it was loaded at. */
-export function PreventiveItemForm({ item, onClose }: { item: PreventiveItemValues; onClose?: () => void }) {
+/**
+ * One follow-up item, edited in place; saving sends the version it was loaded at. It has no
+ * close button of its own: the row's Edit/Hide toggle opens and closes it.
+ */
+export function PreventiveItemForm({ item }: { item: PreventiveItemValues }) {
+  const formRef = useRef<HTMLFormElement>(null);
   const [dirty, setDirty] = useState(false);
   const { execute, result, isPending, hasSucceeded } = useAction(updatePreventiveItemAction, { onSuccess: () => setDirty(false) });
   const errors = result.validationErrors?.fieldErrors ?? {};
   const isConflict = useRefreshOnConflict(result.serverError);
+  useFocusFirstError(formRef, result);
   const id = (field: string) => `item-${item.id}-${field}`;
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
@@ -38,7 +44,7 @@ export function PreventiveItemForm({ item, onClose }: { item: PreventiveItemValu
   }
 
   return (
-    <form onSubmit={onSubmit} onChange={() => setDirty(true)} noValidate aria-label={`Follow-up item: ${item.title}`} className="space-y-3">
+    <form ref={formRef} onSubmit={onSubmit} onChange={() => setDirty(true)} noValidate aria-label={`Follow-up item: ${item.title}`} className="space-y-3">
       {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
       {isConflict && (
         <SavedNow
@@ -76,7 +82,6 @@ export function PreventiveItemForm({ item, onClose }: { item: PreventiveItemValu
         </Button>
         {dirty && <span role="status" className="text-xs text-muted-foreground">Unsaved changes</span>}
         {hasSucceeded && !dirty && !isPending && <span role="status" className="text-xs text-success">Saved.</span>}
-        {onClose && <Button type="button" size="sm" variant="ghost" className="ml-auto" onClick={onClose}>Hide</Button>}
       </div>
     </form>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { Pencil } from "lucide-react";
-import { useRef, useState } from "react";
+import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { TableCell, TableRow } from "@/components/ui/table";
 import { PreventiveItemForm, type PreventiveItemValues } from "./preventive-item-form";
@@ -13,7 +13,6 @@ import { PreventiveStatusBadge } from "./preventive-status-badge";
  */
 export function PreventiveItemRow({ item, dueLabel, columns }: { item: PreventiveItemValues; dueLabel: string | null; columns: number }) {
   const [editing, setEditing] = useState(false);
-  const toggle = useRef<HTMLButtonElement>(null);
   const formRowId = `item-${item.id}-editor`;
   return (
     <>
@@ -24,7 +23,7 @@ export function PreventiveItemRow({ item, dueLabel, columns }: { item: Preventiv
         <TableCell className="whitespace-nowrap">{dueLabel ?? "—"}</TableCell>
         <TableCell className="max-w-56 truncate text-xs text-muted-foreground" title={item.notes ?? undefined}>{item.notes ?? ""}</TableCell>
         <TableCell className="text-right">
-          <Button ref={toggle} size="sm" variant="ghost" aria-expanded={editing} aria-controls={formRowId} aria-label={`${editing ? "Hide" : "Edit"} ${item.title}`} onClick={() => setEditing(!editing)}>
+          <Button size="sm" variant="ghost" aria-expanded={editing} aria-controls={formRowId} aria-label={`${editing ? "Hide" : "Edit"} ${item.title}`} onClick={() => setEditing(!editing)}>
             <Pencil className="size-3.5" aria-hidden />
             {editing ? "Hide" : "Edit"}
           </Button>
@@ -32,13 +31,7 @@ export function PreventiveItemRow({ item, dueLabel, columns }: { item: Preventiv
       </TableRow>
       <TableRow id={formRowId} hidden={!editing} className="bg-muted/30 hover:bg-muted/30">
         <TableCell colSpan={columns}>
-          <PreventiveItemForm
-            item={item}
-            onClose={() => {
-              setEditing(false);
-              toggle.current?.focus();
-            }}
-          />
+          <PreventiveItemForm item={item} />
         </TableCell>
       </TableRow>
     </>

@@ -1,10 +1,12 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
+import { useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { runMessageTraceAction } from "@/lib/message-trace/actions";
 
 // The window is typed in UTC (the app shows every time in UTC), so the value gets a "Z".
@@ -14,6 +16,8 @@ const fromUtcInput = (value: string) => (value.trim() ? `${value}:00Z` : "");
 export function RunTraceForm({ ticketId, defaultStart }: { ticketId: string; defaultStart: string }) {
   const { execute, result, isPending, hasSucceeded } = useAction(runMessageTraceAction);
   const errors = result.validationErrors?.fieldErrors ?? {};
+  const formRef = useRef<HTMLFormElement>(null);
+  useFocusFirstError(formRef, result);
 
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -22,7 +26,7 @@ export function RunTraceForm({ ticketId, defaultStart }: { ticketId: string; def
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate aria-label="Run message trace" className="space-y-3">
+    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Run message trace" className="space-y-3">
       {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
       {hasSucceeded && result.data && (
         <Alert variant="success">

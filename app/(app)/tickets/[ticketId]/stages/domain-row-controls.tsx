@@ -1,13 +1,14 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import {
   AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle, AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { correctRecipientDomainAction, deleteRecipientDomainAction, revertRecipientDomainAction } from "@/lib/scope/actions";
 
@@ -19,7 +20,9 @@ type Row = { id: string; domain: string; version: number; messageCount: number; 
  */
 export function DomainRowControls({ row }: { row: Row }) {
   const [open, setOpen] = useState(false);
+  const formRef = useRef<HTMLFormElement>(null);
   const correct = useAction(correctRecipientDomainAction);
+  useFocusFirstError(formRef, correct.result);
   const revert = useAction(revertRecipientDomainAction);
   const remove = useAction(deleteRecipientDomainAction, { onSuccess: () => setOpen(false) });
   const errors = correct.result.validationErrors?.fieldErrors ?? {};
@@ -31,7 +34,7 @@ export function DomainRowControls({ row }: { row: Row }) {
     <div className="space-y-1 text-xs">
       <details>
         <summary className="cursor-pointer text-primary">Correct<span className="sr-only"> {row.domain}</span></summary>
-        <form noValidate aria-label={`Correct ${row.domain}`} className="mt-1 flex flex-wrap items-end gap-2"
+        <form ref={formRef} noValidate aria-label={`Correct ${row.domain}`} className="mt-1 flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
             const f = new FormData(e.currentTarget);

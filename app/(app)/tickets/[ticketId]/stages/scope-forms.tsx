@@ -1,21 +1,24 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useRef } from "react";
+import { useMemo, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { addAffectedUserAction, recheckPrimaryAccountAction, saveRecipientDomainAction } from "@/lib/scope/actions";
 
-export function AddAffectedUserForm({ ticketId }: { ticketId: string }) {
+export function AddAffectedUserForm({ ticketId, tenantDomain }: { ticketId: string; tenantDomain: string }) {
   const ref = useRef<HTMLFormElement>(null);
   const { execute, result, isPending } = useAction(addAffectedUserAction, { onSuccess: () => ref.current?.reset() });
+  // "Not an account of this tenant" comes back as a server error shown beside the field: focus it too.
+  useFocusFirstError(ref, useMemo(() => ({ validationErrors: result.validationErrors ?? (result.serverError ? true : undefined) }), [result]));
   return (
     <form ref={ref} noValidate aria-label="Add an affected account" className="flex flex-wrap items-end gap-2"
       onSubmit={(e) => { e.preventDefault(); execute({ ticketId, upn: String(new FormData(e.currentTarget).get("upn") ?? "") }); }}>
       <FormField id="scope-upn" label="Another affected account" error={result.validationErrors?.fieldErrors.upn ?? result.serverError}>
-        <Input name="upn" type="email" placeholder="name@contoso.example" className="w-72" />
+        <Input name="upn" type="email" placeholder={`name@${tenantDomain}`} className="w-full sm:w-72" />
       </FormField>
       <Button type="submit" variant="outline" disabled={isPending}>{isPending ? "Checking the tenant…" : "Add account"}</Button>
     </form>
@@ -40,6 +43,7 @@ export function SaveDomainForm({ ticketId }: { ticketId: string }) {
   const ref = useRef<HTMLFormElement>(null);
   const { execute, result, isPending } = useAction(saveRecipientDomainAction, { onSuccess: () => ref.current?.reset() });
   const errors = result.validationErrors?.fieldErrors ?? {};
+  useFocusFirstError(ref, result);
   return (
     <form ref={ref} noValidate aria-label="Add a recipient domain" className="space-y-2"
       onSubmit={(e) => {

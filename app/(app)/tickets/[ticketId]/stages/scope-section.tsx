@@ -37,7 +37,9 @@ function sourceText(d: ScopeDomain): string {
 }
 
 /** Stage 2: affected accounts and the recipients of the unauthorized mail, by domain. */
-export async function ScopeSection({ db, viewer, ticketId, primaryUpn, isClosed }: { db: Db; viewer: Viewer; ticketId: string; primaryUpn: string; isClosed: boolean }) {
+type Props = { db: Db; viewer: Viewer; ticketId: string; primaryUpn: string; tenantDomain: string; isClosed: boolean };
+
+export async function ScopeSection({ db, viewer, ticketId, primaryUpn, tenantDomain, isClosed }: Props) {
   const { users, domains } = await getScope(db, viewer, ticketId);
   const canWork = hasPermission(viewer.role, "tickets.work") && !isClosed;
   const external = domains.filter((d) => !d.isInternal);
@@ -61,7 +63,7 @@ export async function ScopeSection({ db, viewer, ticketId, primaryUpn, isClosed 
             </li>
           ))}
         </ul>
-        {canWork && <AddAffectedUserForm ticketId={ticketId} />}
+        {canWork && <AddAffectedUserForm ticketId={ticketId} tenantDomain={tenantDomain} />}
         <Table>
           <TableCaption>
             Recipients of the unauthorized mail: {external.reduce((n, d) => n + d.recipientCount, 0)} external recipients in {external.length} domains. Counts an engineer typed are kept when the trace is run again.

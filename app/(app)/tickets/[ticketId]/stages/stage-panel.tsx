@@ -27,7 +27,7 @@ export function StagePanel({ stage, db, viewer, ticket, progress }: Props) {
         </div>
       );
     case "scope":
-      return <ScopeSection db={db} viewer={viewer} ticketId={ticket.id} primaryUpn={ticket.affectedUpn} isClosed={ticket.status === "CLOSED"} />;
+      return <ScopeSection db={db} viewer={viewer} ticketId={ticket.id} primaryUpn={ticket.affectedUpn} tenantDomain={ticket.tenant.primaryDomain} isClosed={ticket.status === "CLOSED"} />;
     case "impact":
       return <ImpactSection db={db} viewer={viewer} ticket={ticket} />;
     case "checklist":
