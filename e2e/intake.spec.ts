@@ -146,6 +146,10 @@ test("tenant admins see and write only public comments", async ({ page }) => {
 
   // Evidence: a wrong type is refused beside the field; an allowed one is listed and downloadable.
   const upload = page.getByRole("form", { name: "Attach evidence" });
+  // No file chosen: said before anything is sent, with focus on the file field.
+  await upload.getByRole("button", { name: "Upload" }).click();
+  await expect(upload.getByText("Choose a file to attach.")).toBeVisible();
+  await expect(upload.getByLabel(/Attach evidence/)).toBeFocused();
   await upload.getByLabel(/Attach evidence/).setInputFiles({ name: "page.html", mimeType: "text/html", buffer: Buffer.from("<b>x</b>") });
   await upload.getByRole("button", { name: "Upload" }).click();
   await expect(upload.getByText(/Allowed types/)).toBeVisible();
