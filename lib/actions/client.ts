@@ -2,6 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { createSafeActionClient, returnValidationErrors } from "next-safe-action";
 import { z } from "zod";
+import { requestOriginInfo } from "@/lib/auth/request-origin";
 import { isSameOriginRequest, type RequestOriginInfo } from "@/lib/auth/same-origin";
 import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { getEnv } from "@/lib/env";
@@ -15,13 +16,7 @@ export const NOT_SAME_ORIGIN_MESSAGE = "This request did not come from a Breachd
 type ActionClientDeps = { requestOrigin: () => Promise<RequestOriginInfo>; loadViewer: () => Promise<Viewer | null> };
 
 async function requestOriginFromHeaders(): Promise<RequestOriginInfo> {
-  const h = await headers();
-  return {
-    origin: h.get("origin"),
-    secFetchSite: h.get("sec-fetch-site"),
-    host: h.get("x-forwarded-host") ?? h.get("host"),
-    appUrl: getEnv().NEXTAUTH_URL,
-  };
+  return requestOriginInfo(await headers(), getEnv().NEXTAUTH_URL);
 }
 
 /**

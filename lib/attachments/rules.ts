@@ -25,9 +25,13 @@ export function cleanFileName(fileName: string): string {
   return base.replace(/[^\w.\- ()]/g, "_").slice(0, 150) || "file";
 }
 
+/** What the server says when an upload comes without a file (a file input left empty sends a nameless, empty one). */
+export const NO_FILE_MESSAGE = "Choose a file to attach.";
+export const TOO_LARGE_MESSAGE = "Files can be at most 10 MB.";
+
 export function checkUpload(fileName: string, size: number): string | null {
   if (size === 0) return "The file is empty.";
-  if (size > MAX_ATTACHMENT_BYTES) return "Files can be at most 10 MB.";
+  if (size > MAX_ATTACHMENT_BYTES) return TOO_LARGE_MESSAGE;
   if (!ALLOWED_TYPES[extensionOf(fileName)]) return `Allowed types: ${Object.keys(ALLOWED_TYPES).join(", ")}.`;
   return null;
 }

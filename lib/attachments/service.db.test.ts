@@ -44,6 +44,19 @@ describe.each(testDbKinds())("evidence attachments on %s", (kind) => {
     await expect(saveAttachment(t.db, otherAdmin, { ticketId, fileName: "a.txt", bytes: Buffer.from("a"), visibility: "PUBLIC", evidenceDir: dir })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("refuses a file whose content is not of its type, e.g. an HTML page named .png, and keeps no file", async () => {
+    const before = fs.readdirSync(dir, { recursive: true }).length;
+    const html = Buffer.from("<!doctype html><script>fetch('/api/auth/session')</script>");
+    await expect(saveAttachment(t.db, admin, { ticketId, fileName: "screenshot.png", bytes: html, visibility: "PUBLIC", evidenceDir: dir }))
+      .rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "file" }, message: expect.stringMatching(/not a real \.png file/) });
+    await expect(saveAttachment(t.db, admin, { ticketId, fileName: "trace.csv", bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1]), visibility: "PUBLIC", evidenceDir: dir }))
+      .rejects.toMatchObject({ details: { field: "file" }, message: expect.stringMatching(/not plain text/) });
+    expect(fs.readdirSync(dir, { recursive: true }).length).toBe(before);
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+    const saved = await saveAttachment(t.db, admin, { ticketId, fileName: "screenshot.png", bytes: png, visibility: "PUBLIC", evidenceDir: dir });
+    expect((await getAttachmentForViewer(t.db, admin, saved.id)).contentType).toBe("image/png");
+  });
+
   it("refuses evidence on a closed ticket, saying why, and leaves no file behind", async () => {
     const closed = await seedTicket(t.db, { tenantId: admin.tenantId!, reporterId: admin.id, status: "CLOSED", closedAt: new Date() });
     const file = { ticketId: closed.id, fileName: "late.txt", bytes: Buffer.from("late"), evidenceDir: dir };

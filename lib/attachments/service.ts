@@ -10,6 +10,7 @@ import { AppError, notFound } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
+import { checkContent } from "./content";
 import { ALLOWED_TYPES, checkUpload, cleanFileName, extensionOf } from "./rules";
 
 // Evidence files live on disk under the evidence dir (by ticket), the database keeps the record.
@@ -22,7 +23,7 @@ export async function saveAttachment(
   input: { ticketId: string; fileName: string; bytes: Buffer; visibility: "PUBLIC" | "INTERNAL"; evidenceDir: string },
 ) {
   assertCan(viewer, input.visibility === "INTERNAL" ? "comments.writeInternal" : "comments.writePublic");
-  const problem = checkUpload(input.fileName, input.bytes.length);
+  const problem = checkUpload(input.fileName, input.bytes.length) ?? checkContent(extensionOf(input.fileName), input.bytes);
   if (problem) throw new AppError("INVALID_INPUT", problem, { field: "file" });
   const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true } });
   if (!ticket) throw notFound();

@@ -8,7 +8,8 @@ import { isAppError } from "@/lib/errors";
 
 export const dynamic = "force-dynamic";
 
-// Downloads an evidence file the viewer may read; anything else is 404.
+// Downloads an evidence file the viewer may read; anything else is 404. Always as a download,
+// with the type from our own list, never sniffed, and sandboxed should a browser render it anyway.
 export async function GET(_request: Request, { params }: { params: Promise<{ attachmentId: string }> }) {
   try {
     const viewer = await requirePermission("tickets.read");
@@ -21,6 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ att
         "Content-Length": String(bytes.length),
         "Content-Disposition": `attachment; filename="${row.fileName.replaceAll('"', "")}"`,
         "X-Content-Type-Options": "nosniff",
+        "Content-Security-Policy": "sandbox; default-src 'none'",
         "Cache-Control": "private, no-store",
       },
     });
