@@ -11,6 +11,7 @@ describe("audit events in words", () => {
     expect(say(ev("ticket.created", { severity: "HIGH", symptoms: ["Bulk mail", "MFA disabled"] }))).toBe("Incident reported (severity high): Bulk mail, MFA disabled");
     expect(say(ev("ticket.status_changed", { from: "RESOLVED", to: "CLOSED", note: null }))).toBe("Status changed from Resolved to Closed");
     expect(say(ev("ticket.status_changed", { from: "TRIAGED", to: "CONTAINED", reason: "Containment verified" }))).toBe("Status changed from Triaged to Contained (Containment verified)");
+    expect(say(ev("ticket.status_changed", { from: "CLOSED", to: "REOPENED", note: null, reason: "The consent was missed" }))).toBe("Status changed from Closed to Reopened: reason “The consent was missed”");
     expect(say(ev("ticket.assigned", { assignee: "Riya Shah" }))).toBe("Assigned to Riya Shah");
     expect(say(ev("ticket.assigned", { assignee: null }))).toBe("Unassigned");
     expect(say(ev("ticket.outcome_updated", { revision: true }))).toBe("Outcome revised after the report was returned");

@@ -71,7 +71,12 @@ function phrase(action: string, d: Details, target: string | null, result: strin
       return ["Incident reported", `${paren(severity && `severity ${severity.toLowerCase()}`)}${list(d.symptoms).length ? `: ${list(d.symptoms).join(", ")}` : ""}`];
     }
     case "ticket.assigned": return str(d, "assignee") ? ["Assigned", ` to ${str(d, "assignee")}`] : ["Unassigned", ""];
-    case "ticket.status_changed": return ["Status changed", ` from ${status(d.from)} to ${status(d.to)}${paren(str(d, "note") ?? str(d, "reason"))}`];
+    case "ticket.status_changed": {
+      const move = ` from ${status(d.from)} to ${status(d.to)}`;
+      // A reopen records the engineer's reason; other moves a short note (e.g. "Picked up").
+      if (d.to === "REOPENED" && str(d, "reason")) return ["Status changed", `${move}${paren(str(d, "note"))}: reason “${str(d, "reason")}”`];
+      return ["Status changed", `${move}${paren(str(d, "note") ?? str(d, "reason"))}`];
+    }
     case "ticket.outcome_updated": return d.revision === true ? ["Outcome revised", " after the report was returned"] : ["Outcome updated", ""];
     case "ticket.intake_edited": {
       const changes = Object.entries((d.changes ?? {}) as Record<string, { from?: unknown; to?: unknown }>);

@@ -27,7 +27,8 @@ describe.each(testDbKinds())("reports on %s", (kind) => {
   const versionOf = async (id: string) => (await ticketOf(id)).version;
   const outcome = async (id: string, outcomeSummary: string) =>
     updateOutcome(t.db, engineer, { ticketId: id, version: await versionOf(id), outcomeSummary, lessonsLearned: "", closureReason: "Resolved" });
-  const move = async (id: string, transition: "resolve" | "close" | "reopen") => transitionTicket(t.db, engineer, { ticketId: id, transition, version: await versionOf(id) });
+  const move = async (id: string, transition: "resolve" | "close" | "reopen") =>
+    transitionTicket(t.db, engineer, { ticketId: id, transition, version: await versionOf(id), reason: transition === "reopen" ? "The report needs new data" : undefined });
   const markdownOf = async (id: string, version: number) => (await t.db.reportVersion.findFirstOrThrow({ where: { ticketId: id, version } })).markdown;
 
   /** A resolved ticket with its checklist settled and an outcome, closed: version 1 waits for review. */

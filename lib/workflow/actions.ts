@@ -12,7 +12,8 @@ export const transitionTicketAction = actionClient
   .inputSchema(ZTransitionInput)
   .action(async ({ parsedInput }) => {
     const viewer = await requirePermission("tickets.work");
-    const result = await transitionTicket(await getDb(), viewer, parsedInput);
+    const db = await getDb();
+    const result = await withFieldErrors(() => transitionTicket(db, viewer, parsedInput));
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return result;
   });

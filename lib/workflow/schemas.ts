@@ -5,6 +5,8 @@ export const ZTransitionInput = z.object({
   transition: z.enum(["triage", "resolve", "close", "reopen"]),
   version: z.number().int().positive(),
   note: z.string().trim().max(2000).optional(),
+  /** Why a ticket is reopened: required for "reopen" (the service says so beside the field). */
+  reason: z.string().trim().max(2000, "Keep the reason under 2,000 characters.").optional(),
 });
 
 export const ZAssignInput = z.object({ ticketId: z.uuid(), assigneeId: z.uuid().nullable(), version: z.number().int().positive() });

@@ -38,6 +38,19 @@ describe.each(testDbKinds())("ticket workflow on %s", (kind) => {
     await expect(assignTicket(t.db, engineer, { ticketId: ticket.id, assigneeId: manager.id, version: 2 })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "assigneeId" } });
   });
 
+  it("reassigns to another engineer and unassigns, each on the version read; a stale one is a conflict", async () => {
+    const ticket = await newTicket();
+    await assignTicket(t.db, engineer, { ticketId: ticket.id, assigneeId: engineer.id, version: 1 });
+    await assignTicket(t.db, engineer, { ticketId: ticket.id, assigneeId: otherEngineer.id, version: 2 });
+    expect(await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ assigneeId: otherEngineer.id, status: "TRIAGED", version: 3 });
+    await expect(assignTicket(t.db, otherEngineer, { ticketId: ticket.id, assigneeId: null, version: 2 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await assignTicket(t.db, otherEngineer, { ticketId: ticket.id, assigneeId: null, version: 3 });
+    // Unassigned, the ticket stays triaged; the timeline says who did what.
+    expect(await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ assigneeId: null, status: "TRIAGED", version: 4 });
+    const events = await t.db.auditEvent.findMany({ where: { ticketId: ticket.id, action: "ticket.assigned" }, orderBy: { seq: "asc" } });
+    expect(events.map((e) => (e.details as { assignee: string | null }).assignee)).toEqual([engineer.name, otherEngineer.name, null]);
+  });
+
   it("refuses wrong roles and other tenants", async () => {
     const ticket = await newTicket();
     await expect(assignTicket(t.db, manager, { ticketId: ticket.id, assigneeId: manager.id, version: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -66,10 +79,14 @@ describe.each(testDbKinds())("ticket workflow on %s", (kind) => {
     await updateOutcome(t.db, engineer, { ticketId: ticket.id, version: 2, outcomeSummary: "Account secured, mail flow restored.", lessonsLearned: "Enforce MFA.", closureReason: "Resolved" });
     await transitionTicket(t.db, engineer, { ticketId: ticket.id, transition: "close", version: 3 });
     expect(await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "CLOSED", reviewStatus: "IN_REVIEW", closedAt: expect.any(Date) });
-    await transitionTicket(t.db, engineer, { ticketId: ticket.id, transition: "reopen", version: 4 });
+    // Reopening says why: refused beside the field without a reason, recorded with it.
+    await expect(transitionTicket(t.db, engineer, { ticketId: ticket.id, transition: "reopen", version: 4, reason: "  " })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "reason" } });
+    await expect(assignTicket(t.db, engineer, { ticketId: ticket.id, assigneeId: otherEngineer.id, version: 4 })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await transitionTicket(t.db, engineer, { ticketId: ticket.id, transition: "reopen", version: 4, reason: "The consent was missed" });
     expect(await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "REOPENED", reviewStatus: "NONE", closedAt: null });
     const changes = await t.db.auditEvent.findMany({ where: { ticketId: ticket.id, action: "ticket.status_changed" }, orderBy: { seq: "asc" } });
     expect(changes.map((c) => (c.details as { to: string }).to)).toEqual(["RESOLVED", "CLOSED", "REOPENED"]);
+    expect(changes.at(-1)!.details).toMatchObject({ from: "CLOSED", to: "REOPENED", reason: "The consent was missed" });
     expect(await version(ticket.id)).toBe(5);
   });
 });

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/create-client";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { AppError, notFound } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
+import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { snapshotReport } from "@/lib/reports/snapshot";
 import { closeBlockers } from "./close-gate";
@@ -31,12 +32,15 @@ async function updateLocked(tx: Prisma.TransactionClient, id: string, version: n
   if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
 }
 
-export async function transitionTicket(db: Db, viewer: Viewer, input: { ticketId: string; transition: Exclude<Transition, "contain">; version: number; note?: string }) {
+export async function transitionTicket(db: Db, viewer: Viewer, input: { ticketId: string; transition: Exclude<Transition, "contain">; version: number; note?: string; reason?: string }) {
   assertCan(viewer, "tickets.work");
   const ticket = await loadTicket(db, viewer, input.ticketId);
   if (!canTransition(ticket.status, input.transition)) {
     throw new AppError("INVALID_STATE", `A ${ticket.status.toLowerCase()} ticket cannot be moved that way.`);
   }
+  // Reopening undoes a resolution (and may withdraw a report from review): it says why, on the record.
+  const reason = input.reason?.trim() || null;
+  if (input.transition === "reopen" && !reason) throw new AppError("INVALID_INPUT", "Say why the ticket is reopened.", { field: "reason" });
   if (input.transition === "close") {
     const steps = await db.checklistStep.findMany({ where: { ticketId: ticket.id }, select: { key: true, state: true, reason: true } });
     const blockers = closeBlockers(steps, { summary: ticket.outcomeSummary, closureReason: ticket.closureReason });
@@ -55,7 +59,7 @@ export async function transitionTicket(db: Db, viewer: Viewer, input: { ticketId
     await updateLocked(tx, ticket.id, input.version, { status: to, ...stamps });
     await recordAuditEvent(tx, {
       actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "ticket.status_changed", target: formatTicketNumber(ticket.number),
-      details: { from: ticket.status, to, note: input.note ?? null },
+      details: { from: ticket.status, to, note: input.note ?? null, ...(input.transition === "reopen" ? { reason } : {}) },
     });
     // After the audit row, so the report's timeline ends with the close itself.
     if (input.transition === "close") await snapshotReport(tx, { ticketId: ticket.id, actorId: viewer.id });
@@ -66,6 +70,7 @@ export async function transitionTicket(db: Db, viewer: Viewer, input: { ticketId
 export async function assignTicket(db: Db, viewer: Viewer, input: { ticketId: string; assigneeId: string | null; version: number }) {
   assertCan(viewer, "tickets.assign");
   const ticket = await loadTicket(db, viewer, input.ticketId);
+  assertTicketOpen(ticket, "change its assignee");
   let assigneeName: string | null = null;
   if (input.assigneeId) {
     const assignee = await db.user.findFirst({ where: { id: input.assigneeId, isActive: true, role: { in: ["ENGINEER", "PLATFORM_ADMIN"] } }, select: { name: true } });

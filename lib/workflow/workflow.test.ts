@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CHECKLIST_STEPS } from "@/lib/remediation/steps";
 import { closeBlockers } from "./close-gate";
+import { closeWarnings } from "./close-warnings";
 import { slaBreached, slaReadings } from "./sla";
 import { availableTransitions, canTransition } from "./status-machine";
 
@@ -33,6 +34,28 @@ describe("close gate", () => {
     const blockers = closeBlockers(steps, { summary: "", closureReason: null });
     expect(blockers.map((b) => b.key)).toEqual([mandatory[0], mandatory[1], "outcome", "closureReason"]);
     expect(blockers[0]!.message).toContain("not done");
+  });
+});
+
+describe("close warnings", () => {
+  const finished = { advisories: { total: 4, drafts: 0 }, preventive: { total: 4, open: 0 }, mfaChecked: true, traceRun: true, steps: [], lessonsLearned: true, pendingApprovals: 0 };
+  it("says nothing when every stage is finished", () => {
+    expect(closeWarnings(finished)).toEqual([]);
+  });
+  it("names what is still in progress, without blocking", () => {
+    expect(closeWarnings({
+      ...finished, advisories: { total: 4, drafts: 2 }, preventive: { total: 4, open: 1 }, mfaChecked: false, traceRun: false, lessonsLearned: false, pendingApprovals: 1,
+      steps: [{ key: "remove-auth-methods", state: "IN_PROGRESS" }, { key: "re-enable-sign-in", state: "FAILED" }, { key: "reset-password", state: "FAILED" }],
+    })).toEqual([
+      "2 of 4 advisories are still drafts",
+      "No message trace was run",
+      "1 of 4 preventive measures is still open",
+      "The tenant's MFA coverage was not checked",
+      "“Remove attacker-registered sign-in methods” is in progress",
+      "“Allow sign-in again” failed",
+      "1 approval request is still waiting",
+      "Lessons learned are not written",
+    ]);
   });
 });
 

@@ -1,18 +1,23 @@
 import Link from "next/link";
 import { SeverityBadge, StatusBadge } from "@/components/ticket-badges";
+import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import type { TicketDetail } from "@/lib/tickets/queries";
+import { getCloseReadiness } from "@/lib/workflow/close-readiness";
 import { ReportNotice } from "../report-notice";
 import { CloseBlockers } from "../workflow/close-blockers";
 import { WorkflowActions } from "../workflow/workflow-actions";
+import { ApprovalNotice } from "./approval-notice";
 import { DuplicateWarning } from "./duplicate-warning";
 import { TicketClocks } from "./ticket-clocks";
 import { TicketFacts } from "./ticket-facts";
 
 /** On every stage: what the ticket is, where its clocks stand, and the next moves. */
-export function TicketHeader({ db, viewer, ticket }: { db: Db; viewer: Viewer; ticket: TicketDetail }) {
+export async function TicketHeader({ db, viewer, ticket }: { db: Db; viewer: Viewer; ticket: TicketDetail }) {
+  // Only a resolved ticket can be closed: that is when its blockers and warnings matter.
+  const readiness = ticket.status === "RESOLVED" && hasPermission(viewer.role, "tickets.work") ? await getCloseReadiness(db, ticket.id) : null;
   return (
     <header className="space-y-3 border-b pb-4">
       <Link href="/tickets" className="text-sm text-muted-foreground hover:underline">← Tickets</Link>
@@ -28,11 +33,13 @@ export function TicketHeader({ db, viewer, ticket }: { db: Db; viewer: Viewer; t
           <TicketFacts ticket={ticket} />
           <TicketClocks ticket={ticket} />
         </div>
-        <WorkflowActions viewer={viewer} ticket={ticket} />
+        <WorkflowActions db={db} viewer={viewer} ticket={ticket} readiness={readiness} />
       </div>
-      <CloseBlockers db={db} viewer={viewer} ticket={ticket} />
+      <ApprovalNotice db={db} viewer={viewer} ticketId={ticket.id} />
+      {readiness && <CloseBlockers ticketId={ticket.id} blockers={readiness.blockers} />}
       <ReportNotice db={db} viewer={viewer} ticket={{ id: ticket.id, status: ticket.status, reviewStatus: ticket.reviewStatus }} />
-      <DuplicateWarning db={db} viewer={viewer} ticket={ticket} />
+      {/* A closed ticket is no longer a duplicate of anything: the warning is for open work. */}
+      {ticket.status !== "CLOSED" && <DuplicateWarning db={db} viewer={viewer} ticket={ticket} />}
     </header>
   );
 }

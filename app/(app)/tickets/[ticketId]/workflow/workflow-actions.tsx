@@ -1,19 +1,30 @@
 import type { Viewer } from "@/lib/auth/viewer";
 import { hasPermission } from "@/lib/auth/permissions";
+import type { Db } from "@/lib/db/create-client";
+import { formatTicketNumber } from "@/lib/tickets/format";
 import type { TicketDetail } from "@/lib/tickets/queries";
+import { listAssignableEngineers } from "@/lib/workflow/assignees";
+import type { CloseReadiness } from "@/lib/workflow/close-readiness";
 import { availableTransitions, transitionLabel } from "@/lib/workflow/status-machine";
-import { TransitionButtons } from "./transition-buttons";
+import { TransitionButtons, type MoveKey } from "./transition-buttons";
 
 /** The ticket's next moves (assign, triage, resolve, close, reopen) for those who work tickets. */
-export function WorkflowActions({ viewer, ticket }: { viewer: Viewer; ticket: TicketDetail }) {
+export async function WorkflowActions({ db, viewer, ticket, readiness }: { db: Db; viewer: Viewer; ticket: TicketDetail; readiness: CloseReadiness | null }) {
   if (!hasPermission(viewer.role, "tickets.work")) return null;
+  const canAssign = hasPermission(viewer.role, "tickets.assign") && ticket.status !== "CLOSED";
+  const engineers = canAssign ? await listAssignableEngineers(db, viewer) : null;
   return (
     <TransitionButtons
       ticketId={ticket.id}
+      ticketNumber={formatTicketNumber(ticket.number)}
       version={ticket.version}
+      status={ticket.status}
       viewerId={viewer.id}
-      isAssignedToViewer={ticket.assignee?.id === viewer.id}
-      transitions={availableTransitions(ticket.status).map((key) => ({ key: key as "triage" | "resolve" | "close" | "reopen", label: transitionLabel(key) }))}
+      assigneeId={ticket.assignee?.id ?? null}
+      engineers={engineers}
+      closeBlocked={(readiness?.blockers.length ?? 0) > 0}
+      closeWarnings={readiness?.warnings ?? []}
+      transitions={availableTransitions(ticket.status).map((key) => ({ key: key as MoveKey, label: transitionLabel(key) }))}
     />
   );
 }

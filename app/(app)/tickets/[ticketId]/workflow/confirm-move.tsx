@@ -1,0 +1,47 @@
+"use client";
+
+import { useState } from "react";
+import {
+  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle, AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+
+type Props = {
+  label: string;
+  title: string;
+  description: string;
+  confirmLabel: string;
+  /** Shown in the dialog as a list: what is still in progress (a warning, not a block). */
+  warnings?: string[];
+  disabled?: boolean;
+  primary?: boolean;
+  onConfirm: () => void;
+};
+
+/** A status move that asks first (focus starts on Cancel; Escape cancels). */
+export function ConfirmMove({ label, title, description, confirmLabel, warnings = [], disabled, primary, onConfirm }: Props) {
+  const [open, setOpen] = useState(false);
+  return (
+    <AlertDialog open={open} onOpenChange={setOpen}>
+      <AlertDialogTrigger asChild>
+        <Button size="sm" variant={primary ? "default" : "outline"} disabled={disabled}>{label}</Button>
+      </AlertDialogTrigger>
+      <AlertDialogContent>
+        <AlertDialogTitle>{title}</AlertDialogTitle>
+        <AlertDialogDescription>{description}</AlertDialogDescription>
+        {warnings.length > 0 && (
+          <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
+            <p className="font-medium">Still in progress (you can close anyway; the report shows it):</p>
+            <ul className="mt-1 list-disc pl-5" aria-label="Still in progress">
+              {warnings.map((w) => <li key={w}>{w}</li>)}
+            </ul>
+          </div>
+        )}
+        <AlertDialogFooter>
+          <AlertDialogCancel>Cancel</AlertDialogCancel>
+          <Button onClick={() => { setOpen(false); onConfirm(); }}>{confirmLabel}</Button>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}
