@@ -2,6 +2,7 @@ import type { AuthMethod } from "@/lib/graph/auth-methods";
 import type { OAuthConsent } from "@/lib/graph/consents";
 import type { SignInRecord } from "@/lib/graph/logs";
 import type { InboxRule } from "@/lib/graph/mailbox";
+import { formatDateTime } from "@/lib/utils/dates";
 
 // What looks suspicious in the evidence, by rules an engineer can read. Pure and tested.
 
@@ -75,7 +76,7 @@ export function flagRecentMethods(methods: AuthMethod[], detectedAt: Date, windo
   const since = detectedAt.getTime() - windowDays * 86_400_000;
   return methods
     .filter((m) => m.kind !== "password" && m.createdAt && m.createdAt.getTime() >= since)
-    .map((m) => ({ id: m.id, kind: m.kind, detail: m.detail, createdAt: m.createdAt!.toISOString(), reasons: [`registered ${m.createdAt!.toISOString().slice(0, 16).replace("T", " ")} UTC`] }));
+    .map((m) => ({ id: m.id, kind: m.kind, detail: m.detail, createdAt: m.createdAt!.toISOString(), reasons: [`registered ${formatDateTime(m.createdAt!)}`] }));
 }
 
 export type ConsentFinding = { id: string; app: string; scope: string; reasons: string[] };

@@ -13,11 +13,36 @@ export type SnapshotFindings = {
   recipientDomains: DomainSummary[] | null;
 };
 
-export async function getLatestSnapshot(db: Db, viewer: Viewer, ticketId: string) {
-  const row = await db.investigationSnapshot.findFirst({
-    where: { ticketId, ticket: ticketScopeFor(viewer) },
-    orderBy: { takenAt: "desc" },
-    select: { id: true, takenAt: true, findings: true, gaps: true, requestIds: true },
-  });
-  return row ? { ...row, findings: row.findings as unknown as SnapshotFindings, gaps: (row.gaps ?? {}) as Record<string, string> } : null;
+const SELECT = { id: true, takenAt: true, takenById: true, findings: true, gaps: true, requestIds: true } as const;
+
+type Row = { id: string; takenAt: Date; findings: unknown; gaps: unknown; requestIds: string[] };
+
+const shape = (row: Row, takenBy: string | null, isFirst: boolean) => ({
+  id: row.id,
+  takenAt: row.takenAt,
+  takenBy,
+  requestIds: row.requestIds,
+  findings: row.findings as SnapshotFindings,
+  gaps: (row.gaps ?? {}) as Record<string, string>,
+  /** The first snapshot is the evidence before any change (the report uses it). */
+  isFirst,
+});
+
+export type Snapshot = ReturnType<typeof shape>;
+
+/** Every snapshot of the ticket, the earliest first; none is ever replaced by a later one. */
+export async function listSnapshots(db: Db, viewer: Viewer, ticketId: string): Promise<Snapshot[]> {
+  const rows = await db.investigationSnapshot.findMany({ where: { ticketId, ticket: ticketScopeFor(viewer) }, orderBy: [{ takenAt: "asc" }, { id: "asc" }], select: SELECT });
+  const ids = [...new Set(rows.map((r) => r.takenById).filter((id): id is string => Boolean(id)))];
+  const people = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  return rows.map((r, i) => shape(r, people.find((p) => p.id === r.takenById)?.name ?? null, i === 0));
+}
+
+export async function getLatestSnapshot(db: Db, viewer: Viewer, ticketId: string): Promise<Snapshot | null> {
+  return (await listSnapshots(db, viewer, ticketId)).at(-1) ?? null;
+}
+
+/** The evidence before any change. */
+export async function getEarliestSnapshot(db: Db, viewer: Viewer, ticketId: string): Promise<Snapshot | null> {
+  return (await listSnapshots(db, viewer, ticketId))[0] ?? null;
 }

@@ -6,7 +6,8 @@ import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "@/simulator/test/support";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
-import { getLatestSnapshot } from "./queries";
+import { deleteInboxRule } from "@/lib/graph/mailbox";
+import { getLatestSnapshot, listSnapshots } from "./queries";
 import { takeSnapshot } from "./snapshot";
 
 describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
@@ -60,5 +61,22 @@ describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
     expect(Object.keys(gaps).sort()).toEqual(["messageTrace", "risk", "signIns"]);
     expect(gaps.signIns).toContain("Entra ID P1 licence");
     expect(findings.inboxRules!.length).toBe(2);
+  });
+
+  it("keeps every snapshot: a new one never replaces the first, which stays the evidence before any change", async () => {
+    const ticket = await seedTicket(t.db, { tenantId: tenantIds.get(CONTOSO.tenantId)!, reporterId, affectedUpn: "megan@contoso.example" });
+    const first = await takeSnapshot(t.db, engineer, { ticketId: ticket.id }, { graph: graph(CONTOSO) });
+    const step = await t.db.checklistStep.findFirstOrThrow({ where: { ticketId: ticket.id, key: "snapshot" } });
+    const rule = first.findings.inboxRules![0]!;
+    await deleteInboxRule(graph(CONTOSO), "megan@contoso.example", rule.id);
+    const second = await takeSnapshot(t.db, engineer, { ticketId: ticket.id }, { graph: graph(CONTOSO) });
+
+    const all = await listSnapshots(t.db, engineer, ticket.id);
+    expect(all.map((s) => [s.id, s.isFirst])).toEqual([[first.id, true], [second.id, false]]);
+    expect(all[0]!.findings.inboxRules!.map((r) => r.id)).toContain(rule.id); // what the attacker left, as first seen
+    expect(all[1]!.findings.inboxRules!.map((r) => r.id)).not.toContain(rule.id);
+    expect((await getLatestSnapshot(t.db, engineer, ticket.id))!.id).toBe(second.id);
+    // The checklist step stays the first snapshot's.
+    expect(await t.db.checklistStep.findFirstOrThrow({ where: { ticketId: ticket.id, key: "snapshot" } })).toMatchObject({ doneAt: step.doneAt, state: "DONE" });
   });
 });

@@ -20,7 +20,8 @@ import { ticketScopeFor } from "@/lib/tickets/scope";
 import { summariseByDomain } from "@/lib/message-trace/summarise";
 import { flagConsents, flagInboxRules, flagRecentMethods, flagSignIns } from "./findings";
 
-// The evidence snapshot, taken before anything is changed and kept with the ticket: every
+// The evidence snapshot, taken before anything is changed and kept with the ticket (every
+// snapshot is a new row, never overwritten: the first is the evidence before any change): every
 // section read in parallel; a section that Graph refuses (licence, permission, throttling) is
 // recorded as a gap with the reason instead of failing the whole snapshot. Containment takes it
 // alongside its writes when none exists yet (`alongside`): none of the sections read here is
@@ -102,11 +103,16 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
       select: { id: true, takenAt: true },
     });
     if (firstSuspiciousAt && !ticket.firstSuspiciousAt) await tx.ticket.update({ where: { id: ticket.id }, data: { firstSuspiciousAt } });
-    await tx.checklistStep.upsert({
-      where: { ticketId_key: { ticketId: ticket.id, key: "snapshot" } },
-      create: { ticketId: ticket.id, key: "snapshot", state: "DONE", doneById: viewer.id, doneAt: snapshot.takenAt, notes },
-      update: { state: "DONE", doneById: viewer.id, doneAt: snapshot.takenAt, notes },
-    });
+    // The step was done by the first snapshot (the evidence before any change); later ones are
+    // kept beside it and never take its place.
+    const step = await tx.checklistStep.findUnique({ where: { ticketId_key: { ticketId: ticket.id, key: "snapshot" } }, select: { state: true } });
+    if (step?.state !== "DONE") {
+      await tx.checklistStep.upsert({
+        where: { ticketId_key: { ticketId: ticket.id, key: "snapshot" } },
+        create: { ticketId: ticket.id, key: "snapshot", state: "DONE", doneById: viewer.id, doneAt: snapshot.takenAt, notes },
+        update: { state: "DONE", doneById: viewer.id, doneAt: snapshot.takenAt, notes, reason: null },
+      });
+    }
     await recordAuditEvent(tx, {
       actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "investigation.snapshot", target: formatTicketNumber(ticket.number),
       requestIds: requestIds.slice(0, 50), details: { snapshotId: snapshot.id, gaps: Object.keys(gaps), alongside: deps.alongside ?? null },

@@ -1,24 +1,25 @@
 import { Badge } from "@/components/ui/badge";
-import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { getLatestSnapshot } from "@/lib/investigation/queries";
-import { ALONGSIDE_CONTAINMENT_NOTE } from "@/lib/investigation/snapshot";
+import { SNAPSHOT_SECTION_WORDS } from "@/lib/audit/describe-event";
+import type { Snapshot } from "@/lib/investigation/queries";
+import { traceStatusLabel } from "@/lib/message-trace/statuses";
+import { methodLabel, readableObserved, riskLevelWords, riskStateWords } from "@/lib/reports/words";
 import { formatDateTime } from "@/lib/utils/dates";
 
-type Snapshot = NonNullable<Awaited<ReturnType<typeof getLatestSnapshot>>>;
+type Item = { key: string; text: string; reasons: string[] };
 
-function Finding({ title, items, empty }: { title: string; items: { key: string; text: string; reasons: string[] }[] | null; empty: string }) {
+function Finding({ title, items, empty, gap }: { title: string; items: Item[] | null; empty: string; gap: boolean }) {
   return (
     <div className="space-y-1">
       <h4 className="text-sm font-medium">{title}</h4>
       {items === null ? (
-        <p className="text-sm text-muted-foreground">Not read (see gaps).</p>
+        <p className="text-sm text-muted-foreground">{gap ? "Not read (see below)." : "Not read."}</p>
       ) : items.length === 0 ? (
         <p className="text-sm text-muted-foreground">{empty}</p>
       ) : (
         <ul className="space-y-1 text-sm">
           {items.map((i) => (
             <li key={i.key}>
-              <Badge variant="danger">Suspicious</Badge> <span className="font-mono text-xs">{i.text}</span> — {i.reasons.join("; ")}
+              <Badge variant="danger">Suspicious</Badge> <span className="font-medium">{i.text}</span> — {i.reasons.map(readableObserved).join("; ")}
             </li>
           ))}
         </ul>
@@ -27,55 +28,63 @@ function Finding({ title, items, empty }: { title: string; items: { key: string;
   );
 }
 
-/** The evidence snapshot's findings: what looked suspicious, and what could not be read. */
-export function SnapshotPanel({ snapshot, note }: { snapshot: Snapshot; note: string | null }) {
+const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** Identity Protection's view, saying whether it was not read or there is simply no risk record. */
+function riskText(s: Snapshot): string {
+  const r = s.findings.risk;
+  if (r) return `${capital(riskStateWords(r.riskState))}, ${riskLevelWords(r.riskLevel)} risk`;
+  if (s.gaps.risk) return "Not read (see below).";
+  return "Not at risk: Identity Protection holds no risk record for this user.";
+}
+
+/** One evidence snapshot's findings, in words: what looked suspicious, and what could not be read. */
+export function SnapshotFindingsGrid({ snapshot }: { snapshot: Snapshot }) {
   const f = snapshot.findings;
   const gaps = Object.entries(snapshot.gaps);
+  const gap = (section: string) => section in snapshot.gaps;
   return (
-    <Card aria-label="Evidence snapshot">
-      <CardHeader>
-        <CardTitle className="text-base">Evidence snapshot · {formatDateTime(snapshot.takenAt)}</CardTitle>
-        {note?.startsWith(ALONGSIDE_CONTAINMENT_NOTE) && <p className="text-sm text-muted-foreground">Taken alongside containment: it reads nothing containment changes.</p>}
-      </CardHeader>
-      <CardContent className="grid gap-4 md:grid-cols-2">
-        <Finding
-          title={`Sign-ins${f.signIns?.homeCountry ? ` (usual country ${f.signIns.homeCountry})` : ""}`}
-          items={f.signIns ? f.signIns.flagged.slice(0, 8).map((s) => ({ key: s.id, text: `${s.at.slice(0, 16).replace("T", " ")} ${s.ip}${s.succeeded ? "" : " (failed)"}`, reasons: s.reasons })) : null}
-          empty="Nothing unusual."
-        />
-        <Finding title="Inbox rules" items={f.inboxRules?.map((r) => ({ key: r.id, text: r.name || "(no name)", reasons: r.reasons })) ?? null} empty="No suspicious rules." />
-        <Finding title="Sign-in methods" items={f.authMethods?.map((m) => ({ key: m.id, text: `${m.kind} ${m.detail ?? ""}`, reasons: m.reasons })) ?? null} empty="No recently registered methods." />
-        <Finding title="App consents" items={f.consents?.map((c) => ({ key: c.id, text: c.app, reasons: [...c.reasons, c.scope] })) ?? null} empty="No suspicious consents." />
-        <div className="space-y-1">
-          <h4 className="text-sm font-medium">Mail sent, by recipient domain</h4>
-          {f.recipientDomains === null ? (
-            <p className="text-sm text-muted-foreground">Not read (see gaps).</p>
-          ) : (
-            <ul className="text-sm">
-              {f.recipientDomains.slice(0, 6).map((d) => (
-                <li key={d.domain}>
-                  <span className="font-medium">{d.domain}</span> {d.isInternal ? "(internal)" : ""}: {d.messages} messages to {d.recipients} recipients (
-                  {Object.entries(d.byStatus).map(([s, n]) => `${s} ${n}`).join(", ")})
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
-        <div className="space-y-1">
-          <h4 className="text-sm font-medium">Risk</h4>
-          <p className="text-sm">{f.risk ? `${f.risk.riskState}, level ${f.risk.riskLevel}` : "Not at risk or not read."}</p>
-        </div>
-        {gaps.length > 0 && (
-          <div className="md:col-span-2">
-            <h4 className="text-sm font-medium">Gaps</h4>
-            <ul className="list-disc pl-5 text-sm text-muted-foreground">
-              {gaps.map(([section, reason]) => (
-                <li key={section}>{section}: {reason}</li>
-              ))}
-            </ul>
-          </div>
+    <div className="grid gap-4 md:grid-cols-2">
+      <Finding
+        title={`Sign-ins${f.signIns?.homeCountry ? ` (usual country ${f.signIns.homeCountry})` : ""}`}
+        items={f.signIns ? f.signIns.flagged.slice(0, 8).map((s) => ({ key: s.id, text: `${formatDateTime(new Date(s.at))} from ${s.ip}${s.succeeded ? "" : " (failed)"}`, reasons: s.reasons })) : null}
+        empty="Nothing unusual."
+        gap={gap("signIns")}
+      />
+      <Finding title="Inbox rules" items={f.inboxRules?.map((r) => ({ key: r.id, text: `“${r.name || "(no name)"}”`, reasons: r.reasons })) ?? null} empty="No suspicious rules." gap={gap("inboxRules")} />
+      <Finding title="Sign-in methods" items={f.authMethods?.map((m) => ({ key: m.id, text: methodLabel(m.kind, m.detail), reasons: m.reasons })) ?? null} empty="No recently registered methods." gap={gap("authMethods")} />
+      <Finding title="App consents" items={f.consents?.map((c) => ({ key: c.id, text: c.app, reasons: [...c.reasons, `scopes ${c.scope}`] })) ?? null} empty="No suspicious consents." gap={gap("consents")} />
+      <div className="space-y-1">
+        <h4 className="text-sm font-medium">Mail sent, by recipient domain</h4>
+        {f.recipientDomains === null ? (
+          <p className="text-sm text-muted-foreground">{gap("messageTrace") ? "Not read (see below)." : "Not read."}</p>
+        ) : f.recipientDomains.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No mail sent in the traced window.</p>
+        ) : (
+          <ul className="text-sm">
+            {f.recipientDomains.slice(0, 6).map((d) => (
+              <li key={d.domain}>
+                <span className="font-medium">{d.domain}</span>{d.isInternal ? " (internal)" : ""}: {d.messages} messages to {d.recipients} recipients (
+                {Object.entries(d.byStatus).map(([s, n]) => `${traceStatusLabel(s).toLowerCase()} ${n}`).join(", ")})
+              </li>
+            ))}
+          </ul>
         )}
-      </CardContent>
-    </Card>
+      </div>
+      <div className="space-y-1">
+        <h4 className="text-sm font-medium">Risk (Identity Protection)</h4>
+        <p className="text-sm">{riskText(snapshot)}</p>
+      </div>
+      {gaps.length > 0 && (
+        <div className="md:col-span-2">
+          <h4 className="text-sm font-medium">Not read</h4>
+          <ul className="list-disc pl-5 text-sm text-muted-foreground">
+            {gaps.map(([section, reason]) => (
+              <li key={section}>{capital(SNAPSHOT_SECTION_WORDS[section] ?? section)}: {reason}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
   );
 }
