@@ -105,6 +105,6 @@ export async function listApprovals(db: Db, viewer: Viewer, ticketId: string) {
   return db.approval.findMany({
     where: { ticketId, ticket: ticketScopeFor(viewer) },
     orderBy: { createdAt: "desc" },
-    select: { id: true, stepKey: true, status: true, reason: true, createdAt: true, decidedAt: true, requestedById: true, requestedBy: { select: { name: true } }, decidedBy: { select: { name: true } } },
+    select: { id: true, stepKey: true, params: true, status: true, reason: true, createdAt: true, decidedAt: true, requestedById: true, requestedBy: { select: { name: true } }, decidedBy: { select: { name: true } } },
   });
 }

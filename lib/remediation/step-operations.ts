@@ -7,6 +7,7 @@ import { listPasswordResets } from "@/lib/graph/logs";
 import { deleteInboxRule, listInboxRules } from "@/lib/graph/mailbox";
 import { confirmCompromised, getRiskyUser } from "@/lib/graph/risk";
 import { getUser } from "@/lib/graph/users";
+import { riskStateWords } from "@/lib/reports/words";
 import { judgeConsentRevoke } from "./consent-guard";
 import { itemStepState, progressOf, progressText, type FlaggedItem, type ItemStepKey } from "./eradication";
 import { CLOCK_SKEW_MS, verifyStep } from "./verification";
@@ -107,7 +108,7 @@ export const STEP_OPERATIONS: Record<string, Op> = {
     verify: async (g, id) => {
       const { risk } = await getRiskyUser(g, id);
       const ok = risk?.riskState === "confirmedCompromised";
-      return { verified: ok, observed: `Risk state: ${risk?.riskState ?? "none"}` };
+      return { verified: ok, observed: `Risk state: ${risk ? riskStateWords(risk.riskState) : "no risk record"}` };
     },
   },
 };

@@ -1,17 +1,21 @@
+import { Alert } from "@/components/ui/alert";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { hasPermission } from "@/lib/auth/permissions";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
-import { getLatestSnapshot } from "@/lib/investigation/queries";
+import { notFound } from "@/lib/errors";
+import { listSnapshots } from "@/lib/investigation/queries";
 import { getChecklist } from "@/lib/remediation/queries";
+import { instructionsFor } from "@/lib/remediation/step-words";
+import { ticketScopeFor } from "@/lib/tickets/scope";
 import { formatDateTime } from "@/lib/utils/dates";
 import { ApprovalsPanel } from "./approvals-panel";
 import { ContainAccountButton } from "./contain-account-button";
-import { SnapshotPanel } from "./snapshot-panel";
+import { SnapshotHistory } from "./snapshot-history";
 import { StepControls } from "./step-controls";
-import { TakeSnapshotButton } from "./take-snapshot-button";
 import { StepResult } from "./step-result";
 import { StepStateBadge } from "./step-state-badge";
+import { TakeSnapshotButton } from "./take-snapshot-button";
 
 const PHASES = { INVESTIGATION: "Investigation", CONTAINMENT: "Containment", ERADICATION: "Eradication", RECOVERY: "Recovery" } as const;
 
@@ -19,21 +23,32 @@ const PHASES = { INVESTIGATION: "Investigation", CONTAINMENT: "Containment", ERA
 export async function ChecklistSection({ ticketId, upn }: { ticketId: string; upn: string }) {
   const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}`);
   const db = await getDb();
-  const [rows, snapshot] = await Promise.all([getChecklist(db, viewer, ticketId), getLatestSnapshot(db, viewer, ticketId)]);
-  const canRun = hasPermission(viewer.role, "remediation.run");
+  const [ticket, rows, snapshots] = await Promise.all([
+    db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { status: true, containedAt: true } }),
+    getChecklist(db, viewer, ticketId),
+    listSnapshots(db, viewer, ticketId),
+  ]);
+  if (!ticket) throw notFound();
+  const closed = ticket.status === "CLOSED";
+  const mayRun = hasPermission(viewer.role, "remediation.run");
+  // A closed ticket is read-only here: reopening it is the audited way back to work.
+  const canRun = mayRun && !closed;
+  const hasSnapshot = snapshots.length > 0;
+  const contained = Boolean(ticket.containedAt);
   return (
     <section aria-labelledby="checklist-heading" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="checklist-heading" className="text-base font-semibold">Troubleshooting checklist</h2>
         {canRun && (
           <div className="flex flex-wrap items-start gap-3">
-            <TakeSnapshotButton ticketId={ticketId} hasSnapshot={Boolean(snapshot)} />
-            <ContainAccountButton ticketId={ticketId} upn={upn} hasSnapshot={Boolean(snapshot)} />
+            <TakeSnapshotButton ticketId={ticketId} hasSnapshot={hasSnapshot} />
+            <ContainAccountButton ticketId={ticketId} upn={upn} hasSnapshot={hasSnapshot} contained={contained} />
           </div>
         )}
       </div>
-      <ApprovalsPanel db={db} viewer={viewer} ticketId={ticketId} />
-      {snapshot && <SnapshotPanel snapshot={snapshot} note={rows.find((r) => r.key === "snapshot")?.notes ?? null} />}
+      {mayRun && closed && <Alert variant="info">The ticket is closed, so nothing here runs: reopen it to take a snapshot, run or re-run steps, or record them.</Alert>}
+      <ApprovalsPanel db={db} viewer={viewer} ticketId={ticketId} upn={upn} canRun={canRun} hasSnapshot={hasSnapshot} />
+      <SnapshotHistory snapshots={snapshots} note={rows.find((r) => r.key === "snapshot")?.notes ?? null} />
       <Table>
         <TableCaption className="sr-only">Checklist steps with their state, who ran them, Graph request ids and verification</TableCaption>
         <TableHeader>
@@ -49,19 +64,19 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
         </TableHeader>
         <TableBody>
           {rows.map((r) => (
-            <TableRow key={r.key} data-step={r.key}>
+            <TableRow key={r.key} id={`step-${r.key}`} data-step={r.key} className="scroll-mt-24 target:bg-muted">
               <TableCell>
                 <span className="font-medium">{r.title}</span>
                 {r.mandatory && <span className="ml-1 text-xs text-muted-foreground">(required)</span>}
                 {"instructions" in r && r.instructions && (
                   <details className="mt-1 text-xs text-muted-foreground">
                     <summary className="cursor-pointer">Manual step: how</summary>
-                    <p className="mt-1 max-w-prose">{r.instructions}</p>
+                    <p className="mt-1 max-w-prose">{instructionsFor(r.instructions, upn)}</p>
                   </details>
                 )}
               </TableCell>
               <TableCell>{PHASES[r.phase]}</TableCell>
-              <TableCell><StepStateBadge state={r.state} /></TableCell>
+              <TableCell><StepStateBadge state={r.state} approved={Boolean(r.approved)} progress={r.items} /></TableCell>
               <TableCell className="text-xs">{r.doneBy ? `${r.doneBy}, ${formatDateTime(r.doneAt!)}` : "—"}</TableCell>
               <TableCell className="font-mono text-xs">{r.lastAction?.requestIds[0] ?? "—"}</TableCell>
               <TableCell className="max-w-sm text-xs">
@@ -69,7 +84,7 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
               </TableCell>
               {canRun && (
                 <TableCell>
-                  <StepControls ticketId={ticketId} row={r} findings={snapshot?.findings ?? null} />
+                  <StepControls ticketId={ticketId} row={r} upn={upn} hasSnapshot={hasSnapshot} />
                 </TableCell>
               )}
             </TableRow>

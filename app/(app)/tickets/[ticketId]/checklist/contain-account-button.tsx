@@ -10,7 +10,17 @@ import { Button } from "@/components/ui/button";
 import { runContainmentAction } from "@/lib/remediation/actions";
 import { PasswordDialog } from "./password-dialog";
 
-export function ContainAccountButton({ ticketId, upn, hasSnapshot }: { ticketId: string; upn: string; hasSnapshot: boolean }) {
+type Props = {
+  ticketId: string;
+  upn: string;
+  hasSnapshot: boolean;
+  /** Once contained, it is no longer the primary action: "Run containment again". */
+  contained?: boolean;
+  /** Another label for the same run (e.g. "Run the approved steps" in the approvals panel). */
+  label?: string;
+};
+
+export function ContainAccountButton({ ticketId, upn, hasSnapshot, contained = false, label }: Props) {
   const [key, setKey] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [password, setPassword] = useState<{ value: string; note: string | null } | null>(null);
@@ -28,13 +38,16 @@ export function ContainAccountButton({ ticketId, upn, hasSnapshot }: { ticketId:
         }}
       >
         <AlertDialogTrigger asChild>
-          <Button variant="destructive" disabled={isPending}>{isPending ? "Containing…" : "Contain account"}</Button>
+          <Button variant={label ? "default" : contained ? "outline" : "destructive"} disabled={isPending}>
+            {isPending ? "Containing…" : (label ?? (contained ? "Run containment again" : "Contain account"))}
+          </Button>
         </AlertDialogTrigger>
         <AlertDialogContent>
-          <AlertDialogTitle>Contain {upn}?</AlertDialogTitle>
+          <AlertDialogTitle>{contained ? `Run containment again for ${upn}?` : `Contain ${upn}?`}</AlertDialogTitle>
           <AlertDialogDescription>
             This resets the password (to be changed at next sign-in), enforces MFA, blocks sign-in and signs the account out of every
             session, in one go through Microsoft Graph. The user cannot work until sign-in is allowed again.
+            {contained && " The account is already contained: this sets a new password and revokes the sessions again."}
             {!hasSnapshot && " There is no evidence snapshot yet: it is taken at the same time (containment changes nothing it reads)."}
           </AlertDialogDescription>
           <AlertDialogFooter>
@@ -61,8 +74,8 @@ export function ContainAccountButton({ ticketId, upn, hasSnapshot }: { ticketId:
       {result.data?.awaitingApproval && <Alert variant="warning">Waiting for a second person: {result.data.awaitingApproval}</Alert>}
       {result.data && !result.data.awaitingApproval && !result.data.contained && !result.data.alreadyRan && (
         <Alert variant="warning">
-          Not every step was verified. Fix the cause shown in the rows below, then re-run those steps alone: the ticket becomes Contained once all
-          four are verified.
+          Not every step was verified. Fix the cause shown in the rows below, then re-run those steps alone (or skip one with the reason, e.g. when
+          the tenant&apos;s app lacks its permission): the ticket becomes Contained once each step is verified or set aside with a reason.
         </Alert>
       )}
       {snapshot?.message && <Alert variant={snapshot.status === "failed" ? "warning" : "info"}>{snapshot.message}</Alert>}

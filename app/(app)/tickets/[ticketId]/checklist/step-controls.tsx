@@ -1,41 +1,61 @@
-import type { SnapshotFindings } from "@/lib/investigation/queries";
 import type { ChecklistRow } from "@/lib/remediation/queries";
+import { confirmationFor, isContainmentStep, NO_SNAPSHOT_WARNING } from "@/lib/remediation/step-words";
 import { StepRecordControls } from "./step-record-controls";
 import { StepRunButton } from "./step-run-button";
 
-const CONFIRM: Record<string, string> = {
-  "reset-password": "The user's password is replaced; they must change it at next sign-in.",
-  "block-sign-in": "Nobody can sign in to this account until sign-in is allowed again.",
-  "revoke-sessions": "Every session of this account is signed out.",
-  "remove-inbox-rules": "The rule is deleted from the mailbox.",
-  "remove-auth-methods": "The sign-in method is removed from the account.",
-  "revoke-oauth-grants": "The app loses the user's consent.",
-};
+type Props = { ticketId: string; row: ChecklistRow; upn: string; hasSnapshot: boolean };
 
-/** The controls of one checklist row, on one line: run / re-run or choose what to remove, then record by hand. */
-export function StepControls({ ticketId, row, findings }: { ticketId: string; row: ChecklistRow; findings: SnapshotFindings | null }) {
+const ITEM_VERB: Record<string, string> = { "remove-inbox-rules": "Remove rule", "remove-auth-methods": "Remove", "revoke-oauth-grants": "Revoke" };
+const UNSETTLED = ["FAILED", "UNKNOWN", "IN_PROGRESS"];
+
+/** The controls of one checklist row, on one line: run / re-run, or the flagged items still to remove; then record by hand. */
+export function StepControls({ ticketId, row, upn, hasSnapshot }: Props) {
   if (row.key === "snapshot") return null;
   const ran = row.lastAction !== null;
-  const base = { ticketId, stepKey: row.key, confirm: CONFIRM[row.key] };
-  const choices =
-    row.key === "remove-inbox-rules" ? findings?.inboxRules?.map((r) => ({ label: `Remove rule “${r.name || "(no name)"}”`, params: { ruleId: r.id } }))
-    : row.key === "remove-auth-methods" ? findings?.authMethods?.map((m) => ({ label: `Remove ${m.kind} ${m.detail ?? ""}`.trim(), params: { methodId: m.id, methodKind: m.kind } }))
-    : row.key === "revoke-oauth-grants" ? findings?.consents?.map((c) => ({ label: `Revoke “${c.app}”`, params: { grantId: c.id } }))
-    : undefined;
+  // A containment step run alone before any snapshot says so, as Contain account does.
+  const warning = isContainmentStep(row.key) && !hasSnapshot ? NO_SNAPSHOT_WARNING : null;
+  const confirm = confirmationFor(row.key, upn, null) ?? (warning ? { title: `${row.title} for ${upn}?`, description: "The step runs through Microsoft Graph.", action: row.title } : null);
   // Recording by hand: a manual step is marked done (its main action until it is done); any step not
   // yet settled, and every optional one, can be skipped or called not applicable, with a reason.
   const canRecord = row.kind === "MANUAL" || !row.mandatory || row.state !== "DONE";
   const markDone = row.kind !== "MANUAL" ? null : row.state === "DONE" ? "menu" : "button";
+  const verb = row.state === "WAITING_APPROVAL" && row.approved ? "Run approved" : ran ? "Re-run" : "Run";
   return (
     <div className="flex flex-wrap items-start justify-end gap-1">
-      {row.kind === "AUTOMATED" && choices === undefined && <StepRunButton {...base} label={ran ? "Re-run" : "Run"} />}
-      {choices !== undefined &&
-        (choices.length === 0 ? (
-          <span className="self-center text-xs text-muted-foreground">{findings ? "Nothing suspicious found" : "Take the snapshot to choose"}</span>
-        ) : (
-          choices.map((c) => <StepRunButton key={c.label} {...base} label={c.label} params={c.params} />)
-        ))}
+      {row.kind === "AUTOMATED" && !row.items && (
+        <StepRunButton ticketId={ticketId} stepKey={row.key} label={verb} ariaLabel={`${verb}: ${row.title}`} confirm={confirm} warning={warning} variant={row.approved ? "default" : "outline"} />
+      )}
+      {row.items && <ItemControls ticketId={ticketId} row={row} upn={upn} hasSnapshot={hasSnapshot} />}
       {canRecord && <StepRecordControls ticketId={ticketId} stepKey={row.key} stepTitle={row.title} markDone={markDone} />}
     </div>
+  );
+}
+
+/** An eradication step: a button for each flagged item still there, "removed" for the others, and a re-check once it ran. */
+function ItemControls({ ticketId, row, upn, hasSnapshot }: Props) {
+  const items = row.items ?? [];
+  if (items.length === 0) return <span className="self-center text-xs text-muted-foreground">{hasSnapshot ? "Nothing suspicious found" : "Take the snapshot to choose"}</span>;
+  const paramsOf = (id: string) => (row.key === "remove-inbox-rules" ? { ruleId: id } : row.key === "remove-auth-methods" ? { methodId: id } : { grantId: id });
+  return (
+    <>
+      {items.map((item) =>
+        item.removed ? (
+          <span key={item.id} className="self-center text-xs text-muted-foreground">{item.label} removed</span>
+        ) : (
+          <StepRunButton
+            key={item.id}
+            ticketId={ticketId}
+            stepKey={row.key}
+            label={`${ITEM_VERB[row.key]} ${item.label}`}
+            params={paramsOf(item.id)}
+            confirm={confirmationFor(row.key, upn, item.label)}
+            variant={row.approved ? "default" : "outline"}
+          />
+        ),
+      )}
+      {UNSETTLED.includes(row.state) && (
+        <StepRunButton ticketId={ticketId} stepKey={row.key} label="Re-check" ariaLabel={`Re-check: ${row.title}`} />
+      )}
+    </>
   );
 }

@@ -2,19 +2,32 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
+import { Alert } from "@/components/ui/alert";
 import {
   AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle, AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { runStepAction } from "@/lib/remediation/actions";
 import type { StepParams } from "@/lib/remediation/step-operations";
-import { CONTAINMENT_STEPS } from "@/lib/remediation/steps";
+import { isContainmentStep, type Confirmation } from "@/lib/remediation/step-words";
 import { PasswordDialog } from "./password-dialog";
 
-type Props = { ticketId: string; stepKey: string; label: string; params?: StepParams; confirm?: string };
+type Props = {
+  ticketId: string;
+  stepKey: string;
+  label: string;
+  /** The accessible name, with the step in it ("Run: Block sign-in"). */
+  ariaLabel?: string;
+  params?: StepParams;
+  /** Destructive steps (and containment steps before any snapshot) ask first, naming the step and the account. */
+  confirm?: Confirmation | null;
+  /** Shown in the confirmation, e.g. that there is no evidence snapshot yet. */
+  warning?: string | null;
+  variant?: "outline" | "default" | "destructive";
+};
 
-/** Runs one checklist step; destructive ones ask first. */
-export function StepRunButton({ ticketId, stepKey, label, params, confirm }: Props) {
+/** Runs one checklist step (or re-checks it); a confirmation first where the step asks for one. */
+export function StepRunButton({ ticketId, stepKey, label, ariaLabel, params, confirm, warning, variant = "outline" }: Props) {
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [password, setPassword] = useState<{ value: string; note: string | null } | null>(null);
@@ -25,30 +38,32 @@ export function StepRunButton({ ticketId, stepKey, label, params, confirm }: Pro
     },
   });
   const run = () => execute({ ticketId, stepKey: stepKey as never, params, idempotencyKey: key });
+  const trigger = (
+    <Button size="sm" variant={variant} disabled={isPending} aria-label={isPending ? undefined : ariaLabel} onClick={confirm ? undefined : run}>
+      {isPending ? "Running…" : label}
+    </Button>
+  );
   return (
     <span className="inline-flex flex-col items-start gap-1">
       {confirm ? (
         <AlertDialog open={open} onOpenChange={setOpen}>
-          <AlertDialogTrigger asChild>
-            <Button size="sm" variant="outline" disabled={isPending}>{isPending ? "Running…" : label}</Button>
-          </AlertDialogTrigger>
+          <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
           <AlertDialogContent>
-            <AlertDialogTitle>{label}?</AlertDialogTitle>
-            <AlertDialogDescription>{confirm}</AlertDialogDescription>
+            <AlertDialogTitle>{confirm.title}</AlertDialogTitle>
+            <AlertDialogDescription>{confirm.description}</AlertDialogDescription>
+            {warning && <Alert variant="warning">{warning}</Alert>}
             <AlertDialogFooter>
               <AlertDialogCancel>Cancel</AlertDialogCancel>
-              <Button variant="destructive" onClick={() => { run(); setOpen(false); }}>{label}</Button>
+              <Button variant="destructive" onClick={() => { run(); setOpen(false); }}>{confirm.action}</Button>
             </AlertDialogFooter>
           </AlertDialogContent>
         </AlertDialog>
       ) : (
-        <Button size="sm" variant="outline" disabled={isPending} onClick={run}>{isPending ? "Running…" : label}</Button>
+        trigger
       )}
       {result.serverError && <span role="alert" className="text-xs text-destructive">{result.serverError}</span>}
       {result.data?.awaitingApproval && <span role="status" className="text-xs text-warning">Waiting for approval: {result.data.awaitingApproval}</span>}
-      {result.data?.contained && (CONTAINMENT_STEPS as readonly string[]).includes(stepKey) && (
-        <span role="status" className="text-xs">All four containment steps are verified: the account is contained.</span>
-      )}
+      {result.data?.contained && !result.data.alreadyRan && isContainmentStep(stepKey) && <span role="status" className="text-xs">Containment is settled: the account is contained.</span>}
       <PasswordDialog password={password} onClose={() => setPassword(null)} />
     </span>
   );

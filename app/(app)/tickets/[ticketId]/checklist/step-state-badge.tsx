@@ -1,8 +1,10 @@
 import { Badge } from "@/components/ui/badge";
+import { readableObserved } from "@/lib/reports/words";
 
 const STATES: Record<string, { label: string; variant: "neutral" | "info" | "success" | "warning" | "danger" }> = {
   TODO: { label: "To do", variant: "neutral" },
   RUNNING: { label: "Running", variant: "info" },
+  IN_PROGRESS: { label: "In progress", variant: "info" },
   DONE: { label: "Done", variant: "success" },
   FAILED: { label: "Failed", variant: "danger" },
   UNKNOWN: { label: "Unknown – re-run", variant: "warning" },
@@ -11,9 +13,19 @@ const STATES: Record<string, { label: string; variant: "neutral" | "info" | "suc
   WAITING_APPROVAL: { label: "Waiting for approval", variant: "warning" },
 };
 
-export function StepStateBadge({ state }: { state: string }) {
-  const s = STATES[state] ?? { label: state, variant: "neutral" as const };
-  return <Badge variant={s.variant}>{s.label}</Badge>;
+type Props = { state: string; approved?: boolean; progress?: { removed: boolean }[] };
+
+/** The state in words; a waiting step whose approval came says it is ready; an eradication step counts what is removed. */
+export function StepStateBadge({ state, approved = false, progress }: Props) {
+  const s = state === "WAITING_APPROVAL" && approved ? { label: "Approved – ready to run", variant: "success" as const } : (STATES[state] ?? { label: state, variant: "neutral" as const });
+  const removed = progress?.filter((i) => i.removed).length ?? 0;
+  const count = progress && progress.length > 0 && state !== "DONE" && removed > 0 ? `${removed} of ${progress.length} removed` : null;
+  return (
+    <span className="inline-flex flex-col items-start gap-0.5">
+      <Badge variant={s.variant}>{s.label}</Badge>
+      {count && <span className="text-xs text-muted-foreground">{count}</span>}
+    </span>
+  );
 }
 
 export function VerificationText({ verified, observed }: { verified: boolean | null; observed: string | null }) {
@@ -22,7 +34,7 @@ export function VerificationText({ verified, observed }: { verified: boolean | n
   return (
     <span className={verified === false ? "text-destructive" : verified ? "text-success" : "text-muted-foreground"}>
       {prefix}
-      {observed}
+      {readableObserved(observed)}
     </span>
   );
 }

@@ -4,7 +4,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { formatDateTime } from "@/lib/utils/dates";
 import { stageHref } from "@/lib/workflow/stages";
 
-// Recovery steps run in the troubleshooting checklist; this only shows where they stand.
+// Recovery steps run in the troubleshooting checklist; this only shows where they stand, each
+// linking to its own row there (#step-<key>).
 const STEPS = [
   { key: "re-enable-sign-in", label: "Re-enable sign-in (allow sign-in again)", hint: "Once the account is secured (password reset, MFA, sessions revoked)." },
   { key: "release-restricted-sender", label: "Restore mail flow (release the restricted sender)", hint: "Manual: Defender portal or Remove-BlockedSenderAddress." },
@@ -51,7 +52,9 @@ export function RecoverySteps({ ticketId, steps }: { ticketId: string; steps: St
                 </div>
                 <span className="flex items-center gap-2">
                   <Badge variant={variant}>{text}</Badge>
-                  <Link href={checklist} className="text-xs underline">Open in checklist</Link>
+                  <Link href={stageHref(ticketId, "checklist", `step-${key}`)} className="text-xs underline">
+                    Open in checklist<span className="sr-only">: {label}</span>
+                  </Link>
                 </span>
               </li>
             );
