@@ -1,5 +1,5 @@
 import { AppError } from "@/lib/errors";
-import { GRAPH_OPERATIONS, type GraphOperation, type GraphOperationInfo } from "./operations";
+import { GRAPH_OPERATIONS, MESSAGE_TRACE_APP_ID, type GraphOperation, type GraphOperationInfo } from "./operations";
 
 // Graph failures become AppErrors whose message tells an engineer what to fix: the permission,
 // role or licence that is missing, when to retry, or that Graph is unreachable. The raw Graph
@@ -22,7 +22,7 @@ export function toAppError(op: GraphOperation | "batch", f: GraphFailure): AppEr
     return new AppError("UPSTREAM_ERROR", `Microsoft Graph refused to ${info.title}: the app registration needs the application permission ${info.permission} (with admin consent)${role}${ref}.`, details);
   }
   if (f.status === 401 && op === "listMessageTraces") {
-    return new AppError("UPSTREAM_ERROR", `Message trace is not enabled for this tenant: create the service principal for the message trace API (app 8bd644d1-64a1-4d4b-ae52-2e0cbf64e373) and grant ${info.permission}${ref}.`, details);
+    return new AppError("UPSTREAM_ERROR", `Message trace is not enabled for this tenant: create the service principal for the message trace API (app ${MESSAGE_TRACE_APP_ID}) and grant ${info.permission}${ref}.`, details);
   }
   if (f.status === 401) {
     return new AppError("UPSTREAM_ERROR", `Microsoft Graph did not accept the tenant connection's token: check the app's client id, secret and admin consent in Admin → Tenants${ref}.`, details);

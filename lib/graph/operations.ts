@@ -5,30 +5,37 @@ export type GraphOperationInfo = {
   permission: string;
   /** A directory role the app's service principal must also hold. */
   directoryRole?: string;
-  licence?: "Entra ID P1" | "Entra ID P2" | "message trace";
+  licence?: "Entra ID P1" | "Entra ID P2";
+  /** A service principal the tenant must have for the API (message trace's). */
+  servicePrincipal?: string;
+  /** Changes the tenant: the connection check never tries it. */
+  write?: true;
 };
+
+/** The message trace API's first-party app; the tenant needs a service principal for it. */
+export const MESSAGE_TRACE_APP_ID = "8bd644d1-64a1-4d4b-ae52-2e0cbf64e373";
 
 export const GRAPH_OPERATIONS = {
   getUser: { title: "read the user", permission: "User.Read.All" },
   listUserRoles: { title: "read the user's directory roles", permission: "Directory.Read.All" },
-  resetPassword: { title: "reset the password", permission: "User-PasswordProfile.ReadWrite.All", directoryRole: "User Administrator" },
-  setAccountEnabled: { title: "block or allow sign-in", permission: "User.EnableDisableAccount.All" },
-  revokeSessions: { title: "revoke sign-in sessions", permission: "User.RevokeSessions.All" },
+  resetPassword: { title: "reset the password", permission: "User-PasswordProfile.ReadWrite.All", directoryRole: "User Administrator", write: true },
+  setAccountEnabled: { title: "block or allow sign-in", permission: "User.EnableDisableAccount.All", write: true },
+  revokeSessions: { title: "revoke sign-in sessions", permission: "User.RevokeSessions.All", write: true },
   getMfaState: { title: "read per-user MFA", permission: "Policy.Read.All" },
-  setMfaState: { title: "enforce per-user MFA", permission: "Policy.ReadWrite.AuthenticationMethod" },
+  setMfaState: { title: "enforce per-user MFA", permission: "Policy.ReadWrite.AuthenticationMethod", write: true },
   listAuthMethods: { title: "list authentication methods", permission: "UserAuthenticationMethod.Read.All" },
-  deleteAuthMethod: { title: "remove an authentication method", permission: "UserAuthenticationMethod.ReadWrite.All" },
+  deleteAuthMethod: { title: "remove an authentication method", permission: "UserAuthenticationMethod.ReadWrite.All", write: true },
   listInboxRules: { title: "list inbox rules", permission: "MailboxSettings.Read" },
-  deleteInboxRule: { title: "delete an inbox rule", permission: "MailboxSettings.ReadWrite" },
+  deleteInboxRule: { title: "delete an inbox rule", permission: "MailboxSettings.ReadWrite", write: true },
   listSignIns: { title: "read sign-in logs", permission: "AuditLog.Read.All", licence: "Entra ID P1" },
   listDirectoryAudits: { title: "read directory audit logs", permission: "AuditLog.Read.All" },
   listGrants: { title: "list OAuth consents", permission: "Directory.Read.All" },
-  deleteGrant: { title: "revoke an OAuth consent", permission: "DelegatedPermissionGrant.ReadWrite.All" },
+  deleteGrant: { title: "revoke an OAuth consent", permission: "DelegatedPermissionGrant.ReadWrite.All", write: true },
   getServicePrincipal: { title: "read the consented app", permission: "Directory.Read.All" },
   getRiskyUser: { title: "read the user's risk", permission: "IdentityRiskyUser.Read.All", licence: "Entra ID P2" },
-  confirmCompromised: { title: "confirm the user compromised", permission: "IdentityRiskyUser.ReadWrite.All", licence: "Entra ID P2" },
-  listMessageTraces: { title: "run a message trace", permission: "ExchangeMessageTrace.Read.All", licence: "message trace" },
-  sendMail: { title: "send mail", permission: "Mail.Send" },
+  confirmCompromised: { title: "confirm the user compromised", permission: "IdentityRiskyUser.ReadWrite.All", licence: "Entra ID P2", write: true },
+  listMessageTraces: { title: "run a message trace", permission: "ExchangeMessageTrace.Read.All", servicePrincipal: `the message trace API's service principal (app ${MESSAGE_TRACE_APP_ID})` },
+  sendMail: { title: "send mail", permission: "Mail.Send", write: true },
   listRegistrationDetails: { title: "read MFA registration", permission: "AuditLog.Read.All", licence: "Entra ID P1" },
   listAlerts: { title: "read Defender alerts", permission: "SecurityAlert.Read.All" },
 } as const satisfies Record<string, GraphOperationInfo>;

@@ -3,7 +3,7 @@ import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "@/simulator/test/support";
 import { createTenantGraph } from "./client";
-import { runPreflight, type PreflightRow } from "./preflight";
+import { runPreflight, summarisePreflight, type PreflightRow } from "./preflight";
 
 describe("connection pre-flight", () => {
   let sim: RunningSimulator;
@@ -24,6 +24,11 @@ describe("connection pre-flight", () => {
     expect(ops.getMfaState!.probe).toEqual({ ok: true, message: "Works" });
     // The simulator shows neither `wids` nor the app's memberOf, so the role is never assumed.
     expect(ops.resetPassword!.probe).toMatchObject({ ok: null, message: expect.stringMatching(/^Unverified/) });
+    // Every read is probed (the roles and the consented app too); writes are never tried.
+    expect(rows.filter((r) => !r.write).map((r) => [r.op, r.probe?.ok])).toEqual(rows.filter((r) => !r.write).map((r) => [r.op, true]));
+    expect(rows.filter((r) => r.write && r.op !== "resetPassword").every((r) => r.probe === null)).toBe(true);
+    expect(ops.setAccountEnabled!.title).toBe("Block or allow sign-in");
+    expect(summarisePreflight(rows)).toEqual({ total: rows.length, available: rows.length, unverified: 1, missingPermission: 0, failing: 0 });
   });
 
   it("names the missing permission, licences and message-trace principal before anyone clicks", async () => {
@@ -35,6 +40,19 @@ describe("connection pre-flight", () => {
     expect(ops.getMfaState!.probe).toMatchObject({ ok: true });
     expect(ops.resetPassword!.probe).toMatchObject({ ok: null });
     expect(ops.getUser!.probe).toMatchObject({ ok: true });
+    expect(ops.listMessageTraces!.needs).toBe("the message trace API's service principal (app 8bd644d1-64a1-4d4b-ae52-2e0cbf64e373)");
+    expect(ops.listSignIns!.needs).toBe("an Entra ID P1 licence");
+  });
+
+  it("does not count a write as available when the licence it needs is missing", async () => {
+    const rows = (await runPreflight(graph(FABRIKAM))).rows;
+    const ops = byOp(rows);
+    expect(ops.confirmCompromised!).toMatchObject({ granted: true, available: false, probe: { ok: false, message: expect.stringContaining("Needs an Entra ID P2 licence: read the user's risk already failed") } });
+    expect(ops.revokeSessions!.available).toBe(false);
+    expect(ops.setAccountEnabled!.available).toBe(true);
+    const unavailable = rows.filter((r) => !r.available).map((r) => r.op).sort();
+    expect(unavailable).toEqual(["confirmCompromised", "getRiskyUser", "listMessageTraces", "listRegistrationDetails", "listSignIns", "revokeSessions"]);
+    expect(summarisePreflight(rows)).toMatchObject({ available: rows.length - 6, missingPermission: 1, failing: 5 });
   });
 
   it("reports a wrong secret as a credentials problem to fix in Admin → Tenants", async () => {

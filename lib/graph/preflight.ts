@@ -1,43 +1,56 @@
 import { isAppError } from "@/lib/errors";
 import type { TenantGraph } from "./client";
 import { credentialError } from "./errors";
-import { GRAPH_OPERATIONS, type GraphOperation } from "./operations";
+import { GRAPH_OPERATIONS, type GraphOperation, type GraphOperationInfo } from "./operations";
 import { callGraph, listAll, odataQuote, type GraphCall } from "./request";
 import { judgeResetRole, type RoleVerdict } from "./reset-role";
 
 // Before anyone clicks: can this tenant connection do each operation? The token's roles show the
-// granted application permissions; harmless reads probe what roles cannot show (licences, the
-// beta-only MFA endpoint, the message-trace principal, Identity Protection's P2). The directory
+// granted application permissions; a harmless read probes every read (licences, the beta-only
+// MFA endpoint, the message-trace principal, Identity Protection's P2). Writes are never tried: a
+// write that needs a licence is judged by the read that needs the same licence, and the directory
 // role a password reset needs is read from the token (wids) or the app's memberOf when Graph
-// shows it, and otherwise reported as unverified. Writes are never probed.
+// shows it, and otherwise reported as unverified.
 
 export type PreflightRow = {
   op: GraphOperation;
+  /** The operation in sentence case ("Block or allow sign-in"). */
   title: string;
   permission: string;
   granted: boolean;
-  /** ok null = could not be verified without a write. */
+  write: boolean;
+  /** ok null = could not be verified; null = a write, never tried. */
   probe: { ok: boolean | null; message: string } | null;
   needs: string | null;
+  /** Granted and nothing known to be missing (a failed probe, or the licence a sibling read lacked). */
+  available: boolean;
 };
 
 const SCOPE = "https://graph.microsoft.com/.default";
+const NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant";
 
-type Probe = (userId: string) => Pick<GraphCall, "path" | "version">;
+type Probe = { ok: boolean | null; message: string; code?: string | null };
+type ProbeCall = (ctx: { userId: string; appId: string | null }) => Pick<GraphCall, "path" | "version"> | { skip: string };
 
-const PROBES: Partial<Record<GraphOperation, Probe>> = {
+const NO_USER = "Not probed: no user could be read to probe with";
+
+const PROBES: Record<Exclude<GraphOperation, WriteOp>, ProbeCall> = {
   getUser: () => ({ path: "/users?$top=1&$select=id" }),
+  listUserRoles: ({ userId }) => (userId ? { path: `/users/${userId}/memberOf` } : { skip: NO_USER }),
   listSignIns: () => ({ path: "/auditLogs/signIns?$top=1" }),
   listDirectoryAudits: () => ({ path: "/auditLogs/directoryAudits?$top=1" }),
   listRegistrationDetails: () => ({ path: "/reports/authenticationMethods/userRegistrationDetails?$top=1" }),
   listMessageTraces: () => ({ path: "/admin/exchange/tracing/messageTraces?$top=1" }),
-  listInboxRules: (u) => ({ path: `/users/${u}/mailFolders/inbox/messageRules` }),
-  listAuthMethods: (u) => ({ path: `/users/${u}/authentication/methods` }),
+  listInboxRules: ({ userId }) => (userId ? { path: `/users/${userId}/mailFolders/inbox/messageRules` } : { skip: NO_USER }),
+  listAuthMethods: ({ userId }) => (userId ? { path: `/users/${userId}/authentication/methods` } : { skip: NO_USER }),
   listGrants: () => ({ path: "/oauth2PermissionGrants?$top=1" }),
+  getServicePrincipal: ({ appId }) => (appId ? { path: `/servicePrincipals/${appId}?$select=id,displayName` } : { skip: "Not probed: the tenant has no app consent whose app could be read" }),
   listAlerts: () => ({ path: "/security/alerts_v2?$top=1" }),
   getRiskyUser: () => ({ path: "/identityProtection/riskyUsers?$top=1" }),
-  getMfaState: (u) => ({ path: `/users/${u}/authentication/requirements`, version: "beta" }),
+  getMfaState: ({ userId }) => (userId ? { path: `/users/${userId}/authentication/requirements`, version: "beta" } : { skip: NO_USER }),
 };
+
+type WriteOp = { [K in GraphOperation]: (typeof GRAPH_OPERATIONS)[K] extends { write: true } ? K : never }[GraphOperation];
 
 type TokenClaims = { roles?: string[]; wids?: string[]; appid?: string; azp?: string };
 
@@ -63,14 +76,31 @@ async function appDirectoryRoles(g: TenantGraph, appId: string | undefined): Pro
   }
 }
 
-async function probeRead(g: TenantGraph, op: GraphOperation, call: Pick<GraphCall, "path" | "version">): Promise<PreflightRow["probe"]> {
+async function probeRead(g: TenantGraph, op: GraphOperation, call: Pick<GraphCall, "path" | "version">): Promise<Probe> {
   try {
     await callGraph(g, { op, method: "GET", ...call });
     return { ok: true, message: "Works" };
   } catch (error) {
-    return { ok: false, message: isAppError(error) ? error.message : "Failed" };
+    return { ok: false, message: isAppError(error) ? error.message : "Failed", code: isAppError(error) ? ((error.details?.graphCode as string | undefined) ?? null) : null };
   }
 }
+
+/** A sample user and a consented app to probe the per-user and per-app reads with (empty when none can be read). */
+async function probeSubjects(g: TenantGraph): Promise<{ userId: string; appId: string | null }> {
+  const [user, grant] = await Promise.all([
+    callGraph<{ value: { id: string }[] }>(g, { op: "getUser", method: "GET", path: "/users?$top=1&$select=id" }).then((r) => r.body.value[0]?.id ?? "").catch(() => ""),
+    callGraph<{ value: { clientId: string }[] }>(g, { op: "listGrants", method: "GET", path: "/oauth2PermissionGrants?$top=1" }).then((r) => r.body.value[0]?.clientId ?? null).catch(() => null),
+  ]);
+  return { userId: user, appId: grant };
+}
+
+/** What else an operation needs besides its permission, in words. */
+function needsOf(info: GraphOperationInfo): string | null {
+  const parts = [info.directoryRole ? `the ${info.directoryRole} role` : null, info.licence ? `an ${info.licence} licence` : null, info.servicePrincipal ?? null].filter(Boolean);
+  return parts.length ? parts.join(", ") : null;
+}
+
+const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 export async function runPreflight(g: TenantGraph): Promise<{ connected: boolean; error: string | null; rows: PreflightRow[] }> {
   let claims: TokenClaims;
@@ -80,24 +110,42 @@ export async function runPreflight(g: TenantGraph): Promise<{ connected: boolean
     return { connected: false, error: credentialError(error)?.message ?? "Could not get a token: check the tenant id, the app's client id and its secret in Admin → Tenants.", rows: [] };
   }
   const roles = claims.roles ?? [];
-  let sampleUser = "";
-  try {
-    sampleUser = (await callGraph<{ value: { id: string }[] }>(g, { op: "getUser", method: "GET", path: "/users?$top=1&$select=id" })).body.value[0]?.id ?? "";
-  } catch {
-    // the getUser probe below reports why
-  }
-  const resetRole: Promise<RoleVerdict> = appDirectoryRoles(g, claims.appid ?? claims.azp).then((memberOf) => judgeResetRole({ wids: claims.wids ?? null, memberOf }));
-  const rows = await Promise.all(
-    (Object.keys(GRAPH_OPERATIONS) as GraphOperation[]).map(async (op): Promise<PreflightRow> => {
-      const info = GRAPH_OPERATIONS[op];
-      const granted = roles.includes(info.permission) || (info.permission.endsWith(".Read.All") && roles.includes(info.permission.replace(".Read.All", ".ReadWrite.All")));
-      const probeCall = PROBES[op];
-      let probe: PreflightRow["probe"] = null;
-      if (op === "resetPassword") probe = await resetRole;
-      else if (probeCall && (sampleUser || !probeCall("x").path.includes("/users/x"))) probe = await probeRead(g, op, probeCall(sampleUser));
-      const needs = [("directoryRole" in info ? `${info.directoryRole} role` : null), ("licence" in info ? `${info.licence} licence` : null)].filter(Boolean).join(", ") || null;
-      return { op, title: info.title, permission: info.permission, granted, probe, needs };
-    }),
-  );
+  const subjects = await probeSubjects(g);
+  const ops = Object.keys(GRAPH_OPERATIONS) as GraphOperation[];
+  const [resetRole, reads] = await Promise.all([
+    appDirectoryRoles(g, claims.appid ?? claims.azp).then((memberOf): RoleVerdict => judgeResetRole({ wids: claims.wids ?? null, memberOf })),
+    Promise.all(
+      ops.map(async (op): Promise<[GraphOperation, Probe | null]> => {
+        const probe = (PROBES as Partial<Record<GraphOperation, ProbeCall>>)[op];
+        if (!probe) return [op, null];
+        const call = probe(subjects);
+        return [op, "skip" in call ? { ok: null, message: call.skip } : await probeRead(g, op, call)];
+      }),
+    ).then((pairs) => new Map(pairs)),
+  ]);
+  /** A read that failed for lack of this licence, if any. */
+  const licenceFailure = (licence: string) => ops.find((o) => (GRAPH_OPERATIONS[o] as GraphOperationInfo).licence === licence && reads.get(o)?.code === NON_PREMIUM);
+  const rows = ops.map((op): PreflightRow => {
+    const info: GraphOperationInfo = GRAPH_OPERATIONS[op];
+    const granted = roles.includes(info.permission) || (info.permission.endsWith(".Read.All") && roles.includes(info.permission.replace(".Read.All", ".ReadWrite.All")));
+    let probe: PreflightRow["probe"] = reads.get(op) ? { ok: reads.get(op)!.ok, message: reads.get(op)!.message } : null;
+    if (op === "resetPassword") probe = resetRole;
+    const failedRead = info.write && info.licence ? licenceFailure(info.licence) : undefined;
+    if (failedRead) probe = { ok: false, message: `Needs an ${info.licence} licence: ${GRAPH_OPERATIONS[failedRead].title} already failed for lack of it` };
+    return { op, title: sentence(info.title), permission: info.permission, granted, write: Boolean(info.write), probe, needs: needsOf(info), available: granted && probe?.ok !== false };
+  });
   return { connected: true, error: null, rows };
+}
+
+export type PreflightSummary = { total: number; available: number; unverified: number; missingPermission: number; failing: number };
+
+/** The line at the top of the check: how many operations can run, and why the others cannot. */
+export function summarisePreflight(rows: PreflightRow[]): PreflightSummary {
+  return {
+    total: rows.length,
+    available: rows.filter((r) => r.available).length,
+    unverified: rows.filter((r) => r.available && r.probe?.ok === null).length,
+    missingPermission: rows.filter((r) => !r.granted).length,
+    failing: rows.filter((r) => r.granted && r.probe?.ok === false).length,
+  };
 }

@@ -8,7 +8,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { runPreflight } from "@/lib/graph/preflight";
+import { runPreflight, summarisePreflight, type PreflightRow } from "@/lib/graph/preflight";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 
 export const metadata: Metadata = { title: "Connection check" };
@@ -39,7 +39,8 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         <p className="text-sm text-muted-foreground">
           What a tenant connection can do through Microsoft Graph, before anyone runs a step: the permissions in its token and a harmless read for
           each operation that has one (licences, the beta per-user MFA endpoint, Identity Protection). The directory role a password reset needs is
-          shown as unverified when Graph does not reveal it. Writes are never tried here.
+          shown as unverified when Graph does not reveal it. Writes are never tried here: one that needs a licence counts as unavailable when the
+          read needing the same licence fails.
         </p>
       </div>
       <form method="get" className="flex items-end gap-3" aria-label="Choose a tenant">
@@ -57,11 +58,13 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       {error && <Alert variant="destructive">{error}</Alert>}
       {result && !result.connected && <Alert variant="destructive">{result.error}</Alert>}
       {result?.connected && (
+        <p role="status" className="text-sm">
+          <SummaryLine tenant={chosen!.displayName} rows={result.rows} />
+        </p>
+      )}
+      {result?.connected && (
         <Table>
-          <TableCaption>
-            {chosen!.displayName}: {result.rows.filter((r) => r.granted && r.probe?.ok !== false).length} of {result.rows.length} operations available
-            {result.rows.some((r) => r.probe?.ok === null) ? `, ${result.rows.filter((r) => r.probe?.ok === null).length} unverified` : ""}
-          </TableCaption>
+          <TableCaption className="sr-only">What the connection of {chosen!.displayName} can do, operation by operation</TableCaption>
           <TableHeader>
             <TableRow>
               <TableHead>Operation</TableHead>
@@ -74,18 +77,18 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           <TableBody>
             {result.rows.map((r) => (
               <TableRow key={r.op} data-op={r.op}>
-                <TableCell className="capitalize">{r.title}</TableCell>
+                <TableCell>{r.title}</TableCell>
                 <TableCell className="font-mono text-xs">{r.permission}</TableCell>
                 <TableCell><Badge variant={r.granted ? "success" : "danger"}>{r.granted ? "Granted" : "Missing"}</Badge></TableCell>
                 <TableCell className="max-w-md text-xs">
                   {r.probe === null ? (
-                    <span className="text-muted-foreground">Not probed (write)</span>
+                    <span className="text-muted-foreground">Not tried: writes never are</span>
                   ) : r.probe.ok === true ? (
                     <span className="space-x-1"><Badge variant="success">Works</Badge>{r.probe.message !== "Works" && <span>{r.probe.message}</span>}</span>
                   ) : r.probe.ok === null ? (
                     <span className="space-x-1"><Badge variant="warning">Unverified</Badge><span className="text-muted-foreground">{r.probe.message.replace(/^Unverified: /, "")}</span></span>
                   ) : (
-                    <span className="space-x-1"><Badge variant="danger">Fails</Badge><span className="text-destructive">{r.probe.message}</span></span>
+                    <span className="space-x-1"><Badge variant="danger">{r.write ? "Unavailable" : "Fails"}</Badge><span className="text-destructive">{r.probe.message}</span></span>
                   )}
                 </TableCell>
                 <TableCell className="text-xs">{r.needs ?? "—"}</TableCell>
@@ -95,5 +98,20 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         </Table>
       )}
     </div>
+  );
+}
+
+function SummaryLine({ tenant, rows }: { tenant: string; rows: PreflightRow[] }) {
+  const s = summarisePreflight(rows);
+  const why = [
+    s.missingPermission ? `${s.missingPermission} missing a permission` : null,
+    s.failing ? `${s.failing} refused (licence, role or service principal)` : null,
+  ].filter(Boolean);
+  return (
+    <>
+      <span className="font-medium">{tenant}: {s.available} of {s.total} operations available</span>
+      {s.unverified ? `, ${s.unverified} of them unverified` : ""}
+      {why.length ? `; ${why.join(", ")}.` : "."}
+    </>
   );
 }
