@@ -94,16 +94,6 @@ export async function resubmitReport(db: Db, viewer: Viewer, input: { ticketId: 
   });
 }
 
-export async function listReviewQueue(db: Db, viewer: Viewer) {
-  assertCan(viewer, "reports.review");
-  return db.ticket.findMany({
-    where: { reviewStatus: { in: ["IN_REVIEW", "RETURNED", "APPROVED"] } },
-    orderBy: { closedAt: "desc" },
-    take: 100,
-    select: { id: true, number: true, title: true, status: true, reviewStatus: true, closedAt: true, tenant: { select: { displayName: true } }, assignee: { select: { name: true } } },
-  });
-}
-
 /**
  * Where the ticket's report stands, for the ticket page: the latest version, the latest approved
  * one (what the tenant reads), and — for staff only — the latest manager decision with comments.

@@ -5,39 +5,75 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
-import { listReviewQueue } from "@/lib/reports/review";
+import { listReviewQueue, RECENT_DECISION_DAYS } from "@/lib/reports/review-queue";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { formatDateTime } from "@/lib/utils/dates";
 
 export const metadata: Metadata = { title: "Report reviews" };
 export const dynamic = "force-dynamic";
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const DECISION = { APPROVED: ["Approved", "success"], RETURNED: ["Returned to the engineer", "danger"] } as const;
+
+type Row = { id: string; number: number; title: string; tenant: { displayName: string }; assignee: { name: string } | null };
+const TicketLink = ({ r }: { r: Row }) => <Link href={`/reports/${r.id}`} className="text-primary hover:underline">{formatTicketNumber(r.number)} · {r.title}</Link>;
+
 export default async function ReviewsPage() {
   const viewer = await authorizePage("reports.review", "/reviews");
-  const rows = await listReviewQueue(await getDb(), viewer);
-  const waiting = rows.filter((r) => r.reviewStatus === "IN_REVIEW");
+  const { waiting, decided } = await listReviewQueue(await getDb(), viewer);
   return (
-    <div className="space-y-5">
+    <div className="space-y-6">
       <h1 className="text-xl font-semibold">Report reviews</h1>
-      {rows.length === 0 ? (
-        <EmptyState title="No closed reports yet" description="Reports appear here when an engineer closes a ticket." />
-      ) : (
-        <Table>
-          <TableCaption>{waiting.length} report{waiting.length === 1 ? "" : "s"} waiting for review</TableCaption>
-          <TableHeader><TableRow><TableHead>Ticket</TableHead><TableHead>Tenant</TableHead><TableHead>Engineer</TableHead><TableHead>Closed</TableHead><TableHead>Review</TableHead></TableRow></TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.id}>
-                <TableCell><Link href={`/reports/${r.id}`} className="text-primary hover:underline">{formatTicketNumber(r.number)} · {r.title}</Link></TableCell>
-                <TableCell>{r.tenant.displayName}</TableCell>
-                <TableCell>{r.assignee?.name ?? "—"}</TableCell>
-                <TableCell>{r.closedAt ? formatDateTime(r.closedAt) : "—"}</TableCell>
-                <TableCell><Badge variant={r.reviewStatus === "APPROVED" ? "success" : r.reviewStatus === "RETURNED" ? "danger" : "warning"}>{r.reviewStatus === "IN_REVIEW" ? "Waiting for review" : r.reviewStatus.toLowerCase()}</Badge>{r.status !== "CLOSED" && <span className="ml-2 text-xs text-muted-foreground">ticket reopened</span>}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+      <section aria-labelledby="waiting-heading" className="space-y-2">
+        <h2 id="waiting-heading" className="text-base font-semibold">Waiting for review ({waiting.length})</h2>
+        {waiting.length === 0 ? (
+          <EmptyState title="Nothing is waiting for review" description="A report appears here when an engineer closes a ticket or resubmits a returned report." />
+        ) : (
+          <Table>
+            <TableCaption>{plural(waiting.length, "report")} waiting for review, the longest waiting first.</TableCaption>
+            <TableHeader><TableRow><TableHead>Ticket</TableHead><TableHead>Tenant</TableHead><TableHead>Engineer</TableHead><TableHead>Submitted</TableHead><TableHead>Version</TableHead></TableRow></TableHeader>
+            <TableBody>
+              {waiting.map((r) => (
+                <TableRow key={r.id}>
+                  <TableCell><TicketLink r={r} /></TableCell>
+                  <TableCell>{r.tenant.displayName}</TableCell>
+                  <TableCell>{r.assignee?.name ?? "—"}</TableCell>
+                  <TableCell>{r.submittedAt ? formatDateTime(r.submittedAt) : "—"}</TableCell>
+                  <TableCell>{r.version ?? "—"}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </section>
+      <section aria-labelledby="decided-heading" className="space-y-2">
+        <h2 id="decided-heading" className="text-base font-semibold">Decided in the last {RECENT_DECISION_DAYS} days ({decided.length})</h2>
+        {decided.length === 0 ? (
+          <p className="text-sm text-muted-foreground">No decisions in the last {RECENT_DECISION_DAYS} days.</p>
+        ) : (
+          <Table>
+            <TableCaption>{plural(decided.length, "report")} decided in the last {RECENT_DECISION_DAYS} days, the latest first; nothing here waits for you.</TableCaption>
+            <TableHeader><TableRow><TableHead>Ticket</TableHead><TableHead>Tenant</TableHead><TableHead>Engineer</TableHead><TableHead>Decision</TableHead><TableHead>Decided</TableHead></TableRow></TableHeader>
+            <TableBody>
+              {decided.map((r) => {
+                const [label, variant] = DECISION[r.decision as keyof typeof DECISION] ?? [r.decision, "neutral"];
+                return (
+                  <TableRow key={r.id}>
+                    <TableCell><TicketLink r={r} /></TableCell>
+                    <TableCell>{r.tenant.displayName}</TableCell>
+                    <TableCell>{r.assignee?.name ?? "—"}</TableCell>
+                    <TableCell>
+                      <Badge variant={variant}>{label}</Badge> <span className="text-xs text-muted-foreground">version {r.version}</span>
+                      {r.status !== "CLOSED" && <span className="ml-2 text-xs text-muted-foreground">ticket reopened</span>}
+                    </TableCell>
+                    <TableCell>{formatDateTime(r.decidedAt)} by {r.reviewer}</TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+        )}
+      </section>
     </div>
   );
 }
