@@ -27,8 +27,13 @@ test("a platform admin adds a tenant, fixes field errors, and turns on approval;
   await form.getByLabel("Primary domain").fill("north wind");
   await form.getByLabel("Connection").selectOption("ENTRA");
   await form.getByLabel("App client id").fill(randomUUID());
-  await form.getByLabel("Client secret").fill(secret);
+  // Only the service mailbox is optional when adding; the secret is not (it shows "Not set" forever otherwise).
+  await expect(form.getByLabel("Service mailbox (optional)")).toBeVisible();
+  await expect(form.getByLabel("Client secret", { exact: true })).toBeVisible();
   await form.getByRole("button", { name: "Add tenant" }).click();
+  await expect(form.getByText("Enter the app's client secret: Breachdesk cannot connect to the tenant without it.")).toBeVisible();
+  await expect(form.getByLabel("Client secret")).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByLabel("Primary domain")).toBeFocused(); // the first field in error
   await expect(form.getByText("Enter the tenant id as a GUID", { exact: false })).toBeVisible();
   await expect(form.getByText("Enter a domain name such as contoso.com.")).toBeVisible();
   await expect(form.getByLabel("Entra tenant id")).toHaveAttribute("aria-invalid", "true");
@@ -38,6 +43,7 @@ test("a platform admin adds a tenant, fixes field errors, and turns on approval;
 
   await form.getByLabel("Entra tenant id").fill(randomUUID());
   await form.getByLabel("Primary domain").fill(domain);
+  await form.getByLabel("Client secret").fill(secret);
   await form.getByRole("button", { name: "Add tenant" }).click();
   await expect(form.getByText("Tenant added.")).toBeVisible();
   const row = page.getByRole("row").filter({ hasText: name });
@@ -48,7 +54,7 @@ test("a platform admin adds a tenant, fixes field errors, and turns on approval;
   await row.getByRole("link", { name: `Edit ${name}` }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Edit ${name}`);
   const edit = page.getByRole("form", { name: "Edit tenant" });
-  await expect(edit.getByLabel("Client secret")).toHaveValue("");
+  await expect(edit.getByLabel("Client secret (optional)")).toHaveValue("");
   await expect(edit.getByText("A secret is stored (encrypted). Leave blank to keep it.")).toBeVisible();
   await edit.getByLabel("Require a second person's approval before destructive steps").check();
   await edit.getByLabel("Service mailbox (optional)").fill(`security@${domain}`);

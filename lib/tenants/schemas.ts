@@ -29,7 +29,13 @@ const ZTenantFields = z.object({
 const needsClientIdForSecret = (v: { clientId?: string; clientSecret?: string }) => !v.clientSecret || Boolean(v.clientId);
 const CLIENT_ID_FOR_SECRET = { path: ["clientId"], message: "Add the app's client id for this secret." };
 
-export const ZCreateTenantInput = ZTenantFields.refine(needsClientIdForSecret, CLIENT_ID_FOR_SECRET);
+/** Graph (and the tenant simulator, like Entra ID) accepts the app only with its client secret. */
+export const SECRET_REQUIRED_MESSAGE = "Enter the app's client secret: Breachdesk cannot connect to the tenant without it.";
+
+export const ZCreateTenantInput = ZTenantFields.refine(needsClientIdForSecret, CLIENT_ID_FOR_SECRET).refine((v) => Boolean(v.clientSecret), {
+  path: ["clientSecret"],
+  message: SECRET_REQUIRED_MESSAGE,
+});
 export type TCreateTenantInput = z.output<typeof ZCreateTenantInput>;
 
 export const ZUpdateTenantInput = ZTenantFields.extend({ tenantId: z.uuid() }).refine(needsClientIdForSecret, CLIENT_ID_FOR_SECRET);

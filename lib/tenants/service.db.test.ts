@@ -5,7 +5,7 @@ import { decryptSecret } from "@/lib/crypto/secret-box";
 import { seedTenant, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { getTenantForEdit, listTenants } from "./queries";
-import { ZCreateTenantInput, ZUpdateTenantInput } from "./schemas";
+import { SECRET_REQUIRED_MESSAGE, ZCreateTenantInput, ZUpdateTenantInput } from "./schemas";
 import { createTenant, updateTenant } from "./service";
 
 const key = randomBytes(32).toString("base64");
@@ -30,6 +30,15 @@ describe("tenant input", () => {
     expect(result.success).toBe(false);
     const fields = Object.keys(result.error!.flatten().fieldErrors).sort();
     expect(fields).toEqual(["clientId", "entraTenantId", "primaryDomain", "serviceMailbox"]);
+  });
+  it("needs the client secret to add a tenant of either kind (the simulator checks it like Entra ID does)", () => {
+    for (const connectionKind of ["ENTRA", "SIMULATED"]) {
+      const missing = ZCreateTenantInput.safeParse(newTenant({ connectionKind, clientSecret: "" }));
+      expect(missing.error?.flatten().fieldErrors.clientSecret).toEqual([SECRET_REQUIRED_MESSAGE]);
+      expect(ZCreateTenantInput.safeParse(newTenant({ connectionKind, clientSecret: "   " })).success).toBe(false);
+    }
+    // On edit, blank keeps the stored secret.
+    expect(ZUpdateTenantInput.safeParse({ ...newTenant({ clientSecret: "" }), tenantId: randomUUID() }).success).toBe(true);
   });
   it("needs a client id with a secret, and normalises ids and domains to lower case", () => {
     expect(ZCreateTenantInput.safeParse(newTenant({ clientId: "" })).error?.flatten().fieldErrors.clientId).toEqual(["Add the app's client id for this secret."]);
@@ -96,6 +105,16 @@ describe.each(testDbKinds())("tenant administration on %s", (kind) => {
     const events = await t.db.auditEvent.findMany({ where: { action: "tenant.updated", tenantId: id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.details)).toEqual([{ changed: ["serviceMailbox", "requireApproval"] }, { changed: ["clientSecret"] }]);
     expect(JSON.stringify(events.map((e) => [e.details, e.target]))).not.toContain("rotated-secret");
+  });
+
+  it("refuses to save a tenant that has no stored secret with the secret left blank", async () => {
+    const bare = await seedTenant(t.db, { clientId: randomUUID() });
+    const input = ZUpdateTenantInput.parse({
+      ...newTenant({ entraTenantId: bare.entraTenantId, primaryDomain: bare.primaryDomain, clientId: bare.clientId, clientSecret: "" }),
+      tenantId: bare.id,
+    });
+    await expect(updateTenant(t.db, platform, input, key)).rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "clientSecret" }, message: SECRET_REQUIRED_MESSAGE });
+    await expect(updateTenant(t.db, platform, { ...input, clientSecret: SECRET }, key)).resolves.toMatchObject({ changed: expect.arrayContaining(["clientSecret"]) });
   });
 
   it("lets only platform admins manage tenants, and a foreign id is not found", async () => {

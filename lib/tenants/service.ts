@@ -6,10 +6,11 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
-import type { TCreateTenantInput, TUpdateTenantInput } from "./schemas";
+import { SECRET_REQUIRED_MESSAGE, type TCreateTenantInput, type TUpdateTenantInput } from "./schemas";
 
-// Tenant connections (platform admins). The app client secret is encrypted before it is stored
-// and never read back here; a blank secret on edit keeps the stored one. The audit trail names
+// Tenant connections (platform admins). The app client secret is required (Graph and the tenant
+// simulator both need it), encrypted before it is stored and never read back here; a blank secret
+// on edit keeps the stored one. The audit trail names
 // the fields that changed, never the secret's value.
 
 const EDITABLE = ["displayName", "entraTenantId", "primaryDomain", "connectionKind", "clientId", "serviceMailbox", "requireApproval"] as const;
@@ -79,6 +80,10 @@ export async function updateTenant(db: Db, viewer: Viewer, input: TUpdateTenantI
     select: { displayName: true, entraTenantId: true, primaryDomain: true, connectionKind: true, clientId: true, serviceMailbox: true, requireApproval: true },
   });
   if (!current) throw new AppError("NOT_FOUND", "Tenant not found.");
+  if (!input.clientSecret && !(await db.tenant.count({ where: { id: input.tenantId, clientSecretEncrypted: { not: null } } }))) {
+    // Blank keeps the stored secret; with none stored there is nothing to keep.
+    throw new AppError("INVALID_INPUT", SECRET_REQUIRED_MESSAGE, { field: "clientSecret" });
+  }
   await assertUnique(db, input, input.tenantId);
   const next = columnsOf(input);
   const changed: string[] = EDITABLE.filter((k) => current[k] !== next[k]);

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { createTenantAction, updateTenantAction } from "@/lib/tenants/actions";
 import { CONNECTION_KIND_LABELS } from "@/lib/tenants/schemas";
 
@@ -34,6 +35,7 @@ export function TenantForm({ tenantId, initial = EMPTY, hasSecret = false }: Pro
   const create = useAction(createTenantAction, { onSuccess: () => formRef.current?.reset() });
   const update = useAction(updateTenantAction, { onSuccess: clearSecret });
   const { result, isPending, hasSucceeded } = tenantId ? update : create;
+  useFocusFirstError(formRef, result);
   const errors = result.validationErrors?.fieldErrors ?? {};
   const prefix = tenantId ? "edit-tenant" : "new-tenant";
 
@@ -78,9 +80,9 @@ export function TenantForm({ tenantId, initial = EMPTY, hasSecret = false }: Pro
       </FormField>
       <FormField
         id={`${prefix}-secret`}
-        label="Client secret"
+        label={hasSecret ? "Client secret (optional)" : "Client secret"}
         error={errors.clientSecret}
-        hint={hasSecret ? "A secret is stored (encrypted). Leave blank to keep it." : "Stored encrypted; never shown again."}
+        hint={hasSecret ? "A secret is stored (encrypted). Leave blank to keep it." : "Needed to connect. Stored encrypted; never shown again."}
       >
         <Input name="clientSecret" type="password" autoComplete="new-password" />
       </FormField>
