@@ -1,4 +1,3 @@
-import { diffLines } from "diff";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,6 +9,7 @@ import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { getReportForViewer } from "@/lib/reports/review";
 import { formatDateTime } from "@/lib/utils/dates";
+import { ReportDiffView } from "./report-diff-view";
 import { ReviewForm } from "./review-form";
 
 export const metadata: Metadata = { title: "Incident report" };
@@ -56,11 +56,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         <Link href={`/tickets/${ticket.id}`} className="text-primary hover:underline">Ticket</Link>
       </nav>
       {query.diff && previous ? (
-        <pre aria-label="Changes" className="overflow-auto rounded-md border p-3 text-xs">
-          {diffLines(previous.markdown, shown.markdown).map((part, i) => (
-            <span key={i} className={part.added ? "bg-green-100 text-green-900" : part.removed ? "bg-red-100 text-red-900 line-through" : "text-muted-foreground"}>{part.value}</span>
-          ))}
-        </pre>
+        <ReportDiffView previous={previous.markdown} next={shown.markdown} previousVersion={previous.version} nextVersion={shown.version} />
       ) : (
         <Card>
           <CardContent className="space-y-4 pt-6">
