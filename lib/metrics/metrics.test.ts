@@ -3,7 +3,7 @@ import { computeMetrics, type MetricTicket } from "./compute";
 import { csvCell, toCsv } from "./csv";
 import { dwellHours, firstSuspiciousSignIn } from "./dwell";
 import { parsePeriod } from "./schemas";
-import { incidentsOverTime, periodBuckets, slaDistribution, tenantOpenClosed } from "./series";
+import { incidentsOverTime, incidentsSummary, periodBuckets, slaDistribution, tenantOpenClosed } from "./series";
 
 const base: MetricTicket = {
   id: "1", number: 1001, tenant: "Contoso", status: "CLOSED", severity: "HIGH", createdAt: new Date("2026-11-24T08:00:00Z"), firstResponseAt: new Date("2026-11-24T08:30:00Z"),
@@ -31,6 +31,19 @@ describe("manager metrics", () => {
   });
   it("shows nothing rather than invented numbers for an empty period", () => {
     expect(computeMetrics([])).toMatchObject({ total: 0, hoursToContain: null, dwellHours: null });
+  });
+});
+
+describe("incidents chart summary", () => {
+  const bucket = (label: string, total: number) => ({ label, start: new Date(), counts: {}, total });
+  it("says on a day, in a week or a month, names ties, and counts in words", () => {
+    expect(incidentsSummary("day", [bucket("29 Nov", 1), bucket("30 Nov", 2), bucket("1 Dec", 0)])).toBe("3 incidents in 3 days; the most (2) on 30 Nov.");
+    expect(incidentsSummary("day", [bucket("29 Nov", 2), bucket("30 Nov", 2), bucket("1 Dec", 0)])).toBe("4 incidents in 3 days; the most (2) on 29 Nov and 30 Nov.");
+    expect(incidentsSummary("week", [bucket("week of 24 Nov", 3), bucket("week of 1 Dec", 1)])).toBe("4 incidents in 2 weeks; the most (3) in the week of 24 Nov.");
+    expect(incidentsSummary("month", [bucket("Nov 2026", 1), bucket("Dec 2026", 5)])).toBe("6 incidents in 2 months; the most (5) in Dec 2026.");
+    expect(incidentsSummary("day", [bucket("30 Nov", 1)])).toBe("1 incident in 1 day.");
+    expect(incidentsSummary("day", [bucket("29 Nov", 1), bucket("30 Nov", 1)])).toBe("2 incidents in 2 days, 1 each day.");
+    expect(incidentsSummary("day", [bucket("30 Nov", 0)])).toBe("No incidents were reported in this period.");
   });
 });
 

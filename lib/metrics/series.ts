@@ -45,6 +45,28 @@ export function incidentsOverTime(tickets: MetricTicket[], period: { from: Date;
   return { unit, buckets };
 }
 
+/** How a bucket is named inside a sentence: "on 30 Nov", "in the week of 24 Nov", "in Nov 2026". */
+export function bucketPhrase(label: string, unit: string): string {
+  return unit === "day" ? `on ${label}` : unit === "week" ? `in the ${label}` : `in ${label}`;
+}
+
+const joinAnd = (items: string[]) => (items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+
+/** The incidents chart in one sentence: how many, over how long, and when most were reported (ties named, up to three). */
+export function incidentsSummary(unit: string, buckets: TimeBucket[]): string {
+  const total = buckets.reduce((n, b) => n + b.total, 0);
+  if (total === 0) return "No incidents were reported in this period.";
+  const most = Math.max(...buckets.map((b) => b.total));
+  const busiest = buckets.filter((b) => b.total === most);
+  const span = `${buckets.length} ${unit}${buckets.length === 1 ? "" : "s"}`;
+  const head = `${total} incident${total === 1 ? "" : "s"} in ${span}`;
+  if (buckets.length === 1) return `${head}.`;
+  if (busiest.length === buckets.length) return `${head}, ${most} each ${unit}.`;
+  if (busiest.length > 3) return `${head}; the most in one ${unit}: ${most}, in ${busiest.length} ${unit}s.`;
+  const when = unit === "day" ? `on ${joinAnd(busiest.map((b) => b.label))}` : joinAnd(busiest.map((b) => bucketPhrase(b.label, unit)));
+  return `${head}; the most (${most}) ${when}.`;
+}
+
 /** Share of the severity's target that a stopped clock used: ≤ 100 % is within the SLA. */
 export const SLA_BANDS = [
   { label: "≤ 25 %", upTo: 0.25 }, { label: "25–50 %", upTo: 0.5 }, { label: "50–75 %", upTo: 0.75 }, { label: "75–100 %", upTo: 1 },

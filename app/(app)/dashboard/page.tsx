@@ -6,6 +6,7 @@ import { Input } from "@/components/ui/input";
 import { authorizePage, type Viewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { computeMetrics } from "@/lib/metrics/compute";
+import { DWELL_TIME_DEFINITION } from "@/lib/metrics/dwell";
 import { loadMetricTickets } from "@/lib/metrics/queries";
 import { parsePeriod, type Period } from "@/lib/metrics/schemas";
 import { incidentsOverTime, slaDistribution, tenantOpenClosed } from "@/lib/metrics/series";
@@ -30,15 +31,18 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <h1 className="text-xl font-semibold">Dashboard</h1>
-        <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Period" noValidate>
-          <FormField id="from" label="From" error={parsed.ok ? undefined : parsed.errors.from}>
+        {/* Aligned on the inputs, not the bottom: an error under one field must not lift the other. */}
+        <form method="get" className="flex flex-wrap items-start gap-2" aria-label="Period" noValidate>
+          <FormField id="from" label="From" className="w-44" error={parsed.ok ? undefined : parsed.errors.from}>
             <Input name="from" type={inputType(values.from)} defaultValue={values.from} placeholder="YYYY-MM-DD" />
           </FormField>
-          <FormField id="to" label="To" error={parsed.ok ? undefined : parsed.errors.to}>
+          <FormField id="to" label="To" className="w-44" error={parsed.ok ? undefined : parsed.errors.to}>
             <Input name="to" type={inputType(values.to)} defaultValue={values.to} placeholder="YYYY-MM-DD" />
           </FormField>
-          <Button type="submit" variant="outline">Show</Button>
-          {parsed.ok && <Button asChild variant="ghost"><a href={`/api/metrics?from=${values.from}&to=${values.to}`}>Export CSV</a></Button>}
+          <div className="flex gap-2 pt-[1.625rem]">
+            <Button type="submit" variant="outline">Show</Button>
+            {parsed.ok && <Button asChild variant="ghost"><a href={`/api/metrics?from=${values.from}&to=${values.to}`}>Export CSV</a></Button>}
+          </div>
         </form>
       </div>
       {parsed.ok ? <Figures period={parsed.period} viewer={viewer} /> : <Alert variant="destructive">Check the period: the figures appear once it is a valid range of days.</Alert>}
@@ -74,6 +78,7 @@ async function Figures({ viewer, period }: { viewer: Viewer; period: Period }) {
           </div>
         ))}
       </dl>
+      <p className="text-xs text-muted-foreground">Dwell time: {DWELL_TIME_DEFINITION} (failed attempts do not start it); averages leave out tickets without both times.</p>
       <div className="grid gap-6 lg:grid-cols-2">
         <IncidentsChart unit={over.unit} buckets={over.buckets} />
         <TenantChart rows={tenantOpenClosed(tickets)} />

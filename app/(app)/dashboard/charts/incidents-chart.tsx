@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { TimeBucket } from "@/lib/metrics/series";
-import { STATUS_ORDER } from "@/lib/metrics/series";
+import { incidentsSummary, STATUS_ORDER } from "@/lib/metrics/series";
 import { STATUS_LABELS } from "@/lib/tickets/format";
 import { ChartFigure, Legend, svgLabel, ticks } from "./chart-figure";
 
@@ -12,8 +12,6 @@ const W = 560, H = 200, LEFT = 28, BOTTOM = 22, TOP = 8;
 /** Incidents reported per day/week/month, stacked by current status. */
 export function IncidentsChart({ unit, buckets }: { unit: string; buckets: TimeBucket[] }) {
   const id = "chart-incidents";
-  const total = buckets.reduce((n, b) => n + b.total, 0);
-  const busiest = buckets.reduce<TimeBucket | null>((a, b) => (b.total > (a?.total ?? 0) ? b : a), null);
   const statuses = STATUS_ORDER.filter((s) => buckets.some((b) => b.counts[s]));
   const yTicks = ticks(Math.max(0, ...buckets.map((b) => b.total)));
   const top = yTicks.at(-1) || 1;
@@ -25,7 +23,7 @@ export function IncidentsChart({ unit, buckets }: { unit: string; buckets: TimeB
     <ChartFigure
       id={id}
       title={`Incidents reported per ${unit}, by current status`}
-      summary={total === 0 ? "No incidents were reported in this period." : `${total} incident${total === 1 ? "" : "s"} in ${buckets.length} ${unit}s; the most (${busiest!.total}) in ${busiest!.label}.`}
+      summary={incidentsSummary(unit, buckets)}
       chart={
         <>
           <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" {...svgLabel(id)}>
