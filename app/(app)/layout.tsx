@@ -17,21 +17,22 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
         Skip to content
       </a>
+      {/* On a phone: the name and sign-out beside the brand, the navigation wrapping on its own row. */}
       <header className="border-b bg-background">
-        <div className="mx-auto flex h-14 max-w-[90rem] items-center gap-6 px-4">
-          <Link href="/tickets" className="font-semibold tracking-tight">
+        <div className="mx-auto flex min-h-14 max-w-[90rem] flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2 md:flex-nowrap">
+          <Link href="/tickets" className="shrink-0 font-semibold tracking-tight">
             Breachdesk
           </Link>
-          <MainNav items={navItemsFor(viewer.role)} />
-          <div className="ml-auto flex items-center gap-3 text-sm">
-            <span className="text-muted-foreground" data-testid="viewer">
-              {viewer.name} · {ROLE_LABELS[viewer.role]}
+          <MainNav items={navItemsFor(viewer.role)} className="order-last w-full md:order-none md:w-auto" />
+          <div className="ml-auto flex min-w-0 items-center gap-2 text-sm sm:gap-3">
+            <span className="min-w-0 truncate text-muted-foreground" data-testid="viewer" title={`${viewer.name} · ${ROLE_LABELS[viewer.role]}`}>
+              {viewer.name}<span className="hidden md:inline"> · {ROLE_LABELS[viewer.role]}</span>
             </span>
             <SignOutButton />
           </div>
         </div>
       </header>
-      <main id="main" className="mx-auto max-w-[90rem] px-4 py-6">
+      <main id="main" className="mx-auto max-w-[90rem] px-4 py-4 sm:py-6">
         {children}
       </main>
     </div>

@@ -37,7 +37,7 @@ const HEADINGS = ["Ticket", "Title", "Account", "Tenant", "Severity", "Status", 
 
 export function TicketTable({ rows, showTenant }: { rows: QueueRow[]; showTenant: boolean }) {
   return (
-    <div className="w-full overflow-x-auto rounded-md border">
+    <div className="relative w-full overflow-x-auto rounded-md border">
       <table className="queue">
         <caption className="sr-only">Tickets, newest first</caption>
         <thead className="bg-muted/60">

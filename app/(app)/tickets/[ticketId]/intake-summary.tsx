@@ -7,9 +7,9 @@ import { EditIntakeForm } from "./edit-intake-form";
 
 function Row({ term, children }: { term: string; children: React.ReactNode }) {
   return (
-    <div className="grid grid-cols-[9rem_1fr] gap-2 py-1.5">
+    <div className="grid gap-x-2 gap-y-0.5 py-1.5 sm:grid-cols-[9rem_1fr]">
       <dt className="text-muted-foreground">{term}</dt>
-      <dd>{children}</dd>
+      <dd className="min-w-0 break-words">{children}</dd>
     </div>
   );
 }
@@ -23,7 +23,8 @@ export function IntakeSummary({ ticket, canEdit = false }: { ticket: TicketDetai
       <CardContent>
         <dl className="divide-y text-sm">
           <Row term="Affected account"><span className="font-mono">{ticket.affectedUpn}</span></Row>
-          <Row term="Tenant">{ticket.tenant.displayName} ({ticket.tenant.primaryDomain})</Row>
+          {/* The name may carry its own brackets ("Contoso (demo)"): the domain goes after a separator. */}
+          <Row term="Tenant">{ticket.tenant.displayName} · <span className="font-mono text-xs">{ticket.tenant.primaryDomain}</span></Row>
           <Row term="Detected">{formatDateTime(ticket.detectedAt)}</Row>
           <Row term="Reported">{formatDateTime(ticket.createdAt)} by {ticket.reporter.name}</Row>
           <Row term="Assignee">{ticket.assignee?.name ?? "Unassigned"}</Row>

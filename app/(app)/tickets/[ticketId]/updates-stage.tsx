@@ -13,7 +13,7 @@ export async function UpdatesStage({ db, viewer, ticket }: { db: Db; viewer: Vie
   const [comments, attachments] = await Promise.all([listComments(db, viewer, ticket.id), listAttachments(db, viewer, ticket.id)]);
   const closed = ticket.status === "CLOSED";
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
+    <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr] [&>*]:min-w-0">
       <section aria-labelledby="comments-heading" className="space-y-4">
         <h2 id="comments-heading" className="text-base font-semibold">Updates and notes</h2>
         <CommentThread comments={comments} />

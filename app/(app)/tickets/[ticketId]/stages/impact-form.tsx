@@ -86,7 +86,7 @@ export function ImpactForm({ ticketId, version, readOnly, levels, personalDataIn
                 {levelError && <p id={`impact-level-${key}-error`} className="text-sm text-destructive">{levelError}</p>}
               </div>
               <div>
-                <Input name={`notes-${key}`} aria-label={`${c.title} notes`} defaultValue={levels[key]?.notes ?? ""} readOnly={readOnly}
+                <Input name={`notes-${key}`} aria-label={`${c.title} notes`} placeholder="Notes" defaultValue={levels[key]?.notes ?? ""} readOnly={readOnly}
                   aria-invalid={notesError ? true : undefined} aria-describedby={notesError ? `impact-notes-${key}-error` : undefined} />
                 {notesError && <p id={`impact-notes-${key}-error`} className="text-sm text-destructive">{notesError}</p>}
               </div>

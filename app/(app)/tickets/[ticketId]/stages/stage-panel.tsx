@@ -21,7 +21,7 @@ export function StagePanel({ stage, db, viewer, ticket, progress }: Props) {
   switch (stage) {
     case "intake":
       return (
-        <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr]">
+        <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr] [&>*]:min-w-0">
           <IntakeSummary ticket={ticket} canEdit={hasPermission(viewer.role, "tickets.work")} />
           <StageSummary ticketId={ticket.id} progress={progress} />
         </div>
