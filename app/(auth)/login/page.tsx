@@ -58,9 +58,11 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         />
         {env.BREACHDESK_DEMO && (
           <section aria-labelledby="demo-accounts" className="space-y-1.5 text-xs text-muted-foreground">
-            <h2 id="demo-accounts" className="font-medium text-foreground">
-              Demo mode: every account uses the password <code>{DEMO_PASSWORD}</code>
-            </h2>
+            {/* The heading names the region: no "password" in it, so it is never taken for the Password field's label. */}
+            <h2 id="demo-accounts" className="font-medium text-foreground">Demo mode accounts</h2>
+            <p>
+              Each signs in with <code>{DEMO_PASSWORD}</code>:
+            </p>
             <ul className="space-y-0.5">
               {DEMO_ACCOUNTS.map((a) => (
                 <li key={a.email}>
