@@ -1,7 +1,7 @@
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { proxy } from "@/proxy";
-import { contentSecurityPolicy } from "./security-headers";
+import { contentSecurityPolicy, contentSecurityPolicyFor, DOWNLOAD_CSP } from "./security-headers";
 
 const SESSION = "next-auth.session-token=abc";
 
@@ -13,6 +13,16 @@ describe("content security policy", () => {
     for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "form-action 'self'"]) expect(csp).toContain(d);
     expect(csp).not.toContain("upgrade-insecure-requests");
     expect(contentSecurityPolicy({ nonce: "n", isDev: true, isHttps: true })).toMatch(/'unsafe-eval'.*upgrade-insecure-requests/);
+  });
+});
+
+describe("content security policy by path", () => {
+  it("sandboxes evidence downloads and gives every other path the page policy", () => {
+    const options = { nonce: "n0nce", isDev: false, isHttps: false };
+    expect(contentSecurityPolicyFor("/api/attachments/0b1c", options)).toBe(DOWNLOAD_CSP);
+    expect(DOWNLOAD_CSP).toMatch(/^sandbox;/);
+    expect(contentSecurityPolicyFor("/tickets/0b1c", options)).toBe(contentSecurityPolicy(options));
+    expect(contentSecurityPolicyFor("/api/tickets/0b1c/attachments", options)).toBe(contentSecurityPolicy(options));
   });
 });
 

@@ -32,3 +32,12 @@ export function contentSecurityPolicy({ nonce, isDev, isHttps }: { nonce: string
   ];
   return directives.join("; ");
 }
+
+/** Evidence downloads: a sandboxed document with no resources, should a browser ever render one. */
+export const DOWNLOAD_CSP = "sandbox; default-src 'none'; frame-ancestors 'none'";
+const DOWNLOAD_PATH = /^\/api\/attachments\//;
+
+/** The policy for a response to this path: downloads are sandboxed, everything else gets the page policy. */
+export function contentSecurityPolicyFor(pathname: string, options: { nonce: string; isDev: boolean; isHttps: boolean }): string {
+  return DOWNLOAD_PATH.test(pathname) ? DOWNLOAD_CSP : contentSecurityPolicy(options);
+}

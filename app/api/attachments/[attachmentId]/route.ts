@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import { getAttachmentForViewer } from "@/lib/attachments/service";
+import { DOWNLOAD_CSP } from "@/lib/auth/security-headers";
 import { requirePermission } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
@@ -22,7 +23,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ att
         "Content-Length": String(bytes.length),
         "Content-Disposition": `attachment; filename="${row.fileName.replaceAll('"', "")}"`,
         "X-Content-Type-Options": "nosniff",
-        "Content-Security-Policy": "sandbox; default-src 'none'",
+        // proxy.ts sets the policy of every response; it must pick this one for downloads (contentSecurityPolicyFor).
+        "Content-Security-Policy": DOWNLOAD_CSP,
         "Cache-Control": "private, no-store",
       },
     });
