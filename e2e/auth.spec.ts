@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn, signOut, USERS } from "./support/auth";
+import { DEMO_PASSWORD, signIn, signOut, USERS } from "./support/auth";
 
 const ROLES = [
   { email: USERS.contosoAdmin, role: "Tenant admin", nav: ["Our incidents", "Report an incident"], heading: "Our incidents" },
@@ -31,9 +31,53 @@ test("a wrong password is refused with a message and no session", async ({ page 
   await expect(page).toHaveURL(/\/login/);
 });
 
-test("a tenant admin cannot open the platform admin's pages", async ({ page }) => {
+test("a tenant admin cannot open the platform admin's pages (one main landmark on the not-found page)", async ({ page }) => {
   await signIn(page, USERS.contosoAdmin);
   const response = await page.goto("/admin/tenants");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page.getByRole("main")).toHaveCount(1);
+});
+
+test("signing out ends the session on the server: the old cookie, replayed, is signed out", async ({ page, context }) => {
+  await signIn(page, USERS.engineer);
+  const cookies = await context.cookies();
+  expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
+  await signOut(page);
+  await context.addCookies(cookies);
+  await page.goto("/tickets");
+  await expect(page).toHaveURL(/\/login/);
+  // A sign-out needs no explanation.
+  await expect(page.getByText("Your session has ended")).toHaveCount(0);
+  await context.addCookies(cookies);
+  expect(await (await page.request.get("/api/auth/session")).json()).toEqual({});
+});
+
+test("after sign-in only a page of the app is opened; other callback URLs fall back to the queue", async ({ page }) => {
+  for (const evil of ["/\\evil.example", "/%09/evil.example", "/%0a/evil.example", "//evil.example", "https://evil.example/"]) {
+    const response = await page.goto(`/login?callbackUrl=${encodeURIComponent(evil).replaceAll("%25", "%")}`);
+    expect(response?.status(), evil).toBe(200);
+  }
+  await page.getByLabel("Email").fill(USERS.engineer);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page).toHaveURL(/\/tickets$/);
+  // Signed in, the same links redirect within the app too.
+  await page.goto("/login?callbackUrl=/%5Cevil.example");
+  await expect(page).toHaveURL(/localhost:\d+\/tickets$/);
+  await page.goto("/login?callbackUrl=%2Fadmin%2Fusers%3Fx%3D1");
+  await expect(page).toHaveURL(/\/admin\/users\?x=1$/);
+});
+
+test("demo mode lists every demo account on the sign-in page; the app has an icon", async ({ page }) => {
+  await page.goto("/login");
+  const demo = page.getByRole("region", { name: /Demo mode/ });
+  for (const email of Object.values(USERS)) await expect(demo.getByText(email, { exact: true })).toBeVisible();
+  await expect(demo).toContainText(DEMO_PASSWORD);
+  await signIn(page, USERS.engineer);
+  const icon = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(icon).toBeTruthy();
+  const response = await page.request.get(icon!);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("image/svg+xml");
 });

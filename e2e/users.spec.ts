@@ -1,11 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { signIn, USERS } from "./support/auth";
 
-test("a deactivated user loses access on the next request, and regains it when reactivated", async ({ page, browser }) => {
+test("a deactivated user is signed out at once and told why; reactivating does not revive the old session", async ({ page, browser }) => {
   const otherContext = await browser.newContext();
   const fabrikam = await otherContext.newPage();
   await signIn(fabrikam, USERS.fabrikamAdmin);
   await expect(fabrikam.getByRole("heading", { name: "Our incidents" })).toBeVisible();
+  const issuedBeforeDeactivation = await otherContext.cookies();
 
   await signIn(page, USERS.platform);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
@@ -13,14 +14,22 @@ test("a deactivated user loses access on the next request, and regains it when r
   const row = page.getByRole("row").filter({ hasText: USERS.fabrikamAdmin });
   await expect(row).toContainText("Deactivated");
 
-  // Still holding a valid session cookie, but the per-request check refuses it.
+  // Still holding a valid session cookie, but its server-side session was revoked.
   await fabrikam.goto("/tickets");
   await expect(fabrikam).toHaveURL(/\/login/);
+  await expect(fabrikam.getByRole("status").filter({ hasText: "Your account was deactivated." })).toBeVisible();
+  // The session endpoint gives the dead session's identity to nobody.
+  expect(await (await fabrikam.request.get("/api/auth/session")).json()).toEqual({});
 
   await page.getByRole("button", { name: `Reactivate ${USERS.fabrikamAdmin}` }).click();
   await expect(row).toContainText("Active");
-  // Reactivated: the same session works again (its token never expired).
+  // Reactivated: the session issued before the deactivation stays dead; a new sign-in works.
+  await otherContext.clearCookies();
+  await otherContext.addCookies(issuedBeforeDeactivation);
   await fabrikam.goto("/tickets");
+  await expect(fabrikam).toHaveURL(/\/login/);
+  await expect(fabrikam.getByRole("status").filter({ hasText: "Your session has ended. Please sign in again." })).toBeVisible();
+  await signIn(fabrikam, USERS.fabrikamAdmin);
   await expect(fabrikam.getByRole("heading", { name: "Our incidents" })).toBeVisible();
   await otherContext.close();
 });
