@@ -24,8 +24,12 @@ test("the engineer contains megan@contoso.example and the attacker is locked out
   await expect(snapshot).toContainText("moves mail to RSS Subscriptions");
   await expect(snapshot).toContainText("legacy protocol IMAP4");
   await expect(snapshot).toContainText("Mail Helper Pro");
-  await expect(snapshot).toContainText(/gmail\.com.*420 messages/);
+  await expect(snapshot).toContainText(/gmail\.com: 420 messages/);
+  await expect(snapshot).toContainText("First snapshot: the evidence before any change");
+  await expect(snapshot).toContainText("At risk, high risk"); // Identity Protection in words, not atRisk
   await expect(page.locator('tr[data-step="snapshot"]')).toContainText("Done");
+  // Manual steps name this ticket's account, never a <upn> placeholder.
+  await expect(page.locator('tr[data-step="disable-forwarding"]')).toContainText("Get-Mailbox megan@contoso.example");
 
   await page.getByRole("button", { name: "Contain account" }).click();
   await expect(page.getByRole("alertdialog")).toContainText("Contain megan@contoso.example?");
@@ -45,11 +49,33 @@ test("the engineer contains megan@contoso.example and the attacker is locked out
   await expect(page.locator('tr[data-step="block-sign-in"]')).toContainText("Verified: Sign-in is blocked");
   await expect(page.locator('tr[data-step="enforce-mfa"]')).toContainText("Verified: Per-user MFA: enforced");
   await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("Contained");
+  // Contained: no longer the red primary action.
+  await expect(page.getByRole("button", { name: "Contain account" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Run containment again" })).toBeVisible();
 
-  // Eradication: remove the hiding rule the snapshot flagged.
-  await page.getByRole("button", { name: "Remove rule “.”" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "Remove rule “.”" }).click();
-  await expect(page.locator('tr[data-step="remove-inbox-rules"]')).toContainText("Verified: The rule is gone from the inbox");
+  // Eradication: one of the two hiding rules removed is not the step done.
+  const rules = page.locator('tr[data-step="remove-inbox-rules"]');
+  await rules.getByRole("button", { name: "Remove rule “.”" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("Remove the inbox rule “.” from megan@contoso.example's mailbox?");
+  await page.getByRole("alertdialog").getByRole("button", { name: "Remove rule" }).click();
+  await expect(rules).toContainText("In progress");
+  await expect(rules).toContainText("1 of 2 removed");
+  await expect(rules).toContainText("Verified: “.” is gone; 1 of 2 removed; still there: “..”");
+  // The removed rule's button is gone (clicking it again used to fail the step).
+  await expect(rules.getByRole("button", { name: "Remove rule “.”" })).toHaveCount(0);
+  await expect(rules).toContainText("“.” removed");
+  await rules.getByRole("button", { name: "Remove rule “..”" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Remove rule" }).click();
+  await expect(rules).toContainText("all 2 flagged inbox rules are removed");
+  await expect(rules.getByText("Done", { exact: true })).toBeVisible();
+  await expect(rules.getByRole("button", { name: /Remove rule/ })).toHaveCount(0);
+
+  // Allowing sign-in again undoes containment: it asks first, naming the account.
+  const reenable = page.locator('tr[data-step="re-enable-sign-in"]');
+  await reenable.getByRole("button", { name: "Run: Allow sign-in again" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("Allow sign-in again for megan@contoso.example?");
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+  await expect(reenable).toContainText("To do");
 
   // After: the attacker's next sign-in fails because the account is blocked, and it is logged.
   const after = await (await simulator.post(`/_control/tenants/${CONTOSO}/attacker-sign-in`, { data: { upn: "megan@contoso.example" } })).json();
@@ -76,12 +102,19 @@ test("the platform admin checks what each tenant connection can do before anyone
   await page.getByLabel("Tenant", { exact: true }).selectOption({ label: "Fabrikam (demo)" });
   await page.getByRole("button", { name: "Check connection" }).click();
   await expect(page).toHaveURL(/tenant=/);
+  await expect(page.getByText(/^Fabrikam \(demo\): 16 of 22 operations available/)).toBeVisible();
   await expect(page.locator('tr[data-op="revokeSessions"]')).toContainText("Missing");
   await expect(page.locator('tr[data-op="listSignIns"]')).toContainText("Entra ID P1 licence");
   await expect(page.locator('tr[data-op="listMessageTraces"]')).toContainText("Message trace is not enabled");
+  await expect(page.locator('tr[data-op="listMessageTraces"]')).toContainText("the message trace API's service principal (app 8bd644d1");
+  // A write needing the P2 licence Fabrikam lacks is not available, although its permission is granted.
+  await expect(page.locator('tr[data-op="confirmCompromised"]')).toContainText("Needs an Entra ID P2 licence");
+  await expect(page.locator('tr[data-op="setAccountEnabled"]')).toContainText("Block or allow sign-in");
+  await expect(page.locator('tr[data-op="listUserRoles"]')).toContainText("Works");
+  await expect(page.locator('tr[data-op="getServicePrincipal"]')).toContainText("Works");
   await page.getByLabel("Tenant", { exact: true }).selectOption({ label: "Contoso (demo)" });
   await page.getByRole("button", { name: "Check connection" }).click();
-  await expect(page.getByRole("table")).toContainText("Contoso (demo)");
+  await expect(page.getByText(/^Contoso \(demo\): 22 of 22 operations available, 1 of them unverified\./)).toBeVisible();
   await expect(page.locator('tr[data-op="revokeSessions"]')).toContainText("Granted");
   await expect(page.locator('tr[data-op="listSignIns"]')).toContainText("Works");
 });
@@ -94,9 +127,16 @@ test("on a tenant that requires approval, containment waits for the tenant admin
   await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
   const ticketUrl = page.url();
   await openStage(page, "Troubleshooting");
-  await page.getByRole("button", { name: "Contain account" }).click();
+  // The demo's Lidia ticket is already contained: running it again is a secondary action.
+  await page.getByRole("button", { name: "Run containment again" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("Run containment again for lidia@fabrikam.example?");
   await page.getByRole("button", { name: "Contain now" }).click();
   await expect(page.getByText(/Waiting for a second person: This tenant asks/)).toBeVisible();
+  const engineerApprovals = page.locator('[aria-label="Approvals"]');
+  // In words, never step keys.
+  await expect(engineerApprovals).toContainText("Contain the account: reset the password, enforce MFA, block sign-in and sign out of all sessions");
+  await expect(engineerApprovals).not.toContainText("containment");
+  await expect(page.locator('tr[data-step="block-sign-in"]')).toContainText("Waiting for approval");
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -109,13 +149,38 @@ test("on a tenant that requires approval, containment waits for the tenant admin
   await expect(approvals).toContainText("Approved");
   await adminContext.close();
 
-  await page.reload();
-  await page.getByRole("button", { name: "Contain account" }).click();
+  // No reload: the engineer's page refreshes itself while an approval is pending.
+  await expect(engineerApprovals).toContainText("approved by", { timeout: 30_000 });
+  await expect(page.locator('tr[data-step="block-sign-in"]')).toContainText("Approved – ready to run");
+  await engineerApprovals.getByRole("button", { name: "Run the approved steps" }).click();
   await page.getByRole("button", { name: "Contain now" }).click();
+  await expect(page.getByTestId("temporary-password")).toHaveText(/^.{20}$/);
+  await page.getByRole("button", { name: "I have stored it safely" }).click();
   // It runs now; Fabrikam's app lacks User.RevokeSessions.All, so that step fails and says why.
   await expect(page.locator('tr[data-step="revoke-sessions"]')).toContainText("User.RevokeSessions.All");
   await expect(page.locator('tr[data-step="block-sign-in"]')).toContainText("Done");
-  await expect(page.locator('[aria-label="Approvals"]')).toContainText("Approved and run");
+  await expect(engineerApprovals).toContainText("Approved and run");
+
+  // The engineer documents why the sessions could not be revoked here, and skips the step.
+  const revoke = page.locator('tr[data-step="revoke-sessions"]');
+  await revoke.getByRole("button", { name: /More actions/ }).click();
+  await page.getByRole("menuitem", { name: "Skip…" }).click();
+  const skip = page.getByRole("dialog", { name: /Skip “Sign out of all sessions”/ });
+  await skip.getByLabel("Reason").fill("Fabrikam's app lacks User.RevokeSessions.All; the tenant admin revoked the sessions in the Entra admin center");
+  await skip.getByRole("button", { name: "Skip step" }).click();
+  await expect(revoke).toContainText("Skipped");
+  await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("Contained");
+});
+
+test("a closed ticket's checklist runs nothing and says why", async ({ page }) => {
+  await signIn(page, USERS.engineer);
+  await page.getByRole("searchbox", { name: "Search" }).fill("Inbox rule deleting replies");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("row").filter({ hasText: "alex@contoso.example" }).first().getByRole("link").first().click();
+  await openStage(page, "Troubleshooting");
+  await expect(page.getByText("The ticket is closed, so nothing here runs")).toBeVisible();
+  for (const name of ["Take evidence snapshot", "Take a new snapshot", "Contain account", "Run containment again"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  await expect(page.locator('tr[data-step="block-sign-in"]').getByRole("button")).toHaveCount(0);
 });
 
 test("after a partly failed containment, re-running the failed step alone makes the ticket Contained", async ({ page }) => {
@@ -145,8 +210,9 @@ test("after a partly failed containment, re-running the failed step alone makes 
   for (const step of ["reset-password", "enforce-mfa", "block-sign-in"]) await expect(page.locator(`tr[data-step="${step}"]`)).toContainText("Done");
   await expect(status).toContainText("Triaged");
 
-  await revoke.getByRole("button", { name: "Re-run" }).click();
-  await page.getByRole("alertdialog").getByRole("button", { name: "Re-run" }).click();
+  await revoke.getByRole("button", { name: "Re-run: Sign out of all sessions" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText("Sign adele@contoso.example out of all sessions?");
+  await page.getByRole("alertdialog").getByRole("button", { name: "Sign out of all sessions" }).click();
   await expect(revoke).toContainText("Done");
   await expect(revoke).toContainText("Verified: Sessions valid from");
   await expect(status).toContainText("Contained");

@@ -52,11 +52,12 @@ export async function ApprovalsPanel({ db, viewer, ticketId, upn, canRun, hasSna
               </p>
               {a.reason && <p className="text-xs">Reason: “{a.reason}”</p>}
               {a.status === "PENDING" && canApprove && a.requestedById !== viewer.id && <ApprovalControls approvalId={a.id} />}
-              {a.status === "APPROVED" && canRun && (
+              {(a.status === "APPROVED" || a.status === "USED") && canRun && (
+                // Stays mounted once the approval is used, so the run's password and messages stay on screen.
                 <div className="flex flex-wrap items-center gap-2">
-                  <span className="text-xs">Approved: run {a.stepKey === "containment" ? "the approved steps" : "the approved step"} now.</span>
+                  {a.status === "APPROVED" && <span className="text-xs">Approved: run {a.stepKey === "containment" ? "the approved steps" : "the approved step"} now.</span>}
                   {a.stepKey === "containment" ? (
-                    <ContainAccountButton ticketId={ticketId} upn={upn} hasSnapshot={hasSnapshot} label="Run the approved steps" />
+                    <ContainAccountButton ticketId={ticketId} upn={upn} hasSnapshot={hasSnapshot} label="Run the approved steps" hideTrigger={a.status === "USED"} />
                   ) : (
                     <StepRunButton
                       ticketId={ticketId}
@@ -66,6 +67,7 @@ export async function ApprovalsPanel({ db, viewer, ticketId, upn, canRun, hasSna
                       params={(a.params ?? undefined) as StepParams | undefined}
                       confirm={confirmationFor(a.stepKey, upn, item)}
                       variant="default"
+                      hideTrigger={a.status === "USED"}
                     />
                   )}
                 </div>

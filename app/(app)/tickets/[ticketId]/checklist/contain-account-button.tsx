@@ -18,9 +18,11 @@ type Props = {
   contained?: boolean;
   /** Another label for the same run (e.g. "Run the approved steps" in the approvals panel). */
   label?: string;
+  /** Kept mounted without its button (an approval just used), so the run's password and messages stay on screen. */
+  hideTrigger?: boolean;
 };
 
-export function ContainAccountButton({ ticketId, upn, hasSnapshot, contained = false, label }: Props) {
+export function ContainAccountButton({ ticketId, upn, hasSnapshot, contained = false, label, hideTrigger = false }: Props) {
   const [key, setKey] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [password, setPassword] = useState<{ value: string; note: string | null } | null>(null);
@@ -37,7 +39,7 @@ export function ContainAccountButton({ ticketId, upn, hasSnapshot, contained = f
           setConfirming(open);
         }}
       >
-        <AlertDialogTrigger asChild>
+        <AlertDialogTrigger asChild hidden={hideTrigger}>
           <Button variant={label ? "default" : contained ? "outline" : "destructive"} disabled={isPending}>
             {isPending ? "Containing…" : (label ?? (contained ? "Run containment again" : "Contain account"))}
           </Button>

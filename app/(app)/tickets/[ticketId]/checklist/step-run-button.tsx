@@ -24,10 +24,12 @@ type Props = {
   /** Shown in the confirmation, e.g. that there is no evidence snapshot yet. */
   warning?: string | null;
   variant?: "outline" | "default" | "destructive";
+  /** Kept mounted without its button (an approval just used), so the run's password and messages stay on screen. */
+  hideTrigger?: boolean;
 };
 
 /** Runs one checklist step (or re-checks it); a confirmation first where the step asks for one. */
-export function StepRunButton({ ticketId, stepKey, label, ariaLabel, params, confirm, warning, variant = "outline" }: Props) {
+export function StepRunButton({ ticketId, stepKey, label, ariaLabel, params, confirm, warning, variant = "outline", hideTrigger = false }: Props) {
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [password, setPassword] = useState<{ value: string; note: string | null } | null>(null);
@@ -39,7 +41,7 @@ export function StepRunButton({ ticketId, stepKey, label, ariaLabel, params, con
   });
   const run = () => execute({ ticketId, stepKey: stepKey as never, params, idempotencyKey: key });
   const trigger = (
-    <Button size="sm" variant={variant} disabled={isPending} aria-label={isPending ? undefined : ariaLabel} onClick={confirm ? undefined : run}>
+    <Button size="sm" variant={variant} hidden={hideTrigger} disabled={isPending} aria-label={isPending ? undefined : ariaLabel} onClick={confirm ? undefined : run}>
       {isPending ? "Running…" : label}
     </Button>
   );
