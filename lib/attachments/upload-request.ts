@@ -20,7 +20,7 @@ export async function readUploadRequest(request: Request): Promise<Upload | Uplo
   try {
     form = await request.formData();
   } catch {
-    return { status: 400, message: `The upload could not be read. Try again (${TOO_LARGE_MESSAGE.toLowerCase().replace(/\.$/, "")}).` };
+    return { status: 400, message: "The upload could not be read. Try again with a file of at most 10 MB." };
   }
   const file = form.get("file");
   if (!(file instanceof File) || (file.name === "" && file.size === 0)) return { status: 400, message: NO_FILE_MESSAGE, field: "file" };
