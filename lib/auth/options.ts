@@ -4,7 +4,8 @@ import AzureADProvider from "next-auth/providers/azure-ad";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
 import { recordAuditEvent } from "@/lib/audit/record";
-import { getDb } from "@/lib/db/client";
+import { getDb as getAppDb } from "@/lib/db/client";
+import type { Db } from "@/lib/db/create-client";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { CLIENT_IP_HEADER, clientIpFrom } from "./client-ip";
@@ -14,7 +15,7 @@ import { sessionLimitsOf } from "./session-rules";
 import { checkUserSession, revokeUserSession, startUserSession } from "./user-sessions";
 
 /** Thrown by the jwt callback for a dead session: next-auth then answers `{}` and clears the cookie. */
-class SessionEndedError extends Error {
+export class SessionEndedError extends Error {
   override name = "SessionEndedError";
 }
 
@@ -28,7 +29,8 @@ async function requestMeta(): Promise<{ ip?: string; userAgent?: string }> {
   }
 }
 
-export function buildAuthOptions(): AuthOptions {
+/** `getDb` is the app's database unless a test passes its own. */
+export function buildAuthOptions({ getDb = getAppDb }: { getDb?: () => Promise<Db> } = {}): AuthOptions {
   const env = getEnv();
   const limits = sessionLimitsOf(env);
   const providers: AuthOptions["providers"] = [

@@ -1,5 +1,4 @@
-import { beforeAll, describe, expect, it, vi } from "vitest";
-import type { JWT } from "next-auth/jwt";
+import { describe, expect, it } from "vitest";
 import { isSessionTooOld, nowInSeconds } from "./session-age";
 
 const HOUR = 3_600_000;
@@ -15,24 +14,5 @@ describe("hard session limit", () => {
     expect(isSessionTooOld(undefined, 8, now)).toBe(true);
     expect(isSessionTooOld("1700000000", 8, now)).toBe(true);
     expect(isSessionTooOld(nowInSeconds(now + 5 * 60_000), 8, now)).toBe(true);
-  });
-});
-
-describe("next-auth's jwt callback", () => {
-  let jwt: (params: { token: JWT }) => Promise<JWT>;
-  beforeAll(async () => {
-    vi.stubEnv("BREACHDESK_DEMO", "1");
-    vi.stubEnv("SESSION_MAX_AGE_HOURS", "8");
-    const { buildAuthOptions } = await import("./options");
-    jwt = buildAuthOptions().callbacks!.jwt as never;
-  });
-
-  it("keeps a fresh session's identity when the token is renewed, and drops a stale one's", async () => {
-    const identity = { uid: "u1", role: "ENGINEER" as const, tenantId: null };
-    const fresh = await jwt({ token: { ...identity, signedInAt: nowInSeconds() - 3600 } });
-    expect(fresh).toMatchObject(identity);
-    const stale = await jwt({ token: { ...identity, signedInAt: nowInSeconds() - 9 * 3600 } });
-    expect(stale.uid).toBeUndefined();
-    expect(stale.role).toBeUndefined();
   });
 });
