@@ -8,10 +8,21 @@ import { openStage } from "./support/stages";
 test("the manager approves a closed report and downloads its PDF; the tenant admin can then read it", async ({ page, browser }) => {
   await signIn(page, USERS.manager);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reviews" }).click();
-  await page.getByRole("link", { name: /Inbox rule deleting replies on Alex's mailbox/ }).click();
+  const waiting = page.getByRole("region", { name: /^Waiting for review/ });
+  await expect(waiting.getByRole("heading")).toHaveText("Waiting for review (2)");
+  await expect(waiting.getByRole("row")).toHaveCount(3); // the header and the two closed demo tickets
+  await expect(waiting).toContainText("2 reports waiting for review");
+  await waiting.getByRole("link", { name: /Inbox rule deleting replies on Alex's mailbox/ }).click();
   for (const heading of ["Introduction", "1. Issue description", "2. User affected / scope", "3. Business impact", "4. Troubleshooting steps", "5. Resolution and recovery", "6. Preventative measures", "7. Outcome after troubleshooting"]) {
     await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
   }
+  // Stored values in words: no enum keys, no doubled brackets around the tenant.
+  await expect(page.getByRole("region", { name: "Introduction" })).toContainText("The account alex@contoso.example of Contoso (demo) was reported compromised");
+  await expect(page.getByRole("region", { name: "1. Issue description" })).toContainText("Severity: low.");
+  await expect(page.getByRole("region", { name: "1. Issue description" })).toContainText("First successful suspicious sign-in: not recorded.");
+  await expect(page.getByRole("region", { name: "6. Preventative measures" })).toContainText("Enforce MFA for all users without exception: done, owner Tenant IT.");
+  await expect(page.getByRole("region", { name: "Appendix: timeline" })).toContainText("Incident reported (severity low)");
+  for (const raw of ["LOW", "IN_REVIEW", "OPEN"]) await expect(page.getByRole("main")).not.toContainText(new RegExp(`\\b${raw}\\b`));
   await page.getByRole("button", { name: "Approve version 1" }).click();
   await expect(page.getByText("Version 1 review: approved")).toBeVisible();
   await expect(page.getByLabel("Review history")).toContainText("approved by Morgan Lee");
@@ -24,6 +35,14 @@ test("the manager approves a closed report and downloads its PDF; the tenant adm
   for (const heading of ["1. Issue description", "2. User affected / scope", "4. Troubleshooting steps", "7. Outcome after troubleshooting"]) expect(text).toContain(heading);
   expect(text).toContain("alex@contoso.example");
   const reportUrl = page.url().split("?")[0]!;
+
+  // Approved, it no longer waits: it is listed apart, as decided.
+  await page.goto("/reviews");
+  await expect(page.getByRole("region", { name: /^Waiting for review/ }).getByRole("heading")).toHaveText("Waiting for review (1)");
+  await expect(page.getByRole("region", { name: /^Waiting for review/ })).not.toContainText("Alex's mailbox");
+  const decided = page.getByRole("region", { name: /^Decided in the last 30 days/ });
+  await expect(decided.getByRole("row").filter({ hasText: "Alex's mailbox" })).toContainText("Approved");
+  await expect(decided.getByRole("row").filter({ hasText: "Alex's mailbox" })).toContainText("by Morgan Lee");
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
@@ -43,7 +62,7 @@ test("return with comments, the engineer revises the text and resubmits, the man
   const revised = "Consent of the app 'Mail Sync Pro' was revoked for Łukasz → all tenants.";
   await signIn(page, USERS.manager);
   await page.goto("/reviews");
-  await page.getByRole("link", { name: /Suspicious app consent on Lee's account/ }).click();
+  await page.getByRole("region", { name: /^Waiting for review/ }).getByRole("link", { name: /Suspicious app consent on Lee's account/ }).click();
   await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
   const reportUrl = page.url();
   const ticketId = reportUrl.split("/").pop()!;
@@ -82,9 +101,14 @@ test("return with comments, the engineer revises the text and resubmits, the man
   await expect(page.getByRole("link", { name: /Version 2/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "7. Outcome after troubleshooting" })).toContainText(revised);
   await page.getByRole("link", { name: "Changes from version 1" }).click();
-  const changes = page.getByLabel("Changes");
-  await expect(changes).toContainText(`What was achieved: ${revised}`);
-  await expect(changes.locator(".bg-green-100", { hasText: revised })).toHaveCount(1);
+  const changes = page.getByRole("region", { name: "Changes", exact: true });
+  await expect(changes).toContainText("Changes from version 1 to 2: 1 line changed in §7 Outcome after troubleshooting");
+  // The changed line, marked as added (and the old one as removed) in words, not by colour only.
+  await expect(changes.locator("ins", { hasText: `What was achieved: ${revised}` })).toHaveCount(1);
+  await expect(changes.locator("del", { hasText: "What was achieved:" })).toHaveCount(1);
+  await expect(changes.getByText("added:", { exact: false }).first()).toBeAttached();
+  // Only the hunks: the unchanged sections are not repeated.
+  await expect(changes).not.toContainText("Primary account: lee@contoso.example");
   await page.goto(reportUrl);
   await page.getByRole("button", { name: "Approve version 2" }).click();
   await expect(page.getByLabel("Review history")).toContainText("Version 1: returned by Morgan Lee");
@@ -130,6 +154,8 @@ test("the manager's dashboard shows the period's figures and charts, refuses a b
   await expect(page.getByRole("figure", { name: "Incidents by tenant: open and closed" })).toContainText("Contoso (demo): 0 open, 2 closed.");
   await expect(page.getByRole("figure", { name: "Time to contain against the SLA" })).toContainText("2 of 2 within the target, 0 beyond it.");
   await expect(page.getByRole("img", { name: /Incidents reported per day/ })).toBeVisible();
+  await expect(page.getByRole("figure", { name: /Incidents reported per day/ })).toContainText(/2 incidents in 11 days; the most \(1\) on \d{1,2} \w{3} and \d{1,2} \w{3}\./);
+  await expect(page.getByText("Dwell time: from the first successful suspicious sign-in to containment")).toBeVisible();
   const byTenant = page.getByRole("figure", { name: "Incidents by tenant: open and closed" });
   await byTenant.getByText("The numbers as a table").click();
   await expect(byTenant.getByRole("row", { name: /Contoso \(demo\)/ })).toHaveText(/Contoso \(demo\)\s*0\s*2/);
@@ -146,6 +172,9 @@ test("the manager's dashboard shows the period's figures and charts, refuses a b
   expect((await page.goto("/dashboard?from=1"))?.status()).toBe(200);
   await expect(page.getByText("Enter a date as YYYY-MM-DD.")).toBeVisible();
   await expect(page.getByLabel("From", { exact: true })).toHaveValue("1");
+  // The error under From does not move the fields out of line.
+  const [fromBox, toBox] = [await page.getByLabel("From", { exact: true }).boundingBox(), await page.getByLabel("To", { exact: true }).boundingBox()];
+  expect(Math.abs(fromBox!.y - toBox!.y)).toBeLessThan(1);
   await expect(page.getByLabel("Key figures")).toHaveCount(0);
   await page.goto(`/dashboard?from=${to}&to=${from}`);
   await expect(page.getByText("Start on or before the end date.")).toBeVisible();
