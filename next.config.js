@@ -6,6 +6,9 @@ const nextConfig = {
   // them breaks that (see DESIGN.md §6).
   serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pglite-prisma-adapter", "pdfkit"],
   poweredByHeader: false,
+  // proxy.ts sees every request body; evidence uploads may be 10 MB (lib/attachments), so the
+  // proxy's own limit (10 MB by default) must sit just above that.
+  experimental: { proxyClientMaxBodySize: "11mb" },
   // Static headers for every response. The Content-Security-Policy (with a per-request nonce) and
   // Strict-Transport-Security (over https only) are set per request in proxy.ts.
   async headers() {

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { contentSecurityPolicy, HSTS, newNonce } from "@/lib/auth/security-headers";
+import { contentSecurityPolicyFor, HSTS, newNonce } from "@/lib/auth/security-headers";
 
 // Two jobs. (1) Security headers with a per-request CSP nonce, on every page (lib/auth/security-headers.ts).
 // (2) A convenience redirect to sign-in only: pages and actions check the session and permission themselves.
@@ -16,7 +16,7 @@ export function proxy(request: NextRequest) {
   // x-forwarded-proto comes from a trusted proxy or Next itself: scripts/server.mjs drops a client's copy.
   const isHttps = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   const nonce = newNonce();
-  const csp = contentSecurityPolicy({ nonce, isDev: process.env.NODE_ENV === "development", isHttps });
+  const csp = contentSecurityPolicyFor(request.nextUrl.pathname, { nonce, isDev: process.env.NODE_ENV === "development", isHttps });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("content-security-policy", csp);
@@ -27,5 +27,5 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg).*)"],
 };

@@ -61,7 +61,13 @@ async function main() {
   await app.prepare(); // loads .env and next.config.js, runs instrumentation (env validation)
   const hops = parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
   globalThis[SERVER_MARKER] = true;
+  let warnedAboutProxy = false;
   const server = http.createServer((req, res) => {
+    if (hops === 0 && !warnedAboutProxy && req.headers["x-forwarded-for"]) {
+      // A proxy in front that nobody told us about: every client would share its IP's sign-in limit.
+      warnedAboutProxy = true;
+      console.warn("X-Forwarded-For received but TRUSTED_PROXY_HOPS=0: set it to the number of reverse proxies in front of the app, or every client shares one sign-in limit.");
+    }
     applyClientIp(req.headers, req.socket.remoteAddress, hops);
     handle(req, res);
   });
