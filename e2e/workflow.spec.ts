@@ -101,12 +101,14 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await engineer.getByRole("button", { name: "I have stored it safely" }).click();
   await expect(engineer.locator('tr[data-step="revoke-sessions"]')).toContainText("Done");
   await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Contained");
+  // Each flagged rule is removed after a confirmation; a removed rule's button goes away.
+  const rules = engineer.locator('tr[data-step="remove-inbox-rules"]');
   for (const rule of ["Remove rule “.”", "Remove rule “..”"]) {
-    await engineer.getByRole("button", { name: rule }).click();
-    await engineer.getByRole("alertdialog").getByRole("button", { name: rule }).click();
-    await expect(engineer.getByRole("button", { name: rule })).toBeEnabled();
+    await rules.getByRole("button", { name: rule }).click();
+    await engineer.getByRole("alertdialog").getByRole("button", { name: "Remove rule", exact: true }).click();
+    await expect(rules.getByRole("button", { name: rule })).toHaveCount(0);
   }
-  await expect(engineer.locator('tr[data-step="remove-inbox-rules"]')).toContainText("The rule is gone");
+  await expect(rules).toContainText("all 2 flagged inbox rules are removed");
   // A manual step: recorded done with what was found, in a small dialog from its row.
   const forwarding = engineer.locator('tr[data-step="disable-forwarding"]');
   await forwarding.getByRole("button", { name: "Mark done…" }).click();
@@ -197,7 +199,8 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await expect(engineer.getByRole("form", { name: "Follow-up item: Block legacy authentication" }).getByLabel("Status")).toHaveValue("IN_PROGRESS");
   await openStage(engineer, "Troubleshooting");
   const reenable = engineer.locator('tr[data-step="re-enable-sign-in"]');
-  await reenable.getByRole("button", { name: "Run", exact: true }).click();
+  await reenable.getByRole("button", { name: "Run: Allow sign-in again" }).click();
+  await engineer.getByRole("alertdialog").getByRole("button", { name: "Allow sign-in", exact: true }).click();
   await expect(reenable).toContainText("Done");
 
   // Outcome, resolve, close.
@@ -208,9 +211,12 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await outcome.getByLabel("Closure reason").fill("Resolved");
   await outcome.getByRole("button", { name: "Save outcome" }).click();
   await expect(outcome.getByText("Outcome saved.")).toBeVisible();
-  await engineer.getByRole("button", { name: "Resolve" }).click();
+  // Resolving and closing each ask first.
+  await engineer.getByRole("button", { name: "Resolve", exact: true }).click();
+  await engineer.getByRole("alertdialog").getByRole("button", { name: "Resolve ticket" }).click();
   await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Resolved");
   await engineer.getByRole("button", { name: "Close", exact: true }).click();
+  await engineer.getByRole("alertdialog").getByRole("button", { name: "Close ticket" }).click();
   await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Closed");
   await expect(engineer.getByText("Manager review: in review")).toBeVisible();
   const stages = engineer.getByRole("navigation", { name: "Stages" });
@@ -258,7 +264,7 @@ async function sidewaysOverflow(page: import("@playwright/test").Page) {
     const culprits = [...document.querySelectorAll("body *")]
       .filter((e) => e.getBoundingClientRect().right > width + 1 && !scrolls(e) && getComputedStyle(e).position !== "fixed")
       .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)} (${Math.round(e.getBoundingClientRect().right)} px)`);
+      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)} "${(e.textContent ?? "").trim().slice(0, 40)}" (${Math.round(e.getBoundingClientRect().right)} px)`);
     return { pageWidth: document.documentElement.scrollWidth, width, culprits };
   });
 }
