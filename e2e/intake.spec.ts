@@ -96,7 +96,7 @@ test("filing for an account with an open incident offers that incident first, wi
   await form.getByRole("button", { name: "File incident" }).click();
 
   const notice = form.getByRole("status", { name: "Open incidents for this account" });
-  await expect(notice).toContainText(/INC-\d+ \(New\) is open for this account – add to it instead\?/);
+  await expect(notice).toContainText(/INC-\d+ \((New|Triaged|Contained|Resolved|Reopened)\) is open for this account – add to it instead\?/);
   await expect(notice).toBeFocused();
   await expect(page).toHaveURL(/\/tickets\/new$/);
   await expect(form.getByRole("button", { name: "File anyway" })).toBeVisible();
