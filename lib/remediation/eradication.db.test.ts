@@ -96,6 +96,9 @@ describe.each(testDbKinds())("eradication steps on %s", (kind) => {
     expect(two.outcome!.observed).toBe(`${second!.label} is gone; all 2 flagged inbox rules are removed`);
     expect(await state(ticketId, "remove-inbox-rules")).toBe("DONE");
     expect((await listInboxRules(graph(), MEGAN)).rules).toEqual([]);
+    // The audit log names each rule a run acted on, so the timeline and the report can say which.
+    const started = await t.db.auditEvent.findMany({ where: { ticketId, action: "remediation.started" }, orderBy: { seq: "asc" } });
+    expect(started.map((e) => (e.details as { items: { params: { ruleId: string } }[] }).items.map((i) => i.params.ruleId))).toEqual([[first!.id], [second!.id]]);
   });
 
   it("a rule already gone counts as removed (404 on DELETE), and a re-check after a failure settles the step from the tenant", async () => {

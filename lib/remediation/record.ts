@@ -93,7 +93,9 @@ export async function recordPending(
     }
     await recordAuditEvent(tx, {
       actorId: ctx.actorId, tenantId: ctx.tenantId, ticketId: ctx.ticketId, action: "remediation.started", target: ctx.ticketNumber,
-      result: "PENDING", details: { steps: actions.map((a) => a.stepKey), approvalId: ctx.approvalId ?? null },
+      result: "PENDING",
+      // items name what each step acts on (the rule, method or consent), for the timeline and the report.
+      details: { steps: actions.map((a) => a.stepKey), items: actions.map((a) => ({ step: a.stepKey, params: a.params ?? null })), approvalId: ctx.approvalId ?? null },
     });
     return ids;
   });
