@@ -27,7 +27,7 @@ const counts = (d: Details) => {
   return m === null && r === null ? null : [m !== null ? plural(m, "message") : null, r !== null ? plural(r, "recipient") : null].filter(Boolean).join(", ");
 };
 /** The evidence snapshot's sections in words (also used by the report's findings). */
-export const SNAPSHOT_SECTION_WORDS: Record<string, string> = { signIns: "sign-ins", inboxRules: "inbox rules", authMethods: "sign-in methods", consents: "app consents", directoryAudits: "directory audits", risk: "risk state", messageTrace: "message trace" };
+export const SNAPSHOT_SECTION_WORDS: Record<string, string> = { signIns: "sign-ins", inboxRules: "inbox rules", authMethods: "sign-in methods", consents: "app consents", directoryAudits: "directory audits", risk: "risk state", messageTrace: "message trace", perUserMfa: "per-user MFA state" };
 const FIELD_WORDS: Record<string, string> = { title: "title", symptoms: "symptoms", symptomsNote: "reporter's notes", detectedAt: "detected at" };
 const symptom = (v: unknown) => (typeof v === "string" && v in SYMPTOMS ? SYMPTOMS[v as keyof typeof SYMPTOMS] : String(v));
 const show = (v: unknown) => (Array.isArray(v) ? v.map(symptom).join(", ") : v === null || v === undefined || v === "" ? "empty" : (day(v) ?? String(v)));

@@ -14,6 +14,8 @@ import { listMessageTraces } from "@/lib/graph/message-trace";
 import { getRiskyUser } from "@/lib/graph/risk";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
+import { getMfaState } from "@/lib/graph/account";
+import { firstSuspiciousSignIn } from "@/lib/metrics/dwell";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
@@ -57,7 +59,7 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
   const gaps: Record<string, string> = {};
   const since = new Date(ticket.detectedAt.getTime() - 30 * DAY);
   const traceStart = new Date(Math.max(ticket.detectedAt.getTime() - 7 * DAY, now.getTime() - 10 * DAY));
-  const [signIns, rules, methods, consents, audits, risk, trace] = await Promise.all([
+  const [signIns, rules, methods, consents, audits, risk, trace, mfa] = await Promise.all([
     section("signIns", gaps, () => listSignIns(graph, user.id, since)),
     section("inboxRules", gaps, () => listInboxRules(graph, user.id)),
     section("authMethods", gaps, () => listAuthMethods(graph, user.id)),
@@ -65,6 +67,8 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
     section("directoryAudits", gaps, () => listDirectoryAudits(graph, user.id, since)),
     section("risk", gaps, () => getRiskyUser(graph, user.id)),
     section("messageTrace", gaps, () => listMessageTraces(graph, { senderAddress: ticket.affectedUpn, startDate: traceStart, endDate: now })),
+    // Per-user MFA before containment; taken alongside containment it could read the new state, so not then.
+    deps.alongside ? Promise.resolve(null) : section("perUserMfa", gaps, () => getMfaState(graph, user.id)),
   ]);
 
   const signInFindings = signIns ? flagSignIns(signIns.signIns) : null;
@@ -91,10 +95,11 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
     consents: consents?.consents ?? null,
     directoryAudits: audits?.audits ?? null,
     messageTraceCount: trace?.traces.length ?? null,
+    perUserMfaState: mfa?.state ?? null,
   };
-  const requestIds = [signIns, rules, methods, consents, audits, trace].flatMap((s) => s?.requestIds ?? []).concat(risk?.requestId ? [risk.requestId] : []);
-  const suspicious = signInFindings?.flagged.filter((f) => f.succeeded).map((f) => new Date(f.at)) ?? [];
-  const firstSuspiciousAt = suspicious.length ? new Date(Math.min(...suspicious.map((d) => d.getTime()))) : null;
+  const requestIds = [signIns, rules, methods, consents, audits, trace].flatMap((s) => s?.requestIds ?? []).concat([risk?.requestId, mfa?.requestId].filter((id): id is string => Boolean(id)));
+  // Dwell time starts at the first successful suspicious sign-in (one definition: lib/metrics/dwell.ts).
+  const firstSuspiciousAt = firstSuspiciousSignIn((signInFindings?.flagged ?? []).map((f) => ({ at: new Date(f.at), succeeded: f.succeeded }))).firstSuccessful;
 
   const notes = [deps.alongside ? ALONGSIDE_CONTAINMENT_NOTE : null, Object.keys(gaps).length ? `Gaps: ${Object.keys(gaps).join(", ")}` : null].filter(Boolean).join(". ") || null;
   return db.$transaction(async (tx) => {
