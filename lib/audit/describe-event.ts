@@ -145,6 +145,7 @@ function phrase(action: string, d: Details, target: string | null, result: strin
     case "report.returned": return ["Report returned", ` (version ${num(d, "version") ?? "?"})${str(d, "comments") ? `: “${str(d, "comments")}”` : ""}`];
     case "report.resubmitted": return ["Report resubmitted", ` (version ${num(d, "version") ?? "?"} in review)`];
     case "auth.sign_in": return [failed ? "Sign-in failed" : "Signed in", target ? ` as ${target}` : ""];
+    case "auth.sign_out": return ["Signed out", target ? ` (${target})` : ""];
     case "auth.sign_out": return ["Signed out", target ? ` as ${target}` : ""];
     case "user.role_changed": return ["Role changed", ` for ${target ?? "?"}: ${role(d.from)} → ${role(d.to)}`];
     case "user.created": return ["User created", `: ${target ?? "?"}${paren(d.role ? role(d.role) : null)}`];

@@ -4,11 +4,13 @@ import { isAppError } from "@/lib/errors";
 import { toCsv } from "@/lib/metrics/csv";
 import { loadMetricTickets } from "@/lib/metrics/queries";
 import { parsePeriod } from "@/lib/metrics/schemas";
+import { dwellHours } from "@/lib/metrics/dwell";
 import { formatTicketNumber } from "@/lib/tickets/format";
 
 export const dynamic = "force-dynamic";
 
-const hours = (a: Date | null, b: Date | null) => (a && b ? ((b.getTime() - a.getTime()) / 3_600_000).toFixed(2) : "");
+const fixed = (h: number | null) => (h === null ? "" : h.toFixed(2));
+const hours = (a: Date | null, b: Date | null) => fixed(a && b ? (b.getTime() - a.getTime()) / 3_600_000 : null);
 
 // GET /api/metrics?from=YYYY-MM-DD&to=YYYY-MM-DD — one row per ticket, safe to open in a spreadsheet.
 export async function GET(request: Request) {
@@ -24,7 +26,7 @@ export async function GET(request: Request) {
     const tickets = await loadMetricTickets(await getDb(), viewer, period);
     const csv = toCsv(
       ["ticket", "tenant", "status", "severity", "reported", "hours_to_first_response", "hours_to_contain", "dwell_hours", "hours_to_close", "external_recipients", "internal_recipients", "open_preventive_items"],
-      tickets.map((t) => [formatTicketNumber(t.number), t.tenant, t.status, t.severity, t.createdAt, hours(t.createdAt, t.firstResponseAt), hours(t.createdAt, t.containedAt), hours(t.firstSuspiciousAt, t.containedAt), hours(t.createdAt, t.closedAt), t.recipients, t.internalRecipients, t.openPreventiveItems]),
+      tickets.map((t) => [formatTicketNumber(t.number), t.tenant, t.status, t.severity, t.createdAt, hours(t.createdAt, t.firstResponseAt), hours(t.createdAt, t.containedAt), fixed(dwellHours(t.firstSuspiciousAt, t.containedAt)), hours(t.createdAt, t.closedAt), t.recipients, t.internalRecipients, t.openPreventiveItems]),
     );
     return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="breachdesk-metrics-${period.fromDay}-${period.toDay}.csv"`, "Cache-Control": "private, no-store" } });
   } catch (error) {
