@@ -133,6 +133,8 @@ describe("report composition", () => {
     }));
     expect(text).toContain("Advisory to gmail.com: sent 2026-11-24 09:24 UTC by Riya; acknowledged by the admins of gmail.com 2026-11-24 11:02 UTC (recorded by Riya).");
     expect(text).toContain("Advisory to yahoo.com: sent 2026-11-24 09:25 UTC by Riya; not acknowledged.");
+    const named = composeReport({ ...bare, advisories: [{ domain: "gmail.com", status: "ACKNOWLEDGED", sentAt: new Date("2026-11-24T09:24:00Z"), acknowledgedAt: new Date("2026-11-24T11:02:00Z"), acknowledgedBy: "Riya", acknowledgedFrom: "postmaster@gmail.com" }] });
+    expect(renderMarkdown(named)).toContain("acknowledged by postmaster@gmail.com 2026-11-24 11:02 UTC (recorded by Riya).");
     expect(text).toContain("Advisory to outlook.com: drafted, not sent.");
   });
 

@@ -29,7 +29,7 @@ export type ReportFacts = {
   impacts: { title: string; level: string; notes: string | null }[];
   steps: ReportStep[];
   traceStatusCounts: Record<string, number> | null;
-  advisories: { domain: string; status: string; sentAt: Date | null; sentBy?: string | null; acknowledgedAt?: Date | null; acknowledgedBy?: string | null }[];
+  advisories: { domain: string; status: string; sentAt: Date | null; sentBy?: string | null; acknowledgedAt?: Date | null; acknowledgedBy?: string | null; acknowledgedFrom?: string | null }[];
   preventive: { title: string; owner: string | null; status: string }[];
   mfa: { checkedAt: Date; totalUsers: number; mfaRegistered: number; adminsWithoutMfa: number } | null;
   /** The EARLIEST evidence snapshot's findings (what the attacker left); null when none was taken. */
@@ -83,7 +83,8 @@ function advisoryLine(a: ReportFacts["advisories"][number]): string {
   if (a.status === "SENDING") return `Advisory to ${a.domain}: sending was not confirmed.`;
   if (a.status === "SENT") return `Advisory to ${a.domain}: ${sent ?? `sent (time ${NOT_RECORDED})`}; not acknowledged.`;
   if (a.status === "ACKNOWLEDGED") {
-    const ack = `acknowledged by the admins of ${a.domain} ${at(a.acknowledgedAt)}${a.acknowledgedBy ? ` (recorded by ${a.acknowledgedBy})` : ""}`;
+    const who = a.acknowledgedFrom ? a.acknowledgedFrom : `the admins of ${a.domain}`;
+    const ack = `acknowledged by ${who} ${at(a.acknowledgedAt)}${a.acknowledgedBy ? ` (recorded by ${a.acknowledgedBy})` : ""}`;
     return `Advisory to ${a.domain}: ${sent ? `${sent}; ` : ""}${ack}.`;
   }
   return `Advisory to ${a.domain}: ${stepStateWords(a.status)}${sent ? `; ${sent}` : ""}.`;

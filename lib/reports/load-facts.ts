@@ -55,7 +55,7 @@ export async function loadReportFacts(tx: Prisma.TransactionClient, ticketId: st
     tx.checklistStep.findMany({ where: { ticketId }, select: { key: true, state: true, reason: true, notes: true, doneById: true, doneAt: true, lastActionId: true } }),
     tx.remediationAction.findMany({ where: { ticketId }, select: { id: true, kind: true, params: true, status: true, requestIds: true, verified: true, verification: true, errorMessage: true, startedAt: true, finishedAt: true, requestedById: true } }),
     tx.messageTraceEntry.groupBy({ by: ["status"], where: { ticketId }, _count: { _all: true } }),
-    tx.advisory.findMany({ where: { ticketId }, orderBy: { domain: "asc" }, select: { domain: true, status: true, sentAt: true, sentById: true, acknowledgedAt: true } }),
+    tx.advisory.findMany({ where: { ticketId }, orderBy: { domain: "asc" }, select: { domain: true, status: true, sentAt: true, sentById: true, acknowledgedAt: true, acknowledgedById: true, acknowledgedFrom: true } }),
     tx.preventiveItem.findMany({ where: { ticketId }, orderBy: { createdAt: "asc" }, select: { title: true, owner: true, status: true } }),
     tx.mfaCoverageCheck.findFirst({ where: { ticketId }, orderBy: { checkedAt: "desc" } }),
     // Every snapshot, oldest first: the earliest holds what the attacker left.
@@ -87,7 +87,9 @@ export async function loadReportFacts(tx: Prisma.TransactionClient, ticketId: st
     traceStatusCounts: trace.length ? Object.fromEntries(trace.map((r) => [r.status, r._count._all])) : null,
     advisories: advisories.map((a) => ({
       domain: a.domain, status: a.status, sentAt: a.sentAt, sentBy: name(a.sentById),
-      acknowledgedAt: a.acknowledgedAt, acknowledgedBy: a.status === "ACKNOWLEDGED" ? (acknowledged(a.domain)?.actor?.name ?? null) : null,
+      acknowledgedAt: a.acknowledgedAt, acknowledgedFrom: a.acknowledgedFrom,
+      // Older rows have no acknowledgedById: fall back to who recorded it in the audit log.
+      acknowledgedBy: a.status === "ACKNOWLEDGED" ? (name(a.acknowledgedById) ?? acknowledged(a.domain)?.actor?.name ?? null) : null,
     })),
     preventive,
     mfa: mfa ? { checkedAt: mfa.checkedAt, totalUsers: mfa.totalUsers, mfaRegistered: mfa.mfaRegistered, adminsWithoutMfa: mfa.adminsWithoutMfa } : null,
