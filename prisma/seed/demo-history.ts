@@ -19,6 +19,8 @@ export type SeededTicket = {
   resolvedAt: Date | null;
   closedAt: Date | null;
   assignee: { id: string; name: string } | null;
+  /** Further events of the ticket's work (checklist steps settled), at their own times. */
+  events?: AuditInput[];
 };
 
 const ORDER: TicketStatus[] = ["NEW", "TRIAGED", "CONTAINED", "RESOLVED", "CLOSED"];
@@ -41,7 +43,7 @@ export function historyOf(t: SeededTicket): AuditInput[] {
   for (const [from, to, at] of steps) {
     if (at && reached(to)) events.push({ ...base, actorId: actor, at, action: "ticket.status_changed", details: { from, to } });
   }
-  return events;
+  return [...events, ...(t.events ?? [])];
 }
 
 export async function seedHistory(db: Db, tickets: SeededTicket[]) {

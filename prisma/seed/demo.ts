@@ -6,7 +6,9 @@ import type { Db } from "@/lib/db/create-client";
 import { CONTOSO, FABRIKAM } from "@/simulator/demo-tenants";
 import { recommendationRows } from "@/lib/preventive/recommendations";
 import { snapshotReport } from "@/lib/reports/snapshot";
+import { formatTicketNumber } from "@/lib/tickets/format";
 import { seedHistory, type SeededTicket } from "./demo-history";
+import { DEMO_WORK, workRows } from "./demo-work";
 import { seedComment, seedTicket, seedUser } from "./factories";
 
 export const DEMO_PASSWORD = "Breachdesk-demo-1";
@@ -126,14 +128,20 @@ export async function seedDemo(db: Db, encryptionKey: string) {
       containedAt: ["CONTAINED", "RESOLVED", "CLOSED"].includes(t.status) ? later(1.5) : null,
       resolvedAt: ["RESOLVED", "CLOSED"].includes(t.status) ? later(6) : null,
       closedAt: t.status === "CLOSED" ? later(30) : null,
-      ...(t.status === "CLOSED" ? { outcomeSummary: "Account secured; the suspicious rule or consent was removed.", closureReason: "Resolved", reviewStatus: "IN_REVIEW" as const } : {}),
+      ...(t.status === "CLOSED" ? { ...DEMO_WORK[t.affectedUpn]?.outcome, reviewStatus: "IN_REVIEW" as const } : {}),
     });
+    const work = DEMO_WORK[t.affectedUpn];
+    const rows = work ? workRows(work, { id: ticket.id, tenantId: ticket.tenantId, target: formatTicketNumber(ticket.number), engineerId: engineer.id, containedAt: ticket.containedAt, resolvedAt: ticket.resolvedAt }) : null;
+    if (rows) {
+      await db.checklistStep.createMany({ data: rows.steps });
+      await db.impactAssessment.createMany({ data: rows.impacts });
+    }
     // On a closed demo ticket the first recommendation (MFA for all) is done; the rest stay open.
     await db.preventiveItem.createMany({
       data: recommendationRows(ticket.id, ticket.createdAt).map((row, i) => (t.status === "CLOSED" && i === 0 ? { ...row, status: "DONE" as const, owner: "Tenant IT" } : row)),
     });
     await db.affectedUser.create({ data: { ticketId: ticket.id, upn: t.affectedUpn, isPrimary: true, addedById: t.reporterId, createdAt: ticket.createdAt } });
-    seeded.push({ ...ticket, assignee: t.assigned ? { id: engineer.id, name: engineer.name } : null });
+    seeded.push({ ...ticket, assignee: t.assigned ? { id: engineer.id, name: engineer.name } : null, events: rows?.events ?? [] });
     if (worked) {
       await seedComment(db, {
         ticketId: ticket.id, authorId: engineer.id, visibility: "PUBLIC", createdAt: later(0.5),
@@ -150,5 +158,7 @@ export async function seedDemo(db: Db, encryptionKey: string) {
   // appendix reads the history above).
   for (const t of seeded.filter((s) => s.status === "CLOSED")) {
     await db.$transaction((tx) => snapshotReport(tx, { ticketId: t.id, actorId: engineer.id }));
+    // The report was written when the ticket closed, not when the demo was seeded.
+    await db.reportVersion.updateMany({ where: { ticketId: t.id }, data: { createdAt: t.closedAt! } });
   }
 }
