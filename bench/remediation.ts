@@ -29,7 +29,7 @@ async function main() {
   try {
     const tenant = await seedTenant(db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain });
     const e = await seedUser(db, { role: "ENGINEER" });
-    const engineer: Viewer = { id: e.id, email: e.email, name: e.name, role: e.role, tenantId: null };
+    const engineer: Viewer = { id: e.id, email: e.email, name: e.name, role: e.role, tenantId: null, servesAllTenants: true };
     const reporter = await seedUser(db, { role: "TENANT_ADMIN", tenantId: tenant.id });
     const graph = createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url });
     await graph.client.api("/users/adele@contoso.example").get(); // token acquired once, as in a running server

@@ -51,5 +51,50 @@ test("the add-user form shows field errors and keeps what was typed", async ({ p
   await form.getByLabel("Role").selectOption("ENGINEER");
   await form.getByLabel("Initial password").fill("Sup3rStrongPass");
   await form.getByRole("button", { name: "Add user" }).click();
-  await expect(page.getByRole("row").filter({ hasText: "dana@breachdesk.example" })).toContainText("Support engineer");
+  await expect(form.getByText("Choose the tenants this engineer serves, or all tenants.")).toBeVisible();
+  await expect(form.getByLabel("Name")).toHaveValue("Dana Scully");
+  await form.getByRole("checkbox", { name: "Fabrikam (demo)" }).check();
+  await form.getByRole("button", { name: "Add user" }).click();
+  const row = page.getByRole("row").filter({ hasText: "dana@breachdesk.example" });
+  await expect(row).toContainText("Support engineer");
+  await expect(row).toContainText("Fabrikam (demo)");
+});
+
+test("an engineer sees only the tenants it serves, until a platform admin widens them", async ({ page, browser }) => {
+  await signIn(page, USERS.platform);
+  await page.goto("/admin/users");
+  const form = page.getByRole("form", { name: "Add a user" });
+  await form.getByLabel("Name").fill("Fox Mulder");
+  await form.getByLabel("Email").fill("fox@breachdesk.example");
+  await form.getByLabel("Role").selectOption("ENGINEER");
+  await form.getByRole("checkbox", { name: "Fabrikam (demo)" }).check();
+  await form.getByLabel("Initial password").fill("Sup3rStrongPass");
+  await form.getByRole("button", { name: "Add user" }).click();
+  await expect(page.getByRole("row").filter({ hasText: "fox@breachdesk.example" })).toContainText("Fabrikam (demo)");
+  // A Contoso ticket, as the platform admin sees it.
+  await page.goto("/tickets?q=megan");
+  const contosoLink = page.getByRole("link", { name: /^INC-/ }).first();
+  const contosoNumber = (await contosoLink.innerText()).trim();
+  const contosoHref = await contosoLink.getAttribute("href");
+
+  const foxContext = await browser.newContext();
+  const fox = await foxContext.newPage();
+  await signIn(fox, "fox@breachdesk.example", "Sup3rStrongPass");
+  await fox.goto("/tickets");
+  const queue = fox.getByRole("table");
+  await expect(queue).toContainText("Fabrikam (demo)");
+  await expect(queue).not.toContainText("Contoso (demo)");
+  await fox.goto(contosoHref!);
+  await expect(fox.getByRole("heading", { name: /not found/i })).toBeVisible();
+
+  await page.goto("/admin/users");
+  await page.getByRole("button", { name: "Choose the tenants Fox Mulder serves" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("checkbox", { name: "All tenants, including ones added later" }).check();
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("row").filter({ hasText: "fox@breachdesk.example" })).toContainText("All tenants");
+  await fox.goto(contosoHref!);
+  await expect(fox.getByRole("heading", { level: 1 })).toContainText(contosoNumber);
+  await foxContext.close();
 });

@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { createActionClient, NOT_SAME_ORIGIN_MESSAGE, SESSION_ENDED_MESSAGE } from "./client";
 import { findNul, NUL_MESSAGE } from "./find-nul";
 
-const VIEWER: Viewer = { id: "00000000-0000-4000-8000-000000000001", email: "e@breachdesk.test", name: "E", role: "ENGINEER", tenantId: null };
+const VIEWER: Viewer = { id: "00000000-0000-4000-8000-000000000001", email: "e@breachdesk.test", name: "E", role: "ENGINEER", tenantId: null, servesAllTenants: true };
 const SAME_ORIGIN = { origin: "http://localhost:3200", secFetchSite: "same-origin", host: "localhost:3200" };
 
 function actionWith(viewer: Viewer | null, origin = SAME_ORIGIN) {

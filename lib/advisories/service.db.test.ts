@@ -7,10 +7,8 @@ import { listAdvisories } from "./queries";
 import { ZUpdateAdvisoryInput } from "./schemas";
 import { sendAdvisory } from "./send";
 import { acknowledgeAdvisory, draftTicketAdvisories, markAdvisorySent, redraftAdvisory, updateAdvisory } from "./service";
+import { viewerOf as asViewer } from "@/tests/support/viewer";
 
-const asViewer = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({
-  id: u.id, email: u.email, name: u.name, role: u.role, tenantId: u.tenantId,
-});
 
 describe.each(testDbKinds())("advisories on %s", (kind) => {
   let t: TestDb;

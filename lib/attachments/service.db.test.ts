@@ -6,6 +6,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { CLOSED_FOR_REPORTER, getAttachmentForViewer, listAttachments, saveAttachment } from "./service";
+import { viewerOf as v } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("evidence attachments on %s", (kind) => {
   let t: TestDb;
@@ -18,8 +19,7 @@ describe.each(testDbKinds())("evidence attachments on %s", (kind) => {
     t = await createTestDb(kind);
     const tenantId = (await seedTenant(t.db)).id;
     const otherTenant = (await seedTenant(t.db)).id;
-    const v = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
-    engineer = v(await seedUser(t.db, { role: "ENGINEER" }));
+        engineer = v(await seedUser(t.db, { role: "ENGINEER" }));
     admin = v(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId }));
     otherAdmin = v(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: otherTenant }));
     ticketId = (await seedTicket(t.db, { tenantId, reporterId: admin.id })).id;

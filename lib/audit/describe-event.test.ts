@@ -65,6 +65,8 @@ describe("audit events in words", () => {
     expect(say(ev("ticket.intake_edited", { changes: { symptoms: { from: ["BULK_MAIL"], to: ["BULK_MAIL", "MFA_DISABLED"] } } })))
       .toBe("Intake edited: symptoms “The account sent bulk or spam email” → “The account sent bulk or spam email, Multi-factor authentication was not enabled on the account”");
     expect(say(ev("user.role_changed", { from: "TENANT_ADMIN", to: "ENGINEER" }, { target: "a@b" }))).toBe("Role changed for a@b: tenant admin → support engineer");
+    expect(say(ev("user.tenants_changed", { serves: ["Contoso", "Fabrikam"] }, { target: "e@b" }))).toBe("Tenants served changed for e@b: Contoso, Fabrikam");
+    expect(say(ev("user.tenants_changed", { serves: "all tenants" }, { target: "e@b" }))).toBe("Tenants served changed for e@b: all tenants");
   });
 
   it("keeps an unknown action readable and says when something failed", () => {

@@ -4,8 +4,8 @@ import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { recordAuditEvent } from "./record";
 import { listTicketEvents } from "./ticket-timeline";
+import { viewerOf } from "@/tests/support/viewer";
 
-const viewerOf = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
 
 describe.each(testDbKinds())("ticket timeline on %s", (kind) => {
   let t: TestDb;

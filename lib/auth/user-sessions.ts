@@ -10,7 +10,7 @@ import { isTouchDue, sessionEndReason, type SessionEnd, type SessionLimits } fro
 
 export type SessionClaims = { sid?: unknown; uid?: unknown; role?: unknown };
 
-export type SessionUser = { id: string; email: string; name: string; role: Role; tenantId: string | null };
+export type SessionUser = { id: string; email: string; name: string; role: Role; tenantId: string | null; servesAllTenants: boolean };
 
 export type SessionCheck = { user: SessionUser; ended?: undefined } | { user?: undefined; ended: SessionEnd };
 
@@ -24,6 +24,7 @@ type Row = {
   name: string;
   role: Role;
   tenantId: string | null;
+  servesAllTenants: boolean;
   isActive: boolean;
 };
 
@@ -42,7 +43,7 @@ async function readSession(db: Db, sid: string): Promise<Row | null> {
   // One round trip for the session and its user (a Prisma include would be two queries).
   const rows = await db.$queryRaw<Row[]>`
     SELECT s."userId", s."createdAt", s."lastSeenAt", s."revokedAt", s."revokedReason"::text AS "revokedReason",
-           u.email, u.name, u.role::text AS role, u."tenantId", u."isActive"
+           u.email, u.name, u.role::text AS role, u."tenantId", u."servesAllTenants", u."isActive"
     FROM "UserSession" s JOIN "User" u ON u.id = s."userId"
     WHERE s.id = ${sid}`;
   return rows[0] ?? null;
@@ -66,7 +67,7 @@ export async function checkUserSession(db: Db, claims: SessionClaims, limits: Se
   if (options.touch && isTouchDue(row.lastSeenAt, now)) {
     await db.userSession.updateMany({ where: { id: claims.sid, revokedAt: null }, data: { lastSeenAt: now } });
   }
-  return { user: { id: row.userId, email: row.email, name: row.name, role: row.role, tenantId: row.tenantId } };
+  return { user: { id: row.userId, email: row.email, name: row.name, role: row.role, tenantId: row.tenantId, servesAllTenants: row.servesAllTenants } };
 }
 
 /** Why a (dead) session ended, for the sign-in page: null when it is live or unknown. */

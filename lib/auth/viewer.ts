@@ -18,6 +18,8 @@ export type Viewer = {
   name: string;
   role: Role;
   tenantId: string | null;
+  /** Engineers: every tenant's tickets, else only those of the tenants assigned (TenantEngineer). */
+  servesAllTenants: boolean;
 };
 
 let authOptions: ReturnType<typeof buildAuthOptions> | undefined;

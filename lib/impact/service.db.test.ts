@@ -10,6 +10,7 @@ import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "@/simulator/test/support";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { saveImpact } from "./service";
+import { viewerOf } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("scope and impact on %s", (kind) => {
   let t: TestDb;
@@ -22,9 +23,9 @@ describe.each(testDbKinds())("scope and impact on %s", (kind) => {
     sim = await startTestSimulator();
     tenantId = (await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain })).id;
     const e = await seedUser(t.db, { role: "ENGINEER" });
-    engineer = { id: e.id, email: e.email, name: e.name, role: e.role, tenantId: null };
+    engineer = viewerOf(e);
     const a = await seedUser(t.db, { role: "TENANT_ADMIN", tenantId });
-    admin = { id: a.id, email: a.email, name: a.name, role: a.role, tenantId };
+    admin = viewerOf(a);
   });
   afterAll(async () => {
     await sim.stop();
@@ -62,9 +63,9 @@ describe.each(testDbKinds())("scope and impact on %s", (kind) => {
   it("refuses other roles (both tenants' admins, managers), unknown tickets, stale versions and closed tickets", async () => {
     const otherTenant = (await seedTenant(t.db)).id;
     const o = await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: otherTenant });
-    const otherAdmin: Viewer = { id: o.id, email: o.email, name: o.name, role: o.role, tenantId: otherTenant };
+    const otherAdmin: Viewer = viewerOf(o);
     const m = await seedUser(t.db, { role: "MANAGER" });
-    const manager: Viewer = { id: m.id, email: m.email, name: m.name, role: m.role, tenantId: null };
+    const manager: Viewer = viewerOf(m);
     const ticket = await seedTicket(t.db, { tenantId, reporterId: admin.id, severity: "LOW" });
     const input = { ticketId: ticket.id, version: 1, assessments: [{ category: "SECURITY_RISK" as const, level: "HIGH" as const }], personalDataInvolved: false, overallSeverity: "CRITICAL" as const };
     for (const viewer of [admin, otherAdmin, manager]) await expect(saveImpact(t.db, viewer, input)).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -9,6 +9,7 @@ import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db"
 import { deleteInboxRule } from "@/lib/graph/mailbox";
 import { getLatestSnapshot, listSnapshots } from "./queries";
 import { takeSnapshot } from "./snapshot";
+import { viewerOf } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
   let t: TestDb;
@@ -23,7 +24,7 @@ describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
     sim = await startTestSimulator({ validateRequests: true });
     for (const d of [CONTOSO, FABRIKAM]) tenantIds.set(d.tenantId, (await seedTenant(t.db, { entraTenantId: d.tenantId, primaryDomain: d.primaryDomain })).id);
     const e = await seedUser(t.db, { role: "ENGINEER" });
-    engineer = { id: e.id, email: e.email, name: e.name, role: e.role, tenantId: null };
+    engineer = viewerOf(e);
     reporterId = (await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: tenantIds.get(CONTOSO.tenantId)! })).id;
   });
   afterAll(async () => {

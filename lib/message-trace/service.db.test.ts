@@ -16,13 +16,11 @@ import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db"
 import { getTraceOverview } from "./queries";
 import { ZRunMessageTraceInput } from "./schemas";
 import { runMessageTrace } from "./service";
+import { viewerOf as asViewer } from "@/tests/support/viewer";
 
 // The resolution and prevention stages against the tenant simulator over its real HTTPS
 // protocol: the production Graph client, pointed at the simulator by GRAPH_SIMULATOR_URL.
 
-const asViewer = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({
-  id: u.id, email: u.email, name: u.name, role: u.role, tenantId: u.tenantId,
-});
 
 async function controlGet<T>(sim: RunningSimulator, path: string): Promise<T> {
   const res = await fetch(`${sim.url}/_control${path}`);

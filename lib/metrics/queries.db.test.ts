@@ -6,8 +6,8 @@ import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db"
 import { computeMetrics } from "./compute";
 import { loadMetricTickets } from "./queries";
 import { parsePeriod } from "./schemas";
+import { viewerOf } from "@/tests/support/viewer";
 
-const viewerOf = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
 
 describe.each(testDbKinds())("metrics query on %s", (kind) => {
   let t: TestDb;

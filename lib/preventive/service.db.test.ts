@@ -6,10 +6,8 @@ import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { listPreventiveItems } from "./queries";
 import { ZAddPreventiveItemInput, ZUpdatePreventiveItemInput } from "./schemas";
 import { addPreventiveItem, updatePreventiveItem } from "./service";
+import { viewerOf as asViewer } from "@/tests/support/viewer";
 
-const asViewer = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({
-  id: u.id, email: u.email, name: u.name, role: u.role, tenantId: u.tenantId,
-});
 
 describe.each(testDbKinds())("preventive items on %s", (kind) => {
   let t: TestDb;

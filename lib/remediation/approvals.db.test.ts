@@ -9,8 +9,8 @@ import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db"
 import { decideApproval, listApprovals } from "./approvals";
 import { runContainment } from "./containment";
 import { runStep } from "./run-step";
+import { viewerOf } from "@/tests/support/viewer";
 
-const viewerOf = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
 
 describe.each(testDbKinds())("second-person approval on %s", (kind) => {
   let t: TestDb;

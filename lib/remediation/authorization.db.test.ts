@@ -11,11 +11,11 @@ import { decideApproval } from "./approvals";
 import { runContainment } from "./containment";
 import { recordManualStep } from "./manual-step";
 import { runStep } from "./run-step";
+import { viewerOf } from "@/tests/support/viewer";
 
 // Who may act on a ticket's remediation, checked by the services themselves (not only the
 // actions), and that nothing is done on a closed ticket. Every refusal leaves no trace behind.
 
-const viewerOf = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
 
 describe.each(testDbKinds())("remediation authorization on %s", (kind) => {
   let t: TestDb;

@@ -11,12 +11,12 @@ import { control, startTestSimulator } from "@/simulator/test/support";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { decideApproval } from "./approvals";
 import { runContainment } from "./containment";
+import { viewerOf } from "@/tests/support/viewer";
 
 // Containment when Graph misbehaves in ways that leave no answer per step, and containment that
 // must only ever act through the ticket's own tenant connection (the production path: the
 // connection stored on the Tenant row, pointed at the simulator by GRAPH_SIMULATOR_URL).
 
-const viewerOf = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
 /** The tenant a request's bearer token belongs to. */
 const tidOf = (r: GraphRequest) => (JSON.parse(Buffer.from((r.headers.authorization ?? "").split(".")[1] ?? "", "base64url").toString() || "{}") as { tid?: string }).tid;
 

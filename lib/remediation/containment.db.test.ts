@@ -12,8 +12,8 @@ import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db"
 import { runContainment } from "./containment";
 import { recordManualStep } from "./manual-step";
 import { runStep } from "./run-step";
+import { viewerOf } from "@/tests/support/viewer";
 
-const viewerOf = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
 const jsonOf = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigint" ? String(x) : x));
 
 describe.each(testDbKinds())("containment on %s", (kind) => {

@@ -13,6 +13,7 @@ import { control, startTestSimulator } from "@/simulator/test/support";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { getChecklist } from "./queries";
 import { runStep } from "./run-step";
+import { viewerOf } from "@/tests/support/viewer";
 
 const MEGAN = "megan@contoso.example";
 const ADELE = "adele@contoso.example";
@@ -41,7 +42,7 @@ describe.each(testDbKinds())("eradication steps on %s", (kind) => {
     sim = await startTestSimulator({ validateRequests: true, onRequest: (r: GraphRequest) => void (r.method === "DELETE" && deletes.push(r.path)) });
     tenantId = (await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain })).id;
     const e = await seedUser(t.db, { role: "ENGINEER" });
-    engineer = { id: e.id, email: e.email, name: e.name, role: e.role, tenantId: null };
+    engineer = viewerOf(e);
     reporterId = (await seedUser(t.db, { role: "TENANT_ADMIN", tenantId })).id;
   });
   beforeEach(() => {

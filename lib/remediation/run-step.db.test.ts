@@ -12,6 +12,7 @@ import { control, startTestSimulator } from "@/simulator/test/support";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { recordManualStep } from "./manual-step";
 import { runStep } from "./run-step";
+import { viewerOf } from "@/tests/support/viewer";
 
 const MEGAN = "megan@contoso.example";
 
@@ -35,7 +36,7 @@ describe.each(testDbKinds())("single steps on %s", (kind) => {
     sim = await startTestSimulator({ validateRequests: true });
     tenantId = (await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain })).id;
     const e = await seedUser(t.db, { role: "ENGINEER" });
-    engineer = { id: e.id, email: e.email, name: e.name, role: e.role, tenantId: null };
+    engineer = viewerOf(e);
     reporterId = (await seedUser(t.db, { role: "TENANT_ADMIN", tenantId })).id;
   });
   beforeEach(() => sim.reset());

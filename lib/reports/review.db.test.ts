@@ -5,8 +5,8 @@ import { transitionTicket, updateOutcome } from "@/lib/workflow/service";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { getReportForViewer, getReportStanding, resubmitReport, reviewReport } from "./review";
+import { viewerOf } from "@/tests/support/viewer";
 
-const viewerOf = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
 
 describe.each(testDbKinds())("reports on %s", (kind) => {
   let t: TestDb;

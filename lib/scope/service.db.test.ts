@@ -12,10 +12,10 @@ import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db"
 import { correctRecipientDomain, deleteRecipientDomain, revertRecipientDomain, saveRecipientDomain } from "./domain-service";
 import { getScope } from "./queries";
 import { addAffectedUser, recheckPrimaryAccount, verifyPrimaryAccount } from "./service";
+import { viewerOf as asViewer } from "@/tests/support/viewer";
 
 // Stage 2 against a real database and the tenant simulator over HTTPS (the production Graph client).
 
-const asViewer = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ id: u.id, email: u.email, name: u.name, role: u.role, tenantId: u.tenantId });
 
 let sim: RunningSimulator;
 beforeAll(async () => {

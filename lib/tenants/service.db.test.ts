@@ -7,10 +7,10 @@ import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db"
 import { getTenantForEdit, listTenants } from "./queries";
 import { SECRET_REQUIRED_MESSAGE, ZCreateTenantInput, ZUpdateTenantInput } from "./schemas";
 import { createTenant, updateTenant } from "./service";
+import { viewerOf } from "@/tests/support/viewer";
 
 const key = randomBytes(32).toString("base64");
 const SECRET = "s3cret-value-that-must-stay-hidden";
-const viewerOf = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
 
 const newTenant = (over: Record<string, unknown> = {}) => ({
   displayName: "Northwind",

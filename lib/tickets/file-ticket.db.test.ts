@@ -6,10 +6,8 @@ import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db"
 import { withIntakeFieldErrors } from "./field-errors";
 import { fileTicket } from "./file-ticket";
 import { ZCreateTicketForm } from "./schemas";
+import { viewerOf as asViewer } from "@/tests/support/viewer";
 
-const asViewer = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({
-  id: u.id, email: u.email, name: u.name, role: u.role, tenantId: u.tenantId,
-});
 
 describe.each(testDbKinds())("filing from the intake form on %s", (kind) => {
   let t: TestDb;

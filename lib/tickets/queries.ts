@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/errors";
 import { parseTicketNumber } from "./format";
 import { QUEUE_PAGE_SIZE, type TTicketListQuery } from "./schemas";
-import { ticketScopeFor } from "./scope";
+import { tenantScopeFor, ticketScopeFor } from "./scope";
 
 const queueRowSelect = {
   id: true,
@@ -109,9 +109,9 @@ export async function findOpenDuplicates(db: Db, viewer: Viewer, ticket: { id?: 
 }
 
 /** Options for the queue's filters. */
-export async function listQueueFilterOptions(db: Db) {
+export async function listQueueFilterOptions(db: Db, viewer: Viewer) {
   const [tenants, engineers] = await Promise.all([
-    db.tenant.findMany({ select: { id: true, displayName: true }, orderBy: { displayName: "asc" } }),
+    db.tenant.findMany({ where: tenantScopeFor(viewer), select: { id: true, displayName: true }, orderBy: { displayName: "asc" } }),
     db.user.findMany({ where: { role: { in: ["ENGINEER", "PLATFORM_ADMIN"] }, isActive: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { tenants, engineers };

@@ -7,10 +7,8 @@ import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db"
 import { getTicketOrThrow, listComments, listTickets } from "./queries";
 import { ZCreateTicketInput, ZTicketListQuery } from "./schemas";
 import { addComment, createTicket } from "./service";
+import { viewerOf as asViewer } from "@/tests/support/viewer";
 
-const asViewer = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({
-  id: u.id, email: u.email, name: u.name, role: u.role, tenantId: u.tenantId,
-});
 
 describe.each(testDbKinds())("tickets on %s", (kind) => {
   let t: TestDb;

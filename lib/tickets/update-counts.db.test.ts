@@ -4,6 +4,7 @@ import { seedComment, seedTenant, seedTicket, seedUser } from "@/prisma/seed/fac
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { listComments } from "./queries";
 import { countUpdates } from "./update-counts";
+import { viewerOf as v } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("the Updates tab's counts on %s", (kind) => {
   let t: TestDb;
@@ -15,8 +16,7 @@ describe.each(testDbKinds())("the Updates tab's counts on %s", (kind) => {
     t = await createTestDb(kind);
     const tenantId = (await seedTenant(t.db)).id;
     const otherTenant = (await seedTenant(t.db)).id;
-    const v = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
-    engineer = v(await seedUser(t.db, { role: "ENGINEER" }));
+        engineer = v(await seedUser(t.db, { role: "ENGINEER" }));
     admin = v(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId }));
     otherAdmin = v(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: otherTenant }));
     ticketId = (await seedTicket(t.db, { tenantId, reporterId: admin.id })).id;

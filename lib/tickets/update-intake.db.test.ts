@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { updateIntake } from "./update-intake";
+import { viewerOf } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("intake edits on %s", (kind) => {
   let t: TestDb;
@@ -13,9 +14,9 @@ describe.each(testDbKinds())("intake edits on %s", (kind) => {
     t = await createTestDb(kind);
     const tenantId = (await seedTenant(t.db)).id;
     const e = await seedUser(t.db, { role: "ENGINEER" });
-    engineer = { id: e.id, email: e.email, name: e.name, role: e.role, tenantId: null };
+    engineer = viewerOf(e);
     const a = await seedUser(t.db, { role: "TENANT_ADMIN", tenantId });
-    admin = { id: a.id, email: a.email, name: a.name, role: a.role, tenantId };
+    admin = viewerOf(a);
     ticketId = (await seedTicket(t.db, { tenantId, reporterId: a.id, title: "Old title", symptoms: ["BULK_MAIL"], detectedAt: new Date("2026-11-24T08:00:00Z") })).id;
   });
   afterAll(() => t.close());

@@ -4,8 +4,8 @@ import { revalidatePath } from "next/cache";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
 import { requirePermission } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
-import { ZChangeUserRoleInput, ZCreateUserInput, ZSetUserActiveInput } from "./schemas";
-import { changeUserRole, createUser, setUserActive } from "./service";
+import { ZChangeUserRoleInput, ZCreateUserInput, ZSetServedTenantsInput, ZSetUserActiveInput } from "./schemas";
+import { changeUserRole, createUser, setServedTenants, setUserActive } from "./service";
 
 export const createUserAction = actionClient
   .metadata({ name: "createUser" })
@@ -34,5 +34,15 @@ export const changeUserRoleAction = actionClient
     const viewer = await requirePermission("users.manage");
     const db = await getDb();
     await withFieldErrors(() => changeUserRole(db, viewer, parsedInput));
+    revalidatePath("/admin/users");
+  });
+
+export const setServedTenantsAction = actionClient
+  .metadata({ name: "setServedTenants" })
+  .inputSchema(ZSetServedTenantsInput)
+  .action(async ({ parsedInput }) => {
+    const viewer = await requirePermission("users.manage");
+    const db = await getDb();
+    await withFieldErrors(() => setServedTenants(db, viewer, parsedInput));
     revalidatePath("/admin/users");
   });

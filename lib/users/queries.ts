@@ -16,6 +16,8 @@ export async function listUsers(db: Db, viewer: Viewer) {
       isActive: true,
       lastSignInAt: true,
       tenant: { select: { id: true, displayName: true } },
+      servesAllTenants: true,
+      servedTenants: { select: { tenant: { select: { id: true, displayName: true } } }, orderBy: { tenant: { displayName: "asc" } } },
     },
   });
 }

@@ -3,6 +3,14 @@ import { Role } from "@/generated/prisma/enums";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
+// Which tenants a support engineer serves (DESIGN §1): all of them, or those chosen.
+const servedFields = {
+  servesAllTenants: z.boolean().default(false),
+  servedTenantIds: z.array(z.uuid()).max(500).default([]),
+};
+const servesSomeTenant = (v: { servesAllTenants: boolean; servedTenantIds: string[] }) => v.servesAllTenants || v.servedTenantIds.length > 0;
+const SERVES_NOTHING = { path: ["servedTenantIds"], message: "Choose the tenants this engineer serves, or all tenants." };
+
 export const ZCreateUserInput = z
   .object({
     email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(320)),
@@ -14,8 +22,10 @@ export const ZCreateUserInput = z
       .min(12, "Use at least 12 characters.")
       .max(200)
       .refine((p) => /[a-z]/.test(p) && /[A-Z]/.test(p) && /\d/.test(p), "Mix upper and lower case letters and digits."),
+    ...servedFields,
   })
-  .refine((v) => v.role !== "TENANT_ADMIN" || Boolean(v.tenantId), { path: ["tenantId"], message: "A tenant admin needs a tenant." });
+  .refine((v) => v.role !== "TENANT_ADMIN" || Boolean(v.tenantId), { path: ["tenantId"], message: "A tenant admin needs a tenant." })
+  .refine((v) => v.role !== "ENGINEER" || servesSomeTenant(v), SERVES_NOTHING);
 
 export type TCreateUserInput = z.input<typeof ZCreateUserInput>;
 
@@ -24,3 +34,5 @@ export const ZSetUserActiveInput = z.object({ userId: z.uuid(), isActive: z.bool
 export const ZChangeUserRoleInput = z
   .object({ userId: z.uuid(), role: z.enum(Role), tenantId: z.preprocess(blankToUndefined, z.uuid().optional()) })
   .refine((v) => v.role !== "TENANT_ADMIN" || Boolean(v.tenantId), { path: ["tenantId"], message: "A tenant admin needs a tenant." });
+
+export const ZSetServedTenantsInput = z.object({ userId: z.uuid(), ...servedFields }).refine(servesSomeTenant, SERVES_NOTHING);

@@ -18,23 +18,45 @@ async function assertTenantExists(db: Db, tenantId: string | undefined) {
   }
 }
 
+/** The chosen tenants, all of which must exist; their display names for the audit trail. */
+async function servedTenantNames(db: Db, tenantIds: string[]) {
+  const ids = [...new Set(tenantIds)];
+  const rows = await db.tenant.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true }, orderBy: { displayName: "asc" } });
+  if (rows.length !== ids.length) throw new AppError("INVALID_INPUT", "One of the chosen tenants does not exist.", { field: "servedTenantIds" });
+  return rows;
+}
+
+type Served = { servesAllTenants: boolean; servedTenantIds: string[] };
+
 export async function createUser(
   db: Db,
   viewer: Viewer,
-  input: { email: string; name: string; role: Role; tenantId?: string; password: string },
+  input: { email: string; name: string; role: Role; tenantId?: string; password: string } & Partial<Served>,
 ) {
   assertCan(viewer, "users.manage");
   await assertTenantExists(db, input.tenantId);
+  const engineer = input.role === "ENGINEER";
+  const servesAllTenants = engineer && Boolean(input.servesAllTenants);
+  const served = engineer && !servesAllTenants ? await servedTenantNames(db, input.servedTenantIds ?? []) : [];
+  if (engineer && !servesAllTenants && served.length === 0) {
+    throw new AppError("INVALID_INPUT", "Choose the tenants this engineer serves, or all tenants.", { field: "servedTenantIds" });
+  }
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
     throw new AppError("INVALID_INPUT", "A user with this email already exists.", { field: "email" });
   }
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
-      data: { email: input.email, name: input.name, role: input.role, tenantId: input.role === "TENANT_ADMIN" ? input.tenantId : null, passwordHash },
+      data: {
+        email: input.email, name: input.name, role: input.role, tenantId: input.role === "TENANT_ADMIN" ? input.tenantId : null, passwordHash,
+        servesAllTenants, servedTenants: { create: served.map((t) => ({ tenantId: t.id })) },
+      },
       select: { id: true },
     });
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: input.tenantId, action: "user.created", target: input.email, details: { role: input.role } });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id, tenantId: input.tenantId, action: "user.created", target: input.email,
+      details: { role: input.role, ...(engineer ? { serves: servesAllTenants ? "all tenants" : served.map((t) => t.displayName) } : {}) },
+    });
     return user;
   });
 }
@@ -65,7 +87,9 @@ export async function changeUserRole(db: Db, viewer: Viewer, input: { userId: st
   if (!user) throw new AppError("NOT_FOUND", "User not found.");
   const tenantId = input.role === "TENANT_ADMIN" ? (input.tenantId ?? null) : null;
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: input.userId }, data: { role: input.role, tenantId } });
+    await tx.user.update({ where: { id: input.userId }, data: { role: input.role, tenantId, ...(input.role === "ENGINEER" ? {} : { servesAllTenants: false }) } });
+    // Tenants served belong to the engineer role; an engineer made anew starts serving none.
+    if (user.role !== input.role) await tx.tenantEngineer.deleteMany({ where: { userId: input.userId } });
     // New rights or another tenant: sessions issued for the old ones end now.
     const changed = user.role !== input.role || user.tenantId !== tenantId;
     const sessionsEnded = changed ? await revokeAllUserSessions(tx, input.userId, "ROLE_CHANGED") : 0;
@@ -75,6 +99,26 @@ export async function changeUserRole(db: Db, viewer: Viewer, input: { userId: st
       action: "user.role_changed",
       target: user.email,
       details: { from: user.role, to: input.role, sessionsEnded },
+    });
+  });
+}
+
+/** Which tenants an engineer serves. Takes effect on their next request (the scope is read per request). */
+export async function setServedTenants(db: Db, viewer: Viewer, input: { userId: string } & Served) {
+  assertCan(viewer, "users.manage");
+  const user = await db.user.findUnique({ where: { id: input.userId }, select: { email: true, role: true } });
+  if (!user) throw new AppError("NOT_FOUND", "User not found.");
+  if (user.role !== "ENGINEER") throw new AppError("INVALID_STATE", "Only support engineers serve chosen tenants; other roles see what their role allows.");
+  const served = input.servesAllTenants ? [] : await servedTenantNames(db, input.servedTenantIds);
+  if (!input.servesAllTenants && served.length === 0) {
+    throw new AppError("INVALID_INPUT", "Choose the tenants this engineer serves, or all tenants.", { field: "servedTenantIds" });
+  }
+  await db.$transaction(async (tx) => {
+    await tx.tenantEngineer.deleteMany({ where: { userId: input.userId } });
+    await tx.user.update({ where: { id: input.userId }, data: { servesAllTenants: input.servesAllTenants, servedTenants: { create: served.map((t) => ({ tenantId: t.id })) } } });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id, action: "user.tenants_changed", target: user.email,
+      details: { serves: input.servesAllTenants ? "all tenants" : served.map((t) => t.displayName) },
     });
   });
 }

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Viewer } from "@/lib/auth/viewer";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { countApprovalsAwaiting, listApprovalsAwaiting } from "./pending-approvals";
+import { viewerOf } from "@/tests/support/viewer";
 
-const viewerOf = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
 
 describe.each(testDbKinds())("approvals waiting for the viewer on %s", (kind) => {
   let t: TestDb;

@@ -4,8 +4,8 @@ import { CHECKLIST_STEPS } from "@/lib/remediation/steps";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { assignTicket, transitionTicket, updateOutcome } from "./service";
+import { viewerOf } from "@/tests/support/viewer";
 
-const viewerOf = (u: { id: string; email: string; name: string; role: Viewer["role"]; tenantId: string | null }): Viewer => ({ ...u });
 
 describe.each(testDbKinds())("ticket workflow on %s", (kind) => {
   let t: TestDb;

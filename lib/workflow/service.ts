@@ -10,6 +10,7 @@ import { formatTicketNumber } from "@/lib/tickets/format";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { snapshotReport } from "@/lib/reports/snapshot";
+import { assignableTo } from "./assignees";
 import { closeBlockers } from "./close-gate";
 import { canTransition, targetOf, type Transition } from "./status-machine";
 
@@ -73,8 +74,8 @@ export async function assignTicket(db: Db, viewer: Viewer, input: { ticketId: st
   assertTicketOpen(ticket, "change its assignee");
   let assigneeName: string | null = null;
   if (input.assigneeId) {
-    const assignee = await db.user.findFirst({ where: { id: input.assigneeId, isActive: true, role: { in: ["ENGINEER", "PLATFORM_ADMIN"] } }, select: { name: true } });
-    if (!assignee) throw new AppError("INVALID_INPUT", "Choose an active support engineer.", { field: "assigneeId" });
+    const assignee = await db.user.findFirst({ where: { id: input.assigneeId, ...assignableTo(ticket.tenantId) }, select: { name: true } });
+    if (!assignee) throw new AppError("INVALID_INPUT", "Choose an active support engineer who serves this tenant.", { field: "assigneeId" });
     assigneeName = assignee.name;
   }
   await db.$transaction(async (tx) => {

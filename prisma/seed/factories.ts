@@ -23,7 +23,7 @@ export async function seedTenant(db: Db, data: Partial<Prisma.TenantUncheckedCre
 
 export async function seedUser(
   db: Db,
-  data: { role: Role; email?: string; name?: string; tenantId?: string | null; password?: string; isActive?: boolean },
+  data: { role: Role; email?: string; name?: string; tenantId?: string | null; password?: string; isActive?: boolean; servesAllTenants?: boolean },
 ) {
   const id = unique();
   return db.user.create({
@@ -33,6 +33,8 @@ export async function seedUser(
       role: data.role,
       tenantId: data.tenantId ?? null,
       isActive: data.isActive ?? true,
+      // An engineer serves every tenant unless a test says otherwise (servedTenants then).
+      servesAllTenants: data.servesAllTenants ?? data.role === "ENGINEER",
       passwordHash: data.password ? await hashPassword(data.password) : null,
     },
   });

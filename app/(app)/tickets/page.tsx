@@ -23,7 +23,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
   const isQueue = hasPermission(viewer.role, "tickets.queue");
   const [{ rows, nextBefore }, options] = await Promise.all([
     listTickets(db, viewer, query),
-    isQueue ? listQueueFilterOptions(db) : Promise.resolve(undefined),
+    isQueue ? listQueueFilterOptions(db, viewer) : Promise.resolve(undefined),
   ]);
   const filtered = Boolean(query.q || query.status || query.severity || query.tenantId || query.assignee);
   const olderHref = nextBefore

@@ -9,6 +9,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { createUserAction } from "@/lib/users/actions";
+import { readServedTenants, ServedTenantsFields } from "./served-tenants-fields";
 
 export function CreateUserForm({ tenants }: { tenants: { id: string; displayName: string }[] }) {
   const formRef = useRef<HTMLFormElement>(null);
@@ -19,7 +20,7 @@ export function CreateUserForm({ tenants }: { tenants: { id: string; displayName
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     const get = (k: string) => String(f.get(k) ?? "");
-    execute({ email: get("email"), name: get("name"), role: get("role") as never, tenantId: get("tenantId"), password: get("password") });
+    execute({ email: get("email"), name: get("name"), role: get("role") as never, tenantId: get("tenantId"), password: get("password"), ...readServedTenants(f) });
   }
 
   return (
@@ -47,6 +48,9 @@ export function CreateUserForm({ tenants }: { tenants: { id: string; displayName
           ))}
         </NativeSelect>
       </FormField>
+      <div className="sm:col-span-2">
+        <ServedTenantsFields idPrefix="new-user" tenants={tenants} errors={errors.servedTenantIds} />
+      </div>
       <FormField id="new-user-password" label="Initial password" error={errors.password} hint="12+ characters, upper and lower case and digits">
         <Input name="password" type="password" autoComplete="new-password" />
       </FormField>

@@ -7,10 +7,21 @@ import { getDb } from "@/lib/db/client";
 import { listUsers } from "@/lib/users/queries";
 import { formatDateTime } from "@/lib/utils/dates";
 import { CreateUserForm } from "./create-user-form";
+import { ServedTenantsDialog } from "./served-tenants-dialog";
 import { UserActiveToggle } from "./user-active-toggle";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
+
+type ListedUser = Awaited<ReturnType<typeof listUsers>>[number];
+
+/** What a user's tickets are limited to, in words. */
+function tenantsSeen(u: ListedUser): string {
+  if (u.role === "TENANT_ADMIN") return u.tenant?.displayName ?? "—";
+  if (u.role !== "ENGINEER") return "All tenants";
+  if (u.servesAllTenants) return "All tenants";
+  return u.servedTenants.length ? u.servedTenants.map((s) => s.tenant.displayName).join(", ") : "None (sees no tickets)";
+}
 
 export default async function UsersPage() {
   const viewer = await authorizePage("users.manage", "/admin/users");
@@ -29,7 +40,7 @@ export default async function UsersPage() {
             <TableHead>Name</TableHead>
             <TableHead>Email</TableHead>
             <TableHead>Role</TableHead>
-            <TableHead>Tenant</TableHead>
+            <TableHead>Tenants</TableHead>
             <TableHead>Last sign-in</TableHead>
             <TableHead>Status</TableHead>
             <TableHead><span className="sr-only">Actions</span></TableHead>
@@ -41,7 +52,14 @@ export default async function UsersPage() {
               <TableCell className="font-medium">{u.name}</TableCell>
               <TableCell className="font-mono text-xs">{u.email}</TableCell>
               <TableCell>{ROLE_LABELS[u.role]}</TableCell>
-              <TableCell>{u.tenant?.displayName ?? "—"}</TableCell>
+              <TableCell>
+                <span className="inline-flex flex-wrap items-center gap-2">
+                  <span>{tenantsSeen(u)}</span>
+                  {u.role === "ENGINEER" && (
+                    <ServedTenantsDialog userId={u.id} name={u.name} tenants={tenants} servesAllTenants={u.servesAllTenants} servedIds={u.servedTenants.map((s) => s.tenant.id)} />
+                  )}
+                </span>
+              </TableCell>
               <TableCell>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"}</TableCell>
               <TableCell>
                 <Badge variant={u.isActive ? "success" : "neutral"}>{u.isActive ? "Active" : "Deactivated"}</Badge>

@@ -12,7 +12,7 @@ import { TransitionButtons, type MoveKey } from "./transition-buttons";
 export async function WorkflowActions({ db, viewer, ticket, readiness }: { db: Db; viewer: Viewer; ticket: TicketDetail; readiness: CloseReadiness | null }) {
   if (!hasPermission(viewer.role, "tickets.work")) return null;
   const canAssign = hasPermission(viewer.role, "tickets.assign") && ticket.status !== "CLOSED";
-  const engineers = canAssign ? await listAssignableEngineers(db, viewer) : null;
+  const engineers = canAssign ? await listAssignableEngineers(db, viewer, ticket.tenantId) : null;
   return (
     <TransitionButtons
       ticketId={ticket.id}
