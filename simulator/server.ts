@@ -3,7 +3,6 @@ import type { AddressInfo } from "node:net";
 import { runBatch } from "./batch";
 import { ensureCertificate } from "./certificate";
 import { createResponseChecker, type ResponseCheckMode } from "./contract/check";
-import { isContractAvailable } from "./contract/validate";
 import { SimClock } from "./clock";
 import { handleControl } from "./control";
 import { dispatch, type DispatchDeps } from "./dispatch";
@@ -32,11 +31,11 @@ export type SimulatorOptions = {
   tokenLifetimeSeconds?: number;
   /** Called for each Graph request (contract checks in tests). */
   onRequest?: (req: GraphRequest, op: string | undefined) => void;
-  /** Reject request bodies that break Graph's published schema (needs ../shared/graph-contract). */
+  /** Reject request bodies that break Graph's published schema (simulator/contract/graph). */
   validateRequests?: boolean;
   /**
-   * Check every Graph response the simulator sends against Graph's published schema (needs
-   * ../shared/graph-contract): true or "record" notes violations in responseViolations; "fail"
+   * Check every Graph response the simulator sends against Graph's published schema
+   * (simulator/contract/graph): true or "record" notes violations in responseViolations; "fail"
    * also answers 500 in place of the offending response.
    */
   validateResponses?: boolean | ResponseCheckMode;
@@ -90,8 +89,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const checkMode = options.validateResponses === "fail" ? "fail" : "record";
   const deps: DispatchDeps = {
     rt: runtime, routes: ALL_ROUTES, tokens, throttle, faults, onRequest: options.onRequest,
-    validateRequests: options.validateRequests && isContractAvailable() ? { violations: contractViolations } : undefined,
-    checkResponse: options.validateResponses && isContractAvailable() ? createResponseChecker(responseViolations, checkMode) : undefined,
+    validateRequests: options.validateRequests ? { violations: contractViolations } : undefined,
+    checkResponse: options.validateResponses ? createResponseChecker(responseViolations, checkMode) : undefined,
   };
   const hooks = {
     reset(seed?: number) {

@@ -5,14 +5,11 @@ import addFormats from "ajv-formats";
 import { BATCH_REQUEST_SCHEMA, BATCH_RESPONSE_SCHEMA, collectionOf, UNDESCRIBED } from "./undescribed";
 
 // Validates Graph request and response bodies against Microsoft's published OpenAPI (the subset
-// in ../shared/graph-contract). As that folder's README explains, `additionalProperties:
-// {type: object}` must be dropped first, or every derived type fails its base branch.
+// committed in simulator/contract/graph, MIT; provenance in its SOURCE.md). As SOURCE.md explains,
+// `additionalProperties: {type: object}` must be dropped first, or every derived type fails its
+// base branch. Committed rather than read from outside the checkout, so no check is ever skipped.
 
-export const CONTRACT_DIR = path.resolve(process.cwd(), "..", "shared", "graph-contract");
-
-export function isContractAvailable(): boolean {
-  return fs.existsSync(path.join(CONTRACT_DIR, "graph-v1.0-subset.json"));
-}
+export const CONTRACT_DIR = path.resolve(process.cwd(), "simulator", "contract", "graph");
 
 type Doc = { paths: Record<string, Record<string, Operation>>; components: Record<string, Record<string, unknown>> };
 type Operation = { requestBody?: RefOr<{ content?: Record<string, { schema?: unknown }> }>; responses?: Record<string, RefOr<{ content?: Record<string, { schema?: unknown }> }>> };

@@ -14,7 +14,7 @@ export async function startTestSimulator(options: SimulatorOptions = {}): Promis
 
 /**
  * The simulator's own tests: every Graph response it sends is checked against Microsoft's
- * published schema (skipped without ../shared/graph-contract); assert with expectConformingResponses.
+ * published schema (simulator/contract/graph); assert with expectConformingResponses.
  */
 export async function startCheckedSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   return startTestSimulator({ validateResponses: true, ...options });
