@@ -96,5 +96,17 @@ test("an engineer sees only the tenants it serves, until a platform admin widens
   await expect(page.getByRole("row").filter({ hasText: "fox@breachdesk.example" })).toContainText("All tenants");
   await fox.goto(contosoHref!);
   await expect(fox.getByRole("heading", { level: 1 })).toContainText(contosoNumber);
+
+  // Made a tenant admin of Fabrikam: signed out at once; a tenant is required for that role.
+  await page.getByRole("button", { name: "Change the role of Fox Mulder" }).click();
+  await dialog.getByLabel("Role", { exact: true }).selectOption("TENANT_ADMIN");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog.getByText("A tenant admin needs a tenant.")).toBeVisible();
+  await dialog.getByLabel("Tenant (tenant admins only)").selectOption({ label: "Fabrikam (demo)" });
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole("row").filter({ hasText: "fox@breachdesk.example" })).toContainText("Tenant admin");
+  await fox.goto("/tickets");
+  await expect(fox).toHaveURL(/\/login/);
   await foxContext.close();
 });

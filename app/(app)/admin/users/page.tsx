@@ -6,6 +6,7 @@ import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { listUsers } from "@/lib/users/queries";
 import { formatDateTime } from "@/lib/utils/dates";
+import { ChangeRoleDialog } from "./change-role-dialog";
 import { CreateUserForm } from "./create-user-form";
 import { ServedTenantsDialog } from "./served-tenants-dialog";
 import { UserActiveToggle } from "./user-active-toggle";
@@ -65,7 +66,12 @@ export default async function UsersPage() {
                 <Badge variant={u.isActive ? "success" : "neutral"}>{u.isActive ? "Active" : "Deactivated"}</Badge>
               </TableCell>
               <TableCell className="text-right">
-                {u.id !== viewer.id && <UserActiveToggle userId={u.id} email={u.email} isActive={u.isActive} />}
+                {u.id !== viewer.id && (
+                  <span className="inline-flex items-center gap-2">
+                    <ChangeRoleDialog userId={u.id} name={u.name} role={u.role} tenantId={u.tenant?.id ?? null} tenants={tenants} />
+                    <UserActiveToggle userId={u.id} email={u.email} isActive={u.isActive} />
+                  </span>
+                )}
               </TableCell>
             </TableRow>
           ))}
