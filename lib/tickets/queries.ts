@@ -80,13 +80,23 @@ export async function getTicketOrThrow(db: Db, viewer: Viewer, ticketId: string)
   return ticket;
 }
 
-export async function listComments(db: Db, viewer: Viewer, ticketId: string) {
+/** Updates shown on a ticket unless all are asked for: a long ticket stays quick to open. */
+export const LATEST_COMMENTS = 50;
+
+/** The ticket's comments the viewer may read, oldest first: the latest LATEST_COMMENTS, or all. */
+export async function listComments(db: Db, viewer: Viewer, ticketId: string, options: { all?: boolean } = {}) {
   const canSeeInternal = hasPermission(viewer.role, "comments.readInternal");
-  return db.comment.findMany({
-    where: { ticketId, ticket: ticketScopeFor(viewer), ...(canSeeInternal ? {} : { visibility: "PUBLIC" }) },
-    orderBy: { createdAt: "asc" },
-    select: { id: true, body: true, visibility: true, createdAt: true, author: { select: { id: true, name: true, role: true } } },
-  });
+  const where: Prisma.CommentWhereInput = { ticketId, ticket: ticketScopeFor(viewer), ...(canSeeInternal ? {} : { visibility: "PUBLIC" }) };
+  const [latest, total] = await Promise.all([
+    db.comment.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: options.all ? undefined : LATEST_COMMENTS,
+      select: { id: true, body: true, visibility: true, createdAt: true, author: { select: { id: true, name: true, role: true } } },
+    }),
+    db.comment.count({ where }),
+  ]);
+  return { comments: latest.reverse(), total };
 }
 
 /**

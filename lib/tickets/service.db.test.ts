@@ -4,7 +4,7 @@ import { findBrokenLink } from "@/lib/audit/chain";
 import { SEED_RECOMMENDATIONS } from "@/lib/preventive/recommendations";
 import { seedComment, seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
-import { getTicketOrThrow, listComments, listTickets } from "./queries";
+import { getTicketOrThrow, LATEST_COMMENTS, listComments, listTickets } from "./queries";
 import { ZCreateTicketInput, ZTicketListQuery } from "./schemas";
 import { addComment, createTicket } from "./service";
 import { viewerOf as asViewer } from "@/tests/support/viewer";
@@ -58,7 +58,7 @@ describe.each(testDbKinds())("tickets on %s", (kind) => {
     const closed = await seedTicket(t.db, { tenantId: contosoId, reporterId: contosoAdmin.id, status: "CLOSED", closedAt: new Date() });
     await addComment(t.db, contosoAdmin, { ticketId: closed.id, body: "It happened again", visibility: "PUBLIC" });
     await addComment(t.db, engineer, { ticketId: closed.id, body: "Looking", visibility: "INTERNAL" });
-    expect((await listComments(t.db, engineer, closed.id)).map((c) => c.body)).toEqual(["It happened again", "Looking"]);
+    expect((await listComments(t.db, engineer, closed.id)).comments.map((c) => c.body)).toEqual(["It happened again", "Looking"]);
   });
 
   it("refuses an account outside the tenant's domain as a field error", async () => {
@@ -93,8 +93,22 @@ describe.each(testDbKinds())("tickets on %s", (kind) => {
     expect((await getTicketOrThrow(t.db, engineer, created.id)).firstResponseAt).toBeNull();
     await addComment(t.db, engineer, { ticketId: created.id, body: "we are on it", visibility: "PUBLIC" });
     expect((await getTicketOrThrow(t.db, engineer, created.id)).firstResponseAt).toBeInstanceOf(Date);
-    expect((await listComments(t.db, contosoAdmin, created.id)).map((c) => c.body)).toEqual(["we are on it"]);
-    expect((await listComments(t.db, engineer, created.id)).map((c) => c.body)).toEqual(["internal note", "we are on it"]);
+    expect((await listComments(t.db, contosoAdmin, created.id)).comments.map((c) => c.body)).toEqual(["we are on it"]);
+    expect((await listComments(t.db, engineer, created.id)).comments.map((c) => c.body)).toEqual(["internal note", "we are on it"]);
+  });
+
+  it("shows the latest updates of a long ticket, oldest first, and all of them when asked", async () => {
+    const created = await createTicket(t.db, contosoAdmin, intake());
+    const base = Date.now();
+    await t.db.comment.createMany({
+      data: Array.from({ length: LATEST_COMMENTS + 5 }, (_, i) => ({ ticketId: created.id, authorId: engineer.id, visibility: "PUBLIC" as const, body: `update ${i + 1}`, createdAt: new Date(base + i * 1000) })),
+    });
+    const latest = await listComments(t.db, contosoAdmin, created.id);
+    expect(latest.total).toBe(LATEST_COMMENTS + 5);
+    expect(latest.comments).toHaveLength(LATEST_COMMENTS);
+    expect(latest.comments[0]!.body).toBe("update 6");
+    expect(latest.comments.at(-1)!.body).toBe(`update ${LATEST_COMMENTS + 5}`);
+    expect((await listComments(t.db, contosoAdmin, created.id, { all: true })).comments.map((c) => c.body)[0]).toBe("update 1");
   });
 
   it("pages the queue by keyset without gaps or repeats, and filters and searches", async () => {

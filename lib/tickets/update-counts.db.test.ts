@@ -38,7 +38,7 @@ describe.each(testDbKinds())("the Updates tab's counts on %s", (kind) => {
 
   it("agrees with the comment list the Updates stage shows", async () => {
     for (const viewer of [engineer, admin, otherAdmin]) {
-      expect((await countUpdates(t.db, viewer, ticketId)).comments).toBe((await listComments(t.db, viewer, ticketId)).length);
+      expect((await countUpdates(t.db, viewer, ticketId)).comments).toBe((await listComments(t.db, viewer, ticketId)).total);
     }
   });
 });

@@ -20,7 +20,8 @@ type Props = { params: Promise<{ ticketId: string }>; searchParams: Promise<Reco
 /** The ticket as a workspace: the header on every stage, then the open stage (?stage=, intake by default). */
 export default async function TicketPage({ params, searchParams }: Props) {
   const { ticketId } = await params;
-  const stage = parseStage((await searchParams).stage);
+  const query = await searchParams;
+  const stage = parseStage(query.stage);
   const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}`);
   const db = await getDb();
   const ticket = await getTicketOrThrow(db, viewer, ticketId).catch((error: unknown) => {
@@ -36,7 +37,7 @@ export default async function TicketPage({ params, searchParams }: Props) {
       <StageTabs ticketId={ticket.id} active={stage} progress={progress} updates={updates.comments + updates.attachments} />
       <LegacyHash ticketId={ticket.id} active={stage} />
       <div id={stage} role="region" aria-label={`Stage: ${label}`} className="scroll-mt-4">
-        <StagePanel stage={stage} db={db} viewer={viewer} ticket={ticket} progress={progress} />
+        <StagePanel stage={stage} db={db} viewer={viewer} ticket={ticket} progress={progress} allUpdates={query.updates === "all"} />
       </div>
     </div>
   );

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import { listAttachments } from "@/lib/attachments/service";
@@ -9,13 +10,19 @@ import { CommentThread } from "./comment-thread";
 import { UploadEvidenceForm } from "./upload-evidence-form";
 
 /** Public updates and internal notes, and the evidence files. */
-export async function UpdatesStage({ db, viewer, ticket }: { db: Db; viewer: Viewer; ticket: TicketDetail }) {
-  const [comments, attachments] = await Promise.all([listComments(db, viewer, ticket.id), listAttachments(db, viewer, ticket.id)]);
+export async function UpdatesStage({ db, viewer, ticket, showAll }: { db: Db; viewer: Viewer; ticket: TicketDetail; showAll: boolean }) {
+  const [{ comments, total }, attachments] = await Promise.all([listComments(db, viewer, ticket.id, { all: showAll }), listAttachments(db, viewer, ticket.id)]);
   const closed = ticket.status === "CLOSED";
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr] [&>*]:min-w-0">
       <section aria-labelledby="comments-heading" className="space-y-4">
         <h2 id="comments-heading" className="text-base font-semibold">Updates and notes</h2>
+        {total > comments.length && (
+          <p className="text-sm">
+            Showing the latest {comments.length} of {total} updates.{" "}
+            <Link href={`/tickets/${ticket.id}?stage=updates&updates=all`} className="text-primary hover:underline">Show all {total}</Link>
+          </p>
+        )}
         <CommentThread comments={comments} />
         <CommentForm
           ticketId={ticket.id}

@@ -14,10 +14,14 @@ import { ImpactSection } from "./impact-section";
 import { ScopeSection } from "./scope-section";
 import { StageSummary } from "./stage-summary";
 
-type Props = { stage: TicketStageId; db: Db; viewer: Viewer; ticket: TicketDetail; progress: Record<string, { state: string; detail: string }> };
+type Props = {
+  stage: TicketStageId; db: Db; viewer: Viewer; ticket: TicketDetail; progress: Record<string, { state: string; detail: string }>;
+  /** Updates stage: every comment, not only the latest (?updates=all). */
+  allUpdates?: boolean;
+};
 
 /** The open stage only: the others' components, and their queries, are not rendered. */
-export function StagePanel({ stage, db, viewer, ticket, progress }: Props) {
+export function StagePanel({ stage, db, viewer, ticket, progress, allUpdates = false }: Props) {
   switch (stage) {
     case "intake":
       return (
@@ -39,7 +43,7 @@ export function StagePanel({ stage, db, viewer, ticket, progress }: Props) {
     case "outcome":
       return <OutcomeStage db={db} viewer={viewer} ticket={ticket} progress={progress} />;
     case "updates":
-      return <UpdatesStage db={db} viewer={viewer} ticket={ticket} />;
+      return <UpdatesStage db={db} viewer={viewer} ticket={ticket} showAll={allUpdates} />;
     case "timeline":
       return (
         <section aria-labelledby="timeline-heading" className="max-w-4xl space-y-3">
