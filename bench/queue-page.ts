@@ -1,7 +1,9 @@
-// Benchmarks P1, P2 and P7 of DESIGN.md §5 against the production build:
+// Benchmarks P1–P4 and P7 of DESIGN.md §5 against the production build:
 //   P1  /tickets, 50 rows, a tenant with 50k tickets, 50 concurrent clients   target p95 ≤ 150 ms
 //   P2  ticket search end to end, same load                                    target p95 ≤ 250 ms
 //   P1' the same page at a fixed 20 req/s (open loop: latency as users at that rate see it)
+//   P3  ticket detail with its timeline (200 events)                            target p95 ≤ 120 ms
+//   P4  server actions over HTTP: add a comment; a stale intake edit (409 path)  target p95 ≤ 200 / 100 ms
 //   P7  JavaScript shipped on first load of /tickets                           target ≤ 200 KB gzip
 // Embedded PGlite by default; BENCH_DATABASE_URL=postgresql://… uses a PostgreSQL server (a
 // database "breachdesk_bench" is recreated there). Prints figures; asserts nothing.
@@ -17,6 +19,7 @@ import { DEMO_PASSWORD, seedDemoIfAllowed } from "@/prisma/seed/demo";
 import { CONTOSO } from "@/simulator/demo-tenants";
 import { startAppServer, signInCookie } from "./support/app-server";
 import { runFixedRate, runLoad } from "./support/load";
+import { actionHeaders, addHistory, serverActionId } from "./support/ticket-work";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 50_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -26,7 +29,7 @@ const PORT = 3700;
 const FIXED_RATE = Number(process.env.BENCH_FIXED_RATE ?? 20);
 const KEY = Buffer.alloc(32, 3).toString("base64");
 
-async function prepareDatabase(): Promise<{ target: DatabaseTarget; env: Record<string, string> }> {
+async function prepareDatabase(): Promise<{ target: DatabaseTarget; env: Record<string, string>; ticketId: string }> {
   const serverUrl = process.env.BENCH_DATABASE_URL;
   let target: DatabaseTarget;
   if (serverUrl) {
@@ -46,6 +49,7 @@ async function prepareDatabase(): Promise<{ target: DatabaseTarget; env: Record<
   const opened = await openDatabase(target);
   await applyMigrations(opened.factory).finally(() => opened.close());
   const { db, close } = await createPrismaClient(target);
+  let ticketId = "";
   try {
     await seedDemoIfAllowed(db, { isDemoMode: true, encryptionKey: KEY });
     const tenant = await db.tenant.findUniqueOrThrow({ where: { entraTenantId: CONTOSO.tenantId } });
@@ -64,11 +68,17 @@ async function prepareDatabase(): Promise<{ target: DatabaseTarget; env: Record<
     );
     await db.$executeRawUnsafe('ANALYZE "Ticket"');
     console.log(`seeded ${TICKETS} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s (${target.kind})`);
+    // P3/P4: Megan's ticket with a 200-event history, its version moved past 1 (a stale edit's).
+    const megan = await db.ticket.findFirstOrThrow({ where: { affectedUpn: "megan@contoso.example" }, select: { id: true } });
+    const engineer = await db.user.findUniqueOrThrow({ where: { email: "engineer@breachdesk.example" } });
+    await addHistory(db, megan.id, engineer.id, 200 - (await db.auditEvent.count({ where: { ticketId: megan.id } })));
+    await db.ticket.update({ where: { id: megan.id }, data: { version: { increment: 5 } } });
+    ticketId = megan.id;
   } finally {
     await close();
   }
   const env: Record<string, string> = target.kind === "postgres" ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.dataDir, DATABASE_URL: "" };
-  return { target, env };
+  return { target, env, ticketId };
 }
 
 async function firstLoadJsKb(baseUrl: string, cookie: string): Promise<number> {
@@ -82,7 +92,7 @@ async function firstLoadJsKb(baseUrl: string, cookie: string): Promise<number> {
 async function main() {
   // NEXT_DIST_DIR lets a benchmark use its own build beside the one the tests use.
   if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  const { env } = await prepareDatabase();
+  const { env, ticketId } = await prepareDatabase();
   const server = await startAppServer(PORT, { ...env, BREACHDESK_DEMO: "1", BREACHDESK_ENCRYPTION_KEY: KEY, NEXTAUTH_URL: `http://localhost:${PORT}`, LOG_LEVEL: "warn" });
   try {
     const cookie = await signInCookie(server.url, "engineer@breachdesk.example", DEMO_PASSWORD);
@@ -93,12 +103,30 @@ async function main() {
     let i = 0;
     const p2 = await runLoad({ url: () => `${server.url}/tickets?q=${encodeURIComponent(terms[i++ % terms.length]!)}`, headers, connections: CONNECTIONS, durationMs: DURATION_MS });
     const p1Fixed = await runFixedRate({ url: `${server.url}/tickets`, headers, ratePerSecond: FIXED_RATE, durationMs: DURATION_MS });
+    const detail = `${server.url}/tickets/${ticketId}?stage=timeline`;
+    const p3 = await runLoad({ url: detail, headers, connections: 10, durationMs: DURATION_MS });
+    const p3Fixed = await runFixedRate({ url: detail, headers, ratePerSecond: FIXED_RATE, durationMs: DURATION_MS });
+    const page = `${server.url}/tickets/${ticketId}`;
+    const ok = (status: number, text: string) => status === 200 && !text.includes("serverError") && !text.includes("validationErrors");
+    const p4 = await runFixedRate({
+      url: page, headers: actionHeaders(server.url, cookie, serverActionId("lib/tickets/actions.ts", "addCommentAction")), check: ok,
+      body: JSON.stringify([{ ticketId, body: "Checked the sign-in logs again.", visibility: "INTERNAL" }]), ratePerSecond: 10, durationMs: DURATION_MS,
+    });
+    const p4Conflict = await runFixedRate({
+      url: page, headers: actionHeaders(server.url, cookie, serverActionId("lib/tickets/actions.ts", "updateIntakeAction")),
+      check: (status, text) => status === 200 && text.includes("Someone else saved this ticket"),
+      body: JSON.stringify([{ ticketId, version: 1, title: "Stale edit", symptoms: [], symptomsNote: "", detectedAt: "2026-11-30T08:00:00.000Z" }]), ratePerSecond: 10, durationMs: DURATION_MS,
+    });
     const js = await firstLoadJsKb(server.url, cookie);
     const row = (id: string, what: string, value: string, target: string) => console.log(`${id.padEnd(4)} ${what.padEnd(44)} ${value.padStart(12)}   target ${target}`);
     console.log(`\n${TICKETS} tickets, ${CONNECTIONS} concurrent clients, ${DURATION_MS / 1000} s each`);
     row("P1", `/tickets p95 (p50 ${p1.p50.toFixed(0)} ms, ${p1.rps.toFixed(0)} req/s, ${p1.errors} errors)`, `${p1.p95.toFixed(0)} ms`, "≤ 150 ms");
     row("P1'", `/tickets p95 at a fixed ${FIXED_RATE} req/s (p50 ${p1Fixed.p50.toFixed(0)} ms, ${p1Fixed.errors} errors)`, `${p1Fixed.p95.toFixed(0)} ms`, "(open loop)");
     row("P2", `search p95 (p50 ${p2.p50.toFixed(0)} ms, ${p2.rps.toFixed(0)} req/s, ${p2.errors} errors)`, `${p2.p95.toFixed(0)} ms`, "≤ 250 ms");
+    row("P3", `ticket + 200-event timeline p95, 10 clients (${p3.rps.toFixed(0)} req/s, ${p3.errors} errors)`, `${p3.p95.toFixed(0)} ms`, "≤ 120 ms");
+    row("P3'", `the same at a fixed ${FIXED_RATE} req/s (p50 ${p3Fixed.p50.toFixed(0)} ms, ${p3Fixed.errors} errors)`, `${p3Fixed.p95.toFixed(0)} ms`, "≤ 120 ms");
+    row("P4", `add-comment action p95 at 10/s (p50 ${p4.p50.toFixed(0)} ms, ${p4.errors} errors)`, `${p4.p95.toFixed(0)} ms`, "≤ 200 ms");
+    row("P4c", `stale intake edit → conflict p95 at 10/s (${p4Conflict.errors} errors)`, `${p4Conflict.p95.toFixed(0)} ms`, "≤ 100 ms");
     row("P7", "first-load JavaScript of /tickets (gzip)", `${js.toFixed(0)} KB`, "≤ 200 KB");
   } finally {
     server.stop();

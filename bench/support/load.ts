@@ -2,20 +2,28 @@
 
 export type LoadResult = { requests: number; errors: number; p50: number; p95: number; p99: number; max: number; rps: number };
 
-type Target = { url: string | (() => string); headers?: Record<string, string> };
+type Target = {
+  url: string | (() => string);
+  headers?: Record<string, string>;
+  /** A POST body (a server action's arguments); GET without. */
+  body?: string | (() => string);
+  /** Whether the answer is right (default: status 200). */
+  check?: (status: number, text: string) => boolean;
+};
 
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** One request, read to the end; false when it failed or did not answer 200. */
+/** One request, read to the end; false when it failed or its answer was not the expected one. */
 async function fetchOk(target: Target): Promise<boolean> {
   const url = typeof target.url === "function" ? target.url() : target.url;
+  const body = typeof target.body === "function" ? target.body() : target.body;
   try {
-    const res = await fetch(url, { headers: target.headers, redirect: "manual" });
-    await res.arrayBuffer();
-    return res.status === 200;
+    const res = await fetch(url, { method: body === undefined ? "GET" : "POST", body, headers: target.headers, redirect: "manual" });
+    const text = await res.text();
+    return target.check ? target.check(res.status, text) : res.status === 200;
   } catch {
     return false;
   }
