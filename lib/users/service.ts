@@ -28,6 +28,16 @@ async function servedTenantNames(db: Db, tenantIds: string[]) {
 
 type Served = { servesAllTenants: boolean; servedTenantIds: string[] };
 
+/** An engineer's choice of tenants, checked: all, or at least one existing tenant; in words for the audit. */
+async function checkedServedChoice(db: Db, input: Partial<Served>) {
+  const servesAllTenants = Boolean(input.servesAllTenants);
+  const served = servesAllTenants ? [] : await servedTenantNames(db, input.servedTenantIds ?? []);
+  if (!servesAllTenants && served.length === 0) {
+    throw new AppError("INVALID_INPUT", "Choose the tenants this engineer serves, or all tenants.", { field: "servedTenantIds" });
+  }
+  return { servesAllTenants, served, serves: servesAllTenants ? "all tenants" : served.map((t) => t.displayName) };
+}
+
 export async function createUser(
   db: Db,
   viewer: Viewer,
@@ -36,11 +46,7 @@ export async function createUser(
   assertCan(viewer, "users.manage");
   await assertTenantExists(db, input.tenantId);
   const engineer = input.role === "ENGINEER";
-  const servesAllTenants = engineer && Boolean(input.servesAllTenants);
-  const served = engineer && !servesAllTenants ? await servedTenantNames(db, input.servedTenantIds ?? []) : [];
-  if (engineer && !servesAllTenants && served.length === 0) {
-    throw new AppError("INVALID_INPUT", "Choose the tenants this engineer serves, or all tenants.", { field: "servedTenantIds" });
-  }
+  const choice = engineer ? await checkedServedChoice(db, input) : null;
   if (await db.user.findUnique({ where: { email: input.email }, select: { id: true } })) {
     throw new AppError("INVALID_INPUT", "A user with this email already exists.", { field: "email" });
   }
@@ -49,13 +55,13 @@ export async function createUser(
     const user = await tx.user.create({
       data: {
         email: input.email, name: input.name, role: input.role, tenantId: input.role === "TENANT_ADMIN" ? input.tenantId : null, passwordHash,
-        servesAllTenants, servedTenants: { create: served.map((t) => ({ tenantId: t.id })) },
+        servesAllTenants: choice?.servesAllTenants ?? false, servedTenants: { create: (choice?.served ?? []).map((t) => ({ tenantId: t.id })) },
       },
       select: { id: true },
     });
     await recordAuditEvent(tx, {
       actorId: viewer.id, tenantId: input.tenantId, action: "user.created", target: input.email,
-      details: { role: input.role, ...(engineer ? { serves: servesAllTenants ? "all tenants" : served.map((t) => t.displayName) } : {}) },
+      details: { role: input.role, ...(choice ? { serves: choice.serves } : {}) },
     });
     return user;
   });
@@ -109,16 +115,10 @@ export async function setServedTenants(db: Db, viewer: Viewer, input: { userId: 
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { email: true, role: true } });
   if (!user) throw new AppError("NOT_FOUND", "User not found.");
   if (user.role !== "ENGINEER") throw new AppError("INVALID_STATE", "Only support engineers serve chosen tenants; other roles see what their role allows.");
-  const served = input.servesAllTenants ? [] : await servedTenantNames(db, input.servedTenantIds);
-  if (!input.servesAllTenants && served.length === 0) {
-    throw new AppError("INVALID_INPUT", "Choose the tenants this engineer serves, or all tenants.", { field: "servedTenantIds" });
-  }
+  const choice = await checkedServedChoice(db, input);
   await db.$transaction(async (tx) => {
     await tx.tenantEngineer.deleteMany({ where: { userId: input.userId } });
-    await tx.user.update({ where: { id: input.userId }, data: { servesAllTenants: input.servesAllTenants, servedTenants: { create: served.map((t) => ({ tenantId: t.id })) } } });
-    await recordAuditEvent(tx, {
-      actorId: viewer.id, action: "user.tenants_changed", target: user.email,
-      details: { serves: input.servesAllTenants ? "all tenants" : served.map((t) => t.displayName) },
-    });
+    await tx.user.update({ where: { id: input.userId }, data: { servesAllTenants: choice.servesAllTenants, servedTenants: { create: choice.served.map((t) => ({ tenantId: t.id })) } } });
+    await recordAuditEvent(tx, { actorId: viewer.id, action: "user.tenants_changed", target: user.email, details: { serves: choice.serves } });
   });
 }
