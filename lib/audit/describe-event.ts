@@ -146,6 +146,7 @@ function phrase(action: string, d: Details, target: string | null, result: strin
     case "report.resubmitted": return ["Report resubmitted", ` (version ${num(d, "version") ?? "?"} in review)`];
     case "auth.sign_in": return [failed ? "Sign-in failed" : "Signed in", target ? ` as ${target}` : ""];
     case "auth.sign_out": return ["Signed out", target ? ` (${target})` : ""];
+    case "auth.entra_linked": return ["Entra ID sign-in linked", target ? ` to ${target}` : ""];
     case "user.role_changed": return ["Role changed", ` for ${target ?? "?"}: ${role(d.from)} → ${role(d.to)}`];
     case "user.created": return ["User created", `: ${target ?? "?"}${paren(d.role ? role(d.role) : null)}`];
     case "user.tenants_changed": return ["Tenants served changed", ` for ${target ?? "?"}: ${typeof d.serves === "string" ? d.serves : list(d.serves).join(", ") || "none"}`];

@@ -3,6 +3,7 @@ import type { JWT } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
+import { admitEntraUser } from "./entra-sign-in";
 import { buildAuthOptions, SessionEndedError } from "./options";
 import { nowInSeconds } from "./session-age";
 
@@ -61,13 +62,25 @@ describe.each(testDbKinds())("next-auth callbacks on %s", (kind) => {
     expect(JSON.stringify(session)).not.toContain(token.sid!);
   });
 
-  it("lets only an active Breachdesk user in through Entra ID", async () => {
-    const signIn = options.callbacks!.signIn as unknown as (p: { user: User; account: Account }) => Promise<boolean>;
-    const entra: Account = { provider: "azure-ad", type: "oauth", providerAccountId: "oid" };
+  it("lets only an active Breachdesk user in through Entra ID, bound to its subject after the first time", async () => {
+    const signIn = options.callbacks!.signIn as unknown as (p: { user: User; account: Account; profile?: { tid?: string } }) => Promise<boolean>;
+    const entra = (subject: string): Account => ({ provider: "azure-ad", type: "oauth", providerAccountId: subject });
     const active = await seedUser(t.db, { role: "ENGINEER" });
     const inactive = await seedUser(t.db, { role: "ENGINEER", isActive: false });
-    expect(await signIn({ user: { id: "oid", email: active.email.toUpperCase() }, account: entra })).toBe(true);
-    expect(await signIn({ user: { id: "oid", email: inactive.email }, account: entra })).toBe(false);
-    expect(await signIn({ user: { id: "oid", email: "stranger@example.test" }, account: entra })).toBe(false);
+    expect(await signIn({ user: { id: "sub-a", email: active.email.toUpperCase() }, account: entra("sub-a") })).toBe(true);
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: active.id } })).entraSubject).toBe("sub-a");
+    expect(await t.db.auditEvent.count({ where: { action: "auth.entra_linked", target: active.email } })).toBe(1);
+    expect(await signIn({ user: { id: "sub-b", email: inactive.email }, account: entra("sub-b") })).toBe(false);
+    expect(await signIn({ user: { id: "sub-c", email: "stranger@example.test" }, account: entra("sub-c") })).toBe(false);
+    // Another Entra identity whose email claim was set to the bound user's is refused…
+    expect(await signIn({ user: { id: "sub-x", email: active.email }, account: entra("sub-x") })).toBe(false);
+    // …while the bound subject gets in even after its email claim changed, as the same user.
+    expect(await signIn({ user: { id: "sub-a", email: "renamed@example.test" }, account: entra("sub-a") })).toBe(true);
+    const token = await jwt({ token: { name: active.name, email: "renamed@example.test" }, user: { id: "sub-a", email: "renamed@example.test" }, account: entra("sub-a") });
+    expect(token.uid).toBe(active.id);
+    // An id token from another directory is refused even with a bound subject.
+    const ours = "11111111-2222-4333-8444-555555555555";
+    expect(await admitEntraUser(t.db, { subject: "sub-a", email: active.email, tenantId: "99999999-2222-4333-8444-555555555555" }, ours)).toBeNull();
+    expect(await admitEntraUser(t.db, { subject: "sub-a", email: active.email, tenantId: ours }, ours)).toBe(active.id);
   });
 });

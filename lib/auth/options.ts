@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/create-client";
 import { getEnv } from "@/lib/env";
 import { getLogger } from "@/lib/logger";
 import { CLIENT_IP_HEADER, clientIpFrom } from "./client-ip";
+import { admitEntraUser } from "./entra-sign-in";
 import { authorizeCredentials } from "./credentials";
 import { isSessionTooOld, nowInSeconds } from "./session-age";
 import { sessionLimitsOf } from "./session-rules";
@@ -67,22 +68,19 @@ export function buildAuthOptions({ getDb = getAppDb }: { getDb?: () => Promise<D
       debug() {},
     },
     callbacks: {
-      // Entra ID sign-in maps to an existing, active Breachdesk user with the same email; nobody
-      // is provisioned by signing in.
-      async signIn({ user, account }) {
+      // Entra ID sign-in: an existing, active user, bound to the id token's subject (lib/auth/entra-sign-in.ts).
+      async signIn({ user, account, profile }) {
         if (account?.provider !== "azure-ad") return true;
-        const email = user.email?.toLowerCase();
-        if (!email) return false;
-        const db = await getDb();
-        const known = await db.user.findUnique({ where: { email }, select: { isActive: true } });
-        return Boolean(known?.isActive);
+        const claims = { subject: account.providerAccountId, email: user.email, tenantId: (profile as { tid?: unknown } | undefined)?.tid };
+        return (await admitEntraUser(await getDb(), claims, env.AZURE_AD_TENANT_ID ?? "")) !== null;
       },
       async jwt({ token, user, account }) {
         const db = await getDb();
         if (user && account) {
           // Sign-in (credentials or Entra): a fresh token around a fresh server-side session.
+          // An Entra user is found by the subject signIn bound, never by the email claim again.
           const row = await db.user.findUnique({
-            where: { email: (user.email ?? "").toLowerCase() },
+            where: account.provider === "azure-ad" ? { entraSubject: account.providerAccountId } : { email: (user.email ?? "").toLowerCase() },
             select: { id: true, role: true, tenantId: true, isActive: true },
           });
           if (!row?.isActive) throw new SessionEndedError("The user is not active.");
