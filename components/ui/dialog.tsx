@@ -2,6 +2,7 @@
 
 import { Dialog as DialogPrimitive } from "radix-ui";
 import { X } from "lucide-react";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils/cn";
 
 export const Dialog = DialogPrimitive.Root;
@@ -39,4 +40,16 @@ export function DialogTitle({ className, ...props }: React.ComponentProps<typeof
 }
 export function DialogDescription({ className, ...props }: React.ComponentProps<typeof DialogPrimitive.Description>) {
   return <DialogPrimitive.Description className={cn("text-sm text-muted-foreground", className)} {...props} />;
+}
+
+/** A form dialog's footer: Cancel (closes, keeps nothing) and the submit button, busy while pending. */
+export function DialogFormActions({ pending, label, pendingLabel = "Saving…" }: { pending: boolean; label: string; pendingLabel?: string }) {
+  return (
+    <DialogFooter>
+      <DialogPrimitive.Close asChild>
+        <Button type="button" variant="outline">Cancel</Button>
+      </DialogPrimitive.Close>
+      <Button type="submit" disabled={pending}>{pending ? pendingLabel : label}</Button>
+    </DialogFooter>
+  );
 }

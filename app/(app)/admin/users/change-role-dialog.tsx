@@ -4,7 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFormActions, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import type { Role } from "@/generated/prisma/enums";
@@ -50,9 +50,7 @@ export function ChangeRoleDialog({ userId, name, role, tenantId, tenants }: { us
               {tenants.map((t) => <option key={t.id} value={t.id}>{t.displayName}</option>)}
             </NativeSelect>
           </FormField>
-          <DialogFooter>
-            <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : "Save"}</Button>
-          </DialogFooter>
+          <DialogFormActions pending={isPending} label="Save" />
         </form>
       </DialogContent>
     </Dialog>

@@ -4,7 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFormActions, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { setServedTenantsAction } from "@/lib/users/actions";
 import { readServedTenants, ServedTenantsFields } from "./served-tenants-fields";
 
@@ -36,9 +36,7 @@ export function ServedTenantsDialog({ userId, name, tenants, servesAllTenants, s
         <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`Tenants ${name} serves`}>
           {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
           <ServedTenantsFields idPrefix={`served-${userId}`} tenants={tenants} defaultAll={servesAllTenants} defaultIds={servedIds} errors={errors.servedTenantIds} />
-          <DialogFooter>
-            <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : "Save"}</Button>
-          </DialogFooter>
+          <DialogFormActions pending={isPending} label="Save" />
         </form>
       </DialogContent>
     </Dialog>

@@ -2,8 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFormActions, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { recordManualStepAction } from "@/lib/remediation/actions";
@@ -50,12 +49,7 @@ function RecordForm({ ticketId, stepKey, stepTitle, mode, onDone }: { ticketId: 
       <FormField id={id} label={text.label} error={result.validationErrors?.fieldErrors.note}>
         <Textarea name="note" rows={3} aria-required={mode !== "DONE" || undefined} maxLength={2000} />
       </FormField>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="outline">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : text.submit}</Button>
-      </DialogFooter>
+      <DialogFormActions pending={isPending} label={text.submit} />
     </form>
   );
 }

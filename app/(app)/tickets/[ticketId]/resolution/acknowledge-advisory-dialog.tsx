@@ -4,7 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFormActions, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
@@ -45,12 +45,7 @@ function AcknowledgeForm({ advisoryId, version, domain, onDone }: { advisoryId: 
       <FormField id={`ack-${advisoryId}-from`} label="Who confirmed (optional)" hint="The name or address in their reply." error={result.validationErrors?.fieldErrors.acknowledgedFrom}>
         <Input name="acknowledgedFrom" placeholder={`postmaster@${domain}`} maxLength={200} />
       </FormField>
-      <DialogFooter>
-        <DialogClose asChild>
-          <Button type="button" variant="outline">Cancel</Button>
-        </DialogClose>
-        <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : "Record acknowledgement"}</Button>
-      </DialogFooter>
+      <DialogFormActions pending={isPending} label="Record acknowledgement" />
     </form>
   );
 }

@@ -4,7 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogFormActions, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
@@ -62,12 +62,7 @@ function ChooseAssignee({ ticketId, version, status, assigneeId, engineers }: Om
               {engineers.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
             </NativeSelect>
           </FormField>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline">Cancel</Button>
-            </DialogClose>
-            <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : "Save assignee"}</Button>
-          </DialogFooter>
+          <DialogFormActions pending={isPending} label="Save assignee" />
         </form>
       </DialogContent>
     </Dialog>
