@@ -1,3 +1,4 @@
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaClient } from "@/generated/prisma/client";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import type { DatabaseTarget } from "./adapters";
@@ -24,19 +25,27 @@ export function newPrismaClient(adapter: SqlMigrationAwareDriverAdapterFactory):
   return buildClient(adapter);
 }
 
+export type OpenedClient = {
+  db: Db;
+  /** The embedded database itself, for the job queue that shares it (null on PostgreSQL). */
+  pglite: PGlite | null;
+  close: () => Promise<void>;
+};
+
 /**
  * Opens a Prisma client on the configured database: PostgreSQL through adapter-pg, or the
  * embedded PGlite (one instance per process, guarded by a lock file).
  */
-export async function createPrismaClient(target: DatabaseTarget): Promise<{ db: Db; close: () => Promise<void> }> {
+export async function createPrismaClient(target: DatabaseTarget): Promise<OpenedClient> {
   if (target.kind === "postgres") {
     const db = newPrismaClient(postgresFactory(target.url));
-    return { db, close: () => db.$disconnect() };
+    return { db, pglite: null, close: () => db.$disconnect() };
   }
   const { pglite, release } = await openPglite(target.dataDir);
   const db = newPrismaClient(pgliteFactory(pglite));
   return {
     db,
+    pglite,
     close: async () => {
       await db.$disconnect();
       await pglite.close();

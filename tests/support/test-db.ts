@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import type { PGlite } from "@electric-sql/pglite";
 import fs from "node:fs";
 import { createPglite } from "@/lib/db/pglite";
 import pg from "pg";
@@ -8,7 +9,15 @@ import { newPrismaClient, type Db } from "@/lib/db/create-client";
 import type {} from "./global-setup"; // the inject() keys it provides
 
 export type TestDbKind = "pglite" | "postgres";
-export type TestDb = { kind: TestDbKind; db: Db; close: () => Promise<void> };
+export type TestDb = {
+  kind: TestDbKind;
+  db: Db;
+  /** The PGlite instance under db (pglite), for code that shares it (the job queue). */
+  pglite?: PGlite;
+  /** The database's URL (postgres), for code or processes that connect on their own. */
+  url?: string;
+  close: () => Promise<void>;
+};
 
 /** PGlite always; PostgreSQL as well when TEST_DATABASE_URL is set. */
 export function testDbKinds(): TestDbKind[] {
@@ -21,7 +30,7 @@ export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
     const dump = new Blob([fs.readFileSync(inject("pgliteTemplate"))]);
     const pglite = await createPglite({ loadDataDir: dump });
     const db = newPrismaClient(pgliteFactory(pglite));
-    return { kind, db, close: async () => { await db.$disconnect(); await pglite.close(); } };
+    return { kind, db, pglite, close: async () => { await db.$disconnect(); await pglite.close(); } };
   }
   const serverUrl = process.env.TEST_DATABASE_URL!;
   const template = inject("postgresTemplate")!;
@@ -35,6 +44,7 @@ export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
   return {
     kind,
     db,
+    url: url.toString(),
     close: async () => {
       await db.$disconnect();
       await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
