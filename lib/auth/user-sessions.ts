@@ -28,10 +28,13 @@ type Row = {
   isActive: boolean;
 };
 
+/** A session row older than this is past any possible lifetime (SESSION_MAX_AGE_HOURS is at most 12). */
+export const SESSION_ROW_RETENTION_MS = 24 * 3_600_000;
+
 /** Opens a session for a user who has just proved who they are; returns its id (the JWT's sid). */
 export async function startUserSession(db: Db, input: { userId: string; ip?: string; userAgent?: string }, now = new Date()): Promise<string> {
   // Rows past any possible lifetime are of no further use: drop this user's on the way.
-  await db.userSession.deleteMany({ where: { userId: input.userId, createdAt: { lt: new Date(now.getTime() - 24 * 3_600_000) } } });
+  await db.userSession.deleteMany({ where: { userId: input.userId, createdAt: { lt: new Date(now.getTime() - SESSION_ROW_RETENTION_MS) } } });
   const row = await db.userSession.create({
     data: { userId: input.userId, createdAt: now, lastSeenAt: now, ip: input.ip?.slice(0, 64), userAgent: input.userAgent?.slice(0, 300) },
     select: { id: true },

@@ -35,3 +35,8 @@ export function failureForQueue(failure: StoredFailure): Error {
   Object.assign(error, { code: failure.code });
   return error;
 }
+
+/** A run stopped from outside (its time limit, a shutdown): retried like a crash. */
+export function abortedFailure(reason: unknown): StoredFailure {
+  return { message: reason instanceof Error ? reason.message : "The run was stopped.", code: "ABORTED", permanent: false };
+}

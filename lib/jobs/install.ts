@@ -47,7 +47,7 @@ export function sendOptionsOf(kind: AnyJobKind): PgBoss.SendOptions {
 
 /**
  * Makes pg-boss's schedules match the kinds: one per kind with a schedule, none for the others.
- * Each tick enqueues with the key "schedule", so ticks never pile up behind a slow run.
+ * Each tick enqueues with the kind's key (else "schedule"), so ticks never pile up behind a slow run.
  */
 export async function syncSchedules(boss: PgBoss, kinds: readonly AnyJobKind[]): Promise<void> {
   for (const kind of kinds) {
@@ -58,7 +58,7 @@ export async function syncSchedules(boss: PgBoss, kinds: readonly AnyJobKind[]):
     const payload = kind.payload.parse(kind.schedule.payload);
     await boss.schedule(kind.name, kind.schedule.cron, envelopeOf(kind, payload), {
       ...sendOptionsOf(kind),
-      singletonKey: "schedule",
+      singletonKey: kind.singletonKey?.(payload) ?? "schedule",
       tz: kind.schedule.tz ?? "UTC",
     });
   }

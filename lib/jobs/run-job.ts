@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/create-client";
 import { JOBS_SCHEMA } from "./boss";
 import type { AnyJobKind } from "./define-job";
 import { parseEnvelope } from "./envelope";
-import { describeFailure, failureForQueue, PermanentJobError } from "./failure";
+import { abortedFailure, describeFailure, failureForQueue, PermanentJobError } from "./failure";
 import { lastErrorOf } from "./job-view";
 
 export type RunDeps = { boss: PgBoss; db: Db; logger: Logger; inFlight: Set<AbortController> };
@@ -31,7 +31,7 @@ export async function runJob(kind: AnyJobKind, job: PgBoss.JobWithMetadata<unkno
   const logger = deps.logger.child({ job: kind.name, jobId: job.id, attempt });
   const previousError = job.retryCount > 0 ? lastErrorOf("retry", job.output) : null;
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(new Error("The job reached its time limit.")), kind.expireInSeconds * 1000);
+  const timer = setTimeout(() => controller.abort(new Error("Did not finish within its time limit.")), kind.expireInSeconds * 1000);
   deps.inFlight.add(controller);
   try {
     const envelope = parseEnvelope(job.data);
@@ -50,7 +50,8 @@ export async function runJob(kind: AnyJobKind, job: PgBoss.JobWithMetadata<unkno
     logger.info("job completed");
     return { ...(previousError ? { lastError: previousError } : {}), ...(isPlainObject(result) ? { result } : {}) };
   } catch (error) {
-    const failure = describeFailure(error);
+    // Stopped by its time limit or a shutdown: say so, rather than whatever the handler threw.
+    const failure = controller.signal.aborted ? abortedFailure(controller.signal.reason) : describeFailure(error);
     logger.error({ err: error, permanent: failure.permanent }, "job failed");
     if (failure.permanent) await giveUp(deps.boss, kind.name, job.id);
     throw failureForQueue(failure);
