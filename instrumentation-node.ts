@@ -10,3 +10,7 @@ try {
   }
   throw error;
 }
+
+// Background jobs: open the queue (and, where this process works jobs, start the workers).
+const [{ startServerJobs }, { JOB_KINDS }] = await Promise.all([import("@/lib/jobs/server-start"), import("@/jobs/registry")]);
+await startServerJobs(JOB_KINDS);

@@ -4,7 +4,7 @@ const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite and the WASM schema engine load .wasm/data files relative to their package; bundling
   // them breaks that (see DESIGN.md §6).
-  serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pglite-prisma-adapter", "pdfkit"],
+  serverExternalPackages: ["@electric-sql/pglite", "@prisma/schema-engine-wasm", "pglite-prisma-adapter", "pdfkit", "pg-boss"],
   poweredByHeader: false,
   // proxy.ts sees every request body; evidence uploads may be 10 MB (lib/attachments), so the
   // proxy's own limit (10 MB by default) must sit just above that.

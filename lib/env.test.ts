@@ -29,6 +29,12 @@ describe("env", () => {
   it("rejects a DATABASE_URL that is not PostgreSQL", () => {
     expect(() => parseEnv({ BREACHDESK_DEMO: "1", DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL/);
   });
+  it("runs jobs in the server process unless told otherwise, and always with the embedded database", () => {
+    expect(parseEnv({ BREACHDESK_DEMO: "1" })).toMatchObject({ JOBS_IN_PROCESS: true, JOBS_SHUTDOWN_SECONDS: 30 });
+    const postgres = { BREACHDESK_DEMO: "1", DATABASE_URL: "postgresql://db/bd" };
+    expect(parseEnv({ ...postgres, JOBS_IN_PROCESS: "0" }).JOBS_IN_PROCESS).toBe(false);
+    expect(() => parseEnv({ BREACHDESK_DEMO: "1", JOBS_IN_PROCESS: "0" })).toThrow(/JOBS_IN_PROCESS: cannot be 0 with the embedded database/);
+  });
   it("takes the number of trusted proxy hops and refuses the old TRUST_PROXY flag", () => {
     expect(parseEnv({ BREACHDESK_DEMO: "1" }).TRUSTED_PROXY_HOPS).toBe(0);
     expect(parseEnv({ BREACHDESK_DEMO: "1", TRUSTED_PROXY_HOPS: "1" }).TRUSTED_PROXY_HOPS).toBe(1);

@@ -11,6 +11,11 @@ const flag = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+const flagDefaultOn = z
+  .enum(["0", "1", "true", "false"])
+  .optional()
+  .transform((v) => v === undefined || v === "1" || v === "true");
+
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 
@@ -42,6 +47,11 @@ const ZEnv = z
     AZURE_AD_CLIENT_SECRET: optionalString,
     AZURE_AD_TENANT_ID: optionalString,
     GRAPH_SIMULATOR_URL: z.url().default("https://localhost:3001"),
+    // Background jobs (lib/jobs): whether this server process also works jobs. Always on with the
+    // embedded database (only one process may open it); with DATABASE_URL, 0 leaves them to `npm run worker`.
+    JOBS_IN_PROCESS: flagDefaultOn,
+    // Seconds a stopping worker (SIGTERM) lets running jobs finish before handing them back to the queue.
+    JOBS_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {
@@ -49,6 +59,13 @@ const ZEnv = z
       for (const key of ["NEXTAUTH_SECRET", "BREACHDESK_ENCRYPTION_KEY", "NEXTAUTH_URL"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required outside demo mode" });
       }
+    }
+    if (!env.JOBS_IN_PROCESS && !env.DATABASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["JOBS_IN_PROCESS"],
+        message: "cannot be 0 with the embedded database: only the server process may open it, so it runs the jobs (set DATABASE_URL to use separate workers)",
+      });
     }
     const entra = [env.AZURE_AD_CLIENT_ID, env.AZURE_AD_CLIENT_SECRET, env.AZURE_AD_TENANT_ID];
     if (entra.some(Boolean) && !entra.every(Boolean)) {

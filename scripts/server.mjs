@@ -74,9 +74,22 @@ async function main() {
   server.listen(port, () => {
     console.log(`Breachdesk listening on http://localhost:${port} (trusted proxy hops: ${hops})`);
   });
-  // Like `next start`: exit at once on a signal (the embedded database's lock is released on exit).
-  process.on("SIGTERM", () => process.exit(0));
-  process.on("SIGINT", () => process.exit(0));
+  // On a signal: stop taking requests, let the in-process job workers finish (bounded by
+  // JOBS_SHUTDOWN_SECONDS, lib/jobs/server-start.ts), then exit (the embedded database's lock is
+  // released on exit). A second signal exits at once.
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    server.close();
+    try {
+      await globalThis[Symbol.for("breachdesk.shutdown")]?.();
+    } finally {
+      process.exit(0);
+    }
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
