@@ -19,6 +19,10 @@ export const PERMISSIONS = {
   "dashboard.view": ["MANAGER", "PLATFORM_ADMIN"],
   "tenants.manage": ["PLATFORM_ADMIN"],
   "users.manage": ["PLATFORM_ADMIN"],
+  // Background jobs (lib/jobs): every job, cancel and run again, on /admin/jobs.
+  "jobs.manage": ["PLATFORM_ADMIN"],
+  // A ticket's own jobs (state, attempts, last error), shown on the ticket to those who work it.
+  "jobs.viewTicket": ["ENGINEER", "PLATFORM_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
