@@ -46,10 +46,14 @@ export function sendOptionsOf(kind: AnyJobKind): PgBoss.SendOptions {
 }
 
 /**
- * Makes pg-boss's schedules match the kinds: one per kind with a schedule, none for the others.
+ * Makes pg-boss's schedules match the kinds: one per kind with a schedule, none for the others
+ * (nor for kinds no longer registered).
  * Each tick enqueues with the kind's key (else "schedule"), so ticks never pile up behind a slow run.
  */
 export async function syncSchedules(boss: PgBoss, kinds: readonly AnyJobKind[]): Promise<void> {
+  // A kind no longer registered would keep being enqueued with nobody to run it.
+  const names = new Set(kinds.map((k) => k.name));
+  for (const { name } of await boss.getSchedules()) if (!names.has(name)) await boss.unschedule(name);
   for (const kind of kinds) {
     if (!kind.schedule) {
       await boss.unschedule(kind.name);

@@ -5,6 +5,7 @@ import { openTestQueue, waitFor } from "@/tests/support/job-queue";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { defineJob } from "./define-job";
 import { cancelJob, cancelJobs, enqueueJob, retryJob } from "./enqueue";
+import { syncSchedules } from "./install";
 import { listJobs, listTicketJobs, type JobRow } from "./queries";
 import type { JobQueue } from "./queue";
 
@@ -191,8 +192,16 @@ describe.each(testDbKinds())("job queue on %s", (dbKind) => {
     await settled(t, id!, "completed");
   });
 
-  it("fires a schedule", async () => {
+  it("fires a schedule, and drops it once the kind has none or is gone", async () => {
     const row = await waitFor(async () => (await listJobs(t.db, { kind: "test.ticking", state: "completed" })).rows[0], "a scheduled run");
     expect(row.kind).toBe("test.ticking");
+    const scheduled = async () => (await queue.boss.getSchedules()).map((s) => s.name);
+    expect(await scheduled()).toEqual(["test.ticking"]);
+    await syncSchedules(queue.boss, [echo, { ...ticking, schedule: undefined }]);
+    expect(await scheduled()).toEqual([]);
+    await syncSchedules(queue.boss, KINDS);
+    expect(await scheduled()).toEqual(["test.ticking"]);
+    await syncSchedules(queue.boss, [echo]);
+    expect(await scheduled()).toEqual([]);
   });
 });
