@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
 import { requirePermission } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
 import { ZJobIdInput } from "./schemas";
 import { cancelJobAsAdmin, retryJobAsAdmin } from "./service";
 
@@ -11,7 +12,7 @@ export const cancelJobAction = actionClient
   .inputSchema(ZJobIdInput)
   .action(async ({ parsedInput }) => {
     const viewer = await requirePermission("jobs.manage");
-    await cancelJobAsAdmin(viewer, parsedInput.jobId);
+    await cancelJobAsAdmin(await getDb(), viewer, parsedInput.jobId);
     revalidatePath("/admin/jobs");
   });
 
@@ -20,6 +21,6 @@ export const retryJobAction = actionClient
   .inputSchema(ZJobIdInput)
   .action(async ({ parsedInput }) => {
     const viewer = await requirePermission("jobs.manage");
-    await retryJobAsAdmin(viewer, parsedInput.jobId);
+    await retryJobAsAdmin(await getDb(), viewer, parsedInput.jobId);
     revalidatePath("/admin/jobs");
   });

@@ -59,39 +59,55 @@ export async function enqueueJob<S extends z.ZodType>(kind: JobKind<S>, payload:
   throw new Error(`The job queue has no queue "${kind.name}": add the kind to jobs/registry.ts.`);
 }
 
-type Located = { name: string; state: JobState };
+type Located = { name: string; state: JobState; refs: JobRefs | null };
+/** What an action on one job found: its kind and what it is about (for the caller's audit). */
+export type JobActedOn = { kind: string; refs: JobRefs };
+type ActOptions = { queue?: JobQueue; tx?: EnqueueOptions["tx"] };
 
-async function locate(queue: JobQueue, jobId: string): Promise<Located> {
-  const { rows } = await queue.boss.getDb().executeSql(`SELECT name, state::text AS state FROM ${S}.job WHERE id = $1::uuid`, [jobId]);
+/** One of our jobs (pg-boss's own schedule relay is not ours to touch). */
+async function locate(db: PgBoss.Db, jobId: string): Promise<Located> {
+  const { rows } = await db.executeSql(
+    `SELECT name, state::text AS state, data->'refs' AS refs FROM ${S}.job WHERE id = $1::uuid AND name NOT LIKE '\\_\\_pgboss%'`,
+    [jobId],
+  );
   const row = rows[0] as Located | undefined;
   if (!row) throw new AppError("NOT_FOUND", "Job not found (it may have been archived).");
   return row;
 }
 
-/** Cancels a queued, waiting or running job (a running handler sees ctx.isCancelled()). */
-export async function cancelJob(jobId: string, options: { queue?: JobQueue } = {}): Promise<void> {
-  const queue = options.queue ?? getProcessJobQueue();
-  const job = await locate(queue, jobId);
-  if (!canCancel(job.state)) throw new AppError("INVALID_STATE", "This job has already finished.");
-  await queue.boss.cancel(job.name, jobId);
+// A unique index refused the change: on resume or retry that is bd_job_unfinished_key (a newer
+// job with the same key is queued or running). pg reports the SQLSTATE as `code`; Prisma (a
+// transaction) wraps it in its driver adapter error. (Partitions name their copies of the index.)
+function isKeyTaken(error: unknown): boolean {
+  const e = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  return e.code === "23505" || e.meta?.driverAdapterError?.cause?.originalCode === "23505";
 }
 
-/** Queues a failed or cancelled job again, with one more attempt. */
-export async function retryJob(jobId: string, options: { queue?: JobQueue } = {}): Promise<void> {
+/** Cancels a queued, waiting or running job (a running handler sees ctx.isCancelled()). With tx, inside that transaction. */
+export async function cancelJob(jobId: string, options: ActOptions = {}): Promise<JobActedOn> {
   const queue = options.queue ?? getProcessJobQueue();
-  const job = await locate(queue, jobId);
+  const db = executorFor(queue, options.tx);
+  const job = await locate(db, jobId);
+  if (!canCancel(job.state)) throw new AppError("INVALID_STATE", "This job has already finished.");
+  await queue.boss.cancel(job.name, jobId, { db });
+  return { kind: job.name, refs: job.refs ?? {} };
+}
+
+/** Queues a failed or cancelled job again, with one more attempt. With tx, inside that transaction. */
+export async function retryJob(jobId: string, options: ActOptions = {}): Promise<JobActedOn> {
+  const queue = options.queue ?? getProcessJobQueue();
+  const db = executorFor(queue, options.tx);
+  const job = await locate(db, jobId);
   if (!canRetry(job.state)) throw new AppError("INVALID_STATE", "Only a failed or cancelled job can be run again.");
   try {
-    if (job.state === "failed") await queue.boss.retry(job.name, jobId);
-    else await queue.boss.resume(job.name, jobId);
+    if (job.state === "failed") await queue.boss.retry(job.name, jobId, { db });
+    else await queue.boss.resume(job.name, jobId, { db });
   } catch (error) {
-    // bd_job_unfinished_key: a newer job with the same key is queued or running.
-    if ((error as { code?: string }).code === "23505") {
-      throw new AppError("INVALID_STATE", "A newer job for the same work is already queued or running.");
-    }
+    if (isKeyTaken(error)) throw new AppError("INVALID_STATE", "A newer job for the same work is already queued or running.");
     throw error;
   }
-  queue.runner?.notify(job.name);
+  if (!options.tx) queue.runner?.notify(job.name);
+  return { kind: job.name, refs: job.refs ?? {} };
 }
 
 /** Cancels every unfinished job matching all the given refs (and kind); returns how many. */

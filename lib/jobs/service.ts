@@ -1,19 +1,31 @@
 import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
-import { getLogger } from "@/lib/logger";
-import { cancelJob, retryJob } from "./enqueue";
+import { recordAuditEvent } from "@/lib/audit/record";
+import type { Db } from "@/lib/db/create-client";
+import { cancelJob, retryJob, type JobActedOn } from "./enqueue";
+import { getProcessJobQueue, type JobQueue } from "./queue";
 
-// A platform admin's actions on a job (the permission checked again here, below the action).
+// A platform admin's actions on a job: the permission checked again here, below the action, and
+// the change audited in the same transaction (the hash-chained log; not on a ticket's timeline).
 
-export async function cancelJobAsAdmin(viewer: Viewer, jobId: string): Promise<void> {
+type Act = (jobId: string, options: { tx: Prisma.TransactionClient; queue?: JobQueue }) => Promise<JobActedOn>;
+
+async function actAudited(db: Db, viewer: Viewer, jobId: string, act: Act, action: string, queue?: JobQueue): Promise<void> {
   assertCan(viewer, "jobs.manage");
-  await cancelJob(jobId);
-  getLogger().info({ jobId, userId: viewer.id }, "job cancelled by an admin");
+  const job = await db.$transaction(async (tx) => {
+    const acted = await act(jobId, { tx, queue });
+    await recordAuditEvent(tx, { actorId: viewer.id, action, target: jobId, details: { kind: acted.kind, ...acted.refs } });
+    return acted;
+  });
+  (queue ?? getProcessJobQueue()).runner?.notify(job.kind); // a job queued again starts without waiting for a poll
 }
 
-export async function retryJobAsAdmin(viewer: Viewer, jobId: string): Promise<void> {
-  assertCan(viewer, "jobs.manage");
-  await retryJob(jobId);
-  getLogger().info({ jobId, userId: viewer.id }, "job queued again by an admin");
+export function cancelJobAsAdmin(db: Db, viewer: Viewer, jobId: string, queue?: JobQueue): Promise<void> {
+  return actAudited(db, viewer, jobId, cancelJob, "job.cancelled", queue);
+}
+
+export function retryJobAsAdmin(db: Db, viewer: Viewer, jobId: string, queue?: JobQueue): Promise<void> {
+  return actAudited(db, viewer, jobId, retryJob, "job.retried", queue);
 }
