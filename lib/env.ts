@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 // Every environment variable the app reads, validated once. `.env.example` documents each.
@@ -14,6 +15,15 @@ const flag = z
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 
+const ZKey32 = z.preprocess(
+  emptyAsUndefined,
+  z.base64().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64").optional(),
+);
+const demoKey = (purpose: string) => createHash("sha256").update(`${DEMO_ONLY_SECRET}:${purpose}`).digest("base64");
+
+// The audit chain's key alone, for code that also runs outside the server (the demo seed, tests).
+const ZAuditKeyEnv = z.object({ BREACHDESK_DEMO: flag, AUDIT_CHAIN_KEY: ZKey32 });
+
 // The database alone, for scripts that need nothing else (scripts/db.ts).
 const ZDatabaseEnv = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
@@ -28,10 +38,8 @@ const ZEnv = z
     EVIDENCE_DIR: z.string().default("./data/evidence"),
     NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     NEXTAUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
-    BREACHDESK_ENCRYPTION_KEY: z.preprocess(
-      emptyAsUndefined,
-      z.base64().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64").optional(),
-    ),
+    BREACHDESK_ENCRYPTION_KEY: ZKey32,
+    AUDIT_CHAIN_KEY: ZAuditKeyEnv.shape.AUDIT_CHAIN_KEY,
     SESSION_MAX_AGE_HOURS: z.coerce.number().min(1).max(12).default(8),
     // Minutes without a request after which a session ends (checked server-side, lib/auth/user-sessions.ts).
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(30),
@@ -46,7 +54,7 @@ const ZEnv = z
   })
   .superRefine((env, ctx) => {
     if (!env.BREACHDESK_DEMO) {
-      for (const key of ["NEXTAUTH_SECRET", "BREACHDESK_ENCRYPTION_KEY", "NEXTAUTH_URL"] as const) {
+      for (const key of ["NEXTAUTH_SECRET", "BREACHDESK_ENCRYPTION_KEY", "AUDIT_CHAIN_KEY", "NEXTAUTH_URL"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required outside demo mode" });
       }
     }
@@ -65,6 +73,7 @@ const ZEnv = z
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? DEMO_ONLY_SECRET,
     BREACHDESK_ENCRYPTION_KEY:
       env.BREACHDESK_ENCRYPTION_KEY ?? Buffer.alloc(32, DEMO_ONLY_SECRET).toString("base64"),
+    AUDIT_CHAIN_KEY: env.AUDIT_CHAIN_KEY ?? demoKey("audit-chain"),
     isEntraSignInEnabled: Boolean(env.AZURE_AD_CLIENT_ID),
   }));
 
@@ -107,6 +116,24 @@ export function loadDotEnv(file = ".env"): boolean {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw error;
   }
+}
+
+let cachedAuditKey: Buffer | undefined;
+
+/**
+ * The key of the audit log's hash chain (HMAC-SHA256, lib/audit/chain.ts), validated like the
+ * rest but alone, so the demo seed and tests can write audit events without the whole
+ * configuration. Required outside demo mode; demo mode falls back to a fixed, demo-only key.
+ */
+export function getAuditChainKey(): Buffer {
+  cachedAuditKey ??= (() => {
+    const env = parseWith(
+      ZAuditKeyEnv.refine((e) => e.BREACHDESK_DEMO || e.AUDIT_CHAIN_KEY, { path: ["AUDIT_CHAIN_KEY"], message: "is required outside demo mode" }),
+      process.env,
+    );
+    return Buffer.from(env.AUDIT_CHAIN_KEY ?? demoKey("audit-chain"), "base64");
+  })();
+  return cachedAuditKey;
 }
 
 export function getEnv(): Env {

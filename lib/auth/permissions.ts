@@ -19,6 +19,7 @@ export const PERMISSIONS = {
   "dashboard.view": ["MANAGER", "PLATFORM_ADMIN"],
   "tenants.manage": ["PLATFORM_ADMIN"],
   "users.manage": ["PLATFORM_ADMIN"],
+  "audit.verify": ["PLATFORM_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
