@@ -56,7 +56,8 @@ describe("scripts' configuration", () => {
     expect(loadDotEnv(path.join(dir, "missing.env"))).toBe(false);
   });
   it("validates the database variables alone, as the app does", () => {
-    expect(parseDatabaseEnv({ PGLITE_DIR: "" })).toEqual({ DATABASE_URL: undefined, PGLITE_DIR: "./data/pglite" });
+    expect(parseDatabaseEnv({ PGLITE_DIR: "" })).toEqual({ DATABASE_URL: undefined, PGLITE_DIR: "./data/pglite", DATABASE_APP_ROLE: undefined });
+    expect(() => parseDatabaseEnv({ DATABASE_APP_ROLE: "app; DROP TABLE x" })).toThrow(/DATABASE_APP_ROLE/);
     expect(parseDatabaseEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/bd" }).DATABASE_URL).toBe("postgresql://postgres@127.0.0.1:5432/bd");
     expect(() => parseDatabaseEnv({ DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL/);
   });

@@ -28,6 +28,8 @@ const ZAuditKeyEnv = z.object({ BREACHDESK_DEMO: flag, AUDIT_CHAIN_KEY: ZKey32 }
 const ZDatabaseEnv = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data/pglite")),
+  // The PostgreSQL role the app runs as, given its rights by `npm run db:migrate` (scripts/db.ts).
+  DATABASE_APP_ROLE: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case role name").optional()),
 });
 
 const ZEnv = z
