@@ -47,6 +47,8 @@ const ZEnv = z
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(30),
     // Read by scripts/server.mjs (which derives the client IP); validated here with the rest.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Read by scripts/server.mjs: the address to listen on (demo mode: 127.0.0.1 unless set).
+    LISTEN_HOST: optionalString,
     TRUST_PROXY: z.string().optional().refine((v) => !v || v === "0" || v === "false", "was replaced by TRUSTED_PROXY_HOPS (the number of reverse proxies in front of the app)"),
     AZURE_AD_CLIENT_ID: optionalString,
     AZURE_AD_CLIENT_SECRET: optionalString,
