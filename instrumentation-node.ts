@@ -1,14 +1,34 @@
-import { EnvError, getEnv } from "@/lib/env";
+import { verifyAuditChain } from "@/lib/audit/verify";
+import { getDb } from "@/lib/db/client";
+import { PgliteLockError } from "@/lib/db/pglite-lock";
+import { EnvError, getEnv, isBuildPhase } from "@/lib/env";
+import { getLogger } from "@/lib/logger";
 
-// Refuse to start on a bad or incomplete configuration, naming each missing variable.
-try {
-  getEnv();
-} catch (error) {
-  if (error instanceof EnvError) {
-    console.error(`\n${error.message}\n`);
-    process.exit(1);
+// Runs once when the server starts. Refuses to start, with a message naming the problem, on a
+// bad or incomplete configuration or when the embedded database is another process's: the
+// database is opened here rather than at the first request, so a second server never serves pages.
+// Then verifies the audit chain in the background (start-up does not wait for it); the result is
+// recorded for /admin/audit and logged with the chain's head, so logs shipped elsewhere anchor it.
+export async function startServer() {
+  try {
+    getEnv();
+    if (isBuildPhase()) return;
+    const db = await getDb();
+    void verifyAuditChain(db, "STARTUP").then(
+      (run) =>
+        getLogger()[run.status === "INTACT" ? "info" : "error"](
+          { status: run.status, events: run.eventCount, headSeq: String(run.throughSeq), headHash: run.headHash, brokenSeq: run.brokenSeq?.toString() ?? null, reason: run.brokenReason },
+          "audit chain verified at start-up",
+        ),
+      (err: unknown) => getLogger().error({ err }, "audit chain verification could not run"),
+    );
+  } catch (error) {
+    if (error instanceof EnvError || error instanceof PgliteLockError) {
+      console.error(`\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
   }
-  throw error;
 }
 
 // Background jobs: open the queue (and, where this process works jobs, start the workers).

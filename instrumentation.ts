@@ -1,6 +1,7 @@
 // Runs once when the server starts (Node.js runtime only).
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
-    await import("./instrumentation-node");
+    const { startServer } = await import("./instrumentation-node");
+    await startServer();
   }
 }

@@ -27,6 +27,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: "forks",
+    // Audit events are chained with an HMAC key (lib/audit/chain.ts); tests use this fixed one.
+    env: { AUDIT_CHAIN_KEY: Buffer.alloc(32, "breachdesk-test-audit-chain-key").toString("base64") },
     globalSetup: ["tests/support/global-setup.ts"],
   },
 });

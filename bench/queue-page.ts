@@ -92,8 +92,9 @@ async function firstLoadJsKb(baseUrl: string, cookie: string): Promise<number> {
 async function main() {
   // NEXT_DIST_DIR lets a benchmark use its own build beside the one the tests use.
   if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  process.env.AUDIT_CHAIN_KEY ??= KEY; // the seeded events and the server's verification share one chain key
   const { env, ticketId } = await prepareDatabase();
-  const server = await startAppServer(PORT, { ...env, BREACHDESK_DEMO: "1", BREACHDESK_ENCRYPTION_KEY: KEY, NEXTAUTH_URL: `http://localhost:${PORT}`, LOG_LEVEL: "warn" });
+  const server = await startAppServer(PORT, { ...env, BREACHDESK_DEMO: "1", BREACHDESK_ENCRYPTION_KEY: KEY, AUDIT_CHAIN_KEY: process.env.AUDIT_CHAIN_KEY, NEXTAUTH_URL: `http://localhost:${PORT}`, LOG_LEVEL: "warn" });
   try {
     const cookie = await signInCookie(server.url, "engineer@breachdesk.example", DEMO_PASSWORD);
     const headers = { cookie };

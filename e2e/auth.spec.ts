@@ -5,7 +5,7 @@ const ROLES = [
   { email: USERS.contosoAdmin, role: "Tenant admin", nav: ["Our incidents", "Report an incident"], heading: "Our incidents" },
   { email: USERS.engineer, role: "Support engineer", nav: ["Queue"], heading: "Queue" },
   { email: USERS.manager, role: "Manager", nav: ["Queue", "Reviews", "Dashboard"], heading: "Queue" },
-  { email: USERS.platform, role: "Platform admin", nav: ["Queue", "Report an incident", "Reviews", "Dashboard", "Tenants", "Users", "Connections", "Jobs"], heading: "Queue" },
+  { email: USERS.platform, role: "Platform admin", nav: ["Queue", "Report an incident", "Reviews", "Dashboard", "Tenants", "Users", "Connections", "Jobs", "Audit log"], heading: "Queue" },
 ];
 
 for (const r of ROLES) {

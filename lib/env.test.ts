@@ -8,19 +8,22 @@ const KEY = Buffer.alloc(32, 7).toString("base64");
 
 describe("env", () => {
   it("refuses to start outside demo mode without secrets, naming each", () => {
-    expect(() => parseEnv({})).toThrow(/NEXTAUTH_SECRET: is required outside demo mode[\s\S]*BREACHDESK_ENCRYPTION_KEY/);
+    expect(() => parseEnv({})).toThrow(/NEXTAUTH_SECRET: is required outside demo mode[\s\S]*BREACHDESK_ENCRYPTION_KEY[\s\S]*AUDIT_CHAIN_KEY: is required outside demo mode/);
   });
   it("runs demo mode without secrets", () => {
     const env = parseEnv({ BREACHDESK_DEMO: "1" });
     expect(env.NEXTAUTH_SECRET.length).toBeGreaterThanOrEqual(32);
     expect(Buffer.from(env.BREACHDESK_ENCRYPTION_KEY, "base64")).toHaveLength(32);
+    expect(Buffer.from(env.AUDIT_CHAIN_KEY, "base64")).toHaveLength(32);
+    expect(env.AUDIT_CHAIN_KEY).not.toBe(env.BREACHDESK_ENCRYPTION_KEY);
     expect(env.PGLITE_DIR).toBe("./data/pglite");
   });
   it("accepts a complete production configuration and caps the session at 12 hours", () => {
-    const base = { NEXTAUTH_SECRET: "x".repeat(32), BREACHDESK_ENCRYPTION_KEY: KEY, NEXTAUTH_URL: "https://bd.example.com" };
+    const base = { NEXTAUTH_SECRET: "x".repeat(32), BREACHDESK_ENCRYPTION_KEY: KEY, AUDIT_CHAIN_KEY: KEY, NEXTAUTH_URL: "https://bd.example.com" };
     expect(parseEnv(base).isEntraSignInEnabled).toBe(false);
     expect(() => parseEnv({ ...base, SESSION_MAX_AGE_HOURS: "24" })).toThrow(/SESSION_MAX_AGE_HOURS/);
     expect(() => parseEnv({ ...base, BREACHDESK_ENCRYPTION_KEY: "c2hvcnQ=" })).toThrow(/32 bytes/);
+    expect(() => parseEnv({ ...base, AUDIT_CHAIN_KEY: "c2hvcnQ=" })).toThrow(/AUDIT_CHAIN_KEY: must be 32 bytes/);
   });
   it("needs all three Entra ID variables together", () => {
     expect(() => parseEnv({ BREACHDESK_DEMO: "1", AZURE_AD_CLIENT_ID: "abc" })).toThrow(/AZURE_AD_CLIENT_SECRET and AZURE_AD_TENANT_ID together/);
@@ -59,7 +62,8 @@ describe("scripts' configuration", () => {
     expect(loadDotEnv(path.join(dir, "missing.env"))).toBe(false);
   });
   it("validates the database variables alone, as the app does", () => {
-    expect(parseDatabaseEnv({ PGLITE_DIR: "" })).toEqual({ DATABASE_URL: undefined, PGLITE_DIR: "./data/pglite" });
+    expect(parseDatabaseEnv({ PGLITE_DIR: "" })).toEqual({ DATABASE_URL: undefined, PGLITE_DIR: "./data/pglite", DATABASE_APP_ROLE: undefined });
+    expect(() => parseDatabaseEnv({ DATABASE_APP_ROLE: "app; DROP TABLE x" })).toThrow(/DATABASE_APP_ROLE/);
     expect(parseDatabaseEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/bd" }).DATABASE_URL).toBe("postgresql://postgres@127.0.0.1:5432/bd");
     expect(() => parseDatabaseEnv({ DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL/);
   });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 
 // Every environment variable the app reads, validated once. `.env.example` documents each.
@@ -19,10 +20,21 @@ const flagDefaultOn = z
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 
+const ZKey32 = z.preprocess(
+  emptyAsUndefined,
+  z.base64().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64").optional(),
+);
+const demoKey = (purpose: string) => createHash("sha256").update(`${DEMO_ONLY_SECRET}:${purpose}`).digest("base64");
+
+// The audit chain's key alone, for code that also runs outside the server (the demo seed, tests).
+const ZAuditKeyEnv = z.object({ BREACHDESK_DEMO: flag, AUDIT_CHAIN_KEY: ZKey32 });
+
 // The database alone, for scripts that need nothing else (scripts/db.ts).
 const ZDatabaseEnv = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data/pglite")),
+  // The PostgreSQL role the app runs as, given its rights by `npm run db:migrate` (scripts/db.ts).
+  DATABASE_APP_ROLE: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case role name").optional()),
 });
 
 const ZEnv = z
@@ -33,15 +45,15 @@ const ZEnv = z
     EVIDENCE_DIR: z.string().default("./data/evidence"),
     NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
     NEXTAUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(32).optional()),
-    BREACHDESK_ENCRYPTION_KEY: z.preprocess(
-      emptyAsUndefined,
-      z.base64().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64").optional(),
-    ),
+    BREACHDESK_ENCRYPTION_KEY: ZKey32,
+    AUDIT_CHAIN_KEY: ZAuditKeyEnv.shape.AUDIT_CHAIN_KEY,
     SESSION_MAX_AGE_HOURS: z.coerce.number().min(1).max(12).default(8),
     // Minutes without a request after which a session ends (checked server-side, lib/auth/user-sessions.ts).
     SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(720).default(30),
     // Read by scripts/server.mjs (which derives the client IP); validated here with the rest.
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+    // Read by scripts/server.mjs: the address to listen on (demo mode: 127.0.0.1 unless set).
+    LISTEN_HOST: optionalString,
     TRUST_PROXY: z.string().optional().refine((v) => !v || v === "0" || v === "false", "was replaced by TRUSTED_PROXY_HOPS (the number of reverse proxies in front of the app)"),
     AZURE_AD_CLIENT_ID: optionalString,
     AZURE_AD_CLIENT_SECRET: optionalString,
@@ -56,7 +68,7 @@ const ZEnv = z
   })
   .superRefine((env, ctx) => {
     if (!env.BREACHDESK_DEMO) {
-      for (const key of ["NEXTAUTH_SECRET", "BREACHDESK_ENCRYPTION_KEY", "NEXTAUTH_URL"] as const) {
+      for (const key of ["NEXTAUTH_SECRET", "BREACHDESK_ENCRYPTION_KEY", "AUDIT_CHAIN_KEY", "NEXTAUTH_URL"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required outside demo mode" });
       }
     }
@@ -82,6 +94,7 @@ const ZEnv = z
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? DEMO_ONLY_SECRET,
     BREACHDESK_ENCRYPTION_KEY:
       env.BREACHDESK_ENCRYPTION_KEY ?? Buffer.alloc(32, DEMO_ONLY_SECRET).toString("base64"),
+    AUDIT_CHAIN_KEY: env.AUDIT_CHAIN_KEY ?? demoKey("audit-chain"),
     isEntraSignInEnabled: Boolean(env.AZURE_AD_CLIENT_ID),
   }));
 
@@ -124,6 +137,24 @@ export function loadDotEnv(file = ".env"): boolean {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
     throw error;
   }
+}
+
+let cachedAuditKey: Buffer | undefined;
+
+/**
+ * The key of the audit log's hash chain (HMAC-SHA256, lib/audit/chain.ts), validated like the
+ * rest but alone, so the demo seed and tests can write audit events without the whole
+ * configuration. Required outside demo mode; demo mode falls back to a fixed, demo-only key.
+ */
+export function getAuditChainKey(): Buffer {
+  cachedAuditKey ??= (() => {
+    const env = parseWith(
+      ZAuditKeyEnv.refine((e) => e.BREACHDESK_DEMO || e.AUDIT_CHAIN_KEY, { path: ["AUDIT_CHAIN_KEY"], message: "is required outside demo mode" }),
+      process.env,
+    );
+    return Buffer.from(env.AUDIT_CHAIN_KEY ?? demoKey("audit-chain"), "base64");
+  })();
+  return cachedAuditKey;
 }
 
 export function getEnv(): Env {

@@ -2,10 +2,15 @@
 //   tsx scripts/db.ts deploy        apply committed migrations to the configured database
 //   tsx scripts/db.ts status        list applied / pending / failed / edited migrations
 //   tsx scripts/db.ts new <name>    write a migration for the schema change (diff vs. committed)
+//   tsx scripts/db.ts grant-app-role <role>   give the app's PostgreSQL role its rights: all
+//                                   tables, but only INSERT and SELECT on the audit log (lib/db/app-role.ts)
+// With DATABASE_APP_ROLE set, deploy grants them after migrating.
 // The configured database is DATABASE_URL (PostgreSQL) or else the PGlite dir PGLITE_DIR, from the
 // environment or else ./.env (as the app reads them).
 import fs from "node:fs";
 import path from "node:path";
+import pg from "pg";
+import { grantAppRole } from "@/lib/db/app-role";
 import { createPglite } from "@/lib/db/pglite";
 import { openDatabase, pgliteFactory, resolveDatabaseTarget } from "@/lib/db/adapters";
 import { applyMigrations, diagnoseMigrations, diffAgainstSchema, migrationsDir, readMigrationsList } from "@/lib/db/migrations";
@@ -28,6 +33,22 @@ async function deploy() {
     console.log(applied.length ? `Applied ${applied.length} migration(s) to ${describe(target)}: ${applied.join(", ")}` : `${describe(target)} is up to date.`);
   } finally {
     await db.close();
+  }
+  const role = parseDatabaseEnv(process.env).DATABASE_APP_ROLE;
+  if (role) await grant(role);
+}
+
+async function grant(role: string | undefined) {
+  const target = configuredTarget();
+  if (!role) throw new Error("Usage: tsx scripts/db.ts grant-app-role <role> (or set DATABASE_APP_ROLE)");
+  if (target.kind !== "postgres") throw new Error("Database roles apply to PostgreSQL (DATABASE_URL); the embedded database has one user.");
+  const client = new pg.Client({ connectionString: target.url });
+  await client.connect();
+  try {
+    await grantAppRole(client, role);
+    console.log(`Role ${role} may now use ${describe(target)}, with INSERT and SELECT only on the audit log.`);
+  } finally {
+    await client.end();
   }
 }
 
@@ -72,10 +93,10 @@ async function create(name: string | undefined) {
 }
 
 const [command, arg] = process.argv.slice(2);
-const commands: Record<string, () => Promise<void>> = { deploy, status, new: () => create(arg) };
+const commands: Record<string, () => Promise<void>> = { deploy, status, new: () => create(arg), "grant-app-role": () => grant(arg ?? parseDatabaseEnv(process.env).DATABASE_APP_ROLE) };
 const run = command ? commands[command] : undefined;
 if (!run) {
-  console.error("Usage: tsx scripts/db.ts deploy | status | new <name>");
+  console.error("Usage: tsx scripts/db.ts deploy | status | new <name> | grant-app-role <role>");
   process.exit(2);
 }
 run()

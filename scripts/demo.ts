@@ -18,12 +18,14 @@ const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 function loadDemoSecrets(file: string) {
-  if (!fs.existsSync(file)) {
+  const made = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), BREACHDESK_ENCRYPTION_KEY: randomBytes(32).toString("base64"), AUDIT_CHAIN_KEY: randomBytes(32).toString("base64") };
+  const kept = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>) : {};
+  const secrets = { ...made, ...kept }; // a secret added later is made once, the others are kept
+  if (Object.keys(secrets).length !== Object.keys(kept).length) {
     fs.mkdirSync(path.dirname(file), { recursive: true });
-    const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), BREACHDESK_ENCRYPTION_KEY: randomBytes(32).toString("base64") };
     fs.writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
-  return JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>;
+  return secrets;
 }
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
@@ -52,6 +54,7 @@ async function main() {
     SIMULATOR_CERT_DIR: path.dirname(cert.certPath),
     NODE_EXTRA_CA_CERTS: cert.certPath,
   };
+  process.env.AUDIT_CHAIN_KEY = env.AUDIT_CHAIN_KEY; // the seed below chains its audit events with the server's key
   const target = resolveDatabaseTarget(parseDatabaseEnv(env));
 
   if (process.env.DEMO_RESET === "1" && target.kind === "pglite") {

@@ -3,6 +3,8 @@
 // only fills in x-forwarded-for when it is absent, so a client could send its own.
 //   PORT (3000), TRUSTED_PROXY_HOPS (0): how many reverse proxies in front of the app append to
 //   X-Forwarded-For. With 0, every x-forwarded-* header a client sends is dropped.
+//   LISTEN_HOST: the address to listen on. Demo mode (BREACHDESK_DEMO=1) listens on 127.0.0.1
+//   unless it is set (its sign-ins are public); otherwise every interface, as `next start` does.
 // Plain JavaScript on purpose: `node scripts/server.mjs` starts fast and is one killable process.
 import http from "node:http";
 import path from "node:path";
@@ -14,6 +16,13 @@ export const CLIENT_IP_HEADER = "x-breachdesk-client-ip";
 export const SERVER_MARKER = Symbol.for("breachdesk.client-ip-header");
 
 const FORWARDED_HEADERS = ["x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "forwarded"];
+
+/** Where to listen: LISTEN_HOST when set; loopback only in demo mode; else every interface (undefined). */
+export function listenHostFor(env) {
+  const host = env.LISTEN_HOST?.trim();
+  if (host) return host;
+  return ["1", "true"].includes(env.BREACHDESK_DEMO ?? "") ? "127.0.0.1" : undefined;
+}
 
 /** Parses TRUSTED_PROXY_HOPS: a whole number 0–10, default 0. Throws on anything else. */
 export function parseTrustedProxyHops(value) {
@@ -71,8 +80,9 @@ async function main() {
     applyClientIp(req.headers, req.socket.remoteAddress, hops);
     handle(req, res);
   });
-  server.listen(port, () => {
-    console.log(`Breachdesk listening on http://localhost:${port} (trusted proxy hops: ${hops})`);
+  const host = listenHostFor(process.env);
+  server.listen(port, host, () => {
+    console.log(`Breachdesk listening on http://${host ?? "localhost"}:${port}${host ? "" : " (every interface)"} (trusted proxy hops: ${hops})`);
   });
   // On a signal: stop taking requests, let the in-process job workers finish (bounded by
   // JOBS_SHUTDOWN_SECONDS, lib/jobs/server-start.ts), then exit (the embedded database's lock is

@@ -2,7 +2,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CLIENT_IP_HEADER as AUTH_HEADER, clientIpFrom as throttleKeyFrom, SHARED_BUCKET } from "@/lib/auth/client-ip";
-import { applyClientIp, CLIENT_IP_HEADER, clientIpFrom, parseTrustedProxyHops } from "./server.mjs";
+import { applyClientIp, CLIENT_IP_HEADER, clientIpFrom, listenHostFor, parseTrustedProxyHops } from "./server.mjs";
 
 describe("client IP from the socket and trusted proxy hops", () => {
   it("uses the socket address when no proxy is trusted, whatever X-Forwarded-For says", () => {
@@ -28,6 +28,17 @@ describe("client IP from the socket and trusted proxy hops", () => {
     expect(throttleKeyFrom("203.0.113.5", false)).toBe(SHARED_BUCKET);
     expect(throttleKeyFrom(undefined, true)).toBe(SHARED_BUCKET);
     expect(throttleKeyFrom("203.0.113.5", true)).toBe("203.0.113.5");
+  });
+});
+
+describe("where the server listens", () => {
+  it("listens on loopback only in demo mode, unless told otherwise; elsewhere on every interface", () => {
+    expect(listenHostFor({ BREACHDESK_DEMO: "1" })).toBe("127.0.0.1");
+    expect(listenHostFor({ BREACHDESK_DEMO: "true" })).toBe("127.0.0.1");
+    expect(listenHostFor({ BREACHDESK_DEMO: "1", LISTEN_HOST: "0.0.0.0" })).toBe("0.0.0.0");
+    expect(listenHostFor({})).toBeUndefined();
+    expect(listenHostFor({ BREACHDESK_DEMO: "0", LISTEN_HOST: " " })).toBeUndefined();
+    expect(listenHostFor({ LISTEN_HOST: "10.0.0.5" })).toBe("10.0.0.5");
   });
 });
 

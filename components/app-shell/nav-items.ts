@@ -12,6 +12,7 @@ const ITEMS: NavItem[] = [
   { href: "/admin/users", label: "Users", permission: "users.manage" },
   { href: "/admin/connections", label: "Connections", permission: "tenants.manage" },
   { href: "/admin/jobs", label: "Jobs", permission: "jobs.manage" },
+  { href: "/admin/audit", label: "Audit log", permission: "audit.verify" },
 ];
 
 /** The navigation a role sees: only pages it may open. */

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import type { Viewer } from "@/lib/auth/viewer";
 import { createActionClient, NOT_SAME_ORIGIN_MESSAGE, SESSION_ENDED_MESSAGE } from "./client";
+import { UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/fields";
 import { findNul, NUL_MESSAGE } from "./find-nul";
 
 const VIEWER: Viewer = { id: "00000000-0000-4000-8000-000000000001", email: "e@breachdesk.test", name: "E", role: "ENGINEER", tenantId: null, servesAllTenants: true };
@@ -51,6 +52,14 @@ describe("the action client", () => {
     expect(await action({ title: "Phishing", notes: [{ text: "ok" }, { text: "a\u0000b" }] })).toEqual({ validationErrors: { formErrors: [], fieldErrors: { notes: [NUL_MESSAGE] } } });
     expect(await action("\u0000" as never)).toEqual({ validationErrors: { formErrors: [NUL_MESSAGE], fieldErrors: {} } });
     expect(calls).toHaveLength(0);
+  });
+
+  it("refuses half of a surrogate pair the same way (the database would refuse or alter it)", async () => {
+    const { action, calls } = actionWith(VIEWER);
+    expect(await action({ title: "Phish \ud83d" })).toEqual({ validationErrors: { formErrors: [], fieldErrors: { title: [UNSTORABLE_TEXT_MESSAGE] } } });
+    expect(await action({ title: "ok", notes: [{ text: "\udc69" }] })).toEqual({ validationErrors: { formErrors: [], fieldErrors: { notes: [UNSTORABLE_TEXT_MESSAGE] } } });
+    expect(await action({ title: "Phish 👩‍💻" })).toEqual({ data: { ok: true } });
+    expect(calls).toHaveLength(1);
   });
 });
 

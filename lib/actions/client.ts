@@ -24,7 +24,7 @@ async function requestOriginFromHeaders(): Promise<RequestOriginInfo> {
  * tested (lib/actions/client.test.ts). Before any input is validated, every action refuses
  * (1) a request that does not come from the app's own pages (lib/auth/same-origin.ts) and
  * (2) a request without a live session, so neither learns the input's shape; then (3) any string
- * holding a NUL, as a validation error. Each action then declares its input schema, calls
+ * holding a NUL or half a surrogate pair, as a validation error. Each action then declares its input schema, calls
  * requirePermission and one service function. Expected errors (AppError) show their message;
  * anything else is logged and the user gets a generic message.
  */
@@ -52,7 +52,7 @@ export function createActionClient({ requestOrigin, loadViewer }: ActionClientDe
     })
     .use(async ({ next, clientInput }) => {
       const path = findNul(clientInput);
-      if (path) returnValidationErrors(z.object({}), nulValidationErrors(path) as never);
+      if (path) returnValidationErrors(z.object({}), nulValidationErrors(path, clientInput) as never);
       return next();
     });
 }

@@ -15,14 +15,32 @@ export const ALLOWED_TYPES: Record<string, string> = {
   json: "application/json",
 };
 
+/** Each ticket holds at most this much evidence (the message says what to do instead). */
+export const MAX_FILES_PER_TICKET = 50;
+export const MAX_BYTES_PER_TICKET = 200 * 1024 * 1024;
+/** Uploads one person may make in a window, across tickets. */
+export const MAX_UPLOADS_PER_USER = 20;
+export const UPLOAD_WINDOW_SECONDS = 10 * 60;
+
+export const MAX_FILE_NAME_LENGTH = 150;
+
+/** The part after the last dot, lower-case; "" when there is none (a file named "png" has no type). */
 export function extensionOf(fileName: string): string {
-  return fileName.toLowerCase().split(".").pop() ?? "";
+  const dot = fileName.lastIndexOf(".");
+  return dot < 0 ? "" : fileName.slice(dot + 1).toLowerCase();
 }
 
-/** A safe display name: no path parts or control characters. */
+/**
+ * A safe display name: no path parts or control characters, at most 150 characters. A long name
+ * is shortened before its extension, which is kept: the name stored is the name checked
+ * (checkUpload runs on this result), so shortening can never make up a new type.
+ */
 export function cleanFileName(fileName: string): string {
-  const base = fileName.split(/[\\/]/).pop() ?? "file";
-  return base.replace(/[^\w.\- ()]/g, "_").slice(0, 150) || "file";
+  const base = (fileName.split(/[\\/]/).pop() ?? "").replace(/[^\w.\- ()]/g, "_").trim();
+  if (base.length <= MAX_FILE_NAME_LENGTH) return base || "file";
+  const dot = base.lastIndexOf(".");
+  const extension = dot > 0 && base.length - dot <= 10 ? base.slice(dot) : "";
+  return `${base.slice(0, MAX_FILE_NAME_LENGTH - extension.length)}${extension}`;
 }
 
 /** What the server says when an upload comes without a file (a file input left empty sends a nameless, empty one). */

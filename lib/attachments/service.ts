@@ -11,9 +11,11 @@ import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { checkContent } from "./content";
+import { assertTicketHasRoom, countUpload } from "./limits";
 import { ALLOWED_TYPES, checkUpload, cleanFileName, extensionOf } from "./rules";
 
 // Evidence files live on disk under the evidence dir (by ticket), the database keeps the record.
+// Each ticket holds a bounded amount, and each person uploads at a bounded rate (./limits.ts).
 
 export const CLOSED_FOR_REPORTER = "This incident is closed, so no more evidence can be attached. Post an update if something new came up: the support team can reopen it.";
 
@@ -23,20 +25,23 @@ export async function saveAttachment(
   input: { ticketId: string; fileName: string; bytes: Buffer; visibility: "PUBLIC" | "INTERNAL"; evidenceDir: string },
 ) {
   assertCan(viewer, input.visibility === "INTERNAL" ? "comments.writeInternal" : "comments.writePublic");
-  const problem = checkUpload(input.fileName, input.bytes.length) ?? checkContent(extensionOf(input.fileName), input.bytes);
+  // The rules apply to the name as it will be stored (cleaned and shortened), not as sent.
+  const fileName = cleanFileName(input.fileName);
+  const problem = checkUpload(fileName, input.bytes.length) ?? checkContent(extensionOf(fileName), input.bytes);
   if (problem) throw new AppError("INVALID_INPUT", problem, { field: "file" });
   const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true } });
   if (!ticket) throw notFound();
   // A tenant admin cannot reopen, so they are told what they can do instead.
   if (ticket.status === "CLOSED" && viewer.role === "TENANT_ADMIN") throw new AppError("INVALID_STATE", CLOSED_FOR_REPORTER);
   assertTicketOpen(ticket, "attach evidence");
+  await countUpload(db, viewer.id);
   const storageKey = `${ticket.id}/${randomUUID()}`;
   const target = path.join(input.evidenceDir, storageKey);
   await fs.mkdir(path.dirname(target), { recursive: true });
   await fs.writeFile(target, input.bytes, { flag: "wx" });
-  const fileName = cleanFileName(input.fileName);
   try {
     return await db.$transaction(async (tx) => {
+      await assertTicketHasRoom(tx, ticket.id, input.bytes.length);
       const row = await tx.attachment.create({
         data: {
           ticketId: ticket.id, uploadedById: viewer.id, fileName, contentType: ALLOWED_TYPES[extensionOf(fileName)]!, size: input.bytes.length,

@@ -23,6 +23,8 @@ export const PERMISSIONS = {
   "jobs.manage": ["PLATFORM_ADMIN"],
   // A ticket's own jobs (state, attempts, last error), shown on the ticket to those who work it.
   "jobs.viewTicket": ["ENGINEER", "PLATFORM_ADMIN"],
+  // The audit chain's state on /admin/audit, verify now and attest old rows.
+  "audit.verify": ["PLATFORM_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

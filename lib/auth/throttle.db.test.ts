@@ -3,11 +3,12 @@ import { seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { authorizeCredentials, INVALID_CREDENTIALS } from "./credentials";
 import { ACCOUNT_FAILURES_BEFORE_DELAY, MAX_DELAY_MS } from "./sign-in-delay";
-import { MAX_FAILURES_PER_ACCOUNT_AND_IP, MAX_FAILURES_PER_IP, reserveSignInAttempt } from "./throttle";
+import { MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_ACCOUNT_AND_IP, MAX_FAILURES_PER_IP, reserveSignInAttempt } from "./throttle";
 
 const PASSWORD = "Corr3ct-horse-battery";
 const FOR_ACCOUNT = /^Too many failed sign-in attempts for this account from your network\. Try again in \d+ minutes?\.$/;
 const FROM_NETWORK = /^Too many failed sign-in attempts from your network\. Try again in \d+ minutes?\.$/;
+const FROM_NEW_NETWORKS = /^Too many failed sign-in attempts for this account\. Sign in from a network you have used before, or try again in \d+ minutes?\.$/;
 
 describe.each(testDbKinds())("sign-in throttling on %s", (kind) => {
   let t: TestDb;
@@ -38,7 +39,7 @@ describe.each(testDbKinds())("sign-in throttling on %s", (kind) => {
     expect(messages.filter((m) => FOR_ACCOUNT.test(m))).toHaveLength(burst - MAX_FAILURES_PER_ACCOUNT_AND_IP);
   });
 
-  it("slows an account failing from many networks with a growing, capped delay, never a block", async () => {
+  it("slows an account failing from many networks with a growing, capped delay", async () => {
     const email = "spread@contoso.example";
     const delays: number[] = [];
     for (let i = 0; i < ACCOUNT_FAILURES_BEFORE_DELAY + 8; i++) delays.push((await reserveSignInAttempt(t.db, email, `10.1.0.${i}`)).delayMs);
@@ -72,5 +73,27 @@ describe.each(testDbKinds())("sign-in throttling on %s", (kind) => {
       await expect(authorizeCredentials(t.db, { email: user.email, password: "nope" }, "203.0.113.50")).rejects.toThrow(INVALID_CREDENTIALS);
     }
     await expect(authorizeCredentials(t.db, { email: user.email, password: "nope" }, "203.0.113.50")).rejects.toThrow(FOR_ACCOUNT);
+  });
+
+  it("lets only the cap of a parallel burst from many networks reach the password check", async () => {
+    const email = "target@contoso.example";
+    const burst = MAX_FAILURES_PER_ACCOUNT * 2;
+    const results = await Promise.allSettled(Array.from({ length: burst }, (_, i) => reserveSignInAttempt(t.db, email, `10.9.${i >> 8}.${i & 255}`)));
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(MAX_FAILURES_PER_ACCOUNT);
+    for (const r of results.filter((x) => x.status === "rejected")) {
+      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(FROM_NEW_NETWORKS) });
+    }
+  });
+
+  it("keeps the user's own network open while guessing from elsewhere has spent the account's cap", async () => {
+    const user = await seedUser(t.db, { role: "ENGINEER", password: PASSWORD });
+    await expect(authorizeCredentials(t.db, { email: user.email, password: PASSWORD }, "203.0.113.77")).resolves.toMatchObject({ id: user.id }); // the user's office
+    for (let i = 0; i < MAX_FAILURES_PER_ACCOUNT; i++) await reserveSignInAttempt(t.db, user.email, `10.8.0.${i}`);
+    // From a network new to the account nothing is checked any more, not even the right password…
+    await expect(authorizeCredentials(t.db, { email: user.email, password: "guess" }, "198.51.100.200")).rejects.toThrow(FROM_NEW_NETWORKS);
+    await expect(authorizeCredentials(t.db, { email: user.email, password: PASSWORD }, "198.51.100.201")).rejects.toThrow(FROM_NEW_NETWORKS);
+    // …while the office signs in at once, without waiting, and wrong passwords there count only against that pair.
+    await expect(authorizeCredentials(t.db, { email: user.email, password: PASSWORD }, "203.0.113.77")).resolves.toMatchObject({ id: user.id });
+    await expect(reserveSignInAttempt(t.db, user.email, "203.0.113.77")).resolves.toMatchObject({ delayMs: 0 });
   });
 });

@@ -62,7 +62,7 @@ const runOnPg: ScriptRunner = (adapter) => async (script) => {
 };
 
 export async function openPglite(dataDir: string | undefined, options: { loadDataDir?: Blob } = {}) {
-  const release = dataDir ? acquirePgliteLock(dataDir) : () => {};
+  const release = dataDir ? await acquirePgliteLock(dataDir) : () => {};
   try {
     const pglite = await createPglite({ dataDir, loadDataDir: options.loadDataDir });
     return { pglite, release };

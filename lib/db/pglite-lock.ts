@@ -1,50 +1,150 @@
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 
 // PGlite takes no lock of its own: two processes on one data dir silently lose writes
-// (stack-feasibility §2). A PID file beside the dir refuses the second process and reclaims a
-// lock whose owner has died.
+// (one process owns the dir). This lock is a directory beside the data dir in which every process
+// that wants the database writes a claim (its pid and start time), made visible whole by a rename.
+// After writing its claim a process looks at the others: a claim of a live process means the
+// database is taken; a dead process's claim (a crash) is removed. Because each claim is written
+// before the others are read, two processes can never both see none: at least one of them sees
+// the other and steps back. Contenders that saw each other withdraw and retry after a random
+// pause, so one of them wins; a process that keeps seeing a live owner refuses, naming it.
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-}
+const ATTEMPTS = 8;
+const CLAIM = "claim-";
+
+type Claim = { pid: number; start: string | null };
+/** Locks held by this process (lock path → claim), shared by every module instance (Next bundles lib code more than once). */
+const held = ((globalThis as { __breachdeskPgliteLocks?: Map<string, string> }).__breachdeskPgliteLocks ??= new Map());
+
+export class PgliteLockError extends Error {}
 
 export function lockPathFor(dataDir: string): string {
   return `${path.resolve(dataDir)}.lock`;
 }
 
-export function acquirePgliteLock(dataDir: string): () => void {
+/** The kernel's start time of a process (Linux /proc), so a reused pid is not taken for the owner. */
+function startTimeOf(pid: number): string | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(claim: Claim): boolean {
+  try {
+    process.kill(claim.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EPERM") return false;
+  }
+  const start = claim.start === null ? null : startTimeOf(claim.pid);
+  return start === null || start === claim.start;
+}
+
+function readClaim(file: string): Claim | null {
+  try {
+    const value = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Claim>;
+    return Number.isInteger(value.pid) && value.pid! > 0 ? { pid: value.pid!, start: typeof value.start === "string" ? value.start : null } : { pid: 0, start: null };
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null; // withdrawn meanwhile
+    return { pid: 0, start: null }; // unreadable: nobody can own it
+  }
+}
+
+const removeQuietly = (file: string) => fs.rmSync(file, { force: true });
+
+/** The lock file of earlier versions (a PID file at the same path): honoured while its owner lives. */
+function legacyOwner(lockPath: string): number | null {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(lockPath);
+  } catch {
+    return null;
+  }
+  if (stat.isDirectory()) return null;
+  const pid = Number(fs.readFileSync(lockPath, "utf8"));
+  if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive({ pid, start: null })) return pid;
+  try {
+    fs.unlinkSync(lockPath);
+  } catch (error) {
+    if (!["ENOENT", "EISDIR", "EPERM"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+  }
+  return null;
+}
+
+function writeClaim(lockPath: string, me: Claim): string {
+  const name = `${me.pid}-${randomBytes(6).toString("hex")}`;
+  const tmp = path.join(lockPath, `tmp-${name}`);
+  const claimPath = path.join(lockPath, `${CLAIM}${name}`);
+  fs.writeFileSync(tmp, JSON.stringify(me), { flag: "wx" });
+  fs.renameSync(tmp, claimPath); // appears whole: nobody reads a half-written claim
+  return claimPath;
+}
+
+/** The pid of a live claim other than ours; dead processes' claims and leftovers are removed. */
+function liveRival(lockPath: string, ownClaim: string): number | null {
+  let rival: number | null = null;
+  for (const name of fs.readdirSync(lockPath)) {
+    const file = path.join(lockPath, name);
+    if (file === ownClaim) continue;
+    if (name.startsWith("tmp-")) {
+      if (!isAlive({ pid: Number(name.split("-")[1]), start: null })) removeQuietly(file);
+      continue;
+    }
+    if (!name.startsWith(CLAIM)) continue;
+    const claim = readClaim(file);
+    if (!claim) continue;
+    // Our own pid on another claim is a previous process that had it (containers reuse pids).
+    if (claim.pid !== process.pid && isAlive(claim)) rival ??= claim.pid;
+    else removeQuietly(file); // its owner crashed
+  }
+  return rival;
+}
+
+function inUse(dataDir: string, pid: number): PgliteLockError {
+  return new PgliteLockError(
+    `The embedded database ${dataDir} is in use by process ${pid}. ` +
+      "Stop that process (or use DATABASE_URL for a PostgreSQL server shared by several processes).",
+  );
+}
+
+/** Takes the data dir for this process, or throws PgliteLockError naming the process that has it. */
+export async function acquirePgliteLock(dataDir: string): Promise<() => void> {
   const lockPath = lockPathFor(dataDir);
+  if (held.has(lockPath)) return () => {}; // already this process's: its first opener releases it
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
-  for (let attempt = 0; attempt < 2; attempt++) {
+  const me: Claim = { pid: process.pid, start: startTimeOf(process.pid) };
+  let rival: number | null = null;
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const legacy = legacyOwner(lockPath);
+    if (legacy) throw inUse(dataDir, legacy);
+    fs.mkdirSync(lockPath, { recursive: true });
+    let claimPath: string;
     try {
-      fs.writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+      claimPath = writeClaim(lockPath, me);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue; // the dir was replaced meanwhile
+      throw error;
+    }
+    rival = liveRival(lockPath, claimPath);
+    if (rival === null) {
+      held.set(lockPath, claimPath);
       const release = () => {
-        try {
-          if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
-        } catch {
-          // already gone
-        }
+        held.delete(lockPath);
+        removeQuietly(claimPath);
       };
       process.once("exit", release);
-      return release;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      const owner = Number(fs.readFileSync(lockPath, "utf8"));
-      if (owner === process.pid) return () => {};
-      if (Number.isInteger(owner) && owner > 0 && isAlive(owner)) {
-        throw new Error(
-          `The embedded database ${dataDir} is in use by process ${owner}. ` +
-            "Stop that process (or use DATABASE_URL for a PostgreSQL server shared by several processes).",
-        );
-      }
-      fs.unlinkSync(lockPath); // stale: its owner is gone
+      return () => {
+        process.removeListener("exit", release);
+        release();
+      };
     }
+    removeQuietly(claimPath); // step back; a contender that saw us does the same
+    await sleep(5 + Math.floor(Math.random() * 25) * (attempt + 1));
   }
-  throw new Error(`Could not lock ${dataDir}`);
+  throw inUse(dataDir, rival ?? 0);
 }

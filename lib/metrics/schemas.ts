@@ -13,7 +13,7 @@ const isCalendarDay = (s: string) => {
 
 const ZDay = z.preprocess(
   (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
-  z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date as YYYY-MM-DD.", abort: true }).refine(isCalendarDay, "That day does not exist.").optional(),
+  z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "Enter a date as YYYY-MM-DD.", abort: true }).refine(isCalendarDay, "That day does not exist.").refine((s) => s >= "2000-01-01" && s <= "2999-12-31", "Choose a day from the year 2000 on.").optional(),
 );
 
 /** The period's schema: missing ends default to the last 30 days up to today. */

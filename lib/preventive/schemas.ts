@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInRange, safeText } from "@/lib/validation/fields";
 
 export const PREVENTIVE_STATUSES = ["OPEN", "IN_PROGRESS", "DONE", "WONT_DO"] as const;
 export type PreventiveStatus = (typeof PREVENTIVE_STATUSES)[number];
@@ -13,19 +14,16 @@ export const PREVENTIVE_STATUS_LABELS: Record<PreventiveStatus, string> = {
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const blankToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
 
-const title = z.string().trim().min(1, "Describe the measure.").max(200, "Keep the title under 200 characters.");
+const title = safeText(200, "Keep the title under 200 characters.", { min: 1, required: "Describe the measure." });
 const owner = (wrap: typeof blankToUndefined) =>
-  z.preprocess(wrap, z.string().trim().max(120, "Keep the owner under 120 characters.").nullish());
+  z.preprocess(wrap, safeText(120, "Keep the owner under 120 characters.").nullish());
 const dueAt = (wrap: typeof blankToUndefined) =>
   z.preprocess(
     wrap,
-    z.coerce
-      .date({ error: "Enter a valid due date." })
-      .refine((d) => d.getFullYear() >= 2000 && d.getFullYear() <= 2100, "Enter a realistic due date.")
-      .nullish(),
+    dateInRange(5 * 365, { invalid: "Enter a valid due date.", tooEarly: "Enter a realistic due date.", tooLate: "Enter a due date within five years." }).nullish(),
   );
 const notes = (wrap: typeof blankToUndefined) =>
-  z.preprocess(wrap, z.string().trim().max(2000, "Keep notes under 2,000 characters.").nullish());
+  z.preprocess(wrap, safeText(2000, "Keep notes under 2,000 characters.").nullish());
 
 export const ZAddPreventiveItemInput = z.object({
   ticketId: z.uuid(),

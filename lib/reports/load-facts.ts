@@ -68,6 +68,8 @@ export async function loadReportFacts(tx: Prisma.TransactionClient, ticketId: st
     }),
     tx.user.findMany({ select: { id: true, name: true } }),
   ]);
+  // Tenant admins read the approved report: internal evidence, even its file name, stays out.
+  const timelineEvents = events.filter((e) => !e.action.startsWith("attachment.") || (e.details as { visibility?: unknown } | null)?.visibility === "PUBLIC");
   const name = (id: string | null) => people.find((p) => p.id === id)?.name ?? null;
   const names = itemNames(snapshots);
   const acknowledged = (domain: string) => events.findLast((e) => e.action === "advisory.acknowledged" && e.target === domain);
@@ -95,6 +97,6 @@ export async function loadReportFacts(tx: Prisma.TransactionClient, ticketId: st
     mfa: mfa ? { checkedAt: mfa.checkedAt, totalUsers: mfa.totalUsers, mfaRegistered: mfa.mfaRegistered, adminsWithoutMfa: mfa.adminsWithoutMfa } : null,
     investigation: earliest ?? null,
     laterInvestigations: later,
-    timeline: events.map((e) => ({ at: e.at, what: describeEvent(e, names).sentence, who: e.actor?.name ?? null })),
+    timeline: timelineEvents.map((e) => ({ at: e.at, what: describeEvent(e, names).sentence, who: e.actor?.name ?? null })),
   };
 }

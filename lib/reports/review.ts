@@ -10,7 +10,9 @@ import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { changedSections } from "./compare";
 import type { Report } from "./compose-report";
+import { renderMarkdown } from "./render-markdown";
 import { snapshotReport } from "./snapshot";
+import { withoutInternalEvidence } from "./tenant-view";
 
 // Who may read which report: staff with reports.read read every version; a tenant admin reads
 // the latest APPROVED version of their own tenant's incidents — also while the ticket is reopened
@@ -38,7 +40,13 @@ export async function getReportForViewer(db: Db, viewer: Viewer, ticketId: strin
         .map((v) => ({ ...v, reviews: v.reviews.filter((r) => r.decision === "APPROVED").map((r) => ({ ...r, comments: null })) }))
     : versions;
   if (visible.length === 0) throw notFound("Report");
-  return { ticket, latestVersion: versions[0]!.version, versions: visible.map((v) => ({ ...v, content: v.content as unknown as Report })) };
+  const shown = visible.map((v) => ({ ...v, content: v.content as unknown as Report }));
+  return {
+    ticket,
+    latestVersion: versions[0]!.version,
+    // Older versions may name internal evidence: the tenant's copy is re-rendered without it.
+    versions: isTenantAdmin ? shown.map((v) => ({ ...v, content: withoutInternalEvidence(v.content) })).map((v) => ({ ...v, markdown: renderMarkdown(v.content) })) : shown,
+  };
 }
 
 /**

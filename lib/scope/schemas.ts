@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZVersion } from "@/lib/validation/fields";
 
 export const ZAddAffectedUserInput = z.object({
   ticketId: z.uuid(),
@@ -18,7 +19,7 @@ export const ZSaveRecipientDomainInput = z.object({
 });
 
 /** Every change to a listed domain names the version the engineer saw (optimistic locking). */
-const ZDomainRef = z.object({ domainId: z.uuid(), version: z.int().positive() });
+const ZDomainRef = z.object({ domainId: z.uuid(), version: ZVersion });
 
 /** The engineer's counts for a listed domain; kept when the trace is run again. */
 export const ZCorrectRecipientDomainInput = ZDomainRef.extend({ messageCount: count, recipientCount: count });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasUnstorableText, safeText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/fields";
 import { ConnectionKind } from "@/generated/prisma/enums";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -12,13 +13,13 @@ export const CONNECTION_KIND_LABELS: Record<ConnectionKind, string> = {
 };
 
 const ZTenantFields = z.object({
-  displayName: z.string().trim().min(1, "Enter the tenant's name.").max(120, "Use at most 120 characters."),
+  displayName: safeText(120, "Use at most 120 characters.", { min: 1, required: "Enter the tenant's name." }),
   entraTenantId: z.string().trim().toLowerCase().pipe(z.guid("Enter the tenant id as a GUID, e.g. 2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01.")),
   primaryDomain: z.string().trim().toLowerCase().regex(DOMAIN, "Enter a domain name such as contoso.com."),
   connectionKind: z.enum(ConnectionKind, { error: "Choose how Breachdesk connects." }),
   clientId: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().pipe(z.guid("Enter the app's client id as a GUID.")).optional()),
   /** Write-only: never sent back to the browser. Blank keeps the stored secret (on edit). */
-  clientSecret: z.preprocess(blankToUndefined, z.string().max(1000, "That secret is too long.").optional()),
+  clientSecret: z.preprocess(blankToUndefined, z.string().max(1000, "That secret is too long.").refine((v) => !hasUnstorableText(v), UNSTORABLE_TEXT_MESSAGE).optional()),
   serviceMailbox: z.preprocess(
     blankToUndefined,
     z.string().trim().toLowerCase().pipe(z.email("Enter the mailbox's address, e.g. security@contoso.com.").max(320)).optional(),

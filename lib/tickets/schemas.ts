@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { dateInRange, EARLIEST_DATE, hasUnstorableText, PG_INT_MAX, safeText, UNSTORABLE_TEXT_MESSAGE, ZVersion } from "@/lib/validation/fields";
 import { Severity, TicketStatus } from "@/generated/prisma/enums";
 import { SYMPTOM_KEYS, type Symptom } from "./symptoms";
 import { isInTenantDomain } from "./tenant-domain";
@@ -55,15 +56,17 @@ export function intakeSchema(tenant: { primaryDomain?: string } = {}) {
     }
     const title = v.title.trim();
     if (title.length > 200) issue("title", "Keep the title under 200 characters.");
+    else if (hasUnstorableText(title)) issue("title", UNSTORABLE_TEXT_MESSAGE);
     const symptomsNote = v.symptomsNote.trim();
     if (symptomsNote.length > 4000) issue("symptomsNote", "Keep the description under 4,000 characters.");
+    else if (hasUnstorableText(symptomsNote)) issue("symptomsNote", UNSTORABLE_TEXT_MESSAGE);
     const symptoms = [...new Set(v.symptoms)];
     if (symptoms.some((s) => !SYMPTOM_SET.has(s))) issue("symptoms", "Tick only the observations listed.");
     else if (symptoms.length === 0 && !symptomsNote) issue("symptoms", "Tick at least one thing you observed, or describe it below.");
     const detectedAt = v.detectedAt === "" ? null : new Date(v.detectedAt);
     if (!detectedAt || Number.isNaN(detectedAt.getTime())) issue("detectedAt", "Enter when the problem was detected.");
     else if (detectedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) issue("detectedAt", "The detection time cannot be in the future.");
-    else if (detectedAt.getFullYear() < 2000) issue("detectedAt", "Enter a realistic detection time.");
+    else if (detectedAt.getTime() < EARLIEST_DATE.getTime()) issue("detectedAt", "Enter a realistic detection time.");
     if (!SEVERITIES.includes(v.severity)) issue("severity", "Choose a severity.");
     const tenantId = v.tenantId?.trim() || undefined;
     if (tenantId && !UUID.safeParse(tenantId).success) issue("tenantId", "Choose the tenant this incident belongs to.");
@@ -89,7 +92,7 @@ export type TCreateTicket = z.output<typeof ZCreateTicketInput>;
 
 export const ZAddCommentInput = z.object({
   ticketId: z.uuid(),
-  body: z.string().trim().min(1, "Write a comment first.").max(10_000, "Keep comments under 10,000 characters."),
+  body: safeText(10_000, "Keep comments under 10,000 characters.", { min: 1, required: "Write a comment first." }),
   visibility: z.enum(["PUBLIC", "INTERNAL"]),
 });
 
@@ -105,16 +108,16 @@ export const ZTicketListQuery = z.object({
   assignee: z.union([z.literal("me"), z.literal("unassigned"), z.uuid()]).optional().catch(undefined),
   q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()).catch(undefined),
   /** Keyset cursor: show tickets numbered below this one. */
-  before: z.coerce.number().int().positive().optional().catch(undefined),
+  before: z.coerce.number().int().positive().max(PG_INT_MAX).optional().catch(undefined),
 });
 
 export type TTicketListQuery = z.output<typeof ZTicketListQuery>;
 
 export const ZUpdateIntakeInput = z.object({
   ticketId: z.uuid(),
-  version: z.number().int().positive(),
-  title: z.string().trim().min(1, "Enter a title.").max(200, "Keep the title under 200 characters."),
+  version: ZVersion,
+  title: safeText(200, "Keep the title under 200 characters.", { min: 1, required: "Enter a title." }),
   symptoms: z.array(z.enum(SYMPTOM_KEYS)).max(SYMPTOM_KEYS.length),
-  symptomsNote: z.string().trim().max(4000, "Keep the description under 4,000 characters."),
-  detectedAt: z.coerce.date({ error: "Enter when the problem was detected." }).refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, "The detection time cannot be in the future."),
+  symptomsNote: safeText(4000, "Keep the description under 4,000 characters."),
+  detectedAt: dateInRange(0, { invalid: "Enter when the problem was detected.", tooEarly: "Enter a realistic detection time.", tooLate: "The detection time cannot be in the future." }),
 });

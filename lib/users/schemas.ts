@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { safeText } from "@/lib/validation/fields";
 import { Role } from "@/generated/prisma/enums";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
@@ -14,7 +15,7 @@ const SERVES_NOTHING = { path: ["servedTenantIds"], message: "Choose the tenants
 export const ZCreateUserInput = z
   .object({
     email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address.").max(320)),
-    name: z.string().trim().min(1, "Enter the person's name.").max(120),
+    name: safeText(120, "Use at most 120 characters.", { min: 1, required: "Enter the person's name." }),
     role: z.enum(Role, { error: "Choose a role." }),
     tenantId: z.preprocess(blankToUndefined, z.uuid().optional()),
     password: z

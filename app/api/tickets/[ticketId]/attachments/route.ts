@@ -35,7 +35,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ tic
     });
     return NextResponse.json({ id: row.id }, { status: 201 });
   } catch (error) {
-    if (isAppError(error) && error.details?.field === "file") return NextResponse.json({ fieldErrors: { file: [error.message] } }, { status: 400 });
+    if (isAppError(error) && error.details?.field === "file") return NextResponse.json({ fieldErrors: { file: [error.message] } }, { status: error.status });
     if (!isAppError(error)) getLogger().error({ err: error, route: "attachments.upload" }, "upload failed");
     const status = isAppError(error) ? error.status : 500;
     return NextResponse.json({ error: status === 404 ? "Ticket not found." : toUserMessage(error) }, { status });
