@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { AppCredentialSource } from "@/lib/graph/app-credentials";
 
 // Every environment variable the app reads, validated once. `.env.example` documents each.
 // Outside demo mode the secrets are required and the server refuses to start without them
@@ -13,6 +14,9 @@ const flag = z
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+const optionalDate = z.preprocess(emptyAsUndefined, z.iso.date("must be a date, YYYY-MM-DD").transform((d) => new Date(`${d}T00:00:00Z`)).optional());
+
+const MICROSOFT_AUTHORITY = "https://login.microsoftonline.com";
 
 // The database alone, for scripts that need nothing else (scripts/db.ts).
 const ZDatabaseEnv = z.object({
@@ -41,6 +45,18 @@ const ZEnv = z
     AZURE_AD_CLIENT_ID: optionalString,
     AZURE_AD_CLIENT_SECRET: optionalString,
     AZURE_AD_TENANT_ID: optionalString,
+    // Where Entra ID sign-in's OpenID configuration lives (the tenant simulator in the demo and tests).
+    AZURE_AD_AUTHORITY_HOST: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https$/ }).default(MICROSOFT_AUTHORITY)),
+    // Breachdesk's own multi-tenant app (one per deployment): customers connect by admin consent.
+    BREACHDESK_APP_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().trim().toLowerCase().pipe(z.guid("must be the app's application (client) id, a GUID")).optional()),
+    BREACHDESK_APP_CERTIFICATE: optionalString,
+    BREACHDESK_APP_CERTIFICATE_PASSWORD: optionalString,
+    BREACHDESK_APP_CERTIFICATE_NEXT: optionalString,
+    BREACHDESK_APP_CERTIFICATE_NEXT_PASSWORD: optionalString,
+    BREACHDESK_APP_CLIENT_SECRET: optionalString,
+    BREACHDESK_APP_CLIENT_SECRET_EXPIRES: optionalDate,
+    BREACHDESK_APP_CLIENT_SECRET_NEXT: optionalString,
+    BREACHDESK_APP_CLIENT_SECRET_NEXT_EXPIRES: optionalDate,
     GRAPH_SIMULATOR_URL: z.url().default("https://localhost:3001"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
@@ -49,6 +65,13 @@ const ZEnv = z
       for (const key of ["NEXTAUTH_SECRET", "BREACHDESK_ENCRYPTION_KEY", "NEXTAUTH_URL"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required outside demo mode" });
       }
+    }
+    const appCredentials = [env.BREACHDESK_APP_CERTIFICATE, env.BREACHDESK_APP_CERTIFICATE_NEXT, env.BREACHDESK_APP_CLIENT_SECRET, env.BREACHDESK_APP_CLIENT_SECRET_NEXT];
+    if (env.BREACHDESK_APP_CLIENT_ID && !appCredentials.some(Boolean)) {
+      ctx.addIssue({ code: "custom", path: ["BREACHDESK_APP_CERTIFICATE"], message: "Breachdesk's app needs a certificate (preferred) or a client secret" });
+    }
+    if (!env.BREACHDESK_APP_CLIENT_ID && appCredentials.some(Boolean)) {
+      ctx.addIssue({ code: "custom", path: ["BREACHDESK_APP_CLIENT_ID"], message: "is required with Breachdesk's app credentials" });
     }
     const entra = [env.AZURE_AD_CLIENT_ID, env.AZURE_AD_CLIENT_SECRET, env.AZURE_AD_TENANT_ID];
     if (entra.some(Boolean) && !entra.every(Boolean)) {
@@ -66,7 +89,24 @@ const ZEnv = z
     BREACHDESK_ENCRYPTION_KEY:
       env.BREACHDESK_ENCRYPTION_KEY ?? Buffer.alloc(32, DEMO_ONLY_SECRET).toString("base64"),
     isEntraSignInEnabled: Boolean(env.AZURE_AD_CLIENT_ID),
+    deploymentApp: deploymentAppOf(env),
   }));
+
+/** Breachdesk's multi-tenant app, when configured: its credentials in order of preference (certificates first). */
+function deploymentAppOf(env: {
+  BREACHDESK_APP_CLIENT_ID?: string; BREACHDESK_APP_CERTIFICATE?: string; BREACHDESK_APP_CERTIFICATE_PASSWORD?: string; BREACHDESK_APP_CERTIFICATE_NEXT?: string;
+  BREACHDESK_APP_CERTIFICATE_NEXT_PASSWORD?: string; BREACHDESK_APP_CLIENT_SECRET?: string; BREACHDESK_APP_CLIENT_SECRET_EXPIRES?: Date;
+  BREACHDESK_APP_CLIENT_SECRET_NEXT?: string; BREACHDESK_APP_CLIENT_SECRET_NEXT_EXPIRES?: Date;
+}): { clientId: string; credentials: AppCredentialSource[] } | null {
+  if (!env.BREACHDESK_APP_CLIENT_ID) return null;
+  const candidates: (AppCredentialSource | null)[] = [
+    env.BREACHDESK_APP_CERTIFICATE ? { kind: "certificate", slot: "current", value: env.BREACHDESK_APP_CERTIFICATE, password: env.BREACHDESK_APP_CERTIFICATE_PASSWORD } : null,
+    env.BREACHDESK_APP_CERTIFICATE_NEXT ? { kind: "certificate", slot: "next", value: env.BREACHDESK_APP_CERTIFICATE_NEXT, password: env.BREACHDESK_APP_CERTIFICATE_NEXT_PASSWORD } : null,
+    env.BREACHDESK_APP_CLIENT_SECRET ? { kind: "secret", slot: "current", value: env.BREACHDESK_APP_CLIENT_SECRET, expiresAt: env.BREACHDESK_APP_CLIENT_SECRET_EXPIRES } : null,
+    env.BREACHDESK_APP_CLIENT_SECRET_NEXT ? { kind: "secret", slot: "next", value: env.BREACHDESK_APP_CLIENT_SECRET_NEXT, expiresAt: env.BREACHDESK_APP_CLIENT_SECRET_NEXT_EXPIRES } : null,
+  ];
+  return { clientId: env.BREACHDESK_APP_CLIENT_ID, credentials: candidates.filter((c): c is AppCredentialSource => c !== null) };
+}
 
 export type Env = z.infer<typeof ZEnv>;
 
