@@ -84,7 +84,8 @@ export function createDelegatedGraph(c: Pick<GraphConnection, "tenantId" | "simu
   return graphWith({ ...c, clientId: "", retry: { maxRetries: 0, delaySeconds: 1 } }, credential, {});
 }
 
-function graphWith(c: GraphConnection, credential: TokenCredential, transport: GraphTransport): TenantGraph {
+/** A Graph client that gets its tokens from the given credential (e.g. createCredential's, wrapped). */
+export function graphWith(c: GraphConnection, credential: TokenCredential, transport: GraphTransport = {}): TenantGraph {
   const authProvider = transport.authProvider ?? new TokenCredentialAuthenticationProvider(credential, { scopes: [SCOPE] });
   const middleware = MiddlewareFactory.getDefaultMiddlewareChain(authProvider);
   const retry = c.retry ?? { maxRetries: 3, delaySeconds: 3 };
