@@ -29,7 +29,7 @@ export default async function EditTenantPage({ params, searchParams }: { params:
       <div>
         <Link href="/admin/tenants" className="text-sm text-primary hover:underline">← Tenant connections</Link>
         <h1 className="text-xl font-semibold">Edit {tenant.displayName}</h1>
-        {tenant.isDemo && <p className="text-sm text-muted-foreground">A demo tenant, connected to the tenant simulator.</p>}
+        {tenant.isDemo && <p className="text-sm text-muted-foreground">A demo tenant, served by the tenant simulator.</p>}
       </div>
       <div className="max-w-4xl">
         <ConnectionPanel connection={connection} />
