@@ -26,6 +26,7 @@ export function signInPage(p: SignInPage, status = 200): HtmlResponse {
 <style>body{font:15px system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;color:#1b1b1b}label{display:block;margin-top:.75rem}input{width:100%;padding:.4rem;font:inherit}
 button{margin:1rem .5rem 0 0;padding:.45rem 1.2rem;font:inherit}.error{border:1px solid #c00;background:#fff0f0;padding:.5rem}.hint{color:#555;font-size:13px}</style></head>
 <body><main>
+<p class="hint">Tenant simulator — standing in for Microsoft's sign-in page.</p>
 <h1>${escapeHtml(p.title)}</h1>
 <p><strong>${escapeHtml(p.appName)}</strong> asks to:</p>
 <ul>${asks}</ul>

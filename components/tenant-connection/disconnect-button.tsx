@@ -24,7 +24,8 @@ export function DisconnectButton({ tenantId, tenantName }: { tenantId: string; t
           <AlertDialogTitle>Disconnect {tenantName}?</AlertDialogTitle>
           <AlertDialogDescription>
             Breachdesk stops calling Microsoft Graph for this tenant at once: no remediation, message trace or check runs, and no new incident can be
-            filed. Its tickets stay readable. Remove the consent in your tenant afterwards (the steps are shown next).
+            filed. Its tickets stay readable but read-only (comments and status changes remain). Remove the consent in your tenant afterwards (the steps
+            are shown next).
           </AlertDialogDescription>
           <AlertDialogFooter>
             <AlertDialogCancel>Cancel</AlertDialogCancel>

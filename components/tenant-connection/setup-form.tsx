@@ -20,13 +20,14 @@ export function SetupForm({ tenantId, offerPrivileged }: { tenantId: string; off
   const leaving = isPending || hasSucceeded;
   return (
     <form
-      className="space-y-2"
+      className="space-y-2 rounded-md border p-3"
       aria-label="Set up what is missing"
       onSubmit={(e) => {
         e.preventDefault();
         execute({ tenantId, privileged });
       }}
     >
+      <h3 className="text-sm font-semibold">Set up what is missing</h3>
       {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
       <p className="text-sm text-muted-foreground">
         You sign in at Microsoft as an administrator of the tenant (a Privileged Role Administrator for roles; an Application Administrator for the

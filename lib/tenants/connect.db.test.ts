@@ -14,6 +14,7 @@ import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "@/simulator/test/support";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
+import { assignTicket } from "@/lib/workflow/service";
 import { completeConsent, startConsent } from "./consent";
 import { redirectUris } from "./connect-urls";
 import { latestConnectionCheck, recheckConnection, recheckDueConnections } from "./connection-check";
@@ -205,6 +206,9 @@ describe.each(testDbKinds())("connecting a tenant on %s", (kind) => {
     await disconnectTenant(t.db, admin, northwind.id);
     await expect(getTenantGraph(t.db, northwind.id)).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("disconnected") });
     expect(await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ tenantId: northwind.id });
+    // Its tickets are read-only: work on them is refused, not only what calls Graph.
+    const engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
+    await expect(assignTicket(t.db, engineer, { ticketId: ticket.id, assigneeId: engineer.id, version: 1 })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("read-only") });
     const before = await t.db.tenantConnectionCheck.count({ where: { tenantId: northwind.id } });
     await recheckDueConnections(t.db, { now: new Date(Date.now() + 48 * 3_600_000) });
     expect(await t.db.tenantConnectionCheck.count({ where: { tenantId: northwind.id } })).toBe(before);

@@ -7,7 +7,7 @@ import { findConnectableTenant } from "./connection-access";
 
 // Disconnect: Breachdesk stops using the tenant at once (lib/graph/tenant-graph.ts refuses it a
 // Graph client, so no remediation, trace or check runs), no new incident is filed for it, and its
-// tickets stay readable. Microsoft's side is the admin's to remove (the page says how): Breachdesk
+// tickets stay readable but read-only (lib/tickets/assert-open.ts). Microsoft's side is the admin's to remove (the page says how): Breachdesk
 // cannot withdraw a consent it was given, and a later Connect binds the same Entra tenant again.
 
 export async function disconnectTenant(db: Db, viewer: Viewer, tenantId: string) {

@@ -9,7 +9,7 @@ export async function DisconnectedNotice({ db, tenantId }: { db: Db; tenantId: s
   return (
     <Alert variant="warning">
       Breachdesk was disconnected from {tenant.displayName} on {formatDateTime(tenant.disconnectedAt)}: this ticket is read-only. Nothing runs against the
-      tenant (remediation, evidence, message trace) until its admin connects it again.
+      tenant and its work cannot change until its admin connects it again; comments and status changes remain, to wind the incident up.
     </Alert>
   );
 }
