@@ -43,7 +43,7 @@ function AttemptOutcome({ attempt }: { attempt: NonNullable<TenantConnection["at
 export function ConnectionPanel({ connection, refused }: { connection: TenantConnection; refused?: string }) {
   const { tenant, check, attempt } = connection;
   const deploymentApp = tenant.connectionMode === "DEPLOYMENT_APP";
-  const connected = !tenant.disconnectedAt && (deploymentApp ? Boolean(tenant.consentedAt) : Boolean(tenant.clientId));
+  const connected = !tenant.disconnectedAt && (deploymentApp ? Boolean(tenant.consentedAt) : Boolean(tenant.clientId && connection.hasSecret));
   const status = tenant.disconnectedAt ? { label: "Disconnected", variant: "neutral" as const } : connected ? { label: "Connected", variant: "success" as const } : { label: "Not connected", variant: "warning" as const };
   const context = { appName: APP_NAME, appClientId: connection.appClientId, servicePrincipalId: tenant.servicePrincipalId, serviceMailbox: tenant.serviceMailbox };
   const fixable = check?.items.filter((i) => i.state === "missing" && ["userAdministrator", "privilegedAuthentication", "messageTrace"].includes(i.key)) ?? [];
@@ -104,7 +104,9 @@ export function ConnectionPanel({ connection, refused }: { connection: TenantCon
           </div>
           {check && <Checklist items={check.items} context={context} />}
           {check?.operations && <OperationsSummary rows={check.operations} />}
-          {deploymentApp && fixable.length > 0 && <SetupForm tenantId={tenant.id} offerPrivileged={fixable.some((i) => i.key === "privilegedAuthentication")} />}
+          {deploymentApp && fixable.length > 0 && (
+            <SetupForm tenantId={tenant.id} offerPrivileged={fixable.some((i) => i.key === "privilegedAuthentication")} onlyPrivileged={fixable.every((i) => !i.required)} />
+          )}
           <div className="flex flex-wrap items-start gap-3">
             <RecheckButton tenantId={tenant.id} />
             <DisconnectButton tenantId={tenant.id} tenantName={tenant.displayName} />

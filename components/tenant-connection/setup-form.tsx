@@ -10,8 +10,9 @@ import { startSetupAction } from "@/lib/tenants/actions";
  * "Set this up for me": the admin signs in at Microsoft with delegated, least-privilege scopes and
  * Breachdesk makes the Graph calls for what is missing. The highly privileged role is opt-in.
  */
-export function SetupForm({ tenantId, offerPrivileged }: { tenantId: string; offerPrivileged: boolean }) {
-  const [privileged, setPrivileged] = useState(false);
+export function SetupForm({ tenantId, offerPrivileged, onlyPrivileged }: { tenantId: string; offerPrivileged: boolean; onlyPrivileged: boolean }) {
+  // When the optional role is all that is left, asking for the setup means asking for it.
+  const [privileged, setPrivileged] = useState(onlyPrivileged);
   const { execute, result, isPending, hasSucceeded } = useAction(startSetupAction, {
     onSuccess: ({ data }) => {
       if (data?.url) window.location.assign(data.url);

@@ -17,15 +17,18 @@ export async function getTenantConnection(db: Db, viewer: Viewer, tenantId: stri
     id: true, displayName: true, primaryDomain: true, entraTenantId: true, connectionKind: true, connectionMode: true, consentedAt: true,
     disconnectedAt: true, serviceMailbox: true, servicePrincipalId: true, clientId: true, isDemo: true,
   });
-  const [check, attempt, app, tickets] = await Promise.all([
+  const [check, attempt, app, tickets, withSecret] = await Promise.all([
     db.tenantConnectionCheck.findFirst({ where: { tenantId }, orderBy: { checkedAt: "desc" }, select: { checkedAt: true, trigger: true, connected: true, ready: true, error: true, items: true, operations: true } }),
     findOwnAttempt(db, viewer, attemptId),
     getDeploymentApp().catch(() => null),
     db.ticket.count({ where: { tenantId } }),
+    // Whether an own app registration's secret is stored, never the secret.
+    db.tenant.count({ where: { id: tenantId, clientSecretEncrypted: { not: null } } }),
   ]);
   return {
     tenant,
     tickets,
+    hasSecret: withSecret > 0,
     appClientId: tenant.connectionMode === "DEPLOYMENT_APP" ? (app?.clientId ?? null) : tenant.clientId,
     isAppConfigured: Boolean(app),
     check: check ? { ...check, items: check.items as unknown as ChecklistItem[], operations: (check.operations ?? null) as unknown as PreflightRow[] | null } : null,
