@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
 import { signIn, USERS } from "./support/auth";
 
-// A platform admin adds a tenant connection and edits its approval policy. The client secret is
-// write-only: it must never come back in any response (HTML, RSC payload, action result).
+// A platform admin adds a tenant connected through its own app registration and edits its
+// approval policy. The client secret is write-only: it must never come back in any response
+// (HTML, RSC payload, action result).
 
 test("a platform admin adds a tenant, fixes field errors, and turns on approval; the secret never comes back", async ({ page }) => {
   const suffix = randomUUID().slice(0, 6);
@@ -26,6 +27,9 @@ test("a platform admin adds a tenant, fixes field errors, and turns on approval;
   await form.getByLabel("Entra tenant id").fill("not-a-guid");
   await form.getByLabel("Primary domain").fill("north wind");
   await form.getByLabel("Connection").selectOption("ENTRA");
+  // Today's form: the tenant's own app registration (Breachdesk's app is the default, connected by consent).
+  await expect(form.getByLabel("App", { exact: true })).toHaveValue("DEPLOYMENT_APP");
+  await form.getByLabel("App", { exact: true }).selectOption("OWN_APP");
   await form.getByLabel("App client id").fill(randomUUID());
   // Only the service mailbox is optional when adding; the secret is not (it shows "Not set" forever otherwise).
   await expect(form.getByLabel("Service mailbox (optional)")).toBeVisible();

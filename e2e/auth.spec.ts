@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, signIn, signOut, USERS } from "./support/auth";
 
 const ROLES = [
-  { email: USERS.contosoAdmin, role: "Tenant admin", nav: ["Our incidents", "Report an incident"], heading: "Our incidents" },
+  { email: USERS.contosoAdmin, role: "Tenant admin", nav: ["Our incidents", "Report an incident", "Microsoft 365"], heading: "Our incidents" },
   { email: USERS.engineer, role: "Support engineer", nav: ["Queue"], heading: "Queue" },
   { email: USERS.manager, role: "Manager", nav: ["Queue", "Reviews", "Dashboard"], heading: "Queue" },
   { email: USERS.platform, role: "Platform admin", nav: ["Queue", "Report an incident", "Reviews", "Dashboard", "Tenants", "Users", "Connections", "Jobs", "Audit log"], heading: "Queue" },

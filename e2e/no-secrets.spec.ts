@@ -1,9 +1,14 @@
+import fs from "node:fs";
+import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn, USERS } from "./support/auth";
 import { openEveryStage } from "./support/stages";
 
 // Nothing secret may reach the browser: not password hashes, not tenant app secrets (encrypted
-// or plain). Collect every response body (HTML, RSC payloads, JSON) while each role uses the app.
+// or plain), not Breachdesk's own app credential (its certificate's private key, its sign-in
+// secret) nor a PKCE verifier. Collect every response body (HTML, RSC payloads, JSON) while each
+// role uses the app.
+const demoApp = JSON.parse(fs.readFileSync(path.join("data", "breachdesk-app", "app.json"), "utf8")) as { signInSecret: string };
 const FORBIDDEN = [
   /scrypt\$/,
   /v1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]{20,}\./,
@@ -11,6 +16,9 @@ const FORBIDDEN = [
   /fabrikam-demo-secret/,
   /passwordHash/,
   /clientSecretEncrypted/,
+  /PRIVATE KEY/,
+  /codeVerifier/,
+  new RegExp(demoApp.signInSecret.replace(/[-]/g, "\\-")),
 ];
 
 async function bodiesAs(browser: Browser, email: string, visit: (page: Page) => Promise<void>) {
@@ -54,6 +62,10 @@ test("the platform admin's pages, RSC payloads and session carry no hash or tena
     await bodiesAs(browser, USERS.platform, async (page) => {
       await page.goto("/admin/tenants");
       await expect(page.getByText("Stored (encrypted)").first()).toBeVisible();
+      await expect(page.getByRole("region", { name: "Breachdesk's app" })).toContainText("thumbprint");
+      await page.getByRole("link", { name: "Edit Northwind (demo)" }).click();
+      await expect(page.getByRole("heading", { name: /Microsoft 365 connection/ })).toBeVisible();
+      await page.goto("/admin/tenants");
       await page.getByRole("link", { name: "Edit Contoso (demo)" }).click();
       await expect(page.getByRole("form", { name: "Edit tenant" }).getByLabel("Client secret")).toHaveValue("");
       await page.goto("/admin/users");
@@ -73,6 +85,16 @@ test("the engineer's queue and ticket pages carry no hash or tenant secret", asy
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Queue");
       await openFirstTicket(page);
       await openFirstTicket(page, "/tickets?status=CLOSED");
+    }),
+  );
+});
+
+test("the tenant admin's Microsoft 365 page carries no app credential or verifier", async ({ browser }) => {
+  expectNoSecrets(
+    await bodiesAs(browser, USERS.northwindAdmin, async (page) => {
+      await page.goto("/tenant");
+      await expect(page.getByRole("heading", { name: /Microsoft 365 connection/ })).toBeVisible();
+      await page.goto("/tickets");
     }),
   );
 });

@@ -29,6 +29,26 @@ describe("env", () => {
     expect(() => parseEnv({ BREACHDESK_DEMO: "1", AZURE_AD_CLIENT_ID: "abc" })).toThrow(/AZURE_AD_CLIENT_SECRET and AZURE_AD_TENANT_ID together/);
     expect(parseEnv({ BREACHDESK_DEMO: "1", AZURE_AD_CLIENT_ID: "a", AZURE_AD_CLIENT_SECRET: "b", AZURE_AD_TENANT_ID: "c" }).isEntraSignInEnabled).toBe(true);
   });
+  it("configures Breachdesk's app with its credentials in order of preference, and refuses half a configuration", () => {
+    const id = "0f6d3b2a-1c4e-4f5a-9b8c-7d6e5f4a3b2c";
+    expect(parseEnv({ BREACHDESK_DEMO: "1" }).deploymentApp).toBeNull();
+    expect(() => parseEnv({ BREACHDESK_DEMO: "1", BREACHDESK_APP_CLIENT_ID: id })).toThrow(/BREACHDESK_APP_CERTIFICATE: Breachdesk's app needs a certificate/);
+    expect(() => parseEnv({ BREACHDESK_DEMO: "1", BREACHDESK_APP_CLIENT_SECRET: "s" })).toThrow(/BREACHDESK_APP_CLIENT_ID: is required/);
+    expect(() => parseEnv({ BREACHDESK_DEMO: "1", BREACHDESK_APP_CLIENT_ID: "nope", BREACHDESK_APP_CLIENT_SECRET: "s" })).toThrow(/BREACHDESK_APP_CLIENT_ID: must be the app's application/);
+    expect(() => parseEnv({ BREACHDESK_DEMO: "1", BREACHDESK_APP_CLIENT_ID: id, BREACHDESK_APP_CLIENT_SECRET: "s", BREACHDESK_APP_CLIENT_SECRET_EXPIRES: "soon" })).toThrow(/YYYY-MM-DD/);
+    const app = parseEnv({
+      BREACHDESK_DEMO: "1", BREACHDESK_APP_CLIENT_ID: id.toUpperCase(), BREACHDESK_APP_CLIENT_SECRET: "s", BREACHDESK_APP_CLIENT_SECRET_EXPIRES: "2027-06-30",
+      BREACHDESK_APP_CERTIFICATE_NEXT: "/path/next.pem", BREACHDESK_APP_CERTIFICATE: "/path/current.pfx", BREACHDESK_APP_CERTIFICATE_PASSWORD: "pw",
+    }).deploymentApp;
+    expect(app).toEqual({
+      clientId: id,
+      credentials: [
+        { kind: "certificate", slot: "current", value: "/path/current.pfx", password: "pw" },
+        { kind: "certificate", slot: "next", value: "/path/next.pem", password: undefined },
+        { kind: "secret", slot: "current", value: "s", expiresAt: new Date("2027-06-30T00:00:00Z") },
+      ],
+    });
+  });
   it("rejects a DATABASE_URL that is not PostgreSQL", () => {
     expect(() => parseEnv({ BREACHDESK_DEMO: "1", DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL/);
   });

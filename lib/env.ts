@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
+import type { AppCredentialSource } from "@/lib/graph/app-credentials";
 
 // Every environment variable the app reads, validated once. `.env.example` documents each.
 // Outside demo mode the secrets are required and the server refuses to start without them
@@ -19,6 +20,9 @@ const flagDefaultOn = z
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+const optionalDate = z.preprocess(emptyAsUndefined, z.iso.date("must be a date, YYYY-MM-DD").transform((d) => new Date(`${d}T00:00:00Z`)).optional());
+
+const MICROSOFT_AUTHORITY = "https://login.microsoftonline.com";
 
 const ZKey32 = z.preprocess(
   emptyAsUndefined,
@@ -58,6 +62,18 @@ const ZEnv = z
     AZURE_AD_CLIENT_ID: optionalString,
     AZURE_AD_CLIENT_SECRET: optionalString,
     AZURE_AD_TENANT_ID: optionalString,
+    // Where Entra ID sign-in's OpenID configuration lives (the tenant simulator in the demo and tests).
+    AZURE_AD_AUTHORITY_HOST: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https$/ }).default(MICROSOFT_AUTHORITY)),
+    // Breachdesk's own multi-tenant app (one per deployment): customers connect by admin consent.
+    BREACHDESK_APP_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().trim().toLowerCase().pipe(z.guid("must be the app's application (client) id, a GUID")).optional()),
+    BREACHDESK_APP_CERTIFICATE: optionalString,
+    BREACHDESK_APP_CERTIFICATE_PASSWORD: optionalString,
+    BREACHDESK_APP_CERTIFICATE_NEXT: optionalString,
+    BREACHDESK_APP_CERTIFICATE_NEXT_PASSWORD: optionalString,
+    BREACHDESK_APP_CLIENT_SECRET: optionalString,
+    BREACHDESK_APP_CLIENT_SECRET_EXPIRES: optionalDate,
+    BREACHDESK_APP_CLIENT_SECRET_NEXT: optionalString,
+    BREACHDESK_APP_CLIENT_SECRET_NEXT_EXPIRES: optionalDate,
     GRAPH_SIMULATOR_URL: z.url().default("https://localhost:3001"),
     // Background jobs (lib/jobs): whether this server process also works jobs. Always on with the
     // embedded database (only one process may open it); with DATABASE_URL, 0 leaves them to `npm run worker`.
@@ -79,6 +95,13 @@ const ZEnv = z
         message: "cannot be 0 with the embedded database: only the server process may open it, so it runs the jobs (set DATABASE_URL to use separate workers)",
       });
     }
+    const appCredentials = [env.BREACHDESK_APP_CERTIFICATE, env.BREACHDESK_APP_CERTIFICATE_NEXT, env.BREACHDESK_APP_CLIENT_SECRET, env.BREACHDESK_APP_CLIENT_SECRET_NEXT];
+    if (env.BREACHDESK_APP_CLIENT_ID && !appCredentials.some(Boolean)) {
+      ctx.addIssue({ code: "custom", path: ["BREACHDESK_APP_CERTIFICATE"], message: "Breachdesk's app needs a certificate (preferred) or a client secret" });
+    }
+    if (!env.BREACHDESK_APP_CLIENT_ID && appCredentials.some(Boolean)) {
+      ctx.addIssue({ code: "custom", path: ["BREACHDESK_APP_CLIENT_ID"], message: "is required with Breachdesk's app credentials" });
+    }
     const entra = [env.AZURE_AD_CLIENT_ID, env.AZURE_AD_CLIENT_SECRET, env.AZURE_AD_TENANT_ID];
     if (entra.some(Boolean) && !entra.every(Boolean)) {
       ctx.addIssue({
@@ -96,7 +119,24 @@ const ZEnv = z
       env.BREACHDESK_ENCRYPTION_KEY ?? Buffer.alloc(32, DEMO_ONLY_SECRET).toString("base64"),
     AUDIT_CHAIN_KEY: env.AUDIT_CHAIN_KEY ?? demoKey("audit-chain"),
     isEntraSignInEnabled: Boolean(env.AZURE_AD_CLIENT_ID),
+    deploymentApp: deploymentAppOf(env),
   }));
+
+/** Breachdesk's multi-tenant app, when configured: its credentials in order of preference (certificates first). */
+function deploymentAppOf(env: {
+  BREACHDESK_APP_CLIENT_ID?: string; BREACHDESK_APP_CERTIFICATE?: string; BREACHDESK_APP_CERTIFICATE_PASSWORD?: string; BREACHDESK_APP_CERTIFICATE_NEXT?: string;
+  BREACHDESK_APP_CERTIFICATE_NEXT_PASSWORD?: string; BREACHDESK_APP_CLIENT_SECRET?: string; BREACHDESK_APP_CLIENT_SECRET_EXPIRES?: Date;
+  BREACHDESK_APP_CLIENT_SECRET_NEXT?: string; BREACHDESK_APP_CLIENT_SECRET_NEXT_EXPIRES?: Date;
+}): { clientId: string; credentials: AppCredentialSource[] } | null {
+  if (!env.BREACHDESK_APP_CLIENT_ID) return null;
+  const candidates: (AppCredentialSource | null)[] = [
+    env.BREACHDESK_APP_CERTIFICATE ? { kind: "certificate", slot: "current", value: env.BREACHDESK_APP_CERTIFICATE, password: env.BREACHDESK_APP_CERTIFICATE_PASSWORD } : null,
+    env.BREACHDESK_APP_CERTIFICATE_NEXT ? { kind: "certificate", slot: "next", value: env.BREACHDESK_APP_CERTIFICATE_NEXT, password: env.BREACHDESK_APP_CERTIFICATE_NEXT_PASSWORD } : null,
+    env.BREACHDESK_APP_CLIENT_SECRET ? { kind: "secret", slot: "current", value: env.BREACHDESK_APP_CLIENT_SECRET, expiresAt: env.BREACHDESK_APP_CLIENT_SECRET_EXPIRES } : null,
+    env.BREACHDESK_APP_CLIENT_SECRET_NEXT ? { kind: "secret", slot: "next", value: env.BREACHDESK_APP_CLIENT_SECRET_NEXT, expiresAt: env.BREACHDESK_APP_CLIENT_SECRET_NEXT_EXPIRES } : null,
+  ];
+  return { clientId: env.BREACHDESK_APP_CLIENT_ID, credentials: candidates.filter((c): c is AppCredentialSource => c !== null) };
+}
 
 export type Env = z.infer<typeof ZEnv>;
 

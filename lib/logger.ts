@@ -11,7 +11,11 @@ export function getLogger(): Logger {
     level: getEnv().LOG_LEVEL,
     base: { app: "breachdesk" },
     redact: {
-      paths: ["password", "*.password", "secret", "*.secret", "clientSecret", "*.clientSecret", "token", "*.token"],
+      paths: [
+        "password", "*.password", "secret", "*.secret", "clientSecret", "*.clientSecret", "token", "*.token",
+        // Connecting tenants: a code, its PKCE verifier, a client assertion or an access token never reach the logs.
+        "accessToken", "*.accessToken", "codeVerifier", "*.codeVerifier", "clientAssertion", "*.clientAssertion", "*.code_verifier", "*.client_assertion",
+      ],
       censor: "[redacted]",
     },
   });

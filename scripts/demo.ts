@@ -1,6 +1,7 @@
-// `npm run demo`: the embedded default, end to end. Creates local secrets and the simulator's
-// certificate on first run, migrates and seeds the embedded database, builds the app, then runs
-// the tenant simulator and the production server (scripts/server.mjs) side by side until Ctrl-C.
+// `npm run demo`: the embedded default, end to end. Creates local secrets, the simulator's
+// certificate and Breachdesk's own demo app (scripts/demo-app.ts) on first run, migrates and seeds
+// the embedded database, builds the app, then runs the tenant simulator and the production server
+// (scripts/server.mjs) side by side until Ctrl-C.
 //   PORT (3000), SIMULATOR_PORT (3001), PGLITE_DIR (./data/pglite), DEMO_SKIP_BUILD=1 to reuse .next,
 //   DEMO_RESET=1 to start the embedded database afresh (the end-to-end tests do)
 import { spawn, type ChildProcess } from "node:child_process";
@@ -13,6 +14,7 @@ import { createPrismaClient } from "@/lib/db/create-client";
 import { loadDotEnv, parseDatabaseEnv } from "@/lib/env";
 import { seedDemoIfAllowed } from "@/prisma/seed/demo";
 import { ensureCertificate } from "@/simulator/certificate";
+import { ensureDemoApp } from "./demo-app";
 
 const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -42,14 +44,18 @@ async function main() {
   const dataDir = path.join(root, "data");
   const secrets = loadDemoSecrets(path.join(dataDir, "demo-secrets.json"));
   const cert = await ensureCertificate(path.join(dataDir, "simulator"));
+  const appUrl = process.env.NEXTAUTH_URL ?? `http://localhost:${port}`;
+  const simulatorUrl = `https://localhost:${simulatorPort}`;
+  const demoApp = await ensureDemoApp(path.join(dataDir, "breachdesk-app"), { appUrl, simulatorUrl, env: process.env });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...Object.fromEntries(Object.entries(secrets).filter(([k]) => !process.env[k])),
+    ...demoApp.env,
     BREACHDESK_DEMO: "1",
     NEXT_TELEMETRY_DISABLED: "1", // no calls home: this must run offline
     PORT: port,
-    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-    GRAPH_SIMULATOR_URL: `https://localhost:${simulatorPort}`,
+    NEXTAUTH_URL: appUrl,
+    GRAPH_SIMULATOR_URL: simulatorUrl,
     SIMULATOR_PORT: simulatorPort,
     SIMULATOR_CERT_DIR: path.dirname(cert.certPath),
     NODE_EXTRA_CA_CERTS: cert.certPath,

@@ -31,3 +31,23 @@ export async function ensureCertificate(dir: string): Promise<Certificate> {
   }
   return { certPath, keyPath, cert: fs.readFileSync(certPath, "utf8"), key: fs.readFileSync(keyPath, "utf8") };
 }
+
+export type ClientCertificate = { cert: string; key: string; notAfter: Date };
+
+/**
+ * A self-signed certificate for an app's client credential (private_key_jwt): what an admin
+ * would create with New-SelfSignedCertificate or openssl and upload to the app registration.
+ * `days` may be negative (an expired certificate, for tests).
+ */
+export async function generateClientCertificate(commonName: string, days = 365): Promise<ClientCertificate> {
+  const notBeforeDate = new Date(Date.now() - Math.max(0, -days + 1) * 86_400_000);
+  const notAfterDate = new Date(Date.now() + days * 86_400_000);
+  const pems = await generate([{ name: "commonName", value: commonName }], {
+    keySize: 2048,
+    algorithm: "sha256",
+    notBeforeDate,
+    notAfterDate,
+    extensions: [{ name: "keyUsage", digitalSignature: true }],
+  });
+  return { cert: pems.cert, key: pems.private, notAfter: notAfterDate };
+}

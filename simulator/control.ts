@@ -1,3 +1,4 @@
+import { grantAdminConsent, servicePrincipalOf } from "./applications";
 import type { SimResponse } from "./http";
 import { generateCompromisedUsers } from "./scenario/build";
 import { ATTACKER } from "./scenario/users";
@@ -67,6 +68,19 @@ export function handleControl(rt: SimRuntime, hooks: ControlHooks, method: strin
     // generate-compromised keeps its original answer (the UPNs); compromised-users says more.
     if (c === "generate-compromised") return { status: 200, body: users.map((u) => u.userPrincipalName) };
     return { status: 201, body: { users: users.map((u) => ({ id: u.id, userPrincipalName: u.userPrincipalName })), total: t.generatedUsers } };
+  }
+  if (method === "POST" && c === "admin-consent") {
+    // What an administrator's "Accept" on the admin-consent page does, without the browser.
+    const app = rt.applications?.get(String(body.clientId ?? ""));
+    if (!app) return { status: 404, body: { error: "unknown application" } };
+    return { status: 200, body: { servicePrincipalId: grantAdminConsent(t, app, rt.clock.iso()).id } };
+  }
+  if (method === "POST" && c === "service-principals" && parts[4]) {
+    const sp = servicePrincipalOf(t, parts[4]);
+    if (!sp) return { status: 404, body: { error: "no service principal for that app" } };
+    if (Array.isArray(body.permissions)) sp.permissions = body.permissions.map(String);
+    if (Array.isArray(body.directoryRoles)) sp.directoryRoles = body.directoryRoles.map(String);
+    return { status: 204 };
   }
   if (method === "POST" && c === "settings") {
     if (body.licences) Object.assign(t.licences, body.licences);

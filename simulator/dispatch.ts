@@ -4,6 +4,8 @@ import type { ResponseChecker } from "./contract/check";
 import { validateRequestBody } from "./contract/validate";
 import type { Faults } from "./faults";
 import type { Route, SimRuntime } from "./route";
+import { servicePrincipalOf } from "./applications";
+import { findUser, type SimUser, type TenantState } from "./state";
 import { PER_TENANT_BUCKETS, type Throttle } from "./throttle";
 
 // One Graph call: token → route → permission → licence → quota → fault → handler, answering
@@ -30,17 +32,36 @@ function fail(req: GraphRequest, error: GraphHttpError, op?: string): Dispatched
   return { status: error.status, body: errorBody(error.code, error.message, req.requestId), headers: error.headers, op };
 }
 
-/** The caller's tenant and roles from a valid Graph token; else Graph's 401. */
-export function authenticate(deps: DispatchDeps, req: GraphRequest) {
+/**
+ * The tenant as the calling app sees it: tenant.app is that app's principal. The tenant's own app
+ * registration is tenant.app already; another (multi-tenant) app is seen through its service
+ * principal, so every route reads the caller's permissions and directory roles the same way.
+ * Writes through the view reach the tenant itself.
+ */
+function asSeenBy(tenant: TenantState, appId: string): TenantState | null {
+  if (appId === tenant.app.clientId) return tenant;
+  const sp = servicePrincipalOf(tenant, appId);
+  if (!sp) return null;
+  const app = { clientId: sp.appId, clientSecret: "", permissions: sp.permissions, directoryRoles: sp.directoryRoles };
+  return new Proxy(tenant, { get: (t, key, receiver) => (key === "app" ? app : Reflect.get(t, key, receiver)) });
+}
+
+/** The caller's tenant and roles from a valid Graph token (app-only, or a user's delegated scopes); else Graph's 401. */
+export function authenticate(deps: DispatchDeps, req: GraphRequest): { tenant: TenantState; roles: string[]; signedInUser?: SimUser } {
   const header = req.headers.authorization ?? "";
   const token = /^Bearer\s+(.+)$/i.exec(header)?.[1];
   if (!token) throw new GraphHttpError(401, "InvalidAuthenticationToken", "Access token is empty.");
   const result = deps.tokens.verify(token);
   if ("problem" in result) throw new GraphHttpError(401, "InvalidAuthenticationToken", result.problem);
-  if (!GRAPH_AUDIENCES.includes(result.claims.aud)) throw new GraphHttpError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
-  const tenant = deps.rt.world.tenants.get(result.claims.tid);
+  const { claims } = result;
+  if (!GRAPH_AUDIENCES.includes(claims.aud)) throw new GraphHttpError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
+  const home = deps.rt.world.tenants.get(claims.tid);
+  const tenant = home && asSeenBy(home, claims.appid);
   if (!tenant) throw new GraphHttpError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
-  return { tenant, roles: result.claims.roles };
+  if (claims.scp === undefined) return { tenant, roles: claims.roles };
+  const signedInUser = findUser(tenant, claims.oid ?? "");
+  if (!signedInUser?.accountEnabled) throw new GraphHttpError(401, "InvalidAuthenticationToken", "The user of this delegated token is unknown or disabled.");
+  return { tenant, roles: claims.scp.split(" ").filter(Boolean), signedInUser };
 }
 
 function findRoute(routes: Route[], req: GraphRequest): { route: Route; params: string[] } {
@@ -63,6 +84,11 @@ function checkAccess(route: Route, ctx: GraphContext) {
   if (!needed.some((p) => ctx.roles.includes(p))) {
     throw new GraphHttpError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
   }
+  // Delegated: the scope and, where the docs name one, a directory role of the signed-in user.
+  const user = ctx.signedInUser;
+  if (user && (!route.delegatedRoles || (route.delegatedRoles.length > 0 && !user.directoryRoles.some((r) => route.delegatedRoles!.includes(r))))) {
+    throw new GraphHttpError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+  }
   const { licences } = ctx.tenant;
   if ((route.licence === "p1" && !licences.p1) || (route.licence === "p2" && !licences.p2)) {
     throw new GraphHttpError(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant", "Neither tenant is B2C or tenant doesn't have premium license");
@@ -75,11 +101,11 @@ function checkAccess(route: Route, ctx: GraphContext) {
 export async function dispatch(deps: DispatchDeps, req: GraphRequest): Promise<Dispatched> {
   let op: string | undefined;
   try {
-    const { tenant, roles } = authenticate(deps, req);
+    const { tenant, roles, signedInUser } = authenticate(deps, req);
     const { route, params } = findRoute(deps.routes, req);
     op = route.op;
     deps.onRequest?.(req, op);
-    const ctx: GraphContext = { ...req, tenant, roles };
+    const ctx: GraphContext = { ...req, tenant, roles, signedInUser };
     checkAccess(route, ctx);
     if (deps.validateRequests && req.body !== undefined && req.method !== "GET") {
       const { errors } = validateRequestBody(req.version, req.method, req.path, req.body);

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { TenantState } from "./state";
+import type { SimUser, TenantState } from "./state";
 
 // Shapes shared by the router and the routes: a parsed request and a plain response.
 
@@ -18,7 +18,11 @@ export type GraphRequest = {
   origin: string;
 };
 
-export type GraphContext = GraphRequest & { tenant: TenantState; roles: string[] };
+/**
+ * tenant.app is the calling application's principal in the tenant (its permissions and directory
+ * roles); signedInUser is set for a delegated token, whose scopes are then the roles.
+ */
+export type GraphContext = GraphRequest & { tenant: TenantState; roles: string[]; signedInUser?: SimUser };
 
 export type SimResponse = { status: number; body?: unknown; headers?: Record<string, string> };
 

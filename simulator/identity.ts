@@ -1,34 +1,20 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, generateKeyPairSync, randomBytes, sign, timingSafeEqual } from "node:crypto";
 import type { SimResponse } from "./http";
-import type { WorldState } from "./state";
 
-// The authority @azure/identity's client-credentials flow talks to: OpenID discovery and the
-// token endpoint under each tenant id. Tokens are HMAC-signed JWTs bound to the tenant, to the
-// requested resource ("aud": Graph for https://graph.microsoft.com/.default) and to the app's
-// granted permissions ("roles"), with an expiry.
+// The authority @azure/identity and MSAL talk to: OpenID discovery, signing keys and the token
+// endpoint under each tenant id (token-endpoint.ts). Access tokens are HMAC-signed JWTs bound to
+// the tenant, to the requested resource ("aud": Graph for https://graph.microsoft.com/.default)
+// and to what the caller may do: an app's granted application permissions ("roles"), or a
+// signed-in user's delegated scopes ("scp", with "oid"), with an expiry. Id tokens are RS256,
+// verifiable with the published keys, as relying parties such as next-auth require.
 
-export type TokenClaims = { tid: string; appid: string; roles: string[]; exp: number; iat: number; aud: string; iss: string };
+export type TokenClaims = { tid: string; appid: string; roles: string[]; exp: number; iat: number; aud: string; iss: string; scp?: string; oid?: string };
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
 
 export const GRAPH_RESOURCE = "https://graph.microsoft.com";
 /** What Graph accepts as its audience: its URI or its application id. */
 export const GRAPH_AUDIENCES = [GRAPH_RESOURCE, "00000003-0000-0000-c000-000000000000"];
-
-/**
- * Resources the simulated authority knows, by the identifier a scope may name: Graph, and a few
- * other Microsoft APIs so a token for the wrong API can be had (and refused by Graph: 401).
- */
-const RESOURCES: Record<string, string> = {
-  "https://graph.microsoft.com": GRAPH_RESOURCE,
-  "https://graph.microsoft.com/": GRAPH_RESOURCE,
-  "00000003-0000-0000-c000-000000000000": GRAPH_RESOURCE,
-  "https://management.azure.com": "https://management.azure.com",
-  "https://management.azure.com/": "https://management.azure.com",
-  "https://outlook.office365.com": "https://outlook.office365.com",
-  "https://vault.azure.net": "https://vault.azure.net",
-};
-const OIDC_SCOPES = new Set(["openid", "profile", "offline_access", "email"]);
 
 export class TokenService {
   private readonly key = randomBytes(32);
@@ -76,37 +62,18 @@ export function openIdConfiguration(origin: string, tenantId: string): SimRespon
   };
 }
 
-function oauthError(status: number, error: string, code: string, description: string): SimResponse {
-  return { status, body: { error, error_description: `${code}: ${description}`, error_codes: [Number(code.replace("AADSTS", ""))], timestamp: new Date().toISOString() } };
-}
+/** RS256 id tokens and the JWKS that verifies them (learn.microsoft.com/entra/identity-platform/id-tokens). */
+export class IdTokenSigner {
+  private readonly pair = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  readonly kid = randomBytes(12).toString("base64url");
 
-export function issueToken(world: WorldState, tokens: TokenService, tenantId: string, form: URLSearchParams): SimResponse {
-  const tenant = world.tenants.get(tenantId);
-  if (!tenant) return oauthError(400, "invalid_request", "AADSTS90002", `Tenant '${tenantId}' not found.`);
-  if (form.get("grant_type") !== "client_credentials") return oauthError(400, "unsupported_grant_type", "AADSTS70003", "The app requested an unsupported grant type.");
-  if (form.get("client_id") !== tenant.app.clientId) {
-    return oauthError(400, "unauthorized_client", "AADSTS700016", `Application with identifier '${form.get("client_id")}' was not found in the directory '${tenant.displayName}'.`);
+  jwks() {
+    const jwk = this.pair.publicKey.export({ format: "jwk" });
+    return { keys: [{ kty: "RSA", use: "sig", alg: "RS256", kid: this.kid, n: jwk.n, e: jwk.e }] };
   }
-  if (form.get("client_secret") !== tenant.app.clientSecret) {
-    return oauthError(401, "invalid_client", "AADSTS7000215", "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.");
+
+  sign(claims: Record<string, unknown>): string {
+    const unsigned = `${b64({ alg: "RS256", typ: "JWT", kid: this.kid })}.${b64(claims)}`;
+    return `${unsigned}.${sign("sha256", Buffer.from(unsigned), this.pair.privateKey).toString("base64url")}`;
   }
-  const scope = form.get("scope");
-  if (!scope?.trim()) return oauthError(400, "invalid_request", "AADSTS900144", "The request body must contain the following parameter: 'scope'.");
-  // Client credentials ask for "<resource>/.default"; the OIDC scopes MSAL may add are ignored.
-  const requested = scope.trim().split(/\s+/).filter((s) => !OIDC_SCOPES.has(s.toLowerCase()));
-  if (requested.length === 0 || requested.some((s) => !s.endsWith("/.default"))) {
-    return oauthError(400, "invalid_scope", "AADSTS1002012", `The provided value for scope ${scope} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).`);
-  }
-  const resources = [...new Set(requested.map((s) => s.slice(0, -"/.default".length)))];
-  if (resources.length > 1) {
-    return oauthError(400, "invalid_scope", "AADSTS28000", `Provided value for the input parameter scope is not valid because it contains more than one resource. Scope ${scope} is not valid.`);
-  }
-  const audience = RESOURCES[resources[0]!.toLowerCase()];
-  if (!audience) {
-    return oauthError(400, "invalid_resource", "AADSTS500011", `The resource principal named ${resources[0]} was not found in the tenant named ${tenant.displayName}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.`);
-  }
-  // The app's admin-consented permissions are Graph's; a token for another API carries none.
-  const roles = audience === GRAPH_RESOURCE ? [...tenant.app.permissions] : [];
-  const { token, expiresIn } = tokens.issue({ tid: tenantId, appid: tenant.app.clientId, roles }, audience);
-  return { status: 200, body: { token_type: "Bearer", expires_in: expiresIn, ext_expires_in: expiresIn, access_token: token } };
 }

@@ -1,9 +1,11 @@
+import type { ApplicationRegistry } from "./applications";
 import type { SimClock } from "./clock";
 import type { GraphContext, GraphVersion, SimResponse } from "./http";
 import type { WorldState } from "./state";
 import type { Bucket } from "./throttle";
 
-export type SimRuntime = { world: WorldState; clock: SimClock };
+/** applications: the registered multi-tenant apps (simulator/applications.ts). */
+export type SimRuntime = { world: WorldState; clock: SimClock; applications?: ApplicationRegistry };
 
 export type Route = {
   /** Operation name, used for fault injection and in logs. */
@@ -14,6 +16,11 @@ export type Route = {
   /** Any one of these application permissions (token roles) allows the call. */
   permissions: string[] | ((ctx: GraphContext) => string[]);
   licence?: "p1" | "p2" | "messageTrace";
+  /**
+   * Delegated tokens (a signed-in user) are answered only by routes that set this: the directory
+   * roles the user needs besides the scope ([] = any user). Unset = app-only.
+   */
+  delegatedRoles?: string[];
   bucket?: Bucket;
   handle: (ctx: GraphContext, params: string[], rt: SimRuntime) => SimResponse | Promise<SimResponse>;
 };

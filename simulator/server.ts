@@ -8,7 +8,12 @@ import { handleControl } from "./control";
 import { dispatch, type DispatchDeps } from "./dispatch";
 import { Faults, type Fault } from "./faults";
 import { errorBody, GraphHttpError, newRequestId, type GraphRequest, type GraphVersion, type SimResponse } from "./http";
-import { issueToken, openIdConfiguration, TokenService } from "./identity";
+import { ApplicationRegistry, type ApplicationConfig } from "./applications";
+import { AuthCodeStore } from "./auth-codes";
+import { IdTokenSigner, openIdConfiguration, TokenService } from "./identity";
+import { handleSignInFlow } from "./sign-in-flows";
+import type { HtmlResponse } from "./sign-in-page";
+import { tokenEndpoint, type Authority } from "./token-endpoint";
 import type { SimRuntime } from "./route";
 import { ALL_ROUTES } from "./routes/all";
 import { buildWorld, generateCompromisedUsers, type CompromisedUsersConfig } from "./scenario/build";
@@ -41,6 +46,8 @@ export type SimulatorOptions = {
   validateResponses?: boolean | ResponseCheckMode;
   /** Extra compromised users in the scenario (bulk tests, benchmarks), rebuilt on every reset. */
   compromisedUsers?: CompromisedUsersConfig;
+  /** Multi-tenant apps registered with the simulated Entra ID (kept across resets). */
+  applications?: ApplicationConfig[];
 };
 
 export type RunningSimulator = {
@@ -79,11 +86,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     if (extra && t) generateCompromisedUsers(t, extra.count, extra.seed);
     return w;
   };
-  const runtime: SimRuntime = { world: world(settings.seed), clock: new SimClock() };
+  const applications = new ApplicationRegistry();
+  for (const app of options.applications ?? []) applications.register(app);
+  const runtime: SimRuntime = { world: world(settings.seed), clock: new SimClock(), applications };
   const throttle = new Throttle(quotasFrom(options.quotas));
   const faults = new Faults();
   faults.set(options.faults ?? []);
   const tokens = new TokenService(() => settings.tokenLifetimeSeconds);
+  const authority: Authority = { rt: runtime, tokens, idTokens: new IdTokenSigner(), apps: applications, codes: new AuthCodeStore() };
   const contractViolations: string[] = [];
   const responseViolations: string[] = [];
   const checkMode = options.validateResponses === "fail" ? "fail" : "record";
@@ -102,6 +112,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     configure(config: Record<string, unknown>) {
       if (typeof config.latencyMs === "number") settings.latencyMs = config.latencyMs;
       if (typeof config.tokenLifetimeSeconds === "number") settings.tokenLifetimeSeconds = config.tokenLifetimeSeconds;
+      if (config.application && typeof config.application === "object") applications.register(config.application as ApplicationConfig);
       if ("quotas" in config) throttle.configure(quotasFrom(config.quotas as SimulatorOptions["quotas"]));
       if (Array.isArray(config.faults)) faults.set(config.faults as Fault[]);
       // Part of the scenario: takes effect at the next reset.
@@ -120,6 +131,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       res.writeHead(status, { "request-id": requestId, "client-request-id": String(req.headers["client-request-id"] ?? requestId), ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers });
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
+    // The sign-in pages: HTML, or a redirect back to the client.
+    const sendPage = (page: HtmlResponse) => {
+      if ("location" in page) res.writeHead(302, { Location: page.location, "Cache-Control": "no-store" });
+      else res.writeHead(page.status, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+      res.end("html" in page ? page.html : undefined);
+    };
     try {
       const raw = await readBody(req);
       const segments = url.pathname.split("/").filter(Boolean);
@@ -133,8 +150,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         return send({ status: 200, body: { tenant_discovery_endpoint: `${origin}/${tenant}/v2.0/.well-known/openid-configuration`, "api-version": "1.1", metadata: [{ preferred_network: url.host, preferred_cache: url.host, aliases: [url.host] }] } });
       }
       if (segments[1] === "v2.0" && segments[2] === ".well-known") return send(openIdConfiguration(origin, segments[0]!));
+      if (segments[1] === "discovery" && segments[3] === "keys") return send({ status: 200, body: authority.idTokens.jwks() });
       if (segments[1] === "oauth2" && segments[3] === "token" && req.method === "POST") {
-        return send(issueToken(runtime.world, tokens, segments[0]!, new URLSearchParams(raw)));
+        return send(tokenEndpoint(authority, segments[0]!, origin, new URLSearchParams(raw), req.headers.authorization));
+      }
+      const flow = segments[1] === "v2.0" && segments[2] === "adminconsent" ? "adminconsent" : segments[1] === "oauth2" && segments[3] === "authorize" ? "authorize" : null;
+      if (flow && segments.length === (flow === "adminconsent" ? 3 : 4)) {
+        return sendPage(handleSignInFlow(authority, flow, segments[0]!, req.method ?? "GET", url.searchParams, new URLSearchParams(raw)));
       }
       const version = segments[0] as GraphVersion;
       if (version !== "v1.0" && version !== "beta") return send({ status: 404, body: errorBody("NotFound", "Unknown path.", requestId) });

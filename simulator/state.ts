@@ -119,6 +119,13 @@ export type AppRegistration = {
   directoryRoles: string[];
 };
 
+/**
+ * Another application's service principal in this tenant: a multi-tenant app after admin consent
+ * (simulator/applications.ts), or one created with POST /servicePrincipals. Its permissions are
+ * the application permissions consent granted; its directory roles come from role assignments.
+ */
+export type SimServicePrincipal = { id: string; appId: string; displayName: string; permissions: string[]; directoryRoles: string[]; createdDateTime: string };
+
 export type TenantState = {
   tenantId: string;
   displayName: string;
@@ -134,6 +141,8 @@ export type TenantState = {
   outbox: OutboundMail[];
   /** How many users generateCompromisedUsers has added (the next one's running number). */
   generatedUsers: number;
+  /** Service principals of other applications (consented multi-tenant apps); none when unset. */
+  servicePrincipals?: SimServicePrincipal[];
 };
 
 export type WorldState = { tenants: Map<string, TenantState> };

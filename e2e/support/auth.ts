@@ -5,6 +5,7 @@ export const DEMO_PASSWORD = "Breachdesk-demo-1";
 export const USERS = {
   contosoAdmin: "admin@contoso.example",
   fabrikamAdmin: "admin@fabrikam.example",
+  northwindAdmin: "admin@northwind.example",
   engineer: "engineer@breachdesk.example",
   manager: "manager@breachdesk.example",
   platform: "platform@breachdesk.example",

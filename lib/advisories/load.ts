@@ -27,7 +27,7 @@ const advisorySelect = {
       tenantId: true,
       status: true,
       affectedUpn: true,
-      tenant: { select: { displayName: true, serviceMailbox: true } },
+      tenant: { select: { displayName: true, serviceMailbox: true, disconnectedAt: true } },
       affectedUsers: { select: { upn: true } },
     },
   },

@@ -51,7 +51,7 @@ export async function draftTicketAdvisories(db: Db, viewer: Viewer, input: { tic
   assertCan(viewer, "tickets.work");
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { displayName: true, primaryDomain: true } } },
+    select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { displayName: true, primaryDomain: true, disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "draft advisories");

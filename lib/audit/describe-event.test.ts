@@ -74,6 +74,13 @@ describe("audit events in words", () => {
     expect(say(ev("ticket.status_changed", "not an object"))).toBe("Status changed from ? to ?");
   });
 
+  it("tells how a tenant was connected, set up and disconnected", () => {
+    expect(say(ev("tenant.consented", { entraTenantId: "2f4a" }, { target: "northwind.example" }))).toBe("Microsoft 365 connected by admin consent (Entra tenant 2f4a)");
+    expect(say(ev("tenant.consent_failed", { error: "access_denied" }, { result: "FAILED" }))).toBe("Admin consent not given: Microsoft answered access_denied");
+    expect(say(ev("tenant.setup", { steps: [{ step: "userAdministrator", ok: true }, { step: "messageTrace", ok: true }] }))).toBe("Connection set up (2 steps)");
+    expect(say(ev("tenant.disconnected", null, { target: "northwind.example" }))).toBe("Microsoft 365 disconnected: northwind.example");
+  });
+
   it("describes every action key the code records", () => {
     const keys = new Set<string>();
     const walk = (dir: string) => {

@@ -154,6 +154,14 @@ function phrase(action: string, d: Details, target: string | null, result: strin
     case "user.reactivated": return ["User reactivated", `: ${target ?? "?"}`];
     case "tenant.created": return ["Tenant connection added", `: ${target ?? "?"}`];
     case "tenant.updated": return ["Tenant connection updated", `: ${target ?? "?"}${list(d.changed).length ? ` (${list(d.changed).join(", ")})` : ""}`];
+    case "tenant.consent_started": return ["Connect Microsoft 365 started", target ? ` for ${target}` : ""];
+    case "tenant.consented": return ["Microsoft 365 connected by admin consent", str(d, "entraTenantId") ? ` (Entra tenant ${str(d, "entraTenantId")})` : ""];
+    case "tenant.consent_failed": return ["Admin consent not given", str(d, "error") ? `: Microsoft answered ${str(d, "error")}` : ""];
+    case "tenant.consent_refused": return ["Admin consent refused by Breachdesk", str(d, "entraTenantId") ? `: Entra tenant ${str(d, "entraTenantId")} belongs elsewhere` : ""];
+    case "tenant.setup_started": return ["Connection setup started", list(d.roles).length ? ` (${list(d.roles).join(", ")})` : ""];
+    case "tenant.setup": return [failed ? "Connection setup incomplete" : "Connection set up", list(d.steps).length ? ` (${plural(list(d.steps).length, "step")})` : ""];
+    case "tenant.setup_failed": return ["Connection setup failed", str(d, "code") ? ` (${str(d, "code")})` : ""];
+    case "tenant.disconnected": return ["Microsoft 365 disconnected", target ? `: ${target}` : ""];
   }
   if (family === "remediation") {
     const verified = d.verified;
@@ -167,7 +175,7 @@ function phrase(action: string, d: Details, target: string | null, result: strin
 
 const RESULT_WORDS: Record<string, string> = { FAILED: "failed", DENIED: "denied", UNKNOWN: "outcome unknown" };
 /** Actions whose phrase already says how it went. */
-const SAYS_RESULT = /^(remediation\.|message-trace\.run$|advisory\.sent$|mfa-coverage\.checked$|auth\.sign_in$|scope\.primary_checked$)/;
+const SAYS_RESULT = /^(remediation\.|message-trace\.run$|advisory\.sent$|mfa-coverage\.checked$|auth\.sign_in$|scope\.primary_checked$|tenant\.(consent_failed|consent_refused|setup|setup_failed)$)/;
 
 /** `names` turns the ids a remediation records into the rule, method or app the engineer saw. */
 export function describeEvent(e: DescribableEvent, names?: ItemNames): EventDescription {

@@ -18,6 +18,9 @@ export const PERMISSIONS = {
   "reports.review": ["MANAGER", "PLATFORM_ADMIN"],
   "dashboard.view": ["MANAGER", "PLATFORM_ADMIN"],
   "tenants.manage": ["PLATFORM_ADMIN"],
+  // Connect, set up, check and disconnect Microsoft 365: a tenant admin their own tenant only
+  // (lib/tenants/connection-access.ts), a platform admin any tenant.
+  "tenants.connect": ["TENANT_ADMIN", "PLATFORM_ADMIN"],
   "users.manage": ["PLATFORM_ADMIN"],
   // Background jobs (lib/jobs): every job, cancel and run again, on /admin/jobs.
   "jobs.manage": ["PLATFORM_ADMIN"],

@@ -7,12 +7,14 @@ import { openPglite, pgliteFactory, postgresFactory } from "./adapters";
 /**
  * Secrets are left out of every query result unless a query selects them by name: the one
  * sign-in check reads User.passwordHash (lib/auth/credentials.ts), the Graph connection reads
- * the tenant's encrypted secret (lib/graph/tenant-graph.ts). A forgotten `select` then cannot
+ * the tenant's encrypted secret (lib/graph/tenant-graph.ts), the setup callback its encrypted PKCE
+ * verifier (lib/tenants/connect-attempts.ts). A forgotten `select` then cannot
  * send either to the browser.
  */
 export const OMIT_SECRETS = {
   user: { passwordHash: true },
   tenant: { clientSecretEncrypted: true },
+  tenantConnectAttempt: { codeVerifierEncrypted: true },
 } as const;
 
 const buildClient = (adapter: SqlMigrationAwareDriverAdapterFactory) => new PrismaClient({ adapter, omit: OMIT_SECRETS });

@@ -1,14 +1,23 @@
-import { ClientSecretCredential } from "@azure/identity";
+import { ClientCertificateCredential, ClientSecretCredential, type AccessToken, type GetTokenOptions, type TokenCredential } from "@azure/identity";
 import { Client, HTTPMessageHandler, MiddlewareFactory, RetryHandler, RetryHandlerOptions, type AuthenticationProvider, type Middleware } from "@microsoft/microsoft-graph-client";
 import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
+import type { AppCredential } from "./app-credentials";
+import { credentialError } from "./errors";
 
 // The one place the Graph SDK and @azure/identity are wired: app-only client credentials per
-// customer tenant. A simulated tenant differs only in hosts (authority and Graph base URL).
+// customer tenant (learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow).
+// The credential is a tenant's own app registration secret, or Breachdesk's multi-tenant app's
+// certificate(s) and/or secret(s): ClientCertificateCredential signs the client assertion
+// (certificate-credentials), trying the rotation credential when Entra refuses the first. A
+// simulated tenant differs only in hosts (authority and Graph base URL).
 
 export type GraphConnection = {
   tenantId: string;
   clientId: string;
-  clientSecret: string;
+  /** A tenant's own app registration: its client secret. */
+  clientSecret?: string;
+  /** Breachdesk's app: its credentials in order of preference (certificates first, then secrets). */
+  credentials?: AppCredential[];
   /** Authority and Graph host of a simulated tenant, e.g. https://localhost:3001; unset = Microsoft's. */
   simulatorUrl?: string;
   /** Retries of 429/503/504 (Retry-After honoured; otherwise backoff from delaySeconds). */
@@ -17,20 +26,66 @@ export type GraphConnection = {
   timeoutMs?: number;
 };
 
-export type TenantGraph = { tenantId: string; client: Client; timeoutMs: number; credential: ClientSecretCredential };
+export type TenantGraph = { tenantId: string; client: Client; timeoutMs: number; credential: TokenCredential };
 
 const SCOPE = "https://graph.microsoft.com/.default";
 
 /** Test seams on the wire only (lib/graph/test-clients.ts): another token source, or middleware just before the HTTP send. */
 export type GraphTransport = { authProvider?: AuthenticationProvider; beforeSend?: Middleware[] };
 
-export function createTenantGraph(c: GraphConnection, transport: GraphTransport = {}): TenantGraph {
-  const credential = new ClientSecretCredential(
-    c.tenantId,
-    c.clientId,
-    c.clientSecret,
-    c.simulatorUrl ? { authorityHost: c.simulatorUrl, disableInstanceDiscovery: true } : {},
+/** Entra refused the credential itself (wrong or expired secret, unknown or expired certificate): the next one may work. */
+const REFUSED = new Set(["AADSTS7000215", "AADSTS7000222", "AADSTS700027", "AADSTS700024", "AADSTS50013"]);
+
+/**
+ * Tries the credentials in order and keeps using the first that works: during a rotation the new
+ * certificate or secret takes over without downtime when the old one is removed from the app.
+ */
+class FirstAcceptedCredential implements TokenCredential {
+  private preferred = 0;
+  constructor(private readonly credentials: TokenCredential[]) {}
+
+  async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+    let last: unknown;
+    for (let i = 0; i < this.credentials.length; i++) {
+      const index = (this.preferred + i) % this.credentials.length;
+      try {
+        const token = await this.credentials[index]!.getToken(scopes, options);
+        this.preferred = index;
+        return token;
+      } catch (error) {
+        const code = credentialError(error)?.details?.graphCode;
+        if (typeof code !== "string" || !REFUSED.has(code)) throw error;
+        last = error;
+      }
+    }
+    throw last;
+  }
+}
+
+export function createCredential(c: Pick<GraphConnection, "tenantId" | "clientId" | "clientSecret" | "credentials" | "simulatorUrl">): TokenCredential {
+  const options = c.simulatorUrl ? { authorityHost: c.simulatorUrl, disableInstanceDiscovery: true } : {};
+  const credentials = (c.credentials ?? []).map((credential): TokenCredential =>
+    credential.kind === "certificate"
+      ? new ClientCertificateCredential(c.tenantId, c.clientId, { certificate: credential.pem }, options)
+      : new ClientSecretCredential(c.tenantId, c.clientId, credential.secret, options),
   );
+  if (c.clientSecret) credentials.push(new ClientSecretCredential(c.tenantId, c.clientId, c.clientSecret, options));
+  if (credentials.length === 0) throw new Error("A Graph connection needs a client secret or a certificate.");
+  return credentials.length === 1 ? credentials[0]! : new FirstAcceptedCredential(credentials);
+}
+
+export function createTenantGraph(c: GraphConnection, transport: GraphTransport = {}): TenantGraph {
+  return graphWith(c, createCredential(c), transport);
+}
+
+/** A Graph client on a delegated access token (the signed-in admin's, for the guided setup). */
+export function createDelegatedGraph(c: Pick<GraphConnection, "tenantId" | "simulatorUrl" | "timeoutMs">, accessToken: { token: string; expiresOnTimestamp: number }): TenantGraph {
+  const credential: TokenCredential = { getToken: async () => accessToken };
+  return graphWith({ ...c, clientId: "", retry: { maxRetries: 0, delaySeconds: 1 } }, credential, {});
+}
+
+/** A Graph client that gets its tokens from the given credential (e.g. createCredential's, wrapped). */
+export function graphWith(c: GraphConnection, credential: TokenCredential, transport: GraphTransport = {}): TenantGraph {
   const authProvider = transport.authProvider ?? new TokenCredentialAuthenticationProvider(credential, { scopes: [SCOPE] });
   const middleware = MiddlewareFactory.getDefaultMiddlewareChain(authProvider);
   const retry = c.retry ?? { maxRetries: 3, delaySeconds: 3 };

@@ -39,6 +39,9 @@ export function toAppError(op: GraphOperation | "batch", f: GraphFailure): AppEr
 
 // Microsoft Entra's sign-in errors for a client-credentials token (AADSTS codes), by what to fix.
 const SECRET_REFUSED = new Set(["7000215", "7000222", "7000216"]);
+// A certificate assertion refused: unknown or expired certificate, bad signature, wrong audience
+// (learn.microsoft.com/entra/identity-platform/certificate-credentials).
+const CERTIFICATE_REFUSED = new Set(["700027", "700024", "50013", "5002730", "50027"]);
 const APP_NOT_IN_TENANT = new Set(["700016", "7000112", "650051", "65001", "500011", "7000229"]);
 const TENANT_UNKNOWN = new Set(["90002", "900023", "90072"]);
 
@@ -48,6 +51,8 @@ const TENANT_UNKNOWN = new Set(["90002", "900023", "90072"]);
  * kept, never Entra's own text.
  */
 export function credentialError(error: unknown): AppError | null {
+  // Already translated (Breachdesk's own app: lib/graph/tenant-graph.ts).
+  if (error instanceof AppError && error.details?.credentialRefused) return error;
   const e = error as { name?: string; code?: string; message?: string } | null;
   const text = typeof e?.message === "string" ? e.message : "";
   const aadsts = /AADSTS(\d+)/.exec(text)?.[1] ?? null;
@@ -57,6 +62,9 @@ export function credentialError(error: unknown): AppError | null {
   const lead = "Microsoft Entra refused the tenant connection's credentials";
   if (aadsts && SECRET_REFUSED.has(aadsts)) {
     return new AppError("UPSTREAM_ERROR", `${lead}: the client secret is wrong or has expired. Enter the app's current client secret in Admin → Tenants.`, details);
+  }
+  if (aadsts && CERTIFICATE_REFUSED.has(aadsts)) {
+    return new AppError("UPSTREAM_ERROR", `${lead}: the app's certificate is not registered on the app, has expired, or does not match its private key. Upload the certificate's public key to the app registration (Certificates & secrets) or configure the registered one.`, details);
   }
   if (aadsts && APP_NOT_IN_TENANT.has(aadsts)) {
     return new AppError("UPSTREAM_ERROR", `${lead}: the app is not registered or consented in this tenant (consent may have been revoked). Have the tenant's admin grant admin consent, then check the client id in Admin → Tenants.`, details);

@@ -10,6 +10,11 @@ export type GraphOperationInfo = {
   servicePrincipal?: string;
   /** Changes the tenant: the connection check never tries it. */
   write?: true;
+  /**
+   * Connecting the tenant, not remediation: listed in the connection checklist, not in the table
+   * of operations. "delegated" ones run only as the signed-in admin in the guided setup.
+   */
+  connection?: "app" | "delegated";
 };
 
 /** The message trace API's first-party app; the tenant needs a service principal for it. */
@@ -38,6 +43,29 @@ export const GRAPH_OPERATIONS = {
   sendMail: { title: "send mail", permission: "Mail.Send", write: true },
   listRegistrationDetails: { title: "read MFA registration", permission: "AuditLog.Read.All", licence: "Entra ID P1" },
   listAlerts: { title: "read Defender alerts", permission: "SecurityAlert.Read.All" },
+  // Connecting (lib/graph/connection-checklist.ts, connection-setup.ts).
+  getAppPrincipal: { title: "read the app's service principal", permission: "Application.Read.All", connection: "app" },
+  listRoleAssignments: { title: "read the app's directory roles", permission: "RoleManagement.Read.Directory", connection: "app" },
+  assignDirectoryRole: { title: "assign a directory role to Breachdesk's app", permission: "RoleManagement.ReadWrite.Directory", write: true, connection: "delegated" },
+  createServicePrincipal: { title: "create the message trace API's service principal", permission: "Application.ReadWrite.All", write: true, connection: "delegated" },
 } as const satisfies Record<string, GraphOperationInfo>;
 
 export type GraphOperation = keyof typeof GRAPH_OPERATIONS;
+
+/** What the connection check lists operation by operation: remediation, not connecting. */
+export const REMEDIATION_OPERATIONS = (Object.keys(GRAPH_OPERATIONS) as GraphOperation[]).filter((op) => !(GRAPH_OPERATIONS[op] as GraphOperationInfo).connection);
+
+/**
+ * The application permissions Breachdesk's own app requests, which admin consent grants: what
+ * every app-only operation needs, except Mail.Send. Sending advisories is granted per mailbox by
+ * an Exchange application access scope instead (learn.microsoft.com/exchange/permissions-exo/application-rbac),
+ * so the app cannot send as anyone else; an Entra grant of Mail.Send would reach every mailbox.
+ */
+export const DEPLOYMENT_APP_PERMISSIONS: string[] = [
+  ...new Set(
+    (Object.keys(GRAPH_OPERATIONS) as GraphOperation[])
+      .map((op) => GRAPH_OPERATIONS[op] as GraphOperationInfo)
+      .filter((info) => info.connection !== "delegated" && info.permission !== "Mail.Send")
+      .map((info) => info.permission),
+  ),
+].sort();

@@ -14,7 +14,7 @@ describe("connection pre-flight", () => {
   });
   afterAll(() => sim.stop());
 
-  it("shows every operation available on a fully granted tenant, including P2, beta MFA and (unverified) the reset role", async () => {
+  it("shows every operation available on a fully granted tenant, including P2, beta MFA and the reset role", async () => {
     const { connected, rows } = await runPreflight(graph(CONTOSO));
     expect(connected).toBe(true);
     expect(rows.filter((r) => !r.granted).map((r) => r.op)).toEqual([]);
@@ -22,13 +22,13 @@ describe("connection pre-flight", () => {
     const ops = byOp(rows);
     expect(ops.getRiskyUser!.probe).toEqual({ ok: true, message: "Works" });
     expect(ops.getMfaState!.probe).toEqual({ ok: true, message: "Works" });
-    // The simulator shows neither `wids` nor the app's memberOf, so the role is never assumed.
-    expect(ops.resetPassword!.probe).toMatchObject({ ok: null, message: expect.stringMatching(/^Unverified/) });
+    // The role is read from the app's memberOf (Graph shows it; reset-role.test.ts covers when it does not).
+    expect(ops.resetPassword!.probe).toEqual({ ok: true, message: "The app's service principal holds User Administrator" });
     // Every read is probed (the roles and the consented app too); writes are never tried.
     expect(rows.filter((r) => !r.write).map((r) => [r.op, r.probe?.ok])).toEqual(rows.filter((r) => !r.write).map((r) => [r.op, true]));
     expect(rows.filter((r) => r.write && r.op !== "resetPassword").every((r) => r.probe === null)).toBe(true);
     expect(ops.setAccountEnabled!.title).toBe("Block or allow sign-in");
-    expect(summarisePreflight(rows)).toEqual({ total: rows.length, available: rows.length, unverified: 1, missingPermission: 0, failing: 0 });
+    expect(summarisePreflight(rows)).toEqual({ total: rows.length, available: rows.length, unverified: 0, missingPermission: 0, failing: 0 });
   });
 
   it("names the missing permission, licences and message-trace principal before anyone clicks", async () => {
@@ -38,7 +38,7 @@ describe("connection pre-flight", () => {
     expect(ops.getRiskyUser!.probe).toMatchObject({ ok: false, message: expect.stringContaining("Entra ID P2 licence") });
     expect(ops.listMessageTraces!.probe).toMatchObject({ ok: false, message: expect.stringContaining("Message trace is not enabled") });
     expect(ops.getMfaState!.probe).toMatchObject({ ok: true });
-    expect(ops.resetPassword!.probe).toMatchObject({ ok: null });
+    expect(ops.resetPassword!.probe).toMatchObject({ ok: true });
     expect(ops.getUser!.probe).toMatchObject({ ok: true });
     expect(ops.listMessageTraces!.needs).toBe("the message trace API's service principal (app 8bd644d1-64a1-4d4b-ae52-2e0cbf64e373)");
     expect(ops.listSignIns!.needs).toBe("an Entra ID P1 licence");

@@ -1,7 +1,7 @@
 import { isAppError } from "@/lib/errors";
 import type { TenantGraph } from "./client";
 import { credentialError } from "./errors";
-import { GRAPH_OPERATIONS, type GraphOperation, type GraphOperationInfo } from "./operations";
+import { GRAPH_OPERATIONS, REMEDIATION_OPERATIONS, type GraphOperation, type GraphOperationInfo } from "./operations";
 import { callGraph, listAll, odataQuote, type GraphCall } from "./request";
 import { judgeResetRole, type RoleVerdict } from "./reset-role";
 
@@ -34,7 +34,7 @@ type ProbeCall = (ctx: { userId: string; appId: string | null }) => Pick<GraphCa
 
 const NO_USER = "Not probed: no user could be read to probe with";
 
-const PROBES: Record<Exclude<GraphOperation, WriteOp>, ProbeCall> = {
+const PROBES: Record<Exclude<GraphOperation, WriteOp | ConnectionOp>, ProbeCall> = {
   getUser: () => ({ path: "/users?$top=1&$select=id" }),
   listUserRoles: ({ userId }) => (userId ? { path: `/users/${userId}/memberOf` } : { skip: NO_USER }),
   listSignIns: () => ({ path: "/auditLogs/signIns?$top=1" }),
@@ -51,6 +51,7 @@ const PROBES: Record<Exclude<GraphOperation, WriteOp>, ProbeCall> = {
 };
 
 type WriteOp = { [K in GraphOperation]: (typeof GRAPH_OPERATIONS)[K] extends { write: true } ? K : never }[GraphOperation];
+type ConnectionOp = { [K in GraphOperation]: (typeof GRAPH_OPERATIONS)[K] extends { connection: string } ? K : never }[GraphOperation];
 
 type TokenClaims = { roles?: string[]; wids?: string[]; appid?: string; azp?: string };
 
@@ -102,7 +103,12 @@ function needsOf(info: GraphOperationInfo): string | null {
 
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-export async function runPreflight(g: TenantGraph): Promise<{ connected: boolean; error: string | null; rows: PreflightRow[] }> {
+/** Mail.Send through an Exchange application access scope: real, but invisible to Graph (lib/graph/operations.ts). */
+const MAIL_SEND_BY_SCOPE = "Cannot tell: granted by the service mailbox's Exchange application access scope, which Graph does not show; checking would send mail";
+
+export type PreflightOptions = { mailSendThroughExchangeScope?: boolean };
+
+export async function runPreflight(g: TenantGraph, options: PreflightOptions = {}): Promise<{ connected: boolean; error: string | null; rows: PreflightRow[] }> {
   let claims: TokenClaims;
   try {
     claims = await tokenClaims(g);
@@ -111,7 +117,7 @@ export async function runPreflight(g: TenantGraph): Promise<{ connected: boolean
   }
   const roles = claims.roles ?? [];
   const subjects = await probeSubjects(g);
-  const ops = Object.keys(GRAPH_OPERATIONS) as GraphOperation[];
+  const ops = REMEDIATION_OPERATIONS;
   const [resetRole, reads] = await Promise.all([
     appDirectoryRoles(g, claims.appid ?? claims.azp).then((memberOf): RoleVerdict => judgeResetRole({ wids: claims.wids ?? null, memberOf })),
     Promise.all(
@@ -130,9 +136,11 @@ export async function runPreflight(g: TenantGraph): Promise<{ connected: boolean
     const granted = roles.includes(info.permission) || (info.permission.endsWith(".Read.All") && roles.includes(info.permission.replace(".Read.All", ".ReadWrite.All")));
     let probe: PreflightRow["probe"] = reads.get(op) ? { ok: reads.get(op)!.ok, message: reads.get(op)!.message } : null;
     if (op === "resetPassword") probe = resetRole;
+    const byScope = op === "sendMail" && !granted && options.mailSendThroughExchangeScope;
+    if (byScope) probe = { ok: null, message: MAIL_SEND_BY_SCOPE };
     const failedRead = info.write && info.licence ? licenceFailure(info.licence) : undefined;
     if (failedRead) probe = { ok: false, message: `Needs an ${info.licence} licence: ${GRAPH_OPERATIONS[failedRead].title} already failed for lack of it` };
-    return { op, title: sentence(info.title), permission: info.permission, granted, write: Boolean(info.write), probe, needs: needsOf(info), available: granted && probe?.ok !== false };
+    return { op, title: sentence(info.title), permission: info.permission, granted: granted || Boolean(byScope), write: Boolean(info.write), probe, needs: needsOf(info), available: (granted || Boolean(byScope)) && probe?.ok !== false };
   });
   return { connected: true, error: null, rows };
 }

@@ -29,7 +29,7 @@ export async function saveImpact(db: Db, viewer: Viewer, input: TSaveImpact) {
   assertCan(viewer, "tickets.work");
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, severity: true, detectedAt: true, status: true },
+    select: { id: true, number: true, tenantId: true, severity: true, detectedAt: true, status: true, tenant: { select: { disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "change the assessment");

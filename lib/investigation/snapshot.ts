@@ -47,7 +47,7 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
   assertCan(viewer, "remediation.run");
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, detectedAt: true, firstSuspiciousAt: true, tenant: { select: { primaryDomain: true } } },
+    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, detectedAt: true, firstSuspiciousAt: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "take an evidence snapshot");

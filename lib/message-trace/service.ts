@@ -62,7 +62,7 @@ export async function runMessageTrace(db: Db, viewer: Viewer, input: TRunMessage
   assertCan(viewer, "tickets.work");
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, tenantId: true, status: true, affectedUpn: true, detectedAt: true, tenant: { select: { primaryDomain: true } } },
+    select: { id: true, tenantId: true, status: true, affectedUpn: true, detectedAt: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "run the message trace");

@@ -14,7 +14,7 @@ import { summariseMfaCoverage } from "./mfa-coverage";
 /** Runs the tenant-wide MFA registration report (Graph) and records its numbers on the ticket. */
 export async function checkMfaCoverage(db: Db, viewer: Viewer, input: { ticketId: string }) {
   assertCan(viewer, "tickets.work");
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true, status: true } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "check MFA coverage");
   const audit = { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "mfa-coverage.checked", target: "tenant" };

@@ -10,7 +10,7 @@ import { ticketScopeFor } from "@/lib/tickets/scope";
 import type { TAddPreventiveItem, TUpdatePreventiveItem } from "./schemas";
 
 async function findTicket(db: Db, viewer: Viewer, ticketId: string) {
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true, status: true } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
   if (!ticket) throw notFound();
   return ticket;
 }
@@ -41,7 +41,7 @@ export async function updatePreventiveItem(db: Db, viewer: Viewer, input: TUpdat
   assertCan(viewer, "tickets.work");
   const item = await db.preventiveItem.findFirst({
     where: { id: input.itemId, ticket: ticketScopeFor(viewer) },
-    select: { id: true, status: true, ticket: { select: { id: true, tenantId: true, status: true } } },
+    select: { id: true, status: true, ticket: { select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } } },
   });
   if (!item) throw notFound("Follow-up item");
   assertTicketOpen(item.ticket, "change follow-up items");

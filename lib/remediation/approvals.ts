@@ -81,7 +81,7 @@ export async function decideApproval(db: Db, viewer: Viewer, input: { approvalId
   assertCan(viewer, "remediation.approve");
   const approval = await db.approval.findFirst({
     where: { id: input.approvalId, ticket: ticketScopeFor(viewer) },
-    select: { id: true, status: true, stepKey: true, requestedById: true, ticketId: true, ticket: { select: { tenantId: true, number: true, status: true } } },
+    select: { id: true, status: true, stepKey: true, requestedById: true, ticketId: true, ticket: { select: { tenantId: true, number: true, status: true, tenant: { select: { disconnectedAt: true } } } } },
   });
   if (!approval) throw notFound("Approval");
   assertTicketOpen(approval.ticket, "decide approvals");

@@ -60,7 +60,7 @@ export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: 
   assertCan(viewer, "remediation.run");
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true },
+    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true, tenant: { select: { disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "run remediation");

@@ -19,7 +19,7 @@ export async function recordManualStep(db: Db, viewer: Viewer, input: { ticketId
   const def = stepDef(input.stepKey);
   if (!def) throw new AppError("INVALID_INPUT", "Unknown checklist step.");
   if (input.state === "DONE" && def.kind === "AUTOMATED") throw new AppError("INVALID_INPUT", "Run this step through Graph instead of marking it done.");
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "record checklist steps");
   return db.$transaction(async (tx) => {

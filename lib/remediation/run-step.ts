@@ -40,7 +40,7 @@ export async function runStep(
   if (!op) throw new AppError("INVALID_INPUT", "That step does not run through Graph.");
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true },
+    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true, tenant: { select: { disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "run remediation");

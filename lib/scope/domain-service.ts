@@ -25,7 +25,7 @@ export async function saveRecipientDomain(db: Db, viewer: Viewer, input: TSaveRe
   assertCan(viewer, "tickets.work");
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { primaryDomain: true } } },
+    select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "change the scope");
@@ -59,7 +59,7 @@ async function loadDomain(db: Db, viewer: Viewer, domainId: string, what: string
     select: {
       id: true, domain: true, source: true, version: true, messageCount: true, recipientCount: true,
       traceMessageCount: true, traceRecipientCount: true, manualMessageCount: true, manualRecipientCount: true,
-      ticket: { select: { id: true, number: true, tenantId: true, status: true } },
+      ticket: { select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } },
     },
   });
   if (!row) throw notFound("Recipient domain");

@@ -29,7 +29,7 @@ export async function checkAccountInTenant(db: Db, tenantId: string, upn: string
 async function loadTicket(db: Db, viewer: Viewer, ticketId: string) {
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true },
+    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, tenant: { select: { disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();
   return ticket;

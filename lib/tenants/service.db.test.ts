@@ -117,6 +117,22 @@ describe.each(testDbKinds())("tenant administration on %s", (kind) => {
     await expect(updateTenant(t.db, platform, { ...input, clientSecret: SECRET }, key)).resolves.toMatchObject({ changed: expect.arrayContaining(["clientSecret"]) });
   });
 
+  it("adds a tenant that its admin connects by consent: no tenant id or secret needed; a changed tenant id drops the consent", async () => {
+    const { id } = await createTenant(t.db, platform, ZCreateTenantInput.parse(newTenant({ connectionMode: "DEPLOYMENT_APP", entraTenantId: "", clientId: "", clientSecret: "" })), key);
+    const row = await t.db.tenant.findUniqueOrThrow({ where: { id }, select: { entraTenantId: true, connectionMode: true, clientSecretEncrypted: true, primaryDomain: true } });
+    expect(row).toMatchObject({ entraTenantId: null, connectionMode: "DEPLOYMENT_APP", clientSecretEncrypted: null });
+    // An own app registration still needs its tenant id and secret.
+    expect(ZCreateTenantInput.safeParse(newTenant({ connectionMode: "OWN_APP", entraTenantId: "" })).error?.flatten().fieldErrors.entraTenantId?.[0]).toMatch(/^Enter the tenant id: an own app registration needs it/);
+    // Consent bound it; a platform admin then types another tenant id: that consent no longer counts.
+    const bound = randomUUID();
+    await t.db.tenant.update({ where: { id }, data: { entraTenantId: bound, consentedAt: new Date(), servicePrincipalId: randomUUID() } });
+    const edit = (entraTenantId: string) => ZUpdateTenantInput.parse({ ...newTenant({ connectionMode: "DEPLOYMENT_APP", entraTenantId, primaryDomain: row.primaryDomain, clientId: "", clientSecret: "" }), tenantId: id });
+    expect((await updateTenant(t.db, platform, edit(bound), key)).changed).not.toContain("entraTenantId");
+    expect((await t.db.tenant.findUniqueOrThrow({ where: { id } })).consentedAt).not.toBeNull();
+    expect((await updateTenant(t.db, platform, edit(randomUUID()), key)).changed).toContain("entraTenantId");
+    expect(await t.db.tenant.findUniqueOrThrow({ where: { id } })).toMatchObject({ consentedAt: null, servicePrincipalId: null });
+  });
+
   it("lets only platform admins manage tenants, and a foreign id is not found", async () => {
     await expect(listTenants(t.db, engineer)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(createTenant(t.db, engineer, ZCreateTenantInput.parse(newTenant()), key)).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -8,21 +8,22 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { SECRET_REQUIRED_MESSAGE, type TCreateTenantInput, type TUpdateTenantInput } from "./schemas";
 
-// Tenant connections (platform admins). The app client secret is required (Graph and the tenant
-// simulator both need it), encrypted before it is stored and never read back here; a blank secret
-// on edit keeps the stored one. The audit trail names
-// the fields that changed, never the secret's value.
+// Tenant connections (platform admins). A tenant connects through Breachdesk's own app (its admin
+// consents; lib/tenants/consent.ts) or its own app registration, whose client secret is required,
+// encrypted before it is stored and never read back here; a blank secret on edit keeps the stored
+// one. The audit trail names the fields that changed, never the secret's value.
 
-const EDITABLE = ["displayName", "entraTenantId", "primaryDomain", "connectionKind", "clientId", "serviceMailbox", "requireApproval"] as const;
+const EDITABLE = ["displayName", "entraTenantId", "primaryDomain", "connectionKind", "connectionMode", "clientId", "serviceMailbox", "requireApproval"] as const;
 
 type TenantFields = Omit<TCreateTenantInput, "clientSecret">;
 
 function columnsOf(input: TenantFields) {
   return {
     displayName: input.displayName,
-    entraTenantId: input.entraTenantId,
+    entraTenantId: input.entraTenantId ?? null,
     primaryDomain: input.primaryDomain,
     connectionKind: input.connectionKind,
+    connectionMode: input.connectionMode,
     clientId: input.clientId ?? null,
     serviceMailbox: input.serviceMailbox ?? null,
     requireApproval: input.requireApproval,
@@ -32,7 +33,7 @@ function columnsOf(input: TenantFields) {
 /** Both unique columns, as field errors; checked again by the database (P2002) for races. */
 async function assertUnique(db: Db, input: TenantFields, exceptId?: string) {
   const clash = await db.tenant.findFirst({
-    where: { OR: [{ entraTenantId: input.entraTenantId }, { primaryDomain: input.primaryDomain }], NOT: exceptId ? { id: exceptId } : undefined },
+    where: { OR: [...(input.entraTenantId ? [{ entraTenantId: input.entraTenantId }] : []), { primaryDomain: input.primaryDomain }], NOT: exceptId ? { id: exceptId } : undefined },
     select: { entraTenantId: true },
   });
   if (clash) throw duplicateError(clash.entraTenantId === input.entraTenantId ? "entraTenantId" : "primaryDomain");
@@ -66,7 +67,7 @@ export async function createTenant(db: Db, viewer: Viewer, input: TCreateTenantI
         tenantId: tenant.id,
         action: "tenant.created",
         target: input.primaryDomain,
-        details: { connectionKind: input.connectionKind, requireApproval: input.requireApproval, secretStored: Boolean(clientSecretEncrypted) },
+        details: { connectionKind: input.connectionKind, connectionMode: input.connectionMode, requireApproval: input.requireApproval, secretStored: Boolean(clientSecretEncrypted) },
       });
       return tenant;
     })
@@ -77,10 +78,10 @@ export async function updateTenant(db: Db, viewer: Viewer, input: TUpdateTenantI
   assertCan(viewer, "tenants.manage");
   const current = await db.tenant.findUnique({
     where: { id: input.tenantId },
-    select: { displayName: true, entraTenantId: true, primaryDomain: true, connectionKind: true, clientId: true, serviceMailbox: true, requireApproval: true },
+    select: { displayName: true, entraTenantId: true, primaryDomain: true, connectionKind: true, connectionMode: true, clientId: true, serviceMailbox: true, requireApproval: true },
   });
   if (!current) throw new AppError("NOT_FOUND", "Tenant not found.");
-  if (!input.clientSecret && !(await db.tenant.count({ where: { id: input.tenantId, clientSecretEncrypted: { not: null } } }))) {
+  if (input.connectionMode === "OWN_APP" && !input.clientSecret && !(await db.tenant.count({ where: { id: input.tenantId, clientSecretEncrypted: { not: null } } }))) {
     // Blank keeps the stored secret; with none stored there is nothing to keep.
     throw new AppError("INVALID_INPUT", SECRET_REQUIRED_MESSAGE, { field: "clientSecret" });
   }
@@ -93,7 +94,12 @@ export async function updateTenant(db: Db, viewer: Viewer, input: TUpdateTenantI
     .$transaction(async (tx) => {
       await tx.tenant.update({
         where: { id: input.tenantId },
-        data: { ...next, ...(input.clientSecret ? { clientSecretEncrypted: encryptSecret(input.clientSecret, encryptionKey) } : {}) },
+        data: {
+          ...next,
+          ...(input.clientSecret ? { clientSecretEncrypted: encryptSecret(input.clientSecret, encryptionKey) } : {}),
+          // A consent was given in the tenant it was given in: another tenant id needs a new one.
+          ...(changed.includes("entraTenantId") ? { consentedAt: null, consentedById: null, servicePrincipalId: null } : {}),
+        },
         select: { id: true },
       });
       await recordAuditEvent(tx, { actorId: viewer.id, tenantId: input.tenantId, action: "tenant.updated", target: input.primaryDomain, details: { changed } });

@@ -21,7 +21,7 @@ import { canTransition, targetOf, type Transition } from "./status-machine";
 async function loadTicket(db: Db, viewer: Viewer, ticketId: string) {
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, status: true, reviewStatus: true, version: true, outcomeSummary: true, closureReason: true, firstResponseAt: true },
+    select: { id: true, number: true, tenantId: true, status: true, reviewStatus: true, version: true, outcomeSummary: true, closureReason: true, firstResponseAt: true, tenant: { select: { disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();
   return ticket;

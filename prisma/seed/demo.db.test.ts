@@ -35,6 +35,9 @@ describe.each(testDbKinds())("demo seed on %s", (kind) => {
     expect(contoso).toMatchObject({ displayName: "Contoso (demo)", connectionKind: "SIMULATED", isDemo: true });
     expect(contoso.clientSecretEncrypted).not.toContain(CONTOSO.clientSecret);
     expect(decryptSecret(contoso.clientSecretEncrypted!, key)).toBe(CONTOSO.clientSecret);
+    // Northwind waits for its admin to connect it: no tenant id, no secret, no tickets.
+    const northwind = await t.db.tenant.findFirstOrThrow({ where: { displayName: "Northwind (demo)" }, select: { entraTenantId: true, connectionMode: true, clientSecretEncrypted: true, _count: { select: { tickets: true } } } });
+    expect(northwind).toEqual({ entraTenantId: null, connectionMode: "DEPLOYMENT_APP", clientSecretEncrypted: null, _count: { tickets: 0 } });
     const statuses = new Set((await t.db.ticket.findMany({ select: { status: true } })).map((x) => x.status));
     expect(statuses.size).toBeGreaterThanOrEqual(4);
   });

@@ -1,9 +1,10 @@
-// Demo data: two tenants connected to the tenant simulator, one sign-in per role and a few
-// tickets in different states. Only ever run in demo mode (scripts/seed.ts checks).
+// Demo data: two tenants connected to the tenant simulator, a third (Northwind) waiting for its
+// admin to connect it by consent, one sign-in per role and a few tickets in different states.
+// Only ever run in demo mode (scripts/seed.ts checks).
 import type { Severity, TicketStatus } from "@/generated/prisma/enums";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/create-client";
-import { CONTOSO, FABRIKAM } from "@/simulator/demo-tenants";
+import { CONTOSO, FABRIKAM, NORTHWIND } from "@/simulator/demo-tenants";
 import { recommendationRows } from "@/lib/preventive/recommendations";
 import { snapshotReport } from "@/lib/reports/snapshot";
 import { formatTicketNumber } from "@/lib/tickets/format";
@@ -16,6 +17,7 @@ export const DEMO_PASSWORD = "Breachdesk-demo-1";
 export const DEMO_SIGN_INS = {
   contosoAdmin: "admin@contoso.example",
   fabrikamAdmin: "admin@fabrikam.example",
+  northwindAdmin: "admin@northwind.example",
   engineer: "engineer@breachdesk.example",
   manager: "manager@breachdesk.example",
   platform: "platform@breachdesk.example",
@@ -59,11 +61,17 @@ export async function seedDemo(db: Db, encryptionKey: string) {
   const contoso = await tenant(CONTOSO, "Contoso (demo)", { serviceMailbox: `security@${CONTOSO.primaryDomain}` });
   // Fabrikam asks for a second person's approval before destructive steps.
   const fabrikam = await tenant(FABRIKAM, "Fabrikam (demo)", { serviceMailbox: `it@${FABRIKAM.primaryDomain}`, requireApproval: true });
+  // Northwind is not connected yet: its admin connects it by consent to Breachdesk's app, which
+  // tells Breachdesk its Entra tenant id.
+  const northwind = await db.tenant.create({
+    data: { displayName: "Northwind (demo)", primaryDomain: NORTHWIND.primaryDomain, connectionKind: "SIMULATED", connectionMode: "DEPLOYMENT_APP", isDemo: true },
+  });
 
   const user = (role: Parameters<typeof seedUser>[1]["role"], email: string, name: string, tenantId?: string) =>
     seedUser(db, { role, email, name, tenantId, password: DEMO_PASSWORD });
   const contosoAdmin = await user("TENANT_ADMIN", DEMO_SIGN_INS.contosoAdmin, "Isaiah Langer (Contoso IT)", contoso.id);
   const fabrikamAdmin = await user("TENANT_ADMIN", DEMO_SIGN_INS.fabrikamAdmin, "Nestor Wilke (Fabrikam IT)", fabrikam.id);
+  await user("TENANT_ADMIN", DEMO_SIGN_INS.northwindAdmin, "Robin Ortiz (Northwind IT)", northwind.id);
   const engineer = await user("ENGINEER", DEMO_SIGN_INS.engineer, "Riya Shah (Support)");
   await user("MANAGER", DEMO_SIGN_INS.manager, "Morgan Lee (Support manager)");
   await user("PLATFORM_ADMIN", DEMO_SIGN_INS.platform, "Pat Quinn (Platform)");

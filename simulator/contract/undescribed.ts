@@ -8,16 +8,35 @@ export type Undescribed = {
   pattern: RegExp;
   /** The document that holds the type: the request's own version, or beta (servicePrincipal is only there). */
   doc: "same" | "beta";
-  /** A component schema name; null = the operation answers no content. */
-  schema: string | null;
+  /** A component schema name, or our own schema ({ own }) where the subset has no type; null = no content. */
+  schema: string | null | { own: Record<string, unknown> };
   collection?: boolean;
 };
 
 const user = String.raw`^\/users\/[^/]+`;
 const methodKinds = ["windowsHelloForBusiness", "temporaryAccessPass"];
 
+/**
+ * unifiedRoleAssignment is not in the subset: ours, from its resource page
+ * (learn.microsoft.com/graph/api/resources/unifiedroleassignment).
+ */
+const ROLE_ASSIGNMENT = {
+  type: "object",
+  required: ["id", "principalId", "roleDefinitionId"],
+  properties: {
+    id: { type: "string" }, principalId: { type: "string" }, roleDefinitionId: { type: "string" },
+    directoryScopeId: { type: "string", nullable: true }, appScopeId: { type: "string", nullable: true }, condition: { type: "string", nullable: true },
+  },
+};
+const spByAppId = String.raw`^\/servicePrincipals\(appId=(?:'|%27)[^'%/]+(?:'|%27)\)`;
+
 export const UNDESCRIBED: Undescribed[] = [
   { method: "GET", pattern: new RegExp(`${user}\\/memberOf$`, "i"), doc: "same", schema: "microsoft.graph.directoryObject", collection: true },
+  { method: "GET", pattern: new RegExp(`${spByAppId}$`, "i"), doc: "beta", schema: "microsoft.graph.servicePrincipal" },
+  { method: "POST", pattern: /^\/servicePrincipals$/i, doc: "beta", schema: "microsoft.graph.servicePrincipal" },
+  { method: "GET", pattern: new RegExp(`(${spByAppId}|^\\/servicePrincipals\\/[^/]+)\\/memberOf$`, "i"), doc: "same", schema: "microsoft.graph.directoryObject", collection: true },
+  { method: "GET", pattern: /^\/roleManagement\/directory\/roleAssignments$/i, doc: "same", schema: { own: ROLE_ASSIGNMENT }, collection: true },
+  { method: "POST", pattern: /^\/roleManagement\/directory\/roleAssignments$/i, doc: "same", schema: { own: ROLE_ASSIGNMENT } },
   { method: "GET", pattern: /^\/servicePrincipals\/[^/]+$/i, doc: "beta", schema: "microsoft.graph.servicePrincipal" },
   { method: "GET", pattern: /^\/identityProtection\/riskyUsers\/[^/]+$/i, doc: "same", schema: "microsoft.graph.riskyUser" },
   ...methodKinds.flatMap((kind): Undescribed[] => [

@@ -120,8 +120,13 @@ function undescribedResponse(version: "v1.0" | "beta", method: string, apiPath: 
   if (!entry) return null;
   if (!entry.schema || status === 204) return mustBeEmpty(body);
   const docKey = entry.doc === "beta" ? "beta" : version;
+  const key = `undescribed:${docKey}:${method}:${entry.pattern.source}`;
+  if (typeof entry.schema !== "string") {
+    const own = entry.schema.own;
+    return run(validatorFor(key, docKey, entry.collection ? { type: "object", properties: { value: { type: "array", items: own } } } : own), body);
+  }
   const ref = schemaRef(docKey, entry.schema);
-  return run(validatorFor(`undescribed:${docKey}:${method}:${entry.pattern.source}`, docKey, entry.collection ? collectionOf(ref.$ref) : ref), body);
+  return run(validatorFor(key, docKey, entry.collection ? collectionOf(ref.$ref) : ref), body);
 }
 
 export function validateResponseBody(version: "v1.0" | "beta", method: string, apiPath: string, status: number, body: unknown): ContractResult {

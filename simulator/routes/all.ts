@@ -1,5 +1,6 @@
 import type { Route } from "../route";
 import { authMethodRoutes } from "./auth-methods";
+import { directoryRoutes } from "./directory";
 import { grantRoutes } from "./grants";
 import { logRoutes } from "./logs";
 import { mailRoutes } from "./mail";
@@ -20,4 +21,5 @@ export const ALL_ROUTES: Route[] = [
   ...messageTraceRoutes,
   ...reportRoutes,
   ...securityRoutes,
+  ...directoryRoutes,
 ];

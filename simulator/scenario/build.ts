@@ -1,6 +1,7 @@
 import { CONTOSO, FABRIKAM, type DemoTenant } from "../demo-tenants";
 import type { SimUser, TenantState, WorldState } from "../state";
 import { playCompromise } from "./attack";
+import { buildNorthwind } from "./northwind";
 import { createRandom, type Random } from "./random";
 import { CONTOSO_PEOPLE, FABRIKAM_PEOPLE, makeUser } from "./users";
 
@@ -87,7 +88,7 @@ export function buildWorld(seed = 1042, now = new Date()): WorldState {
     messagesToGmail: 60,
     internalDomain: FABRIKAM.primaryDomain,
   });
-  return { tenants: new Map([contoso, fabrikam].map((t) => [t.tenantId, t])) };
+  return { tenants: new Map([contoso, fabrikam, buildNorthwind(seed, now)].map((t) => [t.tenantId, t])) };
 }
 
 export type CompromisedUsersConfig = { count: number; seed?: number; tenantId?: string };

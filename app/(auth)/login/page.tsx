@@ -24,6 +24,7 @@ const ERROR_MESSAGES: Record<string, string> = {
 const DEMO_ACCOUNTS = [
   { email: DEMO_SIGN_INS.contosoAdmin, role: `${ROLE_LABELS.TENANT_ADMIN}, Contoso` },
   { email: DEMO_SIGN_INS.fabrikamAdmin, role: `${ROLE_LABELS.TENANT_ADMIN}, Fabrikam` },
+  { email: DEMO_SIGN_INS.northwindAdmin, role: `${ROLE_LABELS.TENANT_ADMIN}, Northwind (not connected yet)` },
   { email: DEMO_SIGN_INS.engineer, role: ROLE_LABELS.ENGINEER },
   { email: DEMO_SIGN_INS.manager, role: ROLE_LABELS.MANAGER },
   { email: DEMO_SIGN_INS.platform, role: ROLE_LABELS.PLATFORM_ADMIN },

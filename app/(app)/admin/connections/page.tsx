@@ -20,13 +20,15 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   await authorizePage("tenants.manage", "/admin/connections");
   const { tenant: tenantId } = await searchParams;
   const db = await getDb();
-  const tenants = await db.tenant.findMany({ select: { id: true, displayName: true }, orderBy: { displayName: "asc" } });
+  const tenants = await db.tenant.findMany({ select: { id: true, displayName: true, connectionMode: true }, orderBy: { displayName: "asc" } });
   const chosen = tenants.find((t) => t.id === tenantId);
   let result: Result | null = null;
   let error: string | null = null;
   if (chosen) {
     try {
-      result = await runPreflight(await getTenantGraph(db, chosen.id, { retry: { maxRetries: 0, delaySeconds: 1 }, timeoutMs: 15_000 }));
+      // Breachdesk's app sends mail through an Exchange scope Graph cannot show (lib/graph/operations.ts).
+      const options = { mailSendThroughExchangeScope: chosen.connectionMode === "DEPLOYMENT_APP" };
+      result = await runPreflight(await getTenantGraph(db, chosen.id, { retry: { maxRetries: 0, delaySeconds: 1 }, timeoutMs: 15_000 }), options);
     } catch (e) {
       if (!isAppError(e)) throw e;
       error = e.message;

@@ -9,23 +9,28 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { createTenantAction, updateTenantAction } from "@/lib/tenants/actions";
-import { CONNECTION_KIND_LABELS } from "@/lib/tenants/schemas";
+import { CONNECTION_KIND_LABELS, CONNECTION_MODE_LABELS } from "@/lib/tenants/schemas";
 
 export type TenantFormValues = {
   displayName: string;
   entraTenantId: string;
   primaryDomain: string;
   connectionKind: keyof typeof CONNECTION_KIND_LABELS;
+  connectionMode: keyof typeof CONNECTION_MODE_LABELS;
   clientId: string;
   serviceMailbox: string;
   requireApproval: boolean;
 };
 
-const EMPTY: TenantFormValues = { displayName: "", entraTenantId: "", primaryDomain: "", connectionKind: "ENTRA", clientId: "", serviceMailbox: "", requireApproval: false };
+const EMPTY: TenantFormValues = { displayName: "", entraTenantId: "", primaryDomain: "", connectionKind: "ENTRA", connectionMode: "DEPLOYMENT_APP", clientId: "", serviceMailbox: "", requireApproval: false };
 
 type Props = { tenantId?: undefined; initial?: undefined; hasSecret?: undefined } | { tenantId: string; initial: TenantFormValues; hasSecret: boolean };
 
-/** Adds a tenant (no tenantId) or edits one. The client secret is write-only: never shown, blank keeps it. */
+/**
+ * Adds a tenant (no tenantId) or edits one. With Breachdesk's app the tenant's admin connects it
+ * by consent (the tenant id comes from there); with its own app registration a platform admin
+ * types the tenant id, client id and secret. The secret is write-only: never shown, blank keeps it.
+ */
 export function TenantForm({ tenantId, initial = EMPTY, hasSecret = false }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
   const clearSecret = () => {
@@ -45,7 +50,7 @@ export function TenantForm({ tenantId, initial = EMPTY, hasSecret = false }: Pro
     const get = (k: string) => String(f.get(k) ?? "");
     const input = {
       displayName: get("displayName"), entraTenantId: get("entraTenantId"), primaryDomain: get("primaryDomain"),
-      connectionKind: get("connectionKind") as never, clientId: get("clientId"), clientSecret: get("clientSecret"),
+      connectionKind: get("connectionKind") as never, connectionMode: get("connectionMode") as never, clientId: get("clientId"), clientSecret: get("clientSecret"),
       serviceMailbox: get("serviceMailbox"), requireApproval: f.get("requireApproval") === "on",
     };
     if (tenantId) update.execute({ ...input, tenantId });
@@ -65,7 +70,14 @@ export function TenantForm({ tenantId, initial = EMPTY, hasSecret = false }: Pro
       <FormField id={`${prefix}-domain`} label="Primary domain" error={errors.primaryDomain} hint="e.g. contoso.com">
         <Input name="primaryDomain" defaultValue={initial.primaryDomain} autoComplete="off" />
       </FormField>
-      <FormField id={`${prefix}-entra-id`} label="Entra tenant id" error={errors.entraTenantId} hint="The directory (tenant) id, a GUID">
+      <FormField id={`${prefix}-mode`} label="App" error={errors.connectionMode} hint="Breachdesk's app: the tenant's admin connects it by consent">
+        <NativeSelect name="connectionMode" defaultValue={initial.connectionMode}>
+          {Object.entries(CONNECTION_MODE_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>{label}</option>
+          ))}
+        </NativeSelect>
+      </FormField>
+      <FormField id={`${prefix}-entra-id`} label="Entra tenant id" error={errors.entraTenantId} hint="The directory (tenant) id, a GUID; with Breachdesk's app, learned from consent">
         <Input name="entraTenantId" defaultValue={initial.entraTenantId} autoComplete="off" className="font-mono" />
       </FormField>
       <FormField id={`${prefix}-kind`} label="Connection" error={errors.connectionKind}>
@@ -75,14 +87,14 @@ export function TenantForm({ tenantId, initial = EMPTY, hasSecret = false }: Pro
           ))}
         </NativeSelect>
       </FormField>
-      <FormField id={`${prefix}-client-id`} label="App client id" error={errors.clientId} hint="The app registration's application (client) id">
+      <FormField id={`${prefix}-client-id`} label="App client id" error={errors.clientId} hint="Own app registration only: its application (client) id">
         <Input name="clientId" defaultValue={initial.clientId} autoComplete="off" className="font-mono" />
       </FormField>
       <FormField
         id={`${prefix}-secret`}
         label={hasSecret ? "Client secret (optional)" : "Client secret"}
         error={errors.clientSecret}
-        hint={hasSecret ? "A secret is stored (encrypted). Leave blank to keep it." : "Needed to connect. Stored encrypted; never shown again."}
+        hint={hasSecret ? "A secret is stored (encrypted). Leave blank to keep it." : "Own app registration only. Stored encrypted; never shown again."}
       >
         <Input name="clientSecret" type="password" autoComplete="new-password" />
       </FormField>

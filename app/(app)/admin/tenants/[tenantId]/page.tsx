@@ -5,34 +5,44 @@ import { z } from "zod";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { ConnectionPanel } from "@/components/tenant-connection/connection-panel";
+import { getTenantConnection } from "@/lib/tenants/connection-queries";
 import { getTenantForEdit } from "@/lib/tenants/queries";
 import { TenantForm } from "../tenant-form";
 
 export const metadata: Metadata = { title: "Edit tenant" };
 export const dynamic = "force-dynamic";
 
-export default async function EditTenantPage({ params }: { params: Promise<{ tenantId: string }> }) {
+export default async function EditTenantPage({ params, searchParams }: { params: Promise<{ tenantId: string }>; searchParams: Promise<{ attempt?: string }> }) {
   const { tenantId } = await params;
+  const { attempt } = await searchParams;
   const viewer = await authorizePage("tenants.manage", `/admin/tenants/${tenantId}`);
   if (!z.uuid().safeParse(tenantId).success) notFound();
-  const tenant = await getTenantForEdit(await getDb(), viewer, tenantId).catch((error: unknown) => {
+  const db = await getDb();
+  const tenant = await getTenantForEdit(db, viewer, tenantId).catch((error: unknown) => {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+  const connection = await getTenantConnection(db, viewer, tenantId, attempt);
   return (
     <div className="space-y-5">
       <div>
         <Link href="/admin/tenants" className="text-sm text-primary hover:underline">← Tenant connections</Link>
         <h1 className="text-xl font-semibold">Edit {tenant.displayName}</h1>
-        {tenant.isDemo && <p className="text-sm text-muted-foreground">A demo tenant, connected to the tenant simulator.</p>}
+        {tenant.isDemo && <p className="text-sm text-muted-foreground">A demo tenant, served by the tenant simulator.</p>}
       </div>
-      <div className="max-w-3xl">
+      <div className="max-w-4xl">
+        <ConnectionPanel connection={connection} />
+      </div>
+      <div className="max-w-3xl space-y-3">
+        <h2 className="text-base font-semibold">Tenant settings</h2>
         <TenantForm
           tenantId={tenant.id}
           hasSecret={tenant.hasSecret}
           initial={{
             displayName: tenant.displayName,
-            entraTenantId: tenant.entraTenantId,
+            entraTenantId: tenant.entraTenantId ?? "",
+            connectionMode: tenant.connectionMode,
             primaryDomain: tenant.primaryDomain,
             connectionKind: tenant.connectionKind,
             clientId: tenant.clientId ?? "",

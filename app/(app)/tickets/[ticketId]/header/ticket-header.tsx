@@ -10,6 +10,7 @@ import { ReportNotice } from "../report-notice";
 import { CloseBlockers } from "../workflow/close-blockers";
 import { WorkflowActions } from "../workflow/workflow-actions";
 import { ApprovalNotice } from "./approval-notice";
+import { DisconnectedNotice } from "./disconnected-notice";
 import { DuplicateWarning } from "./duplicate-warning";
 import { TicketClocks } from "./ticket-clocks";
 import { TicketFacts } from "./ticket-facts";
@@ -35,6 +36,7 @@ export async function TicketHeader({ db, viewer, ticket }: { db: Db; viewer: Vie
         </div>
         <WorkflowActions db={db} viewer={viewer} ticket={ticket} readiness={readiness} />
       </div>
+      <DisconnectedNotice db={db} tenantId={ticket.tenantId} />
       <ApprovalNotice db={db} viewer={viewer} ticketId={ticket.id} />
       {readiness && <CloseBlockers ticketId={ticket.id} blockers={readiness.blockers} />}
       <ReportNotice db={db} viewer={viewer} ticket={{ id: ticket.id, status: ticket.status, reviewStatus: ticket.reviewStatus }} />

@@ -1,0 +1,38 @@
+"use client";
+
+import { useAction } from "next-safe-action/hooks";
+import { useState } from "react";
+import {
+  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle, AlertDialogTrigger,
+} from "@/components/ui/alert-dialog";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { disconnectTenantAction } from "@/lib/tenants/actions";
+
+/** Asks first (focus starts on Cancel): Breachdesk stops using the tenant at once. */
+export function DisconnectButton({ tenantId, tenantName }: { tenantId: string; tenantName: string }) {
+  const [open, setOpen] = useState(false);
+  const { execute, result, isPending } = useAction(disconnectTenantAction);
+  return (
+    <div className="space-y-2">
+      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      <AlertDialog open={open} onOpenChange={setOpen}>
+        <AlertDialogTrigger asChild>
+          <Button type="button" variant="outline" disabled={isPending}>{isPending ? "Disconnecting…" : "Disconnect"}</Button>
+        </AlertDialogTrigger>
+        <AlertDialogContent>
+          <AlertDialogTitle>Disconnect {tenantName}?</AlertDialogTitle>
+          <AlertDialogDescription>
+            Breachdesk stops calling Microsoft Graph for this tenant at once: no remediation, message trace or check runs, and no new incident can be
+            filed. Its tickets stay readable but read-only (comments and status changes remain). Remove the consent in your tenant afterwards (the steps
+            are shown next).
+          </AlertDialogDescription>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <Button variant="destructive" onClick={() => { setOpen(false); execute({ tenantId }); }}>Disconnect</Button>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
+    </div>
+  );
+}
