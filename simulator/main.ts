@@ -1,7 +1,8 @@
 // `npm run simulator`: the tenant simulator on https://localhost:3001 (see simulator/README.md).
 //   SIMULATOR_PORT, SIMULATOR_HOST (127.0.0.1), SIMULATOR_CERT_DIR (./data/simulator),
 //   SIMULATOR_LATENCY_MS (0), SIMULATOR_QUOTAS=1 (Graph's quotas), SIMULATOR_CONTROL=1 (/_control),
-//   SIMULATOR_VALIDATE=1 (strict contract mode), SIMULATOR_COMPROMISED_USERS=<n> (extra compromised users in Contoso)
+//   SIMULATOR_VALIDATE=1 (strict contract mode), SIMULATOR_COMPROMISED_USERS=<n> (extra compromised users in Contoso),
+//   SIMULATOR_RULES=realistic|fast (Graph's timing rules: read-after-write lag, audit latency, …; realistic by default)
 import { startSimulator } from "./server";
 
 const env = process.env;
@@ -16,6 +17,7 @@ startSimulator({
   validateRequests: env.SIMULATOR_VALIDATE === "1",
   validateResponses: env.SIMULATOR_VALIDATE === "1" ? "fail" : false,
   compromisedUsers: Number(env.SIMULATOR_COMPROMISED_USERS ?? 0) > 0 ? { count: Number(env.SIMULATOR_COMPROMISED_USERS) } : undefined,
+  rules: env.SIMULATOR_RULES === "fast" ? "fast" : "realistic",
 })
   .then((sim) => {
     console.log(`Tenant simulator: ${sim.url} (Contoso and Fabrikam demo tenants${env.SIMULATOR_CONTROL === "1" ? ", control endpoints on" : ""})`);

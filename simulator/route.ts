@@ -1,9 +1,10 @@
 import type { SimClock } from "./clock";
 import type { GraphContext, GraphVersion, SimResponse } from "./http";
+import type { GraphRules } from "./rules";
 import type { WorldState } from "./state";
 import type { Bucket } from "./throttle";
 
-export type SimRuntime = { world: WorldState; clock: SimClock };
+export type SimRuntime = { world: WorldState; clock: SimClock; rules: GraphRules };
 
 export type Route = {
   /** Operation name, used for fault injection and in logs. */
@@ -13,7 +14,11 @@ export type Route = {
   versions?: GraphVersion[];
   /** Any one of these application permissions (token roles) allows the call. */
   permissions: string[] | ((ctx: GraphContext) => string[]);
+  /** Application permissions needed as well as one of `permissions` (every one of them). */
+  alsoNeeds?: string[];
   licence?: "p1" | "p2" | "messageTrace";
+  /** The code of the 403 for a missing permission: directory calls answer Authorization_RequestDenied, Outlook's ErrorAccessDenied. */
+  deniedCode?: string;
   bucket?: Bucket;
   handle: (ctx: GraphContext, params: string[], rt: SimRuntime) => SimResponse | Promise<SimResponse>;
 };

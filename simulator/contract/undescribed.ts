@@ -17,7 +17,12 @@ const user = String.raw`^\/users\/[^/]+`;
 const methodKinds = ["windowsHelloForBusiness", "temporaryAccessPass"];
 
 export const UNDESCRIBED: Undescribed[] = [
-  { method: "GET", pattern: new RegExp(`${user}\\/memberOf$`, "i"), doc: "same", schema: "microsoft.graph.directoryObject", collection: true },
+  { method: "GET", pattern: new RegExp(`${user}\\/(?:transitive)?memberOf$`, "i"), doc: "same", schema: "microsoft.graph.directoryObject", collection: true },
+  // One grant by id: the subset lists and deletes grants; the type is published.
+  { method: "GET", pattern: /^\/oauth2PermissionGrants\/[^/]+$/i, doc: "same", schema: "microsoft.graph.oAuth2PermissionGrant" },
+  { method: "GET", pattern: new RegExp(`${user}\\/mailFolders\\/[^/]+$`, "i"), doc: "same", schema: "microsoft.graph.mailFolder" },
+  // No unifiedRoleEligibilityScheduleInstance in the subset: only the entity base can be checked.
+  { method: "GET", pattern: /^\/roleManagement\/directory\/roleEligibilityScheduleInstances$/i, doc: "same", schema: "microsoft.graph.entity", collection: true },
   { method: "GET", pattern: /^\/servicePrincipals\/[^/]+$/i, doc: "beta", schema: "microsoft.graph.servicePrincipal" },
   { method: "GET", pattern: /^\/identityProtection\/riskyUsers\/[^/]+$/i, doc: "same", schema: "microsoft.graph.riskyUser" },
   ...methodKinds.flatMap((kind): Undescribed[] => [

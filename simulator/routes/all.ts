@@ -6,6 +6,7 @@ import { mailRoutes } from "./mail";
 import { messageTraceRoutes } from "./message-trace";
 import { reportRoutes } from "./reports";
 import { riskRoutes } from "./risk";
+import { roleRoutes } from "./roles";
 import { securityRoutes } from "./security";
 import { userRoutes } from "./users";
 
@@ -17,6 +18,7 @@ export const ALL_ROUTES: Route[] = [
   ...logRoutes,
   ...grantRoutes,
   ...riskRoutes,
+  ...roleRoutes,
   ...messageTraceRoutes,
   ...reportRoutes,
   ...securityRoutes,
