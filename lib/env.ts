@@ -42,6 +42,8 @@ const ZEnv = z
     AZURE_AD_CLIENT_SECRET: optionalString,
     AZURE_AD_TENANT_ID: optionalString,
     GRAPH_SIMULATOR_URL: z.url().default("https://localhost:3001"),
+    // Opt-in: write every Graph exchange (redacted) to this folder, for replay in tests (lib/graph/recording.ts).
+    GRAPH_RECORD_DIR: optionalString,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/create-client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { createTenantGraph, type GraphConnection, type TenantGraph } from "./client";
+import { recorderFor } from "./recording";
 
 export type { TenantGraph } from "./client";
 
@@ -31,7 +32,7 @@ export async function getTenantGraph(db: Db, tenantId: string, options: Pick<Gra
       clientSecret: decryptSecret(tenant.clientSecretEncrypted, env.BREACHDESK_ENCRYPTION_KEY),
       simulatorUrl,
       ...options,
-    });
+    }, { beforeSend: recorderFor(env.GRAPH_RECORD_DIR) });
     cache.set(key, graph);
   }
   return graph;
