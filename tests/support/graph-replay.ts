@@ -25,6 +25,7 @@ export async function startReplay(source: string | RecordedExchange[]): Promise<
   const used = new Set<number>();
   const unmatched: string[] = [];
   let served = 0;
+  let url = "";
   const cert = await ensureCertificate(process.env.SIMULATOR_TEST_CERT_DIR ?? "./data/test/simulator");
   const server = https.createServer({ cert: cert.cert, key: cert.key }, (req, res) => {
     req.resume();
@@ -41,11 +42,12 @@ export async function startReplay(source: string | RecordedExchange[]): Promise<
       served += 1;
       const e = exchanges[at]!;
       res.writeHead(e.status, { ...e.headers, ...(e.body === undefined ? {} : { "Content-Type": "application/json" }) });
-      res.end(e.body === undefined ? undefined : JSON.stringify(e.body));
+      // Absolute links (@odata.nextLink) point back here, as the SDK follows them as given.
+      res.end(e.body === undefined ? undefined : JSON.stringify(e.body).replaceAll("https://graph.microsoft.com", url));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `https://localhost:${(server.address() as AddressInfo).port}`;
+  url = `https://localhost:${(server.address() as AddressInfo).port}`;
   return {
     url,
     unmatched,
