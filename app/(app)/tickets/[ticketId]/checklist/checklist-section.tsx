@@ -14,6 +14,7 @@ import { ApprovalsPanel } from "./approvals-panel";
 import { CheckAgainButton } from "./check-again-button";
 import { ContainAccountButton } from "./contain-account-button";
 import { RefreshWhilePending } from "./refresh-while-pending";
+import { SettleWhileVerifying } from "./settle-while-verifying";
 import { SnapshotHistory } from "./snapshot-history";
 import { StepControls } from "./step-controls";
 import { StepResult } from "./step-result";
@@ -41,7 +42,7 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
   const remainingMethods = rows.find((r) => r.key === "remove-auth-methods")?.items?.filter((i) => !i.removed).map((i) => i.label) ?? [];
   const warning = mfaWarning({ upn, enforceMfaState: rows.find((r) => r.key === "enforce-mfa")?.state ?? null, remainingMethods });
   const toConfirm = rows.some((r) => r.state === "UNCONFIRMED" || (r.state === "UNKNOWN" && r.lastAction));
-  const verifying = rows.some((r) => r.state === "VERIFYING");
+  const verifyingUntil = rows.filter((r) => r.state === "VERIFYING").map((r) => r.lastAction?.verifyingUntil?.toISOString() ?? "").sort().at(-1) ?? null;
   return (
     <section aria-labelledby="checklist-heading" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -54,8 +55,8 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
         )}
       </div>
       {mayRun && closed && <Alert variant="info">The ticket is closed, so nothing here runs: reopen it to take a snapshot, run or re-run steps, or record them.</Alert>}
-      {/* Another engineer's run: its rows move from Verifying… to their result without a reload. */}
-      <RefreshWhilePending active={verifying} everyMs={3_000} />
+      {/* Verifying… rows: someone who may run keeps reading the tenant until they settle; anyone else sees them settle. */}
+      {canRun ? <SettleWhileVerifying ticketId={ticketId} until={verifyingUntil} /> : <RefreshWhilePending active={Boolean(verifyingUntil)} everyMs={3_000} />}
       {warning && <Alert variant="destructive">{warning}</Alert>}
       {canRun && toConfirm && (
         <div className="flex flex-wrap items-center gap-3 text-sm">

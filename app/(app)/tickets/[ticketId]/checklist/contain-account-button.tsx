@@ -9,7 +9,6 @@ import {
 import { Button } from "@/components/ui/button";
 import { runContainmentAction } from "@/lib/remediation/actions";
 import { PasswordDialog } from "./password-dialog";
-import { useSettleVerification } from "./use-settle-verification";
 
 type Props = {
   ticketId: string;
@@ -27,12 +26,9 @@ export function ContainAccountButton({ ticketId, upn, hasSnapshot, contained = f
   const [key, setKey] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [password, setPassword] = useState<{ value: string; note: string | null } | null>(null);
-  const { settle, isSettling, settled } = useSettleVerification(ticketId);
+  // Steps left Verifying… are settled by the checklist (SettleWhileVerifying), once their rows show it.
   const { execute, isPending, result } = useAction(runContainmentAction, {
-    onSuccess: ({ data }) => {
-      setPassword(data.temporaryPassword ? { value: data.temporaryPassword, note: data.passwordNote } : null);
-      if (data.verifying) settle();
-    },
+    onSuccess: ({ data }) => setPassword(data.temporaryPassword ? { value: data.temporaryPassword, note: data.passwordNote } : null),
   });
   const snapshot = result.data?.snapshot;
   return (
@@ -77,18 +73,12 @@ export function ContainAccountButton({ ticketId, upn, hasSnapshot, contained = f
           Running the four steps through Microsoft Graph{hasSnapshot ? "" : " and taking the evidence snapshot"}…
         </p>
       )}
-      {isSettling && (
-        <p role="status" className="text-sm text-muted-foreground">
-          Verifying: reading the tenant back until each change shows (Microsoft Entra can take a few seconds)…
-        </p>
-      )}
       {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
       {result.data?.awaitingApproval && <Alert variant="warning">Waiting for a second person: {result.data.awaitingApproval}</Alert>}
-      {result.data && !isSettling && !result.data.awaitingApproval && !result.data.contained && !settled?.contained && !result.data.alreadyRan && (
+      {result.data && !result.data.awaitingApproval && !result.data.alreadyRan && result.data.outcomes.some((o) => o.status === "FAILED" || o.status === "UNKNOWN") && (
         <Alert variant="warning">
-          Not every step is verified yet. A failed step says why in its row: fix the cause, then re-run it alone (or skip it with the reason, e.g.
-          when the tenant&apos;s app lacks its permission). An unconfirmed one was accepted by Graph and is checked again automatically. The ticket
-          becomes Contained once each step is verified or set aside with a reason.
+          Not every step went through. A failed step says why in its row: fix the cause, then re-run it alone (or skip it with the reason, e.g.
+          when the tenant&apos;s app lacks its permission). The ticket becomes Contained once each step is verified or set aside with a reason.
         </Alert>
       )}
       {snapshot?.message && <Alert variant={snapshot.status === "failed" ? "warning" : "info"}>{snapshot.message}</Alert>}

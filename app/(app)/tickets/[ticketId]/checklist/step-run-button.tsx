@@ -11,7 +11,6 @@ import { runStepAction } from "@/lib/remediation/actions";
 import type { StepParams } from "@/lib/remediation/step-operations";
 import { isContainmentStep, type Confirmation } from "@/lib/remediation/step-words";
 import { PasswordDialog } from "./password-dialog";
-import { useSettleVerification } from "./use-settle-verification";
 
 type Props = {
   ticketId: string;
@@ -34,18 +33,16 @@ export function StepRunButton({ ticketId, stepKey, label, ariaLabel, params, con
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [password, setPassword] = useState<{ value: string; note: string | null } | null>(null);
-  const { settle, isSettling, settled } = useSettleVerification(ticketId);
   const { execute, isPending, result } = useAction(runStepAction, {
     onSuccess: ({ data }) => {
       setPassword(data.temporaryPassword ? { value: data.temporaryPassword, note: data.passwordNote } : null);
       setKey(crypto.randomUUID()); // the next click is a new run
-      if (data.verifying) settle();
     },
   });
   const run = () => execute({ ticketId, stepKey: stepKey as never, params, idempotencyKey: key });
   const trigger = (
-    <Button size="sm" variant={variant} hidden={hideTrigger} disabled={isPending || isSettling} aria-label={isPending ? undefined : ariaLabel} onClick={confirm ? undefined : run}>
-      {isPending ? "Running…" : isSettling ? "Verifying…" : label}
+    <Button size="sm" variant={variant} hidden={hideTrigger} disabled={isPending} aria-label={isPending ? undefined : ariaLabel} onClick={confirm ? undefined : run}>
+      {isPending ? "Running…" : label}
     </Button>
   );
   return (
@@ -68,7 +65,7 @@ export function StepRunButton({ ticketId, stepKey, label, ariaLabel, params, con
       )}
       {result.serverError && <span role="alert" className="text-xs text-destructive">{result.serverError}</span>}
       {result.data?.awaitingApproval && <span role="status" className="text-xs text-warning">Waiting for approval: {result.data.awaitingApproval}</span>}
-      {(result.data?.contained || settled?.contained) && !result.data?.alreadyRan && isContainmentStep(stepKey) && <span role="status" className="text-xs">Containment is settled: the account is contained.</span>}
+      {result.data?.contained && !result.data.alreadyRan && isContainmentStep(stepKey) && <span role="status" className="text-xs">Containment is settled: the account is contained.</span>}
       <PasswordDialog password={password} onClose={() => setPassword(null)} />
     </span>
   );
