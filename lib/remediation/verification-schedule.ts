@@ -6,8 +6,11 @@
 /** How long a run keeps re-reading before it calls a step Unconfirmed. */
 export const VERIFY_BOUND_MS = 20_000;
 
-/** Pauses between reads within the bound, ms: short at first, where Graph's lag usually ends. */
-const WITHIN_RUN = [500, 750, 1_000, 1_000, 1_500, 2_000, 3_000];
+/**
+ * Pauses between reads within the bound, ms: short for the first seconds, where Graph's lag
+ * usually ends (each read is one round trip of cheap directory reads), longer after.
+ */
+const WITHIN_RUN = [250, 250, 250, 500, 500, 500, 750, 1_000, 1_000, 1_500, 2_000, 3_000];
 
 export function delayBeforeRead(round: number): number {
   return WITHIN_RUN[Math.min(round, WITHIN_RUN.length - 1)]!;
