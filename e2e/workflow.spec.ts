@@ -98,9 +98,34 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await expect(engineer.locator('[aria-label="Evidence snapshot"]')).toContainText("moves mail to RSS Subscriptions");
   await engineer.getByRole("button", { name: "Contain account" }).click();
   await engineer.getByRole("button", { name: "Contain now" }).click();
+  // Graph accepted the writes; Microsoft Entra shows them a few seconds later (the simulator's
+  // realistic lag): the rows say "Verifying…" meanwhile, then settle by themselves — no re-run.
+  await expect(engineer.getByRole("dialog", { name: "Temporary password" })).toBeVisible();
+  await expect(engineer.locator('tr[data-step="block-sign-in"]')).toContainText("Verifying…");
   await engineer.getByRole("button", { name: "I have stored it safely" }).click();
-  await expect(engineer.locator('tr[data-step="revoke-sessions"]')).toContainText("Done");
+  for (const step of ["reset-password", "enforce-mfa", "block-sign-in", "revoke-sessions"]) {
+    await expect(engineer.locator(`tr[data-step="${step}"]`)).toContainText("Done", { timeout: 30_000 });
+  }
+  await expect(engineer.locator('tr[data-step="reset-password"]')).toContainText("Verified: The account's password last changed");
   await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Contained");
+  // Eradication, the common case: the attacker's phone is Megan's only MFA method, so her default,
+  // and Graph will not delete it. The step says why and how, and the ticket warns loudly meanwhile.
+  const methods = engineer.locator('tr[data-step="remove-auth-methods"]');
+  const mfaWarning = engineer.getByRole("alert").filter({ hasText: "MFA is enforced on megan@contoso.example" });
+  await methods.getByRole("button", { name: "Remove phone +234 803 555 0147" }).click();
+  await engineer.getByRole("alertdialog").getByRole("button", { name: "Remove method" }).click();
+  await expect(methods).toContainText("Graph cannot delete phone +234 803 555 0147: it is megan@contoso.example's default MFA method");
+  await expect(mfaWarning).toContainText("phone +234 803 555 0147");
+  await methods.getByText("Manual step for phone +234 803 555 0147: how").click();
+  await expect(methods).toContainText("Temporary Access Pass");
+  // Megan registers Authenticator (a Temporary Access Pass handed over in person); minutes later the step is tried again.
+  await simulator.post(`/_control/tenants/${CONTOSO}/users/megan@contoso.example/register-method`, { data: { kind: "microsoftAuthenticator" } });
+  await simulator.post("/_control/advance-time", { data: { ms: 5 * 60_000 } });
+  await methods.getByRole("button", { name: "Try again: phone +234 803 555 0147" }).click();
+  await engineer.getByRole("alertdialog").getByRole("button", { name: "Remove method" }).click();
+  await expect(methods).toContainText("phone +234 803 555 0147 removed", { timeout: 30_000 });
+  await expect(methods.getByText("Done", { exact: true })).toBeVisible();
+  await expect(mfaWarning).toHaveCount(0);
   // Each flagged rule is removed after a confirmation; a removed rule's button goes away.
   const rules = engineer.locator('tr[data-step="remove-inbox-rules"]');
   for (const rule of ["Remove rule “.”", "Remove rule “..”"]) {
@@ -108,7 +133,7 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
     await engineer.getByRole("alertdialog").getByRole("button", { name: "Remove rule", exact: true }).click();
     await expect(rules.getByRole("button", { name: rule })).toHaveCount(0);
   }
-  await expect(rules).toContainText("all 2 flagged inbox rules are removed");
+  await expect(rules).toContainText("all 2 flagged inbox rules are removed", { timeout: 30_000 });
   // A manual step: recorded done with what was found, in a small dialog from its row.
   const forwarding = engineer.locator('tr[data-step="disable-forwarding"]');
   await forwarding.getByRole("button", { name: "Mark done…" }).click();
@@ -135,6 +160,8 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await engineer.getByRole("button", { name: "Run message trace" }).click();
   const summary = engineer.getByRole("table").filter({ hasText: "Mail by recipient domain" });
   await expect(summary).toContainText("gmail.com");
+  // Exchange traced Megan's primary SMTP address, which is not her UPN (a trace by UPN finds nothing).
+  await expect(engineer.getByText("traced by its primary SMTP address")).toContainText("megan.bowen@contoso.example");
   // The trace fills the scope's recipient domains (still there after a reload).
   await engineer.reload();
   await openStage(engineer, "Scope");
@@ -148,7 +175,7 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   const confirmSend = engineer.getByRole("alertdialog", { name: "Send the advisory to gmail.com?" });
   await expect(confirmSend.getByRole("list", { name: "Recipients" })).toContainText("abuse@gmail.com");
   await expect(confirmSend).toContainText("security@contoso.example");
-  await expect(confirmSend).toContainText(/Security advisory: unauthorized mail from megan@contoso\.example to gmail\.com – ref\. INC-\d+/);
+  await expect(confirmSend).toContainText(/Security advisory: unauthorized mail from megan\.bowen@contoso\.example to gmail\.com – ref\. INC-\d+/);
   await confirmSend.getByRole("button", { name: "Cancel" }).click();
   await expect(advisory.getByRole("button", { name: "Mark acknowledged" })).toHaveCount(0);
   await advisory.getByRole("button", { name: "Send advisory" }).click();
@@ -201,7 +228,7 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   const reenable = engineer.locator('tr[data-step="re-enable-sign-in"]');
   await reenable.getByRole("button", { name: "Run: Allow sign-in again" }).click();
   await engineer.getByRole("alertdialog").getByRole("button", { name: "Allow sign-in", exact: true }).click();
-  await expect(reenable).toContainText("Done");
+  await expect(reenable).toContainText("Done", { timeout: 30_000 });
 
   // Outcome, resolve, close.
   await openStage(engineer, "Outcome");

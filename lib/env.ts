@@ -80,6 +80,8 @@ const ZEnv = z
     JOBS_IN_PROCESS: flagDefaultOn,
     // Seconds a stopping worker (SIGTERM) lets running jobs finish before handing them back to the queue.
     JOBS_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+    // Opt-in: write every Graph exchange (redacted) to this folder, for replay in tests (lib/graph/recording.ts).
+    GRAPH_RECORD_DIR: optionalString,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   })
   .superRefine((env, ctx) => {

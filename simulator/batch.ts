@@ -2,13 +2,20 @@ import { validateBatchRequest } from "./contract/validate";
 import { authenticate, dispatch, type DispatchDeps } from "./dispatch";
 import { errorBody, GraphHttpError, newRequestId, type GraphRequest, type SimResponse } from "./http";
 
-// JSON batching: the batch itself is authenticated (a missing or bad token answers 401 for the
-// whole batch, as Graph does); at most 20 requests, unique ids, dependsOn naming an earlier
-// request of the same batch (anything else is a 400 for the batch), 424 for a failed
-// dependency, and each item answering for itself (a 429 sits inside the 200 envelope).
+// JSON batching (learn.microsoft.com/graph/json-batching): the batch itself is authenticated (a
+// missing or bad token answers 401 for the whole batch, as Graph does); at most 20 requests,
+// unique ids, dependsOn naming an earlier request of the same batch (anything else is a 400 for
+// the batch), 424 for a failed dependency, and each item answering for itself (a 429 sits inside
+// the 200 envelope). A POST/PATCH/PUT item without BOTH a Content-Type header and a body fails the
+// whole batch with 400 — the page's "body … must be specified, even if it's empty" rule, reported
+// from real tenants as "Write request id : … does not contain Content-Type header or body."
+// (msgraph-sdk-dotnet #1038, #2628). Item answers carry no request-id header: the page's example
+// shows none, so the only id Graph gives is the batch's own.
 
 type BatchItem = { id?: unknown; method?: unknown; url?: unknown; headers?: Record<string, string>; body?: unknown; dependsOn?: unknown };
 type ItemResult = { id: string; status: number; headers: Record<string, string>; body?: unknown };
+
+const WRITES = new Set(["POST", "PATCH", "PUT"]);
 
 function relativeUrl(url: string): string {
   const withoutHost = url.replace(/^https?:\/\/[^/]+/i, "");
@@ -20,8 +27,10 @@ function validateItems(items: BatchItem[]) {
   const ids = items.map((i) => String(i.id ?? ""));
   if (ids.some((id) => !id) || new Set(ids).size !== ids.length) throw new GraphHttpError(400, "BadRequest", "Batch request ids must be present and unique.");
   items.forEach((item, index) => {
-    if (item.body !== undefined && !Object.keys(item.headers ?? {}).some((h) => h.toLowerCase() === "content-type")) {
-      throw new GraphHttpError(400, "BadRequest", `Batch request '${String(item.id)}' has a body but no Content-Type header.`);
+    const hasContentType = Object.keys(item.headers ?? {}).some((h) => h.toLowerCase() === "content-type");
+    const write = WRITES.has(String(item.method ?? "").toUpperCase());
+    if ((write && (item.body === undefined || !hasContentType)) || (item.body !== undefined && !hasContentType)) {
+      throw new GraphHttpError(400, "BadRequest", `Write request id : ${String(item.id)} does not contain Content-Type header or body.`);
     }
     if (item.dependsOn === undefined) return;
     if (!Array.isArray(item.dependsOn) || item.dependsOn.some((d) => typeof d !== "string")) {
@@ -76,11 +85,11 @@ export async function runBatch(deps: DispatchDeps, outer: GraphRequest): Promise
         const done = await run(items.find((i) => String(i.id) === dep)!);
         if (done.status >= 400) {
           const failed = check({ status: 424, body: errorBody("FailedDependency", `Dependency '${dep}' failed.`, req.requestId) });
-          return { id, status: failed.status, headers: { "Content-Type": "application/json", "request-id": req.requestId }, body: failed.body };
+          return { id, status: failed.status, headers: { "Content-Type": "application/json" }, body: failed.body };
         }
       }
       const res = check(await dispatch(deps, req));
-      return { id, status: res.status, headers: { "Content-Type": "application/json", "request-id": req.requestId, ...(res.headers ?? {}) }, body: res.body };
+      return { id, status: res.status, headers: { "Content-Type": "application/json", ...(res.headers ?? {}) }, body: res.body };
     })();
     results.set(id, pending);
     return pending;

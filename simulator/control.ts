@@ -3,7 +3,8 @@ import type { SimResponse } from "./http";
 import { generateCompromisedUsers } from "./scenario/build";
 import { ATTACKER } from "./scenario/users";
 import type { SimRuntime } from "./route";
-import { findUser, type TenantState } from "./state";
+import { recordWrite } from "./lag";
+import { findUser, type AuthMethod, type SimUser, type TenantState } from "./state";
 
 // Test-only control endpoints (enabled with control: true / SIMULATOR_CONTROL=1): reset, knobs,
 // clock, state for assertions, and the attacker's moves.
@@ -44,9 +45,34 @@ function attackerSession(t: TenantState, upn: string): SimResponse {
   return { status: 200, body: { valid, sessions: sessions.length } };
 }
 
+/**
+ * The user registers a method of their own (after the helpdesk gave them a Temporary Access Pass,
+ * say): Authenticator becomes their default when asked, as the user would choose it in My Sign-Ins.
+ */
+function registerMethod(rt: SimRuntime, t: TenantState, u: SimUser, body: { kind?: string; makeDefault?: boolean }): SimResponse {
+  const kind = (body.kind ?? "microsoftAuthenticator") as AuthMethod["kind"];
+  if (kind !== "microsoftAuthenticator" && kind !== "softwareOath") return { status: 400, body: { error: "kind must be microsoftAuthenticator or softwareOath" } };
+  recordWrite(rt, t, "methods", u.id, u.methods);
+  const method: AuthMethod = { id: crypto.randomUUID(), kind, displayName: `${u.displayName.split(" ")[0]}'s new phone`, createdDateTime: rt.clock.iso() };
+  u.methods.push(method);
+  if (body.makeDefault) {
+    recordWrite(rt, t, "signInPreferences", u.id, u.signInPreferences);
+    u.signInPreferences = { ...u.signInPreferences, userPreferredMethodForSecondaryAuthentication: kind === "microsoftAuthenticator" ? "push" : "oath" };
+  }
+  return { status: 201, body: { id: method.id } };
+}
+
+/** An admin removes a rule outside Graph (Outlook on the web, or Remove-InboxRule): how a read-only rule goes. */
+function removeRuleOutsideGraph(rt: SimRuntime, t: TenantState, u: SimUser, ruleId: string): SimResponse {
+  if (!u.rules.some((r) => r.id === ruleId)) return { status: 404, body: { error: "unknown rule" } };
+  recordWrite(rt, t, "rules", u.id, u.rules);
+  u.rules = u.rules.filter((r) => r.id !== ruleId);
+  return { status: 204 };
+}
+
 export function handleControl(rt: SimRuntime, hooks: ControlHooks, method: string, path: string, body: Record<string, unknown>): SimResponse {
   const parts = path.split("/").filter(Boolean); // ["_control", ...]
-  const [, a, b, c] = parts;
+  const [, a, b, c, d, e] = parts;
   if (method === "POST" && a === "reset") return hooks.reset(body.seed as number | undefined), { status: 204 };
   if (method === "POST" && a === "config") return hooks.configure(body), { status: 204 };
   if (method === "POST" && a === "advance-time") return rt.clock.advance(Number(body.ms ?? 0)), { status: 200, body: { now: rt.clock.iso() } };
@@ -58,6 +84,11 @@ export function handleControl(rt: SimRuntime, hooks: ControlHooks, method: strin
     return { status: 200, body: t.users.map((u) => ({ ...u, password: undefined, stolenPassword: undefined })) };
   }
   if (method === "GET" && c === "outbox") return { status: 200, body: t.outbox };
+  if (method === "POST" && c === "users" && d && (e === "register-method" || e === "remove-rule")) {
+    const u = findUser(t, d);
+    if (!u) return { status: 404, body: { error: "unknown user" } };
+    return e === "register-method" ? registerMethod(rt, t, u, body) : removeRuleOutsideGraph(rt, t, u, String(body.ruleId ?? ""));
+  }
   if (method === "GET" && c === "sign-ins") return { status: 200, body: t.signIns.filter((s) => !body.upn || s.userPrincipalName === body.upn) };
   if (method === "POST" && c === "attacker-sign-in") return attackerSignIn(rt, t, body as { upn?: string; password?: string });
   if (method === "POST" && c === "attacker-session") return attackerSession(t, String(body.upn ?? ""));
@@ -86,6 +117,7 @@ export function handleControl(rt: SimRuntime, hooks: ControlHooks, method: strin
     if (body.licences) Object.assign(t.licences, body.licences);
     if (Array.isArray(body.permissions)) t.app.permissions = body.permissions.map(String);
     if (Array.isArray(body.directoryRoles)) t.app.directoryRoles = body.directoryRoles.map(String);
+    if ("mailSendScope" in body) t.mailSendScope = Array.isArray(body.mailSendScope) ? body.mailSendScope.map(String) : null;
     return { status: 204 };
   }
   return { status: 404, body: { error: "unknown control endpoint" } };

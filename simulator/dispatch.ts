@@ -81,8 +81,10 @@ function findRoute(routes: Route[], req: GraphRequest): { route: Route; params: 
 
 function checkAccess(route: Route, ctx: GraphContext) {
   const needed = typeof route.permissions === "function" ? route.permissions(ctx) : route.permissions;
-  if (!needed.some((p) => ctx.roles.includes(p))) {
-    throw new GraphHttpError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+  if (!needed.some((p) => ctx.roles.includes(p)) || !(route.alsoNeeds ?? []).every((p) => ctx.roles.includes(p))) {
+    throw route.deniedCode === "ErrorAccessDenied"
+      ? new GraphHttpError(403, "ErrorAccessDenied", "Access is denied. Check credentials and try again.")
+      : new GraphHttpError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
   }
   // Delegated: the scope and, where the docs name one, a directory role of the signed-in user.
   const user = ctx.signedInUser;
@@ -116,7 +118,8 @@ export async function dispatch(deps: DispatchDeps, req: GraphRequest): Promise<D
     }
     if (route.bucket) {
       const key = PER_TENANT_BUCKETS.has(route.bucket) ? tenant.tenantId : `${tenant.tenantId}:${tenant.app.clientId}`;
-      const limited = deps.throttle.take(route.bucket, key);
+      // On the simulator clock, so advance-time also moves the quota windows.
+      const limited = deps.throttle.take(route.bucket, key, deps.rt.clock.now().getTime());
       if (limited) {
         const headers: Record<string, string> = limited.retryAfter === null ? {} : { "Retry-After": String(limited.retryAfter) };
         throw new GraphHttpError(429, "TooManyRequests", "Too many requests. Retry after the time in the Retry-After header.", headers);

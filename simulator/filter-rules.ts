@@ -67,10 +67,11 @@ export const MESSAGE_TRACE_FILTERS: FilterRules = {
   },
 };
 
+/** oauth2permissiongrant-list documents clientId, consentType, principalId and resourceId: `id eq` is not among them (read one by id instead). */
 export const GRANT_FILTERS: FilterRules = {
   resource: "oAuth2PermissionGrant",
   directory: true,
-  properties: { id: EQ, clientId: EQ, consentType: EQ, principalId: EQ, resourceId: EQ },
+  properties: { clientId: EQ, consentType: EQ, principalId: EQ, resourceId: EQ },
 };
 
 type Usage = { path: string; op: string };

@@ -3,6 +3,7 @@
 //   SIMULATOR_LATENCY_MS (0), SIMULATOR_QUOTAS=1 (Graph's quotas), SIMULATOR_CONTROL=1 (/_control),
 //   SIMULATOR_VALIDATE=1 (strict contract mode), SIMULATOR_COMPROMISED_USERS=<n> (extra compromised users in Contoso),
 //   SIMULATOR_APPS_FILE=<json> (multi-tenant apps to register, e.g. Breachdesk's; `npm run demo` writes one)
+//   SIMULATOR_RULES=realistic|fast (Graph's timing rules: read-after-write lag, audit latency, …; realistic by default)
 import { readApplicationsFile } from "./applications";
 import { startSimulator } from "./server";
 
@@ -19,6 +20,7 @@ startSimulator({
   validateResponses: env.SIMULATOR_VALIDATE === "1" ? "fail" : false,
   compromisedUsers: Number(env.SIMULATOR_COMPROMISED_USERS ?? 0) > 0 ? { count: Number(env.SIMULATOR_COMPROMISED_USERS) } : undefined,
   applications: env.SIMULATOR_APPS_FILE ? readApplicationsFile(env.SIMULATOR_APPS_FILE) : [],
+  rules: env.SIMULATOR_RULES === "fast" ? "fast" : "realistic",
 })
   .then((sim) => {
     console.log(`Tenant simulator: ${sim.url} (Contoso, Fabrikam and Northwind demo tenants${env.SIMULATOR_CONTROL === "1" ? ", control endpoints on" : ""})`);

@@ -1,11 +1,12 @@
 import type { ApplicationRegistry } from "./applications";
 import type { SimClock } from "./clock";
 import type { GraphContext, GraphVersion, SimResponse } from "./http";
+import type { GraphRules } from "./rules";
 import type { WorldState } from "./state";
 import type { Bucket } from "./throttle";
 
 /** applications: the registered multi-tenant apps (simulator/applications.ts). */
-export type SimRuntime = { world: WorldState; clock: SimClock; applications?: ApplicationRegistry };
+export type SimRuntime = { world: WorldState; clock: SimClock; rules: GraphRules; applications?: ApplicationRegistry };
 
 export type Route = {
   /** Operation name, used for fault injection and in logs. */
@@ -15,12 +16,16 @@ export type Route = {
   versions?: GraphVersion[];
   /** Any one of these application permissions (token roles) allows the call. */
   permissions: string[] | ((ctx: GraphContext) => string[]);
+  /** Application permissions needed as well as one of `permissions` (every one of them). */
+  alsoNeeds?: string[];
   licence?: "p1" | "p2" | "messageTrace";
   /**
    * Delegated tokens (a signed-in user) are answered only by routes that set this: the directory
    * roles the user needs besides the scope ([] = any user). Unset = app-only.
    */
   delegatedRoles?: string[];
+  /** The code of the 403 for a missing permission: directory calls answer Authorization_RequestDenied, Outlook's ErrorAccessDenied. */
+  deniedCode?: string;
   bucket?: Bucket;
   handle: (ctx: GraphContext, params: string[], rt: SimRuntime) => SimResponse | Promise<SimResponse>;
 };

@@ -18,6 +18,7 @@ import type { SimRuntime } from "./route";
 import { ALL_ROUTES } from "./routes/all";
 import { buildWorld, generateCompromisedUsers, type CompromisedUsersConfig } from "./scenario/build";
 import { CONTOSO } from "./demo-tenants";
+import { resolveRules, type GraphRules, type RulesOption } from "./rules";
 import { GRAPH_QUOTAS, Throttle, type Bucket, type Quota } from "./throttle";
 
 export type SimulatorOptions = {
@@ -48,6 +49,11 @@ export type SimulatorOptions = {
   compromisedUsers?: CompromisedUsersConfig;
   /** Multi-tenant apps registered with the simulated Entra ID (kept across resets). */
   applications?: ApplicationConfig[];
+  /**
+   * Graph's timing rules (rules.ts): read-after-write lag, audit latency, asynchronous risk
+   * processing, Identity Protection's quota. Default "realistic"; "fast" turns the timing off.
+   */
+  rules?: RulesOption;
 };
 
 export type RunningSimulator = {
@@ -63,7 +69,12 @@ export type RunningSimulator = {
   configure(config: Record<string, unknown>): void;
 };
 
-const quotasFrom = (q: SimulatorOptions["quotas"]) => (q === true ? GRAPH_QUOTAS : q ? { ...q } : null);
+/** The quotas in force: the configured ones, plus Identity Protection's when the rules play it. */
+function quotasFrom(q: SimulatorOptions["quotas"], rules: GraphRules): Partial<Record<Bucket, Quota>> | null {
+  const base = q === true ? GRAPH_QUOTAS : q ? { ...q } : null;
+  if (!rules.identityProtectionQuota || base?.identityProtection) return base;
+  return { ...(base ?? {}), identityProtection: GRAPH_QUOTAS.identityProtection };
+}
 
 function readBody(req: import("node:http").IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -88,8 +99,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   };
   const applications = new ApplicationRegistry();
   for (const app of options.applications ?? []) applications.register(app);
-  const runtime: SimRuntime = { world: world(settings.seed), clock: new SimClock(), applications };
-  const throttle = new Throttle(quotasFrom(options.quotas));
+  const runtime: SimRuntime = { world: world(settings.seed), clock: new SimClock(), rules: resolveRules(options.rules), applications };
+  let quotas = options.quotas;
+  const throttle = new Throttle(quotasFrom(quotas, runtime.rules));
   const faults = new Faults();
   faults.set(options.faults ?? []);
   const tokens = new TokenService(() => settings.tokenLifetimeSeconds);
@@ -106,14 +118,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     reset(seed?: number) {
       runtime.world = world(seed ?? settings.seed);
       runtime.clock.reset();
-      throttle.configure(quotasFrom(options.quotas));
+      quotas = options.quotas;
+      runtime.rules = resolveRules(options.rules);
+      throttle.configure(quotasFrom(quotas, runtime.rules));
       faults.set([]);
     },
     configure(config: Record<string, unknown>) {
       if (typeof config.latencyMs === "number") settings.latencyMs = config.latencyMs;
       if (typeof config.tokenLifetimeSeconds === "number") settings.tokenLifetimeSeconds = config.tokenLifetimeSeconds;
       if (config.application && typeof config.application === "object") applications.register(config.application as ApplicationConfig);
-      if ("quotas" in config) throttle.configure(quotasFrom(config.quotas as SimulatorOptions["quotas"]));
+      if ("rules" in config) runtime.rules = resolveRules(config.rules as RulesOption);
+      if ("quotas" in config) quotas = config.quotas as SimulatorOptions["quotas"];
+      if ("quotas" in config || "rules" in config) throttle.configure(quotasFrom(quotas, runtime.rules));
       if (Array.isArray(config.faults)) faults.set(config.faults as Fault[]);
       // Part of the scenario: takes effect at the next reset.
       if ("compromisedUsers" in config) compromisedUsers = (config.compromisedUsers ?? undefined) as CompromisedUsersConfig | undefined;

@@ -14,15 +14,28 @@ export type AuthMethod = {
   startDateTime?: string;
   lifetimeInMinutes?: number;
   isUsableOnce?: boolean;
+  /**
+   * Left out of the answer for phone and email methods: Microsoft's published v1.0 schema of
+   * 2024 declares createdDateTime only on some method types (simulator/contract/graph), so a
+   * client must cope with methods that have none.
+   */
   createdDateTime: string;
 };
+
+/** The user's default MFA method (beta signInPreferences, learn.microsoft.com/graph/api/authentication-update?view=graph-rest-beta). */
+export type SignInPreferences = { isSystemPreferredAuthenticationMethodEnabled: boolean; userPreferredMethodForSecondaryAuthentication: "push" | "oath" | "voiceMobile" | "voiceAlternateMobile" | "voiceOffice" | "sms" | null };
+
+export type MailFolder = { id: string; displayName: string };
 
 export type InboxRule = {
   id: string;
   displayName: string;
   sequence: number;
   isEnabled: boolean;
+  /** Conditions Graph cannot model: listed with empty conditions and actions, and never deleted through Graph (messagerule.md). */
+  isReadOnly?: boolean;
   conditions: Record<string, unknown>;
+  /** moveToFolder holds a folder id, as Graph's does (messageruleactions.md). */
   actions: Record<string, unknown>;
 };
 
@@ -40,15 +53,28 @@ export type SimUser = {
   forceChangePasswordNextSignIn: boolean;
   perUserMfaState: "disabled" | "enabled" | "enforced";
   signInSessionsValidFromDateTime: string;
+  lastPasswordChangeDateTime: string;
+  /** Holds a directory role directly (see also the tenant's groups and PIM eligibilities). */
   isAdmin: boolean;
+  /** Active directory roles assigned to the user directly. */
   directoryRoles: string[];
   methods: AuthMethod[];
+  signInPreferences: SignInPreferences;
+  folders: MailFolder[];
   rules: InboxRule[];
   sessions: Session[];
   riskLevel: "none" | "low" | "medium" | "high";
   riskState: "none" | "atRisk" | "confirmedCompromised" | "dismissed" | "remediated";
   riskLastUpdatedDateTime: string;
+  /** confirmCompromised / dismiss being processed: the new state shows from `at` (riskyUser.isProcessing until then). */
+  riskProcessing?: { at: string; riskState: SimUser["riskState"]; riskLevel: SimUser["riskLevel"] } | null;
 };
+
+/** A role-assignable group holding directory roles (its members hold them too, transitively). */
+export type RoleGroup = { id: string; displayName: string; members: string[]; directoryRoles: { roleTemplateId: string; displayName: string }[] };
+
+/** A PIM eligible assignment: not active, so memberOf never shows it (roleEligibilityScheduleInstances does). */
+export type RoleEligibility = { id: string; principalId: string; roleDefinitionId: string; roleName: string; startDateTime: string };
 
 export type SignIn = {
   id: string;
@@ -76,6 +102,8 @@ export type DirectoryAudit = {
   operationType: string;
   initiatedBy: { user: { id: string; userPrincipalName: string; ipAddress: string | null } | null; app: { appId: string; displayName: string } | null };
   targetResources: { id: string; displayName: string | null; type: string; userPrincipalName: string | null }[];
+  /** When the entry can be listed (audit latency); absent = at once. Never sent. */
+  visibleAt?: string;
 };
 
 export type Grant = { id: string; clientId: string; clientDisplayName: string; consentType: "Principal" | "AllPrincipals"; principalId: string | null; resourceId: string; scope: string };
@@ -143,11 +171,28 @@ export type TenantState = {
   generatedUsers: number;
   /** Service principals of other applications (consented multi-tenant apps); none when unset. */
   servicePrincipals?: SimServicePrincipal[];
+  groups: RoleGroup[];
+  roleEligibilities: RoleEligibility[];
+  /**
+   * Exchange RBAC for Applications / an application access policy scoping the app's Mail.Send:
+   * null = unrestricted; else the mailboxes (UPN or SMTP) the app may send as.
+   */
+  mailSendScope: string[] | null;
+  /** What reads see while writes replicate (lag.ts): the value before unseen writes, per resource and key. */
+  replica: Map<string, { before: unknown; visibleAt: number }>;
 };
 
 export type WorldState = { tenants: Map<string, TenantState> };
 
+/** By object id or UPN, as Graph's /users/{id | userPrincipalName} — never by SMTP address. */
 export function findUser(t: TenantState, idOrUpn: string): SimUser | undefined {
   const key = decodeURIComponent(idOrUpn).toLowerCase();
   return t.users.find((u) => u.id === key || u.userPrincipalName.toLowerCase() === key);
+}
+
+/** Every directory role the user holds or may activate: direct, through role-assignable groups, and PIM-eligible. */
+export function rolesOf(t: TenantState, u: SimUser): string[] {
+  const viaGroups = t.groups.filter((g) => g.members.includes(u.id)).flatMap((g) => g.directoryRoles.map((r) => r.displayName));
+  const eligible = t.roleEligibilities.filter((e) => e.principalId === u.id || t.groups.some((g) => g.id === e.principalId && g.members.includes(u.id))).map((e) => e.roleName);
+  return [...new Set([...u.directoryRoles, ...viaGroups, ...eligible])];
 }

@@ -166,7 +166,15 @@ function phrase(action: string, d: Details, target: string | null, result: strin
   if (family === "remediation") {
     const verified = d.verified;
     const observed = str(d, "observed");
-    const outcome = result === "UNKNOWN" ? "outcome unknown" : failed ? `failed${errorOf(d) ? `: ${errorOf(d)}` : ""}` : verified === false ? `not verified${observed ? `: ${observed}` : ""}` : `done${verified === true && observed ? `; verified: ${observed}` : ""}`;
+    // Graph is eventually consistent: an accepted write is "verifying", then verified or "not confirmed yet" (lib/remediation/verify-loop.ts).
+    const verification = str(d, "verification");
+    const outcome =
+      result === "UNKNOWN" && verification !== "verifying" ? "outcome unknown"
+      : failed ? `failed${errorOf(d) ? `: ${errorOf(d)}` : ""}`
+      : verification === "verifying" ? `${result === "UNKNOWN" ? "no answer from Graph" : "accepted by Graph"}; verifying${observed ? ` (${observed})` : ""}`
+      : verification === "unconfirmed" ? `accepted by Graph, not confirmed yet${observed ? `: ${observed}` : ""}; re-checked automatically`
+      : verified === false ? `not verified${observed ? `: ${observed}` : ""}`
+      : `done${verified === true && observed ? `; verified: ${observed}` : ""}`;
     return [withItem(stepTitle(rest), itemOf(d, names)), `: ${outcome}`];
   }
   if (family === "checklist") return [stepTitle(str(d, "step")), ` marked ${rest.replaceAll("_", " ")}${str(d, "note") ? ` (${str(d, "note")})` : ""}`];

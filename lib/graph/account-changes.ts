@@ -13,17 +13,20 @@ import type { GraphCall } from "./request";
 export type AccountChange = { kind: "resetPassword"; password: string } | { kind: "enforceMfa" } | { kind: "blockSignIn" } | { kind: "revokeSessions" };
 export type AccountChangeKind = AccountChange["kind"];
 
+/** requestId: Graph's (the batch's, as items carry none); clientRequestId: the one we set on the item. */
 export type ChangeResult =
-  | { status: "accepted"; requestId: string | null }
-  | { status: "refused"; error: AppError; graphCode: string | null; requestId: string | null }
+  | { status: "accepted"; requestId: string | null; clientRequestId: string | null }
+  | { status: "refused"; error: AppError; graphCode: string | null; requestId: string | null; clientRequestId: string | null }
   /** Timed out, or left out of Graph's answer: the write may or may not have landed. */
-  | { status: "no-answer"; error: AppError };
+  | { status: "no-answer"; error: AppError; clientRequestId: string | null };
 
 export type AccountState = {
   accountEnabled: boolean | null;
   signInSessionsValidFrom: Date | null;
+  /** user.lastPasswordChangeDateTime; null = not read or not given. */
+  lastPasswordChange: Date | null;
   perUserMfaState: PerUserMfaState | null;
-  /** Successful password resets in the directory audit since the read's start; null = could not read. */
+  /** Successful password resets in the directory audit since the read's start; null = could not read (or not asked for). */
   passwordResets: Date[] | null;
 };
 
@@ -39,11 +42,12 @@ function requestOf(userId: string, change: AccountChange): GraphCall {
 const asStep = (id: string, call: GraphCall): BatchStep => ({ id, op: call.op, method: call.method, path: call.path, body: call.body });
 
 function refusal(error: AppError): ChangeResult {
-  if (isTimeout(error)) return { status: "no-answer", error };
-  return { status: "refused", error, graphCode: (error.details?.graphCode as string | undefined) ?? null, requestId: (error.details?.requestId as string | null | undefined) ?? null };
+  const clientRequestId = (error.details?.clientRequestId as string | null | undefined) ?? null;
+  if (isTimeout(error)) return { status: "no-answer", error, clientRequestId };
+  return { status: "refused", error, graphCode: (error.details?.graphCode as string | undefined) ?? null, requestId: (error.details?.requestId as string | null | undefined) ?? null, clientRequestId };
 }
 
-const resultOf = (o: BatchOutcome): ChangeResult => (o.error ? refusal(o.error) : { status: "accepted", requestId: o.requestId });
+const resultOf = (o: BatchOutcome): ChangeResult => (o.error ? refusal(o.error) : { status: "accepted", requestId: o.requestId, clientRequestId: o.clientRequestId });
 
 /** One $batch per Graph version, in parallel. An envelope failure becomes every item's result, with its code and request id. */
 async function batchesByVersion(g: TenantGraph, calls: { id: string; call: GraphCall }[], options: BatchOptions): Promise<Map<string, BatchOutcome | AppError>> {
@@ -70,11 +74,15 @@ export async function applyAccountChanges(g: TenantGraph, userId: string, change
   }));
 }
 
-/** Sign-in state, per-user MFA and the password-reset audits since `since`, in one round trip. Unreadable parts are null. */
-export async function readAccountState(g: TenantGraph, userId: string, since: Date): Promise<AccountState> {
+/**
+ * Sign-in state, the last password change, per-user MFA and — when asked — the password-reset
+ * audits since `since`, in one round trip. Unreadable parts are null. The audit is a reports-bucket
+ * read (5 requests / 10 s per app and tenant), so verification asks for it sparingly.
+ */
+export async function readAccountState(g: TenantGraph, userId: string, since: Date, options: { audits?: boolean } = { audits: true }): Promise<AccountState> {
   const read = await batchesByVersion(g, [
     { id: "user", call: accountRequests.getSignInState(userId) },
-    { id: "audits", call: { op: "listDirectoryAudits", method: "GET", path: passwordResetAuditsPath(since) } },
+    ...(options.audits ? [{ id: "audits", call: { op: "listDirectoryAudits", method: "GET", path: passwordResetAuditsPath(since) } as GraphCall }] : []),
     { id: "mfa", call: accountRequests.getMfaState(userId) },
   ], {});
   const body = (id: string) => {
@@ -83,6 +91,6 @@ export async function readAccountState(g: TenantGraph, userId: string, since: Da
   };
   const user = body("user");
   const audits = body("audits") as { value?: unknown[] } | undefined;
-  const signIn = user === undefined ? { accountEnabled: null, signInSessionsValidFrom: null } : parseSignInState(user);
+  const signIn = user === undefined ? { accountEnabled: null, signInSessionsValidFrom: null, lastPasswordChange: null } : parseSignInState(user);
   return { ...signIn, perUserMfaState: body("mfa") === undefined ? null : parseMfaState(body("mfa")), passwordResets: audits?.value ? passwordResetTimes(audits.value, userId) : null };
 }

@@ -20,16 +20,17 @@ export const accountRequests = {
     op: "setMfaState", method: "PATCH", version: "beta", path: `${user(userId)}/authentication/requirements`, body: { perUserMfaState: state },
   }),
   getMfaState: (userId: string): GraphCall => ({ op: "getMfaState", method: "GET", version: "beta", path: `${user(userId)}/authentication/requirements` }),
-  getSignInState: (userId: string): GraphCall => ({ op: "getUser", method: "GET", path: `${user(userId)}?$select=id,userPrincipalName,accountEnabled,signInSessionsValidFromDateTime` }),
+  getSignInState: (userId: string): GraphCall => ({ op: "getUser", method: "GET", path: `${user(userId)}?$select=id,userPrincipalName,accountEnabled,signInSessionsValidFromDateTime,lastPasswordChangeDateTime` }),
 };
 
-export type SignInState = { accountEnabled: boolean | null; signInSessionsValidFrom: Date | null };
+export type SignInState = { accountEnabled: boolean | null; signInSessionsValidFrom: Date | null; lastPasswordChange: Date | null };
 
 export function parseSignInState(body: unknown): SignInState {
-  const u = (body ?? {}) as { accountEnabled?: boolean; signInSessionsValidFromDateTime?: string | null };
+  const u = (body ?? {}) as { accountEnabled?: boolean; signInSessionsValidFromDateTime?: string | null; lastPasswordChangeDateTime?: string | null };
   return {
     accountEnabled: typeof u.accountEnabled === "boolean" ? u.accountEnabled : null,
     signInSessionsValidFrom: u.signInSessionsValidFromDateTime ? new Date(u.signInSessionsValidFromDateTime) : null,
+    lastPasswordChange: u.lastPasswordChangeDateTime ? new Date(u.lastPasswordChangeDateTime) : null,
   };
 }
 
@@ -39,18 +40,18 @@ export function parseMfaState(body: unknown): PerUserMfaState | null {
 }
 
 export async function resetPassword(g: TenantGraph, userId: string, password: string) {
-  const { requestId } = await callGraph(g, accountRequests.resetPassword(userId, password));
-  return { requestId };
+  const { requestId, clientRequestId } = await callGraph(g, accountRequests.resetPassword(userId, password));
+  return { requestId, clientRequestId };
 }
 
 export async function setAccountEnabled(g: TenantGraph, userId: string, enabled: boolean) {
-  const { requestId } = await callGraph(g, accountRequests.setAccountEnabled(userId, enabled));
-  return { requestId };
+  const { requestId, clientRequestId } = await callGraph(g, accountRequests.setAccountEnabled(userId, enabled));
+  return { requestId, clientRequestId };
 }
 
 export async function revokeSessions(g: TenantGraph, userId: string) {
-  const { requestId } = await callGraph(g, accountRequests.revokeSessions(userId));
-  return { requestId };
+  const { requestId, clientRequestId } = await callGraph(g, accountRequests.revokeSessions(userId));
+  return { requestId, clientRequestId };
 }
 
 export async function getMfaState(g: TenantGraph, userId: string): Promise<{ state: PerUserMfaState | null; requestId: string | null }> {
@@ -59,6 +60,6 @@ export async function getMfaState(g: TenantGraph, userId: string): Promise<{ sta
 }
 
 export async function setMfaState(g: TenantGraph, userId: string, state: PerUserMfaState) {
-  const { requestId } = await callGraph(g, accountRequests.setMfaState(userId, state));
-  return { requestId };
+  const { requestId, clientRequestId } = await callGraph(g, accountRequests.setMfaState(userId, state));
+  return { requestId, clientRequestId };
 }

@@ -1,5 +1,5 @@
 import { ClientCertificateCredential, ClientSecretCredential, type AccessToken, type GetTokenOptions, type TokenCredential } from "@azure/identity";
-import { Client, HTTPMessageHandler, MiddlewareFactory, RetryHandler, RetryHandlerOptions, type AuthenticationProvider, type Middleware } from "@microsoft/microsoft-graph-client";
+import { Client, HTTPMessageHandler, MiddlewareFactory, RetryHandler, type AuthenticationProvider, type Middleware } from "@microsoft/microsoft-graph-client";
 import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
 import type { AppCredential } from "./app-credentials";
 import { credentialError } from "./errors";
@@ -20,13 +20,16 @@ export type GraphConnection = {
   credentials?: AppCredential[];
   /** Authority and Graph host of a simulated tenant, e.g. https://localhost:3001; unset = Microsoft's. */
   simulatorUrl?: string;
-  /** Retries of 429/503/504 (Retry-After honoured; otherwise backoff from delaySeconds). */
-  retry?: { maxRetries: number; delaySeconds: number };
-  /** Per-call timeout. */
+  /** Retries of 429/503/504, done by lib/graph/request.ts (Retry-After honoured; otherwise backoff from delaySeconds). */
+  retry?: RetryPolicy;
+  /** Per attempt: waiting out a throttle between attempts never counts (request.ts). */
   timeoutMs?: number;
 };
 
-export type TenantGraph = { tenantId: string; client: Client; timeoutMs: number; credential: TokenCredential };
+/** maxWaitSeconds bounds the total time one call spends waiting out 429s before it gives up. */
+export type RetryPolicy = { maxRetries: number; delaySeconds: number; maxWaitSeconds?: number };
+
+export type TenantGraph = { tenantId: string; client: Client; timeoutMs: number; retry: RetryPolicy; credential: TokenCredential };
 
 const SCOPE = "https://graph.microsoft.com/.default";
 
@@ -87,14 +90,13 @@ export function createDelegatedGraph(c: Pick<GraphConnection, "tenantId" | "simu
 /** A Graph client that gets its tokens from the given credential (e.g. createCredential's, wrapped). */
 export function graphWith(c: GraphConnection, credential: TokenCredential, transport: GraphTransport = {}): TenantGraph {
   const authProvider = transport.authProvider ?? new TokenCredentialAuthenticationProvider(credential, { scopes: [SCOPE] });
-  const middleware = MiddlewareFactory.getDefaultMiddlewareChain(authProvider);
-  const retry = c.retry ?? { maxRetries: 3, delaySeconds: 3 };
-  const retryIndex = middleware.findIndex((m) => m instanceof RetryHandler);
-  if (retryIndex >= 0) middleware[retryIndex] = new RetryHandler(new RetryHandlerOptions(retry.delaySeconds, retry.maxRetries));
+  // Retries are ours (request.ts): the SDK's handler would retry a sendMail POST on 503 and count
+  // Retry-After waits into the call's timeout.
+  const middleware = MiddlewareFactory.getDefaultMiddlewareChain(authProvider).filter((m) => !(m instanceof RetryHandler));
   if (transport.beforeSend?.length) middleware.splice(middleware.findIndex((m) => m instanceof HTTPMessageHandler), 0, ...transport.beforeSend);
   const client = Client.initWithMiddleware({
     middleware,
     ...(c.simulatorUrl ? { baseUrl: c.simulatorUrl, customHosts: new Set([new URL(c.simulatorUrl).hostname]) } : {}),
   });
-  return { tenantId: c.tenantId, client, timeoutMs: c.timeoutMs ?? 30_000, credential };
+  return { tenantId: c.tenantId, client, timeoutMs: c.timeoutMs ?? 30_000, retry: c.retry ?? { maxRetries: 3, delaySeconds: 3 }, credential };
 }

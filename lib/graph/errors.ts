@@ -1,25 +1,34 @@
 import { AppError } from "@/lib/errors";
-import { GRAPH_OPERATIONS, MESSAGE_TRACE_APP_ID, type GraphOperation, type GraphOperationInfo } from "./operations";
+import { GRAPH_OPERATIONS, MESSAGE_TRACE_APP_ID, permissionsOf, permissionWords, type GraphOperation, type GraphOperationInfo } from "./operations";
 
 // Graph failures become AppErrors whose message tells an engineer what to fix: the permission,
 // role or licence that is missing, when to retry, or that Graph is unreachable. The raw Graph
 // message never reaches the user; its code and request id travel in details for the record.
 
-export type GraphFailure = { status: number; code: string; requestId: string | null; retryAfterSeconds: number | null };
+/** clientRequestId: the id we sent (Graph echoes it); traceable even when no answer came. */
+export type GraphFailure = { status: number; code: string; requestId: string | null; clientRequestId?: string | null; retryAfterSeconds: number | null };
+
+/** "10:31 UTC" — when a throttle ends, to the minute (rounded up). */
+export function throttledUntil(retryAfterSeconds: number, now = Date.now()): string {
+  const at = new Date(Math.ceil((now + retryAfterSeconds * 1000) / 60_000) * 60_000);
+  return `${at.toISOString().slice(11, 16)} UTC`;
+}
 
 /** The $batch envelope itself (not one of its requests): it needs no permission of its own. */
 const BATCH: Pick<GraphOperationInfo, "title"> = { title: "run the batched requests" };
 
 export function toAppError(op: GraphOperation | "batch", f: GraphFailure): AppError {
   const info: Partial<GraphOperationInfo> & { title: string } = op === "batch" ? BATCH : GRAPH_OPERATIONS[op];
-  const details = { graphCode: f.code, graphStatus: f.status, requestId: f.requestId, retryAfterSeconds: f.retryAfterSeconds };
+  const retryAt = f.retryAfterSeconds ? new Date(Date.now() + f.retryAfterSeconds * 1000).toISOString() : null;
+  const details = { graphCode: f.code, graphStatus: f.status, requestId: f.requestId, clientRequestId: f.clientRequestId ?? null, retryAfterSeconds: f.retryAfterSeconds, retryAt };
   const ref = f.requestId ? ` (Graph request ${f.requestId})` : "";
   if (f.status === 403 && f.code === "Authentication_RequestFromNonPremiumTenantOrB2CTenant") {
     return new AppError("UPSTREAM_ERROR", `Microsoft Graph refused to ${info.title}: the tenant needs an ${info.licence ?? "premium"} licence${ref}.`, details);
   }
   if (f.status === 403 && info.permission) {
     const role = info.directoryRole ? ` and the "${info.directoryRole}" directory role on its service principal` : "";
-    return new AppError("UPSTREAM_ERROR", `Microsoft Graph refused to ${info.title}: the app registration needs the application permission ${info.permission} (with admin consent)${role}${ref}.`, details);
+    const plural = permissionsOf({ permission: info.permission, alsoNeeds: info.alsoNeeds }).length > 1 ? "s" : "";
+    return new AppError("UPSTREAM_ERROR", `Microsoft Graph refused to ${info.title}: the app registration needs the application permission${plural} ${permissionWords({ permission: info.permission, alsoNeeds: info.alsoNeeds })} (with admin consent)${role}${ref}.`, details);
   }
   if (f.status === 401 && op === "listMessageTraces") {
     return new AppError("UPSTREAM_ERROR", `Message trace is not enabled for this tenant: create the service principal for the message trace API (app ${MESSAGE_TRACE_APP_ID}) and grant ${info.permission}${ref}.`, details);
@@ -29,8 +38,9 @@ export function toAppError(op: GraphOperation | "batch", f: GraphFailure): AppEr
   }
   if (f.status === 404) return new AppError("NOT_FOUND", `Microsoft Graph could not find what was asked to ${info.title}${ref}.`, details);
   if (f.status === 429) {
-    const wait = f.retryAfterSeconds ? `in ${f.retryAfterSeconds} s` : "in a minute";
-    return new AppError("RATE_LIMITED", `Microsoft Graph is throttling this tenant; try to ${info.title} again ${wait}${ref}.`, details);
+    // A throttled request was not processed (learn.microsoft.com/graph/throttling): say until when, never "unknown".
+    const wait = f.retryAfterSeconds ? `until ${throttledUntil(f.retryAfterSeconds)} (in ${Math.ceil(f.retryAfterSeconds)} s)` : "for now (Graph gave no time; about a minute)";
+    return new AppError("RATE_LIMITED", `Microsoft Graph is throttling this tenant ${wait}; nothing was changed. Try to ${info.title} again then${ref}.`, details);
   }
   if (f.status === 0) return new AppError("UPSTREAM_UNAVAILABLE", `Microsoft Graph did not answer in time while trying to ${info.title}.`, { ...details, timedOut: true });
   if (f.status >= 500) return new AppError("UPSTREAM_UNAVAILABLE", `Microsoft Graph is unavailable right now; could not ${info.title}${ref}.`, details);

@@ -15,9 +15,13 @@ export type SignInRecord = {
 
 type SignInRow = { id: string; createdDateTime: string; ipAddress: string; clientAppUsed?: string; appDisplayName?: string; location?: { city?: string; countryOrRegion?: string }; status?: { errorCode?: number; failureReason?: string | null } };
 
+/** The snapshot reads this many sign-ins at most (newest first) and says so when there were more. */
+export const MAX_SIGN_INS = 2_000;
+export const MAX_AUDITS = 1_000;
+
 export async function listSignIns(g: TenantGraph, userObjectId: string, since: Date) {
   const filter = encodeURIComponent(`userId eq ${odataQuote(userObjectId)} and createdDateTime ge ${since.toISOString()}`);
-  const { items, requestIds } = await listAll<SignInRow>(g, { op: "listSignIns", path: `/auditLogs/signIns?$filter=${filter}&$top=500` }, 2_000);
+  const { items, requestIds, truncated } = await listAll<SignInRow>(g, { op: "listSignIns", path: `/auditLogs/signIns?$filter=${filter}&$top=1000` }, MAX_SIGN_INS);
   const signIns: SignInRecord[] = items.map((s) => ({
     id: s.id,
     at: new Date(s.createdDateTime),
@@ -29,17 +33,17 @@ export async function listSignIns(g: TenantGraph, userObjectId: string, since: D
     errorCode: s.status?.errorCode ?? 0,
     failureReason: s.status?.failureReason ?? null,
   }));
-  return { signIns, requestIds };
+  return { signIns, requestIds, truncated };
 }
 
 export type AuditRecord = { id: string; at: Date; activity: string; category: string; result: string; initiatedBy: string | null };
 
-type AuditRow = { id: string; activityDateTime: string; activityDisplayName: string; category: string; result: string; initiatedBy?: { user?: { userPrincipalName?: string }; app?: { displayName?: string } } };
+type AuditRow = { id: string; activityDateTime: string; activityDisplayName: string; category: string; result: string; initiatedBy?: { user?: { userPrincipalName?: string } | null; app?: { displayName?: string } | null } };
 
 /** Directory audits the user initiated since the date. */
 export async function listDirectoryAudits(g: TenantGraph, userObjectId: string, since: Date) {
   const filter = encodeURIComponent(`initiatedBy/user/id eq ${odataQuote(userObjectId)} and activityDateTime ge ${since.toISOString()}`);
-  const { items, requestIds } = await listAll<AuditRow>(g, { op: "listDirectoryAudits", path: `/auditLogs/directoryAudits?$filter=${filter}` }, 1_000);
+  const { items, requestIds, truncated } = await listAll<AuditRow>(g, { op: "listDirectoryAudits", path: `/auditLogs/directoryAudits?$filter=${filter}` }, MAX_AUDITS);
   const audits: AuditRecord[] = items.map((a) => ({
     id: a.id,
     at: new Date(a.activityDateTime),
@@ -48,12 +52,13 @@ export async function listDirectoryAudits(g: TenantGraph, userObjectId: string, 
     result: a.result,
     initiatedBy: a.initiatedBy?.user?.userPrincipalName ?? a.initiatedBy?.app?.displayName ?? null,
   }));
-  return { audits, requestIds };
+  return { audits, requestIds, truncated };
 }
 
 // Password resets the app made, as the directory audit records them ("Reset user password",
-// initiated by the app, the user as target). Graph cannot read a password back, so this is the
-// evidence that a reset landed; audits can take minutes to appear on a real tenant.
+// initiated by the app, the user as target). Graph cannot read a password back; the user's
+// lastPasswordChangeDateTime is read first (verification), and this is the fallback evidence —
+// audits can take minutes to appear on a real tenant.
 export const PASSWORD_RESET_ACTIVITY = "Reset user password";
 
 type TargetAuditRow = { activityDateTime: string; activityDisplayName: string; result?: string; targetResources?: { id?: string; userPrincipalName?: string | null }[] };

@@ -1,7 +1,7 @@
 import { isAppError } from "@/lib/errors";
 import type { TenantGraph } from "./client";
 import { credentialError } from "./errors";
-import { GRAPH_OPERATIONS, REMEDIATION_OPERATIONS, type GraphOperation, type GraphOperationInfo } from "./operations";
+import { GRAPH_OPERATIONS, permissionsOf, permissionWords, REMEDIATION_OPERATIONS, type GraphOperation, type GraphOperationInfo } from "./operations";
 import { callGraph, listAll, odataQuote, type GraphCall } from "./request";
 import { judgeResetRole, type RoleVerdict } from "./reset-role";
 
@@ -30,16 +30,21 @@ const SCOPE = "https://graph.microsoft.com/.default";
 const NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant";
 
 type Probe = { ok: boolean | null; message: string; code?: string | null };
-type ProbeCall = (ctx: { userId: string; appId: string | null }) => Pick<GraphCall, "path" | "version"> | { skip: string };
+type ProbeCall = (ctx: { userId: string; appId: string | null; grantId: string | null }) => Pick<GraphCall, "path" | "version"> | { skip: string };
 
 const NO_USER = "Not probed: no user could be read to probe with";
 
 const PROBES: Record<Exclude<GraphOperation, WriteOp | ConnectionOp>, ProbeCall> = {
   getUser: () => ({ path: "/users?$top=1&$select=id" }),
-  listUserRoles: ({ userId }) => (userId ? { path: `/users/${userId}/memberOf` } : { skip: NO_USER }),
+  listUserRoles: ({ userId }) => (userId ? { path: `/users/${userId}/transitiveMemberOf` } : { skip: NO_USER }),
+  listRoleEligibility: ({ userId }) => (userId ? { path: `/roleManagement/directory/roleEligibilityScheduleInstances?$filter=${encodeURIComponent(`principalId eq '${userId}'`)}` } : { skip: NO_USER }),
+  getSignInPreferences: ({ userId }) => (userId ? { path: `/users/${userId}/authentication/signInPreferences`, version: "beta" } : { skip: NO_USER }),
+  getMailFolder: ({ userId }) => (userId ? { path: `/users/${userId}/mailFolders/inbox?$select=id,displayName` } : { skip: NO_USER }),
+  getGrant: ({ grantId }) => (grantId ? { path: `/oauth2PermissionGrants/${grantId}` } : { skip: "Not probed: the tenant has no app consent to read" }),
   listSignIns: () => ({ path: "/auditLogs/signIns?$top=1" }),
   listDirectoryAudits: () => ({ path: "/auditLogs/directoryAudits?$top=1" }),
-  listRegistrationDetails: () => ({ path: "/reports/authenticationMethods/userRegistrationDetails?$top=1" }),
+  // Only $filter and $orderBy are supported there: the probe reads the first page as it comes.
+  listRegistrationDetails: () => ({ path: "/reports/authenticationMethods/userRegistrationDetails" }),
   listMessageTraces: () => ({ path: "/admin/exchange/tracing/messageTraces?$top=1" }),
   listInboxRules: ({ userId }) => (userId ? { path: `/users/${userId}/mailFolders/inbox/messageRules` } : { skip: NO_USER }),
   listAuthMethods: ({ userId }) => (userId ? { path: `/users/${userId}/authentication/methods` } : { skip: NO_USER }),
@@ -87,12 +92,12 @@ async function probeRead(g: TenantGraph, op: GraphOperation, call: Pick<GraphCal
 }
 
 /** A sample user and a consented app to probe the per-user and per-app reads with (empty when none can be read). */
-async function probeSubjects(g: TenantGraph): Promise<{ userId: string; appId: string | null }> {
+async function probeSubjects(g: TenantGraph): Promise<{ userId: string; appId: string | null; grantId: string | null }> {
   const [user, grant] = await Promise.all([
     callGraph<{ value: { id: string }[] }>(g, { op: "getUser", method: "GET", path: "/users?$top=1&$select=id" }).then((r) => r.body.value[0]?.id ?? "").catch(() => ""),
-    callGraph<{ value: { clientId: string }[] }>(g, { op: "listGrants", method: "GET", path: "/oauth2PermissionGrants?$top=1" }).then((r) => r.body.value[0]?.clientId ?? null).catch(() => null),
+    callGraph<{ value: { id: string; clientId: string }[] }>(g, { op: "listGrants", method: "GET", path: "/oauth2PermissionGrants?$top=1" }).then((r) => r.body.value[0] ?? null).catch(() => null),
   ]);
-  return { userId: user, appId: grant };
+  return { userId: user, appId: grant?.clientId ?? null, grantId: grant?.id ?? null };
 }
 
 /** What else an operation needs besides its permission, in words. */
@@ -133,14 +138,15 @@ export async function runPreflight(g: TenantGraph, options: PreflightOptions = {
   const licenceFailure = (licence: string) => ops.find((o) => (GRAPH_OPERATIONS[o] as GraphOperationInfo).licence === licence && reads.get(o)?.code === NON_PREMIUM);
   const rows = ops.map((op): PreflightRow => {
     const info: GraphOperationInfo = GRAPH_OPERATIONS[op];
-    const granted = roles.includes(info.permission) || (info.permission.endsWith(".Read.All") && roles.includes(info.permission.replace(".Read.All", ".ReadWrite.All")));
+    const has = (p: string) => roles.includes(p) || (p.endsWith(".Read.All") && roles.includes(p.replace(".Read.All", ".ReadWrite.All")));
+    const granted = permissionsOf(info).every(has);
     let probe: PreflightRow["probe"] = reads.get(op) ? { ok: reads.get(op)!.ok, message: reads.get(op)!.message } : null;
     if (op === "resetPassword") probe = resetRole;
     const byScope = op === "sendMail" && !granted && options.mailSendThroughExchangeScope;
     if (byScope) probe = { ok: null, message: MAIL_SEND_BY_SCOPE };
     const failedRead = info.write && info.licence ? licenceFailure(info.licence) : undefined;
     if (failedRead) probe = { ok: false, message: `Needs an ${info.licence} licence: ${GRAPH_OPERATIONS[failedRead].title} already failed for lack of it` };
-    return { op, title: sentence(info.title), permission: info.permission, granted: granted || Boolean(byScope), write: Boolean(info.write), probe, needs: needsOf(info), available: (granted || Boolean(byScope)) && probe?.ok !== false };
+    return { op, title: sentence(info.title), permission: permissionWords(info), granted: granted || Boolean(byScope), write: Boolean(info.write), probe, needs: needsOf(info), available: (granted || Boolean(byScope)) && probe?.ok !== false };
   });
   return { connected: true, error: null, rows };
 }

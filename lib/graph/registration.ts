@@ -5,9 +5,16 @@ export type UserRegistration = { id: string; userPrincipalName: string; displayN
 
 type Row = { id: string; userPrincipalName: string; userDisplayName?: string | null; isAdmin?: boolean; isMfaRegistered?: boolean; isMfaCapable?: boolean; methodsRegistered?: string[] };
 
-/** Tenant-wide MFA registration (Entra ID P1): who has registered a second factor. */
-export async function listUserRegistrationDetails(g: TenantGraph): Promise<{ users: UserRegistration[]; requestIds: string[] }> {
-  const { items, requestIds } = await listAll<Row>(g, { op: "listRegistrationDetails", path: "/reports/authenticationMethods/userRegistrationDetails" });
+/** Read at most this many users, and say so when the tenant has more ("first N of more"). */
+export const MAX_REGISTRATIONS = 10_000;
+
+/**
+ * Tenant-wide MFA registration (Entra ID P1): who has registered a second factor. The report
+ * "supports only the $filter and $orderBy" query parameters (no $top, no $select), so it is read
+ * as Graph pages it.
+ */
+export async function listUserRegistrationDetails(g: TenantGraph): Promise<{ users: UserRegistration[]; requestIds: string[]; truncated: boolean }> {
+  const { items, requestIds, truncated } = await listAll<Row>(g, { op: "listRegistrationDetails", path: "/reports/authenticationMethods/userRegistrationDetails" }, MAX_REGISTRATIONS);
   return {
     users: items.map((r) => ({
       id: r.id,
@@ -19,5 +26,6 @@ export async function listUserRegistrationDetails(g: TenantGraph): Promise<{ use
       methodsRegistered: r.methodsRegistered ?? [],
     })),
     requestIds,
+    truncated,
   };
 }

@@ -8,6 +8,8 @@ import { applyAccountChanges, readAccountState } from "./account-changes";
 import { executeBatch, type BatchStep } from "./batch";
 import { createTenantGraph, type TenantGraph } from "./client";
 import { createFaultyTenantGraph } from "./test-clients";
+import { sendMail } from "./mail";
+import { getRiskyUser } from "./risk";
 import { getUser } from "./users";
 
 // Retries, throttling, batching, timeouts and credential failures, against the simulator with
@@ -21,9 +23,9 @@ describe("Graph gateway resilience", () => {
   let sim: RunningSimulator;
   const seen: { op: string | undefined; version: string }[] = [];
   const attempts = (op: string) => seen.filter((s) => s.op === op).length;
-  const conn = (t: DemoTenant = CONTOSO, extra: { timeoutMs?: number; maxRetries?: number; clientSecret?: string; clientId?: string } = {}) => ({
+  const conn = (t: DemoTenant = CONTOSO, extra: { timeoutMs?: number; maxRetries?: number; delaySeconds?: number; clientSecret?: string; clientId?: string } = {}) => ({
     tenantId: t.tenantId, clientId: extra.clientId ?? t.clientId, clientSecret: extra.clientSecret ?? t.clientSecret, simulatorUrl: sim.url,
-    retry: { maxRetries: extra.maxRetries ?? 3, delaySeconds: 0 }, timeoutMs: extra.timeoutMs,
+    retry: { maxRetries: extra.maxRetries ?? 3, delaySeconds: extra.delaySeconds ?? 0 }, timeoutMs: extra.timeoutMs,
   });
   const graphFor = (t?: DemoTenant, extra?: Parameters<typeof conn>[1]): TenantGraph => createTenantGraph(conn(t, extra));
   const revokeAll = (): BatchStep[] => USERS.map((u, i) => ({ id: String(i), op: "revokeSessions", method: "POST", path: `/users/${u}/revokeSignInSessions` }));
@@ -61,7 +63,7 @@ describe("Graph gateway resilience", () => {
 
   it("gives up on persistent throttling after the configured retries, with the retry time", async () => {
     sim.configure({ faults: [{ operation: "getUser", status: 429, times: 10, retryAfter: 1 }] });
-    await expect(getUser(graphFor(), MEGAN)).rejects.toMatchObject({ code: "RATE_LIMITED", message: expect.stringContaining("in 1 s") });
+    await expect(getUser(graphFor(), MEGAN)).rejects.toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/throttling this tenant until \d\d:\d\d UTC \(in 1 s\); nothing was changed/) });
     expect(attempts("getUser")).toBe(4);
   });
 
@@ -101,6 +103,9 @@ describe("Graph gateway resilience", () => {
     const changes = await applyAccountChanges(graphFor(), MEGAN, [{ kind: "resetPassword", password: "Str0ng-Generated-Passw0rd!" }, { kind: "enforceMfa" }, { kind: "blockSignIn" }, { kind: "revokeSessions" }]);
     expect([...changes.values()].map((c) => c.status)).toEqual(["accepted", "accepted", "accepted", "accepted"]);
     expect(seen.filter((s) => s.op !== undefined).map((s) => `${s.op}@${s.version}`).sort()).toEqual(["revokeSignInSessions@v1.0", "updateMfaRequirements@beta", "updateUser@v1.0", "updateUser@v1.0"]);
+    // Every change keeps a traceable id: the batch's request-id, and the client-request-id set on its item.
+    for (const c of changes.values()) expect(c).toMatchObject({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    await control(sim, "POST", "/advance-time", { ms: 4 * 60_000 }); // reads and the audit log catch up
     const state = await readAccountState(graphFor(), MEGAN, started);
     expect(state).toMatchObject({ accountEnabled: false, perUserMfaState: "enforced", passwordResets: [expect.any(Date)] });
     expect(seen.some((s) => s.op === "getMfaRequirements" && s.version === "beta")).toBe(true);
@@ -119,9 +124,50 @@ describe("Graph gateway resilience", () => {
     expect(error).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", details: { graphCode: "UnreadableResponse", requestId: expect.any(String) } });
   });
 
+  it("does not count a Retry-After wait toward the no-answer timeout: a long 429 is waited out and retried", async () => {
+    sim.configure({ faults: [{ operation: "getUser", status: 429, times: 1, retryAfter: 2 }] });
+    // Each attempt has 1 s to answer; the 2 s throttle in between is not "no answer".
+    expect(await getUser(graphFor(CONTOSO, { timeoutMs: 1_000 }), MEGAN)).not.toBeNull();
+    expect(attempts("getUser")).toBe(2);
+  });
+
+  it("backs off when Identity Protection answers 429 without Retry-After, and gets through", async () => {
+    sim.configure({ quotas: { identityProtection: { limit: 1, windowMs: 1_000, sendsRetryAfter: false } } });
+    const g = graphFor(CONTOSO, { delaySeconds: 1 });
+    const megan = (await getUser(g, MEGAN))!;
+    await getRiskyUser(g, megan.id);
+    seen.length = 0;
+    expect((await getRiskyUser(g, megan.id)).risk).toMatchObject({ riskState: "atRisk" });
+    expect(attempts("getRiskyUser")).toBeGreaterThanOrEqual(2); // the first was throttled, the backoff got through
+  });
+
+  it("never sends mail twice: a 503 on sendMail is not retried (it may have gone out); a 429 is (it did not)", async () => {
+    const mail = { from: "security@contoso.example", to: ["postmaster@gmail.com"], subject: "Advisory", text: "Block mail from megan.bowen@contoso.example" };
+    sim.configure({ faults: [{ operation: "sendMail", status: 503, times: 1 }] });
+    await expect(sendMail(graphFor(), mail)).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
+    expect(attempts("sendMail")).toBe(1);
+    seen.length = 0;
+    sim.configure({ faults: [{ operation: "sendMail", status: 429, times: 1, retryAfter: 1 }] });
+    await expect(sendMail(graphFor(), mail)).resolves.toMatchObject({ requestId: expect.any(String) });
+    expect(attempts("sendMail")).toBe(2);
+    expect(((await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/outbox`)).body as unknown as unknown[]).length).toBe(1);
+  });
+
+  it("explains an Exchange mailbox scope (RBAC for Applications) as such, not as a missing Mail.Send", async () => {
+    const mail = { from: "security@contoso.example", to: ["postmaster@gmail.com"], subject: "Advisory", text: "x" };
+    await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/settings`, { mailSendScope: ["alerts@contoso.example"] });
+    const scoped = await sendMail(graphFor(), mail).catch((e: unknown) => e);
+    expect(scoped).toMatchObject({ code: "UPSTREAM_ERROR", details: { graphCode: "ErrorAccessDenied", mailboxScope: true } });
+    expect((scoped as Error).message).toMatch(/holds Mail\.Send, but the tenant's Exchange RBAC for Applications \(or an application access policy\) does not let it use this mailbox/);
+    await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/settings`, { mailSendScope: null, permissions: ["User.Read.All"] });
+    const missing = await sendMail(graphFor(), mail).catch((e: unknown) => e);
+    expect((missing as Error).message).toMatch(/needs the application permission Mail\.Send/);
+  });
+
   it("reports a timeout as such, while the write may have landed", async () => {
     sim.configure({ faults: [{ operation: "updateUser", timeout: true, delayMs: 2_000 }] });
-    await expect(setAccountEnabled(graphFor(CONTOSO, { timeoutMs: 500 }), MEGAN, false)).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE", details: { timedOut: true } });
+    await expect(setAccountEnabled(graphFor(CONTOSO, { timeoutMs: 500 }), MEGAN, false)).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE", details: { timedOut: true, clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+    await control(sim, "POST", "/advance-time", { ms: 10_000 });
     expect((await getUser(graphFor(), MEGAN))!.accountEnabled).toBe(false);
   });
 

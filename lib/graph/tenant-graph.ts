@@ -7,6 +7,7 @@ import { AppError } from "@/lib/errors";
 import { createCredential, createTenantGraph, graphWith, type GraphConnection, type TenantGraph } from "./client";
 import { getDeploymentApp } from "./deployment-app";
 import { credentialError } from "./errors";
+import { recorderFor } from "./recording";
 
 export type { TenantGraph } from "./client";
 
@@ -64,7 +65,7 @@ export async function getTenantGraph(db: Db, tenantId: string, options: Pick<Gra
     });
     if (!app) throw new AppError("INVALID_STATE", "Breachdesk's own app is not configured on this deployment (BREACHDESK_APP_CLIENT_ID and a certificate).");
     const connection: GraphConnection = { tenantId: tenant.entraTenantId, clientId: app.clientId, credentials: app.credentials, simulatorUrl, ...options };
-    graph = graphWith(connection, explainRefusals(createCredential(connection)));
+    graph = graphWith(connection, explainRefusals(createCredential(connection)), { beforeSend: recorderFor(env.GRAPH_RECORD_DIR) });
   } else {
     if (!tenant.entraTenantId || !tenant.clientId || !tenant.clientSecretEncrypted) {
       throw new AppError("INVALID_STATE", "This tenant has no Graph connection yet: a platform admin must add its app client id and secret.");
@@ -75,7 +76,7 @@ export async function getTenantGraph(db: Db, tenantId: string, options: Pick<Gra
       clientSecret: decryptSecret(tenant.clientSecretEncrypted, env.BREACHDESK_ENCRYPTION_KEY),
       simulatorUrl,
       ...options,
-    });
+    }, { beforeSend: recorderFor(env.GRAPH_RECORD_DIR) });
   }
   cache.set(key, graph);
   return graph;

@@ -1,12 +1,9 @@
-import type { AuthMethod } from "@/lib/graph/auth-methods";
 import type { OAuthConsent } from "@/lib/graph/consents";
 import type { SignInRecord } from "@/lib/graph/logs";
 import type { InboxRule } from "@/lib/graph/mailbox";
-import { formatDateTime } from "@/lib/utils/dates";
+import { isLegacyClient } from "./legacy-clients";
 
 // What looks suspicious in the evidence, by rules an engineer can read. Pure and tested.
-
-export const LEGACY_CLIENTS = ["IMAP4", "POP3", "SMTP", "Authenticated SMTP", "Exchange ActiveSync", "Other clients", "Exchange Online PowerShell"];
 
 export type SignInFinding = { id: string; at: string; ip: string; country: string | null; clientApp: string; succeeded: boolean; reasons: string[] };
 
@@ -43,7 +40,7 @@ export function flagSignIns(signIns: SignInRecord[]): { homeCountry: string | nu
       const reasons = [
         ...(homeCountry && s.country && s.country !== homeCountry ? [`sign-in from ${s.city ? `${s.city}, ` : ""}${s.country}, not the usual ${homeCountry}`] : []),
         ...(unusualIp ? [`unfamiliar IP ${s.ipAddress} (not one of the user's usual networks)`] : []),
-        ...(LEGACY_CLIENTS.includes(s.clientApp) ? [`legacy protocol ${s.clientApp}`] : []),
+        ...(isLegacyClient(s.clientApp) ? [`legacy protocol ${s.clientApp}`] : []),
       ];
       return { id: s.id, at: s.at.toISOString(), ip: s.ipAddress, country: s.country, clientApp: s.clientApp, succeeded: s.errorCode === 0, reasons };
     })
@@ -51,32 +48,26 @@ export function flagSignIns(signIns: SignInRecord[]): { homeCountry: string | nu
   return { homeCountry, flagged };
 }
 
-export type RuleFinding = { id: string; name: string; reasons: string[] };
+/** readOnly: Graph cannot delete it (messagerule.md): it is removed by hand, with instructions. */
+export type RuleFinding = { id: string; name: string; reasons: string[]; readOnly?: boolean };
 
 export function flagInboxRules(rules: InboxRule[]): RuleFinding[] {
   return rules
     .map((r) => {
       const a = r.actions;
+      // moveToFolder is a folder id: name the folder when Graph let us read it.
+      const folder = a.moveToFolder ? (r.moveToFolderName ?? "a folder whose name could not be read") : null;
       const reasons = [
         ...([a.forwardTo, a.forwardAsAttachmentTo, a.redirectTo].some((x) => Array.isArray(x) && x.length > 0) ? ["forwards or redirects mail"] : []),
         ...(a.delete || a.permanentDelete ? ["deletes mail"] : []),
-        ...(a.moveToFolder ? [`moves mail to ${a.moveToFolder}`] : []),
+        ...(folder ? [`moves mail to ${folder}`] : []),
         ...(a.markAsRead && a.stopProcessingRules ? ["marks as read and stops other rules"] : []),
         ...(/^[\s.]*$/.test(r.displayName) ? ["has a blank-looking name"] : []),
       ];
-      return { id: r.id, name: r.displayName, reasons };
+      const flagged = reasons.length > 0 && r.readOnly ? [...reasons, "read-only to Graph: what it does cannot be read, and it can only be removed in Outlook or Exchange"] : reasons;
+      return { id: r.id, name: r.displayName, reasons: flagged, ...(r.readOnly ? { readOnly: true } : {}) };
     })
     .filter((f) => f.reasons.length > 0);
-}
-
-export type MethodFinding = { id: string; kind: string; detail: string | null; createdAt: string | null; reasons: string[] };
-
-/** Sign-in methods registered shortly before or after the incident was detected. */
-export function flagRecentMethods(methods: AuthMethod[], detectedAt: Date, windowDays = 14): MethodFinding[] {
-  const since = detectedAt.getTime() - windowDays * 86_400_000;
-  return methods
-    .filter((m) => m.kind !== "password" && m.createdAt && m.createdAt.getTime() >= since)
-    .map((m) => ({ id: m.id, kind: m.kind, detail: m.detail, createdAt: m.createdAt!.toISOString(), reasons: [`registered ${formatDateTime(m.createdAt!)}`] }));
 }
 
 export type ConsentFinding = { id: string; app: string; scope: string; reasons: string[] };

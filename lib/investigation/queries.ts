@@ -2,7 +2,8 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { ticketScopeFor } from "@/lib/tickets/scope";
-import type { ConsentFinding, DomainSummary, MethodFinding, RuleFinding, SignInFinding } from "./findings";
+import type { ConsentFinding, DomainSummary, RuleFinding, SignInFinding } from "./findings";
+import type { MethodFinding } from "./method-findings";
 
 export type SnapshotFindings = {
   signIns: { homeCountry: string | null; flagged: SignInFinding[] } | null;
@@ -11,6 +12,8 @@ export type SnapshotFindings = {
   consents: ConsentFinding[] | null;
   risk: { riskLevel: string; riskState: string } | null;
   recipientDomains: DomainSummary[] | null;
+  /** Sections that stopped at a limit while Graph had more: how many rows were read ("first N of more"). */
+  limits?: Record<string, number>;
 };
 
 const SELECT = { id: true, takenAt: true, takenById: true, findings: true, gaps: true, requestIds: true } as const;

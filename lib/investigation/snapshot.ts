@@ -20,7 +20,8 @@ import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { summariseByDomain } from "@/lib/message-trace/summarise";
-import { flagConsents, flagInboxRules, flagRecentMethods, flagSignIns } from "./findings";
+import { flagConsents, flagInboxRules, flagSignIns } from "./findings";
+import { flagRecentMethods } from "./method-findings";
 
 // The evidence snapshot, taken before anything is changed and kept with the ticket (every
 // snapshot is a new row, never overwritten: the first is the evidence before any change): every
@@ -31,6 +32,11 @@ import { flagConsents, flagInboxRules, flagRecentMethods, flagSignIns } from "./
 
 const DAY = 86_400_000;
 
+/** Sections that stopped at a limit while Graph had more, with how many rows were read: shown as "first N of more". */
+function limitsOf(sections: [name: string, read: { truncated: boolean } | null, rows: number][]): Record<string, number> {
+  return Object.fromEntries(sections.filter(([, read]) => read?.truncated).map(([name, , rows]) => [name, rows]));
+}
+
 async function section<T>(name: string, gaps: Record<string, string>, read: () => Promise<T>): Promise<T | null> {
   try {
     return await read();
@@ -40,6 +46,8 @@ async function section<T>(name: string, gaps: Record<string, string>, read: () =
     return null;
   }
 }
+
+const NO_MAILBOX = new AppError("INVALID_STATE", "The account has no mail address (no mailbox), so there is no mail to trace.");
 
 export const ALONGSIDE_CONTAINMENT_NOTE = "Taken alongside containment (it reads nothing containment changes)";
 
@@ -66,7 +74,8 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
     section("consents", gaps, () => listUserConsents(graph, user.id)),
     section("directoryAudits", gaps, () => listDirectoryAudits(graph, user.id, since)),
     section("risk", gaps, () => getRiskyUser(graph, user.id)),
-    section("messageTrace", gaps, () => listMessageTraces(graph, { senderAddress: ticket.affectedUpn, startDate: traceStart, endDate: now })),
+    // Exchange traces the primary SMTP address (`mail`), which need not be the UPN.
+    section("messageTrace", gaps, () => (user.mail ? listMessageTraces(graph, { senderAddress: user.mail, startDate: traceStart, endDate: now }) : Promise.reject(NO_MAILBOX))),
     // Per-user MFA before containment; taken alongside containment it could read the new state, so not then.
     deps.alongside ? Promise.resolve(null) : section("perUserMfa", gaps, () => getMfaState(graph, user.id)),
   ]);
@@ -75,7 +84,8 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
   const findings = {
     signIns: signInFindings,
     inboxRules: rules ? flagInboxRules(rules.rules) : null,
-    authMethods: methods ? flagRecentMethods(methods.methods, ticket.detectedAt) : null,
+    // Undated methods are judged by the audit's "registered security info" events (method-findings.ts).
+    authMethods: methods ? flagRecentMethods(methods.methods, ticket.detectedAt, audits?.audits ?? null) : null,
     consents: consents ? flagConsents(consents.consents) : null,
     risk: risk?.risk ?? null,
     recipientDomains: trace
@@ -84,6 +94,10 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
           ticket.tenant.primaryDomain,
         ).map((d) => ({ domain: d.domain, isInternal: d.isInternal, messages: d.messageCount, recipients: d.recipientCount, byStatus: d.byStatus }))
       : null,
+    limits: limitsOf([
+      ["signIns", signIns, signIns?.signIns.length ?? 0], ["inboxRules", rules, rules?.rules.length ?? 0], ["authMethods", methods, methods?.methods.length ?? 0],
+      ["consents", consents, consents?.consents.length ?? 0], ["directoryAudits", audits, audits?.audits.length ?? 0], ["messageTrace", trace, trace?.traces.length ?? 0],
+    ]),
   };
   const data = {
     takenAlongside: deps.alongside ?? null,
@@ -95,6 +109,7 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
     consents: consents?.consents ?? null,
     directoryAudits: audits?.audits ?? null,
     messageTraceCount: trace?.traces.length ?? null,
+    senderAddress: user.mail,
     perUserMfaState: mfa?.state ?? null,
   };
   const requestIds = [signIns, rules, methods, consents, audits, trace].flatMap((s) => s?.requestIds ?? []).concat([risk?.requestId, mfa?.requestId].filter((id): id is string => Boolean(id)));

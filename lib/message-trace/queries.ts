@@ -16,7 +16,8 @@ export type TraceTableRow = {
   receivedAt: Date;
 };
 
-export type LastTraceRun = { at: Date; result: string; start: string | null; end: string | null; messages: number | null };
+/** truncated: Graph had more rows than the trace reads (MAX_TRACE_ROWS): "first N of more". sender: the SMTP address traced. */
+export type LastTraceRun = { at: Date; result: string; start: string | null; end: string | null; messages: number | null; truncated: boolean; sender: string | null };
 
 /**
  * The stored trace of a ticket the viewer may see: rows for the table, the per-domain summary
@@ -36,7 +37,7 @@ export async function getTraceOverview(db: Db, viewer: Viewer, ticket: { id: str
       select: { at: true, result: true, details: true },
     }),
   ]);
-  const details = (lastRun?.details ?? {}) as { window?: { start?: string; end?: string }; messages?: number };
+  const details = (lastRun?.details ?? {}) as { window?: { start?: string; end?: string }; messages?: number; truncated?: boolean; sender?: string };
   return {
     rows: all.slice(0, MAX_TABLE_ROWS).map((r): TraceTableRow => ({
       id: r.id, recipient: r.recipient, recipientDomain: r.recipientDomain, subject: r.subject, status: r.status, receivedAt: r.receivedAt,
@@ -45,7 +46,10 @@ export async function getTraceOverview(db: Db, viewer: Viewer, ticket: { id: str
     summary: summariseByDomain(all, ticket.tenantPrimaryDomain),
     refreshedAt: all[0]?.refreshedAt ?? null,
     lastRun: lastRun
-      ? ({ at: lastRun.at, result: lastRun.result, start: details.window?.start ?? null, end: details.window?.end ?? null, messages: details.messages ?? null } satisfies LastTraceRun)
+      ? ({
+          at: lastRun.at, result: lastRun.result, start: details.window?.start ?? null, end: details.window?.end ?? null, messages: details.messages ?? null,
+          truncated: details.truncated === true, sender: details.sender ?? null,
+        } satisfies LastTraceRun)
       : null,
   };
 }

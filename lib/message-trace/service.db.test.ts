@@ -72,6 +72,8 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     const ticket = await megansTicket();
     const result = await runMessageTrace(t.db, engineer, ZRunMessageTraceInput.parse({ ticketId: ticket.id }));
     expect(result.messages).toBe(420 + 24 + 12 + 6 + 8);
+    // Traced by the primary SMTP address read from the directory: a trace by the UPN would find nothing.
+    expect(result).toMatchObject({ sender: "megan.bowen@contoso.example", truncated: false });
     const overview = await getTraceOverview(t.db, contosoAdmin, { id: ticket.id, tenantPrimaryDomain: CONTOSO.primaryDomain });
     const gmail = overview.summary.find((d) => d.domain === "gmail.com")!;
     expect(overview.summary[0]!.domain).toBe("gmail.com");
@@ -79,7 +81,7 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     expect(gmail.byStatus.gettingStatus).toBeGreaterThan(0);
     expect(gmail.byStatus.pending).toBeGreaterThan(0);
     expect(gmail.unsettledCount).toBe((gmail.byStatus.gettingStatus ?? 0) + (gmail.byStatus.pending ?? 0));
-    expect(overview.lastRun).toMatchObject({ result: "SUCCEEDED", messages: result.messages });
+    expect(overview.lastRun).toMatchObject({ result: "SUCCEEDED", messages: result.messages, sender: "megan.bowen@contoso.example", truncated: false });
 
     const domains = await t.db.recipientDomain.findMany({ where: { ticketId: ticket.id }, orderBy: { domain: "asc" } });
     expect(domains.map((d) => [d.domain, d.isInternal, d.source])).toEqual([
@@ -155,7 +157,8 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     const mine = outbox.filter((m) => m.subject === gmail.subject);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ from: `security@${CONTOSO.primaryDomain}`, to: ["admin@gmail.com"] });
-    expect(mine[0]!.body).toContain("megan@contoso.example");
+    // The advisory names the address the recipients saw: Megan's primary SMTP address, not her UPN.
+    expect(mine[0]!.body).toContain("megan.bowen@contoso.example");
     const [after] = (await listAdvisories(t.db, contosoAdmin, ticket.id)).filter((a) => a.domain === "gmail.com");
     expect(after).toMatchObject({ status: "SENT", version: 3, requestId: sent.requestId, sentVia: "graph" });
     const event = await t.db.auditEvent.findFirst({ where: { ticketId: ticket.id, action: "advisory.sent" } });

@@ -7,6 +7,7 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError, isAppError, notFound } from "@/lib/errors";
 import { listMessageTraces, type MessageTrace } from "@/lib/graph/message-trace";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
+import { getUser } from "@/lib/graph/users";
 import { planTraceRefresh } from "@/lib/scope/domain-counts";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { ticketScopeFor } from "@/lib/tickets/scope";
@@ -18,17 +19,27 @@ import { checkTraceWindow, defaultTraceWindow, splitTraceWindow } from "./window
 /** Audit rows keep a bounded list of Graph request ids (a long window is many queries). */
 const MAX_AUDITED_REQUEST_IDS = 20;
 
-async function fetchTraces(db: Db, tenantId: string, sender: string, window: { start: Date; end: Date }, now: Date) {
+/**
+ * The account's mail in the window. Exchange traces the primary SMTP address (the user's `mail`),
+ * which differs from the UPN in many tenants (exchangemessagetrace.md): a trace by UPN would come
+ * back empty without an error, so the address is read from the directory first.
+ */
+async function fetchTraces(db: Db, tenantId: string, upn: string, window: { start: Date; end: Date }, now: Date) {
   const graph = await getTenantGraph(db, tenantId);
+  const user = await getUser(graph, upn);
+  if (!user) throw new AppError("INVALID_STATE", `${upn} does not exist in the tenant, so there is no mail to trace.`);
+  if (!user.mail) throw new AppError("INVALID_STATE", `${upn} has no mail address (no mailbox), so there is no mail to trace.`);
   const traces: MessageTrace[] = [];
   const requestIds: string[] = [];
+  let truncated = false;
   // One query per ≤ 10-day part, one after another: the tenant's quota is 100 per 5 minutes.
   for (const part of splitTraceWindow(window, now)) {
-    const result = await listMessageTraces(graph, { senderAddress: sender, startDate: part.start, endDate: part.end });
+    const result = await listMessageTraces(graph, { senderAddress: user.mail, startDate: part.start, endDate: part.end });
     traces.push(...result.traces);
     requestIds.push(...result.requestIds);
+    truncated ||= result.truncated;
   }
-  return { traces, requestIds };
+  return { traces, requestIds, sender: user.mail, truncated };
 }
 
 type TraceRow = Prisma.MessageTraceEntryCreateManyInput & { recipientDomain: string; status: string; receivedAt: Date };
@@ -104,11 +115,14 @@ export async function runMessageTrace(db: Db, viewer: Viewer, input: TRunMessage
       ...audit,
       details: {
         window: windowDetails,
+        sender: fetched.sender,
         messages: rows.length,
+        // Graph had more than we read: every view of this trace says "first N of more".
+        truncated: fetched.truncated,
         domains: summary.map((d) => ({ domain: d.domain, messages: d.messageCount, unsettled: d.unsettledCount })),
       },
       requestIds: fetched.requestIds.slice(0, MAX_AUDITED_REQUEST_IDS),
     });
   });
-  return { window, messages: rows.length, domains: summary.map((d) => d.domain) };
+  return { window, messages: rows.length, domains: summary.map((d) => d.domain), sender: fetched.sender, truncated: fetched.truncated };
 }

@@ -38,15 +38,16 @@ export async function checkMfaCoverage(db: Db, viewer: Viewer, input: { ticketId
         adminsWithoutMfa: coverage.adminsWithoutMfa,
         usersWithoutMfa: coverage.usersWithoutMfa as unknown as Prisma.InputJsonValue,
         requestId: result.requestIds[0] ?? null,
+        truncated: result.truncated,
       },
       select: { id: true, checkedAt: true },
     });
     const { usersWithoutMfa, ...numbers } = coverage;
     await recordAuditEvent(tx, {
       ...audit,
-      details: { checkId: check.id, ...numbers, usersWithoutMfa: usersWithoutMfa.length },
+      details: { checkId: check.id, ...numbers, usersWithoutMfa: usersWithoutMfa.length, truncated: result.truncated },
       requestIds: result.requestIds.slice(0, 20),
     });
-    return { ...check, ...numbers };
+    return { ...check, ...numbers, truncated: result.truncated };
   });
 }

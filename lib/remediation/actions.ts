@@ -8,14 +8,16 @@ import { runContainment } from "./containment";
 import { recordManualStep } from "./manual-step";
 import { runStep } from "./run-step";
 import { decideApproval } from "./approvals";
-import { ZDecideApprovalInput, ZRecordManualStepInput, ZRunContainmentInput, ZRunStepInput } from "./schemas";
+import { verifyTicketSteps } from "./recheck";
+import { ZDecideApprovalInput, ZRecordManualStepInput, ZRunContainmentInput, ZRunStepInput, ZVerifyStepsInput } from "./schemas";
 
 export const runContainmentAction = actionClient
   .metadata({ name: "runContainment" })
   .inputSchema(ZRunContainmentInput)
   .action(async ({ parsedInput }) => {
     const viewer = await requirePermission("remediation.run");
-    const result = await runContainment(await getDb(), viewer, parsedInput);
+    // One read, then the page shows "Verifying…" and continues with verifyStepsAction (truthful while it reads).
+    const result = await runContainment(await getDb(), viewer, parsedInput, { verifyForMs: 0 });
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return result;
   });
@@ -26,7 +28,18 @@ export const runStepAction = actionClient
   .action(async ({ parsedInput }) => {
     const viewer = await requirePermission("remediation.run");
     const db = await getDb();
-    const result = await withFieldErrors(() => runStep(db, viewer, parsedInput));
+    const result = await withFieldErrors(() => runStep(db, viewer, parsedInput, { verifyForMs: 0 }));
+    revalidatePath(`/tickets/${parsedInput.ticketId}`);
+    return result;
+  });
+
+/** After a run ("settle") or from the "Check again" button ("check"): re-reads what is not yet confirmed. */
+export const verifyStepsAction = actionClient
+  .metadata({ name: "verifySteps" })
+  .inputSchema(ZVerifyStepsInput)
+  .action(async ({ parsedInput }) => {
+    const viewer = await requirePermission("remediation.run");
+    const result = await verifyTicketSteps(await getDb(), viewer, parsedInput);
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return result;
   });

@@ -1,4 +1,5 @@
 import type { Role } from "@/generated/prisma/enums";
+import { UNKNOWN_ROLE_PREFIX } from "@/lib/graph/role-names";
 
 // When a destructive step needs a second person, and who that person may be. Pure and tested.
 
@@ -6,9 +7,9 @@ export function needsApproval(input: { destructive: boolean; tenantRequiresAppro
   return input.destructive && (input.tenantRequiresApproval || input.targetIsPrivileged);
 }
 
-/** A privileged account holds any admin directory role. */
+/** A privileged account holds (or may activate) any admin directory role; a role we cannot name counts too (fail closed). */
 export function isPrivileged(directoryRoles: string[]): boolean {
-  return directoryRoles.some((r) => /admin/i.test(r));
+  return directoryRoles.some((r) => /admin/i.test(r) || r.startsWith(UNKNOWN_ROLE_PREFIX));
 }
 
 export function canDecide(approver: { id: string; role: Role; tenantId: string | null }, approval: { requestedById: string; tenantId: string }): string | null {

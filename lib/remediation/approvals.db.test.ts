@@ -53,7 +53,7 @@ describe.each(testDbKinds())("second-person approval on %s", (kind) => {
 
   it("fails closed: when the account's roles cannot be read, a destructive step waits for approval and says why", async () => {
     const ticket = await ticketFor("adele@contoso.example");
-    sim.configure({ faults: [{ operation: "listMemberOf", status: 500, times: 5 }] });
+    sim.configure({ faults: [{ operation: "listTransitiveMemberOf", status: 500, times: 5 }] });
     const run = await runStep(t.db, engineer, { ticketId: ticket.id, stepKey: "block-sign-in", idempotencyKey: "closed-1" }, { graph: graph() });
     expect(run.awaitingApproval).toMatch(/Could not read adele@contoso.example's directory roles .*treated as a privileged account/);
     expect(await t.db.remediationAction.count({ where: { ticketId: ticket.id } })).toBe(0);

@@ -6,7 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, isAppError, notFound } from "@/lib/errors";
 import type { TenantGraph } from "@/lib/graph/client";
-import { listUserRoles } from "@/lib/graph/users";
+import { listUserRoles, type HeldRole } from "@/lib/graph/users";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketScopeFor } from "@/lib/tickets/scope";
@@ -18,7 +18,8 @@ import { CONTAINMENT_STEPS } from "./steps";
 // and stops; another engineer or the tenant's admin approves (or rejects with a reason); the next
 // run of that step (with the same choice) consumes the approval when it starts (recordPending).
 
-export type ApprovalGate = { status: "not-needed" } | { status: "approved"; approvalId: string } | { status: "waiting"; approvalId: string; reason: string };
+/** targetRoles: the account's directory roles as read for the gate (null = not read), for explaining a refusal later. */
+export type ApprovalGate = ({ status: "not-needed" } | { status: "approved"; approvalId: string } | { status: "waiting"; approvalId: string; reason: string }) & { targetRoles: HeldRole[] | null };
 
 type GateContext = { ticketId: string; tenantId: string; ticketNumber: number; upn: string; stepKey: string; destructive: boolean; params?: Record<string, unknown> };
 
@@ -28,31 +29,41 @@ const rowsOf = (stepKey: string): string[] => (stepKey === "containment" ? [...C
 /** Same choice (e.g. the same inbox rule), whatever the key order. */
 const sameParams = (a: unknown, b: unknown) => JSON.stringify(a ?? {}, Object.keys((a ?? {}) as object).sort()) === JSON.stringify(b ?? {}, Object.keys((b ?? {}) as object).sort());
 
-/** Why a second person is needed, or null. An unreadable role list counts as privileged (fail closed). */
-async function approvalReason(db: Db, ctx: GateContext, graph: TenantGraph): Promise<string | null> {
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { requireApproval: true } });
-  if (tenant.requireApproval) return "This tenant asks for a second person's approval before destructive steps.";
-  let roles: string[];
+/** The account's roles, direct, through groups and PIM-eligible (lib/graph/users.ts); an AppError when they cannot be read. */
+async function readRoles(graph: TenantGraph, upn: string): Promise<HeldRole[] | AppError> {
   try {
-    roles = await listUserRoles(graph, ctx.upn);
+    // An account the tenant does not know has no readable roles either: fail closed.
+    return (await listUserRoles(graph, upn)) ?? new AppError("NOT_FOUND", `${upn} was not found in the tenant`);
   } catch (error) {
     if (!isAppError(error)) throw error;
-    return `Could not read ${ctx.upn}'s directory roles (${error.message}), so it is treated as a privileged account: a second person must approve.`;
+    return error;
   }
-  if (!needsApproval({ destructive: true, tenantRequiresApproval: false, targetIsPrivileged: isPrivileged(roles) })) return null;
-  return `${ctx.upn} is a privileged account: a second person must approve.`;
+}
+
+/** "Global Administrator; eligible for Exchange Administrator (PIM)" */
+export const rolesInWords = (roles: HeldRole[]) => roles.map((r) => (r.via === "eligible" ? `eligible for ${r.name} (PIM)` : r.name)).join("; ");
+
+/** Why a second person is needed, or null. An unreadable role list counts as privileged (fail closed). */
+function approvalReason(requireApproval: boolean, upn: string, roles: HeldRole[] | AppError): string | null {
+  if (requireApproval) return "This tenant asks for a second person's approval before destructive steps.";
+  if (roles instanceof AppError) return `Could not read ${upn}'s directory roles (${roles.message}), so it is treated as a privileged account: a second person must approve.`;
+  const privileged = roles.filter((r) => isPrivileged([r.name]));
+  if (!needsApproval({ destructive: true, tenantRequiresApproval: false, targetIsPrivileged: privileged.length > 0 })) return null;
+  return `${upn} is a privileged account (${rolesInWords(privileged)}): a second person must approve.`;
 }
 
 export async function checkApproval(db: Db, viewer: Viewer, ctx: GateContext, graph: TenantGraph): Promise<ApprovalGate> {
-  if (!ctx.destructive) return { status: "not-needed" };
-  const reason = await approvalReason(db, ctx, graph);
-  if (!reason) return { status: "not-needed" };
+  if (!ctx.destructive) return { status: "not-needed", targetRoles: null };
+  const [tenant, roles] = await Promise.all([db.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { requireApproval: true } }), readRoles(graph, ctx.upn)]);
+  const targetRoles = roles instanceof AppError ? null : roles;
+  const reason = approvalReason(tenant.requireApproval, ctx.upn, roles);
+  if (!reason) return { status: "not-needed", targetRoles };
   const open = await db.approval.findMany({ where: { ticketId: ctx.ticketId, stepKey: ctx.stepKey, status: { in: ["APPROVED", "PENDING"] } }, select: { id: true, status: true, params: true }, orderBy: { createdAt: "asc" } });
   const mine = open.filter((a) => sameParams(a.params, ctx.params));
   const approved = mine.find((a) => a.status === "APPROVED");
-  if (approved) return { status: "approved", approvalId: approved.id }; // consumed when the run starts
+  if (approved) return { status: "approved", approvalId: approved.id, targetRoles }; // consumed when the run starts
   const pending = mine.find((a) => a.status === "PENDING");
-  if (pending) return { status: "waiting", approvalId: pending.id, reason };
+  if (pending) return { status: "waiting", approvalId: pending.id, reason, targetRoles };
   const created = await db.$transaction(async (tx) => {
     const row = await tx.approval.create({ data: { ticketId: ctx.ticketId, stepKey: ctx.stepKey, params: (ctx.params ?? undefined) as Prisma.InputJsonValue | undefined, requestedById: viewer.id, reason: null }, select: { id: true } });
     for (const key of rowsOf(ctx.stepKey)) {
@@ -64,7 +75,7 @@ export async function checkApproval(db: Db, viewer: Viewer, ctx: GateContext, gr
     await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ctx.tenantId, ticketId: ctx.ticketId, action: "approval.requested", target: formatTicketNumber(ctx.ticketNumber), details: { step: ctx.stepKey, why: reason } });
     return row;
   });
-  return { status: "waiting", approvalId: created.id, reason };
+  return { status: "waiting", approvalId: created.id, reason, targetRoles };
 }
 
 /** A rejected request frees its rows: back to what their last run says, or not started, with the reason shown. */

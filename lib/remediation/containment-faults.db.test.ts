@@ -78,7 +78,8 @@ describe.each(testDbKinds())("containment under faults on %s", (kind) => {
   it("a step left out of Graph's answer is UNKNOWN, never PENDING, and the state read resolves what it can", async () => {
     const ticket = await ticketFor(CONTOSO, "nestor@contoso.example");
     const graph = createFaultyTenantGraph(conn(CONTOSO), { dropFromBatch: ["revokeSessions", "enforceMfa", "mfa"] });
-    const result = await runContainment(t.db, engineer, { ticketId: ticket.id, idempotencyKey: "drop" }, { graph });
+    // The MFA read is always dropped, so it can never confirm: a bound just past the lag (1–4 s), not the full one.
+    const result = await runContainment(t.db, engineer, { ticketId: ticket.id, idempotencyKey: "drop" }, { graph, verifyForMs: 6_000 });
     const byStep = Object.fromEntries(result.outcomes.map((o) => [o.stepKey, o]));
     expect(byStep["revoke-sessions"]).toMatchObject({ status: "SUCCEEDED", verified: true }); // Graph did it; the read shows it
     expect(byStep["enforce-mfa"]).toMatchObject({ status: "UNKNOWN", verified: null, errorMessage: expect.stringContaining("did not answer") });

@@ -3,7 +3,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { notFound } from "@/lib/errors";
-import { applyAccountChanges, readAccountState, type AccountChangeKind, type ChangeResult } from "@/lib/graph/account-changes";
+import { applyAccountChanges, type AccountChangeKind, type ChangeResult } from "@/lib/graph/account-changes";
 import type { TenantGraph } from "@/lib/graph/client";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
@@ -13,15 +13,20 @@ import { checkApproval } from "./approvals";
 import { snapshotAlongside, type SnapshotAlongside } from "./evidence";
 import { generateTemporaryPassword, UNCONFIRMED_PASSWORD_NOTE } from "./generate-password";
 import { markContainedIfVerified } from "./mark-contained";
+import { explainPrivileged } from "./privileged-refusal";
 import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, recordPending, stepIdempotencyKey, type StepOutcome } from "./record";
+import type { StepCheck } from "./step-operations";
 import { CONTAINMENT_STEPS } from "./steps";
-import { CLOCK_SKEW_MS, verifyStep, type ObservedState } from "./verification";
+import { VERIFY_BOUND_MS } from "./verification-schedule";
+import { checkRound, verifyUntil, type Verifying } from "./verify-loop";
 
 // Contains the ticket's account: reset password, enforce MFA, block sign-in and revoke sessions
-// in ONE round trip (lib/graph batches them by Graph version, in parallel), then one round trip
-// of verification reads. Recorded before, during and after; a repeated idempotency key returns
-// the first run's record without touching Graph. Without an evidence snapshot yet, the snapshot
-// is taken at the same time, so evidence is never skipped.
+// in ONE round trip (lib/graph batches them by Graph version, in parallel), then reads the tenant
+// back (one round trip per read) until each accepted write shows, within VERIFY_BOUND_MS
+// (verify-loop.ts): Graph is eventually consistent, so a step whose read has not caught up is
+// Verifying…, then Unconfirmed — never Failed. Recorded before, during and after; a repeated
+// idempotency key returns the first run's record without touching Graph. Without an evidence
+// snapshot yet, the snapshot is taken at the same time, so evidence is never skipped.
 
 export type ContainmentResult = {
   outcomes: StepOutcome[];
@@ -32,6 +37,8 @@ export type ContainmentResult = {
   contained: boolean;
   awaitingApproval: string | null;
   snapshot: SnapshotAlongside;
+  /** Steps still being verified (the caller continues with verifyTicketSteps). */
+  verifying: boolean;
 };
 
 const CHANGE_OF: Record<(typeof CONTAINMENT_STEPS)[number], AccountChangeKind> = {
@@ -41,22 +48,27 @@ const CHANGE_OF: Record<(typeof CONTAINMENT_STEPS)[number], AccountChangeKind> =
   "revoke-sessions": "revokeSessions",
 };
 
-const NO_ANSWER = "Graph did not answer in time; run the step again to be sure.";
+const NO_ANSWER = "Graph did not answer in time; the state read back decides (run the step again if it stays unknown).";
 
-function outcomeOf(stepKey: string, actionId: string, result: ChangeResult, state: ObservedState, startedAt: Date): StepOutcome {
+/** The first outcome of a step: failed, confirmed by the first read, or verifying until `until`. */
+function firstOutcome(stepKey: string, actionId: string, result: ChangeResult, check: StepCheck | undefined, until: Date): StepOutcome {
+  const clientRequestIds = result.clientRequestId ? [result.clientRequestId] : [];
   if (result.status === "refused") {
-    return { stepKey, actionId, status: "FAILED", requestIds: result.requestId ? [result.requestId] : [], errorMessage: result.error.message, verified: null, observed: null, graphCode: result.graphCode };
+    return { stepKey, actionId, status: "FAILED", requestIds: result.requestId ? [result.requestId] : [], clientRequestIds, errorMessage: result.error.message, verified: null, observed: null, graphCode: result.graphCode };
   }
-  const check = verifyStep(stepKey, state, startedAt);
-  if (result.status === "no-answer") {
-    // Nobody knows whether the write landed: the state read decides when it can.
-    const status = check.verified === true ? "SUCCEEDED" : "UNKNOWN";
-    return { stepKey, actionId, status, requestIds: [], errorMessage: status === "UNKNOWN" ? NO_ANSWER : null, verified: check.verified, observed: check.observed };
-  }
-  return { stepKey, actionId, status: "SUCCEEDED", requestIds: result.requestId ? [result.requestId] : [], errorMessage: null, verified: check.verified, observed: check.observed };
+  const confirmed = check?.verified === true;
+  const base = { stepKey, actionId, clientRequestIds, verified: check?.verified ?? null, observed: check?.observed ?? null, verifyingUntil: confirmed ? null : until, nextCheckAt: confirmed ? null : until };
+  if (result.status === "no-answer") return { ...base, status: confirmed ? "SUCCEEDED" : "UNKNOWN", requestIds: [], errorMessage: confirmed ? null : NO_ANSWER };
+  return { ...base, status: "SUCCEEDED", requestIds: result.requestId ? [result.requestId] : [], errorMessage: null };
 }
 
-export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: string; idempotencyKey: string }, deps: { graph?: TenantGraph } = {}): Promise<ContainmentResult> {
+export type ContainmentDeps = {
+  graph?: TenantGraph;
+  /** How long to keep re-reading before returning (default VERIFY_BOUND_MS); 0 = one read, the caller continues (verifyTicketSteps). */
+  verifyForMs?: number;
+};
+
+export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: string; idempotencyKey: string }, deps: ContainmentDeps = {}): Promise<ContainmentResult> {
   assertCan(viewer, "remediation.run");
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
@@ -64,7 +76,7 @@ export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: 
   });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "run remediation");
-  const none = { temporaryPassword: null, passwordNote: null, snapshot: { status: "not-run", message: null } as SnapshotAlongside };
+  const none = { temporaryPassword: null, passwordNote: null, snapshot: { status: "not-run", message: null } as SnapshotAlongside, verifying: false };
   const keys = CONTAINMENT_STEPS.map((s) => stepIdempotencyKey(input.idempotencyKey, s));
   const existing = await findExistingOutcomes(db, keys);
   if (existing.length > 0) return { ...none, outcomes: existing, alreadyRan: true, contained: Boolean(ticket.containedAt), awaitingApproval: null };
@@ -86,21 +98,37 @@ export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: 
   const password = generateTemporaryPassword();
   const lastReset = await previousResetAt(db, { tenantId: ticket.tenantId, target: ticket.affectedUpn, excludeIds: [...actionIds.values()] });
   const startedAt = new Date();
+  const checkCtx = { upn: ticket.affectedUpn, userId: ticket.affectedUpn, item: null, targets: [], startedAt, previousResetAt: lastReset, run: { requestId: null } };
+  const verifying = (results: Map<AccountChangeKind, ChangeResult>): Verifying[] =>
+    CONTAINMENT_STEPS.filter((s) => results.get(CHANGE_OF[s])!.status !== "refused").map((s) => {
+      const r = results.get(CHANGE_OF[s])!;
+      return { actionId: actionIds.get(s)!, stepKey: s, status: r.status === "no-answer" ? "UNKNOWN" : "SUCCEEDED", ctx: checkCtx, outcome: { requestIds: r.status === "accepted" && r.requestId ? [r.requestId] : [], clientRequestIds: r.clientRequestId ? [r.clientRequestId] : [], errorMessage: r.status === "no-answer" ? NO_ANSWER : null } };
+    });
   const containAndRead = async () => {
     const changes = await applyAccountChanges(graph, ticket.affectedUpn, [{ kind: "resetPassword", password }, { kind: "enforceMfa" }, { kind: "blockSignIn" }, { kind: "revokeSessions" }]);
-    const state = await readAccountState(graph, ticket.affectedUpn, new Date(startedAt.getTime() - CLOCK_SKEW_MS));
-    return { changes, state: { ...state, previousResetAt: lastReset } };
+    const steps = verifying(changes);
+    return { changes, steps, checks: steps.length ? await checkRound(graph, steps, { audits: false }) : new Map<string, StepCheck>() };
   };
-  const [{ changes, state }, snapshot] = await Promise.all([containAndRead(), snapshotAlongside(db, viewer, ticket.id, graph)]).catch(async (error: unknown) => {
+  const [{ changes, steps, checks }, snapshot] = await Promise.all([containAndRead(), snapshotAlongside(db, viewer, ticket.id, graph)]).catch(async (error: unknown) => {
     await recordInterrupted(db, { ...ctx, target: ticket.affectedUpn }, CONTAINMENT_STEPS.map((s) => ({ stepKey: s, actionId: actionIds.get(s)! })));
     throw error;
   });
-  const outcomes = CONTAINMENT_STEPS.map((step) => outcomeOf(step, actionIds.get(step)!, changes.get(CHANGE_OF[step])!, state, startedAt));
-  const contained = await db.$transaction(async (tx) => {
-    await recordOutcomes(tx, { ...ctx, target: ticket.affectedUpn }, outcomes);
+  const until = new Date(Date.now() + VERIFY_BOUND_MS);
+  const first = CONTAINMENT_STEPS.map((step) => firstOutcome(step, actionIds.get(step)!, changes.get(CHANGE_OF[step])!, checks.get(actionIds.get(step)!), until));
+  let outcomes = explainPrivileged(first, gate.targetRoles, ticket.affectedUpn);
+  const scope = { ...ctx, target: ticket.affectedUpn };
+  let contained = await db.$transaction(async (tx) => {
+    await recordOutcomes(tx, scope, outcomes);
     return markContainedIfVerified(tx, { ticketId: ticket.id, actorId: viewer.id });
   });
-  // UNKNOWN too: the new password may be in force, and nobody else will ever see it.
+  const open = steps.filter((s) => outcomes.find((o) => o.actionId === s.actionId)!.verifyingUntil);
+  const verifyForMs = Math.min(deps.verifyForMs ?? VERIFY_BOUND_MS, VERIFY_BOUND_MS);
+  if (open.length > 0 && verifyForMs > 0) {
+    const settled = await verifyUntil(db, graph, scope, open, new Date(Date.now() + verifyForMs));
+    outcomes = outcomes.map((o) => settled.outcomes.find((x) => x.actionId === o.actionId) ?? o);
+    contained ||= settled.contained;
+  }
+  // Graph accepted it, or did not answer: the new password may be in force, and nobody else will ever see it.
   const passwordStatus = outcomes.find((o) => o.stepKey === "reset-password")?.status;
   return {
     outcomes,
@@ -110,5 +138,6 @@ export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: 
     contained,
     awaitingApproval: null,
     snapshot,
+    verifying: outcomes.some((o) => o.verifyingUntil),
   };
 }

@@ -6,7 +6,7 @@ import { deleteInboxRule, listInboxRules } from "@/lib/graph/mailbox";
 import { listAuthMethods } from "@/lib/graph/auth-methods";
 import { takeSnapshot } from "@/lib/investigation/snapshot";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
-import { CONTOSO } from "@/simulator/demo-tenants";
+import { CONTOSO, FABRIKAM } from "@/simulator/demo-tenants";
 import type { GraphRequest } from "@/simulator/http";
 import type { RunningSimulator } from "@/simulator/server";
 import { control, startTestSimulator } from "@/simulator/test/support";
@@ -17,6 +17,7 @@ import { viewerOf } from "@/tests/support/viewer";
 
 const MEGAN = "megan@contoso.example";
 const ADELE = "adele@contoso.example";
+const LIDIA = "lidia@fabrikam.example";
 
 describe.each(testDbKinds())("eradication steps on %s", (kind) => {
   let t: TestDb;
@@ -115,6 +116,7 @@ describe.each(testDbKinds())("eradication steps on %s", (kind) => {
     expect(await state(ticketId, "remove-inbox-rules")).toBe("FAILED");
     sim.configure({ faults: [] });
     await deleteInboxRule(graph(), MEGAN, second!.id);
+    await control(sim, "POST", "/advance-time", { ms: 10_000 }); // the engineer comes back later: Graph's reads have caught up
     const recheck = await run(ticketId, "remove-inbox-rules", {}, "recheck-1");
     expect(recheck.outcome).toMatchObject({ status: "SUCCEEDED", verified: true, observed: "Re-checked; all 2 flagged inbox rules are removed" });
     expect(await state(ticketId, "remove-inbox-rules")).toBe("DONE");
@@ -124,10 +126,33 @@ describe.each(testDbKinds())("eradication steps on %s", (kind) => {
     const ticketId = await ticketWithSnapshot(MEGAN);
     await expect(run(ticketId, "remove-inbox-rules", { ruleId: "not-flagged" }, "x-1")).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const phone = (await listAuthMethods(graph(), MEGAN)).methods.find((m) => m.kind === "phone")!;
+    // Megan has registered Authenticator and made it her default: the phone can go.
+    await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/users/${MEGAN}/register-method`, { kind: "microsoftAuthenticator", makeDefault: true });
+    await control(sim, "POST", "/advance-time", { ms: 10_000 });
     // A tampered kind from the browser does not redirect the delete.
     const removed = await run(ticketId, "remove-auth-methods", { methodId: phone.id, methodKind: "fido2" }, "m-1");
     expect(removed.outcome).toMatchObject({ status: "SUCCEEDED", verified: true });
     expect(deletes).toEqual([`/users/${await userId(MEGAN)}/authentication/phoneMethods/${phone.id}`]);
     expect(await state(ticketId, "remove-auth-methods")).toBe("DONE");
+  });
+
+  it("never sends a read-only rule to Graph: the step says how to remove it by hand, and a re-check settles it once it is gone", async () => {
+    const fabrikam = (await seedTenant(t.db, { entraTenantId: FABRIKAM.tenantId, primaryDomain: FABRIKAM.primaryDomain })).id;
+    const fabrikamGraph = createTenantGraph({ ...FABRIKAM, simulatorUrl: sim.url, retry: { maxRetries: 1, delaySeconds: 1 } });
+    const ticketId = (await seedTicket(t.db, { tenantId: fabrikam, reporterId, affectedUpn: LIDIA })).id;
+    await takeSnapshot(t.db, engineer, { ticketId }, { graph: fabrikamGraph });
+    const items = (await getChecklist(t.db, engineer, ticketId, LIDIA)).find((r) => r.key === "remove-inbox-rules")!.items!;
+    const readOnly = items.find((i) => i.readOnly)!;
+    expect(readOnly).toMatchObject({ label: "“...”", removed: false, manual: expect.stringMatching(/read-only to Microsoft Graph.*Remove-InboxRule -Mailbox lidia@fabrikam.example.*Re-check/) });
+    const rerun = (params: Record<string, string>, key: string) => runStep(t.db, engineer, { ticketId, stepKey: "remove-inbox-rules", params, idempotencyKey: key }, { graph: fabrikamGraph });
+    await expect(rerun({ ruleId: readOnly.id }, "ro-1")).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("cannot delete it") });
+    expect(deletes).toEqual([]);
+    // The tenant's admin removes it in Exchange; Graph's reads catch up; the re-check sees it gone.
+    for (const item of items) {
+      await control(sim, "POST", `/tenants/${FABRIKAM.tenantId}/users/${LIDIA}/remove-rule`, { ruleId: item.id });
+    }
+    await control(sim, "POST", "/advance-time", { ms: 10_000 });
+    expect((await rerun({}, "ro-recheck")).outcome).toMatchObject({ verified: true, observed: "Re-checked; all 3 flagged inbox rules are removed" });
+    expect(await state(ticketId, "remove-inbox-rules")).toBe("DONE");
   });
 });

@@ -10,8 +10,8 @@ export type ItemStepKey = (typeof ITEM_STEPS)[number];
 
 export const isItemStep = (key: string): key is ItemStepKey => (ITEM_STEPS as readonly string[]).includes(key);
 
-/** One flagged item: `kind` is the method's kind (it names the collection Graph deletes it through). */
-export type FlaggedItem = { id: string; label: string; kind?: string };
+/** One flagged item: `kind` is the method's kind (it names the collection Graph deletes it through); readOnly: a rule Graph cannot delete. */
+export type FlaggedItem = { id: string; label: string; kind?: string; readOnly?: boolean };
 
 const NOUN: Record<ItemStepKey, [string, string]> = {
   "remove-inbox-rules": ["inbox rule", "inbox rules"],
@@ -22,7 +22,7 @@ const NOUN: Record<ItemStepKey, [string, string]> = {
 export const itemNoun = (step: ItemStepKey, n = 1) => NOUN[step][n === 1 ? 0 : 1];
 
 function itemsOf(step: ItemStepKey, f: Partial<SnapshotFindings>): FlaggedItem[] {
-  if (step === "remove-inbox-rules") return (f.inboxRules ?? []).map((r) => ({ id: r.id, label: `“${r.name || "(no name)"}”` }));
+  if (step === "remove-inbox-rules") return (f.inboxRules ?? []).map((r) => ({ id: r.id, label: `“${r.name || "(no name)"}”`, ...(r.readOnly ? { readOnly: true } : {}) }));
   if (step === "remove-auth-methods") return (f.authMethods ?? []).map((m) => ({ id: m.id, label: methodLabel(m.kind, m.detail), kind: m.kind }));
   return (f.consents ?? []).map((c) => ({ id: c.id, label: `“${c.app}”` }));
 }
@@ -60,4 +60,18 @@ export function progressText(step: ItemStepKey, p: ItemProgress, item: { label: 
     : p.remaining.length === 0 ? (p.total === 1 ? `the flagged ${itemNoun(step)} is removed` : `all ${p.total} flagged ${itemNoun(step, 2)} are removed`)
     : `${p.removed} of ${p.total} removed; still there: ${p.remaining.map((r) => r.label).join(", ")}`;
   return `${lead}; ${rest}`;
+}
+
+/** What a stored run of an item step says is gone: its own verified removal, or what its re-read no longer found. */
+export function goneItemIds(actions: { params: unknown; verified: boolean | null; verification: unknown; status: string }[]): Set<string> {
+  const gone = new Set<string>();
+  for (const a of actions) {
+    if (a.status === "FAILED") continue;
+    const p = (a.params ?? {}) as Record<string, string | undefined>;
+    const id = p.ruleId ?? p.methodId ?? p.grantId;
+    if (id && a.verified === true) gone.add(id);
+    const v = (a.verification ?? null) as { checked?: unknown; remaining?: unknown } | null;
+    if (Array.isArray(v?.remaining) && Array.isArray(v?.checked)) for (const c of v.checked as string[]) if (!(v.remaining as string[]).includes(c)) gone.add(c);
+  }
+  return gone;
 }

@@ -12,7 +12,7 @@ import { CONTAINMENT_STEPS } from "./steps";
 // recorded the step, with the ticket row locked, so two steps settling at once cannot both miss
 // (or both make) the change. containedAt is when the rule was first met.
 
-export async function markContainedIfVerified(tx: Prisma.TransactionClient, ctx: { ticketId: string; actorId: string }): Promise<boolean> {
+export async function markContainedIfVerified(tx: Prisma.TransactionClient, ctx: { ticketId: string; actorId: string | null }): Promise<boolean> {
   await tx.$queryRaw`SELECT id FROM "Ticket" WHERE id = ${ctx.ticketId} FOR UPDATE`;
   const steps = await tx.checklistStep.findMany({ where: { ticketId: ctx.ticketId, key: { in: [...CONTAINMENT_STEPS] } }, select: { key: true, state: true, reason: true } });
   const verdict = containmentVerdict(steps);

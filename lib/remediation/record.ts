@@ -17,6 +17,8 @@ export type StepOutcome = {
   actionId: string;
   status: ActionStatus;
   requestIds: string[];
+  /** The client-request-id we set on each call or batch item (Graph gives batch items no request id of their own). */
+  clientRequestIds?: string[];
   errorMessage: string | null;
   verified: boolean | null;
   observed: string | null;
@@ -26,19 +28,31 @@ export type StepOutcome = {
   state?: "DONE" | "IN_PROGRESS" | "TODO" | "UNKNOWN";
   /** An item step's re-read: the flagged ids checked and those still there. */
   progress?: { checked: string[]; remaining: string[] };
+  /** Graph accepted the write (or did not answer) and reads go on until then to confirm it: "Verifying…". */
+  verifyingUntil?: Date | null;
+  /** Past the bound without confirmation: when it is re-checked automatically (null = no more automatic checks). */
+  nextCheckAt?: Date | null;
 };
 
-/** The checklist state a finished run gives its step. */
-export function stateOf(o: Pick<StepOutcome, "status" | "verified" | "state">): string {
-  if (o.status === "UNKNOWN") return "UNKNOWN";
-  if (o.status !== "SUCCEEDED" || o.verified === false) return "FAILED";
-  return o.state ?? "DONE";
+/**
+ * The checklist state a run gives its step. Only a read that agrees makes a write Done: Graph is
+ * eventually consistent, so an accepted write whose read has not caught up is Verifying… while
+ * reads go on, then Unconfirmed — never Failed, and never Done (README, "Contained").
+ */
+export function stateOf(o: Pick<StepOutcome, "status" | "verified" | "state" | "verifyingUntil">, now = new Date()): string {
+  if (o.status === "FAILED") return "FAILED";
+  if (o.status === "PENDING") return "RUNNING";
+  if (o.status === "SUCCEEDED" && o.verified === true) return o.state ?? "DONE";
+  // A re-check of an item step writes nothing: the read's state is the answer.
+  if (o.status === "SUCCEEDED" && o.state && o.verified !== false) return o.state;
+  if (o.verifyingUntil && o.verifyingUntil.getTime() > now.getTime()) return "VERIFYING";
+  return o.status === "UNKNOWN" ? "UNKNOWN" : "UNCONFIRMED";
 }
 
 /** The same, from a stored action: an item step's state is re-derived from its recorded re-read (none = unknown). */
-export function stateOfRecorded(a: { kind: string; status: string; verified: boolean | null; verification: unknown }): string {
+export function stateOfRecorded(a: { kind: string; status: string; verified: boolean | null; verification: unknown; verifyingUntil?: Date | null }, now = new Date()): string {
   const v = (a.verification ?? {}) as { checked?: string[]; remaining?: string[] };
-  const base = stateOf({ status: a.status as ActionStatus, verified: a.verified });
+  const base = stateOf({ status: a.status as ActionStatus, verified: a.verified, verifyingUntil: a.verifyingUntil ?? null }, now);
   if (base !== "DONE" || !isItemStep(a.kind)) return base;
   if (!Array.isArray(v.remaining)) return "UNKNOWN";
   const removed = (v.checked?.length ?? 0) - v.remaining.length;
@@ -54,6 +68,9 @@ export async function findExistingOutcomes(db: Db, keys: string[]): Promise<Step
     actionId: r.id,
     status: r.status as ActionStatus,
     requestIds: r.requestIds,
+    clientRequestIds: r.clientRequestIds,
+    verifyingUntil: r.verifyingUntil,
+    nextCheckAt: r.nextCheckAt,
     errorMessage: r.errorMessage,
     verified: r.verified,
     observed: (r.verification as { observed?: string } | null)?.observed ?? null,
@@ -104,7 +121,7 @@ export async function recordPending(
 /** Writes each step's result, its checklist state and an audit event, in one transaction. */
 export async function recordOutcomes(
   tx: Prisma.TransactionClient,
-  ctx: { ticketId: string; tenantId: string; actorId: string; target: string },
+  ctx: { ticketId: string; tenantId: string; actorId: string | null; target: string },
   outcomes: StepOutcome[],
 ) {
   const now = new Date();
@@ -112,11 +129,12 @@ export async function recordOutcomes(
     await tx.remediationAction.update({
       where: { id: o.actionId },
       data: {
-        status: o.status, requestIds: o.requestIds, errorCode: o.graphCode ?? null, errorMessage: o.errorMessage,
-        verified: o.verified, verification: o.observed ? { observed: o.observed, ...(o.progress ?? {}) } : undefined, finishedAt: now, verifiedAt: o.verified === null ? null : now,
+        status: o.status, requestIds: o.requestIds, clientRequestIds: o.clientRequestIds ?? [], errorCode: o.graphCode ?? null, errorMessage: o.errorMessage,
+        verified: o.verified, verification: o.observed ? { observed: o.observed, ...(o.progress ?? {}) } : undefined, finishedAt: now, verifiedAt: o.verified === true ? now : null,
+        verifyingUntil: o.verifyingUntil ?? null, nextCheckAt: o.nextCheckAt ?? null, checks: o.observed ? 1 : 0,
       },
     });
-    const state = stateOf(o);
+    const state = stateOf(o, now);
     await tx.checklistStep.update({
       where: { ticketId_key: { ticketId: ctx.ticketId, key: o.stepKey } },
       data: { state, doneById: ctx.actorId, doneAt: now, lastActionId: o.actionId },
@@ -124,7 +142,7 @@ export async function recordOutcomes(
     await recordAuditEvent(tx, {
       actorId: ctx.actorId, tenantId: ctx.tenantId, ticketId: ctx.ticketId, action: `remediation.${o.stepKey}`, target: ctx.target,
       result: o.status, requestIds: o.requestIds,
-      details: { verified: o.verified, observed: o.observed, error: o.errorMessage, graphCode: o.graphCode ?? null },
+      details: { verified: o.verified, observed: o.observed, error: o.errorMessage, graphCode: o.graphCode ?? null, verification: o.verifyingUntil ? "verifying" : o.verified === true ? "verified" : null },
     });
   }
 }
@@ -142,7 +160,7 @@ export async function previousResetAt(db: Db, where: { tenantId: string; target:
 export const INTERRUPTED_MESSAGE = "The run was interrupted by an unexpected error; run the step again to be sure.";
 
 /** After an unexpected error past PENDING, the steps become UNKNOWN (a write may have gone out), never PENDING forever. */
-export async function recordInterrupted(db: Db, ctx: { ticketId: string; tenantId: string; actorId: string; target: string }, actions: { stepKey: string; actionId: string }[]) {
+export async function recordInterrupted(db: Db, ctx: { ticketId: string; tenantId: string; actorId: string | null; target: string }, actions: { stepKey: string; actionId: string }[]) {
   const outcomes: StepOutcome[] = actions.map((a) => ({ ...a, status: "UNKNOWN", requestIds: [], errorMessage: INTERRUPTED_MESSAGE, verified: null, observed: null }));
   await db.$transaction((tx) => recordOutcomes(tx, ctx, outcomes)).catch(() => undefined); // the original error is what the caller reports
 }

@@ -16,25 +16,32 @@ import { assertEvidenceKept } from "./evidence";
 import { resolveItem } from "./flagged-items";
 import { generateTemporaryPassword, UNCONFIRMED_PASSWORD_NOTE } from "./generate-password";
 import { markContainedIfVerified } from "./mark-contained";
+import { explainPrivileged } from "./privileged-refusal";
+import { readOnlyRuleInstructions } from "./manual-removal";
 import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, recordPending, stepIdempotencyKey, type StepOutcome } from "./record";
-import { STEP_OPERATIONS, type StepCheck, type StepContext, type StepParams, type StepRun } from "./step-operations";
+import { STEP_OPERATIONS, type StepContext, type StepParams, type StepRun } from "./step-operations";
 import { stepDef } from "./steps";
+import { VERIFY_BOUND_MS } from "./verification-schedule";
+import { checkRound, verifyUntil, type Verifying } from "./verify-loop";
 
 // Runs (or re-runs) one automated step alone, with the same record → call → verify → audit
-// discipline as containment; when it settles the last containment step, the ticket is
-// contained exactly as by the batch. An eradication step removes one flagged item (or, with
-// none named, re-checks the tenant without writing) and is done only when nothing flagged is left.
+// discipline as containment: the write, one read right away, then — if Graph has not caught up —
+// Verifying… and more reads until VERIFY_BOUND_MS (verify-loop.ts). When it settles the last
+// containment step, the ticket is contained exactly as by the batch. An eradication step removes
+// one flagged item (or, with none named, re-checks the tenant without writing) and is done only
+// when nothing flagged is left.
 
-export type StepRunResult = { outcome: StepOutcome | null; temporaryPassword: string | null; passwordNote: string | null; alreadyRan: boolean; awaitingApproval: string | null; contained: boolean };
+export type StepRunResult = { outcome: StepOutcome | null; temporaryPassword: string | null; passwordNote: string | null; alreadyRan: boolean; awaitingApproval: string | null; contained: boolean; verifying: boolean };
 
-const NO_ANSWER = "Graph did not answer in time; run the step again to be sure.";
+const NO_ANSWER = "Graph did not answer in time; the state read back decides (run the step again if it stays unknown).";
 
-export async function runStep(
-  db: Db,
-  viewer: Viewer,
-  input: { ticketId: string; stepKey: string; params?: StepParams; idempotencyKey: string },
-  deps: { graph?: TenantGraph } = {},
-): Promise<StepRunResult> {
+export type StepDeps = {
+  graph?: TenantGraph;
+  /** How long to keep re-reading before returning (default VERIFY_BOUND_MS); 0 = one read, the caller continues (verifyTicketSteps). */
+  verifyForMs?: number;
+};
+
+export async function runStep(db: Db, viewer: Viewer, input: { ticketId: string; stepKey: string; params?: StepParams; idempotencyKey: string }, deps: StepDeps = {}): Promise<StepRunResult> {
   assertCan(viewer, "remediation.run");
   const op = STEP_OPERATIONS[input.stepKey];
   if (!op) throw new AppError("INVALID_INPUT", "That step does not run through Graph.");
@@ -44,7 +51,7 @@ export async function runStep(
   });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "run remediation");
-  const none = { temporaryPassword: null, passwordNote: null, awaitingApproval: null, contained: Boolean(ticket.containedAt) };
+  const none = { temporaryPassword: null, passwordNote: null, awaitingApproval: null, contained: Boolean(ticket.containedAt), verifying: false };
   const key = stepIdempotencyKey(input.idempotencyKey, input.stepKey);
   const [existing] = await findExistingOutcomes(db, [key]);
   if (existing) return { ...none, outcome: existing, alreadyRan: true };
@@ -56,6 +63,8 @@ export async function runStep(
     Object.assign(stepCtx, { item: resolved.item, targets: resolved.targets });
     params = resolved.params;
   }
+  // A read-only rule cannot be deleted through Graph (messagerule.md): never try; say how instead.
+  if (stepCtx.item?.readOnly) throw new AppError("INVALID_STATE", readOnlyRuleInstructions(stepCtx.item.label, ticket.affectedUpn));
   // A re-check writes nothing, so it never waits for a second person.
   const destructive = (stepDef(input.stepKey)?.destructive ?? false) && !(isItemStep(input.stepKey) && !stepCtx.item);
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
@@ -75,7 +84,9 @@ export async function runStep(
   const password = input.stepKey === "reset-password" ? generateTemporaryPassword() : null;
   const secrets = { password, previousResetAt: password ? await previousResetAt(db, { tenantId: ticket.tenantId, target: ticket.affectedUpn, excludeIds: [actionId] }) : null };
   const startedAt = new Date();
+  const until = new Date(startedAt.getTime() + VERIFY_BOUND_MS);
   let outcome: StepOutcome;
+  let verifying: Verifying | null = null;
   try {
     const user = await getUser(graph, ticket.affectedUpn);
     if (!user) throw new AppError("NOT_FOUND", `${ticket.affectedUpn} no longer exists in the tenant.`);
@@ -86,27 +97,42 @@ export async function runStep(
     } catch (error) {
       if (!isTimeout(error)) throw error;
       timedOut = true;
+      run = { requestId: null, clientRequestId: (error as AppError).details?.clientRequestId as string | null };
     }
-    // An item step whose read failed cannot say what is left: unknown, never done.
-    const unread: StepCheck = { verified: null, observed: "Could not read the state back", state: isItemStep(input.stepKey) ? "UNKNOWN" : undefined };
-    const check = await op.verify(graph, user.id, params, startedAt, secrets, { ...stepCtx, run }).catch(() => unread);
-    const status = timedOut ? (check.verified ? "SUCCEEDED" : "UNKNOWN") : "SUCCEEDED";
+    const base = { requestIds: run.requestId ? [run.requestId] : [], clientRequestIds: run.clientRequestId ? [run.clientRequestId] : [], errorMessage: timedOut ? NO_ANSWER : null };
+    verifying = { actionId, stepKey: input.stepKey, status: timedOut ? "UNKNOWN" : "SUCCEEDED", ctx: { ...stepCtx, userId: user.id, startedAt, previousResetAt: secrets.previousResetAt, run }, outcome: base };
+    const check = (await checkRound(graph, [verifying], { audits: false })).get(actionId)!;
+    const confirmed = check.verified === true;
+    // A re-check of an item step (nothing written) is settled by its one read.
+    const settled = confirmed || (isItemStep(input.stepKey) && !stepCtx.item);
     outcome = {
-      stepKey: input.stepKey, actionId, status, requestIds: run.requestId ? [run.requestId] : [], errorMessage: status === "UNKNOWN" ? NO_ANSWER : null,
+      stepKey: input.stepKey, actionId, ...base, status: confirmed ? "SUCCEEDED" : verifying.status, errorMessage: confirmed ? null : base.errorMessage,
       verified: check.verified, observed: check.observed, state: check.state, progress: check.remaining ? { checked: check.checked ?? [], remaining: check.remaining } : undefined,
+      verifyingUntil: settled ? null : until, nextCheckAt: settled ? null : until,
     };
   } catch (error) {
     if (!isAppError(error)) {
       await recordInterrupted(db, { ...ctx, target: ticket.affectedUpn }, [{ stepKey: input.stepKey, actionId }]);
       throw error;
     }
-    const requestId = error.details?.requestId as string | null | undefined;
-    outcome = { stepKey: input.stepKey, actionId, status: "FAILED", requestIds: requestId ? [requestId] : [], errorMessage: error.message, verified: null, observed: null, graphCode: (error.details?.graphCode as string | undefined) ?? null };
+    const d = error.details ?? {};
+    outcome = {
+      stepKey: input.stepKey, actionId, status: "FAILED", requestIds: d.requestId ? [d.requestId as string] : [], clientRequestIds: d.clientRequestId ? [d.clientRequestId as string] : [],
+      errorMessage: error.message, verified: null, observed: null, graphCode: (d.graphCode as string | undefined) ?? null,
+    };
+    outcome = explainPrivileged([outcome], gate.targetRoles, ticket.affectedUpn)[0]!;
   }
-  const contained = await db.$transaction(async (tx) => {
-    await recordOutcomes(tx, { ...ctx, target: ticket.affectedUpn }, [outcome]);
+  const scope = { ...ctx, target: ticket.affectedUpn };
+  let contained = await db.$transaction(async (tx) => {
+    await recordOutcomes(tx, scope, [outcome]);
     return markContainedIfVerified(tx, { ticketId: ticket.id, actorId: viewer.id });
   });
+  const verifyForMs = Math.min(deps.verifyForMs ?? VERIFY_BOUND_MS, VERIFY_BOUND_MS);
+  if (outcome.verifyingUntil && verifying && verifyForMs > 0) {
+    const settled = await verifyUntil(db, graph, scope, [verifying], new Date(Date.now() + verifyForMs));
+    outcome = settled.outcomes[0] ?? outcome;
+    contained ||= settled.contained;
+  }
   return {
     outcome,
     temporaryPassword: outcome.status === "FAILED" ? null : password,
@@ -114,5 +140,6 @@ export async function runStep(
     alreadyRan: false,
     awaitingApproval: null,
     contained,
+    verifying: Boolean(outcome.verifyingUntil),
   };
 }

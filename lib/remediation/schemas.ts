@@ -14,6 +14,8 @@ export const ZRunStepInput = z.object({
     .optional(),
 });
 
+export const ZVerifyStepsInput = z.object({ ticketId: z.uuid(), mode: z.enum(["settle", "check"]) });
+
 export const ZRecordManualStepInput = z
   .object({
     ticketId: z.uuid(),

@@ -31,13 +31,16 @@ export type ReportFacts = {
   traceStatusCounts: Record<string, number> | null;
   advisories: { domain: string; status: string; sentAt: Date | null; sentBy?: string | null; acknowledgedAt?: Date | null; acknowledgedBy?: string | null; acknowledgedFrom?: string | null }[];
   preventive: { title: string; owner: string | null; status: string }[];
-  mfa: { checkedAt: Date; totalUsers: number; mfaRegistered: number; adminsWithoutMfa: number } | null;
+  /** truncated: the figures are of the first totalUsers of more. */
+  mfa: { checkedAt: Date; totalUsers: number; mfaRegistered: number; adminsWithoutMfa: number; truncated?: boolean } | null;
   /** The EARLIEST evidence snapshot's findings (what the attacker left); null when none was taken. */
   investigation: InvestigationFacts | null;
   /** Snapshots taken after it, oldest first. */
   laterInvestigations?: InvestigationFacts[];
   /** Each event already in words (lib/audit/describe-event.ts). */
   timeline: { at: Date; what: string; who: string | null }[];
+  /** Said up front in section 4: MFA trusting the attacker's method, listings that stopped at a limit. */
+  warnings?: string[];
 };
 
 export type ReportSection = { heading: string; lines: string[] };
@@ -123,7 +126,10 @@ export function composeReport(f: ReportFacts): Report {
         t.personalDataInvolved ? `Personal data may be involved; regulatory notification due ${at(t.notificationDeadline)}.` : "Personal data: not indicated.",
       ],
     },
-    { heading: "4. Troubleshooting steps", lines: troubleshooting.length ? troubleshooting.map(stepLine) : [`Steps: ${NOT_RECORDED}.`] },
+    {
+      heading: "4. Troubleshooting steps",
+      lines: [...(f.warnings ?? []).map((w) => `WARNING: ${w}`), ...(troubleshooting.length ? troubleshooting.map(stepLine) : [`Steps: ${NOT_RECORDED}.`])],
+    },
     {
       heading: "5. Resolution and recovery",
       lines: [
@@ -136,7 +142,9 @@ export function composeReport(f: ReportFacts): Report {
       heading: "6. Preventative measures",
       lines: [
         ...(f.preventive.length ? f.preventive.map((p) => `${p.title}: ${preventiveStatusWords(p.status)}${p.owner ? `, owner ${p.owner}` : ""}.`) : [`Follow-up items: ${NOT_RECORDED}.`]),
-        f.mfa ? `MFA coverage on ${at(f.mfa.checkedAt)}: ${f.mfa.mfaRegistered} of ${f.mfa.totalUsers} users registered; ${f.mfa.adminsWithoutMfa} admins without MFA.` : `MFA coverage check: ${NOT_RECORDED}.`,
+        f.mfa
+          ? `MFA coverage on ${at(f.mfa.checkedAt)}: ${f.mfa.mfaRegistered} of ${f.mfa.totalUsers} ${f.mfa.truncated ? "users read (the first of more: the tenant has more)" : "users"} registered; ${f.mfa.adminsWithoutMfa} admins without MFA.`
+          : `MFA coverage check: ${NOT_RECORDED}.`,
       ],
     },
     {

@@ -1,5 +1,6 @@
 import { SNAPSHOT_SECTION_WORDS } from "@/lib/audit/describe-event";
-import type { ConsentFinding, MethodFinding, RuleFinding, SignInFinding } from "@/lib/investigation/findings";
+import type { ConsentFinding, RuleFinding, SignInFinding } from "@/lib/investigation/findings";
+import type { MethodFinding } from "@/lib/investigation/method-findings";
 import type { InvestigationFacts } from "./compose-findings";
 import { methodLabel } from "./words";
 

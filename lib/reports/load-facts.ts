@@ -1,6 +1,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { describeEvent } from "@/lib/audit/describe-event";
 import { IMPACT_CATEGORIES, type ImpactCategory } from "@/lib/impact/categories";
+import { flaggedItems, goneItemIds } from "@/lib/remediation/eradication";
+import { mfaWarning } from "@/lib/remediation/mfa-warning";
 import { CHECKLIST_STEPS } from "@/lib/remediation/steps";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { SYMPTOMS, type Symptom } from "@/lib/tickets/symptoms";
@@ -13,7 +15,8 @@ import { investigationFacts, itemNames } from "./investigation-facts";
 type Action = { id: string; kind: string; params: unknown; status: string; requestIds: string[]; verified: boolean | null; verification: unknown; errorMessage: string | null; startedAt: Date; finishedAt: Date | null; requestedById: string | null };
 type StepRow = { key: string; state: string; reason: string | null; notes: string | null; doneById: string | null; doneAt: Date | null; lastActionId: string | null };
 
-const ACTION_STATE: Record<string, string> = { PENDING: "RUNNING", SUCCEEDED: "DONE", FAILED: "FAILED", UNKNOWN: "UNKNOWN" };
+/** A stored run in words: an accepted write is done only once a read confirmed it. */
+const actionState = (a: Action) => (a.status === "SUCCEEDED" ? (a.verified === true ? "DONE" : "UNCONFIRMED") : a.status === "PENDING" ? "RUNNING" : a.status);
 const observedOf = (a: Action | undefined) => (a?.verification as { observed?: string } | null)?.observed ?? null;
 /** The id of the item a per-item step (rule, method, consent) acted on. */
 const itemIdOf = (params: unknown) => {
@@ -34,7 +37,7 @@ function reportSteps(steps: StepRow[], actions: Action[], names: Map<string, str
     }
     if (latestPerItem.size > 0) {
       return [...latestPerItem].map(([id, a]) => ({
-        title: def.title, phase: def.phase, item: names.get(id) ?? "an item no snapshot names", state: ACTION_STATE[a.status] ?? a.status, reason: null, notes: null,
+        title: def.title, phase: def.phase, item: names.get(id) ?? "an item no snapshot names", state: actionState(a), reason: null, notes: null,
         doneBy: name(a.requestedById), doneAt: a.finishedAt ?? a.startedAt, requestIds: a.requestIds, verified: a.verified, observed: observedOf(a), error: a.errorMessage,
       }));
     }
@@ -75,6 +78,7 @@ export async function loadReportFacts(tx: Prisma.TransactionClient, ticketId: st
   const acknowledged = (domain: string) => events.findLast((e) => e.action === "advisory.acknowledged" && e.target === domain);
   const [earliest, ...later] = snapshots.map(investigationFacts);
   return {
+    warnings: reportWarnings(t.affectedUpn, steps, actions, snapshots, names, trace.length > 0 ? await traceTruncated(tx, ticketId) : false),
     ticket: {
       number: formatTicketNumber(t.number), title: t.title, tenant: t.tenant.displayName, affectedUpn: t.affectedUpn, severity: t.severity,
       symptoms: t.symptoms.map((s) => SYMPTOMS[s as Symptom] ?? s), symptomsNote: t.symptomsNote, detectedAt: t.detectedAt, reportedAt: t.createdAt,
@@ -94,9 +98,30 @@ export async function loadReportFacts(tx: Prisma.TransactionClient, ticketId: st
       acknowledgedBy: a.status === "ACKNOWLEDGED" ? (name(a.acknowledgedById) ?? acknowledged(a.domain)?.actor?.name ?? null) : null,
     })),
     preventive,
-    mfa: mfa ? { checkedAt: mfa.checkedAt, totalUsers: mfa.totalUsers, mfaRegistered: mfa.mfaRegistered, adminsWithoutMfa: mfa.adminsWithoutMfa } : null,
+    mfa: mfa ? { checkedAt: mfa.checkedAt, totalUsers: mfa.totalUsers, mfaRegistered: mfa.mfaRegistered, adminsWithoutMfa: mfa.adminsWithoutMfa, truncated: mfa.truncated } : null,
     investigation: earliest ?? null,
     laterInvestigations: later,
     timeline: timelineEvents.map((e) => ({ at: e.at, what: describeEvent(e, names).sentence, who: e.actor?.name ?? null })),
   };
+}
+
+/** What the report must say up front: MFA trusting the attacker's method, and listings that stopped at a limit. */
+function reportWarnings(upn: string, steps: StepRow[], actions: Action[], snapshots: { findings: unknown }[], names: Map<string, string>, traceCapped: boolean): string[] {
+  const findings = snapshots.map((s) => (s.findings ?? {}) as Parameters<typeof flaggedItems>[1][number]);
+  const gone = goneItemIds(actions.filter((a) => a.kind === "remove-auth-methods"));
+  const remaining = flaggedItems("remove-auth-methods", findings).filter((m) => !gone.has(m.id)).map((m) => names.get(m.id) ?? m.label);
+  const mfa = mfaWarning({ upn, enforceMfaState: steps.find((s) => s.key === "enforce-mfa")?.state ?? null, remainingMethods: remaining });
+  const limits = Object.entries(((snapshots[0]?.findings ?? {}) as { limits?: Record<string, number> }).limits ?? {});
+  return [
+    ...(mfa ? [mfa] : []),
+    ...limits.map(([section, n]) => `The evidence snapshot read the first ${n} ${SECTION_NOUNS[section] ?? section} of more: Graph had more than it reads.`),
+    ...(traceCapped ? ["The message trace holds the first rows of more: Exchange had more in the traced window than the trace reads."] : []),
+  ];
+}
+
+const SECTION_NOUNS: Record<string, string> = { signIns: "sign-ins", directoryAudits: "directory audit entries", inboxRules: "inbox rules", authMethods: "sign-in methods", consents: "app consents", messageTrace: "message trace rows" };
+
+async function traceTruncated(tx: Prisma.TransactionClient, ticketId: string): Promise<boolean> {
+  const last = await tx.auditEvent.findFirst({ where: { ticketId, action: "message-trace.run", result: "SUCCEEDED" }, orderBy: { seq: "desc" }, select: { details: true } });
+  return (last?.details as { truncated?: boolean } | null)?.truncated === true;
 }

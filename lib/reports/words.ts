@@ -21,7 +21,10 @@ export const preventiveStatusWords = (s: string) => (PREVENTIVE_STATUS_LABELS as
 export const traceStatusWords = (s: string) => traceStatusLabel(s).toLowerCase();
 
 export const stepStateWords = (s: string) =>
-  lookup({ TODO: "not done", RUNNING: "running", DONE: "done", FAILED: "failed", UNKNOWN: "outcome unknown", WAITING_APPROVAL: "waiting for approval", SKIPPED: "skipped", NOT_APPLICABLE: "not applicable" }, s);
+  lookup({
+    TODO: "not done", RUNNING: "running", DONE: "done", FAILED: "failed", UNKNOWN: "outcome unknown", WAITING_APPROVAL: "waiting for approval", SKIPPED: "skipped", NOT_APPLICABLE: "not applicable",
+    VERIFYING: "accepted by Graph, being verified", UNCONFIRMED: "accepted by Graph, not confirmed by a read yet",
+  }, s);
 
 /** Identity Protection's riskLevel and riskState (Graph riskyUser). */
 export const riskLevelWords = (s: string) => lookup({ none: "none", low: "low", medium: "medium", high: "high", hidden: "hidden" }, s);

@@ -18,7 +18,10 @@ export type CloseWarningFacts = {
 const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 const be = (count: number) => (count === 1 ? "is" : "are");
 /** Optional steps that were started but did not end (mandatory ones are close blockers). */
-const UNFINISHED: Record<string, string> = { RUNNING: "is still running", IN_PROGRESS: "is in progress", FAILED: "failed", UNKNOWN: "has an unknown outcome", WAITING_APPROVAL: "is waiting for approval" };
+const UNFINISHED: Record<string, string> = {
+  RUNNING: "is still running", IN_PROGRESS: "is in progress", FAILED: "failed", UNKNOWN: "has an unknown outcome", WAITING_APPROVAL: "is waiting for approval",
+  VERIFYING: "is still being verified", UNCONFIRMED: "was accepted by Graph but no read has confirmed it yet",
+};
 
 export function closeWarnings(f: CloseWarningFacts): string[] {
   const warnings: string[] = [];

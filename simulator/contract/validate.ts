@@ -88,9 +88,11 @@ function validatorFor(key: string, _docKey: string, schema: unknown): ValidateFu
   return cache.get(key)!;
 }
 
-/** The beta /authentication/requirements call is not described; its body type is. */
+/** The beta /authentication/requirements and /authentication/signInPreferences calls are not described; their body types are. */
 function requirementsSchema(apiPath: string) {
-  return /\/authentication\/requirements$/i.test(apiPath) ? { $ref: `${docUri("beta")}#/components/schemas/microsoft.graph.strongAuthenticationRequirements` } : null;
+  if (/\/authentication\/requirements$/i.test(apiPath)) return { $ref: `${docUri("beta")}#/components/schemas/microsoft.graph.strongAuthenticationRequirements` };
+  if (/\/authentication\/signInPreferences$/i.test(apiPath)) return { $ref: `${docUri("beta")}#/components/schemas/microsoft.graph.signInPreferences` };
+  return null;
 }
 
 export type ContractResult = { checked: boolean; errors: string[] };

@@ -7,6 +7,7 @@ import { mailRoutes } from "./mail";
 import { messageTraceRoutes } from "./message-trace";
 import { reportRoutes } from "./reports";
 import { riskRoutes } from "./risk";
+import { roleRoutes } from "./roles";
 import { securityRoutes } from "./security";
 import { userRoutes } from "./users";
 
@@ -18,6 +19,7 @@ export const ALL_ROUTES: Route[] = [
   ...logRoutes,
   ...grantRoutes,
   ...riskRoutes,
+  ...roleRoutes,
   ...messageTraceRoutes,
   ...reportRoutes,
   ...securityRoutes,

@@ -1,7 +1,9 @@
 import { badRequest, GraphHttpError, notFound, ok, type GraphContext } from "../http";
+import { pushAudit, readLagged, recordWrite } from "../lag";
 import { collection } from "../odata";
 import { path, type Route, type SimRuntime } from "../route";
-import type { AuthMethod } from "../state";
+import type { AuthMethod, SimUser, TenantState } from "../state";
+import { defaultPhoneType, refuseDefaultChange } from "./default-method";
 import { requireUser } from "./users";
 
 function tapView(m: AuthMethod, now: Date) {
@@ -14,8 +16,11 @@ function tapView(m: AuthMethod, now: Date) {
   };
 }
 
+/** Phone and email methods come without createdDateTime (state.ts): the 2024 published schema gives them none. */
+const UNDATED = new Set<AuthMethod["kind"]>(["phone", "email", "password"]);
+
 function methodView(m: AuthMethod, now: Date) {
-  const base = { "@odata.type": `#microsoft.graph.${m.kind}AuthenticationMethod`, id: m.id, createdDateTime: m.createdDateTime };
+  const base = { "@odata.type": `#microsoft.graph.${m.kind}AuthenticationMethod`, id: m.id, ...(UNDATED.has(m.kind) ? {} : { createdDateTime: m.createdDateTime }) };
   switch (m.kind) {
     case "phone":
       return { ...base, phoneNumber: m.phoneNumber, phoneType: m.phoneType, smsSignInState: "notAllowedByPolicy" };
@@ -49,19 +54,38 @@ function kindOf(collectionName: string): AuthMethod["kind"] {
   return kind;
 }
 
+/** The methods as reads see them (read-after-write lag, lag.ts). */
+const visibleMethods = (rt: SimRuntime, t: TenantState, u: SimUser): AuthMethod[] => readLagged(rt, t, "methods", u.id, u.methods);
+
 function listKind(ctx: GraphContext, [id, collectionName]: string[], rt: SimRuntime) {
   const u = requireUser(ctx.tenant, id!);
   const kind = kindOf(collectionName!);
-  return ok(collection(ctx, u.methods.filter((m) => m.kind === kind).map((m) => methodView(m, rt.clock.now()))));
+  return ok(collection(ctx, visibleMethods(rt, ctx.tenant, u).filter((m) => m.kind === kind).map((m) => methodView(m, rt.clock.now()))));
 }
 
 /** One method: by its typed collection, or by /methods/{id} whatever its kind. */
 function getMethod(ctx: GraphContext, [id, collectionName, methodId]: string[], rt: SimRuntime) {
   const u = requireUser(ctx.tenant, id!);
   const kind = collectionName!.toLowerCase() === "methods" ? null : kindOf(collectionName!);
-  const method = u.methods.find((m) => m.id === decodeURIComponent(methodId!) && (kind === null || m.kind === kind));
+  const method = visibleMethods(rt, ctx.tenant, u).find((m) => m.id === decodeURIComponent(methodId!) && (kind === null || m.kind === kind));
   if (!method) throw notFound(methodId!);
   return ok(methodView(method, rt.clock.now()));
+}
+
+/**
+ * learn.microsoft.com/graph/api/phoneauthenticationmethod-delete: a phone that is the user's
+ * default MFA method cannot be deleted, nor `mobile` while `alternateMobile` exists. The page names
+ * no status or code: we answer 400 badRequest (simulator/README.md), and the client relies on
+ * neither the code nor the text.
+ */
+function refusePhoneDelete(u: SimUser, method: AuthMethod) {
+  if (method.kind !== "phone") return;
+  if (defaultPhoneType(u) === method.phoneType) {
+    throw new GraphHttpError(400, "badRequest", "The phone method cannot be deleted because it is the user's default multifactor authentication method. Change the default method first.");
+  }
+  if (method.phoneType === "mobile" && u.methods.some((m) => m.kind === "phone" && m.phoneType === "alternateMobile")) {
+    throw new GraphHttpError(400, "badRequest", "The mobile phone method cannot be deleted while an alternate mobile phone method exists.");
+  }
 }
 
 function deleteMethod(ctx: GraphContext, [id, collectionName, methodId]: string[], rt: SimRuntime) {
@@ -69,8 +93,10 @@ function deleteMethod(ctx: GraphContext, [id, collectionName, methodId]: string[
   const kind = kindOf(collectionName!);
   const method = u.methods.find((m) => m.id === methodId && m.kind === kind);
   if (!method) throw notFound(methodId!);
+  refusePhoneDelete(u, method);
+  recordWrite(rt, ctx.tenant, "methods", u.id, u.methods);
   u.methods = u.methods.filter((m) => m !== method);
-  ctx.tenant.audits.push({
+  pushAudit(rt, ctx.tenant, {
     id: ctx.requestId, category: "UserManagement", activityDisplayName: "Admin deleted security info", activityDateTime: rt.clock.iso(), result: "success",
     loggedByService: "Authentication Methods", operationType: "Delete", initiatedBy: { user: null, app: { appId: ctx.tenant.app.clientId, displayName: "Breachdesk" } },
     targetResources: [{ id: u.id, displayName: u.displayName, type: "User", userPrincipalName: u.userPrincipalName }],
@@ -80,13 +106,29 @@ function deleteMethod(ctx: GraphContext, [id, collectionName, methodId]: string[
 
 const MFA_STATES = ["disabled", "enabled", "enforced"] as const;
 
-function patchRequirements(ctx: GraphContext, [id]: string[]) {
+function patchRequirements(ctx: GraphContext, [id]: string[], rt: SimRuntime) {
   const u = requireUser(ctx.tenant, id!);
   const state = (ctx.body as { perUserMfaState?: string } | null)?.perUserMfaState;
   if (!MFA_STATES.includes(state as never)) {
     throw new GraphHttpError(400, "badRequest", `Invalid value '${state}' for property 'perUserMfaState'.`);
   }
+  recordWrite(rt, ctx.tenant, "mfa", u.id, u.perUserMfaState);
   u.perUserMfaState = state as (typeof MFA_STATES)[number];
+  return { status: 204 };
+}
+
+const prefsView = (ctx: GraphContext, u: SimUser, rt: SimRuntime) => ({
+  "@odata.context": `${ctx.origin}/beta/$metadata#users('${u.id}')/authentication/signInPreferences`,
+  ...readLagged(rt, ctx.tenant, "signInPreferences", u.id, u.signInPreferences),
+});
+
+function patchSignInPreferences(ctx: GraphContext, [id]: string[], rt: SimRuntime) {
+  const u = requireUser(ctx.tenant, id!);
+  const body = (ctx.body ?? {}) as Partial<SimUser["signInPreferences"]>;
+  const next = { ...u.signInPreferences, ...body };
+  refuseDefaultChange(u, next);
+  recordWrite(rt, ctx.tenant, "signInPreferences", u.id, u.signInPreferences);
+  u.signInPreferences = next;
   return { status: 204 };
 }
 
@@ -94,7 +136,16 @@ export const authMethodRoutes: Route[] = [
   {
     op: "listAuthenticationMethods", method: "GET", pattern: path("/users/:id/authentication/methods"), bucket: "reports",
     permissions: ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"],
-    handle: (ctx, [id], rt) => ok(collection(ctx, requireUser(ctx.tenant, id!).methods.map((m) => methodView(m, rt.clock.now())))),
+    handle: (ctx, [id], rt) => ok(collection(ctx, visibleMethods(rt, ctx.tenant, requireUser(ctx.tenant, id!)).map((m) => methodView(m, rt.clock.now())))),
+  },
+  {
+    // Beta only (learn.microsoft.com/graph/api/authentication-get?view=graph-rest-beta, signInPreferences).
+    op: "getSignInPreferences", method: "GET", pattern: path("/users/:id/authentication/signInPreferences"), versions: ["beta"],
+    permissions: ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"], handle: (ctx, [id], rt) => ok(prefsView(ctx, requireUser(ctx.tenant, id!), rt)),
+  },
+  {
+    op: "updateSignInPreferences", method: "PATCH", pattern: path("/users/:id/authentication/signInPreferences"), versions: ["beta"], bucket: "identityWrites",
+    permissions: ["UserAuthenticationMethod.ReadWrite.All"], handle: patchSignInPreferences,
   },
   {
     op: "getAuthenticationMethod", method: "GET", pattern: path("/users/:id/authentication/:kind/:methodId"), bucket: "reports",
@@ -107,7 +158,10 @@ export const authMethodRoutes: Route[] = [
   {
     op: "getMfaRequirements", method: "GET", pattern: path("/users/:id/authentication/requirements"), versions: ["beta"],
     permissions: ["Policy.Read.All", "Policy.ReadWrite.AuthenticationMethod"],
-    handle: (ctx, [id]) => ok({ "@odata.context": `${ctx.origin}/beta/$metadata#users('${id}')/authentication/requirements`, perUserMfaState: requireUser(ctx.tenant, id!).perUserMfaState }),
+    handle: (ctx, [id], rt) => {
+      const u = requireUser(ctx.tenant, id!);
+      return ok({ "@odata.context": `${ctx.origin}/beta/$metadata#users('${id}')/authentication/requirements`, perUserMfaState: readLagged(rt, ctx.tenant, "mfa", u.id, u.perUserMfaState) });
+    },
   },
   {
     op: "updateMfaRequirements", method: "PATCH", pattern: path("/users/:id/authentication/requirements"), versions: ["beta"], bucket: "identityWrites",

@@ -1,6 +1,6 @@
 import type { Alert, DirectoryAudit, Grant, SentMessage, SignIn, SimUser, TenantState } from "../state";
 import type { Random } from "./random";
-import { ATTACKER, OFFICE } from "./users";
+import { ATTACKER, folderId, OFFICE } from "./users";
 
 // The seed incident, played on one user: no MFA, sign-ins from abroad (one over a legacy
 // protocol), a hiding inbox rule, a newly registered attacker phone, a suspicious OAuth consent,
@@ -35,8 +35,9 @@ function signIn(rnd: Random, u: SimUser, when: string, from: typeof ATTACKER | t
 function message(rnd: Random, now: Date, u: SimUser, recipient: string, hoursAgo: number, pending: boolean): SentMessage {
   return {
     id: rnd.uuid(),
-    messageId: `<${rnd.uuid()}@${u.userPrincipalName.split("@")[1]}>`,
-    senderAddress: u.userPrincipalName,
+    messageId: `<${rnd.uuid()}@${u.mail.split("@")[1]}>`,
+    // Exchange traces the primary SMTP address, not the UPN (exchangemessagetrace.md).
+    senderAddress: u.mail,
     recipientAddress: recipient,
     subject: rnd.pick(SUBJECTS),
     size: rnd.int(18_000, 64_000),
@@ -60,8 +61,10 @@ export function playCompromise(t: TenantState, u: SimUser, rnd: Random, now: Dat
 
   const phoneAt = at(now, 7);
   u.methods.push({ id: "3179e48a-750b-4051-897c-87b9720928f7", kind: "phone", phoneType: "mobile", phoneNumber: ATTACKER.phone, displayName: null, createdDateTime: phoneAt });
+  // The attacker's phone is the account's only MFA method, so it became the default: Graph will not delete it.
+  u.signInPreferences = { isSystemPreferredAuthenticationMethodEnabled: true, userPreferredMethodForSecondaryAuthentication: "sms" };
   u.rules.push(
-    { id: `AQAAA${rnd.int(10_000, 99_999)}=`, displayName: ".", sequence: 1, isEnabled: true, conditions: { bodyOrSubjectContains: ["invoice", "payment", "hacked", "spam", "phish"] }, actions: { moveToFolder: "RSS Subscriptions", markAsRead: true, stopProcessingRules: true } },
+    { id: `AQAAA${rnd.int(10_000, 99_999)}=`, displayName: ".", sequence: 1, isEnabled: true, conditions: { bodyOrSubjectContains: ["invoice", "payment", "hacked", "spam", "phish"] }, actions: { moveToFolder: folderId(u.id, "RSS Subscriptions"), markAsRead: true, stopProcessingRules: true } },
     { id: `AQAAA${rnd.int(10_000, 99_999)}=`, displayName: "..", sequence: 2, isEnabled: true, conditions: { subjectContains: ["RE:", "Undeliverable", "Automatic reply"] }, actions: { delete: true } },
   );
 

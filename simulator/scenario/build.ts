@@ -3,7 +3,7 @@ import type { SimUser, TenantState, WorldState } from "../state";
 import { playCompromise } from "./attack";
 import { buildNorthwind } from "./northwind";
 import { createRandom, type Random } from "./random";
-import { CONTOSO_PEOPLE, FABRIKAM_PEOPLE, makeUser } from "./users";
+import { CONTOSO_PEOPLE, FABRIKAM_PEOPLE, MAIL_ALIASES, makeUser } from "./users";
 
 // Builds the simulated world from a seed: the same seed and start time give the same state.
 
@@ -28,12 +28,14 @@ export const ALL_PERMISSIONS = [
   "Mail.Send",
   "SecurityAlert.Read.All",
   "SecurityIncident.Read.All",
+  "RoleEligibilitySchedule.Read.Directory",
+  "Mail.ReadBasic.All",
 ] as const;
 
 export const PRIVILEGED_ROLES = ["User Administrator", "Privileged Authentication Administrator", "Authentication Policy Administrator"];
 
 function tenant(rnd: Random, now: Date, demo: DemoTenant, people: typeof CONTOSO_PEOPLE, extra: Partial<TenantState>): TenantState {
-  const users: SimUser[] = people.map(([alias, name, mfa]) => makeUser(rnd, now, demo.primaryDomain, alias, name, { perUserMfaState: mfa }));
+  const users: SimUser[] = people.map(([alias, name, mfa]) => makeUser(rnd, now, demo.primaryDomain, alias, name, { perUserMfaState: mfa, mail: MAIL_ALIASES[`${alias}@${demo.primaryDomain}`] }));
   users.push(makeUser(rnd, now, demo.primaryDomain, "it-admin", `${demo.displayName} IT Admin`, { isAdmin: true, directoryRoles: ["Global Administrator"] }));
   return {
     tenantId: demo.tenantId,
@@ -49,6 +51,10 @@ function tenant(rnd: Random, now: Date, demo: DemoTenant, people: typeof CONTOSO
     alerts: [],
     outbox: [],
     generatedUsers: 0,
+    groups: [],
+    roleEligibilities: [],
+    mailSendScope: null,
+    replica: new Map(),
     ...extra,
   };
 }
@@ -71,6 +77,30 @@ function addOtherMethods(t: TenantState, now: Date) {
   });
 }
 
+// Role template ids are the same in every tenant (Microsoft Entra built-in roles).
+const HELPDESK_ADMIN = { roleTemplateId: "729827e3-9c14-49f7-bb1b-9608f156bbb8", displayName: "Helpdesk Administrator" };
+const EXCHANGE_ADMIN = { roleTemplateId: "29232cdf-9323-42fd-ade2-1d097af3e4de", displayName: "Exchange Administrator" };
+
+/**
+ * Two admins whose role no direct memberOf shows (user-list-memberof.md is not transitive): Hana
+ * holds Helpdesk Administrator through a role-assignable group, Omar is PIM-eligible for Exchange
+ * Administrator (not active, so only roleEligibilityScheduleInstances shows it). Their own seeded
+ * stream keeps every other id as it was.
+ */
+function addIndirectAdmins(t: TenantState, seed: number, now: Date) {
+  const rnd = createRandom(seed ^ 0x5eed);
+  const hana = makeUser(rnd, now, t.primaryDomain, "hana", "Hana Kovac");
+  const omar = makeUser(rnd, now, t.primaryDomain, "omar", "Omar Haddad");
+  t.users.push(hana, omar);
+  t.groups.push({ id: rnd.uuid(), displayName: "Helpdesk Admins", members: [hana.id], directoryRoles: [HELPDESK_ADMIN] });
+  t.roleEligibilities.push({ id: rnd.uuid(), principalId: omar.id, roleDefinitionId: EXCHANGE_ADMIN.roleTemplateId, roleName: EXCHANGE_ADMIN.displayName, startDateTime: new Date(now.getTime() - 30 * 86_400_000).toISOString() });
+}
+
+/** A rule Graph cannot model (made in Outlook for Windows): read-only to the REST API, with empty conditions and actions. */
+function addReadOnlyRule(u: SimUser) {
+  u.rules.push({ id: "AQAAAJ5dZqA=", displayName: "...", sequence: 3, isEnabled: true, isReadOnly: true, conditions: {}, actions: {} });
+}
+
 export function buildWorld(seed = 1042, now = new Date()): WorldState {
   const rnd = createRandom(seed);
   const contoso = tenant(rnd, now, CONTOSO, CONTOSO_PEOPLE, {});
@@ -79,15 +109,20 @@ export function buildWorld(seed = 1042, now = new Date()): WorldState {
     messagesToGmail: 420,
     internalDomain: CONTOSO.primaryDomain,
   });
+  addIndirectAdmins(contoso, seed, now);
   // Fabrikam shows the error paths: no P1 licence, no message-trace service principal, and an
   // app registration without User.RevokeSessions.All.
   const fabrikam = tenant(rnd, now, FABRIKAM, FABRIKAM_PEOPLE, {});
   fabrikam.licences = { p1: false, p2: false, messageTraceServicePrincipal: false };
   fabrikam.app.permissions = fabrikam.app.permissions.filter((p) => p !== "User.RevokeSessions.All");
-  playCompromise(fabrikam, fabrikam.users.find((u) => u.userPrincipalName.startsWith("lidia@"))!, rnd, now, {
+  // Fabrikam's app holds User Administrator but not Privileged Authentication Administrator: it cannot act on admins.
+  fabrikam.app.directoryRoles = fabrikam.app.directoryRoles.filter((r) => r !== "Privileged Authentication Administrator");
+  const lidia = fabrikam.users.find((u) => u.userPrincipalName.startsWith("lidia@"))!;
+  playCompromise(fabrikam, lidia, rnd, now, {
     messagesToGmail: 60,
     internalDomain: FABRIKAM.primaryDomain,
   });
+  addReadOnlyRule(lidia);
   return { tenants: new Map([contoso, fabrikam, buildNorthwind(seed, now)].map((t) => [t.tenantId, t])) };
 }
 

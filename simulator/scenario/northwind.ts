@@ -35,6 +35,10 @@ export function buildNorthwind(seed: number, now: Date): TenantState {
     outbox: [],
     generatedUsers: 0,
     servicePrincipals: [],
+    groups: [],
+    roleEligibilities: [],
+    mailSendScope: null,
+    replica: new Map(),
   };
   playCompromise(tenant, users[1]!, rnd, now, { messagesToGmail: 12, internalDomain: domain });
   return tenant;

@@ -1,4 +1,5 @@
-import type { SimUser } from "../state";
+import { createHash } from "node:crypto";
+import type { MailFolder, SimUser } from "../state";
 import type { Random } from "./random";
 
 // Ordinary users of a simulated tenant, before anything bad happens.
@@ -8,27 +9,38 @@ export const OFFICE = { ip: "198.51.100.24", city: "Seattle", country: "US" };
 
 const hoursAgo = (now: Date, h: number) => new Date(now.getTime() - h * 3_600_000).toISOString();
 
+/** An Exchange-style folder id, stable per user and folder (hashed, so the seeded stream is untouched). */
+export function folderId(userId: string, name: string): string {
+  return `AAMkAD${createHash("sha256").update(`${userId}/${name}`).digest("base64url").slice(0, 38)}AAA=`;
+}
+
+const FOLDERS = ["Inbox", "Archive", "Deleted Items", "Junk Email", "RSS Subscriptions", "Conversation History"];
+const foldersOf = (userId: string): MailFolder[] => FOLDERS.map((displayName) => ({ id: folderId(userId, displayName), displayName }));
+
 export function makeUser(
   rnd: Random,
   now: Date,
   domain: string,
   alias: string,
   displayName: string,
-  options: Partial<Pick<SimUser, "perUserMfaState" | "isAdmin" | "directoryRoles">> = {},
+  options: Partial<Pick<SimUser, "perUserMfaState" | "isAdmin" | "directoryRoles" | "mail">> = {},
 ): SimUser {
   const mfa = options.perUserMfaState ?? "enforced";
   const upn = `${alias}@${domain}`;
   const created = hoursAgo(now, 24 * rnd.int(200, 900));
+  const id = rnd.uuid();
   return {
-    id: rnd.uuid(),
+    id,
     userPrincipalName: upn,
     displayName,
-    mail: upn,
+    // The primary SMTP address equals the UPN only by convention (user-update.md): see MAIL_ALIASES.
+    mail: options.mail ?? upn,
     accountEnabled: true,
     password: `${displayName.split(" ")[0]}-Pass-${rnd.int(1000, 9999)}`,
     forceChangePasswordNextSignIn: false,
     perUserMfaState: mfa,
     signInSessionsValidFromDateTime: created,
+    lastPasswordChangeDateTime: created,
     isAdmin: options.isAdmin ?? false,
     directoryRoles: options.directoryRoles ?? [],
     methods: [
@@ -37,6 +49,9 @@ export function makeUser(
         ? []
         : [{ id: rnd.uuid(), kind: "microsoftAuthenticator" as const, displayName: `${displayName.split(" ")[0]}'s phone`, createdDateTime: created }]),
     ],
+    // The first method a user registers becomes the default; with none, the system chooses.
+    signInPreferences: { isSystemPreferredAuthenticationMethodEnabled: true, userPreferredMethodForSecondaryAuthentication: mfa === "disabled" ? null : "push" },
+    folders: foldersOf(id),
     rules: [],
     sessions: [{ id: rnd.uuid(), actor: "user", issuedAt: hoursAgo(now, rnd.int(2, 30)) }],
     riskLevel: "none",
@@ -44,6 +59,12 @@ export function makeUser(
     riskLastUpdatedDateTime: created,
   };
 }
+
+/** Users whose primary SMTP address is not their UPN (common with hybrid or renamed accounts): one of them is the seed's victim. */
+export const MAIL_ALIASES: Record<string, string> = {
+  "megan@contoso.example": "megan.bowen@contoso.example",
+  "lee@contoso.example": "lee.gu@contoso.example",
+};
 
 export const CONTOSO_PEOPLE: [alias: string, name: string, mfa?: SimUser["perUserMfaState"]][] = [
   ["megan", "Megan Bowen", "disabled"],

@@ -66,7 +66,13 @@ describe("Graph contract", () => {
       [token, "GET", "/v1.0/users/nestor@contoso.example/authentication/temporaryAccessPassMethods"],
       [token, "GET", "/v1.0/users/nestor@contoso.example/authentication/temporaryAccessPassMethods/6f1c3e2a-9d4b-4a8e-b7c5-1e0d2f3a4b5c"],
       [token, "GET", "/beta/auditLogs/signIns?$top=2"],
-      [token, "POST", `/v1.0/users/${MEGAN}/revokeSignInSessions`],
+      [token, "POST", `/v1.0/users/${MEGAN}/revokeSignInSessions`, {}],
+      [token, "GET", "/v1.0/users/hana@contoso.example/transitiveMemberOf"],
+      [token, "GET", `/v1.0/oauth2PermissionGrants/${grant.id}`],
+      [token, "GET", `/v1.0/users/${MEGAN}/mailFolders/${rules[0].actions.moveToFolder}`],
+      [token, "GET", `/beta/users/${MEGAN}/authentication/signInPreferences`],
+      [token, "PATCH", `/beta/users/adele@contoso.example/authentication/signInPreferences`, { userPreferredMethodForSecondaryAuthentication: "push" }],
+      [token, "GET", `/v1.0/roleManagement/directory/roleEligibilityScheduleInstances?$filter=principalId eq '${meganId}'`],
       [token, "PATCH", "/v1.0/users/adele@contoso.example", { accountEnabled: false }],
       [token, "PATCH", `/beta/users/${MEGAN}/authentication/requirements`, { perUserMfaState: "enforced" }],
       [token, "DELETE", "/v1.0/users/pradeep@contoso.example/authentication/windowsHelloForBusinessMethods/b2a5d8e1-7c3f-4e9a-8b1d-2f6c0a9e4d71"],
@@ -75,7 +81,7 @@ describe("Graph contract", () => {
       [token, "POST", "/v1.0/users/security@contoso.example/sendMail", { message: { subject: "Advisory", body: { contentType: "Text", content: "x" }, toRecipients: [{ emailAddress: { address: "a@gmail.com" } }] } }],
       [null, "GET", "/v1.0/users"],
       ["not-a-token", "POST", "/v1.0/$batch", { requests: [{ id: "1", method: "GET", url: "/users" }] }],
-      [fabrikamToken, "POST", "/v1.0/users/lidia@fabrikam.example/revokeSignInSessions"],
+      [fabrikamToken, "POST", "/v1.0/users/lidia@fabrikam.example/revokeSignInSessions", {}],
       [fabrikamToken, "GET", "/v1.0/auditLogs/signIns"],
       [fabrikamToken, "GET", "/v1.0/admin/exchange/tracing/messageTraces"],
     ];
@@ -99,7 +105,7 @@ describe("Graph contract", () => {
         { id: "a", method: "PATCH", url: "/users/alex@contoso.example", headers: { "Content-Type": "application/json" }, body: { accountEnabled: false } },
         { id: "b", method: "GET", url: "/users/alex@contoso.example?$select=accountEnabled", dependsOn: ["a"] },
         { id: "c", method: "GET", url: "/users/ghost@contoso.example" },
-        { id: "d", method: "POST", url: "/users/ghost@contoso.example/revokeSignInSessions", dependsOn: ["c"] },
+        { id: "d", method: "POST", url: "/users/ghost@contoso.example/revokeSignInSessions", headers: { "Content-Type": "application/json" }, body: {}, dependsOn: ["c"] },
       ],
     });
     expect(batch.body!.responses.map((r: { status: number }) => r.status).sort()).toEqual([200, 204, 404, 424]);

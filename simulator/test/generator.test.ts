@@ -14,7 +14,8 @@ describe("generator of compromised users", () => {
   let sim: RunningSimulator;
   let token: string;
   beforeAll(async () => {
-    sim = await startCheckedSimulator();
+    // About the generator, not Graph's timing: the fast profile (no lag, no Identity Protection quota).
+    sim = await startCheckedSimulator({ rules: "fast" });
     token = await tokenFor(sim);
   });
   beforeEach(() => sim.reset());
@@ -40,7 +41,7 @@ describe("generator of compromised users", () => {
       const methods = (await get(`/v1.0/users/${upn}/authentication/phoneMethods`)).body!.value;
       expect(methods).toEqual([expect.objectContaining({ phoneType: "mobile", phoneNumber: "+234 803 555 0147" })]);
       const rules = (await get(`/v1.0/users/${upn}/mailFolders/inbox/messageRules`)).body!.value as { actions: Record<string, unknown> }[];
-      expect(rules.map((r) => r.actions)).toEqual(expect.arrayContaining([expect.objectContaining({ moveToFolder: "RSS Subscriptions" }), expect.objectContaining({ delete: true })]));
+      expect(rules.map((r) => r.actions)).toEqual(expect.arrayContaining([expect.objectContaining({ moveToFolder: expect.stringMatching(/^AAMkAD/) }), expect.objectContaining({ delete: true })]));
       const grants = (await get(`/v1.0/oauth2PermissionGrants?$filter=principalId eq '${id}'`)).body!.value;
       expect(grants).toEqual([expect.objectContaining({ consentType: "Principal", scope: expect.stringContaining("Mail.Send") })]);
       const traces = (await get(`/v1.0/admin/exchange/tracing/messageTraces?$filter=senderAddress eq '${upn}'`)).body!.value as { recipientAddress: string }[];

@@ -10,7 +10,8 @@ import { call, control, expectConformingResponses, startCheckedSimulator, tokenF
 // receivedDateTime filter both bounds, at most 10 days apart, at most 90 days back, not in the
 // future, as YYYY-MM-DDThh:mm:ssZ; eq-only filters; 100 requests per 5 minutes per tenant.
 
-const MEGAN = "megan@contoso.example";
+// Exchange traces Megan's primary SMTP address, which is not her UPN (megan@contoso.example).
+const MEGAN = "megan.bowen@contoso.example";
 const DAY = 86_400_000;
 const SEED_MESSAGES = 420 + 24 + 12 + 6 + 8;
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z");
@@ -39,6 +40,12 @@ describe("simulator message trace rules", () => {
     expect((await traces(`senderAddress eq '${MEGAN}'`)).body!.value).toEqual([]);
     const explicit = await traces(`senderAddress eq '${MEGAN}' and ${between(now - 3 * DAY, now)}`);
     expect(explicit.body!.value).toHaveLength(SEED_MESSAGES);
+  });
+
+  it("traces the sender's primary SMTP address: a trace by a UPN that differs finds nothing, without an error", async () => {
+    const byUpn = await traces("senderAddress eq 'megan@contoso.example'");
+    expect(byUpn).toMatchObject({ status: 200, body: { value: [] } });
+    expect((await traces(`senderAddress eq '${MEGAN}'`)).body!.value).toHaveLength(SEED_MESSAGES);
   });
 
   it("refuses windows Graph refuses, with its 400 error envelope", async () => {

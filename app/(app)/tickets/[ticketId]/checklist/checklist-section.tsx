@@ -5,12 +5,16 @@ import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { listSnapshots } from "@/lib/investigation/queries";
+import { mfaWarning } from "@/lib/remediation/mfa-warning";
 import { getChecklist } from "@/lib/remediation/queries";
 import { instructionsFor } from "@/lib/remediation/step-words";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { formatDateTime } from "@/lib/utils/dates";
 import { ApprovalsPanel } from "./approvals-panel";
+import { CheckAgainButton } from "./check-again-button";
 import { ContainAccountButton } from "./contain-account-button";
+import { RefreshWhilePending } from "./refresh-while-pending";
+import { SettleWhileVerifying } from "./settle-while-verifying";
 import { SnapshotHistory } from "./snapshot-history";
 import { StepControls } from "./step-controls";
 import { StepResult } from "./step-result";
@@ -25,7 +29,7 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
   const db = await getDb();
   const [ticket, rows, snapshots] = await Promise.all([
     db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { status: true, containedAt: true } }),
-    getChecklist(db, viewer, ticketId),
+    getChecklist(db, viewer, ticketId, upn),
     listSnapshots(db, viewer, ticketId),
   ]);
   if (!ticket) throw notFound();
@@ -35,6 +39,10 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
   const canRun = mayRun && !closed;
   const hasSnapshot = snapshots.length > 0;
   const contained = Boolean(ticket.containedAt);
+  const remainingMethods = rows.find((r) => r.key === "remove-auth-methods")?.items?.filter((i) => !i.removed).map((i) => i.label) ?? [];
+  const warning = mfaWarning({ upn, enforceMfaState: rows.find((r) => r.key === "enforce-mfa")?.state ?? null, remainingMethods });
+  const toConfirm = rows.some((r) => r.state === "UNCONFIRMED" || (r.state === "UNKNOWN" && r.lastAction));
+  const verifyingUntil = rows.filter((r) => r.state === "VERIFYING").map((r) => r.lastAction?.verifyingUntil?.toISOString() ?? "").sort().at(-1) ?? null;
   return (
     <section aria-labelledby="checklist-heading" className="space-y-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -47,6 +55,15 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
         )}
       </div>
       {mayRun && closed && <Alert variant="info">The ticket is closed, so nothing here runs: reopen it to take a snapshot, run or re-run steps, or record them.</Alert>}
+      {/* Verifying… rows: someone who may run keeps reading the tenant until they settle; anyone else sees them settle. */}
+      {canRun ? <SettleWhileVerifying ticketId={ticketId} until={verifyingUntil} /> : <RefreshWhilePending active={Boolean(verifyingUntil)} everyMs={3_000} />}
+      {warning && <Alert variant="destructive">{warning}</Alert>}
+      {canRun && toConfirm && (
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <span className="text-muted-foreground">Some changes Graph accepted are not confirmed by a read yet; they are checked again automatically.</span>
+          <CheckAgainButton ticketId={ticketId} />
+        </div>
+      )}
       <ApprovalsPanel db={db} viewer={viewer} ticketId={ticketId} upn={upn} canRun={canRun} hasSnapshot={hasSnapshot} />
       <SnapshotHistory snapshots={snapshots} note={rows.find((r) => r.key === "snapshot")?.notes ?? null} />
       <Table>
@@ -78,13 +95,17 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
               <TableCell>{PHASES[r.phase]}</TableCell>
               <TableCell><StepStateBadge state={r.state} approved={Boolean(r.approved)} progress={r.items} /></TableCell>
               <TableCell className="text-xs">{r.doneBy ? `${r.doneBy}, ${formatDateTime(r.doneAt!)}` : "—"}</TableCell>
-              <TableCell className="font-mono text-xs">{r.lastAction?.requestIds[0] ?? "—"}</TableCell>
+              <TableCell className="font-mono text-xs">
+                {r.lastAction?.requestIds[0] ?? "—"}
+                {/* Graph gives batch items no request id of their own: the client-request-id we sent traces the item. */}
+                {r.lastAction?.clientRequestIds[0] && <span className="block text-muted-foreground" title="client-request-id">client {r.lastAction.clientRequestIds[0]}</span>}
+              </TableCell>
               <TableCell className="max-w-sm text-xs">
                 <StepResult row={r} />
               </TableCell>
               {canRun && (
                 <TableCell>
-                  <StepControls ticketId={ticketId} row={r} upn={upn} hasSnapshot={hasSnapshot} />
+                  <StepControls ticketId={ticketId} row={r} upn={upn} hasSnapshot={hasSnapshot} mfaWarning={warning} />
                 </TableCell>
               )}
             </TableRow>

@@ -26,6 +26,7 @@ export function ContainAccountButton({ ticketId, upn, hasSnapshot, contained = f
   const [key, setKey] = useState("");
   const [confirming, setConfirming] = useState(false);
   const [password, setPassword] = useState<{ value: string; note: string | null } | null>(null);
+  // Steps left Verifying… are settled by the checklist (SettleWhileVerifying), once their rows show it.
   const { execute, isPending, result } = useAction(runContainmentAction, {
     onSuccess: ({ data }) => setPassword(data.temporaryPassword ? { value: data.temporaryPassword, note: data.passwordNote } : null),
   });
@@ -74,10 +75,10 @@ export function ContainAccountButton({ ticketId, upn, hasSnapshot, contained = f
       )}
       {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
       {result.data?.awaitingApproval && <Alert variant="warning">Waiting for a second person: {result.data.awaitingApproval}</Alert>}
-      {result.data && !result.data.awaitingApproval && !result.data.contained && !result.data.alreadyRan && (
+      {result.data && !result.data.awaitingApproval && !result.data.alreadyRan && result.data.outcomes.some((o) => o.status === "FAILED" || o.status === "UNKNOWN") && (
         <Alert variant="warning">
-          Not every step was verified. Fix the cause shown in the rows below, then re-run those steps alone (or skip one with the reason, e.g. when
-          the tenant&apos;s app lacks its permission): the ticket becomes Contained once each step is verified or set aside with a reason.
+          Not every step went through. A failed step says why in its row: fix the cause, then re-run it alone (or skip it with the reason, e.g.
+          when the tenant&apos;s app lacks its permission). The ticket becomes Contained once each step is verified or set aside with a reason.
         </Alert>
       )}
       {snapshot?.message && <Alert variant={snapshot.status === "failed" ? "warning" : "info"}>{snapshot.message}</Alert>}

@@ -7,10 +7,17 @@ import { formatDateTime } from "@/lib/utils/dates";
 
 type Item = { key: string; text: string; reasons: string[] };
 
-function Finding({ title, items, empty, gap }: { title: string; items: Item[] | null; empty: string; gap: boolean }) {
+/** "first N of more": the section stopped at a limit while Graph had more (never a silent cap). */
+function Capped({ limit, noun }: { limit: number | undefined; noun: string }) {
+  if (limit === undefined) return null;
+  return <p className="text-xs text-warning">Judged on the first {limit} {noun} of more: Graph had more than the snapshot reads.</p>;
+}
+
+function Finding({ title, items, empty, gap, limit, noun }: { title: string; items: Item[] | null; empty: string; gap: boolean; limit?: number; noun?: string }) {
   return (
     <div className="space-y-1">
       <h4 className="text-sm font-medium">{title}</h4>
+      <Capped limit={limit} noun={noun ?? "rows"} />
       {items === null ? (
         <p className="text-sm text-muted-foreground">{gap ? "Not read (see below)." : "Not read."}</p>
       ) : items.length === 0 ? (
@@ -43,6 +50,7 @@ export function SnapshotFindingsGrid({ snapshot }: { snapshot: Snapshot }) {
   const f = snapshot.findings;
   const gaps = Object.entries(snapshot.gaps);
   const gap = (section: string) => section in snapshot.gaps;
+  const limits = f.limits ?? {};
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <Finding
@@ -50,12 +58,15 @@ export function SnapshotFindingsGrid({ snapshot }: { snapshot: Snapshot }) {
         items={f.signIns ? f.signIns.flagged.slice(0, 8).map((s) => ({ key: s.id, text: `${formatDateTime(new Date(s.at))} from ${s.ip}${s.succeeded ? "" : " (failed)"}`, reasons: s.reasons })) : null}
         empty="Nothing unusual."
         gap={gap("signIns")}
+        limit={limits.signIns}
+        noun="sign-ins"
       />
-      <Finding title="Inbox rules" items={f.inboxRules?.map((r) => ({ key: r.id, text: `“${r.name || "(no name)"}”`, reasons: r.reasons })) ?? null} empty="No suspicious rules." gap={gap("inboxRules")} />
-      <Finding title="Sign-in methods" items={f.authMethods?.map((m) => ({ key: m.id, text: methodLabel(m.kind, m.detail), reasons: m.reasons })) ?? null} empty="No recently registered methods." gap={gap("authMethods")} />
-      <Finding title="App consents" items={f.consents?.map((c) => ({ key: c.id, text: c.app, reasons: [...c.reasons, `scopes ${c.scope}`] })) ?? null} empty="No suspicious consents." gap={gap("consents")} />
+      <Finding title="Inbox rules" items={f.inboxRules?.map((r) => ({ key: r.id, text: `“${r.name || "(no name)"}”`, reasons: r.reasons })) ?? null} empty="No suspicious rules." gap={gap("inboxRules")} limit={limits.inboxRules} noun="rules" />
+      <Finding title="Sign-in methods" items={f.authMethods?.map((m) => ({ key: m.id, text: methodLabel(m.kind, m.detail), reasons: m.reasons })) ?? null} empty="No recently registered methods." gap={gap("authMethods")} limit={limits.authMethods} noun="methods" />
+      <Finding title="App consents" items={f.consents?.map((c) => ({ key: c.id, text: c.app, reasons: [...c.reasons, `scopes ${c.scope}`] })) ?? null} empty="No suspicious consents." gap={gap("consents")} limit={limits.consents} noun="consents" />
       <div className="space-y-1">
         <h4 className="text-sm font-medium">Mail sent, by recipient domain</h4>
+        <Capped limit={limits.messageTrace} noun="trace rows" />
         {f.recipientDomains === null ? (
           <p className="text-sm text-muted-foreground">{gap("messageTrace") ? "Not read (see below)." : "Not read."}</p>
         ) : f.recipientDomains.length === 0 ? (

@@ -4,6 +4,9 @@ import { readableObserved } from "@/lib/reports/words";
 const STATES: Record<string, { label: string; variant: "neutral" | "info" | "success" | "warning" | "danger" }> = {
   TODO: { label: "To do", variant: "neutral" },
   RUNNING: { label: "Running", variant: "info" },
+  // Graph accepted the write; reads of the tenant have not shown it yet (eventual consistency).
+  VERIFYING: { label: "Verifying…", variant: "info" },
+  UNCONFIRMED: { label: "Unconfirmed", variant: "warning" },
   IN_PROGRESS: { label: "In progress", variant: "info" },
   DONE: { label: "Done", variant: "success" },
   FAILED: { label: "Failed", variant: "danger" },

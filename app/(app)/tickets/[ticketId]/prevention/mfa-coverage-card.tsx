@@ -29,6 +29,9 @@ export function MfaCoverageCard({ ticketId, latest, canWork }: { ticketId: strin
         {canWork && <CheckMfaButton ticketId={ticketId} />}
         {latest && (
           <>
+            {latest.truncated && (
+              <p className="text-sm text-warning">These figures are of the first {latest.totalUsers} users of more: the tenant has more users than the check reads.</p>
+            )}
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" aria-label="Latest MFA coverage">
               <Figure label="Users" value={latest.totalUsers} />
               <Figure label="Registered for MFA" value={`${latest.mfaRegistered} (${coveragePercent(latest)} %)`} />

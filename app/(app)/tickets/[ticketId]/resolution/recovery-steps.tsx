@@ -15,6 +15,8 @@ const STEPS = [
 const STATE_LABELS: Record<string, [string, "neutral" | "info" | "success" | "warning" | "danger"]> = {
   TODO: ["To do", "neutral"],
   RUNNING: ["Running", "info"],
+  VERIFYING: ["Verifying…", "info"],
+  UNCONFIRMED: ["Unconfirmed", "warning"],
   DONE: ["Done", "success"],
   FAILED: ["Failed", "danger"],
   UNKNOWN: ["Unknown – re-run", "warning"],

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listAdvisories, listRecoverySteps } from "@/lib/advisories/queries";
@@ -43,13 +44,22 @@ export async function ResolutionSection({ ticketId }: { ticketId: string }) {
         <CardHeader>
           <CardTitle className="text-base">Message trace</CardTitle>
           <CardDescription>
-            What <span className="font-mono">{ticket.affectedUpn}</span> sent, from Exchange message trace.{" "}
+            What <span className="font-mono">{ticket.affectedUpn}</span> sent, from Exchange message trace
+            {trace.lastRun?.sender && trace.lastRun.sender !== ticket.affectedUpn.toLowerCase() ? (
+              <> (traced by its primary SMTP address <span className="font-mono">{trace.lastRun.sender}</span>, which Exchange records instead of the sign-in name)</>
+            ) : null}
+            .{" "}
             {trace.lastRun
               ? `Last run ${formatDateTime(trace.lastRun.at)}${trace.lastRun.result === "FAILED" ? " (failed)" : ""}${
                   trace.lastRun.start && trace.lastRun.end ? `, window ${formatDateTime(new Date(trace.lastRun.start))} to ${formatDateTime(new Date(trace.lastRun.end))}` : ""
                 }.`
               : "Not run yet."}
           </CardDescription>
+          {trace.lastRun?.truncated && (
+            <Alert variant="warning">
+              Only the first {trace.lastRun.messages ?? trace.total} of more trace rows were read: Exchange had more in this window. Narrow the window to see the rest.
+            </Alert>
+          )}
         </CardHeader>
         <CardContent className="space-y-4">
           {canWork && <RunTraceForm ticketId={ticket.id} defaultStart={defaults.start.toISOString()} />}
@@ -61,7 +71,7 @@ export async function ResolutionSection({ ticketId }: { ticketId: string }) {
               <TraceTable
                 rows={trace.rows.map((r) => ({ ...r, receivedAt: r.receivedAt.toISOString() }))}
                 total={trace.total}
-                sender={ticket.affectedUpn}
+                sender={trace.lastRun?.sender ?? ticket.affectedUpn}
               />
             </>
           )}

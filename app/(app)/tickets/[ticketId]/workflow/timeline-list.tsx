@@ -7,9 +7,10 @@ export function TimelineList({ events }: { events: TimelineEvent[] }) {
   return (
     <ol className="space-y-1.5 text-sm" aria-label="Timeline" reversed>
       {events.map((e) => (
-        <li key={e.seq} className="grid grid-cols-[11rem_1fr] gap-2">
+        <li key={e.seq} className="grid grid-cols-[11rem_minmax(0,1fr)] gap-2">
           <time className="text-xs text-muted-foreground" dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
-          <span>
+          {/* A long word (a URL in a recorded error) wraps instead of widening the page. */}
+          <span className="break-words">
             <span className="font-medium">{e.label}</span>
             {e.sentence.slice(e.label.length)}
             <span className="text-xs text-muted-foreground"> · {e.actor ?? "system"}</span>
