@@ -5,6 +5,7 @@ import type { JobQueue } from "@/lib/jobs/queue";
 import { seedUser } from "@/prisma/seed/factories";
 import { openTestQueue, waitFor } from "@/tests/support/job-queue";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
+import { verifyAuditChainJob } from "./audit-chain";
 import { purgeSignInStateJob } from "./housekeeping";
 import { JOB_KINDS } from "./registry";
 
@@ -25,9 +26,22 @@ describe.each(testDbKinds())("registered jobs on %s", (dbKind) => {
     await t?.close();
   });
 
-  it("schedules the sign-in housekeeping hourly", async () => {
-    const schedules = await t.db.$queryRaw<{ name: string; cron: string }[]>`SELECT name, cron FROM pgboss.schedule`;
-    expect(schedules).toEqual([{ name: "auth.purge-expired-sign-in-state", cron: "17 * * * *" }]);
+  it("schedules the housekeeping, the chain verification, the connection re-check and the step re-check", async () => {
+    const schedules = await t.db.$queryRaw<{ name: string; cron: string }[]>`SELECT name, cron FROM pgboss.schedule ORDER BY name`;
+    expect(schedules).toEqual([
+      { name: "audit.verify-chain", cron: "7 * * * *" },
+      { name: "auth.purge-expired-sign-in-state", cron: "17 * * * *" },
+      { name: "remediation.recheck-due-steps", cron: "* * * * *" },
+      { name: "tenants.recheck-connections", cron: "40 3 * * *" },
+    ]);
+  });
+
+  it("a scheduled chain verification walks the chain and records its result", async () => {
+    const { id } = await enqueueJob(verifyAuditChainJob, {}, { queue });
+    await waitFor(async () => ((await listJobs(t.db, { kind: verifyAuditChainJob.name, state: "completed" })).rows.some((r) => r.id === id) ? true : undefined), "the verification");
+    const runs = await t.db.auditVerification.findMany({ where: { kind: "SCHEDULED" }, select: { status: true } });
+    expect(runs.length).toBeGreaterThan(0);
+    expect(runs.every((r) => r.status !== "BROKEN")).toBe(true);
   });
 
   it("purges expired failed-sign-in counters and sessions past any lifetime", async () => {
