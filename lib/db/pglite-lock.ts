@@ -10,10 +10,13 @@ import { setTimeout as sleep } from "node:timers/promises";
 // database is taken; a dead process's claim (a crash) is removed. Because each claim is written
 // before the others are read, two processes can never both see none: at least one of them sees
 // the other and steps back. Contenders that saw each other withdraw and retry after a random
-// pause, so one of them wins; a process that keeps seeing a live owner refuses, naming it.
+// pause, so one of them wins. The winner then writes an owner file beside its claim: a process
+// that finds a live owner refuses at once, naming it (never a contender that later stepped back).
 
-const ATTEMPTS = 8;
+/** How long contenders that keep seeing each other go on retrying before giving up. */
+const CONTENTION_MS = 10_000;
 const CLAIM = "claim-";
+const OWNER = "owner";
 
 type Claim = { pid: number; start: string | null };
 /** Locks held by this process (lock path → claim), shared by every module instance (Next bundles lib code more than once). */
@@ -66,7 +69,13 @@ function legacyOwner(lockPath: string): number | null {
     return null;
   }
   if (stat.isDirectory()) return null;
-  const pid = Number(fs.readFileSync(lockPath, "utf8"));
+  let pid: number;
+  try {
+    pid = Number(fs.readFileSync(lockPath, "utf8"));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null; // another process removed it first
+    throw error;
+  }
   if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && isAlive({ pid, start: null })) return pid;
   try {
     fs.unlinkSync(lockPath);
@@ -105,6 +114,24 @@ function liveRival(lockPath: string, ownClaim: string): number | null {
   return rival;
 }
 
+/** The pid of the process that won the lock, if it still lives; a dead owner's file is removed. */
+function liveOwner(lockPath: string): number | null {
+  const file = path.join(lockPath, OWNER);
+  const claim = readClaim(file);
+  if (!claim) return null;
+  if (claim.pid !== process.pid && isAlive(claim)) return claim.pid;
+  removeQuietly(file);
+  return null;
+}
+
+function writeOwner(lockPath: string, me: Claim): string {
+  const file = path.join(lockPath, OWNER);
+  const tmp = path.join(lockPath, `tmp-${me.pid}-${randomBytes(6).toString("hex")}`);
+  fs.writeFileSync(tmp, JSON.stringify(me), { flag: "wx" });
+  fs.renameSync(tmp, file);
+  return file;
+}
+
 function inUse(dataDir: string, pid: number): PgliteLockError {
   return new PgliteLockError(
     `The embedded database ${dataDir} is in use by process ${pid}. ` +
@@ -118,11 +145,13 @@ export async function acquirePgliteLock(dataDir: string): Promise<() => void> {
   if (held.has(lockPath)) return () => {}; // already this process's: its first opener releases it
   fs.mkdirSync(path.dirname(lockPath), { recursive: true });
   const me: Claim = { pid: process.pid, start: startTimeOf(process.pid) };
-  let rival: number | null = null;
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+  const deadline = Date.now() + CONTENTION_MS;
+  for (let attempt = 0; ; attempt++) {
     const legacy = legacyOwner(lockPath);
     if (legacy) throw inUse(dataDir, legacy);
     fs.mkdirSync(lockPath, { recursive: true });
+    const owner = liveOwner(lockPath);
+    if (owner) throw inUse(dataDir, owner);
     let claimPath: string;
     try {
       claimPath = writeClaim(lockPath, me);
@@ -130,11 +159,13 @@ export async function acquirePgliteLock(dataDir: string): Promise<() => void> {
       if ((error as NodeJS.ErrnoException).code === "ENOENT") continue; // the dir was replaced meanwhile
       throw error;
     }
-    rival = liveRival(lockPath, claimPath);
+    const rival = liveRival(lockPath, claimPath);
     if (rival === null) {
+      const ownerPath = writeOwner(lockPath, me);
       held.set(lockPath, claimPath);
       const release = () => {
         held.delete(lockPath);
+        removeQuietly(ownerPath);
         removeQuietly(claimPath);
       };
       process.once("exit", release);
@@ -144,7 +175,9 @@ export async function acquirePgliteLock(dataDir: string): Promise<() => void> {
       };
     }
     removeQuietly(claimPath); // step back; a contender that saw us does the same
-    await sleep(5 + Math.floor(Math.random() * 25) * (attempt + 1));
+    const winner = liveOwner(lockPath);
+    if (winner) throw inUse(dataDir, winner);
+    if (Date.now() > deadline) throw inUse(dataDir, rival);
+    await sleep(5 + Math.floor(Math.random() * 25) * Math.min(attempt + 1, 8));
   }
-  throw inUse(dataDir, rival ?? 0);
 }
