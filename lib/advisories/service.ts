@@ -7,7 +7,7 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { draftAdvisories, draftAdvisory } from "./draft-advisory";
 import { explainUnchanged, loadAdvisoryToChange, type LoadedAdvisory } from "./load";
 import type { TAcknowledgeAdvisory, TAdvisoryRef, TUpdateAdvisory } from "./schemas";
@@ -50,7 +50,7 @@ async function guardedUpdate(
 export async function draftTicketAdvisories(db: Db, viewer: Viewer, input: { ticketId: string }) {
   assertCan(viewer, "tickets.work");
   const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
+    where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] },
     select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { displayName: true, primaryDomain: true, disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();

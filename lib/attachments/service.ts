@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { checkContent } from "./content";
 import { assertTicketHasRoom, countUpload } from "./limits";
 import { ALLOWED_TYPES, checkUpload, cleanFileName, extensionOf } from "./rules";
@@ -29,7 +29,7 @@ export async function saveAttachment(
   const fileName = cleanFileName(input.fileName);
   const problem = checkUpload(fileName, input.bytes.length) ?? checkContent(extensionOf(fileName), input.bytes);
   if (problem) throw new AppError("INVALID_INPUT", problem, { field: "file" });
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
   if (!ticket) throw notFound();
   // A tenant admin cannot reopen, so they are told what they can do instead.
   if (ticket.status === "CLOSED" && viewer.role === "TENANT_ADMIN") throw new AppError("INVALID_STATE", CLOSED_FOR_REPORTER);
@@ -62,7 +62,7 @@ export async function saveAttachment(
 export async function getAttachmentForViewer(db: Db, viewer: Viewer, attachmentId: string) {
   const isStaff = viewer.role !== "TENANT_ADMIN";
   const row = await db.attachment.findFirst({
-    where: { id: attachmentId, ticket: ticketScopeFor(viewer), ...(isStaff ? {} : { visibility: "PUBLIC" }) },
+    where: { id: attachmentId, ticket: ticketAccessFor(viewer), ...(isStaff ? {} : { visibility: "PUBLIC" }) },
     select: { id: true, fileName: true, contentType: true, size: true, storageKey: true },
   });
   if (!row) throw notFound("Attachment");
@@ -72,7 +72,7 @@ export async function getAttachmentForViewer(db: Db, viewer: Viewer, attachmentI
 export async function listAttachments(db: Db, viewer: Viewer, ticketId: string) {
   const isStaff = viewer.role !== "TENANT_ADMIN";
   return db.attachment.findMany({
-    where: { ticketId, ticket: ticketScopeFor(viewer), ...(isStaff ? {} : { visibility: "PUBLIC" }) },
+    where: { ticketId, ticket: ticketAccessFor(viewer), ...(isStaff ? {} : { visibility: "PUBLIC" }) },
     orderBy: { createdAt: "asc" },
     select: { id: true, fileName: true, size: true, sha256: true, visibility: true, createdAt: true, uploadedBy: { select: { name: true } } },
   });

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { SEVERITY_LABELS } from "@/lib/tickets/format";
 import { isBelowSeverity, NOTIFICATION_WINDOW_HOURS, raiseSeverity, type ImpactCategory, type ImpactLevel } from "./categories";
@@ -28,7 +28,7 @@ export type TSaveImpact = {
 export async function saveImpact(db: Db, viewer: Viewer, input: TSaveImpact) {
   assertCan(viewer, "tickets.work");
   const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
+    where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] },
     select: { id: true, number: true, tenantId: true, severity: true, detectedAt: true, status: true, tenant: { select: { disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();

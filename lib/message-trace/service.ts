@@ -10,7 +10,7 @@ import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
 import { planTraceRefresh } from "@/lib/scope/domain-counts";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import type { TRunMessageTrace } from "./schemas";
 import { domainOf, normaliseTraceStatus } from "./statuses";
 import { summariseByDomain } from "./summarise";
@@ -72,7 +72,7 @@ function toRows(ticketId: string, traces: MessageTrace[], now: Date): TraceRow[]
 export async function runMessageTrace(db: Db, viewer: Viewer, input: TRunMessageTrace) {
   assertCan(viewer, "tickets.work");
   const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
+    where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] },
     select: { id: true, tenantId: true, status: true, affectedUpn: true, detectedAt: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();

@@ -8,13 +8,13 @@ import { isAppError, notFound } from "@/lib/errors";
 import { listUserRegistrationDetails } from "@/lib/graph/registration";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { summariseMfaCoverage } from "./mfa-coverage";
 
 /** Runs the tenant-wide MFA registration report (Graph) and records its numbers on the ticket. */
 export async function checkMfaCoverage(db: Db, viewer: Viewer, input: { ticketId: string }) {
   assertCan(viewer, "tickets.work");
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] }, select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "check MFA coverage");
   const audit = { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "mfa-coverage.checked", target: "tenant" };

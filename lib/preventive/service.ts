@@ -6,11 +6,11 @@ import type { Db } from "@/lib/db/create-client";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { AppError, notFound } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import type { TAddPreventiveItem, TUpdatePreventiveItem } from "./schemas";
 
 async function findTicket(db: Db, viewer: Viewer, ticketId: string) {
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] }, select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
   if (!ticket) throw notFound();
   return ticket;
 }
@@ -40,7 +40,7 @@ export async function addPreventiveItem(db: Db, viewer: Viewer, input: TAddPreve
 export async function updatePreventiveItem(db: Db, viewer: Viewer, input: TUpdatePreventiveItem) {
   assertCan(viewer, "tickets.work");
   const item = await db.preventiveItem.findFirst({
-    where: { id: input.itemId, ticket: ticketScopeFor(viewer) },
+    where: { id: input.itemId, ticket: ticketAccessFor(viewer) },
     select: { id: true, status: true, ticket: { select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } } },
   });
   if (!item) throw notFound("Follow-up item");

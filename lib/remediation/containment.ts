@@ -7,7 +7,7 @@ import { applyAccountChanges, type AccountChangeKind, type ChangeResult } from "
 import type { TenantGraph } from "@/lib/graph/client";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { checkApproval } from "./approvals";
 import { snapshotAlongside, type SnapshotAlongside } from "./evidence";
@@ -71,7 +71,7 @@ export type ContainmentDeps = {
 export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: string; idempotencyKey: string }, deps: ContainmentDeps = {}): Promise<ContainmentResult> {
   assertCan(viewer, "remediation.run");
   const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
+    where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] },
     select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true, tenant: { select: { disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { markContainedIfVerified } from "./mark-contained";
 import { CONTAINMENT_STEPS, stepDef } from "./steps";
 
@@ -19,7 +19,7 @@ export async function recordManualStep(db: Db, viewer: Viewer, input: { ticketId
   const def = stepDef(input.stepKey);
   if (!def) throw new AppError("INVALID_INPUT", "Unknown checklist step.");
   if (input.state === "DONE" && def.kind === "AUTOMATED") throw new AppError("INVALID_INPUT", "Run this step through Graph instead of marking it done.");
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
   if (!ticket) throw notFound();
   assertTicketOpen(ticket, "record checklist steps");
   return db.$transaction(async (tx) => {

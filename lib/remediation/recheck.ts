@@ -6,7 +6,7 @@ import { notFound } from "@/lib/errors";
 import type { TenantGraph } from "@/lib/graph/client";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { isItemStep } from "./eradication";
 import { resolveItem } from "./flagged-items";
 import { previousResetAt } from "./record";
@@ -84,7 +84,7 @@ export async function confirmTicketSteps(db: Db, ticketId: string, actorId: stri
  */
 export async function verifyTicketSteps(db: Db, viewer: Viewer, input: { ticketId: string; mode: "settle" | "check" }, deps: { graph?: TenantGraph } = {}): Promise<ConfirmResult> {
   assertCan(viewer, "remediation.run");
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] }, select: { id: true } });
   if (!ticket) throw notFound();
   let forMs = 0;
   if (input.mode === "settle") {

@@ -9,7 +9,7 @@ import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { checkApproval } from "./approvals";
 import { isItemStep } from "./eradication";
 import { assertEvidenceKept } from "./evidence";
@@ -46,7 +46,7 @@ export async function runStep(db: Db, viewer: Viewer, input: { ticketId: string;
   const op = STEP_OPERATIONS[input.stepKey];
   if (!op) throw new AppError("INVALID_INPUT", "That step does not run through Graph.");
   const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
+    where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] },
     select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true, tenant: { select: { disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();

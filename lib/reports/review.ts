@@ -7,7 +7,7 @@ import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { changedSections } from "./compare";
 import type { Report } from "./compose-report";
 import { renderMarkdown } from "./render-markdown";
@@ -26,7 +26,7 @@ const versionSelect = {
 export async function getReportForViewer(db: Db, viewer: Viewer, ticketId: string) {
   assertCan(viewer, "reports.read");
   const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
+    where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] },
     select: { id: true, number: true, title: true, status: true, reviewStatus: true, tenantId: true },
   });
   if (!ticket) throw notFound("Report");
@@ -56,7 +56,7 @@ export async function getReportForViewer(db: Db, viewer: Viewer, ticketId: strin
  */
 export async function reviewReport(db: Db, viewer: Viewer, input: { ticketId: string; version: number; decision: "APPROVED" | "RETURNED"; comments?: string }) {
   assertCan(viewer, "reports.review");
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] }, select: { id: true, number: true, tenantId: true } });
   if (!ticket) throw notFound("Report");
   const comments = input.comments?.trim() || null;
   if (input.decision === "RETURNED" && !comments) throw new AppError("INVALID_INPUT", "Say what the engineer should change.", { field: "comments" });
@@ -83,7 +83,7 @@ export async function reviewReport(db: Db, viewer: Viewer, input: { ticketId: st
  */
 export async function resubmitReport(db: Db, viewer: Viewer, input: { ticketId: string }) {
   assertCan(viewer, "tickets.work");
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, reviewStatus: true, status: true } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] }, select: { id: true, number: true, tenantId: true, reviewStatus: true, status: true } });
   if (!ticket) throw notFound();
   if (ticket.status !== "CLOSED" || ticket.reviewStatus !== "RETURNED") {
     throw new AppError("INVALID_STATE", "Only a returned report of a closed ticket can be resubmitted. A reopened ticket submits its new version when it is closed again.");
@@ -107,7 +107,7 @@ export async function resubmitReport(db: Db, viewer: Viewer, input: { ticketId: 
  * one (what the tenant reads), and — for staff only — the latest manager decision with comments.
  */
 export async function getReportStanding(db: Db, viewer: Viewer, ticketId: string) {
-  const scope = { ticketId, ticket: ticketScopeFor(viewer) };
+  const scope = { ticketId, ticket: ticketAccessFor(viewer) };
   const isStaff = hasPermission(viewer.role, "tickets.work") || hasPermission(viewer.role, "reports.review");
   const [latest, approved, review] = await Promise.all([
     db.reportVersion.findFirst({ where: scope, orderBy: { version: "desc" }, select: { version: true } }),

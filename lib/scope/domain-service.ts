@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { effectiveCounts } from "./domain-counts";
 import type { TCorrectRecipientDomain, TDomainRef, TSaveRecipientDomain } from "./schemas";
 
@@ -24,7 +24,7 @@ function isInternalDomain(domain: string, primaryDomain: string) {
 export async function saveRecipientDomain(db: Db, viewer: Viewer, input: TSaveRecipientDomain) {
   assertCan(viewer, "tickets.work");
   const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
+    where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] },
     select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();
@@ -55,7 +55,7 @@ export async function saveRecipientDomain(db: Db, viewer: Viewer, input: TSaveRe
 
 async function loadDomain(db: Db, viewer: Viewer, domainId: string, what: string) {
   const row = await db.recipientDomain.findFirst({
-    where: { id: domainId, ticket: ticketScopeFor(viewer) },
+    where: { id: domainId, ticket: ticketAccessFor(viewer) },
     select: {
       id: true, domain: true, source: true, version: true, messageCount: true, recipientCount: true,
       traceMessageCount: true, traceRecipientCount: true, manualMessageCount: true, manualRecipientCount: true,

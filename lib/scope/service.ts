@@ -9,7 +9,7 @@ import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser, type GraphUser } from "@/lib/graph/users";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 
 // Stage 2, the accounts: the primary one (checked against the tenant after filing, and again on
 // request) and others found later (added only if the tenant has them).
@@ -28,7 +28,7 @@ export async function checkAccountInTenant(db: Db, tenantId: string, upn: string
 
 async function loadTicket(db: Db, viewer: Viewer, ticketId: string) {
   const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
+    where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] },
     select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, tenant: { select: { disconnectedAt: true } } },
   });
   if (!ticket) throw notFound();

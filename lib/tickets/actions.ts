@@ -1,33 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 import { actionClient } from "@/lib/actions/client";
 import { requirePermission } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
-import { getLogger } from "@/lib/logger";
-import { verifyPrimaryAccount } from "@/lib/scope/service";
-import { withIntakeFieldErrors } from "./field-errors";
-import { fileTicket } from "./file-ticket";
-import { ZAddCommentInput, ZCreateTicketForm, ZUpdateIntakeInput } from "./schemas";
+import { ZAddCommentInput, ZUpdateIntakeInput } from "./schemas";
 import { addComment } from "./service";
 import { updateIntake } from "./update-intake";
-
-export const createTicketAction = actionClient
-  .metadata({ name: "createTicket" })
-  // The form's raw fields: fileTicket runs every check at once, the tenant's domain among them.
-  .inputSchema(ZCreateTicketForm)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.create");
-    const db = await getDb();
-    const result = await withIntakeFieldErrors(() => fileTicket(db, viewer, parsedInput));
-    if (result.status === "filed") {
-      // After the response: the reporter never waits for Graph, and a Graph outage never blocks filing.
-      after(() => verifyPrimaryAccount(db, result.id).catch((err: unknown) => getLogger().warn({ err, ticketId: result.id }, "primary account check failed")));
-      revalidatePath("/tickets");
-    }
-    return result;
-  });
 
 export const addCommentAction = actionClient
   .metadata({ name: "addComment" })

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { formatTicketNumber } from "./format";
-import { ticketScopeFor } from "./scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 
 type Intake = { title: string; symptoms: string[]; symptomsNote: string | null; detectedAt: Date };
 
@@ -24,7 +24,7 @@ export function intakeChanges(before: Intake, after: Intake): Record<string, { f
 export async function updateIntake(db: Db, viewer: Viewer, input: { ticketId: string; version: number; title: string; symptoms: string[]; symptomsNote: string; detectedAt: Date }) {
   assertCan(viewer, "tickets.work");
   const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
+    where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] },
     select: { id: true, number: true, tenantId: true, status: true, title: true, symptoms: true, symptomsNote: true, detectedAt: true },
   });
   if (!ticket) throw notFound();

@@ -4,7 +4,7 @@ import { isAppError } from "@/lib/errors";
 import { toCsv } from "@/lib/metrics/csv";
 import { loadMetricTickets } from "@/lib/metrics/queries";
 import { parsePeriod } from "@/lib/metrics/schemas";
-import { dwellHours } from "@/lib/metrics/dwell";
+import { dwellHours } from "@/lib/investigation/dwell";
 import { formatTicketNumber } from "@/lib/tickets/format";
 
 export const dynamic = "force-dynamic";

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { attestUnkeyedHistoryAction, verifyAuditChainAction } from "@/lib/audit/actions";
+import { attestUnkeyedHistoryAction, verifyAuditChainAction } from "@/lib/audit-admin/actions";
 
 export function VerifyNowButton() {
   const { execute, isPending, result } = useAction(verifyAuditChainAction);

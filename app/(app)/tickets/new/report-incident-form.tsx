@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
-import { createTicketAction } from "@/lib/tickets/actions";
+import { createTicketAction } from "@/lib/intake/actions";
 import { exampleUpn } from "@/lib/tickets/schemas";
 import { DuplicateNotice, type Duplicate } from "./duplicate-notice";
 

@@ -8,7 +8,7 @@ import { listSnapshots } from "@/lib/investigation/queries";
 import { mfaWarning } from "@/lib/remediation/mfa-warning";
 import { getChecklist } from "@/lib/remediation/queries";
 import { instructionsFor } from "@/lib/remediation/step-words";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { formatDateTime } from "@/lib/utils/dates";
 import { ApprovalsPanel } from "./approvals-panel";
 import { CheckAgainButton } from "./check-again-button";
@@ -28,7 +28,7 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
   const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}`);
   const db = await getDb();
   const [ticket, rows, snapshots] = await Promise.all([
-    db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { status: true, containedAt: true } }),
+    db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] }, select: { status: true, containedAt: true } }),
     getChecklist(db, viewer, ticketId, upn),
     listSnapshots(db, viewer, ticketId),
   ]);

@@ -4,7 +4,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { getLatestMfaCheck, listPreventiveItems } from "@/lib/preventive/queries";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { AddItemForm } from "./add-item-form";
 import { MfaCoverageCard } from "./mfa-coverage-card";
 import { PreventiveItemsTable } from "./preventive-items-table";
@@ -13,7 +13,7 @@ import { PreventiveItemsTable } from "./preventive-items-table";
 export async function PreventionSection({ ticketId }: { ticketId: string }) {
   const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}`);
   const db = await getDb();
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true, status: true } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] }, select: { id: true, tenantId: true, status: true } });
   if (!ticket) notFound();
   // A closed ticket is read-only here: reopening is the way back to work on it.
   const canWork = hasPermission(viewer.role, "tickets.work") && ticket.status !== "CLOSED";

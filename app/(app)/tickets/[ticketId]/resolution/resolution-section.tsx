@@ -8,7 +8,7 @@ import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { getTraceOverview } from "@/lib/message-trace/queries";
 import { defaultTraceWindow } from "@/lib/message-trace/window";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { formatDateTime } from "@/lib/utils/dates";
 import { AdvisoryCard } from "./advisory-card";
 import { DraftAdvisoriesButton } from "./draft-advisories-button";
@@ -22,7 +22,7 @@ export async function ResolutionSection({ ticketId }: { ticketId: string }) {
   const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}`);
   const db = await getDb();
   const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
+    where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] },
     select: { id: true, status: true, affectedUpn: true, detectedAt: true, tenant: { select: { displayName: true, primaryDomain: true, serviceMailbox: true } } },
   });
   if (!ticket) notFound();

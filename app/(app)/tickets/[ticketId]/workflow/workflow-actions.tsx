@@ -5,7 +5,7 @@ import { formatTicketNumber } from "@/lib/tickets/format";
 import type { TicketDetail } from "@/lib/tickets/queries";
 import { listAssignableEngineers } from "@/lib/workflow/assignees";
 import type { CloseReadiness } from "@/lib/workflow/close-readiness";
-import { availableTransitions, transitionLabel } from "@/lib/workflow/status-machine";
+import { availableTransitions, transitionLabel } from "@/lib/tickets/status-machine";
 import { TransitionButtons, type MoveKey } from "./transition-buttons";
 
 /** The ticket's next moves (assign, triage, resolve, close, reopen) for those who work tickets. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { listTicketEvents } from "@/lib/audit/ticket-timeline";
+import { listTicketEvents } from "@/lib/timeline/ticket-timeline";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
