@@ -50,6 +50,6 @@ export function toUserMessage(error: unknown): string {
   return isAppError(error) ? error.message : GENERIC_ERROR_MESSAGE;
 }
 
-export function notFound(what = "Ticket"): AppError {
+export function notFoundError(what = "Ticket"): AppError {
   return new AppError("NOT_FOUND", `${what} not found.`);
 }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFoundError } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatDateTime } from "@/lib/utils/dates";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
@@ -36,7 +36,7 @@ const advisorySelect = {
 /** An advisory on a ticket the viewer may see; a foreign id is "not found". */
 export async function loadAdvisory(db: Db, viewer: Viewer, advisoryId: string) {
   const advisory = await db.advisory.findFirst({ where: { id: advisoryId, ticket: ticketAccessFor(viewer) }, select: advisorySelect });
-  if (!advisory) throw notFound("Advisory");
+  if (!advisory) throw notFoundError("Advisory");
   return advisory;
 }
 

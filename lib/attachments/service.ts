@@ -6,13 +6,14 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFoundError } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { checkContent } from "./content";
 import { assertTicketHasRoom, countUpload } from "./limits";
 import { ALLOWED_TYPES, checkUpload, cleanFileName, extensionOf } from "./rules";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 // Evidence files live on disk under the evidence dir (by ticket), the database keeps the record.
 // Each ticket holds a bounded amount, and each person uploads at a bounded rate (./limits.ts).
@@ -29,8 +30,7 @@ export async function saveAttachment(
   const fileName = cleanFileName(input.fileName);
   const problem = checkUpload(fileName, input.bytes.length) ?? checkContent(extensionOf(fileName), input.bytes);
   if (problem) throw new AppError("INVALID_INPUT", problem, { field: "file" });
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } });
   // A tenant admin cannot reopen, so they are told what they can do instead.
   if (ticket.status === "CLOSED" && viewer.role === "TENANT_ADMIN") throw new AppError("INVALID_STATE", CLOSED_FOR_REPORTER);
   assertTicketOpen(ticket, "attach evidence");
@@ -65,7 +65,7 @@ export async function getAttachmentForViewer(db: Db, viewer: Viewer, attachmentI
     where: { id: attachmentId, ticket: ticketAccessFor(viewer), ...(isStaff ? {} : { visibility: "PUBLIC" }) },
     select: { id: true, fileName: true, contentType: true, size: true, storageKey: true },
   });
-  if (!row) throw notFound("Attachment");
+  if (!row) throw notFoundError("Attachment");
   return row;
 }
 

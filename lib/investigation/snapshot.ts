@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, isAppError, notFound } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { listAuthMethods } from "@/lib/graph/auth-methods";
 import type { TenantGraph } from "@/lib/graph/client";
 import { listUserConsents } from "@/lib/graph/consents";
@@ -18,10 +18,10 @@ import { getMfaState } from "@/lib/graph/account";
 import { firstSuspiciousSignIn } from "@/lib/investigation/dwell";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { summariseByDomain } from "@/lib/message-trace/summarise";
 import { flagConsents, flagInboxRules, flagSignIns } from "./findings";
 import { flagRecentMethods } from "./method-findings";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 // The evidence snapshot, taken before anything is changed and kept with the ticket (every
 // snapshot is a new row, never overwritten: the first is the evidence before any change): every
@@ -53,11 +53,7 @@ export const ALONGSIDE_CONTAINMENT_NOTE = "Taken alongside containment (it reads
 
 export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: string }, deps: { graph?: TenantGraph; now?: Date; alongside?: "containment" } = {}) {
   assertCan(viewer, "remediation.run");
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, detectedAt: true, firstSuspiciousAt: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } },
-  });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, affectedUpn: true, status: true, detectedAt: true, firstSuspiciousAt: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } });
   assertTicketOpen(ticket, "take an evidence snapshot");
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
   const now = deps.now ?? new Date();

@@ -4,14 +4,14 @@ import { assertCan } from "@/lib/auth/assert-can";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFoundError } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import type { TAddPreventiveItem, TUpdatePreventiveItem } from "./schemas";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 async function findTicket(db: Db, viewer: Viewer, ticketId: string) {
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] }, select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, ticketId, { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } });
   return ticket;
 }
 
@@ -43,7 +43,7 @@ export async function updatePreventiveItem(db: Db, viewer: Viewer, input: TUpdat
     where: { id: input.itemId, ticket: ticketAccessFor(viewer) },
     select: { id: true, status: true, ticket: { select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } } },
   });
-  if (!item) throw notFound("Follow-up item");
+  if (!item) throw notFoundError("Follow-up item");
   assertTicketOpen(item.ticket, "change follow-up items");
   const data = { title: input.title, owner: input.owner ?? null, status: input.status, dueAt: input.dueAt ?? null, notes: input.notes ?? null };
   const updated = await db.$transaction(async (tx) => {

@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, isAppError, notFound } from "@/lib/errors";
+import { AppError, isAppError, notFoundError } from "@/lib/errors";
 import type { TenantGraph } from "@/lib/graph/client";
 import { listUserRoles, type HeldRole } from "@/lib/graph/users";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
@@ -94,7 +94,7 @@ export async function decideApproval(db: Db, viewer: Viewer, input: { approvalId
     where: { id: input.approvalId, ticket: ticketAccessFor(viewer) },
     select: { id: true, status: true, stepKey: true, requestedById: true, ticketId: true, ticket: { select: { tenantId: true, number: true, status: true, tenant: { select: { disconnectedAt: true } } } } },
   });
-  if (!approval) throw notFound("Approval");
+  if (!approval) throw notFoundError("Approval");
   assertTicketOpen(approval.ticket, "decide approvals");
   if (approval.status !== "PENDING") throw new AppError("INVALID_STATE", "This request was already decided.");
   const refusal = canDecide(viewer, { requestedById: approval.requestedById, tenantId: approval.ticket.tenantId });

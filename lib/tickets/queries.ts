@@ -3,10 +3,10 @@ import type { Prisma } from "@/generated/prisma/client";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { notFound } from "@/lib/errors";
 import { parseTicketNumber } from "./format";
 import { QUEUE_PAGE_SIZE, type TTicketListQuery } from "./schemas";
 import { tenantAccessFor, ticketAccessFor } from "@/lib/auth/ticket-access";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 const queueRowSelect = {
   id: true,
@@ -75,8 +75,7 @@ const ticketDetailSelect = {
 export type TicketDetail = Prisma.TicketGetPayload<{ select: typeof ticketDetailSelect }>;
 
 export async function getTicketOrThrow(db: Db, viewer: Viewer, ticketId: string): Promise<TicketDetail> {
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] }, select: ticketDetailSelect });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, ticketId, ticketDetailSelect);
   return ticket;
 }
 

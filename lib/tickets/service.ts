@@ -3,9 +3,8 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { notFound } from "@/lib/errors";
 import { formatTicketNumber } from "./format";
-import { ticketAccessFor } from "@/lib/auth/ticket-access";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 export async function addComment(
   db: Db,
@@ -13,11 +12,7 @@ export async function addComment(
   input: { ticketId: string; body: string; visibility: "PUBLIC" | "INTERNAL" },
 ) {
   assertCan(viewer, input.visibility === "INTERNAL" ? "comments.writeInternal" : "comments.writePublic");
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketAccessFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, firstResponseAt: true },
-  });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, firstResponseAt: true });
   // The first public reply from the support side stops the time-to-first-response clock.
   const isFirstResponse = input.visibility === "PUBLIC" && viewer.role !== "TENANT_ADMIN" && !ticket.firstResponseAt;
   return db.$transaction(async (tx) => {

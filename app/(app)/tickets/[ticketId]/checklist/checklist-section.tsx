@@ -3,7 +3,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { hasPermission } from "@/lib/auth/permissions";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
+import { notFoundError } from "@/lib/errors";
 import { listSnapshots } from "@/lib/investigation/queries";
 import { mfaWarning } from "@/lib/remediation/mfa-warning";
 import { getChecklist } from "@/lib/remediation/queries";
@@ -32,7 +32,7 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
     getChecklist(db, viewer, ticketId, upn),
     listSnapshots(db, viewer, ticketId),
   ]);
-  if (!ticket) throw notFound();
+  if (!ticket) throw notFoundError();
   const closed = ticket.status === "CLOSED";
   const mayRun = hasPermission(viewer.role, "remediation.run");
   // A closed ticket is read-only here: reopening it is the audited way back to work.
