@@ -67,8 +67,14 @@ const ticketDetailSelect = {
   resolvedAt: true,
   closedAt: true,
   reviewStatus: true,
+  containedAt: true,
+  personalDataInvolved: true,
+  notificationDeadline: true,
+  outcomeSummary: true,
+  lessonsLearned: true,
+  closureReason: true,
   tenantId: true,
-  tenant: { select: { id: true, displayName: true, primaryDomain: true } },
+  tenant: { select: { id: true, displayName: true, primaryDomain: true, serviceMailbox: true, disconnectedAt: true } },
   reporter: { select: { id: true, name: true, email: true } },
 } satisfies Prisma.TicketSelect;
 

@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { getTicketOrThrow } from "@/lib/tickets/queries";
-import { TimelineList } from "../timeline-list";
+import { TimelineList } from "../../timeline/timeline-list";
 
 export const metadata: Metadata = { title: "Ticket timeline" };
 export const dynamic = "force-dynamic";

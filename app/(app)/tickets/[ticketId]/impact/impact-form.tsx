@@ -14,7 +14,7 @@ import { saveImpactAction } from "@/lib/impact/actions";
 import { SEVERITY_LABELS } from "@/lib/tickets/format";
 import { fromUtcInputValue, toUtcInputValue } from "@/lib/tickets/utc-input";
 import { formatDateTime } from "@/lib/utils/dates";
-import { SavedNow } from "./saved-now";
+import { SavedNow } from "../stages/saved-now";
 
 type Props = {
   ticketId: string;
