@@ -3,8 +3,6 @@
 import { revalidatePath } from "next/cache";
 import { after } from "next/server";
 import { actionClient } from "@/lib/actions/client";
-import { requirePermission } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
 import { getLogger } from "@/lib/logger";
 import { verifyPrimaryAccount } from "@/lib/scope/service";
 import { ZCreateTicketForm } from "@/lib/tickets/schemas";
@@ -12,12 +10,10 @@ import { withIntakeFieldErrors } from "./field-errors";
 import { fileTicket } from "./file-ticket";
 
 export const createTicketAction = actionClient
-  .metadata({ name: "createTicket" })
+  .metadata({ name: "createTicket", permission: "tickets.create" })
   // The form's raw fields: fileTicket runs every check at once, the tenant's domain among them.
   .inputSchema(ZCreateTicketForm)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.create");
-    const db = await getDb();
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     const result = await withIntakeFieldErrors(() => fileTicket(db, viewer, parsedInput));
     if (result.status === "filed") {
       // After the response: the reporter never waits for Graph, and a Graph outage never blocks filing.

@@ -2,28 +2,25 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
-import { requirePermission } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
 import { ZAddCommentInput, ZUpdateIntakeInput } from "./schemas";
 import { addComment } from "./service";
 import { updateIntake } from "./update-intake";
 
 export const addCommentAction = actionClient
-  .metadata({ name: "addComment" })
+  .metadata({ name: "addComment", permission: "comments.writePublic" })
+  // An internal note also needs comments.writeInternal: addComment checks it for the visibility chosen.
   .inputSchema(ZAddCommentInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission(parsedInput.visibility === "INTERNAL" ? "comments.writeInternal" : "comments.writePublic");
-    const comment = await addComment(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const comment = await addComment(db, viewer, parsedInput);
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return comment;
   });
 
 export const updateIntakeAction = actionClient
-  .metadata({ name: "updateIntake" })
+  .metadata({ name: "updateIntake", permission: "tickets.work" })
   .inputSchema(ZUpdateIntakeInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const result = await updateIntake(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await updateIntake(db, viewer, parsedInput);
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return result;
   });
