@@ -14,7 +14,7 @@ const LAYERS: { name: string; folders: string[] }[] = [
   { name: "base", folders: ["errors", "env", "logger", "crypto", "utils", "validation", "conflict", "db"] },
   { name: "adapters", folders: ["graph", "audit"] },
   { name: "access", folders: ["auth"] },
-  { name: "framework", folders: ["actions", "jobs"] },
+  { name: "framework", folders: ["actions", "http", "jobs"] },
   { name: "ticket core", folders: ["tickets"] },
   {
     name: "domains",
