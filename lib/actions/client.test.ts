@@ -34,14 +34,14 @@ describe("the action client", () => {
   it("refuses a call without a live session before validating its input: no field list for strangers", async () => {
     const { action, calls } = actionWith(null);
     const result = await action({ title: "" } as never);
-    expect(result).toEqual({ serverError: SESSION_ENDED_MESSAGE });
-    expect(await action(undefined as never)).toEqual({ serverError: SESSION_ENDED_MESSAGE });
+    expect(result).toEqual({ serverError: { code: "UNAUTHENTICATED", message: SESSION_ENDED_MESSAGE } });
+    expect(await action(undefined as never)).toEqual({ serverError: { code: "UNAUTHENTICATED", message: SESSION_ENDED_MESSAGE } });
     expect(calls).toHaveLength(0);
   });
 
   it("refuses another origin before anything else", async () => {
     const { action } = actionWith(VIEWER, { origin: "https://evil.example", secFetchSite: "cross-site", host: "localhost:3200" });
-    expect(await action({ title: "" } as never)).toEqual({ serverError: NOT_SAME_ORIGIN_MESSAGE });
+    expect(await action({ title: "" } as never)).toEqual({ serverError: { code: "FORBIDDEN", message: NOT_SAME_ORIGIN_MESSAGE } });
   });
 
   it("validates the input of a signed-in call as before", async () => {
@@ -53,7 +53,7 @@ describe("the action client", () => {
 
   it("refuses a viewer without the action's permission before validating its input", async () => {
     const { action, calls } = actionWith(VIEWER, SAME_ORIGIN, "users.manage");
-    expect(await action({ title: "" } as never)).toEqual({ serverError: FORBIDDEN_MESSAGE });
+    expect(await action({ title: "" } as never)).toEqual({ serverError: { code: "FORBIDDEN", message: FORBIDDEN_MESSAGE } });
     expect(calls).toHaveLength(0);
   });
 

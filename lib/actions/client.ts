@@ -9,7 +9,7 @@ import { getViewer, type Viewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create-client";
 import { getEnv } from "@/lib/env";
-import { AppError, isAppError, toUserMessage } from "@/lib/errors";
+import { AppError, isAppError, toErrorForBrowser } from "@/lib/errors";
 import { getLogger } from "@/lib/logger";
 import { findNul, nulValidationErrors } from "./find-nul";
 
@@ -42,7 +42,7 @@ export function createActionClient({ requestOrigin, loadViewer, openDb }: Action
     defaultValidationErrorsShape: "flattened",
     handleServerError(error, utils) {
       if (!isAppError(error)) getLogger().error({ err: error, action: utils.metadata?.name }, "server action failed");
-      return toUserMessage(error);
+      return toErrorForBrowser(error);
     },
   })
     .use(async ({ next, metadata }) => {

@@ -11,7 +11,7 @@ export function VerifyNowButton() {
       <Button size="sm" disabled={isPending} onClick={() => execute({})}>
         {isPending ? "Verifying…" : "Verify now"}
       </Button>
-      {result.serverError && <span role="alert" className="text-xs text-destructive">{result.serverError}</span>}
+      {result.serverError?.message && <span role="alert" className="text-xs text-destructive">{result.serverError?.message}</span>}
     </span>
   );
 }
@@ -23,7 +23,7 @@ export function AttestButton({ events }: { events: number }) {
       <Button size="sm" variant="outline" disabled={isPending} onClick={() => execute({})}>
         {isPending ? "Attesting…" : `Attest the ${events} unkeyed events`}
       </Button>
-      {result.serverError && <span role="alert" className="text-xs text-destructive">{result.serverError}</span>}
+      {result.serverError?.message && <span role="alert" className="text-xs text-destructive">{result.serverError?.message}</span>}
     </span>
   );
 }

@@ -74,8 +74,8 @@ export function ReportIncidentForm({ symptoms, tenants, chooseTenant }: Props) {
     <Card>
       <CardContent className="pt-6">
         <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Report an incident">
-          {(result.serverError || formErrors.length > 0) && (
-            <Alert variant="destructive">{result.serverError ?? formErrors.join(" ")}</Alert>
+          {(result.serverError?.message || formErrors.length > 0) && (
+            <Alert variant="destructive">{result.serverError?.message ?? formErrors.join(" ")}</Alert>
           )}
           {chooseTenant && (
             <FormField id="tenantId" label="Tenant" error={errors.tenantId}>

@@ -55,7 +55,7 @@ export function ImpactForm({ ticketId, version, readOnly, levels, personalDataIn
   const saved = hasSucceeded && !isPending ? result.data : undefined;
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Business impact" className="space-y-3">
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       {isConflict && (
         <SavedNow
           items={[
