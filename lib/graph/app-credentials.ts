@@ -139,7 +139,3 @@ export function summariseCredential(c: AppCredential): CredentialSummary {
     ? { kind: "certificate", slot: c.slot, thumbprint: c.thumbprintSha1, subject: c.subject, expiresAt: c.notAfter }
     : { kind: "secret", slot: c.slot, thumbprint: null, subject: null, expiresAt: c.expiresAt };
 }
-
-export function isCredentialConfigError(error: unknown): error is Error {
-  return error instanceof CredentialConfigError;
-}

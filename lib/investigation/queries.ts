@@ -44,8 +44,3 @@ export async function listSnapshots(db: Db, viewer: Viewer, ticketId: string): P
 export async function getLatestSnapshot(db: Db, viewer: Viewer, ticketId: string): Promise<Snapshot | null> {
   return (await listSnapshots(db, viewer, ticketId)).at(-1) ?? null;
 }
-
-/** The evidence before any change. */
-export async function getEarliestSnapshot(db: Db, viewer: Viewer, ticketId: string): Promise<Snapshot | null> {
-  return (await listSnapshots(db, viewer, ticketId))[0] ?? null;
-}

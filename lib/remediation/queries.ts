@@ -101,8 +101,3 @@ function itemsOf(step: Parameters<typeof flaggedItems>[0], findings: Partial<Sna
     manual: i.readOnly ? readOnlyRuleInstructions(i.label, upn) : (manual.get(i.id) ?? null),
   }));
 }
-
-/** Approvals still waiting for a decision that the viewer can see (one ticket's, or all in scope). */
-export async function countPendingApprovals(db: Db, viewer: Viewer, ticketId?: string): Promise<number> {
-  return db.approval.count({ where: { status: "PENDING", ...(ticketId ? { ticketId } : {}), ticket: ticketAccessFor(viewer) } });
-}
