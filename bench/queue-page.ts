@@ -1,4 +1,4 @@
-// Benchmarks P1–P4 and P7 of DESIGN.md §5 against the production build:
+// Benchmarks P1–P4 and P7 of docs/design-basis.md (Performance targets) against the production build:
 //   P1  /tickets, 50 rows, a tenant with 50k tickets, 50 concurrent clients   target p95 ≤ 150 ms
 //   P2  ticket search end to end, same load                                    target p95 ≤ 250 ms
 //   P1' the same page at a fixed 20 req/s (open loop: latency as users at that rate see it)

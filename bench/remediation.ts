@@ -1,4 +1,4 @@
-// Benchmarks of DESIGN.md §5 for Graph work, against the tenant simulator with 300 ms per Graph
+// Benchmarks of docs/design-basis.md (Performance targets) for Graph work, against the tenant simulator with 300 ms per Graph
 // call and Graph's realistic rules on (run with: tsx --conditions=react-server bench/remediation.ts;
 // npm run bench does):
 //   P8  contain one account (4 steps, verified until the ticket is Contained), with a fixed

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import type { SlaClock } from "@/lib/workflow/sla";
+import type { SlaClock } from "@/lib/tickets/sla";
 import { formatDuration, formatDurationCompact } from "@/lib/utils/dates";
 
 const VARIANT = { met: "success", breached: "danger", running: "neutral", "at risk": "warning" } as const;

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import type { AppCredentialSource } from "@/lib/graph/app-credentials";
 
 // Every environment variable the app reads, validated once. `.env.example` documents each.
 // Outside demo mode the secrets are required and the server refuses to start without them
@@ -123,6 +122,13 @@ const ZEnv = z
     isEntraSignInEnabled: Boolean(env.AZURE_AD_CLIENT_ID),
     deploymentApp: deploymentAppOf(env),
   }));
+
+export type CredentialSlot = "current" | "next";
+
+/** One configured credential of Breachdesk's own app, as read from the environment (loaded in lib/graph/app-credentials.ts). */
+export type AppCredentialSource =
+  | { kind: "certificate"; slot: CredentialSlot; value: string; password?: string }
+  | { kind: "secret"; slot: CredentialSlot; value: string; expiresAt?: Date };
 
 /** Breachdesk's multi-tenant app, when configured: its credentials in order of preference (certificates first). */
 function deploymentAppOf(env: {

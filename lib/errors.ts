@@ -45,11 +45,18 @@ export function isAppError(error: unknown): error is AppError {
 
 export const GENERIC_ERROR_MESSAGE = "Something went wrong on our side. The error was logged; please try again.";
 
+/** How a server action's failure reaches the browser: the code to act on, the message to show. */
+export type ErrorForBrowser = { code: AppErrorCode | "INTERNAL"; message: string };
+
+export function toErrorForBrowser(error: unknown): ErrorForBrowser {
+  return { code: isAppError(error) ? error.code : "INTERNAL", message: toUserMessage(error) };
+}
+
 /** The message a user may see for any thrown value. */
 export function toUserMessage(error: unknown): string {
   return isAppError(error) ? error.message : GENERIC_ERROR_MESSAGE;
 }
 
-export function notFound(what = "Ticket"): AppError {
+export function notFoundError(what = "Ticket"): AppError {
   return new AppError("NOT_FOUND", `${what} not found.`);
 }

@@ -57,7 +57,7 @@ export const ALERT_FILTERS: FilterRules = {
   },
 };
 
-/** graph-api.md §3: eq only, receivedDateTime ge/le, subject contains/startswith/endswith; no "or". */
+/** docs/design-basis.md, message trace: eq only, receivedDateTime ge/le, subject contains/startswith/endswith; no "or". */
 export const MESSAGE_TRACE_FILTERS: FilterRules = {
   resource: "exchangeMessageTrace",
   logical: ["and"],

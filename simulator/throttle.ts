@@ -1,4 +1,4 @@
-// Graph's quotas (graph-api.md §6), per app + tenant, as sliding windows. Over the limit the
+// Graph's quotas (docs/design-basis.md, Graph facts: throttling), per app + tenant, as sliding windows. Over the limit the
 // request gets 429 with Retry-After — except Identity Protection, which sends none.
 
 export type Bucket = "identityWrites" | "reports" | "identityProtection" | "messageTrace" | "security";

@@ -15,7 +15,7 @@ export function ConnectButton({ tenantId, label = "Connect Microsoft 365" }: { t
   const leaving = isPending || hasSucceeded;
   return (
     <div className="space-y-2">
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       <Button type="button" onClick={() => execute({ tenantId })} disabled={leaving}>
         {leaving ? "Opening Microsoft sign-in…" : label}
       </Button>

@@ -15,7 +15,7 @@ export function DisconnectButton({ tenantId, tenantName }: { tenantId: string; t
   const { execute, result, isPending } = useAction(disconnectTenantAction);
   return (
     <div className="space-y-2">
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       <AlertDialog open={open} onOpenChange={setOpen}>
         <AlertDialogTrigger asChild>
           <Button type="button" variant="outline" disabled={isPending}>{isPending ? "Disconnecting…" : "Disconnect"}</Button>

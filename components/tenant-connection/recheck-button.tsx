@@ -9,7 +9,7 @@ export function RecheckButton({ tenantId }: { tenantId: string }) {
   const { execute, result, isPending } = useAction(recheckConnectionAction);
   return (
     <div className="space-y-2">
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       <Button type="button" variant="outline" onClick={() => execute({ tenantId })} disabled={isPending}>
         {isPending ? "Checking the connection…" : "Check again"}
       </Button>

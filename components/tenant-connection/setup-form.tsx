@@ -29,7 +29,7 @@ export function SetupForm({ tenantId, offerPrivileged, onlyPrivileged }: { tenan
       }}
     >
       <h3 className="text-sm font-semibold">Set up what is missing</h3>
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       <p className="text-sm text-muted-foreground">
         You sign in at Microsoft as an administrator of the tenant (a Privileged Role Administrator for roles; an Application Administrator for the
         service principal) and consent only to what the missing items need. Breachdesk uses that sign-in once and keeps no token.

@@ -2,8 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
-import { requirePermission } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
 import {
   ZAcknowledgeAdvisoryInput,
   ZDraftAdvisoriesInput,
@@ -16,63 +14,55 @@ import { sendAdvisory } from "./send";
 import { acknowledgeAdvisory, draftTicketAdvisories, markAdvisorySent, redraftAdvisory, updateAdvisory } from "./service";
 
 export const draftAdvisoriesAction = actionClient
-  .metadata({ name: "draftAdvisories" })
+  .metadata({ name: "draftAdvisories", permission: "tickets.work" })
   .inputSchema(ZDraftAdvisoriesInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const result = await draftTicketAdvisories(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await draftTicketAdvisories(db, viewer, parsedInput);
     revalidatePath(`/tickets/${result.ticketId}`);
     return result;
   });
 
 export const redraftAdvisoryAction = actionClient
-  .metadata({ name: "redraftAdvisory" })
+  .metadata({ name: "redraftAdvisory", permission: "tickets.work" })
   .inputSchema(ZRedraftAdvisoryInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const result = await redraftAdvisory(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await redraftAdvisory(db, viewer, parsedInput);
     revalidatePath(`/tickets/${result.ticketId}`);
     return result;
   });
 
 export const updateAdvisoryAction = actionClient
-  .metadata({ name: "updateAdvisory" })
+  .metadata({ name: "updateAdvisory", permission: "tickets.work" })
   .inputSchema(ZUpdateAdvisoryInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const db = await getDb();
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     const result = await withFieldErrors(() => updateAdvisory(db, viewer, parsedInput));
     revalidatePath(`/tickets/${result.ticketId}`);
     return result;
   });
 
 export const sendAdvisoryAction = actionClient
-  .metadata({ name: "sendAdvisory" })
+  .metadata({ name: "sendAdvisory", permission: "tickets.work" })
   .inputSchema(ZSendAdvisoryInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const db = await getDb();
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     const result = await withFieldErrors(() => sendAdvisory(db, viewer, parsedInput));
     revalidatePath(`/tickets/${result.ticketId}`);
     return result;
   });
 
 export const markAdvisorySentAction = actionClient
-  .metadata({ name: "markAdvisorySent" })
+  .metadata({ name: "markAdvisorySent", permission: "tickets.work" })
   .inputSchema(ZMarkAdvisorySentInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const result = await markAdvisorySent(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await markAdvisorySent(db, viewer, parsedInput);
     revalidatePath(`/tickets/${result.ticketId}`);
     return result;
   });
 
 export const acknowledgeAdvisoryAction = actionClient
-  .metadata({ name: "acknowledgeAdvisory" })
+  .metadata({ name: "acknowledgeAdvisory", permission: "tickets.work" })
   .inputSchema(ZAcknowledgeAdvisoryInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const result = await acknowledgeAdvisory(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await acknowledgeAdvisory(db, viewer, parsedInput);
     revalidatePath(`/tickets/${result.ticketId}`);
     return result;
   });

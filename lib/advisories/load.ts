@@ -2,10 +2,10 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFoundError } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatDateTime } from "@/lib/utils/dates";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 
 /** A send that has not finished after this long is treated as crashed and may be retried. */
 export const STALE_SENDING_MS = 2 * 60_000;
@@ -35,8 +35,8 @@ const advisorySelect = {
 
 /** An advisory on a ticket the viewer may see; a foreign id is "not found". */
 export async function loadAdvisory(db: Db, viewer: Viewer, advisoryId: string) {
-  const advisory = await db.advisory.findFirst({ where: { id: advisoryId, ticket: ticketScopeFor(viewer) }, select: advisorySelect });
-  if (!advisory) throw notFound("Advisory");
+  const advisory = await db.advisory.findFirst({ where: { id: advisoryId, ticket: ticketAccessFor(viewer) }, select: advisorySelect });
+  if (!advisory) throw notFoundError("Advisory");
   return advisory;
 }
 

@@ -1,11 +1,11 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 
 export async function listAdvisories(db: Db, viewer: Viewer, ticketId: string) {
   const rows = await db.advisory.findMany({
-    where: { ticketId, ticket: ticketScopeFor(viewer) },
+    where: { ticketId, ticket: ticketAccessFor(viewer) },
     orderBy: [{ createdAt: "asc" }, { domain: "asc" }],
     select: {
       id: true, domain: true, toAddresses: true, subject: true, body: true, status: true, version: true,
@@ -37,7 +37,7 @@ export const RECOVERY_STEP_KEYS = ["re-enable-sign-in", "release-restricted-send
 
 export async function listRecoverySteps(db: Db, viewer: Viewer, ticketId: string) {
   return db.checklistStep.findMany({
-    where: { ticketId, key: { in: [...RECOVERY_STEP_KEYS] }, ticket: ticketScopeFor(viewer) },
+    where: { ticketId, key: { in: [...RECOVERY_STEP_KEYS] }, ticket: ticketAccessFor(viewer) },
     select: { key: true, state: true, reason: true, doneAt: true, updatedAt: true },
   });
 }

@@ -4,13 +4,13 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { ticketScopeFor } from "@/lib/tickets/scope";
 import { draftAdvisories, draftAdvisory } from "./draft-advisory";
 import { explainUnchanged, loadAdvisoryToChange, type LoadedAdvisory } from "./load";
 import type { TAcknowledgeAdvisory, TAdvisoryRef, TUpdateAdvisory } from "./schemas";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 const traceSelect = { traceId: true, senderAddress: true, recipient: true, recipientDomain: true, subject: true, status: true, receivedAt: true } as const;
 
@@ -49,11 +49,7 @@ async function guardedUpdate(
 /** Drafts an advisory for every external recipient domain of the stored trace that has none yet. */
 export async function draftTicketAdvisories(db: Db, viewer: Viewer, input: { ticketId: string }) {
   assertCan(viewer, "tickets.work");
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { displayName: true, primaryDomain: true, disconnectedAt: true } } },
-  });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, status: true, tenant: { select: { displayName: true, primaryDomain: true, disconnectedAt: true } } });
   assertTicketOpen(ticket, "draft advisories");
   const traces = await db.messageTraceEntry.findMany({ where: { ticketId: ticket.id }, select: traceSelect });
   if (traces.length === 0) throw new AppError("INVALID_STATE", "Run the message trace first: advisories are drafted from it.");

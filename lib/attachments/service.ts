@@ -6,13 +6,14 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFoundError } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { checkContent } from "./content";
 import { assertTicketHasRoom, countUpload } from "./limits";
 import { ALLOWED_TYPES, checkUpload, cleanFileName, extensionOf } from "./rules";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 // Evidence files live on disk under the evidence dir (by ticket), the database keeps the record.
 // Each ticket holds a bounded amount, and each person uploads at a bounded rate (./limits.ts).
@@ -29,8 +30,7 @@ export async function saveAttachment(
   const fileName = cleanFileName(input.fileName);
   const problem = checkUpload(fileName, input.bytes.length) ?? checkContent(extensionOf(fileName), input.bytes);
   if (problem) throw new AppError("INVALID_INPUT", problem, { field: "file" });
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } });
   // A tenant admin cannot reopen, so they are told what they can do instead.
   if (ticket.status === "CLOSED" && viewer.role === "TENANT_ADMIN") throw new AppError("INVALID_STATE", CLOSED_FOR_REPORTER);
   assertTicketOpen(ticket, "attach evidence");
@@ -62,17 +62,17 @@ export async function saveAttachment(
 export async function getAttachmentForViewer(db: Db, viewer: Viewer, attachmentId: string) {
   const isStaff = viewer.role !== "TENANT_ADMIN";
   const row = await db.attachment.findFirst({
-    where: { id: attachmentId, ticket: ticketScopeFor(viewer), ...(isStaff ? {} : { visibility: "PUBLIC" }) },
+    where: { id: attachmentId, ticket: ticketAccessFor(viewer), ...(isStaff ? {} : { visibility: "PUBLIC" }) },
     select: { id: true, fileName: true, contentType: true, size: true, storageKey: true },
   });
-  if (!row) throw notFound("Attachment");
+  if (!row) throw notFoundError("Attachment");
   return row;
 }
 
 export async function listAttachments(db: Db, viewer: Viewer, ticketId: string) {
   const isStaff = viewer.role !== "TENANT_ADMIN";
   return db.attachment.findMany({
-    where: { ticketId, ticket: ticketScopeFor(viewer), ...(isStaff ? {} : { visibility: "PUBLIC" }) },
+    where: { ticketId, ticket: ticketAccessFor(viewer), ...(isStaff ? {} : { visibility: "PUBLIC" }) },
     orderBy: { createdAt: "asc" },
     select: { id: true, fileName: true, size: true, sha256: true, visibility: true, createdAt: true, uploadedBy: { select: { name: true } } },
   });

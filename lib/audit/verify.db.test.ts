@@ -6,7 +6,7 @@ import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
 import { canonicalJson, computeLegacyHash, GENESIS_HASH, type AuditContent } from "./chain";
-import { attestUnkeyedHistory, getAuditChainOverview } from "./chain-admin";
+import { attestUnkeyedHistory, getAuditChainOverview } from "@/lib/audit-admin/chain-admin";
 import { recordAuditEvent } from "./record";
 import { findBrokenEventForReport, verifyAuditChain } from "./verify";
 

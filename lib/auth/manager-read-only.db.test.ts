@@ -8,7 +8,7 @@ import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import type { Viewer } from "./viewer";
 
-// DESIGN §1: managers are read-only on work. The services refuse them whatever the UI shows.
+// docs/design-basis.md, Roles: managers are read-only on work. The services refuse them whatever the UI shows.
 describe.each(testDbKinds())("managers on tickets on %s", (kind) => {
   let t: TestDb;
   let manager: Viewer;

@@ -10,7 +10,7 @@ export const PERMISSIONS = {
   "tickets.assign": ["ENGINEER", "PLATFORM_ADMIN"],
   "comments.readInternal": ["ENGINEER", "MANAGER", "PLATFORM_ADMIN"],
   "comments.writePublic": ["TENANT_ADMIN", "ENGINEER", "PLATFORM_ADMIN"],
-  // Managers are read-only on work (DESIGN §1): they read, review reports and export, never write on a ticket.
+  // Managers are read-only on work (docs/design-basis.md, Roles): they read, review reports and export, never write on a ticket.
   "comments.writeInternal": ["ENGINEER", "PLATFORM_ADMIN"],
   "remediation.run": ["ENGINEER", "PLATFORM_ADMIN"],
   "remediation.approve": ["TENANT_ADMIN", "ENGINEER", "PLATFORM_ADMIN"],

@@ -19,7 +19,7 @@ export function resolveDatabaseTarget(env: { DATABASE_URL?: string; PGLITE_DIR: 
 
 type ScriptRunner = (adapter: SqlDriverAdapter) => (script: string) => Promise<void>;
 
-// Both adapters' executeScript are unfit for migrations (stack-feasibility §3): adapter-pg splits
+// Both adapters' executeScript are unfit for migrations (docs/design-basis.md, Migrations): adapter-pg splits
 // on ";" (breaks $$ bodies, half-applies a failing script) and the PGlite adapter does not await
 // (records a failed migration as applied). Run the whole script in one call instead; PostgreSQL
 // then executes it as one implicit transaction.

@@ -24,7 +24,7 @@ export const migrationsDir = path.join(process.cwd(), "prisma", "migrations");
 export const schemaPath = path.join(process.cwd(), "prisma", "schema.prisma");
 
 async function loadEngineModule() {
-  // A non-literal path: bundlers must not rewrite it (stack-feasibility §3).
+  // A non-literal path: bundlers must not rewrite it (docs/design-basis.md, Migrations).
   const require = createRequire(path.join(process.cwd(), "package.json"));
   const pkgDir = path.dirname(require.resolve("@prisma/schema-engine-wasm"));
   const runtime = await import(/* webpackIgnore: true */ path.join(pkgDir, "schema_engine_bg.js"));

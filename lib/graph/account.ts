@@ -15,7 +15,7 @@ export const accountRequests = {
   }),
   setAccountEnabled: (userId: string, enabled: boolean): GraphCall => ({ op: "setAccountEnabled", method: "PATCH", path: user(userId), body: { accountEnabled: enabled } }),
   revokeSessions: (userId: string): GraphCall => ({ op: "revokeSessions", method: "POST", path: `${user(userId)}/revokeSignInSessions` }),
-  /** Per-user MFA exists only in beta (graph-api.md §0). */
+  /** Per-user MFA exists only in beta (docs/design-basis.md, Graph facts). */
   setMfaState: (userId: string, state: PerUserMfaState): GraphCall => ({
     op: "setMfaState", method: "PATCH", version: "beta", path: `${user(userId)}/authentication/requirements`, body: { perUserMfaState: state },
   }),

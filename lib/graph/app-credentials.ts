@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, X509Certificate, webcrypto } from "node:c
 import fs from "node:fs";
 import * as asn1js from "asn1js";
 import * as pkijs from "pkijs";
+import type { AppCredentialSource, CredentialSlot } from "@/lib/env";
 
 // Breachdesk's own application credentials, as configured (lib/env.ts): a certificate (PEM with
 // its private key, or PKCS#12/PFX — a path or the value itself) and/or a client secret, each
@@ -10,11 +11,6 @@ import * as pkijs from "pkijs";
 // kind, slot, thumbprints, subject and expiry; the private key and the secret stay here and in
 // lib/graph/client.ts.
 
-export type CredentialSlot = "current" | "next";
-
-export type AppCredentialSource =
-  | { kind: "certificate"; slot: CredentialSlot; value: string; password?: string }
-  | { kind: "secret"; slot: CredentialSlot; value: string; expiresAt?: Date };
 
 /** A usable credential for @azure/identity and MSAL: certificate PEM (chain + PKCS#8 key) or the secret. */
 export type AppCredential =
@@ -142,8 +138,4 @@ export function summariseCredential(c: AppCredential): CredentialSummary {
   return c.kind === "certificate"
     ? { kind: "certificate", slot: c.slot, thumbprint: c.thumbprintSha1, subject: c.subject, expiresAt: c.notAfter }
     : { kind: "secret", slot: c.slot, thumbprint: null, subject: null, expiresAt: c.expiresAt };
-}
-
-export function isCredentialConfigError(error: unknown): error is Error {
-  return error instanceof CredentialConfigError;
 }

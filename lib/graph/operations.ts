@@ -1,4 +1,4 @@
-// What each Graph operation needs, so a refusal can say exactly what to grant (graph-api.md §1;
+// What each Graph operation needs, so a refusal can say exactly what to grant (docs/graph-behaviour.md;
 // the permission tables of each operation's learn.microsoft.com page, named in docs/graph-behaviour.md).
 export type GraphOperationInfo = {
   title: string;

@@ -1,5 +1,5 @@
 // Does the app's service principal hold a directory role that lets it reset passwords app-only
-// (graph-api.md §0: User Administrator, or higher)? Judged from what Graph shows: the token's
+// (docs/design-basis.md, Graph facts: User Administrator, or higher)? Judged from what Graph shows: the token's
 // `wids` (role template ids) or the principal's memberOf. Pure and tested.
 
 export type RoleVerdict = { ok: boolean | null; message: string };

@@ -1,4 +1,4 @@
-// The business-impact categories of the seed report (§3), assessed per ticket.
+// The business-impact categories of the seed report (docs/design-basis.md), assessed per ticket.
 export const IMPACT_CATEGORIES = {
   EMAIL_DISRUPTION: { title: "Email service disruption", hint: "Outbound spam controls restricted or suspended the account." },
   SENDER_REPUTATION: { title: "Sender reputation", hint: "The domain may be blocked or marked as spam by providers." },

@@ -3,13 +3,13 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { SEVERITY_LABELS } from "@/lib/tickets/format";
 import { isBelowSeverity, NOTIFICATION_WINDOW_HOURS, raiseSeverity, type ImpactCategory, type ImpactLevel } from "./categories";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 export type TSaveImpact = {
   ticketId: string;
@@ -27,11 +27,7 @@ export type TSaveImpact = {
  */
 export async function saveImpact(db: Db, viewer: Viewer, input: TSaveImpact) {
   assertCan(viewer, "tickets.work");
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, severity: true, detectedAt: true, status: true, tenant: { select: { disconnectedAt: true } } },
-  });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, severity: true, detectedAt: true, status: true, tenant: { select: { disconnectedAt: true } } });
   assertTicketOpen(ticket, "change the assessment");
   if (isBelowSeverity(input.overallSeverity, ticket.severity)) {
     const current = SEVERITY_LABELS[ticket.severity];

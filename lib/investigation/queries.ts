@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import type { ConsentFinding, DomainSummary, RuleFinding, SignInFinding } from "./findings";
 import type { MethodFinding } from "./method-findings";
 
@@ -35,7 +35,7 @@ export type Snapshot = ReturnType<typeof shape>;
 
 /** Every snapshot of the ticket, the earliest first; none is ever replaced by a later one. */
 export async function listSnapshots(db: Db, viewer: Viewer, ticketId: string): Promise<Snapshot[]> {
-  const rows = await db.investigationSnapshot.findMany({ where: { ticketId, ticket: ticketScopeFor(viewer) }, orderBy: [{ takenAt: "asc" }, { id: "asc" }], select: SELECT });
+  const rows = await db.investigationSnapshot.findMany({ where: { ticketId, ticket: ticketAccessFor(viewer) }, orderBy: [{ takenAt: "asc" }, { id: "asc" }], select: SELECT });
   const ids = [...new Set(rows.map((r) => r.takenById).filter((id): id is string => Boolean(id)))];
   const people = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
   return rows.map((r, i) => shape(r, people.find((p) => p.id === r.takenById)?.name ?? null, i === 0));
@@ -43,9 +43,4 @@ export async function listSnapshots(db: Db, viewer: Viewer, ticketId: string): P
 
 export async function getLatestSnapshot(db: Db, viewer: Viewer, ticketId: string): Promise<Snapshot | null> {
   return (await listSnapshots(db, viewer, ticketId)).at(-1) ?? null;
-}
-
-/** The evidence before any change. */
-export async function getEarliestSnapshot(db: Db, viewer: Viewer, ticketId: string): Promise<Snapshot | null> {
-  return (await listSnapshots(db, viewer, ticketId))[0] ?? null;
 }

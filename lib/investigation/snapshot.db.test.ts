@@ -57,7 +57,7 @@ describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
     expect(snap.requestIds.length).toBeGreaterThan(5);
     const row = await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
     expect(row.firstSuspiciousAt).toBeInstanceOf(Date);
-    // The first SUCCESSFUL flagged sign-in (lib/metrics/dwell.ts): no failed attempt counts.
+    // The first SUCCESSFUL flagged sign-in (lib/investigation/dwell.ts): no failed attempt counts.
     const successful = snap.findings.signIns!.flagged.filter((f) => f.succeeded).map((f) => new Date(f.at).getTime());
     expect(row.firstSuspiciousAt!.getTime()).toBe(Math.min(...successful));
     // Per-user MFA as it was before anything changed (the seed account has none).

@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, isAppError, notFound } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { listAuthMethods } from "@/lib/graph/auth-methods";
 import type { TenantGraph } from "@/lib/graph/client";
 import { listUserConsents } from "@/lib/graph/consents";
@@ -15,13 +15,13 @@ import { getRiskyUser } from "@/lib/graph/risk";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
 import { getMfaState } from "@/lib/graph/account";
-import { firstSuspiciousSignIn } from "@/lib/metrics/dwell";
+import { firstSuspiciousSignIn } from "@/lib/investigation/dwell";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
 import { summariseByDomain } from "@/lib/message-trace/summarise";
 import { flagConsents, flagInboxRules, flagSignIns } from "./findings";
 import { flagRecentMethods } from "./method-findings";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 // The evidence snapshot, taken before anything is changed and kept with the ticket (every
 // snapshot is a new row, never overwritten: the first is the evidence before any change): every
@@ -53,11 +53,7 @@ export const ALONGSIDE_CONTAINMENT_NOTE = "Taken alongside containment (it reads
 
 export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: string }, deps: { graph?: TenantGraph; now?: Date; alongside?: "containment" } = {}) {
   assertCan(viewer, "remediation.run");
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, detectedAt: true, firstSuspiciousAt: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } },
-  });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, affectedUpn: true, status: true, detectedAt: true, firstSuspiciousAt: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } });
   assertTicketOpen(ticket, "take an evidence snapshot");
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
   const now = deps.now ?? new Date();
@@ -113,7 +109,7 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
     perUserMfaState: mfa?.state ?? null,
   };
   const requestIds = [signIns, rules, methods, consents, audits, trace].flatMap((s) => s?.requestIds ?? []).concat([risk?.requestId, mfa?.requestId].filter((id): id is string => Boolean(id)));
-  // Dwell time starts at the first successful suspicious sign-in (one definition: lib/metrics/dwell.ts).
+  // Dwell time starts at the first successful suspicious sign-in (one definition: lib/investigation/dwell.ts).
   const firstSuspiciousAt = firstSuspiciousSignIn((signInFindings?.flagged ?? []).map((f) => ({ at: new Date(f.at), succeeded: f.succeeded }))).firstSuccessful;
 
   const notes = [deps.alongside ? ALONGSIDE_CONTAINMENT_NOTE : null, Object.keys(gaps).length ? `Gaps: ${Object.keys(gaps).join(", ")}` : null].filter(Boolean).join(". ") || null;

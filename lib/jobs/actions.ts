@@ -2,25 +2,21 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient } from "@/lib/actions/client";
-import { requirePermission } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
 import { ZJobIdInput } from "./schemas";
 import { cancelJobAsAdmin, retryJobAsAdmin } from "./service";
 
 export const cancelJobAction = actionClient
-  .metadata({ name: "cancelJob" })
+  .metadata({ name: "cancelJob", permission: "jobs.manage" })
   .inputSchema(ZJobIdInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("jobs.manage");
-    await cancelJobAsAdmin(await getDb(), viewer, parsedInput.jobId);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    await cancelJobAsAdmin(db, viewer, parsedInput.jobId);
     revalidatePath("/admin/jobs");
   });
 
 export const retryJobAction = actionClient
-  .metadata({ name: "retryJob" })
+  .metadata({ name: "retryJob", permission: "jobs.manage" })
   .inputSchema(ZJobIdInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("jobs.manage");
-    await retryJobAsAdmin(await getDb(), viewer, parsedInput.jobId);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    await retryJobAsAdmin(db, viewer, parsedInput.jobId);
     revalidatePath("/admin/jobs");
   });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { summariseByDomain } from "./summarise";
 
 /** More rows than this are summarised but not all sent to the browser table. */
@@ -24,7 +24,7 @@ export type LastTraceRun = { at: Date; result: string; start: string | null; end
  * and the last run (from the audit log, which also records failed runs).
  */
 export async function getTraceOverview(db: Db, viewer: Viewer, ticket: { id: string; tenantPrimaryDomain: string }) {
-  const scoped = { ticketId: ticket.id, ticket: ticketScopeFor(viewer) };
+  const scoped = { ticketId: ticket.id, ticket: ticketAccessFor(viewer) };
   const [all, lastRun] = await Promise.all([
     db.messageTraceEntry.findMany({
       where: scoped,
@@ -32,7 +32,7 @@ export async function getTraceOverview(db: Db, viewer: Viewer, ticket: { id: str
       select: { id: true, traceId: true, recipient: true, recipientDomain: true, subject: true, status: true, receivedAt: true, refreshedAt: true },
     }),
     db.auditEvent.findFirst({
-      where: { ticketId: ticket.id, ticket: ticketScopeFor(viewer), action: "message-trace.run" },
+      where: { ticketId: ticket.id, ticket: ticketAccessFor(viewer), action: "message-trace.run" },
       orderBy: { seq: "desc" },
       select: { at: true, result: true, details: true },
     }),

@@ -4,17 +4,17 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, isAppError, notFound } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { listMessageTraces, type MessageTrace } from "@/lib/graph/message-trace";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
 import { planTraceRefresh } from "@/lib/scope/domain-counts";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { ticketScopeFor } from "@/lib/tickets/scope";
 import type { TRunMessageTrace } from "./schemas";
 import { domainOf, normaliseTraceStatus } from "./statuses";
 import { summariseByDomain } from "./summarise";
 import { checkTraceWindow, defaultTraceWindow, splitTraceWindow } from "./window";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 /** Audit rows keep a bounded list of Graph request ids (a long window is many queries). */
 const MAX_AUDITED_REQUEST_IDS = 20;
@@ -71,11 +71,7 @@ function toRows(ticketId: string, traces: MessageTrace[], now: Date): TraceRow[]
  */
 export async function runMessageTrace(db: Db, viewer: Viewer, input: TRunMessageTrace) {
   assertCan(viewer, "tickets.work");
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, tenantId: true, status: true, affectedUpn: true, detectedAt: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } },
-  });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, tenantId: true, status: true, affectedUpn: true, detectedAt: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } });
   assertTicketOpen(ticket, "run the message trace");
   const now = new Date();
   const fallback = defaultTraceWindow(ticket.detectedAt, now);

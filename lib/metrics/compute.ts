@@ -1,6 +1,6 @@
 import type { Severity } from "@/generated/prisma/enums";
-import { slaBreached } from "@/lib/workflow/sla";
-import { dwellHours } from "./dwell";
+import { slaBreached } from "@/lib/tickets/sla";
+import { dwellHours } from "@/lib/investigation/dwell";
 
 // Manager metrics over a period, from ticket facts. Pure: no invented values — an average over
 // nothing is null and shows as "—".
@@ -8,7 +8,7 @@ import { dwellHours } from "./dwell";
 export type MetricTicket = {
   id: string; number: number; tenant: string; status: string; severity: Severity; createdAt: Date; firstResponseAt: Date | null;
   containedAt: Date | null; resolvedAt: Date | null; closedAt: Date | null;
-  /** The first successful suspicious sign-in: where dwell time starts (lib/metrics/dwell.ts). */
+  /** The first successful suspicious sign-in: where dwell time starts (lib/investigation/dwell.ts). */
   firstSuspiciousAt: Date | null;
   /** Recipients of the unauthorized mail outside / inside the tenant's own domains. */
   recipients: number; internalRecipients: number; openPreventiveItems: number;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { computeMetrics, type MetricTicket } from "./compute";
 import { csvCell, toCsv } from "./csv";
-import { dwellHours, firstSuspiciousSignIn } from "./dwell";
+import { dwellHours, firstSuspiciousSignIn } from "@/lib/investigation/dwell";
 import { parsePeriod } from "./schemas";
 import { incidentsOverTime, incidentsSummary, periodBuckets, slaDistribution, tenantOpenClosed } from "./series";
 

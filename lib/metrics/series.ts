@@ -1,4 +1,4 @@
-import { slaReadings } from "@/lib/workflow/sla";
+import { slaReadings } from "@/lib/tickets/sla";
 import type { MetricTicket } from "./compute";
 
 // The dashboard's chart data, from the same tickets as its figures. Pure and tested; the charts

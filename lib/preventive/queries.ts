@@ -1,12 +1,12 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import type { UserWithoutMfa } from "./mfa-coverage";
 
 export async function listPreventiveItems(db: Db, viewer: Viewer, ticketId: string) {
   return db.preventiveItem.findMany({
-    where: { ticketId, ticket: ticketScopeFor(viewer) },
+    where: { ticketId, ticket: ticketAccessFor(viewer) },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, title: true, owner: true, status: true, dueAt: true, notes: true, updatedAt: true },
   });
@@ -20,7 +20,7 @@ export type PreventiveItemRow = Awaited<ReturnType<typeof listPreventiveItems>>[
  */
 export async function getLatestMfaCheck(db: Db, viewer: Viewer, ticket: { id: string; tenantId: string }) {
   const check = await db.mfaCoverageCheck.findFirst({
-    where: { tenantId: ticket.tenantId, tenant: { tickets: { some: { AND: [{ id: ticket.id }, ticketScopeFor(viewer)] } } } },
+    where: { tenantId: ticket.tenantId, tenant: { tickets: { some: { AND: [{ id: ticket.id }, ticketAccessFor(viewer)] } } } },
     orderBy: { checkedAt: "desc" },
   });
   if (!check) return null;

@@ -4,14 +4,14 @@ import { assertCan } from "@/lib/auth/assert-can";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFoundError } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import type { TAddPreventiveItem, TUpdatePreventiveItem } from "./schemas";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 async function findTicket(db: Db, viewer: Viewer, ticketId: string) {
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, ticketId, { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } });
   return ticket;
 }
 
@@ -40,10 +40,10 @@ export async function addPreventiveItem(db: Db, viewer: Viewer, input: TAddPreve
 export async function updatePreventiveItem(db: Db, viewer: Viewer, input: TUpdatePreventiveItem) {
   assertCan(viewer, "tickets.work");
   const item = await db.preventiveItem.findFirst({
-    where: { id: input.itemId, ticket: ticketScopeFor(viewer) },
+    where: { id: input.itemId, ticket: ticketAccessFor(viewer) },
     select: { id: true, status: true, ticket: { select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } } },
   });
-  if (!item) throw notFound("Follow-up item");
+  if (!item) throw notFoundError("Follow-up item");
   assertTicketOpen(item.ticket, "change follow-up items");
   const data = { title: input.title, owner: input.owner ?? null, status: input.status, dueAt: input.dueAt ?? null, notes: input.notes ?? null };
   const updated = await db.$transaction(async (tx) => {

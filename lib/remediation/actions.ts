@@ -2,8 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
-import { requirePermission } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
 import { runContainment } from "./containment";
 import { recordManualStep } from "./manual-step";
 import { runStep } from "./run-step";
@@ -12,22 +10,19 @@ import { verifyTicketSteps } from "./recheck";
 import { ZDecideApprovalInput, ZRecordManualStepInput, ZRunContainmentInput, ZRunStepInput, ZVerifyStepsInput } from "./schemas";
 
 export const runContainmentAction = actionClient
-  .metadata({ name: "runContainment" })
+  .metadata({ name: "runContainment", permission: "remediation.run" })
   .inputSchema(ZRunContainmentInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("remediation.run");
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     // One read, then the page shows "Verifying…" and continues with verifyStepsAction (truthful while it reads).
-    const result = await runContainment(await getDb(), viewer, parsedInput, { verifyForMs: 0 });
+    const result = await runContainment(db, viewer, parsedInput, { verifyForMs: 0 });
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return result;
   });
 
 export const runStepAction = actionClient
-  .metadata({ name: "runStep" })
+  .metadata({ name: "runStep", permission: "remediation.run" })
   .inputSchema(ZRunStepInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("remediation.run");
-    const db = await getDb();
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     const result = await withFieldErrors(() => runStep(db, viewer, parsedInput, { verifyForMs: 0 }));
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return result;
@@ -35,31 +30,27 @@ export const runStepAction = actionClient
 
 /** After a run ("settle") or from the "Check again" button ("check"): re-reads what is not yet confirmed. */
 export const verifyStepsAction = actionClient
-  .metadata({ name: "verifySteps" })
+  .metadata({ name: "verifySteps", permission: "remediation.run" })
   .inputSchema(ZVerifyStepsInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("remediation.run");
-    const result = await verifyTicketSteps(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await verifyTicketSteps(db, viewer, parsedInput);
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return result;
   });
 
 export const recordManualStepAction = actionClient
-  .metadata({ name: "recordManualStep" })
+  .metadata({ name: "recordManualStep", permission: "tickets.work" })
   .inputSchema(ZRecordManualStepInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const result = await recordManualStep(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await recordManualStep(db, viewer, parsedInput);
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return result;
   });
 
 export const decideApprovalAction = actionClient
-  .metadata({ name: "decideApproval" })
+  .metadata({ name: "decideApproval", permission: "remediation.approve" })
   .inputSchema(ZDecideApprovalInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("remediation.approve");
-    const db = await getDb();
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     await withFieldErrors(() => decideApproval(db, viewer, parsedInput));
     revalidatePath("/tickets", "layout");
   });

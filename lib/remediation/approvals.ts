@@ -4,12 +4,12 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, isAppError, notFound } from "@/lib/errors";
+import { AppError, isAppError, notFoundError } from "@/lib/errors";
 import type { TenantGraph } from "@/lib/graph/client";
 import { listUserRoles, type HeldRole } from "@/lib/graph/users";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { canDecide, isPrivileged, needsApproval } from "./approval-rules";
 import { stateOfRecorded } from "./record";
 import { CONTAINMENT_STEPS } from "./steps";
@@ -91,10 +91,10 @@ async function releaseRows(tx: Prisma.TransactionClient, ticketId: string, stepK
 export async function decideApproval(db: Db, viewer: Viewer, input: { approvalId: string; decision: "APPROVED" | "REJECTED"; reason?: string }) {
   assertCan(viewer, "remediation.approve");
   const approval = await db.approval.findFirst({
-    where: { id: input.approvalId, ticket: ticketScopeFor(viewer) },
+    where: { id: input.approvalId, ticket: ticketAccessFor(viewer) },
     select: { id: true, status: true, stepKey: true, requestedById: true, ticketId: true, ticket: { select: { tenantId: true, number: true, status: true, tenant: { select: { disconnectedAt: true } } } } },
   });
-  if (!approval) throw notFound("Approval");
+  if (!approval) throw notFoundError("Approval");
   assertTicketOpen(approval.ticket, "decide approvals");
   if (approval.status !== "PENDING") throw new AppError("INVALID_STATE", "This request was already decided.");
   const refusal = canDecide(viewer, { requestedById: approval.requestedById, tenantId: approval.ticket.tenantId });
@@ -114,7 +114,7 @@ export async function decideApproval(db: Db, viewer: Viewer, input: { approvalId
 
 export async function listApprovals(db: Db, viewer: Viewer, ticketId: string) {
   return db.approval.findMany({
-    where: { ticketId, ticket: ticketScopeFor(viewer) },
+    where: { ticketId, ticket: ticketAccessFor(viewer) },
     orderBy: { createdAt: "desc" },
     select: { id: true, stepKey: true, params: true, status: true, reason: true, createdAt: true, decidedAt: true, requestedById: true, requestedBy: { select: { name: true } }, decidedBy: { select: { name: true } } },
   });

@@ -2,12 +2,10 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { notFound } from "@/lib/errors";
 import { applyAccountChanges, type AccountChangeKind, type ChangeResult } from "@/lib/graph/account-changes";
 import type { TenantGraph } from "@/lib/graph/client";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { ticketScopeFor } from "@/lib/tickets/scope";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { checkApproval } from "./approvals";
 import { snapshotAlongside, type SnapshotAlongside } from "./evidence";
@@ -19,6 +17,7 @@ import type { StepCheck } from "./step-operations";
 import { CONTAINMENT_STEPS } from "./steps";
 import { VERIFY_BOUND_MS } from "./verification-schedule";
 import { checkRound, verifyUntil, type Verifying } from "./verify-loop";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 // Contains the ticket's account: reset password, enforce MFA, block sign-in and revoke sessions
 // in ONE round trip (lib/graph batches them by Graph version, in parallel), then reads the tenant
@@ -70,11 +69,7 @@ export type ContainmentDeps = {
 
 export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: string; idempotencyKey: string }, deps: ContainmentDeps = {}): Promise<ContainmentResult> {
   assertCan(viewer, "remediation.run");
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true, tenant: { select: { disconnectedAt: true } } },
-  });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true, tenant: { select: { disconnectedAt: true } } });
   assertTicketOpen(ticket, "run remediation");
   const none = { temporaryPassword: null, passwordNote: null, snapshot: { status: "not-run", message: null } as SnapshotAlongside, verifying: false };
   const keys = CONTAINMENT_STEPS.map((s) => stepIdempotencyKey(input.idempotencyKey, s));

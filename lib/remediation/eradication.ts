@@ -1,5 +1,5 @@
 import type { SnapshotFindings } from "@/lib/investigation/queries";
-import { methodLabel } from "@/lib/reports/words";
+import { methodLabel } from "@/lib/investigation/account-words";
 
 // The eradication steps that remove one flagged item at a time (a rule, a method, a consent).
 // A step is done only when every item the ticket's snapshots flagged for it is gone from the

@@ -3,12 +3,12 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
 import { markContainedIfVerified } from "./mark-contained";
 import { CONTAINMENT_STEPS, stepDef } from "./steps";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 /**
  * Records a step done by hand, skipped with a reason, or not applicable (with a reason). Setting
@@ -19,8 +19,7 @@ export async function recordManualStep(db: Db, viewer: Viewer, input: { ticketId
   const def = stepDef(input.stepKey);
   if (!def) throw new AppError("INVALID_INPUT", "Unknown checklist step.");
   if (input.state === "DONE" && def.kind === "AUTOMATED") throw new AppError("INVALID_INPUT", "Run this step through Graph instead of marking it done.");
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } });
   assertTicketOpen(ticket, "record checklist steps");
   return db.$transaction(async (tx) => {
     const data = { state: input.state, reason: input.state === "DONE" ? null : (input.note ?? null), notes: input.state === "DONE" ? (input.note ?? null) : null, doneById: viewer.id, doneAt: new Date() };

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { canTransition, targetOf } from "@/lib/workflow/status-machine";
+import { canTransition, targetOf } from "@/lib/tickets/status-machine";
 import { containmentReason, containmentVerdict } from "./containment-rule";
 import { CONTAINMENT_STEPS } from "./steps";
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import type { SnapshotFindings } from "@/lib/investigation/queries";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { flaggedItems, goneItemIds, isItemStep } from "./eradication";
 import { DEFAULT_METHOD_CODE, readOnlyRuleInstructions } from "./manual-removal";
 import { CHECKLIST_STEPS, CONTAINMENT_STEPS, type ChecklistStepDef } from "./steps";
@@ -34,7 +34,7 @@ type Verification = { observed?: string; checked?: string[]; remaining?: string[
 
 /** The ticket's checklist: every step of the catalogue with its recorded state and last run. */
 export async function getChecklist(db: Db, viewer: Viewer, ticketId: string, upn = ""): Promise<ChecklistRow[]> {
-  const scope = { ticketId, ticket: ticketScopeFor(viewer) };
+  const scope = { ticketId, ticket: ticketAccessFor(viewer) };
   const [rows, snapshots, itemActions, approvals] = await Promise.all([
     db.checklistStep.findMany({ where: scope }),
     db.investigationSnapshot.findMany({ where: scope, orderBy: { takenAt: "asc" }, select: { findings: true } }),
@@ -100,9 +100,4 @@ function itemsOf(step: Parameters<typeof flaggedItems>[0], findings: Partial<Sna
     id: i.id, label: i.label, removed: gone.has(i.id), readOnly: Boolean(i.readOnly),
     manual: i.readOnly ? readOnlyRuleInstructions(i.label, upn) : (manual.get(i.id) ?? null),
   }));
-}
-
-/** Approvals still waiting for a decision that the viewer can see (one ticket's, or all in scope). */
-export async function countPendingApprovals(db: Db, viewer: Viewer, ticketId?: string): Promise<number> {
-  return db.approval.count({ where: { status: "PENDING", ...(ticketId ? { ticketId } : {}), ticket: ticketScopeFor(viewer) } });
 }

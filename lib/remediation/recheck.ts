@@ -2,17 +2,16 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { notFound } from "@/lib/errors";
 import type { TenantGraph } from "@/lib/graph/client";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
-import { ticketScopeFor } from "@/lib/tickets/scope";
 import { isItemStep } from "./eradication";
 import { resolveItem } from "./flagged-items";
 import { previousResetAt } from "./record";
 import type { StepParams } from "./step-operations";
 import { VERIFY_BOUND_MS } from "./verification-schedule";
 import { verifyUntil, type Verifying } from "./verify-loop";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 // Confirming accepted writes later. A step left Verifying… (its run ended, or its browser went
 // away) or Unconfirmed is re-read here — by the page right after a run (settle: until the run's
@@ -84,8 +83,7 @@ export async function confirmTicketSteps(db: Db, ticketId: string, actorId: stri
  */
 export async function verifyTicketSteps(db: Db, viewer: Viewer, input: { ticketId: string; mode: "settle" | "check" }, deps: { graph?: TenantGraph } = {}): Promise<ConfirmResult> {
   assertCan(viewer, "remediation.run");
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true } });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true });
   let forMs = 0;
   if (input.mode === "settle") {
     const latest = await db.remediationAction.findFirst({ where: { ticketId: ticket.id, verifyingUntil: { not: null } }, orderBy: { verifyingUntil: "desc" }, select: { verifyingUntil: true } });

@@ -5,7 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { isItemStep } from "./eradication";
 
-// The execution record of DESIGN.md §4: a RemediationAction row is PENDING before Graph is
+// The execution record of docs/design-basis.md (Execution record): a RemediationAction row is PENDING before Graph is
 // called, then SUCCEEDED / FAILED / UNKNOWN with request ids and the verification read. The
 // idempotency key is unique, so a retry or a double click finds the first run instead of
 // writing again.

@@ -2,14 +2,13 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, isAppError, notFound } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import type { TenantGraph } from "@/lib/graph/client";
 import { isTimeout } from "@/lib/graph/errors";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
 import { checkApproval } from "./approvals";
 import { isItemStep } from "./eradication";
 import { assertEvidenceKept } from "./evidence";
@@ -23,6 +22,7 @@ import { STEP_OPERATIONS, type StepContext, type StepParams, type StepRun } from
 import { stepDef } from "./steps";
 import { VERIFY_BOUND_MS } from "./verification-schedule";
 import { checkRound, verifyUntil, type Verifying } from "./verify-loop";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 // Runs (or re-runs) one automated step alone, with the same record → call → verify → audit
 // discipline as containment: the write, one read right away, then — if Graph has not caught up —
@@ -45,11 +45,7 @@ export async function runStep(db: Db, viewer: Viewer, input: { ticketId: string;
   assertCan(viewer, "remediation.run");
   const op = STEP_OPERATIONS[input.stepKey];
   if (!op) throw new AppError("INVALID_INPUT", "That step does not run through Graph.");
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true, tenant: { select: { disconnectedAt: true } } },
-  });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true, tenant: { select: { disconnectedAt: true } } });
   assertTicketOpen(ticket, "run remediation");
   const none = { temporaryPassword: null, passwordNote: null, awaitingApproval: null, contained: Boolean(ticket.containedAt), verifying: false };
   const key = stepIdempotencyKey(input.idempotencyKey, input.stepKey);

@@ -6,7 +6,7 @@ import type { TenantGraph } from "@/lib/graph/client";
 import { deleteConsent, getConsent, listUserConsents } from "@/lib/graph/consents";
 import { deleteInboxRule, listInboxRules } from "@/lib/graph/mailbox";
 import { confirmCompromised, getRiskyUser } from "@/lib/graph/risk";
-import { riskStateWords } from "@/lib/reports/words";
+import { riskStateWords } from "@/lib/investigation/account-words";
 import { judgeConsentRevoke } from "./consent-guard";
 import { itemStepState, progressOf, progressText, type FlaggedItem, type ItemStepKey } from "./eradication";
 import { removeAuthMethod } from "./remove-method";

@@ -1,5 +1,5 @@
-import { firstSuspiciousSignIn } from "@/lib/metrics/dwell";
-import { methodLabel, perUserMfaWords, riskLevelWords, riskStateWords } from "./words";
+import { firstSuspiciousSignIn } from "@/lib/investigation/dwell";
+import { methodLabel, perUserMfaWords, riskLevelWords, riskStateWords } from "@/lib/investigation/account-words";
 
 // Section 1's evidence lines. What the attacker left comes from the EARLIEST evidence snapshot
 // (taken before anything was removed): a snapshot retaken after eradication finds nothing and

@@ -1,4 +1,4 @@
-import { dwellHours, DWELL_TIME_DEFINITION, firstSuspiciousSignIn } from "@/lib/metrics/dwell";
+import { dwellHours, DWELL_TIME_DEFINITION, firstSuspiciousSignIn } from "@/lib/investigation/dwell";
 import { findingLines, type InvestigationFacts } from "./compose-findings";
 import { impactLevelWords, preventiveStatusWords, readableObserved, severityWords, stepStateWords, traceStatusWords } from "./words";
 
@@ -37,7 +37,7 @@ export type ReportFacts = {
   investigation: InvestigationFacts | null;
   /** Snapshots taken after it, oldest first. */
   laterInvestigations?: InvestigationFacts[];
-  /** Each event already in words (lib/audit/describe-event.ts). */
+  /** Each event already in words (lib/timeline/describe-event.ts). */
   timeline: { at: Date; what: string; who: string | null }[];
   /** Said up front in section 4: MFA trusting the attacker's method, listings that stopped at a limit. */
   warnings?: string[];

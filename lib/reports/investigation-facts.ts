@@ -1,8 +1,8 @@
-import { SNAPSHOT_SECTION_WORDS } from "@/lib/audit/describe-event";
+import { SNAPSHOT_SECTION_WORDS } from "@/lib/timeline/describe-event";
 import type { ConsentFinding, RuleFinding, SignInFinding } from "@/lib/investigation/findings";
 import type { MethodFinding } from "@/lib/investigation/method-findings";
 import type { InvestigationFacts } from "./compose-findings";
-import { methodLabel } from "./words";
+import { methodLabel } from "@/lib/investigation/account-words";
 
 // From a stored evidence snapshot (JSON) to the report's findings. Pure; a section the snapshot
 // lacks (Graph refused it) stays null, so the report says "not read" instead of "none found".

@@ -1,5 +1,5 @@
 import type { Prisma } from "@/generated/prisma/client";
-import { describeEvent } from "@/lib/audit/describe-event";
+import { describeEvent } from "@/lib/timeline/describe-event";
 import { IMPACT_CATEGORIES, type ImpactCategory } from "@/lib/impact/categories";
 import { flaggedItems, goneItemIds } from "@/lib/remediation/eradication";
 import { mfaWarning } from "@/lib/remediation/mfa-warning";

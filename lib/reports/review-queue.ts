@@ -2,7 +2,7 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 
 // The manager's reviews page: what waits for a decision, and — apart, labelled — what was
 // decided lately. A report is in one list only: once resubmitted it waits again.
@@ -14,7 +14,7 @@ const ticketSelect = { id: true, number: true, title: true, status: true, review
 
 export async function listReviewQueue(db: Db, viewer: Viewer, now = new Date()) {
   assertCan(viewer, "reports.review");
-  const scope = ticketScopeFor(viewer);
+  const scope = ticketAccessFor(viewer);
   const [waiting, decisions] = await Promise.all([
     db.ticket.findMany({
       where: { AND: [scope, { status: "CLOSED", reviewStatus: "IN_REVIEW" }] },

@@ -5,14 +5,15 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFoundError } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { changedSections } from "./compare";
 import type { Report } from "./compose-report";
 import { renderMarkdown } from "./render-markdown";
 import { snapshotReport } from "./snapshot";
 import { withoutInternalEvidence } from "./tenant-view";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 // Who may read which report: staff with reports.read read every version; a tenant admin reads
 // the latest APPROVED version of their own tenant's incidents — also while the ticket is reopened
@@ -25,11 +26,7 @@ const versionSelect = {
 
 export async function getReportForViewer(db: Db, viewer: Viewer, ticketId: string) {
   assertCan(viewer, "reports.read");
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, title: true, status: true, reviewStatus: true, tenantId: true },
-  });
-  if (!ticket) throw notFound("Report");
+  const ticket = await getTicketForViewer(db, viewer, ticketId, { id: true, number: true, title: true, status: true, reviewStatus: true, tenantId: true }, "Report");
   const versions = await db.reportVersion.findMany({ where: { ticketId: ticket.id }, orderBy: { version: "desc" }, select: versionSelect });
   const isTenantAdmin = viewer.role === "TENANT_ADMIN";
   const visible = isTenantAdmin
@@ -39,7 +36,7 @@ export async function getReportForViewer(db: Db, viewer: Viewer, ticketId: strin
         // The manager's words are for the engineer; the tenant sees that it was approved.
         .map((v) => ({ ...v, reviews: v.reviews.filter((r) => r.decision === "APPROVED").map((r) => ({ ...r, comments: null })) }))
     : versions;
-  if (visible.length === 0) throw notFound("Report");
+  if (visible.length === 0) throw notFoundError("Report");
   const shown = visible.map((v) => ({ ...v, content: v.content as unknown as Report }));
   return {
     ticket,
@@ -56,8 +53,7 @@ export async function getReportForViewer(db: Db, viewer: Viewer, ticketId: strin
  */
 export async function reviewReport(db: Db, viewer: Viewer, input: { ticketId: string; version: number; decision: "APPROVED" | "RETURNED"; comments?: string }) {
   assertCan(viewer, "reports.review");
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true } });
-  if (!ticket) throw notFound("Report");
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true }, "Report");
   const comments = input.comments?.trim() || null;
   if (input.decision === "RETURNED" && !comments) throw new AppError("INVALID_INPUT", "Say what the engineer should change.", { field: "comments" });
   await db.$transaction(async (tx) => {
@@ -83,8 +79,7 @@ export async function reviewReport(db: Db, viewer: Viewer, input: { ticketId: st
  */
 export async function resubmitReport(db: Db, viewer: Viewer, input: { ticketId: string }) {
   assertCan(viewer, "tickets.work");
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true, reviewStatus: true, status: true } });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, reviewStatus: true, status: true });
   if (ticket.status !== "CLOSED" || ticket.reviewStatus !== "RETURNED") {
     throw new AppError("INVALID_STATE", "Only a returned report of a closed ticket can be resubmitted. A reopened ticket submits its new version when it is closed again.");
   }
@@ -107,7 +102,7 @@ export async function resubmitReport(db: Db, viewer: Viewer, input: { ticketId: 
  * one (what the tenant reads), and — for staff only — the latest manager decision with comments.
  */
 export async function getReportStanding(db: Db, viewer: Viewer, ticketId: string) {
-  const scope = { ticketId, ticket: ticketScopeFor(viewer) };
+  const scope = { ticketId, ticket: ticketAccessFor(viewer) };
   const isStaff = hasPermission(viewer.role, "tickets.work") || hasPermission(viewer.role, "reports.review");
   const [latest, approved, review] = await Promise.all([
     db.reportVersion.findFirst({ where: scope, orderBy: { version: "desc" }, select: { version: true } }),

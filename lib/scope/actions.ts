@@ -2,8 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
-import { requirePermission } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
 import { correctRecipientDomain, deleteRecipientDomain, revertRecipientDomain, saveRecipientDomain } from "./domain-service";
 import {
   ZAddAffectedUserInput, ZCheckPrimaryAccountInput, ZCorrectRecipientDomainInput, ZDeleteRecipientDomainInput, ZRevertRecipientDomainInput, ZSaveRecipientDomainInput,
@@ -11,60 +9,52 @@ import {
 import { addAffectedUser, recheckPrimaryAccount } from "./service";
 
 export const addAffectedUserAction = actionClient
-  .metadata({ name: "addAffectedUser" })
+  .metadata({ name: "addAffectedUser", permission: "tickets.work" })
   .inputSchema(ZAddAffectedUserInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const db = await getDb();
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     await withFieldErrors(() => addAffectedUser(db, viewer, parsedInput));
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
   });
 
 export const recheckPrimaryAccountAction = actionClient
-  .metadata({ name: "recheckPrimaryAccount" })
+  .metadata({ name: "recheckPrimaryAccount", permission: "tickets.work" })
   .inputSchema(ZCheckPrimaryAccountInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const result = await recheckPrimaryAccount(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await recheckPrimaryAccount(db, viewer, parsedInput);
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return result;
   });
 
 export const saveRecipientDomainAction = actionClient
-  .metadata({ name: "saveRecipientDomain" })
+  .metadata({ name: "saveRecipientDomain", permission: "tickets.work" })
   .inputSchema(ZSaveRecipientDomainInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const db = await getDb();
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     await withFieldErrors(() => saveRecipientDomain(db, viewer, parsedInput));
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
   });
 
 export const correctRecipientDomainAction = actionClient
-  .metadata({ name: "correctRecipientDomain" })
+  .metadata({ name: "correctRecipientDomain", permission: "tickets.work" })
   .inputSchema(ZCorrectRecipientDomainInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const result = await correctRecipientDomain(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await correctRecipientDomain(db, viewer, parsedInput);
     revalidatePath(`/tickets/${result.ticketId}`);
     return { version: result.version };
   });
 
 export const revertRecipientDomainAction = actionClient
-  .metadata({ name: "revertRecipientDomain" })
+  .metadata({ name: "revertRecipientDomain", permission: "tickets.work" })
   .inputSchema(ZRevertRecipientDomainInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const result = await revertRecipientDomain(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await revertRecipientDomain(db, viewer, parsedInput);
     revalidatePath(`/tickets/${result.ticketId}`);
     return { version: result.version };
   });
 
 export const deleteRecipientDomainAction = actionClient
-  .metadata({ name: "deleteRecipientDomain" })
+  .metadata({ name: "deleteRecipientDomain", permission: "tickets.work" })
   .inputSchema(ZDeleteRecipientDomainInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const result = await deleteRecipientDomain(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await deleteRecipientDomain(db, viewer, parsedInput);
     revalidatePath(`/tickets/${result.ticketId}`);
   });

@@ -5,12 +5,13 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFoundError } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { effectiveCounts } from "./domain-counts";
 import type { TCorrectRecipientDomain, TDomainRef, TSaveRecipientDomain } from "./schemas";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 // Stage 2, the recipients by domain: filled from the message trace (lib/message-trace), corrected
 // by hand. The engineer's counts are stored beside the trace's, so a new trace run keeps them.
@@ -23,11 +24,7 @@ function isInternalDomain(domain: string, primaryDomain: string) {
 /** Adds a domain the trace did not find; a listed one is corrected on its own row instead. */
 export async function saveRecipientDomain(db: Db, viewer: Viewer, input: TSaveRecipientDomain) {
   assertCan(viewer, "tickets.work");
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } },
-  });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, status: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } });
   assertTicketOpen(ticket, "change the scope");
   const listed = () => new AppError("INVALID_INPUT", `${input.domain} is already listed: correct the counts on its row.`, { field: "domain" });
   if (await db.recipientDomain.findUnique({ where: { ticketId_domain: { ticketId: ticket.id, domain: input.domain } }, select: { id: true } })) throw listed();
@@ -55,14 +52,14 @@ export async function saveRecipientDomain(db: Db, viewer: Viewer, input: TSaveRe
 
 async function loadDomain(db: Db, viewer: Viewer, domainId: string, what: string) {
   const row = await db.recipientDomain.findFirst({
-    where: { id: domainId, ticket: ticketScopeFor(viewer) },
+    where: { id: domainId, ticket: ticketAccessFor(viewer) },
     select: {
       id: true, domain: true, source: true, version: true, messageCount: true, recipientCount: true,
       traceMessageCount: true, traceRecipientCount: true, manualMessageCount: true, manualRecipientCount: true,
       ticket: { select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } },
     },
   });
-  if (!row) throw notFound("Recipient domain");
+  if (!row) throw notFoundError("Recipient domain");
   assertTicketOpen(row.ticket, what);
   return row;
 }

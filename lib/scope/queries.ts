@@ -1,10 +1,10 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 
 export async function getScope(db: Db, viewer: Viewer, ticketId: string) {
-  const where = { ticketId, ticket: ticketScopeFor(viewer) };
+  const where = { ticketId, ticket: ticketAccessFor(viewer) };
   const [users, domains] = await Promise.all([
     db.affectedUser.findMany({
       where,

@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { getEnv } from "@/lib/env";
 import { createTenantGraph } from "@/lib/graph/client";
-import { createTicket } from "@/lib/tickets/service";
+import { createTicket } from "@/lib/intake/create-ticket";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
 import type { RunningSimulator } from "@/simulator/server";

@@ -3,13 +3,13 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFound, toUserMessage } from "@/lib/errors";
+import { AppError, notFoundError, toUserMessage } from "@/lib/errors";
 import type { TenantGraph } from "@/lib/graph/client";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser, type GraphUser } from "@/lib/graph/users";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 // Stage 2, the accounts: the primary one (checked against the tenant after filing, and again on
 // request) and others found later (added only if the tenant has them).
@@ -27,11 +27,7 @@ export async function checkAccountInTenant(db: Db, tenantId: string, upn: string
 }
 
 async function loadTicket(db: Db, viewer: Viewer, ticketId: string) {
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, affectedUpn: true, status: true, tenant: { select: { disconnectedAt: true } } },
-  });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, ticketId, { id: true, number: true, tenantId: true, affectedUpn: true, status: true, tenant: { select: { disconnectedAt: true } } });
   return ticket;
 }
 
@@ -64,7 +60,7 @@ async function recordPrimaryCheck(db: Db, ticket: PrimaryTicket, actorId: string
  */
 export async function verifyPrimaryAccount(db: Db, ticketId: string, deps: { graph?: TenantGraph } = {}) {
   const ticket = await db.ticket.findUnique({ where: { id: ticketId }, select: { id: true, number: true, tenantId: true, affectedUpn: true } });
-  if (!ticket) throw notFound();
+  if (!ticket) throw notFoundError();
   return recordPrimaryCheck(db, ticket, null, deps.graph);
 }
 

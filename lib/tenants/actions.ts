@@ -2,8 +2,6 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
-import { requirePermission } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { ZCreateTenantInput, ZStartSetupInput, ZTenantRef, ZUpdateTenantInput } from "./schemas";
 import { createTenant, updateTenant } from "./service";
@@ -13,22 +11,18 @@ import { disconnectTenant } from "./disconnect";
 import { startSetup } from "./setup";
 
 export const createTenantAction = actionClient
-  .metadata({ name: "createTenant" })
+  .metadata({ name: "createTenant", permission: "tenants.manage" })
   .inputSchema(ZCreateTenantInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tenants.manage");
-    const db = await getDb();
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     const tenant = await withFieldErrors(() => createTenant(db, viewer, parsedInput, getEnv().BREACHDESK_ENCRYPTION_KEY));
     revalidatePath("/admin/tenants", "layout");
     return tenant;
   });
 
 export const updateTenantAction = actionClient
-  .metadata({ name: "updateTenant" })
+  .metadata({ name: "updateTenant", permission: "tenants.manage" })
   .inputSchema(ZUpdateTenantInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tenants.manage");
-    const db = await getDb();
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     const result = await withFieldErrors(() => updateTenant(db, viewer, parsedInput, getEnv().BREACHDESK_ENCRYPTION_KEY));
     revalidatePath("/admin/tenants", "layout");
     return result;
@@ -43,37 +37,33 @@ const refresh = () => {
 };
 
 export const startConsentAction = actionClient
-  .metadata({ name: "startConsent" })
+  .metadata({ name: "startConsent", permission: "tenants.connect" })
   .inputSchema(ZTenantRef)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tenants.connect");
-    return startConsent(await getDb(), viewer, parsedInput.tenantId);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    return startConsent(db, viewer, parsedInput.tenantId);
   });
 
 export const startSetupAction = actionClient
-  .metadata({ name: "startSetup" })
+  .metadata({ name: "startSetup", permission: "tenants.connect" })
   .inputSchema(ZStartSetupInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tenants.connect");
-    return startSetup(await getDb(), viewer, parsedInput.tenantId, { privileged: parsedInput.privileged });
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    return startSetup(db, viewer, parsedInput.tenantId, { privileged: parsedInput.privileged });
   });
 
 export const recheckConnectionAction = actionClient
-  .metadata({ name: "recheckConnection" })
+  .metadata({ name: "recheckConnection", permission: "tenants.connect" })
   .inputSchema(ZTenantRef)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tenants.connect");
-    const check = await recheckConnection(await getDb(), viewer, parsedInput.tenantId);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const check = await recheckConnection(db, viewer, parsedInput.tenantId);
     refresh();
     return { ready: check.ready, connected: check.connected };
   });
 
 export const disconnectTenantAction = actionClient
-  .metadata({ name: "disconnectTenant" })
+  .metadata({ name: "disconnectTenant", permission: "tenants.connect" })
   .inputSchema(ZTenantRef)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tenants.connect");
-    const result = await disconnectTenant(await getDb(), viewer, parsedInput.tenantId);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await disconnectTenant(db, viewer, parsedInput.tenantId);
     refresh();
     return result;
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/assert-can";
+import { tenantAccessFor } from "@/lib/auth/ticket-access";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
@@ -40,4 +41,13 @@ export async function getTenantForEdit(db: Db, viewer: Viewer, tenantId: string)
   const tenant = await db.tenant.findUnique({ where: { id: tenantId }, select: LISTED });
   if (!tenant) throw new AppError("NOT_FOUND", "Tenant not found.");
   return { ...tenant, hasSecret: (await idsWithSecret(db, [tenantId])).has(tenantId) };
+}
+
+/** The tenants a viewer may pick from in a form (filing, user admin, connection checks), by name. */
+export async function listTenantChoices(db: Db, viewer: Viewer) {
+  return db.tenant.findMany({
+    where: tenantAccessFor(viewer),
+    select: { id: true, displayName: true, primaryDomain: true, connectionMode: true },
+    orderBy: { displayName: "asc" },
+  });
 }

@@ -1,50 +1,26 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { after } from "next/server";
 import { actionClient } from "@/lib/actions/client";
-import { requirePermission } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
-import { getLogger } from "@/lib/logger";
-import { verifyPrimaryAccount } from "@/lib/scope/service";
-import { withIntakeFieldErrors } from "./field-errors";
-import { fileTicket } from "./file-ticket";
-import { ZAddCommentInput, ZCreateTicketForm, ZUpdateIntakeInput } from "./schemas";
+import { ZAddCommentInput, ZUpdateIntakeInput } from "./schemas";
 import { addComment } from "./service";
 import { updateIntake } from "./update-intake";
 
-export const createTicketAction = actionClient
-  .metadata({ name: "createTicket" })
-  // The form's raw fields: fileTicket runs every check at once, the tenant's domain among them.
-  .inputSchema(ZCreateTicketForm)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.create");
-    const db = await getDb();
-    const result = await withIntakeFieldErrors(() => fileTicket(db, viewer, parsedInput));
-    if (result.status === "filed") {
-      // After the response: the reporter never waits for Graph, and a Graph outage never blocks filing.
-      after(() => verifyPrimaryAccount(db, result.id).catch((err: unknown) => getLogger().warn({ err, ticketId: result.id }, "primary account check failed")));
-      revalidatePath("/tickets");
-    }
-    return result;
-  });
-
 export const addCommentAction = actionClient
-  .metadata({ name: "addComment" })
+  .metadata({ name: "addComment", permission: "comments.writePublic" })
+  // An internal note also needs comments.writeInternal: addComment checks it for the visibility chosen.
   .inputSchema(ZAddCommentInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission(parsedInput.visibility === "INTERNAL" ? "comments.writeInternal" : "comments.writePublic");
-    const comment = await addComment(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const comment = await addComment(db, viewer, parsedInput);
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return comment;
   });
 
 export const updateIntakeAction = actionClient
-  .metadata({ name: "updateIntake" })
+  .metadata({ name: "updateIntake", permission: "tickets.work" })
   .inputSchema(ZUpdateIntakeInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tickets.work");
-    const result = await updateIntake(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await updateIntake(db, viewer, parsedInput);
     revalidatePath(`/tickets/${parsedInput.ticketId}`);
     return result;
   });

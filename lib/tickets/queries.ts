@@ -3,10 +3,10 @@ import type { Prisma } from "@/generated/prisma/client";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { notFound } from "@/lib/errors";
 import { parseTicketNumber } from "./format";
 import { QUEUE_PAGE_SIZE, type TTicketListQuery } from "./schemas";
-import { tenantScopeFor, ticketScopeFor } from "./scope";
+import { tenantAccessFor, ticketAccessFor } from "@/lib/auth/ticket-access";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 const queueRowSelect = {
   id: true,
@@ -43,7 +43,7 @@ export async function listTickets(db: Db, viewer: Viewer, query: TTicketListQuer
   const assigneeId = query.assignee === "me" ? viewer.id : query.assignee === "unassigned" ? null : query.assignee;
   const where: Prisma.TicketWhereInput = {
     AND: [
-      ticketScopeFor(viewer),
+      ticketAccessFor(viewer),
       query.status ? { status: query.status } : {},
       query.severity ? { severity: query.severity } : {},
       query.tenantId ? { tenantId: query.tenantId } : {},
@@ -67,16 +67,21 @@ const ticketDetailSelect = {
   resolvedAt: true,
   closedAt: true,
   reviewStatus: true,
+  containedAt: true,
+  personalDataInvolved: true,
+  notificationDeadline: true,
+  outcomeSummary: true,
+  lessonsLearned: true,
+  closureReason: true,
   tenantId: true,
-  tenant: { select: { id: true, displayName: true, primaryDomain: true } },
+  tenant: { select: { id: true, displayName: true, primaryDomain: true, serviceMailbox: true, disconnectedAt: true } },
   reporter: { select: { id: true, name: true, email: true } },
 } satisfies Prisma.TicketSelect;
 
 export type TicketDetail = Prisma.TicketGetPayload<{ select: typeof ticketDetailSelect }>;
 
 export async function getTicketOrThrow(db: Db, viewer: Viewer, ticketId: string): Promise<TicketDetail> {
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: ticketDetailSelect });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, ticketId, ticketDetailSelect);
   return ticket;
 }
 
@@ -86,7 +91,7 @@ export const LATEST_COMMENTS = 50;
 /** The ticket's comments the viewer may read, oldest first: the latest LATEST_COMMENTS, or all. */
 export async function listComments(db: Db, viewer: Viewer, ticketId: string, options: { all?: boolean } = {}) {
   const canSeeInternal = hasPermission(viewer.role, "comments.readInternal");
-  const where: Prisma.CommentWhereInput = { ticketId, ticket: ticketScopeFor(viewer), ...(canSeeInternal ? {} : { visibility: "PUBLIC" }) };
+  const where: Prisma.CommentWhereInput = { ticketId, ticket: ticketAccessFor(viewer), ...(canSeeInternal ? {} : { visibility: "PUBLIC" }) };
   const [latest, total] = await Promise.all([
     db.comment.findMany({
       where,
@@ -107,7 +112,7 @@ export async function findOpenDuplicates(db: Db, viewer: Viewer, ticket: { id?: 
   return db.ticket.findMany({
     where: {
       AND: [
-        ticketScopeFor(viewer),
+        ticketAccessFor(viewer),
         { tenantId: ticket.tenantId, affectedUpn: ticket.affectedUpn.toLowerCase(), status: { not: "CLOSED" } },
         ticket.id ? { id: { not: ticket.id } } : {},
       ],
@@ -121,7 +126,7 @@ export async function findOpenDuplicates(db: Db, viewer: Viewer, ticket: { id?: 
 /** Options for the queue's filters. */
 export async function listQueueFilterOptions(db: Db, viewer: Viewer) {
   const [tenants, engineers] = await Promise.all([
-    db.tenant.findMany({ where: tenantScopeFor(viewer), select: { id: true, displayName: true }, orderBy: { displayName: "asc" } }),
+    db.tenant.findMany({ where: tenantAccessFor(viewer), select: { id: true, displayName: true }, orderBy: { displayName: "asc" } }),
     db.user.findMany({ where: { role: { in: ["ENGINEER", "PLATFORM_ADMIN"] }, isActive: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
   ]);
   return { tenants, engineers };

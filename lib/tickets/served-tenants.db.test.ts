@@ -9,7 +9,7 @@ import { listQueueFilterOptions, getTicketOrThrow, listTickets } from "./queries
 import { ZTicketListQuery } from "./schemas";
 import { addComment } from "./service";
 
-// A support engineer sees and works only the tickets of the tenants it serves (DESIGN §1), unless
+// A support engineer sees and works only the tickets of the tenants it serves (docs/design-basis.md, Roles), unless
 // it serves all tenants; a ticket of another tenant is "not found", as for a tenant admin.
 describe.each(testDbKinds())("tenants an engineer serves, on %s", (kind) => {
   let t: TestDb;

@@ -6,7 +6,8 @@ import { seedComment, seedTenant, seedTicket, seedUser } from "@/prisma/seed/fac
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { getTicketOrThrow, LATEST_COMMENTS, listComments, listTickets } from "./queries";
 import { ZCreateTicketInput, ZTicketListQuery } from "./schemas";
-import { addComment, createTicket } from "./service";
+import { createTicket } from "@/lib/intake/create-ticket";
+import { addComment } from "./service";
 import { viewerOf as asViewer } from "@/tests/support/viewer";
 
 

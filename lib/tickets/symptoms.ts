@@ -1,4 +1,4 @@
-// What a tenant admin may have observed, from the seed incident (DESIGN.md §2, intake).
+// What a tenant admin may have observed, from the seed incident (docs/design-basis.md, The seed report: intake).
 export const SYMPTOMS = {
   BULK_MAIL: "The account sent bulk or spam email",
   OUTBOUND_RESTRICTED: "Microsoft restricted the account from sending email",

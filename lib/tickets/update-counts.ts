@@ -2,7 +2,7 @@ import "server-only";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { ticketScopeFor } from "./scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 
 /**
  * How many comments and evidence files the viewer can see on a ticket, for the Updates tab's
@@ -13,8 +13,8 @@ export async function countUpdates(db: Db, viewer: Viewer, ticketId: string): Pr
   const canSeeInternalComments = hasPermission(viewer.role, "comments.readInternal");
   const canSeeInternalFiles = viewer.role !== "TENANT_ADMIN";
   const [comments, attachments] = await Promise.all([
-    db.comment.count({ where: { ticketId, ticket: ticketScopeFor(viewer), ...(canSeeInternalComments ? {} : { visibility: "PUBLIC" }) } }),
-    db.attachment.count({ where: { ticketId, ticket: ticketScopeFor(viewer), ...(canSeeInternalFiles ? {} : { visibility: "PUBLIC" }) } }),
+    db.comment.count({ where: { ticketId, ticket: ticketAccessFor(viewer), ...(canSeeInternalComments ? {} : { visibility: "PUBLIC" }) } }),
+    db.attachment.count({ where: { ticketId, ticket: ticketAccessFor(viewer), ...(canSeeInternalFiles ? {} : { visibility: "PUBLIC" }) } }),
   ]);
   return { comments, attachments };
 }

@@ -3,10 +3,10 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { formatTicketNumber } from "./format";
-import { ticketScopeFor } from "./scope";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 type Intake = { title: string; symptoms: string[]; symptomsNote: string | null; detectedAt: Date };
 
@@ -23,11 +23,7 @@ export function intakeChanges(before: Intake, after: Intake): Record<string, { f
 /** Stage 1 as corrected by the engineer; every change is kept with who, when, before and after. */
 export async function updateIntake(db: Db, viewer: Viewer, input: { ticketId: string; version: number; title: string; symptoms: string[]; symptomsNote: string; detectedAt: Date }) {
   assertCan(viewer, "tickets.work");
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: input.ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, status: true, title: true, symptoms: true, symptomsNote: true, detectedAt: true },
-  });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, status: true, title: true, symptoms: true, symptomsNote: true, detectedAt: true });
   if (ticket.status === "CLOSED") throw new AppError("INVALID_STATE", "The ticket is closed: reopen it to edit the intake.");
   const after = { title: input.title, symptoms: input.symptoms, symptomsNote: input.symptomsNote || null, detectedAt: input.detectedAt };
   const changes = intakeChanges(ticket, after);

@@ -4,7 +4,7 @@ import { Role } from "@/generated/prisma/enums";
 
 const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 
-// Which tenants a support engineer serves (DESIGN §1): all of them, or those chosen.
+// Which tenants a support engineer serves (docs/design-basis.md, Roles): all of them, or those chosen.
 const servedFields = {
   servesAllTenants: z.boolean().default(false),
   servedTenantIds: z.array(z.uuid()).max(500).default([]),

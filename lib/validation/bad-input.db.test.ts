@@ -34,16 +34,16 @@ describe.each(testDbKinds())("bad input through actions on %s", (kind) => {
     const reporter = await seedUser(t.db, { role: "TENANT_ADMIN", tenantId });
     engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
     ticketId = (await seedTicket(t.db, { tenantId, reporterId: reporter.id, status: "TRIAGED", assigneeId: engineer.id })).id;
-    client = createActionClient({ requestOrigin: async () => SAME_ORIGIN, loadViewer: async () => engineer });
+    client = createActionClient({ requestOrigin: async () => SAME_ORIGIN, loadViewer: async () => engineer, openDb: async () => t.db });
   });
   afterAll(() => t.close());
 
   const actions = () => ({
-    intake: client.metadata({ name: "updateIntake" }).inputSchema(ZUpdateIntakeInput).action(({ parsedInput }) => updateIntake(t.db, engineer, parsedInput)),
-    impact: client.metadata({ name: "saveImpact" }).inputSchema(ZSaveImpactInput).action(({ parsedInput }) => saveImpact(t.db, engineer, parsedInput)),
-    preventive: client.metadata({ name: "addPreventiveItem" }).inputSchema(ZAddPreventiveItemInput).action(({ parsedInput }) => addPreventiveItem(t.db, engineer, parsedInput)),
-    counts: client.metadata({ name: "correctRecipientDomain" }).inputSchema(ZCorrectRecipientDomainInput).action(({ parsedInput }) => correctRecipientDomain(t.db, engineer, parsedInput)),
-    outcome: client.metadata({ name: "updateOutcome" }).inputSchema(ZOutcomeInput).action(({ parsedInput }) => updateOutcome(t.db, engineer, parsedInput)),
+    intake: client.metadata({ name: "updateIntake", permission: "tickets.work" }).inputSchema(ZUpdateIntakeInput).action(({ parsedInput, ctx: { viewer, db } }) => updateIntake(db, viewer, parsedInput)),
+    impact: client.metadata({ name: "saveImpact", permission: "tickets.work" }).inputSchema(ZSaveImpactInput).action(({ parsedInput, ctx: { viewer, db } }) => saveImpact(db, viewer, parsedInput)),
+    preventive: client.metadata({ name: "addPreventiveItem", permission: "tickets.work" }).inputSchema(ZAddPreventiveItemInput).action(({ parsedInput, ctx: { viewer, db } }) => addPreventiveItem(db, viewer, parsedInput)),
+    counts: client.metadata({ name: "correctRecipientDomain", permission: "tickets.work" }).inputSchema(ZCorrectRecipientDomainInput).action(({ parsedInput, ctx: { viewer, db } }) => correctRecipientDomain(db, viewer, parsedInput)),
+    outcome: client.metadata({ name: "updateOutcome", permission: "tickets.work" }).inputSchema(ZOutcomeInput).action(({ parsedInput, ctx: { viewer, db } }) => updateOutcome(db, viewer, parsedInput)),
   });
   const fieldErrorsOf = (result: { serverError?: unknown; validationErrors?: { fieldErrors?: Record<string, string[]> } } | undefined) => {
     expect(result?.serverError).toBeUndefined();

@@ -4,7 +4,7 @@ import { hasPermission } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
 import { canDecide } from "@/lib/remediation/approval-rules";
 import { stepDef } from "@/lib/remediation/steps";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 
 // Approval requests waiting for the viewer: PENDING, on a ticket the viewer may see, and one
 // the viewer may decide (not their own request; a tenant admin only for their tenant). Read-only;
@@ -17,7 +17,7 @@ const stepName = (key: string) => (key === "containment" ? "Contain the account 
 export async function listApprovalsAwaiting(db: Db, viewer: Viewer, ticketId: string): Promise<AwaitingApproval[]> {
   if (!hasPermission(viewer.role, "remediation.approve")) return [];
   const rows = await db.approval.findMany({
-    where: { ticketId, status: "PENDING", requestedById: { not: viewer.id }, ticket: { AND: [ticketScopeFor(viewer), { status: { not: "CLOSED" } }] } },
+    where: { ticketId, status: "PENDING", requestedById: { not: viewer.id }, ticket: { AND: [ticketAccessFor(viewer), { status: { not: "CLOSED" } }] } },
     orderBy: { createdAt: "asc" },
     select: { id: true, stepKey: true, createdAt: true, requestedById: true, requestedBy: { select: { name: true } }, ticket: { select: { tenantId: true } } },
   });
@@ -30,7 +30,7 @@ export async function listApprovalsAwaiting(db: Db, viewer: Viewer, ticketId: st
 export async function countApprovalsAwaiting(db: Db, viewer: Viewer, ticketIds: string[]): Promise<Map<string, number>> {
   if (!hasPermission(viewer.role, "remediation.approve") || ticketIds.length === 0) return new Map();
   const rows = await db.approval.findMany({
-    where: { ticketId: { in: ticketIds }, status: "PENDING", requestedById: { not: viewer.id }, ticket: { AND: [ticketScopeFor(viewer), { status: { not: "CLOSED" } }] } },
+    where: { ticketId: { in: ticketIds }, status: "PENDING", requestedById: { not: viewer.id }, ticket: { AND: [ticketAccessFor(viewer), { status: { not: "CLOSED" } }] } },
     select: { ticketId: true, requestedById: true, ticket: { select: { tenantId: true } } },
   });
   const counts = new Map<string, number>();

@@ -5,25 +5,21 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { ticketScopeFor } from "@/lib/tickets/scope";
 import { snapshotReport } from "@/lib/reports/snapshot";
 import { assignableTo } from "./assignees";
 import { closeBlockers } from "./close-gate";
-import { canTransition, targetOf, type Transition } from "./status-machine";
+import { canTransition, targetOf, type Transition } from "@/lib/tickets/status-machine";
+import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 // Explicit status changes, assignment and the outcome, each with optimistic locking: the writer
 // sends the version it loaded, and a stale version is a CONFLICT, never a silent overwrite.
 
 
 async function loadTicket(db: Db, viewer: Viewer, ticketId: string) {
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, number: true, tenantId: true, status: true, reviewStatus: true, version: true, outcomeSummary: true, closureReason: true, firstResponseAt: true, tenant: { select: { disconnectedAt: true } } },
-  });
-  if (!ticket) throw notFound();
+  const ticket = await getTicketForViewer(db, viewer, ticketId, { id: true, number: true, tenantId: true, status: true, reviewStatus: true, version: true, outcomeSummary: true, closureReason: true, firstResponseAt: true, tenant: { select: { disconnectedAt: true } } });
   return ticket;
 }
 

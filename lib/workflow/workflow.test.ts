@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { CHECKLIST_STEPS } from "@/lib/remediation/steps";
 import { closeBlockers } from "./close-gate";
 import { closeWarnings } from "./close-warnings";
-import { slaBreached, slaReadings } from "./sla";
-import { availableTransitions, canTransition } from "./status-machine";
+import { slaBreached, slaReadings } from "@/lib/tickets/sla";
+import { availableTransitions, canTransition } from "@/lib/tickets/status-machine";
 
 describe("status machine", () => {
   it("follows NEW → TRIAGED → CONTAINED → RESOLVED → CLOSED, with reopen", () => {

@@ -1,7 +1,7 @@
 // Operations the app uses that the contract subset has no path for, mapped to the closest
 // published types (see simulator/contract/graph/SOURCE.md, "Operations not found"), and the
 // $batch envelope, which Microsoft's OpenAPI does not describe at all: that schema follows the
-// JSON-batching docs (graph-api.md §7) and is ours, not Microsoft's.
+// JSON-batching docs (docs/design-basis.md, Graph facts: JSON batching) and is ours, not Microsoft's.
 
 export type Undescribed = {
   method: string;

@@ -11,7 +11,7 @@ import { roleRoutes } from "./roles";
 import { securityRoutes } from "./security";
 import { userRoutes } from "./users";
 
-// Every Graph operation the simulator answers (graph-api.md rows 1, 3–10, 12–23, plus users).
+// Every Graph operation the simulator answers (lib/graph/operations.ts, plus users).
 export const ALL_ROUTES: Route[] = [
   ...authMethodRoutes,
   ...mailRoutes,

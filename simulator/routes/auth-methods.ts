@@ -37,7 +37,7 @@ function methodView(m: AuthMethod, now: Date) {
   }
 }
 
-/** The typed collections Graph lists, reads and deletes through (graph-api.md §2, 7/8). */
+/** The typed collections Graph lists, reads and deletes through (docs/design-basis.md, Graph facts: authentication methods). */
 const KINDS: Record<string, AuthMethod["kind"]> = {
   phonemethods: "phone",
   microsoftauthenticatormethods: "microsoftAuthenticator",

@@ -44,7 +44,7 @@ type SendMailBody = { message?: { subject?: string; body?: { contentType?: strin
  * Exchange RBAC for Applications (or a legacy application access policy) can scope Mail.Send to
  * some mailboxes; outside the scope Graph answers 403 ErrorAccessDenied, as it does without the
  * permission — reported text: "Access to OData is disabled: [RAOP] : Blocked by tenant configured
- * AppOnly AccessPolicy settings." (New-ApplicationAccessPolicy docs; graph-api.md §9).
+ * AppOnly AccessPolicy settings." (New-ApplicationAccessPolicy docs; docs/design-basis.md, Graph facts).
  */
 function assertInMailScope(t: TenantState, sender: SimUser) {
   if (t.mailSendScope === null) return;

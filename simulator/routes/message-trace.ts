@@ -48,7 +48,7 @@ const DAY_MS = 24 * HOUR_MS;
 const TRACE_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,7})?Z$/i;
 
 /**
- * The window Graph searches (graph-api.md §3): the last 48 h without a receivedDateTime filter;
+ * The window Graph searches (docs/design-basis.md, Graph facts: message trace): the last 48 h without a receivedDateTime filter;
  * otherwise both bounds, at most 10 days apart, the start at most 90 days back, the end not in
  * the future. Anything else answers 400.
  */

@@ -7,7 +7,7 @@ import { CONTOSO_PEOPLE, FABRIKAM_PEOPLE, MAIL_ALIASES, makeUser } from "./users
 
 // Builds the simulated world from a seed: the same seed and start time give the same state.
 
-/** Every application permission the app's operations need (graph-api.md table). */
+/** Every application permission the app's operations need (lib/graph/operations.ts). */
 export const ALL_PERMISSIONS = [
   "User.Read.All",
   "User-PasswordProfile.ReadWrite.All",

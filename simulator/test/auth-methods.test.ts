@@ -3,7 +3,7 @@ import type { RunningSimulator } from "../server";
 import { call, control, expectConformingResponses, graphClient, startCheckedSimulator, tokenFor } from "./support";
 
 // Authentication methods by typed collection, including Windows Hello for Business and the
-// Temporary Access Pass (graph-api.md §2, 7/8): list, get and delete, as Graph does.
+// Temporary Access Pass (docs/design-basis.md, Graph facts: authentication methods): list, get and delete, as Graph does.
 
 const PRADEEP = "pradeep@contoso.example";
 const NESTOR = "nestor@contoso.example";

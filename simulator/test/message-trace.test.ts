@@ -6,7 +6,7 @@ import { CONTOSO, FABRIKAM } from "../demo-tenants";
 import type { RunningSimulator } from "../server";
 import { call, control, expectConformingResponses, startCheckedSimulator, tokenFor } from "./support";
 
-// Message trace's time-window rules (graph-api.md §3): the last 48 h by default; with a
+// Message trace's time-window rules (docs/design-basis.md, Graph facts: message trace): the last 48 h by default; with a
 // receivedDateTime filter both bounds, at most 10 days apart, at most 90 days back, not in the
 // future, as YYYY-MM-DDThh:mm:ssZ; eq-only filters; 100 requests per 5 minutes per tenant.
 

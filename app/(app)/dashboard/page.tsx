@@ -6,7 +6,7 @@ import { Input } from "@/components/ui/input";
 import { authorizePage, type Viewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { computeMetrics } from "@/lib/metrics/compute";
-import { DWELL_TIME_DEFINITION } from "@/lib/metrics/dwell";
+import { DWELL_TIME_DEFINITION } from "@/lib/investigation/dwell";
 import { loadMetricTickets } from "@/lib/metrics/queries";
 import { parsePeriod, type Period } from "@/lib/metrics/schemas";
 import { incidentsOverTime, slaDistribution, tenantOpenClosed } from "@/lib/metrics/series";

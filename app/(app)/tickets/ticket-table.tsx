@@ -3,7 +3,7 @@ import { SeverityBadge, StatusBadge } from "@/components/ticket-badges";
 import type { QueueRow } from "@/lib/tickets/queries";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { formatDateTime, formatRelative } from "@/lib/utils/dates";
-import { slaReadings } from "@/lib/workflow/sla";
+import { slaReadings } from "@/lib/tickets/sla";
 import { SlaCell } from "@/components/sla-text";
 
 // The queue's hot path: dense (one line a row at 1440 px; long text cut, the whole in a tooltip)

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { attestUnkeyedHistoryAction, verifyAuditChainAction } from "@/lib/audit/actions";
+import { attestUnkeyedHistoryAction, verifyAuditChainAction } from "@/lib/audit-admin/actions";
 
 export function VerifyNowButton() {
   const { execute, isPending, result } = useAction(verifyAuditChainAction);
@@ -11,7 +11,7 @@ export function VerifyNowButton() {
       <Button size="sm" disabled={isPending} onClick={() => execute({})}>
         {isPending ? "Verifying…" : "Verify now"}
       </Button>
-      {result.serverError && <span role="alert" className="text-xs text-destructive">{result.serverError}</span>}
+      {result.serverError?.message && <span role="alert" className="text-xs text-destructive">{result.serverError?.message}</span>}
     </span>
   );
 }
@@ -23,7 +23,7 @@ export function AttestButton({ events }: { events: number }) {
       <Button size="sm" variant="outline" disabled={isPending} onClick={() => execute({})}>
         {isPending ? "Attesting…" : `Attest the ${events} unkeyed events`}
       </Button>
-      {result.serverError && <span role="alert" className="text-xs text-destructive">{result.serverError}</span>}
+      {result.serverError?.message && <span role="alert" className="text-xs text-destructive">{result.serverError?.message}</span>}
     </span>
   );
 }

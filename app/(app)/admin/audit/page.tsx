@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import { getAuditChainOverview } from "@/lib/audit/chain-admin";
+import { getAuditChainOverview } from "@/lib/audit-admin/chain-admin";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/utils/dates";

@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { runPreflight, summarisePreflight, type PreflightRow } from "@/lib/graph/preflight";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
+import { listTenantChoices } from "@/lib/tenants/queries";
 
 export const metadata: Metadata = { title: "Connection check" };
 export const dynamic = "force-dynamic";
@@ -17,10 +18,10 @@ export const dynamic = "force-dynamic";
 type Result = Awaited<ReturnType<typeof runPreflight>>;
 
 export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<{ tenant?: string }> }) {
-  await authorizePage("tenants.manage", "/admin/connections");
+  const viewer = await authorizePage("tenants.manage", "/admin/connections");
   const { tenant: tenantId } = await searchParams;
   const db = await getDb();
-  const tenants = await db.tenant.findMany({ select: { id: true, displayName: true, connectionMode: true }, orderBy: { displayName: "asc" } });
+  const tenants = await listTenantChoices(db, viewer);
   const chosen = tenants.find((t) => t.id === tenantId);
   let result: Result | null = null;
   let error: string | null = null;

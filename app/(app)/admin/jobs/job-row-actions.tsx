@@ -9,7 +9,7 @@ export function JobRowActions({ jobId, kindLabel, canCancel, canRetry }: { jobId
   const cancel = useAction(cancelJobAction);
   const retry = useAction(retryJobAction);
   const pending = cancel.isPending || retry.isPending;
-  const error = cancel.result.serverError ?? retry.result.serverError;
+  const error = cancel.result.serverError?.message ?? retry.result.serverError?.message;
   return (
     <span className="inline-flex flex-wrap items-center justify-end gap-2">
       {error && <span role="alert" className="text-xs text-destructive">{error}</span>}

@@ -62,7 +62,7 @@ export function TenantForm({ tenantId, initial = EMPTY, hasSecret = false }: Pro
     : "Tenant added.";
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label={tenantId ? "Edit tenant" : "Add a tenant"}>
-      {result.serverError && <Alert variant="destructive" className="sm:col-span-2">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive" className="sm:col-span-2">{result.serverError?.message}</Alert>}
       {hasSucceeded && !isPending && <Alert variant="success" className="sm:col-span-2">{saved}</Alert>}
       <FormField id={`${prefix}-name`} label="Display name" error={errors.displayName}>
         <Input name="displayName" defaultValue={initial.displayName} autoComplete="off" />

@@ -38,7 +38,7 @@ export function ChangeRoleDialog({ userId, name, role, tenantId, tenants }: { us
           </DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`Role of ${name}`}>
-          {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+          {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
           <FormField id={`role-${userId}`} label="Role" error={errors.role}>
             <NativeSelect name="role" defaultValue={role}>
               {Object.entries(ROLE_LABELS).map(([value, label]) => <option key={value} value={value}>{label}</option>)}

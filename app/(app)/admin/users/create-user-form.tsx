@@ -25,7 +25,7 @@ export function CreateUserForm({ tenants }: { tenants: { id: string; displayName
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label="Add a user">
-      {result.serverError && <Alert variant="destructive" className="sm:col-span-2">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive" className="sm:col-span-2">{result.serverError?.message}</Alert>}
       {hasSucceeded && <Alert variant="success" className="sm:col-span-2">User added.</Alert>}
       <FormField id="new-user-name" label="Name" error={errors.name}>
         <Input name="name" autoComplete="off" />

@@ -10,6 +10,7 @@ import { ChangeRoleDialog } from "./change-role-dialog";
 import { CreateUserForm } from "./create-user-form";
 import { ServedTenantsDialog } from "./served-tenants-dialog";
 import { UserActiveToggle } from "./user-active-toggle";
+import { listTenantChoices } from "@/lib/tenants/queries";
 
 export const metadata: Metadata = { title: "Users" };
 export const dynamic = "force-dynamic";
@@ -29,7 +30,7 @@ export default async function UsersPage() {
   const db = await getDb();
   const [users, tenants] = await Promise.all([
     listUsers(db, viewer),
-    db.tenant.findMany({ select: { id: true, displayName: true }, orderBy: { displayName: "asc" } }),
+    listTenantChoices(db, viewer),
   ]);
   return (
     <div className="space-y-6">

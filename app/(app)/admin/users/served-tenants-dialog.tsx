@@ -34,7 +34,7 @@ export function ServedTenantsDialog({ userId, name, tenants, servesAllTenants, s
           <DialogDescription>They see and work only these tenants&apos; tickets, from their next page on.</DialogDescription>
         </DialogHeader>
         <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`Tenants ${name} serves`}>
-          {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+          {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
           <ServedTenantsFields idPrefix={`served-${userId}`} tenants={tenants} defaultAll={servesAllTenants} defaultIds={servedIds} errors={errors.servedTenantIds} />
           <DialogFormActions pending={isPending} label="Save" />
         </form>

@@ -17,7 +17,7 @@ export function ReviewForm({ ticketId, version }: { ticketId: string; version: n
   }
   return (
     <form className="space-y-2" aria-label="Review" onSubmit={(e) => e.preventDefault()}>
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       <FormField id="review-comments" label="Comments for the engineer" error={result.validationErrors?.fieldErrors.comments}>
         <Textarea name="comments" rows={3} />
       </FormField>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ticketAbilities } from "@/lib/auth/ticket-abilities";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
@@ -29,15 +30,16 @@ export default async function TicketPage({ params, searchParams }: Props) {
     throw error;
   });
   const [progress, updates] = await Promise.all([getStageProgress(db, ticket), countUpdates(db, viewer, ticket.id)]);
+  const can = ticketAbilities(viewer, ticket);
   const label = TICKET_STAGES.find((s) => s.id === stage)!.label;
 
   return (
     <div className="space-y-4">
-      <TicketHeader db={db} viewer={viewer} ticket={ticket} />
+      <TicketHeader db={db} viewer={viewer} ticket={ticket} can={can} />
       <StageTabs ticketId={ticket.id} active={stage} progress={progress} updates={updates.comments + updates.attachments} />
       <LegacyHash ticketId={ticket.id} active={stage} />
       <div id={stage} role="region" aria-label={`Stage: ${label}`} className="scroll-mt-4">
-        <StagePanel stage={stage} db={db} viewer={viewer} ticket={ticket} progress={progress} allUpdates={query.updates === "all"} />
+        <StagePanel stage={stage} db={db} viewer={viewer} ticket={ticket} can={can} progress={progress} allUpdates={query.updates === "all"} />
       </div>
     </div>
   );

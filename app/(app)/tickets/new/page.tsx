@@ -3,6 +3,7 @@ import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { SYMPTOMS } from "@/lib/tickets/symptoms";
 import { ReportIncidentForm } from "./report-incident-form";
+import { listTenantChoices } from "@/lib/tenants/queries";
 
 export const metadata: Metadata = { title: "Report an incident" };
 export const dynamic = "force-dynamic";
@@ -11,11 +12,7 @@ export default async function NewTicketPage() {
   const viewer = await authorizePage("tickets.create", "/tickets/new");
   const db = await getDb();
   // Tenant admins file for their own tenant; a platform admin picks one.
-  const tenants = await db.tenant.findMany({
-    where: viewer.role === "TENANT_ADMIN" ? { id: viewer.tenantId ?? undefined } : {},
-    select: { id: true, displayName: true, primaryDomain: true },
-    orderBy: { displayName: "asc" },
-  });
+  const tenants = await listTenantChoices(db, viewer);
   return (
     <div className="mx-auto max-w-2xl space-y-5">
       <div>

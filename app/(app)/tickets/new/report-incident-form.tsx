@@ -11,7 +11,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
-import { createTicketAction } from "@/lib/tickets/actions";
+import { createTicketAction } from "@/lib/intake/actions";
 import { exampleUpn } from "@/lib/tickets/schemas";
 import { DuplicateNotice, type Duplicate } from "./duplicate-notice";
 
@@ -74,8 +74,8 @@ export function ReportIncidentForm({ symptoms, tenants, chooseTenant }: Props) {
     <Card>
       <CardContent className="pt-6">
         <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-5" aria-label="Report an incident">
-          {(result.serverError || formErrors.length > 0) && (
-            <Alert variant="destructive">{result.serverError ?? formErrors.join(" ")}</Alert>
+          {(result.serverError?.message || formErrors.length > 0) && (
+            <Alert variant="destructive">{result.serverError?.message ?? formErrors.join(" ")}</Alert>
           )}
           {chooseTenant && (
             <FormField id="tenantId" label="Tenant" error={errors.tenantId}>

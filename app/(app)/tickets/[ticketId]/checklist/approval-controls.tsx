@@ -9,7 +9,7 @@ import { decideApprovalAction } from "@/lib/remediation/actions";
 export function ApprovalControls({ approvalId }: { approvalId: string }) {
   const [reason, setReason] = useState("");
   const { execute, isPending, result } = useAction(decideApprovalAction);
-  const error = result.validationErrors?.fieldErrors.reason?.join(" ") ?? result.serverError;
+  const error = result.validationErrors?.fieldErrors.reason?.join(" ") ?? result.serverError?.message;
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
       <Button size="sm" disabled={isPending} onClick={() => execute({ approvalId, decision: "APPROVED" })}>Approve</Button>

@@ -1,6 +1,5 @@
 import { Badge } from "@/components/ui/badge";
 import type { Viewer } from "@/lib/auth/viewer";
-import { hasPermission } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
 import { listApprovals } from "@/lib/remediation/approvals";
 import { isItemStep, itemIdOf } from "@/lib/remediation/eradication";
@@ -15,13 +14,12 @@ import { StepRunButton } from "./step-run-button";
 
 const STATUS = { PENDING: ["Waiting for approval", "warning"], APPROVED: ["Approved – ready to run", "success"], REJECTED: ["Rejected", "danger"], USED: ["Approved and run", "neutral"] } as const;
 
-type Props = { db: Db; viewer: Viewer; ticketId: string; upn: string; canRun: boolean; hasSnapshot: boolean };
+type Props = { db: Db; viewer: Viewer; ticketId: string; upn: string; canRun: boolean; canApprove: boolean; hasSnapshot: boolean };
 
 /** Destructive steps waiting for (or decided by) a second person, in words, with the approved run one click away. */
-export async function ApprovalsPanel({ db, viewer, ticketId, upn, canRun, hasSnapshot }: Props) {
+export async function ApprovalsPanel({ db, viewer, ticketId, upn, canRun, canApprove, hasSnapshot }: Props) {
   const approvals = await listApprovals(db, viewer, ticketId);
   if (approvals.length === 0) return null;
-  const canApprove = hasPermission(viewer.role, "remediation.approve");
   const steps = [...new Set(approvals.map((a) => a.stepKey).filter(isItemStep))];
   const items = new Map((await Promise.all(steps.map((s) => loadFlaggedItems(db, ticketId, s)))).flat().map((i) => [i.id, i.label]));
   const itemOf = (stepKey: string, params: unknown) => {

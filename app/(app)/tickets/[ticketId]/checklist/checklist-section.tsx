@@ -1,15 +1,11 @@
 import { Alert } from "@/components/ui/alert";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { hasPermission } from "@/lib/auth/permissions";
-import { authorizePage } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
-import { notFound } from "@/lib/errors";
 import { listSnapshots } from "@/lib/investigation/queries";
 import { mfaWarning } from "@/lib/remediation/mfa-warning";
 import { getChecklist } from "@/lib/remediation/queries";
 import { instructionsFor } from "@/lib/remediation/step-words";
-import { ticketScopeFor } from "@/lib/tickets/scope";
 import { formatDateTime } from "@/lib/utils/dates";
+import type { StageProps } from "../stage-props";
 import { ApprovalsPanel } from "./approvals-panel";
 import { CheckAgainButton } from "./check-again-button";
 import { ContainAccountButton } from "./contain-account-button";
@@ -24,19 +20,16 @@ import { TakeSnapshotButton } from "./take-snapshot-button";
 const PHASES = { INVESTIGATION: "Investigation", CONTAINMENT: "Containment", ERADICATION: "Eradication", RECOVERY: "Recovery" } as const;
 
 /** Stage 4: the troubleshooting checklist, with the steps that act through Graph. */
-export async function ChecklistSection({ ticketId, upn }: { ticketId: string; upn: string }) {
-  const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}`);
-  const db = await getDb();
-  const [ticket, rows, snapshots] = await Promise.all([
-    db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { status: true, containedAt: true } }),
+export async function ChecklistSection({ db, viewer, ticket, can }: StageProps) {
+  const { id: ticketId, affectedUpn: upn } = ticket;
+  const [rows, snapshots] = await Promise.all([
     getChecklist(db, viewer, ticketId, upn),
     listSnapshots(db, viewer, ticketId),
   ]);
-  if (!ticket) throw notFound();
   const closed = ticket.status === "CLOSED";
-  const mayRun = hasPermission(viewer.role, "remediation.run");
+  const mayRun = can.run;
   // A closed ticket is read-only here: reopening it is the audited way back to work.
-  const canRun = mayRun && !closed;
+  const canRun = can.runNow;
   const hasSnapshot = snapshots.length > 0;
   const contained = Boolean(ticket.containedAt);
   const remainingMethods = rows.find((r) => r.key === "remove-auth-methods")?.items?.filter((i) => !i.removed).map((i) => i.label) ?? [];
@@ -64,7 +57,7 @@ export async function ChecklistSection({ ticketId, upn }: { ticketId: string; up
           <CheckAgainButton ticketId={ticketId} />
         </div>
       )}
-      <ApprovalsPanel db={db} viewer={viewer} ticketId={ticketId} upn={upn} canRun={canRun} hasSnapshot={hasSnapshot} />
+      <ApprovalsPanel db={db} viewer={viewer} ticketId={ticketId} upn={upn} canRun={canRun} canApprove={can.approve} hasSnapshot={hasSnapshot} />
       <SnapshotHistory snapshots={snapshots} note={rows.find((r) => r.key === "snapshot")?.notes ?? null} />
       <Table>
         <TableCaption className="sr-only">Checklist steps with their state, who ran them, Graph request ids and verification</TableCaption>

@@ -73,7 +73,7 @@ export function ContainAccountButton({ ticketId, upn, hasSnapshot, contained = f
           Running the four steps through Microsoft Graph{hasSnapshot ? "" : " and taking the evidence snapshot"}…
         </p>
       )}
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       {result.data?.awaitingApproval && <Alert variant="warning">Waiting for a second person: {result.data.awaitingApproval}</Alert>}
       {result.data && !result.data.awaitingApproval && !result.data.alreadyRan && result.data.outcomes.some((o) => o.status === "FAILED" || o.status === "UNKNOWN") && (
         <Alert variant="warning">

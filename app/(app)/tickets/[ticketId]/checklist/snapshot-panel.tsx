@@ -1,8 +1,9 @@
 import { Badge } from "@/components/ui/badge";
-import { SNAPSHOT_SECTION_WORDS } from "@/lib/audit/describe-event";
+import { SNAPSHOT_SECTION_WORDS } from "@/lib/timeline/describe-event";
 import type { Snapshot } from "@/lib/investigation/queries";
 import { traceStatusLabel } from "@/lib/message-trace/statuses";
-import { methodLabel, readableObserved, riskLevelWords, riskStateWords } from "@/lib/reports/words";
+import { methodLabel, riskLevelWords, riskStateWords } from "@/lib/investigation/account-words";
+import { readableObserved } from "@/lib/reports/words";
 import { formatDateTime } from "@/lib/utils/dates";
 
 type Item = { key: string; text: string; reasons: string[] };

@@ -45,7 +45,7 @@ function RecordForm({ ticketId, stepKey, stepTitle, mode, onDone }: { ticketId: 
         <DialogTitle>{text.title(stepTitle)}</DialogTitle>
         <DialogDescription>{text.description}</DialogDescription>
       </DialogHeader>
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       <FormField id={id} label={text.label} error={result.validationErrors?.fieldErrors.note}>
         <Textarea name="note" rows={3} aria-required={mode !== "DONE" || undefined} maxLength={2000} />
       </FormField>

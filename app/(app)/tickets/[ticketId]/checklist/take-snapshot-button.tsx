@@ -13,7 +13,7 @@ export function TakeSnapshotButton({ ticketId, hasSnapshot }: { ticketId: string
         {isPending ? "Collecting evidence…" : hasSnapshot ? "Take a new snapshot" : "Take evidence snapshot"}
       </Button>
       {isPending && <p role="status" className="text-sm text-muted-foreground">Reading sign-ins, rules, methods, consents, audits, risk and the message trace…</p>}
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { SlaText } from "@/components/sla-text";
 import type { TicketDetail } from "@/lib/tickets/queries";
-import { slaReadings } from "@/lib/workflow/sla";
+import { slaReadings } from "@/lib/tickets/sla";
 
 /** Both SLA clocks, and where the manager's review stands once there is one. */
 export function TicketClocks({ ticket }: { ticket: TicketDetail }) {

@@ -1,12 +1,9 @@
 import Link from "next/link";
 import { SeverityBadge, StatusBadge } from "@/components/ticket-badges";
-import { hasPermission } from "@/lib/auth/permissions";
-import type { Viewer } from "@/lib/auth/viewer";
-import type { Db } from "@/lib/db/create-client";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import type { TicketDetail } from "@/lib/tickets/queries";
 import { getCloseReadiness } from "@/lib/workflow/close-readiness";
-import { ReportNotice } from "../report-notice";
+import type { StageProps } from "../stage-props";
+import { ReportNotice } from "./report-notice";
 import { CloseBlockers } from "../workflow/close-blockers";
 import { WorkflowActions } from "../workflow/workflow-actions";
 import { ApprovalNotice } from "./approval-notice";
@@ -16,9 +13,9 @@ import { TicketClocks } from "./ticket-clocks";
 import { TicketFacts } from "./ticket-facts";
 
 /** On every stage: what the ticket is, where its clocks stand, and the next moves. */
-export async function TicketHeader({ db, viewer, ticket }: { db: Db; viewer: Viewer; ticket: TicketDetail }) {
+export async function TicketHeader({ db, viewer, ticket, can }: StageProps) {
   // Only a resolved ticket can be closed: that is when its blockers and warnings matter.
-  const readiness = ticket.status === "RESOLVED" && hasPermission(viewer.role, "tickets.work") ? await getCloseReadiness(db, ticket.id) : null;
+  const readiness = ticket.status === "RESOLVED" && can.work ? await getCloseReadiness(db, ticket.id) : null;
   return (
     <header className="space-y-3 border-b pb-4">
       <Link href="/tickets" className="text-sm text-muted-foreground hover:underline">← Tickets</Link>
@@ -34,12 +31,12 @@ export async function TicketHeader({ db, viewer, ticket }: { db: Db; viewer: Vie
           <TicketFacts ticket={ticket} />
           <TicketClocks ticket={ticket} />
         </div>
-        <WorkflowActions db={db} viewer={viewer} ticket={ticket} readiness={readiness} />
+        <WorkflowActions db={db} viewer={viewer} ticket={ticket} can={can} readiness={readiness} />
       </div>
-      <DisconnectedNotice db={db} tenantId={ticket.tenantId} />
+      <DisconnectedNotice tenant={ticket.tenant} />
       <ApprovalNotice db={db} viewer={viewer} ticketId={ticket.id} />
       {readiness && <CloseBlockers ticketId={ticket.id} blockers={readiness.blockers} />}
-      <ReportNotice db={db} viewer={viewer} ticket={{ id: ticket.id, status: ticket.status, reviewStatus: ticket.reviewStatus }} />
+      <ReportNotice db={db} viewer={viewer} canWork={can.work} ticket={{ id: ticket.id, status: ticket.status, reviewStatus: ticket.reviewStatus }} />
       {/* A closed ticket is no longer a duplicate of anything: the warning is for open work. */}
       {ticket.status !== "CLOSED" && <DuplicateWarning db={db} viewer={viewer} ticket={ticket} />}
     </header>

@@ -26,7 +26,7 @@ export function AddItemForm({ ticketId }: { ticketId: string }) {
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Add a follow-up item" className="space-y-3 rounded-md border border-dashed p-4">
       <h3 className="text-sm font-semibold">Add a follow-up item</h3>
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
         <FormField id="new-item-title" label="Measure" error={errors.title}>
           <Input name="title" />

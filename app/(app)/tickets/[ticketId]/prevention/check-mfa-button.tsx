@@ -9,7 +9,7 @@ export function CheckMfaButton({ ticketId }: { ticketId: string }) {
   const { execute, result, isPending, hasSucceeded } = useAction(checkMfaCoverageAction);
   return (
     <div className="space-y-2">
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       {hasSucceeded && result.data && (
         <Alert variant="success">
           MFA coverage recorded: {result.data.mfaRegistered} of {result.data.totalUsers} users registered.

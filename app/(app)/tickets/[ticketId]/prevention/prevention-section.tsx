@@ -1,22 +1,14 @@
-import { notFound } from "next/navigation";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { hasPermission } from "@/lib/auth/permissions";
-import { authorizePage } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
 import { getLatestMfaCheck, listPreventiveItems } from "@/lib/preventive/queries";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import type { StageProps } from "../stage-props";
 import { AddItemForm } from "./add-item-form";
 import { MfaCoverageCard } from "./mfa-coverage-card";
 import { PreventiveItemsTable } from "./preventive-items-table";
 
 /** Stage 6: the seed's recommendations as follow-up items, and the tenant-wide MFA check. */
-export async function PreventionSection({ ticketId }: { ticketId: string }) {
-  const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}`);
-  const db = await getDb();
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { id: true, tenantId: true, status: true } });
-  if (!ticket) notFound();
+export async function PreventionSection({ db, viewer, ticket, can }: StageProps) {
   // A closed ticket is read-only here: reopening is the way back to work on it.
-  const canWork = hasPermission(viewer.role, "tickets.work") && ticket.status !== "CLOSED";
+  const canWork = can.workNow;
   const [items, latest] = await Promise.all([listPreventiveItems(db, viewer, ticket.id), getLatestMfaCheck(db, viewer, ticket)]);
 
   return (

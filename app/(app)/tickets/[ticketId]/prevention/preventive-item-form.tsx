@@ -45,7 +45,7 @@ export function PreventiveItemForm({ item }: { item: PreventiveItemValues }) {
 
   return (
     <form ref={formRef} onSubmit={onSubmit} onChange={() => setDirty(true)} noValidate aria-label={`Follow-up item: ${item.title}`} className="space-y-3">
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       {isConflict && (
         <SavedNow
           items={[

@@ -41,7 +41,7 @@ function AcknowledgeForm({ advisoryId, version, domain, onDone }: { advisoryId: 
         <DialogTitle>Record {domain}&apos;s acknowledgement</DialogTitle>
         <DialogDescription>Their admins confirmed they blocked or removed the mail. You are recorded as the person who noted it, with the time.</DialogDescription>
       </DialogHeader>
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       <FormField id={`ack-${advisoryId}-from`} label="Who confirmed (optional)" hint="The name or address in their reply." error={result.validationErrors?.fieldErrors.acknowledgedFrom}>
         <Input name="acknowledgedFrom" placeholder={`postmaster@${domain}`} maxLength={200} />
       </FormField>

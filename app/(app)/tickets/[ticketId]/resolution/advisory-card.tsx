@@ -108,7 +108,7 @@ export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: C
           {acknowledgedText(a)}
         </span>
       </header>
-      {serverError && <Alert variant="destructive">{serverError}</Alert>}
+      {serverError && <Alert variant="destructive">{serverError.message}</Alert>}
       {isConflict && editable && (
         <SavedNow
           items={[

@@ -10,7 +10,7 @@ export function DraftAdvisoriesButton({ ticketId, externalDomains, drafted }: { 
   const data = result.data;
   return (
     <div className="space-y-2">
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       {hasSucceeded && data && (
         <Alert variant="success">
           {data.drafted.length > 0 ? `Drafted advisories for ${data.drafted.join(", ")}.` : "Every recipient domain already has an advisory."}

@@ -1,15 +1,11 @@
-import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { listAdvisories, listRecoverySteps } from "@/lib/advisories/queries";
-import { hasPermission } from "@/lib/auth/permissions";
-import { authorizePage } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
 import { getTraceOverview } from "@/lib/message-trace/queries";
 import { defaultTraceWindow } from "@/lib/message-trace/window";
-import { ticketScopeFor } from "@/lib/tickets/scope";
 import { formatDateTime } from "@/lib/utils/dates";
+import type { StageProps } from "../stage-props";
 import { AdvisoryCard } from "./advisory-card";
 import { DraftAdvisoriesButton } from "./draft-advisories-button";
 import { RecoverySteps } from "./recovery-steps";
@@ -18,16 +14,9 @@ import { TraceSummaryTable } from "./trace-summary-table";
 import { TraceTable } from "./trace-table";
 
 /** Stage 5: message trace, advisories per recipient domain, and the recovery steps' state. */
-export async function ResolutionSection({ ticketId }: { ticketId: string }) {
-  const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}`);
-  const db = await getDb();
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
-    select: { id: true, status: true, affectedUpn: true, detectedAt: true, tenant: { select: { displayName: true, primaryDomain: true, serviceMailbox: true } } },
-  });
-  if (!ticket) notFound();
+export async function ResolutionSection({ db, viewer, ticket, can }: StageProps) {
   // A closed ticket is read-only here: reopening is the way back to work on it.
-  const canWork = hasPermission(viewer.role, "tickets.work") && ticket.status !== "CLOSED";
+  const canWork = can.workNow;
   const [trace, advisories, steps] = await Promise.all([
     getTraceOverview(db, viewer, { id: ticket.id, tenantPrimaryDomain: ticket.tenant.primaryDomain }),
     listAdvisories(db, viewer, ticket.id),

@@ -27,7 +27,7 @@ export function RunTraceForm({ ticketId, defaultStart }: { ticketId: string; def
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Run message trace" className="space-y-3">
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       {hasSucceeded && result.data && (
         <Alert variant="success">
           Trace complete: {result.data.messages} message{result.data.messages === 1 ? "" : "s"} to {result.data.domains.length} domain

@@ -1,54 +1,52 @@
-import { hasPermission } from "@/lib/auth/permissions";
-import type { Viewer } from "@/lib/auth/viewer";
-import type { Db } from "@/lib/db/create-client";
-import type { TicketDetail } from "@/lib/tickets/queries";
 import type { TicketStageId } from "@/lib/workflow/stages";
 import { ChecklistSection } from "../checklist/checklist-section";
-import { IntakeSummary } from "../intake-summary";
+import { IntakeSummary } from "../intake/intake-summary";
 import { PreventionSection } from "../prevention/prevention-section";
 import { ResolutionSection } from "../resolution/resolution-section";
-import { UpdatesStage } from "../updates-stage";
-import { OutcomeStage } from "../workflow/outcome-stage";
-import { Timeline } from "../workflow/timeline";
-import { ImpactSection } from "./impact-section";
-import { ScopeSection } from "./scope-section";
+import { UpdatesStage } from "../updates/updates-stage";
+import { OutcomeStage } from "../outcome/outcome-stage";
+import { Timeline } from "../timeline/timeline";
+import { ImpactSection } from "../impact/impact-section";
+import { ScopeSection } from "../scope/scope-section";
+import type { StageProps } from "../stage-props";
 import { StageSummary } from "./stage-summary";
 
-type Props = {
-  stage: TicketStageId; db: Db; viewer: Viewer; ticket: TicketDetail; progress: Record<string, { state: string; detail: string }>;
+type Props = StageProps & {
+  stage: TicketStageId; progress: Record<string, { state: string; detail: string }>;
   /** Updates stage: every comment, not only the latest (?updates=all). */
   allUpdates?: boolean;
 };
 
 /** The open stage only: the others' components, and their queries, are not rendered. */
-export function StagePanel({ stage, db, viewer, ticket, progress, allUpdates = false }: Props) {
+export function StagePanel({ stage, progress, allUpdates = false, ...props }: Props) {
+  const { ticket, can } = props;
   switch (stage) {
     case "intake":
       return (
         <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr] [&>*]:min-w-0">
-          <IntakeSummary ticket={ticket} canEdit={hasPermission(viewer.role, "tickets.work")} />
+          <IntakeSummary ticket={ticket} canEdit={can.work} />
           <StageSummary ticketId={ticket.id} progress={progress} />
         </div>
       );
     case "scope":
-      return <ScopeSection db={db} viewer={viewer} ticketId={ticket.id} primaryUpn={ticket.affectedUpn} tenantDomain={ticket.tenant.primaryDomain} isClosed={ticket.status === "CLOSED"} />;
+      return <ScopeSection {...props} />;
     case "impact":
-      return <ImpactSection db={db} viewer={viewer} ticket={ticket} />;
+      return <ImpactSection {...props} />;
     case "checklist":
-      return <ChecklistSection ticketId={ticket.id} upn={ticket.affectedUpn} />;
+      return <ChecklistSection {...props} />;
     case "resolution":
-      return <ResolutionSection ticketId={ticket.id} />;
+      return <ResolutionSection {...props} />;
     case "prevention":
-      return <PreventionSection ticketId={ticket.id} />;
+      return <PreventionSection {...props} />;
     case "outcome":
-      return <OutcomeStage db={db} viewer={viewer} ticket={ticket} progress={progress} />;
+      return <OutcomeStage {...props} progress={progress} />;
     case "updates":
-      return <UpdatesStage db={db} viewer={viewer} ticket={ticket} showAll={allUpdates} />;
+      return <UpdatesStage {...props} showAll={allUpdates} />;
     case "timeline":
       return (
         <section aria-labelledby="timeline-heading" className="max-w-4xl space-y-3">
           <h2 id="timeline-heading" className="text-base font-semibold">Timeline</h2>
-          <Timeline db={db} viewer={viewer} ticketId={ticket.id} />
+          <Timeline db={props.db} viewer={props.viewer} ticketId={ticket.id} />
         </section>
       );
   }

@@ -17,7 +17,7 @@ type Props = { ticketId: string; version: number; status: string; viewerId: stri
 export function AssignControls({ ticketId, version, status, viewerId, assigneeId, engineers }: Props) {
   const mine = useAction(assignTicketAction);
   useRefreshOnConflict(mine.result.serverError);
-  const error = mine.result.serverError ?? mine.result.validationErrors?.fieldErrors.assigneeId?.join(" ");
+  const error = mine.result.serverError?.message ?? mine.result.validationErrors?.fieldErrors.assigneeId?.join(" ");
   return (
     <>
       {assigneeId !== viewerId && (
@@ -55,7 +55,7 @@ function ChooseAssignee({ ticketId, version, status, assigneeId, engineers }: Om
               {status === "NEW" ? "Assigning a new ticket also moves it to Triaged." : "The ticket keeps its status; the change is kept in the timeline."}
             </DialogDescription>
           </DialogHeader>
-          {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+          {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
           <FormField id="assignee" label="Assignee" error={result.validationErrors?.fieldErrors.assigneeId}>
             <NativeSelect name="assigneeId" defaultValue={assigneeId ?? ""}>
               <option value="">Nobody (unassigned)</option>

@@ -37,7 +37,7 @@ export function ReopenDialog({ ticketId, ticketNumber, version, closed }: { tick
               ? "The ticket goes back into the work. Its approved report stays readable; closing it again submits a new version for review."
               : "The ticket goes back into the work and the clocks run again."}
           </AlertDialogDescription>
-          {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+          {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
           <FormField id="reopen-reason" label="Why reopen it? (required)" hint="Kept in the timeline." error={result.validationErrors?.fieldErrors.reason}>
             <Textarea name="reason" rows={3} maxLength={2000} aria-required />
           </FormField>

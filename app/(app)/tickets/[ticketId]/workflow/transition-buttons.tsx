@@ -57,7 +57,7 @@ export function TransitionButtons({ ticketId, ticketNumber, version, status, tra
         }
         return <Button key={t.key} size="sm" variant="outline" disabled={move.isPending} onClick={() => run(t.key)}>{t.label}</Button>;
       })}
-      {move.result.serverError && <Alert variant="destructive" className="basis-full">{move.result.serverError}</Alert>}
+      {move.result.serverError?.message && <Alert variant="destructive" className="basis-full">{move.result.serverError?.message}</Alert>}
     </div>
   );
 }

@@ -1,17 +1,14 @@
-import type { Viewer } from "@/lib/auth/viewer";
-import { hasPermission } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/create-client";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import type { TicketDetail } from "@/lib/tickets/queries";
 import { listAssignableEngineers } from "@/lib/workflow/assignees";
 import type { CloseReadiness } from "@/lib/workflow/close-readiness";
-import { availableTransitions, transitionLabel } from "@/lib/workflow/status-machine";
+import { availableTransitions, transitionLabel } from "@/lib/tickets/status-machine";
+import type { StageProps } from "../stage-props";
 import { TransitionButtons, type MoveKey } from "./transition-buttons";
 
 /** The ticket's next moves (assign, triage, resolve, close, reopen) for those who work tickets. */
-export async function WorkflowActions({ db, viewer, ticket, readiness }: { db: Db; viewer: Viewer; ticket: TicketDetail; readiness: CloseReadiness | null }) {
-  if (!hasPermission(viewer.role, "tickets.work")) return null;
-  const canAssign = hasPermission(viewer.role, "tickets.assign") && ticket.status !== "CLOSED";
+export async function WorkflowActions({ db, viewer, ticket, can, readiness }: StageProps & { readiness: CloseReadiness | null }) {
+  if (!can.work) return null;
+  const canAssign = can.assignNow;
   const engineers = canAssign ? await listAssignableEngineers(db, viewer, ticket.tenantId) : null;
   return (
     <TransitionButtons

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { listTicketEvents } from "@/lib/audit/ticket-timeline";
+import { listTicketEvents } from "@/lib/timeline/ticket-timeline";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { getTicketOrThrow } from "@/lib/tickets/queries";
-import { TimelineList } from "../timeline-list";
+import { TimelineList } from "../../timeline/timeline-list";
 
 export const metadata: Metadata = { title: "Ticket timeline" };
 export const dynamic = "force-dynamic";

@@ -11,7 +11,7 @@ export function ResubmitButton({ ticketId }: { ticketId: string }) {
   return (
     <span className="ml-2 inline-flex items-center gap-2">
       <Button size="sm" disabled={isPending} onClick={() => execute({ ticketId })}>Resubmit for review</Button>
-      {result.serverError && <span role="alert" className="text-xs">{result.serverError}</span>}
+      {result.serverError?.message && <span role="alert" className="text-xs">{result.serverError?.message}</span>}
     </span>
   );
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { returnValidationErrors } from "next-safe-action";
 import { isAppError } from "@/lib/errors";
-import { ZCreateTicketForm } from "./schemas";
+import { ZCreateTicketForm } from "@/lib/tickets/schemas";
 
 /**
  * Like withFieldErrors (lib/actions/client.ts), for a service that reports several fields at

@@ -14,7 +14,7 @@ import { saveImpactAction } from "@/lib/impact/actions";
 import { SEVERITY_LABELS } from "@/lib/tickets/format";
 import { fromUtcInputValue, toUtcInputValue } from "@/lib/tickets/utc-input";
 import { formatDateTime } from "@/lib/utils/dates";
-import { SavedNow } from "./saved-now";
+import { SavedNow } from "../stages/saved-now";
 
 type Props = {
   ticketId: string;
@@ -55,7 +55,7 @@ export function ImpactForm({ ticketId, version, readOnly, levels, personalDataIn
   const saved = hasSucceeded && !isPending ? result.data : undefined;
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Business impact" className="space-y-3">
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       {isConflict && (
         <SavedNow
           items={[

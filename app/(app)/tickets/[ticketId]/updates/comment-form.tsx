@@ -31,7 +31,7 @@ export function CommentForm({ ticketId, canWriteInternal, canWritePublic }: Prop
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Add a comment">
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       <FormField id="comment-body" label={canWriteInternal ? "Add an update or note" : "Add an update"} error={errors.body}>
         <Textarea id="comment-body" name="body" rows={3} />
       </FormField>

@@ -33,7 +33,7 @@ export function EditIntakeForm({ ticketId, version, options, ...initial }: Props
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer text-primary">Edit intake</summary>
       <form ref={formRef} onSubmit={onSubmit} noValidate className="mt-2 space-y-3" aria-label="Edit intake">
-        {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+        {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
         {hasSucceeded && !isPending && <Alert variant="success">Intake updated{result.data?.changed.length ? `: ${result.data.changed.join(", ")}` : " (no changes)"}.</Alert>}
         <FormField id="intake-title" label="Title" error={errors.title}><Input name="title" defaultValue={initial.title} /></FormField>
         <fieldset className="grid gap-1 sm:grid-cols-2">

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { listTicketEvents } from "@/lib/audit/ticket-timeline";
+import { listTicketEvents } from "@/lib/timeline/ticket-timeline";
 import { TimelineList } from "./timeline-list";
 
 // The ticket page shows the newest events; when there are more, it says so and links to the

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
-import { recordAuditEvent } from "./record";
+import { recordAuditEvent } from "@/lib/audit/record";
 import { listTicketEvents } from "./ticket-timeline";
 import { viewerOf } from "@/tests/support/viewer";
 

@@ -24,7 +24,7 @@ export function OutcomeForm({ ticketId, version, readOnly, ...initial }: Props) 
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Outcome">
-      {result.serverError && <Alert variant="destructive">{result.serverError}</Alert>}
+      {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       {hasSucceeded && !isPending && <Alert variant="success">Outcome saved.</Alert>}
       <FormField id="outcomeSummary" label="What was achieved" error={errors.outcomeSummary}>
         <Textarea name="outcomeSummary" rows={4} defaultValue={initial.outcomeSummary} readOnly={readOnly} />

@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { describeEvent } from "./describe-event";
 
 // A ticket's events from the audit log, newest first, a page at a time. Tenant admins see the
@@ -15,7 +15,7 @@ export type TimelineEvent = { seq: string; at: Date; label: string; sentence: st
 
 export async function listTicketEvents(db: Db, viewer: Viewer, ticketId: string, page: { take: number; before?: bigint | null }) {
   const isStaff = hasPermission(viewer.role, "comments.readInternal");
-  const where = { ticketId, ticket: ticketScopeFor(viewer), ...(isStaff ? {} : { action: { in: PUBLIC_ACTIONS } }) };
+  const where = { ticketId, ticket: ticketAccessFor(viewer), ...(isStaff ? {} : { action: { in: PUBLIC_ACTIONS } }) };
   const [rows, total] = await Promise.all([
     db.auditEvent.findMany({
       where: { ...where, ...(page.before ? { seq: { lt: page.before } } : {}) },

@@ -1,11 +1,9 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { Viewer } from "@/lib/auth/viewer";
-import { hasPermission } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/create-client";
 import { getScope, type ScopeDomain } from "@/lib/scope/queries";
 import { formatDateTime } from "@/lib/utils/dates";
+import type { StageProps } from "../stage-props";
 import { DomainRowControls } from "./domain-row-controls";
 import { AddAffectedUserForm, RecheckPrimaryButton, SaveDomainForm } from "./scope-forms";
 
@@ -37,11 +35,10 @@ function sourceText(d: ScopeDomain): string {
 }
 
 /** Stage 2: affected accounts and the recipients of the unauthorized mail, by domain. */
-type Props = { db: Db; viewer: Viewer; ticketId: string; primaryUpn: string; tenantDomain: string; isClosed: boolean };
-
-export async function ScopeSection({ db, viewer, ticketId, primaryUpn, tenantDomain, isClosed }: Props) {
+export async function ScopeSection({ db, viewer, ticket, can }: StageProps) {
+  const { id: ticketId, affectedUpn: primaryUpn, tenant: { primaryDomain: tenantDomain } } = ticket;
   const { users, domains } = await getScope(db, viewer, ticketId);
-  const canWork = hasPermission(viewer.role, "tickets.work") && !isClosed;
+  const canWork = can.workNow;
   const external = domains.filter((d) => !d.isInternal);
   const primary = users.find((u) => u.upn === primaryUpn);
   return (

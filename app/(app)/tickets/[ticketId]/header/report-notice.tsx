@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
-import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { getReportStanding } from "@/lib/reports/review";
@@ -11,7 +10,7 @@ import { ResubmitButton } from "./resubmit-button";
  * Where the ticket's report stands. A manager's return comments stay visible to the engineer
  * until a revised version is submitted — also while the ticket is reopened to change its data.
  */
-export async function ReportNotice({ db, viewer, ticket }: { db: Db; viewer: Viewer; ticket: { id: string; status: string; reviewStatus: string } }) {
+export async function ReportNotice({ db, viewer, canWork, ticket }: { db: Db; viewer: Viewer; canWork: boolean; ticket: { id: string; status: string; reviewStatus: string } }) {
   const standing = await getReportStanding(db, viewer, ticket.id);
   if (standing.latestVersion === null) return null;
   const isTenantAdmin = viewer.role === "TENANT_ADMIN";
@@ -24,7 +23,6 @@ export async function ReportNotice({ db, viewer, ticket }: { db: Db; viewer: Vie
       </Alert>
     );
   }
-  const canWork = hasPermission(viewer.role, "tickets.work");
   const review = standing.latestReview;
   const returned = ticket.reviewStatus === "RETURNED" && review?.decision === "RETURNED";
   const closed = ticket.status === "CLOSED";

@@ -5,7 +5,7 @@ import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { withIntakeFieldErrors } from "./field-errors";
 import { fileTicket } from "./file-ticket";
-import { ZCreateTicketForm } from "./schemas";
+import { ZCreateTicketForm } from "@/lib/tickets/schemas";
 import { viewerOf as asViewer } from "@/tests/support/viewer";
 
 

@@ -64,7 +64,7 @@ export function DomainRowControls({ row }: { row: Row }) {
             <AlertDialogDescription>
               {row.hasTraceCounts ? "The message trace found this domain: it comes back the next time the trace is run." : "The row and its counts are removed; the removal is kept in the timeline."}
             </AlertDialogDescription>
-            {remove.result.serverError && <p role="alert" className="text-sm text-destructive">{remove.result.serverError}</p>}
+            {remove.result.serverError?.message && <p role="alert" className="text-sm text-destructive">{remove.result.serverError?.message}</p>}
             <AlertDialogFooter>
               <AlertDialogCancel>Cancel</AlertDialogCancel>
               <Button variant="destructive" disabled={busy} onClick={() => remove.execute({ domainId: row.id, version: row.version })}>Remove {row.domain}</Button>
@@ -73,7 +73,7 @@ export function DomainRowControls({ row }: { row: Row }) {
         </AlertDialog>
       </div>
       {correct.hasSucceeded && !correct.isPending && <p role="status" className="text-success">Counts saved.</p>}
-      {serverError && <p role="alert" className="text-destructive">{serverError}</p>}
+      {serverError && <p role="alert" className="text-destructive">{serverError.message}</p>}
     </div>
   );
 }

@@ -3,9 +3,9 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
-import { findOpenDuplicates } from "./queries";
-import { intakeSchema, type TCreateTicketForm } from "./schemas";
-import { createTicket } from "./service";
+import { findOpenDuplicates } from "@/lib/tickets/queries";
+import { intakeSchema, type TCreateTicketForm } from "@/lib/tickets/schemas";
+import { createTicket } from "./create-ticket";
 
 export type FileTicketResult =
   | { status: "filed"; id: string; number: number }

@@ -1,17 +1,13 @@
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import type { Viewer } from "@/lib/auth/viewer";
-import { hasPermission } from "@/lib/auth/permissions";
-import type { Db } from "@/lib/db/create-client";
-import type { TicketDetail } from "@/lib/tickets/queries";
 import { StageSummary } from "../stages/stage-summary";
+import type { StageProps } from "../stage-props";
 import { OutcomeForm } from "./outcome-form";
 
 type Progress = Record<string, { state: string; detail: string }>;
 
 /** Stage 7: what was achieved, lessons and closure reason, beside where every stage stands. */
-export async function OutcomeStage({ db, viewer, ticket, progress }: { db: Db; viewer: Viewer; ticket: TicketDetail; progress: Progress }) {
-  const canWork = hasPermission(viewer.role, "tickets.work");
-  const extra = await db.ticket.findUniqueOrThrow({ where: { id: ticket.id }, select: { outcomeSummary: true, lessonsLearned: true, closureReason: true } });
+export function OutcomeStage({ ticket, can, progress }: StageProps & { progress: Progress }) {
+  const canWork = can.work;
   // A returned report's narrative is revised on the closed ticket (then resubmitted).
   const revising = ticket.status === "CLOSED" && ticket.reviewStatus === "RETURNED";
   return (
@@ -28,9 +24,9 @@ export async function OutcomeStage({ db, viewer, ticket, progress }: { db: Db; v
             ticketId={ticket.id}
             version={ticket.version}
             readOnly={!canWork || (ticket.status === "CLOSED" && !revising)}
-            outcomeSummary={extra.outcomeSummary ?? ""}
-            lessonsLearned={extra.lessonsLearned ?? ""}
-            closureReason={extra.closureReason ?? ""}
+            outcomeSummary={ticket.outcomeSummary ?? ""}
+            lessonsLearned={ticket.lessonsLearned ?? ""}
+            closureReason={ticket.closureReason ?? ""}
           />
         </CardContent>
       </Card>

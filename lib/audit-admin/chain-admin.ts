@@ -3,9 +3,9 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
-import { CHAIN_KEYED_ACTION, START_OF_CHAIN, walkChain, type ChainedEvent } from "./chain";
-import { recordAuditEvent } from "./record";
-import { verifyAuditChain } from "./verify";
+import { CHAIN_KEYED_ACTION, START_OF_CHAIN, walkChain, type ChainedEvent } from "@/lib/audit/chain";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { verifyAuditChain } from "@/lib/audit/verify";
 import { getAuditChainKey } from "@/lib/env";
 
 // The platform admin's view of the audit chain (/admin/audit): its last verification, a run on

@@ -1,7 +1,7 @@
-import type { TimelineEvent } from "@/lib/audit/ticket-timeline";
+import type { TimelineEvent } from "@/lib/timeline/ticket-timeline";
 import { formatDateTime } from "@/lib/utils/dates";
 
-/** Events newest first, each as a sentence (lib/audit/describe-event.ts) with who and when. */
+/** Events newest first, each as a sentence (lib/timeline/describe-event.ts) with who and when. */
 export function TimelineList({ events }: { events: TimelineEvent[] }) {
   if (events.length === 0) return <p className="text-sm text-muted-foreground">No events yet.</p>;
   return (
