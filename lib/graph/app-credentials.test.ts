@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateClientCertificate, type ClientCertificate } from "@/simulator/certificate";
 import { NORTHWIND } from "@/simulator/demo-tenants";
 import { control } from "@/simulator/test/support";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { loadAppCredentials, summariseCredential } from "./app-credentials";
 import { createTenantGraph } from "./client";
 import { callGraph } from "./request";
@@ -36,7 +36,7 @@ describe("Breachdesk's app credentials", () => {
   beforeAll(async () => {
     [cert, other] = await Promise.all([generateClientCertificate("Breachdesk app"), generateClientCertificate("Someone else")]);
   });
-  const sim = useTestSimulator(() => ({ applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], permissions: ["User.Read.All"] }] }));
+  const sim = setUpTestSimulator(() => ({ applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], permissions: ["User.Read.All"] }] }));
   beforeAll(async () => {
     await control(sim, "POST", `/tenants/${NORTHWIND.tenantId}/admin-consent`, { clientId: APP_ID });
   });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { generateClientCertificate } from "@/simulator/certificate";
 import { CONTOSO, FABRIKAM, NORTHWIND } from "@/simulator/demo-tenants";
 import { control } from "@/simulator/test/support";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { loadAppCredentials } from "./app-credentials";
 import { createTenantGraph } from "./client";
 import { readConnectionChecklist, type ChecklistItem } from "./connection-checklist";
@@ -21,7 +21,7 @@ describe("connection checklist", () => {
     cert = await generateClientCertificate("Checklist test app");
     pem = `${cert.cert}${cert.key}`;
   });
-  const sim = useTestSimulator(() => ({ applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], permissions: DEPLOYMENT_APP_PERMISSIONS }] }));
+  const sim = setUpTestSimulator(() => ({ applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], permissions: DEPLOYMENT_APP_PERMISSIONS }] }));
 
   const deploymentGraph = async () =>
     createTenantGraph({ tenantId: NORTHWIND.tenantId, clientId: APP_ID, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 1 }, credentials: await loadAppCredentials([{ kind: "certificate", slot: "current", value: pem }]) });

@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
 import { control } from "@/simulator/test/support";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { getMfaState, resetPassword, revokeSessions, setAccountEnabled, setMfaState } from "./account";
 import { deleteAuthMethod, getSignInPreferences, listAuthMethods } from "./auth-methods";
 import { createTenantGraph, type TenantGraph } from "./client";
@@ -20,7 +20,7 @@ const MEGAN = "megan@contoso.example";
 const DAY = 86_400_000;
 
 describe("Graph gateway", () => {
-  const sim = useTestSimulator({ validateRequests: true });
+  const sim = setUpTestSimulator({ validateRequests: true });
   const graphFor = (t: DemoTenant = CONTOSO, extra: { timeoutMs?: number } = {}): TenantGraph =>
     createTenantGraph({ tenantId: t.tenantId, clientId: t.clientId, clientSecret: t.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 3, delaySeconds: 1 }, ...extra });
   beforeEach(() => sim.reset());

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTenantGraph } from "./client";
 import { runPreflight, summarisePreflight, type PreflightRow } from "./preflight";
 
 describe("connection pre-flight", () => {
-  const sim = useTestSimulator();
+  const sim = setUpTestSimulator();
   const graph = (d: DemoTenant, secret = d.clientSecret) => createTenantGraph({ tenantId: d.tenantId, clientId: d.clientId, clientSecret: secret, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 1 } });
   const byOp = (rows: PreflightRow[]) => Object.fromEntries(rows.map((r) => [r.op, r]));
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTOSO } from "@/simulator/demo-tenants";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { loadRecording, startReplay } from "@/tests/support/graph-replay";
 import { applyAccountChanges } from "./account-changes";
 import { listAuthMethods } from "./auth-methods";
@@ -43,7 +43,7 @@ async function readAccount(g: TenantGraph, upn: string, window: { since: Date; u
 }
 
 describe("record and replay of a tenant's Graph exchanges", () => {
-  const sim = useTestSimulator();
+  const sim = setUpTestSimulator();
   let dir: string;
   let recorded: Awaited<ReturnType<typeof readAccount>>;
   const window = { since: new Date(Date.now() - 30 * DAY), until: new Date() };

@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO, type DemoTenant } from "@/simulator/demo-tenants";
 import type { GraphRequest } from "@/simulator/http";
 import { control } from "@/simulator/test/support";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { revokeSessions, setAccountEnabled } from "./account";
 import { applyAccountChanges, readAccountState } from "./account-changes";
 import { executeBatch, type BatchStep } from "./batch";
@@ -20,7 +20,7 @@ const MEGAN = "megan@contoso.example";
 const USERS = ["adele", "alex", "grady", "lee", "nestor"].map((a) => `${a}@contoso.example`);
 
 describe("Graph gateway resilience", () => {
-  const sim = useTestSimulator(() => ({ validateRequests: true, onRequest: (req: GraphRequest, op) => void seen.push({ op, version: req.version }) }));
+  const sim = setUpTestSimulator(() => ({ validateRequests: true, onRequest: (req: GraphRequest, op) => void seen.push({ op, version: req.version }) }));
   const seen: { op: string | undefined; version: string }[] = [];
   const attempts = (op: string) => seen.filter((s) => s.op === op).length;
   const conn = (t: DemoTenant = CONTOSO, extra: { timeoutMs?: number; maxRetries?: number; delaySeconds?: number; clientSecret?: string; clientId?: string } = {}) => ({

@@ -6,14 +6,14 @@ import { saveRecipientDomain } from "@/lib/scope/domain-service";
 import { addAffectedUser } from "@/lib/scope/service";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { saveImpact } from "./service";
 import { viewerOf } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("scope and impact on %s", (kind) => {
   let t: TestDb;
-  const sim = useTestSimulator();
+  const sim = setUpTestSimulator();
   let engineer: Viewer;
   let admin: Viewer;
   let tenantId: string;

@@ -4,7 +4,7 @@ import { createTenantGraph } from "@/lib/graph/client";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
 import { control } from "@/simulator/test/support";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { deleteInboxRule } from "@/lib/graph/mailbox";
 import { getLatestSnapshot, listSnapshots } from "./queries";
@@ -13,7 +13,7 @@ import { viewerOf } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
   let t: TestDb;
-  const sim = useTestSimulator({ validateRequests: true });
+  const sim = setUpTestSimulator({ validateRequests: true });
   let engineer: Viewer;
   let reporterId: string;
   const tenantIds = new Map<string, string>();

@@ -3,7 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { createTenantGraph } from "@/lib/graph/client";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { decideApproval, listApprovals } from "./approvals";
 import { runContainment } from "./containment";
@@ -13,7 +13,7 @@ import { viewerOf } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("second-person approval on %s", (kind) => {
   let t: TestDb;
-  const sim = useTestSimulator();
+  const sim = setUpTestSimulator();
   let engineer: Viewer;
   let colleague: Viewer;
   let admin: Viewer;

@@ -4,7 +4,7 @@ import { createTenantGraph } from "@/lib/graph/client";
 import { takeSnapshot } from "@/lib/investigation/snapshot";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO, FABRIKAM } from "@/simulator/demo-tenants";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { decideApproval } from "./approvals";
 import { runContainment } from "./containment";
@@ -18,7 +18,7 @@ import { viewerOf } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("remediation authorization on %s", (kind) => {
   let t: TestDb;
-  const sim = useTestSimulator();
+  const sim = setUpTestSimulator();
   let engineer: Viewer;
   let colleague: Viewer;
   let manager: Viewer;

@@ -7,7 +7,7 @@ import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
 import type { GraphRequest } from "@/simulator/http";
 import { control } from "@/simulator/test/support";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { decideApproval } from "./approvals";
 import { runContainment } from "./containment";
@@ -20,7 +20,7 @@ import { viewerOf } from "@/tests/support/viewer";
 /** The tenant a request's bearer token belongs to. */
 const tidOf = (r: GraphRequest) => (JSON.parse(Buffer.from((r.headers.authorization ?? "").split(".")[1] ?? "", "base64url").toString() || "{}") as { tid?: string }).tid;
 
-const sim = useTestSimulator(() => ({ onRequest: (r: GraphRequest) => void seen.push({ method: r.method, tid: tidOf(r) }) }));
+const sim = setUpTestSimulator(() => ({ onRequest: (r: GraphRequest) => void seen.push({ method: r.method, tid: tidOf(r) }) }));
 const seen: { method: string; tid: string | undefined }[] = [];
 beforeAll(async () => {
   vi.stubEnv("BREACHDESK_DEMO", "1");

@@ -7,7 +7,7 @@ import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
 import type { GraphRequest } from "@/simulator/http";
 import { control } from "@/simulator/test/support";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { runContainment } from "./containment";
 import { recordManualStep } from "./manual-step";
@@ -18,7 +18,7 @@ const jsonOf = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigin
 
 describe.each(testDbKinds())("containment on %s", (kind) => {
   let t: TestDb;
-  const sim = useTestSimulator(() => ({ validateRequests: true, onRequest: (r: GraphRequest, op) => void seen.push({ method: r.method, path: r.path, version: r.version, op }) }));
+  const sim = setUpTestSimulator(() => ({ validateRequests: true, onRequest: (r: GraphRequest, op) => void seen.push({ method: r.method, path: r.path, version: r.version, op }) }));
   let engineer: Viewer;
   let contosoAdmin: Viewer;
   const seen: { method: string; path: string; version: string; op: string | undefined }[] = [];

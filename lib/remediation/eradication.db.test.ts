@@ -9,7 +9,7 @@ import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO, FABRIKAM } from "@/simulator/demo-tenants";
 import type { GraphRequest } from "@/simulator/http";
 import { control } from "@/simulator/test/support";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { getChecklist } from "./queries";
 import { runStep } from "./run-step";
@@ -21,7 +21,7 @@ const LIDIA = "lidia@fabrikam.example";
 
 describe.each(testDbKinds())("eradication steps on %s", (kind) => {
   let t: TestDb;
-  const sim = useTestSimulator(() => ({ validateRequests: true, onRequest: (r: GraphRequest) => void (r.method === "DELETE" && deletes.push(r.path)) }));
+  const sim = setUpTestSimulator(() => ({ validateRequests: true, onRequest: (r: GraphRequest) => void (r.method === "DELETE" && deletes.push(r.path)) }));
   let engineer: Viewer;
   let tenantId: string;
   let reporterId: string;

@@ -8,7 +8,7 @@ import { takeSnapshot } from "@/lib/investigation/snapshot";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
 import { control } from "@/simulator/test/support";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { recordManualStep } from "./manual-step";
 import { getChecklist } from "./queries";
@@ -19,7 +19,7 @@ const MEGAN = "megan@contoso.example";
 
 describe.each(testDbKinds())("single steps on %s", (kind) => {
   let t: TestDb;
-  const sim = useTestSimulator({ validateRequests: true });
+  const sim = setUpTestSimulator({ validateRequests: true });
   let engineer: Viewer;
   let tenantId: string;
   let reporterId: string;

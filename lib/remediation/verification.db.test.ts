@@ -4,7 +4,7 @@ import { createTenantGraph } from "@/lib/graph/client";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
 import { control } from "@/simulator/test/support";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
 import { decideApproval, listApprovals } from "./approvals";
@@ -22,7 +22,7 @@ const SLOW = 60_000;
 
 describe.each(testDbKinds())("verification of accepted writes on %s", (kind) => {
   let t: TestDb;
-  const sim = useTestSimulator();
+  const sim = setUpTestSimulator();
   let engineer: Viewer;
   let colleague: Viewer;
   let tenantId: string;

@@ -6,7 +6,7 @@ import { createTenantGraph } from "@/lib/graph/client";
 import { createTicket } from "@/lib/tickets/service";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { correctRecipientDomain, deleteRecipientDomain, revertRecipientDomain, saveRecipientDomain } from "./domain-service";
 import { getScope } from "./queries";
@@ -16,7 +16,7 @@ import { viewerOf as asViewer } from "@/tests/support/viewer";
 // Stage 2 against a real database and the tenant simulator over HTTPS (the production Graph client).
 
 
-const sim = useTestSimulator();
+const sim = setUpTestSimulator();
 beforeAll(async () => {
   vi.stubEnv("BREACHDESK_DEMO", "1");
   vi.stubEnv("GRAPH_SIMULATOR_URL", sim.url);

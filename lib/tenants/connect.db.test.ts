@@ -10,7 +10,7 @@ import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { generateClientCertificate } from "@/simulator/certificate";
 import { CONTOSO, NORTHWIND } from "@/simulator/demo-tenants";
 import { NORTHWIND_ADMIN_PASSWORD } from "@/simulator/scenario/northwind";
-import { useTestSimulator } from "@/tests/support/simulator";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
 import { assignTicket } from "@/lib/workflow/service";
@@ -36,7 +36,7 @@ beforeAll(async () => {
   cert = await generateClientCertificate("Breachdesk connect test");
   fs.writeFileSync(certFile, `${cert.cert}${cert.key}`, { mode: 0o600 });
 });
-const sim = useTestSimulator(() => {
+const sim = setUpTestSimulator(() => {
   const uris = redirectUris(APP_URL);
   return { applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], redirectUris: [uris.consent, uris.setup], permissions: DEPLOYMENT_APP_PERMISSIONS }] };
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { call, control, expectConformingResponses, graphClient, tokenFor } from "./support";
-import { useCheckedSimulator } from "@/tests/support/simulator";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 // Authentication methods by typed collection, including Windows Hello for Business and the
 // Temporary Access Pass (graph-api.md §2, 7/8): list, get and delete, as Graph does.
@@ -11,7 +11,7 @@ const HELLO_ID = "b2a5d8e1-7c3f-4e9a-8b1d-2f6c0a9e4d71";
 const TAP_ID = "6f1c3e2a-9d4b-4a8e-b7c5-1e0d2f3a4b5c";
 
 describe("simulator authentication methods", () => {
-  const sim = useCheckedSimulator();
+  const sim = setUpCheckedSimulator();
   let token: string;
   beforeAll(async () => {
     token = await tokenFor(sim);

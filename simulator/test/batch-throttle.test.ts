@@ -1,12 +1,12 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO } from "../demo-tenants";
 import { call, control, graphClient, expectConformingResponses, tokenFor } from "./support";
-import { useCheckedSimulator } from "@/tests/support/simulator";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 const MEGAN = "megan@contoso.example";
 
 describe("simulator batching, quotas and faults", () => {
-  const sim = useCheckedSimulator();
+  const sim = setUpCheckedSimulator();
   let token: string;
   beforeAll(async () => {
     token = await tokenFor(sim);

@@ -3,7 +3,7 @@ import { createResponseChecker } from "../contract/check";
 import { validateBatchResponse, validateRequestBody, validateResponseBody } from "../contract/validate";
 import { FABRIKAM } from "../demo-tenants";
 import { call, expectConformingResponses, startCheckedSimulator, startTestSimulator, tokenFor } from "./support";
-import { useCheckedSimulator } from "@/tests/support/simulator";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 // Every simulator response body, and the request bodies the app sends, checked against
 // Microsoft's published OpenAPI for Graph (simulator/contract/graph).
@@ -11,7 +11,7 @@ import { useCheckedSimulator } from "@/tests/support/simulator";
 const MEGAN = "megan@contoso.example";
 
 describe("Graph contract", () => {
-  const sim = useCheckedSimulator();
+  const sim = setUpCheckedSimulator();
   let token: string;
   let meganId: string;
   beforeAll(async () => {

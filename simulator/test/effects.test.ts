@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO } from "../demo-tenants";
 import { buildWorld } from "../scenario/build";
 import { call, control, expectConformingResponses, tokenFor } from "./support";
-import { useCheckedSimulator } from "@/tests/support/simulator";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 const MEGAN = "megan@contoso.example";
 const T = `/tenants/${CONTOSO.tenantId}`;
@@ -11,7 +11,7 @@ const T = `/tenants/${CONTOSO.tenantId}`;
 // read-after-write lag (rules.ts), which these tests skip with the simulator clock.
 
 describe("simulator effects: the world reacts to remediation", () => {
-  const sim = useCheckedSimulator();
+  const sim = setUpCheckedSimulator();
   let token: string;
   beforeAll(async () => {
     token = await tokenFor(sim);

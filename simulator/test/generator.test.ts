@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO, FABRIKAM } from "../demo-tenants";
 import { buildWorld, generateCompromisedUsers } from "../scenario/build";
 import { call, control, expectConformingResponses, startCheckedSimulator, tokenFor } from "./support";
-import { useCheckedSimulator } from "@/tests/support/simulator";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 // N compromised users for bulk tests and benchmarks: each attacked like the seed's user,
 // distinct across calls, and the same for the same seed.
@@ -11,7 +11,7 @@ type Added = { users: { id: string; userPrincipalName: string }[]; total: number
 const T = `/tenants/${CONTOSO.tenantId}`;
 
 describe("generator of compromised users", () => {
-  const sim = useCheckedSimulator({ rules: "fast" });
+  const sim = setUpCheckedSimulator({ rules: "fast" });
   let token: string;
   beforeAll(async () => {
     // About the generator, not Graph's timing: the fast profile (no lag, no Identity Protection quota).

@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO, FABRIKAM } from "../demo-tenants";
 import { call, control, expectConformingResponses, tokenFor } from "./support";
-import { useCheckedSimulator } from "@/tests/support/simulator";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 // Graph's rules the simulator plays on purpose, so a client that assumes otherwise fails a test:
 // eventual consistency (rules.ts), and the refusals real tenants answer (simulator/README.md).
@@ -16,7 +16,7 @@ describe("simulator: Graph's rules", () => {
   // Fixed, long times moved past with the simulator clock, so "not yet" and "now" are certain
   // however slow the machine; the default lag is random within 1–4 s.
   const lag: [number, number] = [LAG, LAG];
-  const sim = useCheckedSimulator({ rules: { readLagMs: { user: lag, mfa: lag, methods: lag, signInPreferences: lag, rules: lag, grants: lag }, auditLatencyMs: [90 * SECOND, 90 * SECOND], riskProcessingMs: [PROCESSING, PROCESSING] } });
+  const sim = setUpCheckedSimulator({ rules: { readLagMs: { user: lag, mfa: lag, methods: lag, signInPreferences: lag, rules: lag, grants: lag }, auditLatencyMs: [90 * SECOND, 90 * SECOND], riskProcessingMs: [PROCESSING, PROCESSING] } });
   let token: string;
   beforeAll(async () => {
     token = await tokenFor(sim);

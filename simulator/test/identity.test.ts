@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { CONTOSO, FABRIKAM } from "../demo-tenants";
 import { call, credentialFor, graphClient, expectConformingResponses, tokenFor } from "./support";
-import { useCheckedSimulator } from "@/tests/support/simulator";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 describe("simulator identity", () => {
-  const sim = useCheckedSimulator();
+  const sim = setUpCheckedSimulator();
   afterEach(() => expectConformingResponses(sim));
 
   it("issues a token to @azure/identity's client-credentials flow, bound to the tenant and its permissions", async () => {

@@ -4,7 +4,7 @@ import { listMessageTraces } from "@/lib/graph/message-trace";
 import { defaultTraceWindow, splitTraceWindow } from "@/lib/message-trace/window";
 import { CONTOSO, FABRIKAM } from "../demo-tenants";
 import { call, control, expectConformingResponses, tokenFor } from "./support";
-import { useCheckedSimulator } from "@/tests/support/simulator";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 // Message trace's time-window rules (graph-api.md §3): the last 48 h by default; with a
 // receivedDateTime filter both bounds, at most 10 days apart, at most 90 days back, not in the
@@ -18,7 +18,7 @@ const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z")
 const between = (start: number, end: number) => `receivedDateTime ge ${iso(start)} and receivedDateTime le ${iso(end)}`;
 
 describe("simulator message trace rules", () => {
-  const sim = useCheckedSimulator();
+  const sim = setUpCheckedSimulator();
   let token: string;
   beforeAll(async () => {
     token = await tokenFor(sim);

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { matches, parseFilterText } from "../filter";
 import { GraphHttpError } from "../http";
 import { call, expectConformingResponses, tokenFor } from "./support";
-import { useCheckedSimulator } from "@/tests/support/simulator";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 // $filter: parsed by a tokenizer (quoted strings may hold " and ", parentheses, commas), and
 // limited per resource to the operators Graph documents; anything else is Graph's 400.
@@ -30,7 +30,7 @@ describe("$filter parser", () => {
 });
 
 describe("$filter over the protocol, per resource", () => {
-  const sim = useCheckedSimulator();
+  const sim = setUpCheckedSimulator();
   let token: string;
   let meganId: string;
   beforeAll(async () => {

@@ -1,12 +1,12 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FABRIKAM } from "../demo-tenants";
 import { call, expectConformingResponses, tokenFor } from "./support";
-import { useCheckedSimulator } from "@/tests/support/simulator";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 const MEGAN = "megan@contoso.example";
 
 describe("simulator operations", () => {
-  const sim = useCheckedSimulator();
+  const sim = setUpCheckedSimulator();
   let token: string;
   let fabrikamToken: string;
   beforeAll(async () => {

@@ -9,7 +9,7 @@ import { startCheckedSimulator, startTestSimulator } from "@/simulator/test/supp
 
 type Options = SimulatorOptions | (() => SimulatorOptions);
 
-function useSimulator(start: (options: SimulatorOptions) => Promise<RunningSimulator>, options: Options): RunningSimulator {
+function setUpSimulator(start: (options: SimulatorOptions) => Promise<RunningSimulator>, options: Options): RunningSimulator {
   let running: RunningSimulator | null = null;
   const current = () => {
     if (!running) throw new Error("The test simulator runs only inside its tests (beforeAll … afterAll).");
@@ -35,12 +35,12 @@ function useSimulator(start: (options: SimulatorOptions) => Promise<RunningSimul
 }
 
 /** The simulator for the current file or describe block; options may be a function, read at start. */
-export function useTestSimulator(options: Options = {}): RunningSimulator {
-  return useSimulator(startTestSimulator, options);
+export function setUpTestSimulator(options: Options = {}): RunningSimulator {
+  return setUpSimulator(startTestSimulator, options);
 }
 
 /** The same, checking every response against Graph's published schema (the simulator's own tests). */
-export function useCheckedSimulator(options: Options = {}): RunningSimulator {
-  return useSimulator(startCheckedSimulator, options);
+export function setUpCheckedSimulator(options: Options = {}): RunningSimulator {
+  return setUpSimulator(startCheckedSimulator, options);
 }
 
