@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) against the production
@@ -5,10 +6,20 @@ import { defineConfig } from "@playwright/test";
 // E2E_PORT moves the app (and the simulator, one port up) so several runs can share a machine.
 const PORT = Number(process.env.E2E_PORT ?? 3200);
 
+// The token of the app's test-only seeding route (prisma/seed/e2e.ts), made once per run: set
+// here in the runner's environment, which the workers inherit (they read this file again).
+process.env.E2E_SEED_TOKEN ??= randomBytes(24).toString("hex");
+
+// Specs that create their own data run in parallel (E2E_WORKERS, 2 by default: the app server,
+// the simulator and the browsers share the machine's CPUs; see e2e/README.md for the timings).
+// The few that change what every test sees — the simulator's global knobs (reset, faults, its
+// clock), Northwind's connection, the demo's own tickets — run afterwards, one at a time.
+const TENANT_WIDE = ["connect-tenant.spec.ts", "containment.spec.ts", "workflow.spec.ts"];
+
 export default defineConfig({
   testDir: "e2e",
-  fullyParallel: false,
-  workers: 1,
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   timeout: 60_000,
   expect: { timeout: 15_000 },
   forbidOnly: Boolean(process.env.CI),
@@ -32,6 +43,10 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    { name: "standalone", testIgnore: TENANT_WIDE },
+    { name: "tenant-wide", testMatch: TENANT_WIDE, dependencies: ["standalone"], fullyParallel: false, workers: 1 },
+  ],
   webServer: {
     command: "node_modules/.bin/tsx scripts/demo.ts",
     url: `http://localhost:${PORT}/login`,
@@ -45,6 +60,7 @@ export default defineConfig({
       DEMO_RESET: "1",
       DEMO_SKIP_BUILD: "1",
       SIMULATOR_CONTROL: "1", // tests play the attacker through the simulator's control endpoints
+      E2E_SEED_TOKEN: process.env.E2E_SEED_TOKEN,
       NEXTAUTH_URL: `http://localhost:${PORT}`,
     },
   },

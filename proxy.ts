@@ -4,7 +4,8 @@ import { contentSecurityPolicyFor, HSTS, newNonce } from "@/lib/auth/security-he
 // Two jobs. (1) Security headers with a per-request CSP nonce, on every page (lib/auth/security-headers.ts).
 // (2) A convenience redirect to sign-in only: pages and actions check the session and permission themselves.
 const SESSION_COOKIES = ["next-auth.session-token", "__Secure-next-auth.session-token"];
-const PUBLIC_PATHS = /^\/(login|api\/auth)(\/|$)/;
+// /api/test-seed answers 404 unless the end-to-end tests turned it on (app/api/test-seed/route.ts).
+const PUBLIC_PATHS = /^\/(login|api\/auth|api\/test-seed)(\/|$)/;
 
 export function proxy(request: NextRequest) {
   const hasSession = SESSION_COOKIES.some((name) => request.cookies.has(name));

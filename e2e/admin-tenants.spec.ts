@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./support/auth";
+import { signIn } from "./support/auth";
+import { seedPeople } from "./support/seed";
 
 // A platform admin adds a tenant connected through its own app registration and edits its
 // approval policy. The client secret is write-only: it must never come back in any response
@@ -20,7 +21,7 @@ test("a platform admin adds a tenant, fixes field errors, and turns on approval;
     }
   });
 
-  await signIn(page, USERS.platform);
+  await signIn(page, (await seedPeople()).platform);
   await page.goto("/admin/tenants");
   const form = page.getByRole("form", { name: "Add a tenant" });
   await form.getByLabel("Display name").fill(name);

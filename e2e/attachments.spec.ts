@@ -1,21 +1,18 @@
-import { expect, test, type Page } from "@playwright/test";
-import { signIn, USERS } from "./support/auth";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { seed } from "./support/seed";
 
 // The evidence upload route handler, called as the browser's form would and as a forged page
 // would: the same-origin rule of server actions, clear 4xx answers, content checked against the
 // type, and downloads that can never render as a page.
 
-async function openTicketUrl(page: Page, account: string): Promise<string> {
-  await page.goto("/tickets");
-  const href = await page.getByRole("row").filter({ hasText: account }).first().getByRole("link").first().getAttribute("href");
-  const id = href?.match(/\/tickets\/([0-9a-f-]{36})/)?.[1];
-  expect(id).toBeTruthy();
-  return `/api/tickets/${id}/attachments`;
-}
-
 test("evidence uploads: same origin only, clear refusals, content matching the type, sandboxed downloads", async ({ page, baseURL }) => {
-  await signIn(page, USERS.engineer);
-  const url = await openTicketUrl(page, "diego@fabrikam.example");
+  const { users, tickets } = await seed({
+    users: [{ key: "admin", role: "TENANT_ADMIN", tenant: "fabrikam" }, { key: "engineer", role: "ENGINEER" }],
+    tickets: [{ key: "resolved", tenant: "fabrikam", reporter: "admin", assignee: "engineer", affectedUpn: "diego@fabrikam.example", status: "RESOLVED" }],
+  });
+  await signIn(page, users.engineer!);
+  const url = `/api/tickets/${tickets.resolved!.id}/attachments`;
   const origin = { origin: baseURL! };
   const txt = { name: "sign-ins.txt", mimeType: "text/plain", buffer: Buffer.from("2026-12-01 09:14 203.0.113.9 Lagos") };
 

@@ -1,16 +1,17 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, signIn, signOut, USERS } from "./support/auth";
+import { seedPeople } from "./support/seed";
 
 const ROLES = [
-  { email: USERS.contosoAdmin, role: "Tenant admin", nav: ["Our incidents", "Report an incident", "Microsoft 365"], heading: "Our incidents" },
-  { email: USERS.engineer, role: "Support engineer", nav: ["Queue"], heading: "Queue" },
-  { email: USERS.manager, role: "Manager", nav: ["Queue", "Reviews", "Dashboard"], heading: "Queue" },
-  { email: USERS.platform, role: "Platform admin", nav: ["Queue", "Report an incident", "Reviews", "Dashboard", "Tenants", "Users", "Connections", "Jobs", "Audit log"], heading: "Queue" },
-];
+  { who: "contosoAdmin", role: "Tenant admin", nav: ["Our incidents", "Report an incident", "Microsoft 365"], heading: "Our incidents" },
+  { who: "engineer", role: "Support engineer", nav: ["Queue"], heading: "Queue" },
+  { who: "manager", role: "Manager", nav: ["Queue", "Reviews", "Dashboard"], heading: "Queue" },
+  { who: "platform", role: "Platform admin", nav: ["Queue", "Report an incident", "Reviews", "Dashboard", "Tenants", "Users", "Connections", "Jobs", "Audit log"], heading: "Queue" },
+] as const;
 
 for (const r of ROLES) {
   test(`${r.role} signs in, sees the navigation of the role, and signs out`, async ({ page }) => {
-    await signIn(page, r.email);
+    await signIn(page, (await seedPeople())[r.who]);
     await expect(page.getByTestId("viewer")).toContainText(r.role);
     const nav = page.getByRole("navigation", { name: "Main" });
     await expect(nav.getByRole("link")).toHaveText(r.nav);
@@ -22,8 +23,9 @@ for (const r of ROLES) {
 }
 
 test("a wrong password is refused with a message and no session", async ({ page }) => {
+  const { engineer } = await seedPeople();
   await page.goto("/login");
-  await page.getByLabel("Email").fill(USERS.engineer);
+  await page.getByLabel("Email").fill(engineer.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Email or password is incorrect." })).toBeVisible();
@@ -32,7 +34,7 @@ test("a wrong password is refused with a message and no session", async ({ page 
 });
 
 test("a tenant admin cannot open the platform admin's pages (one main landmark on the not-found page)", async ({ page }) => {
-  await signIn(page, USERS.contosoAdmin);
+  await signIn(page, (await seedPeople()).contosoAdmin);
   const response = await page.goto("/admin/tenants");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
@@ -40,7 +42,7 @@ test("a tenant admin cannot open the platform admin's pages (one main landmark o
 });
 
 test("signing out ends the session on the server: the old cookie, replayed, is signed out", async ({ page, context }) => {
-  await signIn(page, USERS.engineer);
+  await signIn(page, (await seedPeople()).engineer);
   const cookies = await context.cookies();
   expect(cookies.some((c) => c.name.endsWith("next-auth.session-token"))).toBe(true);
   await signOut(page);
@@ -54,12 +56,13 @@ test("signing out ends the session on the server: the old cookie, replayed, is s
 });
 
 test("after sign-in only a page of the app is opened; other callback URLs fall back to the queue", async ({ page }) => {
+  const { engineer } = await seedPeople();
   for (const evil of ["/\\evil.example", "/%09/evil.example", "/%0a/evil.example", "//evil.example", "https://evil.example/"]) {
     const response = await page.goto(`/login?callbackUrl=${encodeURIComponent(evil).replaceAll("%25", "%")}`);
     expect(response?.status(), evil).toBe(200);
   }
-  await page.getByLabel("Email").fill(USERS.engineer);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByLabel("Email").fill(engineer.email);
+  await page.getByLabel("Password").fill(engineer.password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/tickets$/);
   // Signed in, the same links redirect within the app too.

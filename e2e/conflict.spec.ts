@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./support/auth";
+import { signIn } from "./support/auth";
+import { seedPeople } from "./support/seed";
 import { openStage } from "./support/stages";
 
 // Two people work the same intake at once (the engineer and the platform admin, both may edit):
@@ -13,7 +14,8 @@ test("two writers edit the intake: the second keeps its text, sees the first cha
   const contexts = await Promise.all([browser.newContext(), browser.newContext(), browser.newContext()]);
   const [reporter, first, second] = await Promise.all(contexts.map((c) => c.newPage()));
 
-  await signIn(reporter!, USERS.contosoAdmin);
+  const people = await seedPeople();
+  await signIn(reporter!, people.contosoAdmin);
   await reporter!.goto("/tickets/new");
   const form = reporter!.getByRole("form", { name: "Report an incident" });
   await form.getByLabel("Affected account (UPN)").fill("patti@contoso.example");
@@ -24,8 +26,8 @@ test("two writers edit the intake: the second keeps its text, sees the first cha
   const url = reporter!.url();
 
   // Both open the intake editor on the same version.
-  await signIn(first!, USERS.engineer);
-  await signIn(second!, USERS.platform);
+  await signIn(first!, people.engineer);
+  await signIn(second!, people.platform);
   for (const page of [first!, second!]) {
     await page.goto(url);
     await page.getByText("Edit intake", { exact: true }).click();

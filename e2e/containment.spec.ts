@@ -89,41 +89,6 @@ test("the engineer contains megan@contoso.example and the attacker is locked out
   await simulator.dispose();
 });
 
-test("tenant admins see the checklist but cannot run it", async ({ page }) => {
-  await signIn(page, USERS.contosoAdmin);
-  await page.getByRole("row").filter({ hasText: "adele@contoso.example" }).first().getByRole("link").first().click();
-  await openStage(page, "Troubleshooting");
-  await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Contain account" })).toHaveCount(0);
-});
-
-test("the platform admin checks what each tenant connection can do before anyone clicks", async ({ page }) => {
-  await signIn(page, USERS.platform);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Connections" }).click();
-  await expect(page.getByRole("heading", { name: "Connection check" })).toBeVisible();
-  await page.getByLabel("Tenant", { exact: true }).selectOption({ label: "Fabrikam (demo)" });
-  await page.getByRole("button", { name: "Check connection" }).click();
-  await expect(page).toHaveURL(/tenant=/);
-  await expect(page.getByText(/^Fabrikam \(demo\): 21 of 27 operations available/)).toBeVisible();
-  await expect(page.locator('tr[data-op="revokeSessions"]')).toContainText("Missing");
-  await expect(page.locator('tr[data-op="listSignIns"]')).toContainText("Entra ID P1 licence");
-  // The sign-in log needs two permissions, and the check names both.
-  await expect(page.locator('tr[data-op="listSignIns"]')).toContainText("AuditLog.Read.All and Directory.Read.All");
-  await expect(page.locator('tr[data-op="listMessageTraces"]')).toContainText("Message trace is not enabled");
-  await expect(page.locator('tr[data-op="listMessageTraces"]')).toContainText("the message trace API's service principal (app 8bd644d1");
-  // A write needing the P2 licence Fabrikam lacks is not available, although its permission is granted.
-  await expect(page.locator('tr[data-op="confirmCompromised"]')).toContainText("Needs an Entra ID P2 licence");
-  await expect(page.locator('tr[data-op="setAccountEnabled"]')).toContainText("Block or allow sign-in");
-  await expect(page.locator('tr[data-op="listUserRoles"]')).toContainText("Works");
-  await expect(page.locator('tr[data-op="getServicePrincipal"]')).toContainText("Works");
-  await page.getByLabel("Tenant", { exact: true }).selectOption({ label: "Contoso (demo)" });
-  await page.getByRole("button", { name: "Check connection" }).click();
-  await expect(page.getByText(/^Contoso \(demo\): 27 of 27 operations available\./)).toBeVisible();
-  await expect(page.locator('tr[data-op="resetPassword"]')).toContainText("holds User Administrator");
-  await expect(page.locator('tr[data-op="revokeSessions"]')).toContainText("Granted");
-  await expect(page.locator('tr[data-op="listSignIns"]')).toContainText("Works");
-});
-
 test("on a tenant that requires approval, containment waits for the tenant admin's approval", async ({ page, browser }) => {
   await signIn(page, USERS.engineer);
   await page.getByRole("searchbox", { name: "Search" }).fill("lidia@fabrikam.example");
@@ -175,17 +140,6 @@ test("on a tenant that requires approval, containment waits for the tenant admin
   await skip.getByRole("button", { name: "Skip step" }).click();
   await expect(revoke).toContainText("Skipped");
   await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("Contained");
-});
-
-test("a closed ticket's checklist runs nothing and says why", async ({ page }) => {
-  await signIn(page, USERS.engineer);
-  await page.getByRole("searchbox", { name: "Search" }).fill("Inbox rule deleting replies");
-  await page.getByRole("button", { name: "Apply" }).click();
-  await page.getByRole("row").filter({ hasText: "alex@contoso.example" }).first().getByRole("link").first().click();
-  await openStage(page, "Troubleshooting");
-  await expect(page.getByText("The ticket is closed, so nothing here runs")).toBeVisible();
-  for (const name of ["Take evidence snapshot", "Take a new snapshot", "Contain account", "Run containment again"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
-  await expect(page.locator('tr[data-step="block-sign-in"]').getByRole("button")).toHaveCount(0);
 });
 
 test("after a partly failed containment, re-running the failed step alone makes the ticket Contained", async ({ page }) => {

@@ -1,11 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./support/auth";
+import { signIn } from "./support/auth";
+import { seedPeople } from "./support/seed";
 
 // The server opened the job queue on the embedded database at start (its tables exist, the
 // housekeeping schedule is set), and only platform admins reach the jobs page.
 
 test("a platform admin opens the jobs page and filters it; an engineer cannot", async ({ page, browser }) => {
-  await signIn(page, USERS.platform);
+  const people = await seedPeople();
+  await signIn(page, people.platform);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" }).click();
   await expect(page.getByRole("heading", { name: "Jobs" })).toBeVisible();
   const filters = page.getByRole("search", { name: "Filter jobs" });
@@ -17,7 +19,7 @@ test("a platform admin opens the jobs page and filters it; an engineer cannot", 
 
   const context = await browser.newContext();
   const engineer = await context.newPage();
-  await signIn(engineer, USERS.engineer);
+  await signIn(engineer, people.engineer);
   await expect(engineer.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Jobs" })).toHaveCount(0);
   await engineer.goto("/admin/jobs");
   await expect(engineer.getByRole("heading", { name: /not found/i })).toBeVisible();

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { signIn, USERS } from "./support/auth";
+import { seed, type SeededUser } from "./support/seed";
 import { openEveryStage } from "./support/stages";
 
 // Nothing secret may reach the browser: not password hashes, not tenant app secrets (encrypted
@@ -21,7 +22,7 @@ const FORBIDDEN = [
   new RegExp(demoApp.signInSecret.replace(/[-]/g, "\\-")),
 ];
 
-async function bodiesAs(browser: Browser, email: string, visit: (page: Page) => Promise<void>) {
+async function bodiesAs(browser: Browser, user: SeededUser, visit: (page: Page) => Promise<void>) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const bodies: { url: string; body: string }[] = [];
@@ -32,13 +33,17 @@ async function bodiesAs(browser: Browser, email: string, visit: (page: Page) => 
       // redirects and aborted requests have no body
     }
   });
-  await signIn(page, email);
+  await signIn(page, user);
   await visit(page);
   await page.goto("/api/auth/session");
-  await expect(page.locator("body")).toContainText(email);
+  await expect(page.locator("body")).toContainText(user.email);
   await page.waitForLoadState("networkidle");
   await context.close();
   return bodies;
+}
+
+async function seedUser(role: "TENANT_ADMIN" | "ENGINEER" | "PLATFORM_ADMIN", tenant?: "contoso" | "northwind"): Promise<SeededUser> {
+  return (await seed({ users: [{ key: "user", role, tenant }] })).users.user!;
 }
 
 async function openFirstTicket(page: Page, list = "/tickets") {
@@ -59,7 +64,7 @@ function expectNoSecrets(bodies: { url: string; body: string }[]) {
 
 test("the platform admin's pages, RSC payloads and session carry no hash or tenant secret", async ({ browser }) => {
   expectNoSecrets(
-    await bodiesAs(browser, USERS.platform, async (page) => {
+    await bodiesAs(browser, await seedUser("PLATFORM_ADMIN"), async (page) => {
       await page.goto("/admin/tenants");
       await expect(page.getByText("Stored (encrypted)").first()).toBeVisible();
       await expect(page.getByRole("region", { name: "Breachdesk's app" })).toContainText("thumbprint");
@@ -81,7 +86,7 @@ test("the platform admin's pages, RSC payloads and session carry no hash or tena
 
 test("the engineer's queue and ticket pages carry no hash or tenant secret", async ({ browser }) => {
   expectNoSecrets(
-    await bodiesAs(browser, USERS.engineer, async (page) => {
+    await bodiesAs(browser, await seedUser("ENGINEER"), async (page) => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Queue");
       await openFirstTicket(page);
       await openFirstTicket(page, "/tickets?status=CLOSED");
@@ -91,7 +96,7 @@ test("the engineer's queue and ticket pages carry no hash or tenant secret", asy
 
 test("the tenant admin's Microsoft 365 page carries no app credential or verifier", async ({ browser }) => {
   expectNoSecrets(
-    await bodiesAs(browser, USERS.northwindAdmin, async (page) => {
+    await bodiesAs(browser, await seedUser("TENANT_ADMIN", "northwind"), async (page) => {
       await page.goto("/tenant");
       await expect(page.getByRole("heading", { name: /Microsoft 365 connection/ })).toBeVisible();
       await page.goto("/tickets");
@@ -101,7 +106,7 @@ test("the tenant admin's Microsoft 365 page carries no app credential or verifie
 
 test("the tenant admin's incidents and ticket pages carry no hash or tenant secret", async ({ browser }) => {
   expectNoSecrets(
-    await bodiesAs(browser, USERS.contosoAdmin, async (page) => {
+    await bodiesAs(browser, await seedUser("TENANT_ADMIN", "contoso"), async (page) => {
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Our incidents");
       await openFirstTicket(page);
       await page.goto("/tickets/new");

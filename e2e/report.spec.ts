@@ -1,18 +1,34 @@
 import { expect, test } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
-import { signIn, USERS } from "./support/auth";
+import { signIn } from "./support/auth";
+import { seed, seedPeople, uniqueName } from "./support/seed";
 import { openStage } from "./support/stages";
 
-// The closed demo tickets wait for review: alex@ (approved here) and lee@ (returned and resubmitted).
+// Closed tickets worked like the demo's alex@ (approved here) and lee@ (returned and resubmitted),
+// seeded by each test, wait for review beside everyone else's.
+
+async function seedClosed(account: string, title: string, severity: "LOW" | "MEDIUM") {
+  return seed({
+    users: [
+      { key: "contosoAdmin", role: "TENANT_ADMIN", tenant: "contoso" },
+      { key: "fabrikamAdmin", role: "TENANT_ADMIN", tenant: "fabrikam" },
+      { key: "engineer", role: "ENGINEER" },
+      { key: "manager", role: "MANAGER" },
+    ],
+    tickets: [{ key: "closed", tenant: "contoso", reporter: "contosoAdmin", assignee: "engineer", affectedUpn: account, title, severity, status: "CLOSED", workOf: account }],
+  });
+}
 
 test("the manager approves a closed report and downloads its PDF; the tenant admin can then read it", async ({ page, browser }) => {
-  await signIn(page, USERS.manager);
+  const title = uniqueName("Inbox rule deleting replies on Alex's mailbox");
+  const { users } = await seedClosed("alex@contoso.example", title, "LOW");
+  const manager = users.manager!;
+  await signIn(page, manager);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reviews" }).click();
   const waiting = page.getByRole("region", { name: /^Waiting for review/ });
-  await expect(waiting.getByRole("heading")).toHaveText("Waiting for review (2)");
-  await expect(waiting.getByRole("row")).toHaveCount(3); // the header and the two closed demo tickets
-  await expect(waiting).toContainText("2 reports waiting for review");
-  await waiting.getByRole("link", { name: /Inbox rule deleting replies on Alex's mailbox/ }).click();
+  await expect(waiting.getByRole("heading")).toHaveText(/^Waiting for review \(\d+\)$/);
+  await expect(waiting).toContainText(/\d+ reports? waiting for review/);
+  await waiting.getByRole("link", { name: title }).click();
   for (const heading of ["Introduction", "1. Issue description", "2. User affected / scope", "3. Business impact", "4. Troubleshooting steps", "5. Resolution and recovery", "6. Preventative measures", "7. Outcome after troubleshooting"]) {
     await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
   }
@@ -25,7 +41,7 @@ test("the manager approves a closed report and downloads its PDF; the tenant adm
   for (const raw of ["LOW", "IN_REVIEW", "OPEN"]) await expect(page.getByRole("main")).not.toContainText(new RegExp(`\\b${raw}\\b`));
   await page.getByRole("button", { name: "Approve version 1" }).click();
   await expect(page.getByText("Version 1 review: approved")).toBeVisible();
-  await expect(page.getByLabel("Review history")).toContainText("approved by Morgan Lee");
+  await expect(page.getByLabel("Review history")).toContainText(`approved by ${manager.name}`);
 
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Download PDF" }).click();
@@ -38,20 +54,19 @@ test("the manager approves a closed report and downloads its PDF; the tenant adm
 
   // Approved, it no longer waits: it is listed apart, as decided.
   await page.goto("/reviews");
-  await expect(page.getByRole("region", { name: /^Waiting for review/ }).getByRole("heading")).toHaveText("Waiting for review (1)");
-  await expect(page.getByRole("region", { name: /^Waiting for review/ })).not.toContainText("Alex's mailbox");
+  await expect(page.getByRole("region", { name: /^Waiting for review/ })).not.toContainText(title);
   const decided = page.getByRole("region", { name: /^Decided in the last 30 days/ });
-  await expect(decided.getByRole("row").filter({ hasText: "Alex's mailbox" })).toContainText("Approved");
-  await expect(decided.getByRole("row").filter({ hasText: "Alex's mailbox" })).toContainText("by Morgan Lee");
+  await expect(decided.getByRole("row").filter({ hasText: title })).toContainText("Approved");
+  await expect(decided.getByRole("row").filter({ hasText: title })).toContainText(`by ${manager.name}`);
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, USERS.contosoAdmin);
+  await signIn(admin, users.contosoAdmin!);
   await admin.goto(reportUrl);
   await expect(admin.getByRole("heading", { name: "7. Outcome after troubleshooting" })).toBeVisible();
   const fabrikamContext = await browser.newContext();
   const fabrikam = await fabrikamContext.newPage();
-  await signIn(fabrikam, USERS.fabrikamAdmin);
+  await signIn(fabrikam, users.fabrikamAdmin!);
   expect((await fabrikam.goto(reportUrl))?.status()).toBe(404);
   expect((await fabrikam.request.get(`/api/reports/${reportUrl.split("/").pop()}/pdf`)).status()).toBe(404);
   await adminContext.close();
@@ -60,9 +75,12 @@ test("the manager approves a closed report and downloads its PDF; the tenant adm
 
 test("return with comments, the engineer revises the text and resubmits, the manager sees the change and approves version 2", async ({ page, browser }) => {
   const revised = "Consent of the app 'Mail Sync Pro' was revoked for Łukasz → all tenants.";
-  await signIn(page, USERS.manager);
+  const title = uniqueName("Suspicious app consent on Lee's account");
+  const { users } = await seedClosed("lee@contoso.example", title, "MEDIUM");
+  const manager = users.manager!;
+  await signIn(page, manager);
   await page.goto("/reviews");
-  await page.getByRole("region", { name: /^Waiting for review/ }).getByRole("link", { name: /Suspicious app consent on Lee's account/ }).click();
+  await page.getByRole("region", { name: /^Waiting for review/ }).getByRole("link", { name: title }).click();
   await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
   const reportUrl = page.url();
   const ticketId = reportUrl.split("/").pop()!;
@@ -75,15 +93,15 @@ test("return with comments, the engineer revises the text and resubmits, the man
   // The tenant admin cannot read an unapproved report.
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, USERS.contosoAdmin);
+  await signIn(admin, users.contosoAdmin!);
   expect((await admin.goto(reportUrl))?.status()).toBe(404);
   await adminContext.close();
 
   const engineerContext = await browser.newContext();
   const engineer = await engineerContext.newPage();
-  await signIn(engineer, USERS.engineer);
+  await signIn(engineer, users.engineer!);
   await engineer.goto(`/tickets/${ticketId}`);
-  await expect(engineer.getByText(/Returned by Morgan Lee.*: “Add the consent that was revoked and when.”/)).toBeVisible();
+  await expect(engineer.getByText(new RegExp(`Returned by ${manager.name}.*: “Add the consent that was revoked and when.”`))).toBeVisible();
   // Resubmitting without a change is refused: the version would differ only in its timeline.
   await engineer.getByRole("button", { name: "Resubmit for review" }).click();
   await expect(engineer.getByText(/Nothing in the report changed since version 1/)).toBeVisible();
@@ -111,17 +129,17 @@ test("return with comments, the engineer revises the text and resubmits, the man
   await expect(changes).not.toContainText("Primary account: lee@contoso.example");
   await page.goto(reportUrl);
   await page.getByRole("button", { name: "Approve version 2" }).click();
-  await expect(page.getByLabel("Review history")).toContainText("Version 1: returned by Morgan Lee");
-  await expect(page.getByLabel("Review history")).toContainText("Version 2: approved by Morgan Lee");
+  await expect(page.getByLabel("Review history")).toContainText(`Version 1: returned by ${manager.name}`);
+  await expect(page.getByLabel("Review history")).toContainText(`Version 2: approved by ${manager.name}`);
   // Version 1's page still shows the whole history.
   await page.goto(`${reportUrl}?version=1`);
-  await expect(page.getByLabel("Review history")).toContainText("Version 2: approved by Morgan Lee");
+  await expect(page.getByLabel("Review history")).toContainText(`Version 2: approved by ${manager.name}`);
   await expect(page.getByRole("region", { name: "7. Outcome after troubleshooting" })).not.toContainText(revised);
 
   // The tenant admin now reads version 2, and only that one.
   const approvedContext = await browser.newContext();
   const tenant = await approvedContext.newPage();
-  await signIn(tenant, USERS.contosoAdmin);
+  await signIn(tenant, users.contosoAdmin!);
   const markdown = await tenant.request.get(`/api/reports/${ticketId}/markdown`);
   expect(markdown.status()).toBe(200);
   expect(await markdown.text()).toContain(`What was achieved: ${revised}`);
@@ -131,11 +149,11 @@ test("return with comments, the engineer revises the text and resubmits, the man
 
 test("the manager's dashboard shows the period's figures and charts, refuses a bad period, and exports a safe CSV", async ({ page }) => {
   // Demo tickets are seeded relative to now: alex@ (12 days ago) and lee@ (5 days ago) are the
-  // only ones reported 14 to 4 days ago; both closed, reported 15 min after detection, answered
+  // only ones reported 14 to 4 days ago (every spec's own tickets are reported today); both closed, reported 15 min after detection, answered
   // 15 min later, contained after 1.25 h and closed after 29.75 h (see prisma/seed/demo.ts).
   const day = (daysAgo: number) => new Date(Date.now() - daysAgo * 86_400_000).toISOString().slice(0, 10);
   const [from, to] = [day(14), day(4)];
-  await signIn(page, USERS.manager);
+  await signIn(page, (await seedPeople()).manager);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" }).click();
   await page.getByLabel("From", { exact: true }).fill(from);
   await page.getByLabel("To", { exact: true }).fill(to);
@@ -183,7 +201,7 @@ test("the manager's dashboard shows the period's figures and charts, refuses a b
 });
 
 test("only managers and platform admins see the dashboard", async ({ page }) => {
-  await signIn(page, USERS.engineer);
+  await signIn(page, (await seedPeople()).engineer);
   expect((await page.goto("/dashboard"))?.status()).toBe(404);
   expect((await page.request.get("/api/metrics")).status()).toBe(404);
 });

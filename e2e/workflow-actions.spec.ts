@@ -1,27 +1,29 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, USERS } from "./support/auth";
+import { signIn } from "./support/auth";
+import { seed, seedPeople } from "./support/seed";
 import { openStage } from "./support/stages";
 
-// The header's moves on demo tickets: a blocked Close points to its one list of blockers;
+// The header's moves on tickets worked like the demo's: a blocked Close points to its one list of blockers;
 // Reopen asks why and the timeline keeps the reason; Resolve asks first; reassigning and
 // unassigning; "Assign to me" says when it also triages; an approval waiting for the tenant
 // admin is announced in the header (and goes once decided).
 
-async function openTicket(page: Page, account: string) {
-  await page.goto("/tickets");
-  await page.getByRole("searchbox", { name: "Search" }).fill(account);
-  await page.getByRole("button", { name: "Apply" }).click();
-  await page.getByRole("row").filter({ hasText: account }).first().getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
-  return page.url();
+/** Seeds a ticket worked like the demo's one for the account, with its own tenant admin and engineer. */
+async function seedWorked(tenant: "contoso" | "fabrikam", account: string, status: "CONTAINED" | "RESOLVED" | "CLOSED") {
+  const { users, tickets } = await seed({
+    users: [{ key: "admin", role: "TENANT_ADMIN", tenant }, { key: "engineer", role: "ENGINEER" }],
+    tickets: [{ key: "ticket", tenant, reporter: "admin", assignee: "engineer", affectedUpn: account, status, workOf: account }],
+  });
+  return { admin: users.admin!, engineer: users.engineer!, url: `/tickets/${tickets.ticket!.id}` };
 }
 
 const status = (page: Page) => page.getByRole("heading", { level: 1 }).locator("..");
 
 test("close blocked, reopen with a reason, resolve after confirming, reassign and unassign", async ({ page }) => {
-  await signIn(page, USERS.engineer);
-  // Diego's demo ticket is resolved with its checklist not done: closing is blocked.
-  await openTicket(page, "diego@fabrikam.example");
+  const { engineer, url } = await seedWorked("fabrikam", "diego@fabrikam.example", "RESOLVED");
+  await signIn(page, engineer);
+  // Resolved with its checklist not done, like Diego's demo ticket: closing is blocked.
+  await page.goto(url);
   await expect(status(page)).toContainText("Resolved");
   const close = page.getByRole("button", { name: "Close", exact: true });
   await expect(close).toBeDisabled();
@@ -55,7 +57,7 @@ test("close blocked, reopen with a reason, resolve after confirming, reassign an
 
   // Unassign through the chooser, then take it back.
   const facts = page.getByLabel("Ticket facts");
-  await expect(facts).toContainText("Riya Shah");
+  await expect(facts).toContainText(engineer.name);
   await page.getByRole("button", { name: "Reassign…" }).click();
   const chooser = page.getByRole("dialog", { name: "Choose the assignee" });
   await chooser.getByLabel("Assignee", { exact: true }).selectOption({ label: "Nobody (unassigned)" });
@@ -63,14 +65,15 @@ test("close blocked, reopen with a reason, resolve after confirming, reassign an
   await expect(chooser).toBeHidden();
   await expect(facts).toContainText("Unassigned");
   await page.getByRole("button", { name: "Assign to me", exact: true }).click();
-  await expect(facts).toContainText("Riya Shah");
+  await expect(facts).toContainText(engineer.name);
 
 });
 
 test("on a new ticket, assigning yourself also triages it, and the button says so", async ({ page, browser }) => {
+  const people = await seedPeople();
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, USERS.contosoAdmin);
+  await signIn(admin, people.contosoAdmin);
   await admin.goto("/tickets/new");
   const form = admin.getByRole("form", { name: "Report an incident" });
   await form.getByLabel("Affected account (UPN)").fill("grady@contoso.example");
@@ -81,18 +84,20 @@ test("on a new ticket, assigning yourself also triages it, and the button says s
   const url = admin.url();
   await adminContext.close();
 
-  await signIn(page, USERS.engineer);
+  await signIn(page, people.engineer);
   await page.goto(url);
   await expect(status(page)).toContainText("New");
   await page.getByRole("button", { name: "Assign to me and triage" }).click();
   await expect(status(page)).toContainText("Triaged");
-  await expect(page.getByLabel("Ticket facts")).toContainText("Riya Shah");
+  await expect(page.getByLabel("Ticket facts")).toContainText(people.engineer.name);
   await expect(page.getByRole("button", { name: /^Assign to me/ })).toHaveCount(0);
 });
 
 test("the tenant admin is told in the header that an approval waits for them", async ({ page, browser }) => {
-  await signIn(page, USERS.engineer);
-  const ticketUrl = await openTicket(page, "lidia@fabrikam.example");
+  const worked = await seedWorked("fabrikam", "lidia@fabrikam.example", "CONTAINED");
+  await signIn(page, worked.engineer);
+  const ticketUrl = worked.url;
+  await page.goto(ticketUrl);
   await openStage(page, "Troubleshooting");
   // Fabrikam asks for a second person before destructive steps.
   await page.getByRole("button", { name: "Run containment again" }).click();
@@ -104,13 +109,13 @@ test("the tenant admin is told in the header that an approval waits for them", a
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, USERS.fabrikamAdmin);
+  await signIn(admin, worked.admin);
   await admin.goto(ticketUrl);
-  const notice = admin.getByText(/An approval is waiting for you: “Contain the account \(4 steps\)”, asked by Riya Shah/);
+  const notice = admin.getByText(`An approval is waiting for you: “Contain the account (4 steps)”, asked by ${worked.engineer.name}`);
   await expect(notice).toBeVisible();
   await admin.getByRole("link", { name: "Open Troubleshooting to approve or reject" }).click();
   await expect(admin.getByRole("region", { name: "Stage: Troubleshooting" })).toBeVisible();
-  // Decided (here: rejected, so the demo ticket is left as it was), the notice goes.
+  // Decided (here: rejected, so nothing runs against the tenant), the notice goes.
   const approvals = admin.locator('[aria-label="Approvals"]');
   await approvals.getByLabel("Reason for rejecting").fill("Not now: Lidia is presenting to the board");
   await approvals.getByRole("button", { name: "Reject" }).click();
@@ -120,9 +125,10 @@ test("the tenant admin is told in the header that an approval waits for them", a
 
 test("closing warns, without blocking, about what is still in progress", async ({ page }) => {
   test.setTimeout(120_000);
-  await signIn(page, USERS.engineer);
-  // Lee's demo ticket is closed with an outcome but no lessons, trace, MFA check or checklist.
-  await openTicket(page, "lee@contoso.example");
+  const { engineer, url } = await seedWorked("contoso", "lee@contoso.example", "CLOSED");
+  await signIn(page, engineer);
+  // Closed like Lee's demo ticket: an outcome but no lessons, trace, MFA check or checklist.
+  await page.goto(url);
   await page.getByRole("button", { name: "Reopen", exact: true }).click();
   await page.getByRole("alertdialog").getByLabel(/Why reopen it/).fill("Settle the checklist before the report goes out again");
   await page.getByRole("alertdialog").getByRole("button", { name: "Reopen ticket" }).click();

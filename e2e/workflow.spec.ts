@@ -1,24 +1,46 @@
-import { expect, request, test } from "@playwright/test";
-import { signIn, USERS } from "./support/auth";
+import { expect, request, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { seedPeople, SIMULATOR_URL, type SeededUser } from "./support/seed";
 import { openStage } from "./support/stages";
 
-// The story of the workflow issue, in two browser contexts: the Contoso admin reports Megan's
-// mailbox, the engineer works every stage through to close, and the admin follows public updates.
-const SIMULATOR = `https://localhost:${Number(process.env.E2E_PORT ?? 3200) + 1}`;
+// The story of the workflow issue, stage by stage, in two browser contexts: the Contoso admin
+// reports Megan's mailbox (the simulator's seed incident), the engineer works every stage through
+// to close, and the admin follows public updates. Each stage is one test; they run in order on
+// the same ticket (a stage needs the one before), so a failure names the stage that broke.
+// It plays the seed incident on the simulator's own Megan and resets the simulator first: it runs
+// in the "tenant-wide" project, after the specs that run in parallel (playwright.config.ts).
 const CONTOSO = "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01";
 
-test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover, close", async ({ browser }) => {
-  test.setTimeout(240_000);
-  const simulator = await request.newContext({ baseURL: SIMULATOR, ignoreHTTPSErrors: true });
-  await simulator.post("/_control/reset");
-  const adminContext = await browser.newContext();
-  const admin = await adminContext.newPage();
-  // The engineer's browser is not in UTC: times typed and shown in UTC must not drift by its offset.
-  const engineerContext = await browser.newContext({ timezoneId: "America/New_York" });
-  const engineer = await engineerContext.newPage();
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
+let simulator: APIRequestContext;
+let adminContext: BrowserContext;
+let engineerContext: BrowserContext;
+let admin: Page;
+let engineer: Page;
+let ticketUrl: string;
+let people: Record<"contosoAdmin" | "engineer", SeededUser>;
+
+test.beforeAll(async ({ browser }) => {
+  simulator = await request.newContext({ baseURL: SIMULATOR_URL, ignoreHTTPSErrors: true });
+  await simulator.post("/_control/reset");
+  people = await seedPeople();
+  adminContext = await browser.newContext();
+  admin = await adminContext.newPage();
+  // The engineer's browser is not in UTC: times typed and shown in UTC must not drift by its offset.
+  engineerContext = await browser.newContext({ timezoneId: "America/New_York" });
+  engineer = await engineerContext.newPage();
+});
+
+test.afterAll(async () => {
+  await adminContext?.close();
+  await engineerContext?.close();
+  await simulator?.dispose();
+});
+
+test("1. intake: the tenant admin reports it; the engineer picks it up and corrects the intake", async () => {
   // The tenant admin reports it.
-  await signIn(admin, USERS.contosoAdmin);
+  await signIn(admin, people.contosoAdmin);
   await admin.goto("/tickets/new");
   const form = admin.getByRole("form", { name: "Report an incident" });
   await form.getByLabel("Affected account (UPN)").fill("megan@contoso.example");
@@ -30,12 +52,12 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await expect(form.getByRole("status", { name: "Open incidents for this account" })).toContainText("open for this account");
   await form.getByRole("button", { name: "File anyway" }).click();
   await expect(admin).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
-  const ticketUrl = admin.url();
+  ticketUrl = admin.url();
   // The earlier demo ticket for the same account is flagged as a possible duplicate.
   await expect(admin.getByText(/Possible duplicate/)).toBeVisible();
 
   // The engineer picks it up.
-  await signIn(engineer, USERS.engineer);
+  await signIn(engineer, people.engineer);
   await engineer.goto(ticketUrl);
   await engineer.getByRole("button", { name: "Assign to me" }).click();
   await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Triaged");
@@ -48,7 +70,9 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await expect(intake.getByText(/Intake updated: title/)).toBeVisible();
   await openStage(engineer, "Timeline");
   await expect(engineer.getByRole("list", { name: "Timeline" })).toContainText("Intake edited");
+});
 
+test("2. scope: the primary account is checked against the tenant; an unknown account is refused", async () => {
   // Scope: the primary account was checked against the tenant after filing; an unknown account
   // is refused beside the field, a real one is added.
   await openStage(engineer, "Scope");
@@ -63,7 +87,9 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await addUser.getByRole("button", { name: "Add account" }).click();
   await expect(accounts.getByRole("listitem").filter({ hasText: "grady@contoso.example" })).toContainText("verified in tenant");
   await expect(addUser.getByLabel("Another affected account")).toHaveValue("");
+});
 
+test("3. business impact raises the severity and starts the notification clock", async () => {
   // Business impact raises the ticket's severity (filed as High) and starts the notification clock.
   await openStage(engineer, "Business impact");
   const impact = engineer.getByRole("form", { name: "Business impact" });
@@ -91,7 +117,9 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await expect(engineer.getByRole("list", { name: "Timeline" }).getByText("Impact assessed")).toHaveCount(2);
   await openStage(engineer, "Business impact");
   await expect(deadline).toContainText(`(${due})`);
+});
 
+test("4. troubleshooting: evidence, containment, eradication and manual steps", async () => {
   // Evidence, containment, eradication.
   await openStage(engineer, "Troubleshooting");
   await engineer.getByRole("button", { name: "Take evidence snapshot" }).click();
@@ -154,7 +182,9 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await skip.getByRole("button", { name: "Cancel" }).click();
   await expect(skip).toBeHidden();
   await expect(release).toContainText("To do");
+});
 
+test("5. resolution: the message trace fills the scope; gmail.com's admins are advised", async () => {
   // Resolution: the trace shows the bulk mail to gmail.com still pending; advise gmail.com's admins.
   await openStage(engineer, "Resolution");
   await engineer.getByRole("button", { name: "Run message trace" }).click();
@@ -192,7 +222,9 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await expect(advisory.getByRole("button", { name: "Mark acknowledged" })).toHaveCount(0);
   // Who confirmed, who recorded it, and when.
   await expect(advisory).toContainText(/Acknowledged \d{2} \w{3} \d{4}, \d{2}:\d{2} UTC, confirmed by postmaster@gmail\.com, recorded by /);
+});
 
+test("6. prevention: MFA coverage, a follow-up item moved on, an internal note", async () => {
   // Prevention: check the tenant's MFA coverage, add a follow-up item and move it on.
   await openStage(engineer, "Prevention");
   await engineer.getByRole("button", { name: "Check MFA coverage" }).click();
@@ -217,8 +249,11 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await engineer.getByLabel("Visible to", { exact: true }).selectOption("INTERNAL");
   await engineer.getByRole("button", { name: "Post" }).click();
   await expect(engineer.getByRole("list", { name: "Comments" })).toContainText("203.0.113.7");
+});
 
+test("7. recovery and outcome: sign-in allowed again, resolved and closed", async () => {
   // Recovery: sign-in is allowed again once the account is secured, before it is declared recovered.
+  const itemRow = engineer.locator('tr[data-item="Block legacy authentication"]');
   await openStage(engineer, "Prevention");
   await engineer.reload();
   await expect(itemRow).toContainText("In progress");
@@ -253,7 +288,9 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   await engineer.getByLabel("Add an update or note").fill("Your account is secure again; Megan can sign in with the temporary password.");
   await engineer.getByLabel("Visible to", { exact: true }).selectOption("PUBLIC");
   await engineer.getByRole("button", { name: "Post" }).click();
+});
 
+test("8. updates: the tenant admin follows public updates only", async () => {
   // The tenant admin follows progress through public updates only.
   await admin.reload();
   await expect(admin.getByRole("heading", { level: 1 }).locator("..")).toContainText("Closed");
@@ -266,65 +303,4 @@ test("report, scope, assess, contain, eradicate, trace, advise, prevent, recover
   const timeline = admin.getByRole("list", { name: "Timeline" });
   await expect(timeline).toContainText("Status changed");
   await expect(timeline).not.toContainText("Evidence snapshot taken");
-
-  await adminContext.close();
-  await engineerContext.close();
-  await simulator.dispose();
-});
-
-// At phone width nothing scrolls the page sideways: wide tables scroll inside their own box.
-// Lists what sticks out (outside any sideways-scrolling box), so a failure names the culprit.
-async function sidewaysOverflow(page: import("@playwright/test").Page) {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    // Inside a box that clips or scrolls sideways, and (for an absolutely positioned element, such
-    // as a screen-reader-only label) a box that is also below its containing block.
-    const scrolls = (el: Element): boolean => {
-      let needsContainer = getComputedStyle(el).position === "absolute";
-      for (let e = el.parentElement; e; e = e.parentElement) {
-        const style = getComputedStyle(e);
-        if (needsContainer) needsContainer = style.position === "static";
-        if (!needsContainer && ["auto", "scroll", "hidden", "clip"].includes(style.overflowX)) return true;
-      }
-      return false;
-    };
-    const culprits = [...document.querySelectorAll("body *")]
-      .filter((e) => e.getBoundingClientRect().right > width + 1 && !scrolls(e) && getComputedStyle(e).position !== "fixed")
-      .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)} "${(e.textContent ?? "").trim().slice(0, 40)}" (${Math.round(e.getBoundingClientRect().right)} px)`);
-    return { pageWidth: document.documentElement.scrollWidth, width, culprits };
-  });
-}
-
-test("at 390 px the pages do not scroll sideways, and the header and stage tabs stay compact", async ({ browser }) => {
-  test.setTimeout(180_000);
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const page = await context.newPage();
-  await signIn(page, USERS.engineer);
-  await expect(page.getByTestId("viewer")).toBeInViewport();
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeInViewport();
-  expect(await sidewaysOverflow(page)).toMatchObject({ culprits: [] });
-  // The queue's table scrolls inside its own box.
-  const queue = page.locator("table.queue");
-  expect(await queue.evaluate((t) => t.scrollWidth > t.parentElement!.clientWidth && t.parentElement!.clientWidth <= 390)).toBe(true);
-  await page.getByRole("row").filter({ hasText: "megan@contoso.example" }).first().getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
-  const base = page.url();
-  for (const stage of ["intake", "scope", "impact", "checklist", "resolution", "prevention", "outcome", "updates", "timeline"]) {
-    await page.goto(`${base}?stage=${stage}`);
-    await page.waitForLoadState("networkidle");
-    expect({ stage, ...(await sidewaysOverflow(page)) }).toMatchObject({ stage, culprits: [] });
-  }
-  // The stage tabs are one row, and the open stage's tab is scrolled into view.
-  const tabs = page.getByRole("navigation", { name: "Stages" });
-  expect((await tabs.boundingBox())!.height).toBeLessThan(60);
-  await expect(tabs.getByRole("link", { name: /^Timeline\b/ })).toBeInViewport();
-  await context.close();
-
-  const admin = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  const adminPage = await admin.newPage();
-  await signIn(adminPage, USERS.contosoAdmin);
-  await adminPage.goto("/tickets/new");
-  expect(await sidewaysOverflow(adminPage)).toMatchObject({ culprits: [] });
-  await admin.close();
 });

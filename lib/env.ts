@@ -82,6 +82,9 @@ const ZEnv = z
     // Opt-in: write every Graph exchange (redacted) to this folder, for replay in tests (lib/graph/recording.ts).
     GRAPH_RECORD_DIR: optionalString,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // End-to-end tests only (set by playwright.config.ts): the bearer token of POST /api/test-seed,
+    // through which each spec creates its own users and tickets. Refused outside demo mode.
+    E2E_SEED_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),
   })
   .superRefine((env, ctx) => {
     if (!env.BREACHDESK_DEMO) {
@@ -95,6 +98,9 @@ const ZEnv = z
         path: ["JOBS_IN_PROCESS"],
         message: "cannot be 0 with the embedded database: only the server process may open it, so it runs the jobs (set DATABASE_URL to use separate workers)",
       });
+    }
+    if (env.E2E_SEED_TOKEN && !env.BREACHDESK_DEMO) {
+      ctx.addIssue({ code: "custom", path: ["E2E_SEED_TOKEN"], message: "is for the end-to-end tests in demo mode only (it lets its holder create sign-ins)" });
     }
     const appCredentials = [env.BREACHDESK_APP_CERTIFICATE, env.BREACHDESK_APP_CERTIFICATE_NEXT, env.BREACHDESK_APP_CLIENT_SECRET, env.BREACHDESK_APP_CLIENT_SECRET_NEXT];
     if (env.BREACHDESK_APP_CLIENT_ID && !appCredentials.some(Boolean)) {

@@ -6,8 +6,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateClientCertificate, type ClientCertificate } from "@/simulator/certificate";
 import { NORTHWIND } from "@/simulator/demo-tenants";
-import type { RunningSimulator } from "@/simulator/server";
-import { control, startTestSimulator } from "@/simulator/test/support";
+import { control } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { loadAppCredentials, summariseCredential } from "./app-credentials";
 import { createTenantGraph } from "./client";
 import { callGraph } from "./request";
@@ -33,15 +33,14 @@ const toPfx = (c: ClientCertificate, password: string) => {
 describe("Breachdesk's app credentials", () => {
   let cert: ClientCertificate;
   let other: ClientCertificate;
-  let sim: RunningSimulator;
-
   beforeAll(async () => {
     [cert, other] = await Promise.all([generateClientCertificate("Breachdesk app"), generateClientCertificate("Someone else")]);
-    sim = await startTestSimulator({ applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], permissions: ["User.Read.All"] }] });
+  });
+  const sim = setUpTestSimulator(() => ({ applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], permissions: ["User.Read.All"] }] }));
+  beforeAll(async () => {
     await control(sim, "POST", `/tenants/${NORTHWIND.tenantId}/admin-consent`, { clientId: APP_ID });
   });
   afterAll(async () => {
-    await sim.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

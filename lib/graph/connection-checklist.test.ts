@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { generateClientCertificate } from "@/simulator/certificate";
 import { CONTOSO, FABRIKAM, NORTHWIND } from "@/simulator/demo-tenants";
-import type { RunningSimulator } from "@/simulator/server";
-import { control, startTestSimulator } from "@/simulator/test/support";
+import { control } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { loadAppCredentials } from "./app-credentials";
 import { createTenantGraph } from "./client";
 import { readConnectionChecklist, type ChecklistItem } from "./connection-checklist";
@@ -15,14 +15,13 @@ const APP_ID = "0d7c6b5a-4e3f-4a2b-9c1d-8e7f6a5b4c3d";
 const states = (items: ChecklistItem[]) => Object.fromEntries(items.map((i) => [i.key, i.state]));
 
 describe("connection checklist", () => {
-  let sim: RunningSimulator;
+  let cert: Awaited<ReturnType<typeof generateClientCertificate>>;
   let pem: string;
   beforeAll(async () => {
-    const cert = await generateClientCertificate("Checklist test app");
+    cert = await generateClientCertificate("Checklist test app");
     pem = `${cert.cert}${cert.key}`;
-    sim = await startTestSimulator({ applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], permissions: DEPLOYMENT_APP_PERMISSIONS }] });
   });
-  afterAll(() => sim.stop());
+  const sim = setUpTestSimulator(() => ({ applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], permissions: DEPLOYMENT_APP_PERMISSIONS }] }));
 
   const deploymentGraph = async () =>
     createTenantGraph({ tenantId: NORTHWIND.tenantId, clientId: APP_ID, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 1 }, credentials: await loadAppCredentials([{ kind: "certificate", slot: "current", value: pem }]) });

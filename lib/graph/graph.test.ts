@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
-import type { RunningSimulator } from "@/simulator/server";
-import { control, startTestSimulator } from "@/simulator/test/support";
+import { control } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { getMfaState, resetPassword, revokeSessions, setAccountEnabled, setMfaState } from "./account";
 import { deleteAuthMethod, getSignInPreferences, listAuthMethods } from "./auth-methods";
 import { createTenantGraph, type TenantGraph } from "./client";
@@ -20,16 +20,12 @@ const MEGAN = "megan@contoso.example";
 const DAY = 86_400_000;
 
 describe("Graph gateway", () => {
-  let sim: RunningSimulator;
+  const sim = setUpTestSimulator({ validateRequests: true });
   const graphFor = (t: DemoTenant = CONTOSO, extra: { timeoutMs?: number } = {}): TenantGraph =>
     createTenantGraph({ tenantId: t.tenantId, clientId: t.clientId, clientSecret: t.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 3, delaySeconds: 1 }, ...extra });
-  beforeAll(async () => {
-    sim = await startTestSimulator({ validateRequests: true });
-  });
   beforeEach(() => sim.reset());
   afterAll(async () => {
     expect(sim.contractViolations).toEqual([]);
-    await sim.stop();
   });
 
   it("reads the user, roles, evidence and reports as our own types", async () => {

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
-import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTenantGraph } from "./client";
 import { runPreflight, summarisePreflight, type PreflightRow } from "./preflight";
 
 describe("connection pre-flight", () => {
-  let sim: RunningSimulator;
+  const sim = setUpTestSimulator();
   const graph = (d: DemoTenant, secret = d.clientSecret) => createTenantGraph({ tenantId: d.tenantId, clientId: d.clientId, clientSecret: secret, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 1 } });
   const byOp = (rows: PreflightRow[]) => Object.fromEntries(rows.map((r) => [r.op, r]));
-  beforeAll(async () => {
-    sim = await startTestSimulator();
-  });
-  afterAll(() => sim.stop());
 
   it("shows every operation available on a fully granted tenant, including P2, beta MFA and the reset role", async () => {
     const { connected, rows } = await runPreflight(graph(CONTOSO));

@@ -3,8 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CONTOSO } from "@/simulator/demo-tenants";
-import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { loadRecording, startReplay } from "@/tests/support/graph-replay";
 import { applyAccountChanges } from "./account-changes";
 import { listAuthMethods } from "./auth-methods";
@@ -44,19 +43,17 @@ async function readAccount(g: TenantGraph, upn: string, window: { since: Date; u
 }
 
 describe("record and replay of a tenant's Graph exchanges", () => {
-  let sim: RunningSimulator;
+  const sim = setUpTestSimulator();
   let dir: string;
   let recorded: Awaited<ReturnType<typeof readAccount>>;
   const window = { since: new Date(Date.now() - 30 * DAY), until: new Date() };
 
   beforeAll(async () => {
-    sim = await startTestSimulator();
     dir = fs.mkdtempSync(path.join(os.tmpdir(), "graph-recording-"));
     const g = createTenantGraph({ ...CONTOSO, simulatorUrl: sim.url }, { beforeSend: [new RecordExchanges(new Recording(dir))] });
     recorded = await readAccount(g, MEGAN, window);
   });
   afterAll(async () => {
-    await sim.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO, type DemoTenant } from "@/simulator/demo-tenants";
 import type { GraphRequest } from "@/simulator/http";
-import type { RunningSimulator } from "@/simulator/server";
-import { control, startTestSimulator } from "@/simulator/test/support";
+import { control } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { revokeSessions, setAccountEnabled } from "./account";
 import { applyAccountChanges, readAccountState } from "./account-changes";
 import { executeBatch, type BatchStep } from "./batch";
@@ -20,7 +20,7 @@ const MEGAN = "megan@contoso.example";
 const USERS = ["adele", "alex", "grady", "lee", "nestor"].map((a) => `${a}@contoso.example`);
 
 describe("Graph gateway resilience", () => {
-  let sim: RunningSimulator;
+  const sim = setUpTestSimulator(() => ({ validateRequests: true, onRequest: (req: GraphRequest, op) => void seen.push({ op, version: req.version }) }));
   const seen: { op: string | undefined; version: string }[] = [];
   const attempts = (op: string) => seen.filter((s) => s.op === op).length;
   const conn = (t: DemoTenant = CONTOSO, extra: { timeoutMs?: number; maxRetries?: number; delaySeconds?: number; clientSecret?: string; clientId?: string } = {}) => ({
@@ -29,17 +29,12 @@ describe("Graph gateway resilience", () => {
   });
   const graphFor = (t?: DemoTenant, extra?: Parameters<typeof conn>[1]): TenantGraph => createTenantGraph(conn(t, extra));
   const revokeAll = (): BatchStep[] => USERS.map((u, i) => ({ id: String(i), op: "revokeSessions", method: "POST", path: `/users/${u}/revokeSignInSessions` }));
-
-  beforeAll(async () => {
-    sim = await startTestSimulator({ validateRequests: true, onRequest: (req: GraphRequest, op) => void seen.push({ op, version: req.version }) });
-  });
   beforeEach(() => {
     sim.reset();
     seen.length = 0;
   });
   afterAll(async () => {
     expect(sim.contractViolations).toEqual([]);
-    await sim.stop();
   });
 
   it("waits the Retry-After of a 429, then retries once", async () => {

@@ -6,21 +6,19 @@ import { saveRecipientDomain } from "@/lib/scope/domain-service";
 import { addAffectedUser } from "@/lib/scope/service";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
-import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { saveImpact } from "./service";
 import { viewerOf } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("scope and impact on %s", (kind) => {
   let t: TestDb;
-  let sim: RunningSimulator;
+  const sim = setUpTestSimulator();
   let engineer: Viewer;
   let admin: Viewer;
   let tenantId: string;
   beforeAll(async () => {
     t = await createTestDb(kind);
-    sim = await startTestSimulator();
     tenantId = (await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain })).id;
     const e = await seedUser(t.db, { role: "ENGINEER" });
     engineer = viewerOf(e);
@@ -28,7 +26,6 @@ describe.each(testDbKinds())("scope and impact on %s", (kind) => {
     admin = viewerOf(a);
   });
   afterAll(async () => {
-    await sim.stop();
     await t.close();
   });
   const graph = () => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url });

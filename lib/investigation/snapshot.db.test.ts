@@ -3,8 +3,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { createTenantGraph } from "@/lib/graph/client";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
-import type { RunningSimulator } from "@/simulator/server";
-import { control, startTestSimulator } from "@/simulator/test/support";
+import { control } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { deleteInboxRule } from "@/lib/graph/mailbox";
 import { getLatestSnapshot, listSnapshots } from "./queries";
@@ -13,7 +13,7 @@ import { viewerOf } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
   let t: TestDb;
-  let sim: RunningSimulator;
+  const sim = setUpTestSimulator({ validateRequests: true });
   let engineer: Viewer;
   let reporterId: string;
   const tenantIds = new Map<string, string>();
@@ -21,14 +21,12 @@ describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDb(kind);
-    sim = await startTestSimulator({ validateRequests: true });
     for (const d of [CONTOSO, FABRIKAM]) tenantIds.set(d.tenantId, (await seedTenant(t.db, { entraTenantId: d.tenantId, primaryDomain: d.primaryDomain })).id);
     const e = await seedUser(t.db, { role: "ENGINEER" });
     engineer = viewerOf(e);
     reporterId = (await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: tenantIds.get(CONTOSO.tenantId)! })).id;
   });
   afterAll(async () => {
-    await sim.stop();
     await t.close();
   });
 

@@ -11,7 +11,7 @@ import { correctRecipientDomain, saveRecipientDomain } from "@/lib/scope/domain-
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
 import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { getTraceOverview } from "./queries";
 import { ZRunMessageTraceInput } from "./schemas";
@@ -28,14 +28,12 @@ async function controlGet<T>(sim: RunningSimulator, path: string): Promise<T> {
 }
 
 // One simulator for the file: getEnv() reads GRAPH_SIMULATOR_URL once per process.
-let sim: RunningSimulator;
+const sim = setUpTestSimulator();
 beforeAll(async () => {
-  sim = await startTestSimulator();
   vi.stubEnv("BREACHDESK_DEMO", "1");
   vi.stubEnv("GRAPH_SIMULATOR_URL", sim.url);
 });
 afterAll(async () => {
-  await sim?.stop();
   vi.unstubAllEnvs();
 });
 

@@ -3,8 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { createTenantGraph } from "@/lib/graph/client";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
-import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { decideApproval, listApprovals } from "./approvals";
 import { runContainment } from "./containment";
@@ -14,7 +13,7 @@ import { viewerOf } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("second-person approval on %s", (kind) => {
   let t: TestDb;
-  let sim: RunningSimulator;
+  const sim = setUpTestSimulator();
   let engineer: Viewer;
   let colleague: Viewer;
   let admin: Viewer;
@@ -25,7 +24,6 @@ describe.each(testDbKinds())("second-person approval on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDb(kind);
-    sim = await startTestSimulator();
     tenantId = (await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain })).id;
     engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
     colleague = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
@@ -33,7 +31,6 @@ describe.each(testDbKinds())("second-person approval on %s", (kind) => {
   });
   beforeEach(() => sim.reset());
   afterAll(async () => {
-    await sim.stop();
     await t.close();
   });
 

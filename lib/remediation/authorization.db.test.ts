@@ -4,8 +4,7 @@ import { createTenantGraph } from "@/lib/graph/client";
 import { takeSnapshot } from "@/lib/investigation/snapshot";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO, FABRIKAM } from "@/simulator/demo-tenants";
-import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { decideApproval } from "./approvals";
 import { runContainment } from "./containment";
@@ -19,7 +18,7 @@ import { viewerOf } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("remediation authorization on %s", (kind) => {
   let t: TestDb;
-  let sim: RunningSimulator;
+  const sim = setUpTestSimulator();
   let engineer: Viewer;
   let colleague: Viewer;
   let manager: Viewer;
@@ -37,7 +36,6 @@ describe.each(testDbKinds())("remediation authorization on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDb(kind);
-    sim = await startTestSimulator();
     contosoId = (await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain })).id;
     const fabrikamId = (await seedTenant(t.db, { entraTenantId: FABRIKAM.tenantId, primaryDomain: FABRIKAM.primaryDomain })).id;
     engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
@@ -47,7 +45,6 @@ describe.each(testDbKinds())("remediation authorization on %s", (kind) => {
     fabrikamAdmin = viewerOf(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: fabrikamId }));
   });
   afterAll(async () => {
-    await sim.stop();
     await t.close();
   });
 

@@ -6,8 +6,8 @@ import { createFaultyTenantGraph } from "@/lib/graph/test-clients";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
 import type { GraphRequest } from "@/simulator/http";
-import type { RunningSimulator } from "@/simulator/server";
-import { control, startTestSimulator } from "@/simulator/test/support";
+import { control } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { decideApproval } from "./approvals";
 import { runContainment } from "./containment";
@@ -20,15 +20,13 @@ import { viewerOf } from "@/tests/support/viewer";
 /** The tenant a request's bearer token belongs to. */
 const tidOf = (r: GraphRequest) => (JSON.parse(Buffer.from((r.headers.authorization ?? "").split(".")[1] ?? "", "base64url").toString() || "{}") as { tid?: string }).tid;
 
-let sim: RunningSimulator;
+const sim = setUpTestSimulator(() => ({ onRequest: (r: GraphRequest) => void seen.push({ method: r.method, tid: tidOf(r) }) }));
 const seen: { method: string; tid: string | undefined }[] = [];
 beforeAll(async () => {
-  sim = await startTestSimulator({ onRequest: (r: GraphRequest) => void seen.push({ method: r.method, tid: tidOf(r) }) });
   vi.stubEnv("BREACHDESK_DEMO", "1");
   vi.stubEnv("GRAPH_SIMULATOR_URL", sim.url); // getEnv() reads it once per process
 });
 afterAll(async () => {
-  await sim?.stop();
   vi.unstubAllEnvs();
 });
 

@@ -6,8 +6,8 @@ import { listPasswordResets } from "@/lib/graph/logs";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
 import type { GraphRequest } from "@/simulator/http";
-import type { RunningSimulator } from "@/simulator/server";
-import { control, startTestSimulator } from "@/simulator/test/support";
+import { control } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { runContainment } from "./containment";
 import { recordManualStep } from "./manual-step";
@@ -18,7 +18,7 @@ const jsonOf = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === "bigin
 
 describe.each(testDbKinds())("containment on %s", (kind) => {
   let t: TestDb;
-  let sim: RunningSimulator;
+  const sim = setUpTestSimulator(() => ({ validateRequests: true, onRequest: (r: GraphRequest, op) => void seen.push({ method: r.method, path: r.path, version: r.version, op }) }));
   let engineer: Viewer;
   let contosoAdmin: Viewer;
   const seen: { method: string; path: string; version: string; op: string | undefined }[] = [];
@@ -31,7 +31,6 @@ describe.each(testDbKinds())("containment on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDb(kind);
-    sim = await startTestSimulator({ validateRequests: true, onRequest: (r: GraphRequest, op) => void seen.push({ method: r.method, path: r.path, version: r.version, op }) });
     for (const demo of [CONTOSO, FABRIKAM]) tenants.set(demo.tenantId, (await seedTenant(t.db, { entraTenantId: demo.tenantId, primaryDomain: demo.primaryDomain })).id);
     engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
     contosoAdmin = viewerOf(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: tenants.get(CONTOSO.tenantId)! }));
@@ -42,7 +41,6 @@ describe.each(testDbKinds())("containment on %s", (kind) => {
   });
   afterAll(async () => {
     expect(sim.contractViolations).toEqual([]);
-    await sim.stop();
     await t.close();
   });
 

@@ -8,8 +8,8 @@ import { takeSnapshot } from "@/lib/investigation/snapshot";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO, FABRIKAM } from "@/simulator/demo-tenants";
 import type { GraphRequest } from "@/simulator/http";
-import type { RunningSimulator } from "@/simulator/server";
-import { control, startTestSimulator } from "@/simulator/test/support";
+import { control } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { getChecklist } from "./queries";
 import { runStep } from "./run-step";
@@ -21,7 +21,7 @@ const LIDIA = "lidia@fabrikam.example";
 
 describe.each(testDbKinds())("eradication steps on %s", (kind) => {
   let t: TestDb;
-  let sim: RunningSimulator;
+  const sim = setUpTestSimulator(() => ({ validateRequests: true, onRequest: (r: GraphRequest) => void (r.method === "DELETE" && deletes.push(r.path)) }));
   let engineer: Viewer;
   let tenantId: string;
   let reporterId: string;
@@ -40,7 +40,6 @@ describe.each(testDbKinds())("eradication steps on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDb(kind);
-    sim = await startTestSimulator({ validateRequests: true, onRequest: (r: GraphRequest) => void (r.method === "DELETE" && deletes.push(r.path)) });
     tenantId = (await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain })).id;
     const e = await seedUser(t.db, { role: "ENGINEER" });
     engineer = viewerOf(e);
@@ -52,7 +51,6 @@ describe.each(testDbKinds())("eradication steps on %s", (kind) => {
   });
   afterAll(async () => {
     expect(sim.contractViolations).toEqual([]);
-    await sim.stop();
     await t.close();
   });
 

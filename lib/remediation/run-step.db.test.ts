@@ -7,8 +7,8 @@ import { listInboxRules } from "@/lib/graph/mailbox";
 import { takeSnapshot } from "@/lib/investigation/snapshot";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
-import type { RunningSimulator } from "@/simulator/server";
-import { control, startTestSimulator } from "@/simulator/test/support";
+import { control } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { recordManualStep } from "./manual-step";
 import { getChecklist } from "./queries";
@@ -19,7 +19,7 @@ const MEGAN = "megan@contoso.example";
 
 describe.each(testDbKinds())("single steps on %s", (kind) => {
   let t: TestDb;
-  let sim: RunningSimulator;
+  const sim = setUpTestSimulator({ validateRequests: true });
   let engineer: Viewer;
   let tenantId: string;
   let reporterId: string;
@@ -34,7 +34,6 @@ describe.each(testDbKinds())("single steps on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDb(kind);
-    sim = await startTestSimulator({ validateRequests: true });
     tenantId = (await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain })).id;
     const e = await seedUser(t.db, { role: "ENGINEER" });
     engineer = viewerOf(e);
@@ -43,7 +42,6 @@ describe.each(testDbKinds())("single steps on %s", (kind) => {
   beforeEach(() => sim.reset());
   afterAll(async () => {
     expect(sim.contractViolations).toEqual([]);
-    await sim.stop();
     await t.close();
   });
 

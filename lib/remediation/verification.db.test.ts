@@ -3,8 +3,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { createTenantGraph } from "@/lib/graph/client";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
-import type { RunningSimulator } from "@/simulator/server";
-import { control, startTestSimulator } from "@/simulator/test/support";
+import { control } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
 import { decideApproval, listApprovals } from "./approvals";
@@ -22,7 +22,7 @@ const SLOW = 60_000;
 
 describe.each(testDbKinds())("verification of accepted writes on %s", (kind) => {
   let t: TestDb;
-  let sim: RunningSimulator;
+  const sim = setUpTestSimulator();
   let engineer: Viewer;
   let colleague: Viewer;
   let tenantId: string;
@@ -35,7 +35,6 @@ describe.each(testDbKinds())("verification of accepted writes on %s", (kind) => 
 
   beforeAll(async () => {
     t = await createTestDb(kind);
-    sim = await startTestSimulator();
     tenantId = (await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain })).id;
     engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
     colleague = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
@@ -43,7 +42,6 @@ describe.each(testDbKinds())("verification of accepted writes on %s", (kind) => 
   });
   beforeEach(() => sim.reset());
   afterAll(async () => {
-    await sim.stop();
     await t.close();
   });
 

@@ -6,8 +6,7 @@ import { createTenantGraph } from "@/lib/graph/client";
 import { createTicket } from "@/lib/intake/create-ticket";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
-import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { correctRecipientDomain, deleteRecipientDomain, revertRecipientDomain, saveRecipientDomain } from "./domain-service";
 import { getScope } from "./queries";
@@ -17,14 +16,12 @@ import { viewerOf as asViewer } from "@/tests/support/viewer";
 // Stage 2 against a real database and the tenant simulator over HTTPS (the production Graph client).
 
 
-let sim: RunningSimulator;
+const sim = setUpTestSimulator();
 beforeAll(async () => {
-  sim = await startTestSimulator();
   vi.stubEnv("BREACHDESK_DEMO", "1");
   vi.stubEnv("GRAPH_SIMULATOR_URL", sim.url);
 });
 afterAll(async () => {
-  await sim?.stop();
   vi.unstubAllEnvs();
 });
 

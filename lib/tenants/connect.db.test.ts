@@ -10,8 +10,7 @@ import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { generateClientCertificate } from "@/simulator/certificate";
 import { CONTOSO, NORTHWIND } from "@/simulator/demo-tenants";
 import { NORTHWIND_ADMIN_PASSWORD } from "@/simulator/scenario/northwind";
-import type { RunningSimulator } from "@/simulator/server";
-import { startTestSimulator } from "@/simulator/test/support";
+import { setUpTestSimulator } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
 import { assignTicket } from "@/lib/workflow/service";
@@ -29,17 +28,19 @@ import { completeSetup, startSetup } from "./setup";
 const APP_URL = "http://localhost:3999";
 const APP_ID = "6a1f2e3d-4c5b-4a69-8b7c-0d1e2f3a4b5c";
 const ADMIN = { username: `admin@${NORTHWIND.primaryDomain}`, password: NORTHWIND_ADMIN_PASSWORD };
-let sim: RunningSimulator;
 const certDir = fs.mkdtempSync(path.join(os.tmpdir(), "bd-connect-"));
+const certFile = path.join(certDir, "app.pem");
+let cert: Awaited<ReturnType<typeof generateClientCertificate>>;
 
 beforeAll(async () => {
-  const cert = await generateClientCertificate("Breachdesk connect test");
-  const certFile = path.join(certDir, "app.pem");
+  cert = await generateClientCertificate("Breachdesk connect test");
   fs.writeFileSync(certFile, `${cert.cert}${cert.key}`, { mode: 0o600 });
+});
+const sim = setUpTestSimulator(() => {
   const uris = redirectUris(APP_URL);
-  sim = await startTestSimulator({
-    applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], redirectUris: [uris.consent, uris.setup], permissions: DEPLOYMENT_APP_PERMISSIONS }],
-  });
+  return { applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], redirectUris: [uris.consent, uris.setup], permissions: DEPLOYMENT_APP_PERMISSIONS }] };
+});
+beforeAll(() => {
   vi.stubEnv("BREACHDESK_DEMO", "1");
   vi.stubEnv("NEXTAUTH_URL", APP_URL);
   vi.stubEnv("GRAPH_SIMULATOR_URL", sim.url);
@@ -47,7 +48,6 @@ beforeAll(async () => {
   vi.stubEnv("BREACHDESK_APP_CERTIFICATE", certFile);
 });
 afterAll(async () => {
-  await sim.stop();
   fs.rmSync(certDir, { recursive: true, force: true });
 });
 

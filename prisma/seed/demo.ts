@@ -1,16 +1,12 @@
 // Demo data: two tenants connected to the tenant simulator, a third (Northwind) waiting for its
 // admin to connect it by consent, one sign-in per role and a few tickets in different states.
 // Only ever run in demo mode (scripts/seed.ts checks).
-import type { Severity, TicketStatus } from "@/generated/prisma/enums";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/create-client";
 import { CONTOSO, FABRIKAM, NORTHWIND } from "@/simulator/demo-tenants";
-import { recommendationRows } from "@/lib/preventive/recommendations";
-import { snapshotReport } from "@/lib/reports/snapshot";
-import { formatTicketNumber } from "@/lib/tickets/format";
 import { seedHistory, type SeededTicket } from "./demo-history";
-import { DEMO_WORK, workRows } from "./demo-work";
-import { seedComment, seedTicket, seedUser } from "./factories";
+import { seedWorkedTicket, snapshotClosedReport, type WorkedTicket } from "./demo-ticket";
+import { seedUser } from "./factories";
 
 export const DEMO_PASSWORD = "Breachdesk-demo-1";
 
@@ -22,8 +18,6 @@ export const DEMO_SIGN_INS = {
   manager: "manager@breachdesk.example",
   platform: "platform@breachdesk.example",
 } as const;
-
-const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000);
 
 export async function isDemoSeeded(db: Db): Promise<boolean> {
   return (await db.tenant.count({ where: { entraTenantId: CONTOSO.tenantId } })) > 0;
@@ -76,19 +70,7 @@ export async function seedDemo(db: Db, encryptionKey: string) {
   await user("MANAGER", DEMO_SIGN_INS.manager, "Morgan Lee (Support manager)");
   await user("PLATFORM_ADMIN", DEMO_SIGN_INS.platform, "Pat Quinn (Platform)");
 
-  type DemoTicket = {
-    tenantId: string;
-    reporterId: string;
-    affectedUpn: string;
-    title: string;
-    severity: Severity;
-    status: TicketStatus;
-    symptoms: string[];
-    symptomsNote?: string;
-    detectedHoursAgo: number;
-    assigned?: boolean;
-  };
-  const tickets: DemoTicket[] = [
+  const tickets: WorkedTicket[] = [
     {
       tenantId: contoso.id, reporterId: contosoAdmin.id, affectedUpn: "megan@contoso.example",
       title: "Megan's mailbox is sending bulk mail to Gmail", severity: "HIGH", status: "NEW",
@@ -123,50 +105,9 @@ export async function seedDemo(db: Db, encryptionKey: string) {
     },
   ];
   const seeded: SeededTicket[] = [];
-  for (const t of tickets) {
-    const detectedAt = hoursAgo(t.detectedHoursAgo);
-    const later = (h: number) => new Date(detectedAt.getTime() + h * 3_600_000);
-    const worked = t.status !== "NEW";
-    const ticket = await seedTicket(db, {
-      tenantId: t.tenantId, reporterId: t.reporterId, affectedUpn: t.affectedUpn, title: t.title,
-      severity: t.severity, status: t.status, symptoms: t.symptoms, symptomsNote: t.symptomsNote,
-      detectedAt, createdAt: later(0.25),
-      assigneeId: t.assigned ? engineer.id : null,
-      firstResponseAt: worked ? later(0.5) : null,
-      containedAt: ["CONTAINED", "RESOLVED", "CLOSED"].includes(t.status) ? later(1.5) : null,
-      resolvedAt: ["RESOLVED", "CLOSED"].includes(t.status) ? later(6) : null,
-      closedAt: t.status === "CLOSED" ? later(30) : null,
-      ...(t.status === "CLOSED" ? { ...DEMO_WORK[t.affectedUpn]?.outcome, reviewStatus: "IN_REVIEW" as const } : {}),
-    });
-    const work = DEMO_WORK[t.affectedUpn];
-    const rows = work ? workRows(work, { id: ticket.id, tenantId: ticket.tenantId, target: formatTicketNumber(ticket.number), engineerId: engineer.id, containedAt: ticket.containedAt, resolvedAt: ticket.resolvedAt }) : null;
-    if (rows) {
-      await db.checklistStep.createMany({ data: rows.steps });
-      await db.impactAssessment.createMany({ data: rows.impacts });
-    }
-    // On a closed demo ticket the first recommendation (MFA for all) is done; the rest stay open.
-    await db.preventiveItem.createMany({
-      data: recommendationRows(ticket.id, ticket.createdAt).map((row, i) => (t.status === "CLOSED" && i === 0 ? { ...row, status: "DONE" as const, owner: "Tenant IT" } : row)),
-    });
-    await db.affectedUser.create({ data: { ticketId: ticket.id, upn: t.affectedUpn, isPrimary: true, addedById: t.reporterId, createdAt: ticket.createdAt } });
-    seeded.push({ ...ticket, assignee: t.assigned ? { id: engineer.id, name: engineer.name } : null, events: rows?.events ?? [] });
-    if (worked) {
-      await seedComment(db, {
-        ticketId: ticket.id, authorId: engineer.id, visibility: "PUBLIC", createdAt: later(0.5),
-        body: "Thanks for the report. I have picked this up and am reviewing the account's sign-ins now.",
-      });
-      await seedComment(db, {
-        ticketId: ticket.id, authorId: engineer.id, visibility: "INTERNAL", createdAt: later(0.6),
-        body: "Internal: sign-ins from an unfamiliar ASN; checking inbox rules before containment.",
-      });
-    }
-  }
+  for (const t of tickets) seeded.push(await seedWorkedTicket(db, t, engineer));
   await seedHistory(db, seeded);
   // Closed demo tickets wait in the manager's review queue with their report (its timeline
   // appendix reads the history above).
-  for (const t of seeded.filter((s) => s.status === "CLOSED")) {
-    await db.$transaction((tx) => snapshotReport(tx, { ticketId: t.id, actorId: engineer.id }));
-    // The report was written when the ticket closed, not when the demo was seeded.
-    await db.reportVersion.updateMany({ where: { ticketId: t.id }, data: { createdAt: t.closedAt! } });
-  }
+  for (const t of seeded.filter((s) => s.status === "CLOSED")) await snapshotClosedReport(db, t, engineer.id);
 }

@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { RunningSimulator } from "../server";
-import { call, control, expectConformingResponses, graphClient, startCheckedSimulator, tokenFor } from "./support";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { call, control, expectConformingResponses, graphClient, tokenFor } from "./support";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 // Authentication methods by typed collection, including Windows Hello for Business and the
 // Temporary Access Pass (docs/design-basis.md, Graph facts: authentication methods): list, get and delete, as Graph does.
@@ -11,15 +11,13 @@ const HELLO_ID = "b2a5d8e1-7c3f-4e9a-8b1d-2f6c0a9e4d71";
 const TAP_ID = "6f1c3e2a-9d4b-4a8e-b7c5-1e0d2f3a4b5c";
 
 describe("simulator authentication methods", () => {
-  let sim: RunningSimulator;
+  const sim = setUpCheckedSimulator();
   let token: string;
   beforeAll(async () => {
-    sim = await startCheckedSimulator();
     token = await tokenFor(sim);
   });
   beforeEach(() => sim.reset());
   afterEach(() => expectConformingResponses(sim));
-  afterAll(() => sim.stop());
   const get = (url: string) => call(sim, token, "GET", url);
 
   it("lists and reads Windows Hello for Business and Temporary Access Pass methods", async () => {

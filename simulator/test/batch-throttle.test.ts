@@ -1,20 +1,18 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO } from "../demo-tenants";
-import type { RunningSimulator } from "../server";
-import { call, control, graphClient, expectConformingResponses, startCheckedSimulator, tokenFor } from "./support";
+import { call, control, graphClient, expectConformingResponses, tokenFor } from "./support";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 const MEGAN = "megan@contoso.example";
 
 describe("simulator batching, quotas and faults", () => {
-  let sim: RunningSimulator;
+  const sim = setUpCheckedSimulator();
   let token: string;
   beforeAll(async () => {
-    sim = await startCheckedSimulator();
     token = await tokenFor(sim);
   });
   beforeEach(() => sim.reset());
   afterEach(() => expectConformingResponses(sim));
-  afterAll(() => sim.stop());
 
   it("runs a $batch with dependsOn, and fails dependants of a failed request with 424", async () => {
     const res = await call(sim, token, "POST", "/v1.0/$batch", {

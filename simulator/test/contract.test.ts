@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createResponseChecker } from "../contract/check";
 import { validateBatchResponse, validateRequestBody, validateResponseBody } from "../contract/validate";
 import { FABRIKAM } from "../demo-tenants";
-import type { RunningSimulator } from "../server";
 import { call, expectConformingResponses, startCheckedSimulator, startTestSimulator, tokenFor } from "./support";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 // Every simulator response body, and the request bodies the app sends, checked against
 // Microsoft's published OpenAPI for Graph (simulator/contract/graph).
@@ -11,16 +11,14 @@ import { call, expectConformingResponses, startCheckedSimulator, startTestSimula
 const MEGAN = "megan@contoso.example";
 
 describe("Graph contract", () => {
-  let sim: RunningSimulator;
+  const sim = setUpCheckedSimulator();
   let token: string;
   let meganId: string;
   beforeAll(async () => {
-    sim = await startCheckedSimulator();
     token = await tokenFor(sim);
     meganId = (await call(sim, token, "GET", `/v1.0/users/${MEGAN}`)).body!.id;
   });
   afterEach(() => expectConformingResponses(sim));
-  afterAll(() => sim.stop());
 
   it("every read the app makes answers a body that matches the published schema", async () => {
     const reads: ["v1.0" | "beta", string][] = [

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO } from "../demo-tenants";
 import { buildWorld } from "../scenario/build";
-import type { RunningSimulator } from "../server";
-import { call, control, expectConformingResponses, startCheckedSimulator, tokenFor } from "./support";
+import { call, control, expectConformingResponses, tokenFor } from "./support";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 const MEGAN = "megan@contoso.example";
 const T = `/tenants/${CONTOSO.tenantId}`;
@@ -11,15 +11,13 @@ const T = `/tenants/${CONTOSO.tenantId}`;
 // read-after-write lag (rules.ts), which these tests skip with the simulator clock.
 
 describe("simulator effects: the world reacts to remediation", () => {
-  let sim: RunningSimulator;
+  const sim = setUpCheckedSimulator();
   let token: string;
   beforeAll(async () => {
-    sim = await startCheckedSimulator();
     token = await tokenFor(sim);
   });
   beforeEach(() => sim.reset());
   afterEach(() => expectConformingResponses(sim));
-  afterAll(() => sim.stop());
   const catchUp = () => control(sim, "POST", "/advance-time", { ms: 10_000 });
 
   it("after block sign-in the attacker's next sign-in fails with 50057 and is logged", async () => {

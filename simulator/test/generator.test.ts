@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO, FABRIKAM } from "../demo-tenants";
 import { buildWorld, generateCompromisedUsers } from "../scenario/build";
-import type { RunningSimulator } from "../server";
 import { call, control, expectConformingResponses, startCheckedSimulator, tokenFor } from "./support";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 // N compromised users for bulk tests and benchmarks: each attacked like the seed's user,
 // distinct across calls, and the same for the same seed.
@@ -11,16 +11,14 @@ type Added = { users: { id: string; userPrincipalName: string }[]; total: number
 const T = `/tenants/${CONTOSO.tenantId}`;
 
 describe("generator of compromised users", () => {
-  let sim: RunningSimulator;
+  const sim = setUpCheckedSimulator({ rules: "fast" });
   let token: string;
   beforeAll(async () => {
     // About the generator, not Graph's timing: the fast profile (no lag, no Identity Protection quota).
-    sim = await startCheckedSimulator({ rules: "fast" });
     token = await tokenFor(sim);
   });
   beforeEach(() => sim.reset());
   afterEach(() => expectConformingResponses(sim));
-  afterAll(() => sim.stop());
 
   const add = async (count: number, seed?: number) => {
     const res = await control(sim, "POST", `${T}/compromised-users`, { count, seed });

@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CONTOSO, FABRIKAM } from "../demo-tenants";
-import type { RunningSimulator } from "../server";
-import { call, control, expectConformingResponses, startCheckedSimulator, tokenFor } from "./support";
+import { call, control, expectConformingResponses, tokenFor } from "./support";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 // Graph's rules the simulator plays on purpose, so a client that assumes otherwise fails a test:
 // eventual consistency (rules.ts), and the refusals real tenants answer (simulator/README.md).
@@ -13,18 +13,16 @@ const LAG = 30 * SECOND;
 const PROCESSING = 40 * SECOND;
 
 describe("simulator: Graph's rules", () => {
-  let sim: RunningSimulator;
+  // Fixed, long times moved past with the simulator clock, so "not yet" and "now" are certain
+  // however slow the machine; the default lag is random within 1–4 s.
+  const lag: [number, number] = [LAG, LAG];
+  const sim = setUpCheckedSimulator({ rules: { readLagMs: { user: lag, mfa: lag, methods: lag, signInPreferences: lag, rules: lag, grants: lag }, auditLatencyMs: [90 * SECOND, 90 * SECOND], riskProcessingMs: [PROCESSING, PROCESSING] } });
   let token: string;
   beforeAll(async () => {
-    // Fixed, long times moved past with the simulator clock, so "not yet" and "now" are certain
-    // however slow the machine; the default lag is random within 1–4 s.
-    const lag: [number, number] = [LAG, LAG];
-    sim = await startCheckedSimulator({ rules: { readLagMs: { user: lag, mfa: lag, methods: lag, signInPreferences: lag, rules: lag, grants: lag }, auditLatencyMs: [90 * SECOND, 90 * SECOND], riskProcessingMs: [PROCESSING, PROCESSING] } });
     token = await tokenFor(sim);
   });
   beforeEach(() => sim.reset());
   afterEach(() => expectConformingResponses(sim));
-  afterAll(() => sim.stop());
   const get = (url: string, t = token) => call(sim, t, "GET", url);
   const advance = (ms: number) => control(sim, "POST", "/advance-time", { ms });
   const meganId = async () => (await get(`/v1.0/users/${MEGAN}`)).body!.id as string;

@@ -1,15 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { CONTOSO, FABRIKAM } from "../demo-tenants";
-import type { RunningSimulator } from "../server";
-import { call, credentialFor, graphClient, expectConformingResponses, startCheckedSimulator, tokenFor } from "./support";
+import { call, credentialFor, graphClient, expectConformingResponses, tokenFor } from "./support";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 describe("simulator identity", () => {
-  let sim: RunningSimulator;
-  beforeAll(async () => {
-    sim = await startCheckedSimulator();
-  });
+  const sim = setUpCheckedSimulator();
   afterEach(() => expectConformingResponses(sim));
-  afterAll(() => sim.stop());
 
   it("issues a token to @azure/identity's client-credentials flow, bound to the tenant and its permissions", async () => {
     const token = await tokenFor(sim);

@@ -1,10 +1,10 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTenantGraph } from "@/lib/graph/client";
 import { listMessageTraces } from "@/lib/graph/message-trace";
 import { defaultTraceWindow, splitTraceWindow } from "@/lib/message-trace/window";
 import { CONTOSO, FABRIKAM } from "../demo-tenants";
-import type { RunningSimulator } from "../server";
-import { call, control, expectConformingResponses, startCheckedSimulator, tokenFor } from "./support";
+import { call, control, expectConformingResponses, tokenFor } from "./support";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 // Message trace's time-window rules (docs/design-basis.md, Graph facts: message trace): the last 48 h by default; with a
 // receivedDateTime filter both bounds, at most 10 days apart, at most 90 days back, not in the
@@ -18,15 +18,13 @@ const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, "Z")
 const between = (start: number, end: number) => `receivedDateTime ge ${iso(start)} and receivedDateTime le ${iso(end)}`;
 
 describe("simulator message trace rules", () => {
-  let sim: RunningSimulator;
+  const sim = setUpCheckedSimulator();
   let token: string;
   beforeAll(async () => {
-    sim = await startCheckedSimulator();
     token = await tokenFor(sim);
   });
   beforeEach(() => sim.reset());
   afterEach(() => expectConformingResponses(sim));
-  afterAll(() => sim.stop());
 
   const traces = (filter?: string, t = token) =>
     call(sim, t, "GET", `/v1.0/admin/exchange/tracing/messageTraces?$top=5000${filter === undefined ? "" : `&$filter=${encodeURIComponent(filter)}`}`);

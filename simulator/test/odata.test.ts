@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { matches, parseFilterText } from "../filter";
 import { GraphHttpError } from "../http";
-import type { RunningSimulator } from "../server";
-import { call, expectConformingResponses, startCheckedSimulator, tokenFor } from "./support";
+import { call, expectConformingResponses, tokenFor } from "./support";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 // $filter: parsed by a tokenizer (quoted strings may hold " and ", parentheses, commas), and
 // limited per resource to the operators Graph documents; anything else is Graph's 400.
@@ -30,11 +30,10 @@ describe("$filter parser", () => {
 });
 
 describe("$filter over the protocol, per resource", () => {
-  let sim: RunningSimulator;
+  const sim = setUpCheckedSimulator();
   let token: string;
   let meganId: string;
   beforeAll(async () => {
-    sim = await startCheckedSimulator();
     token = await tokenFor(sim);
   });
   beforeEach(async () => {
@@ -42,7 +41,6 @@ describe("$filter over the protocol, per resource", () => {
     meganId = (await call(sim, token, "GET", `/v1.0/users/${MEGAN}`)).body!.id;
   });
   afterEach(() => expectConformingResponses(sim));
-  afterAll(() => sim.stop());
   const get = (path: string, filter: string) => call(sim, token, "GET", `/v1.0${path}?$filter=${encodeURIComponent(filter)}`);
 
   it("finds a value that holds ' and ' inside its quotes", async () => {

@@ -1,22 +1,20 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { FABRIKAM } from "../demo-tenants";
-import type { RunningSimulator } from "../server";
-import { call, expectConformingResponses, startCheckedSimulator, tokenFor } from "./support";
+import { call, expectConformingResponses, tokenFor } from "./support";
+import { setUpCheckedSimulator } from "@/tests/support/simulator";
 
 const MEGAN = "megan@contoso.example";
 
 describe("simulator operations", () => {
-  let sim: RunningSimulator;
+  const sim = setUpCheckedSimulator();
   let token: string;
   let fabrikamToken: string;
   beforeAll(async () => {
-    sim = await startCheckedSimulator();
     token = await tokenFor(sim);
     fabrikamToken = await tokenFor(sim, FABRIKAM);
   });
   beforeEach(() => sim.reset());
   afterEach(() => expectConformingResponses(sim));
-  afterAll(() => sim.stop());
   const get = (url: string, t = token) => call(sim, t, "GET", url);
 
   it("lists and reads users with $filter, $select, $top and absolute nextLinks", async () => {

@@ -1,0 +1,17 @@
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { isSeedAllowed, seedForE2e, ZE2eSeed } from "@/prisma/seed/e2e";
+
+export const dynamic = "force-dynamic";
+
+// POST /api/test-seed — the end-to-end tests' own data (prisma/seed/e2e.ts). It exists only in
+// demo mode with E2E_SEED_TOKEN set (playwright.config.ts sets both) and the caller holding that
+// token; otherwise it is not found, like any route that is not there.
+const notFound = () => new Response("Not found.", { status: 404, headers: { "Cache-Control": "no-store" } });
+
+export async function POST(request: Request) {
+  if (!isSeedAllowed(getEnv(), request.headers.get("authorization"))) return notFound();
+  const parsed = ZE2eSeed.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
+  return Response.json(await seedForE2e(await getDb(), parsed.data), { status: 201, headers: { "Cache-Control": "no-store" } });
+}

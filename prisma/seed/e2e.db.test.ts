@@ -1,0 +1,42 @@
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import { findBrokenLink } from "@/lib/audit/chain";
+import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
+import { seedDemo } from "./demo";
+import { E2E_PASSWORD, seedForE2e, ZE2eSeed } from "./e2e";
+
+// Each end-to-end spec's own data, beside the demo's: unique sign-ins, tickets worked like the demo's.
+describe.each(testDbKinds())("end-to-end seeding on %s", (kind) => {
+  let t: TestDb;
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    await seedDemo(t.db, randomBytes(32).toString("base64"));
+  });
+  afterAll(() => t.close());
+
+  const request = ZE2eSeed.parse({
+    users: [
+      { key: "admin", role: "TENANT_ADMIN", tenant: "contoso" },
+      { key: "engineer", role: "ENGINEER", serves: ["fabrikam"] },
+      { key: "owner", role: "TENANT_ADMIN", tenant: "own" },
+    ],
+    tickets: [{ key: "closed", tenant: "contoso", reporter: "admin", assignee: "engineer", affectedUpn: "alex@contoso.example", status: "CLOSED", workOf: "alex@contoso.example" }],
+  });
+
+  it("creates unique sign-ins and tickets twice over, with a report for a closed one and an intact chain", async () => {
+    const [first, second] = [await seedForE2e(t.db, request), await seedForE2e(t.db, request)];
+    expect(first.users.admin!.email).not.toBe(second.users.admin!.email);
+    const admin = await t.db.user.findUniqueOrThrow({ where: { id: first.users.admin!.id }, select: { passwordHash: true, tenant: { select: { displayName: true } } } });
+    expect(admin.tenant?.displayName).toBe("Contoso (demo)");
+    expect(await verifyPassword(E2E_PASSWORD, admin.passwordHash!)).toBe(true);
+    const engineer = await t.db.user.findUniqueOrThrow({ where: { id: first.users.engineer!.id }, include: { servedTenants: { include: { tenant: true } } } });
+    expect([engineer.servesAllTenants, engineer.servedTenants.map((s) => s.tenant.displayName)]).toEqual([false, ["Fabrikam (demo)"]]);
+    expect(first.tenant!.displayName).toMatch(/^E2E tenant /);
+    const ticket = await t.db.ticket.findUniqueOrThrow({ where: { id: first.tickets.closed!.id } });
+    expect(ticket).toMatchObject({ status: "CLOSED", assigneeId: engineer.id, reviewStatus: "IN_REVIEW" });
+    expect(await t.db.reportVersion.count({ where: { ticketId: ticket.id } })).toBe(1);
+    const events = await t.db.auditEvent.findMany({ orderBy: { seq: "asc" } });
+    expect(findBrokenLink(events.map((e) => ({ ...e, details: e.details ?? null })) as never)).toBeNull();
+  });
+});
