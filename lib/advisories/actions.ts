@@ -6,6 +6,7 @@ import { requirePermission } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import {
   ZAcknowledgeAdvisoryInput,
+  ZAdvisoryAllowListInput,
   ZDraftAdvisoriesInput,
   ZMarkAdvisorySentInput,
   ZRedraftAdvisoryInput,
@@ -13,7 +14,7 @@ import {
   ZUpdateAdvisoryInput,
 } from "./schemas";
 import { sendAdvisory } from "./send";
-import { acknowledgeAdvisory, draftTicketAdvisories, markAdvisorySent, redraftAdvisory, updateAdvisory } from "./service";
+import { acknowledgeAdvisory, draftTicketAdvisories, markAdvisorySent, redraftAdvisory, updateAdvisory, updateAdvisoryAllowList } from "./service";
 
 export const draftAdvisoriesAction = actionClient
   .metadata({ name: "draftAdvisories" })
@@ -74,5 +75,16 @@ export const acknowledgeAdvisoryAction = actionClient
     const viewer = await requirePermission("tickets.work");
     const result = await acknowledgeAdvisory(await getDb(), viewer, parsedInput);
     revalidatePath(`/tickets/${result.ticketId}`);
+    return result;
+  });
+
+export const updateAdvisoryAllowListAction = actionClient
+  .metadata({ name: "updateAdvisoryAllowList" })
+  .inputSchema(ZAdvisoryAllowListInput)
+  .action(async ({ parsedInput }) => {
+    const viewer = await requirePermission("tenants.connect");
+    const db = await getDb();
+    const result = await withFieldErrors(() => updateAdvisoryAllowList(db, viewer, parsedInput));
+    revalidatePath("/tenants", "layout");
     return result;
   });
