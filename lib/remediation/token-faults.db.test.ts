@@ -9,6 +9,7 @@ import { startTestSimulator } from "@/simulator/test/support";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
 import { runContainment } from "./containment";
+import { runStep } from "./run-step";
 
 // Microsoft's sign-in (the token endpoint) down or hanging: the engineer reads "sign-in
 // unavailable, retry" — not "check your secret" — and the run neither turns into a request for
@@ -56,5 +57,32 @@ describe.each(testDbKinds())("token endpoint faults on %s", (kind) => {
   it("a wrong secret still says to check the secret (Entra's 401 is not an outage)", async () => {
     const wrong = createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: "not-the-secret", simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 0 } });
     await expect(getUser(wrong, "megan@contoso.example")).rejects.toMatchObject({ code: "UPSTREAM_ERROR", message: expect.stringMatching(/client secret is wrong/) });
+  });
+});
+
+describe.each(testDbKinds())("a 5xx on a write on %s", (kind) => {
+  let t: TestDb;
+  let sim: RunningSimulator;
+  let engineer: Viewer;
+  let tenantId: string;
+  const graph = () => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 0 } });
+
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    sim = await startTestSimulator();
+    tenantId = (await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain })).id;
+    engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
+  });
+  afterAll(async () => {
+    await sim.stop();
+    await t.close();
+  });
+
+  it("is checked against the tenant before anything is called failed: a 504 that did the change ends verified", async () => {
+    const ticket = await seedTicket(t.db, { tenantId, reporterId: engineer.id, affectedUpn: "megan@contoso.example", status: "TRIAGED" });
+    sim.configure({ faults: [{ operation: "revokeSignInSessions", status: 504, applyEffect: true, times: 1 }] });
+    const run = await runStep(t.db, engineer, { ticketId: ticket.id, stepKey: "revoke-sessions", idempotencyKey: "gateway-1" }, { graph: graph() });
+    expect(run.outcome).toMatchObject({ status: "SUCCEEDED", verified: true });
+    expect(await t.db.remediationAction.count({ where: { ticketId: ticket.id, status: "FAILED" } })).toBe(0);
   });
 });
