@@ -24,6 +24,8 @@ export type GraphConnection = {
   retry?: RetryPolicy;
   /** Per attempt: waiting out a throttle between attempts never counts (request.ts). */
   timeoutMs?: number;
+  /** Per token request (default: the call's limit, at least 10 s — a first token can be slow to issue). */
+  tokenTimeoutMs?: number;
 };
 
 /** maxWaitSeconds bounds the total time one call spends waiting out 429s before it gives up. */
@@ -115,7 +117,7 @@ function guardTokenRequests(credential: TokenCredential, timeoutMs: number): Tok
 
 /** A Graph client that gets its tokens from the given credential (e.g. createCredential's, wrapped). */
 export function graphWith(c: GraphConnection, unguarded: TokenCredential, transport: GraphTransport = {}): TenantGraph {
-  const credential = guardTokenRequests(unguarded, c.timeoutMs ?? 30_000);
+  const credential = guardTokenRequests(unguarded, c.tokenTimeoutMs ?? Math.max(c.timeoutMs ?? 30_000, 10_000));
   const authProvider = transport.authProvider ?? new TokenCredentialAuthenticationProvider(credential, { scopes: [SCOPE] });
   // Retries are ours (request.ts): the SDK's handler would retry a sendMail POST on 503 and count
   // Retry-After waits into the call's timeout.

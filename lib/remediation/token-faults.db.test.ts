@@ -21,7 +21,7 @@ describe.each(testDbKinds())("token endpoint faults on %s", (kind) => {
   let engineer: Viewer;
   let tenantId: string;
   // A fresh client each time: no token cached from an earlier call.
-  const graph = (timeoutMs = 10_000) => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 0 }, timeoutMs });
+  const graph = (tokenTimeoutMs = 10_000) => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 0 }, tokenTimeoutMs });
 
   beforeAll(async () => {
     t = await createTestDb(kind);
