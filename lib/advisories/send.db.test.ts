@@ -35,6 +35,7 @@ describe.each(testDbKinds())("sending advisories on %s", (kind) => {
   const outbox = async () => ((await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/outbox`)).body as unknown as { to: string[]; subject: string }[]);
 
   beforeAll(async () => {
+    sim.reset(); // a fresh outbox for each database kind
     t = await createTestDb(kind);
     tenantId = (await seedTenant(t.db, {
       entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain, connectionKind: "SIMULATED", clientId: CONTOSO.clientId,
