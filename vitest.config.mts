@@ -49,7 +49,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     // Audit events are chained with an HMAC key (lib/audit/chain.ts); tests use this fixed one.
-    env: { AUDIT_CHAIN_KEY: Buffer.alloc(32, "breachdesk-test-audit-chain-key").toString("base64") },
+    // Secrets at rest (temporary passwords, tenant secrets) are sealed with this fixed test key.
+    env: { AUDIT_CHAIN_KEY: Buffer.alloc(32, "breachdesk-test-audit-chain-key").toString("base64"), BREACHDESK_ENCRYPTION_KEY: Buffer.alloc(32, "breachdesk-test-encryption-key").toString("base64") },
     projects: [
       { extends: true, test: { name: "unit", include: ALL, exclude: [DB, ...INTEGRATION] } },
       { extends: true, test: { name: "db", include: [DB], globalSetup: ["tests/support/global-setup.ts"] } },

@@ -211,6 +211,24 @@ export function getAuditChainKey(): Buffer {
   return cachedAuditKey;
 }
 
+let cachedEncryptionKey: string | undefined;
+
+/**
+ * The key for secrets at rest (lib/crypto/secret-box.ts), validated alone like the audit key, so
+ * services and tests that seal a secret need not the whole configuration. Demo mode falls back
+ * to the same fixed, demo-only key as getEnv().
+ */
+export function getEncryptionKey(): string {
+  cachedEncryptionKey ??= (() => {
+    const env = parseWith(
+      z.object({ BREACHDESK_DEMO: flag, BREACHDESK_ENCRYPTION_KEY: ZKey32 }).refine((e) => e.BREACHDESK_DEMO || e.BREACHDESK_ENCRYPTION_KEY, { path: ["BREACHDESK_ENCRYPTION_KEY"], message: "is required outside demo mode" }),
+      process.env,
+    );
+    return env.BREACHDESK_ENCRYPTION_KEY ?? Buffer.alloc(32, DEMO_ONLY_SECRET).toString("base64");
+  })();
+  return cachedEncryptionKey;
+}
+
 export function getEnv(): Env {
   cached ??= parseEnv(process.env);
   return cached;

@@ -19,6 +19,8 @@ export const APP_ERROR_CODES = {
   UPSTREAM_ERROR: 502,
   /** Microsoft Graph could not be reached or timed out. */
   UPSTREAM_UNAVAILABLE: 503,
+  /** Microsoft's sign-in (the token endpoint) failed or timed out: no Graph call was made; retry. */
+  SIGN_IN_UNAVAILABLE: 503,
 } as const;
 
 export type AppErrorCode = keyof typeof APP_ERROR_CODES;

@@ -71,7 +71,14 @@ async function main() {
   const hops = parseTrustedProxyHops(process.env.TRUSTED_PROXY_HOPS);
   globalThis[SERVER_MARKER] = true;
   let warnedAboutProxy = false;
+  let stopping = false;
   const server = http.createServer((req, res) => {
+    if (stopping) {
+      // Shutting down: a request arriving on a kept-alive connection is not started.
+      res.writeHead(503, { "Content-Type": "text/plain", Connection: "close", "Retry-After": "10" });
+      res.end("Breachdesk is restarting; try again in a moment.");
+      return;
+    }
     if (hops === 0 && !warnedAboutProxy && req.headers["x-forwarded-for"]) {
       // A proxy in front that nobody told us about: every client would share its IP's sign-in limit.
       warnedAboutProxy = true;
@@ -84,16 +91,18 @@ async function main() {
   server.listen(port, host, () => {
     console.log(`Breachdesk listening on http://${host ?? "localhost"}:${port}${host ? "" : " (every interface)"} (trusted proxy hops: ${hops})`);
   });
-  // On a signal: stop taking requests, let the in-process job workers finish (bounded by
+  // On a signal: stop taking requests (new connections are refused, requests on kept-alive ones
+  // answer 503), let running remediation finish and record what could not (bounded,
+  // lib/remediation/in-flight.ts), let the in-process job workers finish (bounded by
   // JOBS_SHUTDOWN_SECONDS, lib/jobs/server-start.ts), then exit (the embedded database's lock is
   // released on exit). A second signal exits at once.
-  let stopping = false;
   const stop = async () => {
     if (stopping) process.exit(1);
     stopping = true;
     server.close();
+    server.closeIdleConnections();
     try {
-      await globalThis[Symbol.for("breachdesk.shutdown")]?.();
+      await Promise.allSettled([globalThis[Symbol.for("breachdesk.shutdown.remediation")]?.(), globalThis[Symbol.for("breachdesk.shutdown")]?.()]);
     } finally {
       process.exit(0);
     }

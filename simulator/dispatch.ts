@@ -127,6 +127,8 @@ export async function dispatch(deps: DispatchDeps, req: GraphRequest): Promise<D
     }
     const fault = deps.faults.take(route.op);
     if (fault && "status" in fault) {
+      // A gateway error after the service did the work: the effect lands, the caller sees the error.
+      if (fault.applyEffect && fault.status !== 429) await route.handle(ctx, params, deps.rt);
       const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { "Retry-After": String(fault.retryAfter) };
       const code = fault.status === 429 ? "TooManyRequests" : fault.status === 503 ? "serviceNotAvailable" : fault.status === 504 ? "gatewayTimeout" : "generalException";
       throw new GraphHttpError(fault.status, code, "The service is temporarily unavailable (injected fault).", headers);

@@ -2,7 +2,8 @@
 // (after the effect was applied, as a real timeout often is).
 
 export type Fault =
-  | { operation: string; status: 500 | 502 | 503 | 504 | 429; times?: number; retryAfter?: number }
+  /** applyEffect: the change is made before the error is answered (a real 504 can hide a done write). */
+  | { operation: string; status: 500 | 502 | 503 | 504 | 429; times?: number; retryAfter?: number; applyEffect?: boolean }
   | { operation: string; timeout: true; delayMs?: number; applyEffect?: boolean; times?: number };
 
 export class Faults {

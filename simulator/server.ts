@@ -13,7 +13,7 @@ import { AuthCodeStore } from "./auth-codes";
 import { IdTokenSigner, openIdConfiguration, TokenService } from "./identity";
 import { handleSignInFlow } from "./sign-in-flows";
 import type { HtmlResponse } from "./sign-in-page";
-import { tokenEndpoint, type Authority } from "./token-endpoint";
+import { oauthError, tokenEndpoint, type Authority } from "./token-endpoint";
 import type { SimRuntime } from "./route";
 import { ALL_ROUTES } from "./routes/all";
 import { buildWorld, generateCompromisedUsers, type CompromisedUsersConfig } from "./scenario/build";
@@ -168,6 +168,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       if (segments[1] === "v2.0" && segments[2] === ".well-known") return send(openIdConfiguration(origin, segments[0]!));
       if (segments[1] === "discovery" && segments[3] === "keys") return send({ status: 200, body: authority.idTokens.jwks() });
       if (segments[1] === "oauth2" && segments[3] === "token" && req.method === "POST") {
+        // Fault "token": Microsoft's sign-in down (5xx with AADSTS90033, "a transient error has
+        // occurred. Try again" — learn.microsoft.com/entra/identity-platform/reference-error-codes)
+        // or hanging (the answer comes after delayMs).
+        const fault = faults.take("token");
+        if (fault && "status" in fault) return send(oauthError(fault.status, "temporarily_unavailable", "AADSTS90033", "A transient error has occurred. Please try again."));
+        if (fault && "timeout" in fault) await new Promise((r) => setTimeout(r, fault.delayMs ?? 15_000));
         return send(tokenEndpoint(authority, segments[0]!, origin, new URLSearchParams(raw), req.headers.authorization));
       }
       const flow = segments[1] === "v2.0" && segments[2] === "adminconsent" ? "adminconsent" : segments[1] === "oauth2" && segments[3] === "authorize" ? "authorize" : null;

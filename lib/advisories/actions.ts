@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
 import {
   ZAcknowledgeAdvisoryInput,
+  ZAdvisoryAllowListInput,
   ZDraftAdvisoriesInput,
   ZMarkAdvisorySentInput,
   ZRedraftAdvisoryInput,
@@ -11,7 +12,7 @@ import {
   ZUpdateAdvisoryInput,
 } from "./schemas";
 import { sendAdvisory } from "./send";
-import { acknowledgeAdvisory, draftTicketAdvisories, markAdvisorySent, redraftAdvisory, updateAdvisory } from "./service";
+import { acknowledgeAdvisory, draftTicketAdvisories, markAdvisorySent, redraftAdvisory, updateAdvisory, updateAdvisoryAllowList } from "./service";
 
 export const draftAdvisoriesAction = actionClient
   .metadata({ name: "draftAdvisories", permission: "tickets.work" })
@@ -64,5 +65,16 @@ export const acknowledgeAdvisoryAction = actionClient
   .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     const result = await acknowledgeAdvisory(db, viewer, parsedInput);
     revalidatePath(`/tickets/${result.ticketId}`);
+    return result;
+  });
+
+export const updateAdvisoryAllowListAction = actionClient
+  .metadata({ name: "updateAdvisoryAllowList" })
+  .inputSchema(ZAdvisoryAllowListInput)
+  .action(async ({ parsedInput }) => {
+    const viewer = await requirePermission("tenants.connect");
+    const db = await getDb();
+    const result = await withFieldErrors(() => updateAdvisoryAllowList(db, viewer, parsedInput));
+    revalidatePath("/tenants", "layout");
     return result;
   });

@@ -3,6 +3,7 @@ export const ADVISORY_STATUS_LABELS: Record<string, string> = {
   DRAFTED: "Drafted",
   SENDING: "Sending…",
   SENT: "Sent",
+  SEND_UNKNOWN: "Sent? Unknown",
   ACKNOWLEDGED: "Acknowledged",
 };
 
@@ -10,6 +11,7 @@ export const ADVISORY_STATUS_VARIANTS: Record<string, "info" | "warning" | "succ
   DRAFTED: "info",
   SENDING: "warning",
   SENT: "success",
+  SEND_UNKNOWN: "warning",
   ACKNOWLEDGED: "success",
 };
 

@@ -7,7 +7,7 @@ import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatDateTime } from "@/lib/utils/dates";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
 
-/** A send that has not finished after this long is treated as crashed and may be retried. */
+/** A send that has not finished after this long is treated as crashed: its outcome is unknown (send.ts). */
 export const STALE_SENDING_MS = 2 * 60_000;
 
 const advisorySelect = {
@@ -27,7 +27,7 @@ const advisorySelect = {
       tenantId: true,
       status: true,
       affectedUpn: true,
-      tenant: { select: { displayName: true, serviceMailbox: true, disconnectedAt: true } },
+      tenant: { select: { displayName: true, serviceMailbox: true, disconnectedAt: true, advisoryAllowList: true } },
       affectedUsers: { select: { upn: true } },
     },
   },
@@ -70,6 +70,7 @@ export function wrongState(a: Pick<LoadedAdvisory, "status" | "sentAt" | "domain
   if (a.status === "SENT") {
     return new AppError("INVALID_STATE", `The advisory to ${a.domain} was already sent${a.sentAt ? ` on ${formatDateTime(a.sentAt)}` : ""}.`);
   }
+  if (a.status === "SEND_UNKNOWN") return new AppError("INVALID_STATE", `Whether the advisory to ${a.domain} went out is not known: check the service mailbox's Sent Items, then mark it sent or send it again.`);
   if (a.status === "ACKNOWLEDGED") return new AppError("INVALID_STATE", `The advisory to ${a.domain} was already acknowledged.`);
   return new AppError("INVALID_STATE", `The advisory to ${a.domain} has not been sent yet.`);
 }

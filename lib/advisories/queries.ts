@@ -10,6 +10,7 @@ export async function listAdvisories(db: Db, viewer: Viewer, ticketId: string) {
     select: {
       id: true, domain: true, toAddresses: true, subject: true, body: true, status: true, version: true,
       sentAt: true, sentById: true, requestId: true, acknowledgedAt: true, acknowledgedById: true, acknowledgedFrom: true, updatedAt: true,
+      draftedSubject: true, draftedBody: true,
     },
   });
   const senderIds = [...new Set(rows.flatMap((r) => [r.sentById, r.acknowledgedById]).filter((id): id is string => Boolean(id)))];
@@ -22,8 +23,10 @@ export async function listAdvisories(db: Db, viewer: Viewer, ticketId: string) {
   ]);
   const names = new Map(senders.map((u) => [u.id, u.name]));
   const via = new Map(sendEvents.map((e) => [e.target, (e.details as { via?: string } | null)?.via === "graph" ? "graph" : "copy"]));
-  return rows.map(({ sentById, acknowledgedById, ...r }) => ({
+  return rows.map(({ sentById, acknowledgedById, draftedSubject, draftedBody, ...r }) => ({
     ...r,
+    // What Breachdesk drafted, when an engineer changed it since (shown to everyone, the tenant's admin included).
+    drafted: draftedBody !== null && (draftedSubject !== r.subject || draftedBody !== r.body) ? { subject: draftedSubject ?? "", body: draftedBody } : null,
     sentByName: sentById ? (names.get(sentById) ?? null) : null,
     acknowledgedByName: acknowledgedById ? (names.get(acknowledgedById) ?? null) : null,
     sentVia: r.sentAt ? ((via.get(r.domain) ?? null) as "graph" | "copy" | null) : null,

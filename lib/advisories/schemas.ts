@@ -34,7 +34,25 @@ const ZAdvisoryRef = z.object({ advisoryId: z.uuid(), version: z.int().positive(
 export type TAdvisoryRef = z.output<typeof ZAdvisoryRef>;
 
 export const ZRedraftAdvisoryInput = ZAdvisoryRef;
-export const ZSendAdvisoryInput = ZAdvisoryRef;
+/** resendAfterUnknown: the engineer checked that an unknown send did not go out, and sends again knowingly. */
+export const ZSendAdvisoryInput = ZAdvisoryRef.extend({ resendAfterUnknown: z.boolean().optional() });
+/** The tenant's advisory allow-list: addresses or @domains, one per line or comma-separated. */
+export const ZAdvisoryAllowListInput = z.object({
+  tenantId: z.uuid(),
+  entries: z.string().max(5_000).transform((raw, ctx) => {
+    const parts = [...new Set(raw.split(/[\s,;]+/).map((p) => p.trim().toLowerCase()).filter(Boolean))];
+    const bad = parts.find((p) => !(p.startsWith("@") ? /^@[a-z0-9.-]+\.[a-z]{2,}$/.test(p) : emailCheck.safeParse(p).success));
+    if (bad) {
+      ctx.addIssue({ code: "custom", message: `"${bad}" is neither an address nor an @domain.` });
+      return z.NEVER;
+    }
+    if (parts.length > 100) {
+      ctx.addIssue({ code: "custom", message: "Keep the list to 100 entries." });
+      return z.NEVER;
+    }
+    return parts;
+  }),
+});
 export const ZMarkAdvisorySentInput = ZAdvisoryRef;
 /** Who at the recipient domain confirmed (optional): the engineer who records it is always kept. */
 export const ZAcknowledgeAdvisoryInput = ZAdvisoryRef.extend({

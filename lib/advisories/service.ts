@@ -8,6 +8,7 @@ import { AppError } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { draftAdvisories, draftAdvisory } from "./draft-advisory";
+import { assertRecipientsAllowed } from "./send";
 import { explainUnchanged, loadAdvisoryToChange, type LoadedAdvisory } from "./load";
 import type { TAcknowledgeAdvisory, TAdvisoryRef, TUpdateAdvisory } from "./schemas";
 import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
@@ -32,17 +33,17 @@ async function guardedUpdate(
   viewer: Viewer,
   a: LoadedAdvisory,
   version: number,
-  status: string,
+  status: string | string[],
   data: Prisma.AdvisoryUpdateManyMutationInput,
   audit: { action: string; details?: Prisma.InputJsonValue },
 ) {
   const changed = await db.$transaction(async (tx) => {
-    const { count } = await tx.advisory.updateMany({ where: { id: a.id, version, status }, data: { ...data, version: { increment: 1 } } });
+    const { count } = await tx.advisory.updateMany({ where: { id: a.id, version, status: { in: [status].flat() } }, data: { ...data, version: { increment: 1 } } });
     if (count === 0) return false;
     await recordAuditEvent(tx, { ...auditFor(viewer, a, audit.action), details: audit.details });
     return true;
   });
-  if (!changed) throw await explainUnchanged(db, viewer, a.id, version, [status]);
+  if (!changed) throw await explainUnchanged(db, viewer, a.id, version, [status].flat());
   return { id: a.id, version: version + 1, ticketId: a.ticket.id };
 }
 
@@ -59,7 +60,8 @@ export async function draftTicketAdvisories(db: Db, viewer: Viewer, input: { tic
     const fresh = drafts.filter((d) => !existing.has(d.domain));
     // skipDuplicates: a concurrent click drafting the same domain is not an error.
     await tx.advisory.createMany({
-      data: fresh.map((d) => ({ ticketId: ticket.id, domain: d.domain, toAddresses: d.toAddresses, subject: d.subject, body: d.body })),
+      // The drafted text is kept beside the working copy: an engineer's edits show against it.
+      data: fresh.map((d) => ({ ticketId: ticket.id, domain: d.domain, toAddresses: d.toAddresses, subject: d.subject, body: d.body, draftedSubject: d.subject, draftedBody: d.body })),
       skipDuplicates: true,
     });
     if (fresh.length > 0) {
@@ -85,7 +87,7 @@ export async function redraftAdvisory(db: Db, viewer: Viewer, input: TAdvisoryRe
   const draft = draftAdvisory(a.domain, traces, { ticketRef: formatTicketNumber(a.ticket.number), tenantName: a.ticket.tenant.displayName });
   return guardedUpdate(
     db, viewer, a, input.version, "DRAFTED",
-    { subject: draft.subject, body: draft.body },
+    { subject: draft.subject, body: draft.body, draftedSubject: draft.subject, draftedBody: draft.body },
     { action: "advisory.redrafted", details: { messages: draft.facts.messageCount } },
   );
 }
@@ -94,10 +96,14 @@ export async function redraftAdvisory(db: Db, viewer: Viewer, input: TAdvisoryRe
 export async function updateAdvisory(db: Db, viewer: Viewer, input: TUpdateAdvisory) {
   assertCan(viewer, "tickets.work");
   const a = await loadAdvisoryToChange(db, viewer, input.advisoryId);
+  assertRecipientsAllowed(a, input.toAddresses);
+  const drafted = await db.advisory.findUniqueOrThrow({ where: { id: a.id }, select: { draftedSubject: true, draftedBody: true } });
+  // Whether the text now differs from what Breachdesk drafted: the tenant's admin sees the edit.
+  const textEdited = drafted.draftedBody !== null && (input.subject !== drafted.draftedSubject || input.body !== drafted.draftedBody);
   return guardedUpdate(
     db, viewer, a, input.version, "DRAFTED",
     { toAddresses: input.toAddresses, subject: input.subject, body: input.body },
-    { action: "advisory.edited", details: { toAddresses: input.toAddresses } },
+    { action: "advisory.edited", details: { toAddresses: input.toAddresses, textEdited } },
   );
 }
 
@@ -106,7 +112,7 @@ export async function markAdvisorySent(db: Db, viewer: Viewer, input: TAdvisoryR
   assertCan(viewer, "tickets.work");
   const a = await loadAdvisoryToChange(db, viewer, input.advisoryId);
   return guardedUpdate(
-    db, viewer, a, input.version, "DRAFTED",
+    db, viewer, a, input.version, ["DRAFTED", "SEND_UNKNOWN"],
     { status: "SENT", sentAt: new Date(), sentById: viewer.id, requestId: null },
     { action: "advisory.sent", details: { via: "copy", toAddresses: a.toAddresses } },
   );
@@ -125,4 +131,17 @@ export async function acknowledgeAdvisory(db: Db, viewer: Viewer, input: TAcknow
     { status: "ACKNOWLEDGED", acknowledgedAt: new Date(), acknowledgedById: viewer.id, acknowledgedFrom: from },
     { action: "advisory.acknowledged", details: { from } },
   );
+}
+
+/** The tenant's advisory allow-list, kept by its admin or a platform admin. */
+export async function updateAdvisoryAllowList(db: Db, viewer: Viewer, input: { tenantId: string; entries: string[] }) {
+  const allowed = viewer.role === "PLATFORM_ADMIN" || (viewer.role === "TENANT_ADMIN" && viewer.tenantId === input.tenantId);
+  if (!allowed) throw notFound("Tenant");
+  const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, primaryDomain: true, advisoryAllowList: true } });
+  if (!tenant) throw notFound("Tenant");
+  await db.$transaction(async (tx) => {
+    await tx.tenant.update({ where: { id: tenant.id }, data: { advisoryAllowList: input.entries } });
+    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: tenant.id, action: "tenant.advisory-allow-list", target: tenant.primaryDomain, details: { before: tenant.advisoryAllowList, after: input.entries } });
+  });
+  return { tenantId: tenant.id, entries: input.entries };
 }

@@ -2,7 +2,7 @@ import { AppError, isAppError } from "@/lib/errors";
 import { accountRequests, parseMfaState, parseSignInState, type PerUserMfaState } from "./account";
 import { executeBatch, type BatchOptions, type BatchOutcome, type BatchStep } from "./batch";
 import type { TenantGraph } from "./client";
-import { isTimeout } from "./errors";
+import { mayHaveApplied } from "./errors";
 import { passwordResetAuditsPath, passwordResetTimes } from "./logs";
 import type { GraphCall } from "./request";
 
@@ -17,7 +17,7 @@ export type AccountChangeKind = AccountChange["kind"];
 export type ChangeResult =
   | { status: "accepted"; requestId: string | null; clientRequestId: string | null }
   | { status: "refused"; error: AppError; graphCode: string | null; requestId: string | null; clientRequestId: string | null }
-  /** Timed out, or left out of Graph's answer: the write may or may not have landed. */
+  /** Timed out, a 5xx, or left out of Graph's answer: the write may or may not have landed. */
   | { status: "no-answer"; error: AppError; clientRequestId: string | null };
 
 export type AccountState = {
@@ -43,7 +43,8 @@ const asStep = (id: string, call: GraphCall): BatchStep => ({ id, op: call.op, m
 
 function refusal(error: AppError): ChangeResult {
   const clientRequestId = (error.details?.clientRequestId as string | null | undefined) ?? null;
-  if (isTimeout(error)) return { status: "no-answer", error, clientRequestId };
+  // A 5xx or a timeout may hide a change that was made: not refused, the read back decides.
+  if (mayHaveApplied(error)) return { status: "no-answer", error, clientRequestId };
   return { status: "refused", error, graphCode: (error.details?.graphCode as string | undefined) ?? null, requestId: (error.details?.requestId as string | null | undefined) ?? null, clientRequestId };
 }
 

@@ -2,7 +2,7 @@ import { ClientCertificateCredential, ClientSecretCredential, type AccessToken, 
 import { Client, HTTPMessageHandler, MiddlewareFactory, RetryHandler, type AuthenticationProvider, type Middleware } from "@microsoft/microsoft-graph-client";
 import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
 import type { AppCredential } from "./app-credentials";
-import { credentialError } from "./errors";
+import { credentialError, signInUnavailable } from "./errors";
 
 // The one place the Graph SDK and @azure/identity are wired: app-only client credentials per
 // customer tenant (learn.microsoft.com/entra/identity-platform/v2-oauth2-client-creds-grant-flow).
@@ -24,6 +24,8 @@ export type GraphConnection = {
   retry?: RetryPolicy;
   /** Per attempt: waiting out a throttle between attempts never counts (request.ts). */
   timeoutMs?: number;
+  /** Per token request (default: the call's limit, at least 10 s — a first token can be slow to issue). */
+  tokenTimeoutMs?: number;
 };
 
 /** maxWaitSeconds bounds the total time one call spends waiting out 429s before it gives up. */
@@ -87,8 +89,35 @@ export function createDelegatedGraph(c: Pick<GraphConnection, "tenantId" | "simu
   return graphWith({ ...c, clientId: "", retry: { maxRetries: 0, delaySeconds: 1 } }, credential, {});
 }
 
+/**
+ * Token requests get the call's time limit too (the token endpoint can hang like any host), and a
+ * 5xx or timeout from it becomes SIGN_IN_UNAVAILABLE — "retry", never "check your secret".
+ */
+function guardTokenRequests(credential: TokenCredential, timeoutMs: number): TokenCredential {
+  return {
+    async getToken(scopes: string | string[], options?: GetTokenOptions): Promise<AccessToken | null> {
+      const controller = new AbortController();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          controller.abort();
+          reject(signInUnavailable(null, true));
+        }, timeoutMs);
+      });
+      try {
+        return await Promise.race([credential.getToken(scopes, { ...options, abortSignal: controller.signal }), timeout]);
+      } catch (error) {
+        throw signInUnavailable(error) ?? error;
+      } finally {
+        clearTimeout(timer);
+      }
+    },
+  };
+}
+
 /** A Graph client that gets its tokens from the given credential (e.g. createCredential's, wrapped). */
-export function graphWith(c: GraphConnection, credential: TokenCredential, transport: GraphTransport = {}): TenantGraph {
+export function graphWith(c: GraphConnection, unguarded: TokenCredential, transport: GraphTransport = {}): TenantGraph {
+  const credential = guardTokenRequests(unguarded, c.tokenTimeoutMs ?? Math.max(c.timeoutMs ?? 30_000, 10_000));
   const authProvider = transport.authProvider ?? new TokenCredentialAuthenticationProvider(credential, { scopes: [SCOPE] });
   // Retries are ours (request.ts): the SDK's handler would retry a sendMail POST on 503 and count
   // Retry-After waits into the call's timeout.

@@ -63,6 +63,8 @@ const TENANT_UNKNOWN = new Set(["90002", "900023", "90072"]);
 export function credentialError(error: unknown): AppError | null {
   // Already translated (Breachdesk's own app: lib/graph/tenant-graph.ts).
   if (error instanceof AppError && error.details?.credentialRefused) return error;
+  // An outage of the token endpoint says nothing about the credentials (signInUnavailable).
+  if (isTokenEndpointDown(error)) return null;
   const e = error as { name?: string; code?: string; message?: string } | null;
   const text = typeof e?.message === "string" ? e.message : "";
   const aadsts = /AADSTS(\d+)/.exec(text)?.[1] ?? null;
@@ -88,4 +90,35 @@ export function credentialError(error: unknown): AppError | null {
 
 export function isTimeout(error: unknown): boolean {
   return error instanceof AppError && error.details?.timedOut === true;
+}
+
+/**
+ * A write answered by a timeout, a dropped connection or a 5xx may still have been applied (a real
+ * 504 often has): the tenant's state read back decides, never the status alone.
+ */
+export function mayHaveApplied(error: unknown): boolean {
+  return isTimeout(error) || (error instanceof AppError && error.code === "UPSTREAM_UNAVAILABLE" && !error.details?.signInUnavailable);
+}
+
+/**
+ * The token endpoint answered 5xx (Entra documents AADSTS90033 "a transient error has occurred.
+ * Try again" and OAuth's temporarily_unavailable — learn.microsoft.com/entra/identity-platform/
+ * reference-error-codes), or it timed out: not a credential problem, and no Graph call was made.
+ */
+function isTokenEndpointDown(error: unknown): boolean {
+  const e = error as { statusCode?: number; name?: string; message?: string } | null;
+  if (typeof e?.statusCode === "number" && e.statusCode >= 500) return true;
+  const text = typeof e?.message === "string" ? e.message : "";
+  // Ours, when the Graph SDK re-wraps the AppError thrown from getToken into its own error.
+  return text === SIGN_IN_UNAVAILABLE_MESSAGE || /AADSTS90033|temporarily_unavailable|server_error/.test(text);
+}
+
+export const SIGN_IN_UNAVAILABLE_MESSAGE = "Microsoft sign-in is unavailable right now, so Breachdesk could not get a token for this tenant; nothing was changed. Retry in a minute.";
+
+/** The AppError for a token request that failed on Microsoft's side or timed out, or null. */
+export function signInUnavailable(error: unknown, timedOut = false): AppError | null {
+  if (error instanceof AppError && error.code === "SIGN_IN_UNAVAILABLE") return error;
+  if (!timedOut && !isTokenEndpointDown(error)) return null;
+  const status = (error as { statusCode?: number } | null)?.statusCode ?? null;
+  return new AppError("SIGN_IN_UNAVAILABLE", SIGN_IN_UNAVAILABLE_MESSAGE, { signInUnavailable: true, graphStatus: status, timedOut: false, tokenTimedOut: timedOut });
 }

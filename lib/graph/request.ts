@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ResponseType } from "@microsoft/microsoft-graph-client";
 import type { TenantGraph } from "./client";
-import { credentialError, toAppError } from "./errors";
+import { credentialError, signInUnavailable, toAppError } from "./errors";
 import { GRAPH_OPERATIONS, type GraphOperation, type GraphOperationInfo } from "./operations";
 import { retryDecision, sleep } from "./retry";
 
@@ -49,7 +49,10 @@ export async function callGraph<T = unknown>(g: TenantGraph, call: GraphCall | B
     if ("error" in result) {
       // The SDK wraps fetch's abort in a GraphError; recognise it by name, code or message.
       const e = result.error as { name?: string; code?: string; message?: string };
-      // A token that could not be had is a credentials problem, not an outage.
+      // Microsoft's sign-in down or hanging: nothing was sent, retry later.
+      const down = signInUnavailable(result.error);
+      if (down) throw down;
+      // A token that could not be had otherwise is a credentials problem, not an outage.
       const refused = credentialError(result.error);
       if (refused) throw refused;
       const timedOut = [e.name, e.code].some((n) => n === "TimeoutError" || n === "AbortError") || /aborted|timeout/i.test(e.message ?? "");

@@ -183,18 +183,19 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     expect((await listAdvisories(t.db, engineer, ticket.id))[0]).toMatchObject({ status: "DRAFTED", version: 1 });
   });
 
-  it("puts the advisory back to drafted when Graph fails, so it can be sent again", async () => {
+  it("a 5xx from sendMail leaves the outcome unknown: sending again needs the engineer to say so", async () => {
     const ticket = await megansTicket();
     await runMessageTrace(t.db, engineer, ZRunMessageTraceInput.parse({ ticketId: ticket.id }));
     await draftTicketAdvisories(t.db, engineer, { ticketId: ticket.id });
     const [first] = await listAdvisories(t.db, engineer, ticket.id);
     sim.configure({ faults: [{ operation: "sendMail", status: 500, times: 1 }] });
     await expect(sendAdvisory(t.db, engineer, { advisoryId: first!.id, version: 1 })).rejects.toMatchObject({
-      code: "UPSTREAM_UNAVAILABLE", message: expect.stringContaining("Microsoft Graph is unavailable"),
+      code: "UPSTREAM_UNAVAILABLE", message: expect.stringContaining("Check the Sent Items"),
     });
-    expect((await listAdvisories(t.db, engineer, ticket.id))[0]).toMatchObject({ status: "DRAFTED", version: 1 });
-    expect(await t.db.auditEvent.findFirst({ where: { ticketId: ticket.id, action: "advisory.sent" } })).toMatchObject({ result: "FAILED" });
-    await expect(sendAdvisory(t.db, engineer, { advisoryId: first!.id, version: 1 })).resolves.toMatchObject({ version: 2 });
+    expect((await listAdvisories(t.db, engineer, ticket.id))[0]).toMatchObject({ status: "SEND_UNKNOWN", version: 1 });
+    expect(await t.db.auditEvent.findFirst({ where: { ticketId: ticket.id, action: "advisory.sent" } })).toMatchObject({ result: "UNKNOWN" });
+    await expect(sendAdvisory(t.db, engineer, { advisoryId: first!.id, version: 1 })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(sendAdvisory(t.db, engineer, { advisoryId: first!.id, version: 1, resendAfterUnknown: true })).resolves.toMatchObject({ version: 2 });
   });
 
   it("records the tenant's MFA coverage with numbers matching the simulator's users", async () => {

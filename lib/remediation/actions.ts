@@ -7,7 +7,8 @@ import { recordManualStep } from "./manual-step";
 import { runStep } from "./run-step";
 import { decideApproval } from "./approvals";
 import { verifyTicketSteps } from "./recheck";
-import { ZDecideApprovalInput, ZRecordManualStepInput, ZRunContainmentInput, ZRunStepInput, ZVerifyStepsInput } from "./schemas";
+import { ZDecideApprovalInput, ZRecordManualStepInput, ZRevealPasswordInput, ZRunContainmentInput, ZRunStepInput, ZVerifyStepsInput } from "./schemas";
+import { revealTemporaryPassword } from "./temporary-password";
 
 export const runContainmentAction = actionClient
   .metadata({ name: "runContainment", permission: "remediation.run" })
@@ -53,4 +54,15 @@ export const decideApprovalAction = actionClient
   .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     await withFieldErrors(() => decideApproval(db, viewer, parsedInput));
     revalidatePath("/tickets", "layout");
+  });
+
+export const revealTemporaryPasswordAction = actionClient
+  .metadata({ name: "revealTemporaryPassword" })
+  .inputSchema(ZRevealPasswordInput)
+  .action(async ({ parsedInput }) => {
+    const viewer = await requirePermission("remediation.run");
+    const db = await getDb();
+    const shown = await withFieldErrors(() => revealTemporaryPassword(db, viewer, parsedInput));
+    revalidatePath("/tickets", "layout");
+    return shown;
   });

@@ -35,7 +35,9 @@ async function readRoles(graph: TenantGraph, upn: string): Promise<HeldRole[] | 
     // An account the tenant does not know has no readable roles either: fail closed.
     return (await listUserRoles(graph, upn)) ?? new AppError("NOT_FOUND", `${upn} was not found in the tenant`);
   } catch (error) {
-    if (!isAppError(error)) throw error;
+    // Microsoft's sign-in down: nothing is known about the account, and nothing can run either —
+    // say "retry", never turn it into a request for approval.
+    if (!isAppError(error) || error.code === "SIGN_IN_UNAVAILABLE") throw error;
     return error;
   }
 }

@@ -84,7 +84,8 @@ describe.each(testDbKinds())("containment on %s", (kind) => {
     const ticket = await ticketFor(CONTOSO, "grady@contoso.example");
     sim.configure({ faults: [{ operation: "revokeSignInSessions", status: 500, times: 1 }] });
     const batch = await runContainment(t.db, engineer, { ticketId: ticket.id, idempotencyKey: "partial" }, { graph: graph(CONTOSO) });
-    expect(batch.outcomes.find((o) => o.stepKey === "revoke-sessions")).toMatchObject({ status: "FAILED", graphCode: "generalException" });
+    // A 500 can hide a change that was made: UNKNOWN until a read shows it (here the fault made none).
+    expect(batch.outcomes.find((o) => o.stepKey === "revoke-sessions")).toMatchObject({ status: "UNKNOWN", errorMessage: expect.stringContaining("server error") });
     expect(batch.contained).toBe(false);
     expect(await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "TRIAGED", containedAt: null });
 

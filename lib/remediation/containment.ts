@@ -12,7 +12,10 @@ import { snapshotAlongside, type SnapshotAlongside } from "./evidence";
 import { generateTemporaryPassword, UNCONFIRMED_PASSWORD_NOTE } from "./generate-password";
 import { markContainedIfVerified } from "./mark-contained";
 import { explainPrivileged } from "./privileged-refusal";
-import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, recordPending, stepIdempotencyKey, type StepOutcome } from "./record";
+import { assertAcceptingRuns, trackRun } from "./in-flight";
+import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, recordPending, runningRunOf, stepIdempotencyKey, type StepOutcome } from "./record";
+import { isRunInProgress, releaseRunLock } from "./run-lock";
+import { endTemporaryPassword } from "./temporary-password";
 import type { StepCheck } from "./step-operations";
 import { CONTAINMENT_STEPS } from "./steps";
 import { VERIFY_BOUND_MS } from "./verification-schedule";
@@ -38,6 +41,8 @@ export type ContainmentResult = {
   snapshot: SnapshotAlongside;
   /** Steps still being verified (the caller continues with verifyTicketSteps). */
   verifying: boolean;
+  /** Another run holds the account (run-lock.ts): who and since when; outcomes are that run's so far. */
+  inProgress?: string | null;
 };
 
 const CHANGE_OF: Record<(typeof CONTAINMENT_STEPS)[number], AccountChangeKind> = {
@@ -47,7 +52,7 @@ const CHANGE_OF: Record<(typeof CONTAINMENT_STEPS)[number], AccountChangeKind> =
   "revoke-sessions": "revokeSessions",
 };
 
-const NO_ANSWER = "Graph did not answer in time; the state read back decides (run the step again if it stays unknown).";
+const NO_ANSWER = "Graph did not answer in time, or answered with a server error that can hide a change it made; the state read back decides (run the step again if it stays unknown).";
 
 /** The first outcome of a step: failed, confirmed by the first read, or verifying until `until`. */
 function firstOutcome(stepKey: string, actionId: string, result: ChangeResult, check: StepCheck | undefined, until: Date): StepOutcome {
@@ -72,25 +77,52 @@ export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: 
   const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true, tenant: { select: { disconnectedAt: true } } });
   assertTicketOpen(ticket, "run remediation");
   const none = { temporaryPassword: null, passwordNote: null, snapshot: { status: "not-run", message: null } as SnapshotAlongside, verifying: false };
-  const keys = CONTAINMENT_STEPS.map((s) => stepIdempotencyKey(input.idempotencyKey, s));
-  const existing = await findExistingOutcomes(db, keys);
+  const keys = CONTAINMENT_STEPS.map((s) => stepIdempotencyKey(ticket.id, input.idempotencyKey, s));
+  const existing = await findExistingOutcomes(db, ticket.id, keys);
   if (existing.length > 0) return { ...none, outcomes: existing, alreadyRan: true, contained: Boolean(ticket.containedAt), awaitingApproval: null };
+  assertAcceptingRuns();
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
   const gate = await checkApproval(db, viewer, { ticketId: ticket.id, tenantId: ticket.tenantId, ticketNumber: ticket.number, upn: ticket.affectedUpn, stepKey: "containment", destructive: true }, graph);
   if (gate.status === "waiting") return { ...none, outcomes: [], alreadyRan: false, contained: false, awaitingApproval: gate.reason };
 
   const ctx = { ticketId: ticket.id, tenantId: ticket.tenantId, actorId: viewer.id, ticketNumber: formatTicketNumber(ticket.number) };
+  // Made before the call and stored (encrypted) with the PENDING rows: a crash after Graph
+  // accepted the reset never loses the password in force (temporary-password.ts).
+  const password = generateTemporaryPassword();
+  const run = { account: ticket.affectedUpn, runKey: input.idempotencyKey };
   let actionIds: Map<string, string>;
   try {
-    actionIds = await recordPending(db, { ...ctx, approvalId: gate.status === "approved" ? gate.approvalId : null }, CONTAINMENT_STEPS.map((s, i) => ({ stepKey: s, idempotencyKey: keys[i]!, target: ticket.affectedUpn })));
+    const pending = CONTAINMENT_STEPS.map((s, i) => ({ stepKey: s, idempotencyKey: keys[i]!, target: ticket.affectedUpn, password: s === "reset-password" ? password : undefined }));
+    actionIds = await recordPending(db, { ...ctx, approvalId: gate.status === "approved" ? gate.approvalId : null, run }, pending);
   } catch (error) {
+    // Another run holds the account: this one does nothing and shows that run's progress.
+    if (isRunInProgress(error)) {
+      const running = await runningRunOf(db, ticket.id, ticket.tenantId, ticket.affectedUpn);
+      return { ...none, outcomes: running.outcomes, alreadyRan: true, contained: false, awaitingApproval: null, inProgress: running.words };
+    }
     // A concurrent run with the same key got there first.
-    if ((error as { code?: string }).code === "P2002") return { ...none, outcomes: await findExistingOutcomes(db, keys), alreadyRan: true, contained: false, awaitingApproval: null };
+    if ((error as { code?: string }).code === "P2002") return { ...none, outcomes: await findExistingOutcomes(db, ticket.id, keys), alreadyRan: true, contained: false, awaitingApproval: null };
     throw error;
   }
+  const tracked = { ...ctx, target: ticket.affectedUpn, runKey: run.runKey, actions: CONTAINMENT_STEPS.map((s) => ({ stepKey: s, actionId: actionIds.get(s)! })) };
+  try {
+    return await trackRun(tracked, () => contain(db, viewer, { ticket, ctx, actionIds, password, gate, graph }, deps));
+  } finally {
+    await releaseRunLock(db, { tenantId: ticket.tenantId, account: ticket.affectedUpn, runKey: run.runKey }).catch(() => undefined);
+  }
+}
 
-  // Made before the call, so a timed-out reset still shows the password that may be in force.
-  const password = generateTemporaryPassword();
+type Started = {
+  ticket: { id: string; tenantId: string; affectedUpn: string };
+  ctx: { ticketId: string; tenantId: string; actorId: string; ticketNumber: string };
+  actionIds: Map<string, string>;
+  password: string;
+  gate: Awaited<ReturnType<typeof checkApproval>>;
+  graph: TenantGraph;
+};
+
+/** The run once recorded PENDING: write, read back, record, hand the password over. */
+async function contain(db: Db, viewer: Viewer, { ticket, ctx, actionIds, password, gate, graph }: Started, deps: ContainmentDeps): Promise<ContainmentResult> {
   const lastReset = await previousResetAt(db, { tenantId: ticket.tenantId, target: ticket.affectedUpn, excludeIds: [...actionIds.values()] });
   const startedAt = new Date();
   const checkCtx = { upn: ticket.affectedUpn, userId: ticket.affectedUpn, item: null, targets: [], startedAt, previousResetAt: lastReset, run: { requestId: null } };
@@ -123,12 +155,15 @@ export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: 
     outcomes = outcomes.map((o) => settled.outcomes.find((x) => x.actionId === o.actionId) ?? o);
     contained ||= settled.contained;
   }
-  // Graph accepted it, or did not answer: the new password may be in force, and nobody else will ever see it.
-  const passwordStatus = outcomes.find((o) => o.stepKey === "reset-password")?.status;
+  // Graph accepted it, or did not answer: the new password may be in force. Handing it over
+  // erases the stored copy; a refused reset's password was never in force.
+  const resetOutcome = outcomes.find((o) => o.stepKey === "reset-password");
+  const inForce = resetOutcome?.status === "SUCCEEDED" || resetOutcome?.status === "UNKNOWN";
+  await endTemporaryPassword(db, resetOutcome!.actionId, inForce ? "SHOWN" : "DISCARDED", viewer.id);
   return {
     outcomes,
-    temporaryPassword: passwordStatus === "SUCCEEDED" || passwordStatus === "UNKNOWN" ? password : null,
-    passwordNote: passwordStatus === "UNKNOWN" ? UNCONFIRMED_PASSWORD_NOTE : null,
+    temporaryPassword: inForce ? password : null,
+    passwordNote: resetOutcome?.status === "UNKNOWN" ? UNCONFIRMED_PASSWORD_NOTE : null,
     alreadyRan: false,
     contained,
     awaitingApproval: null,

@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { defineJob } from "@/lib/jobs/define-job";
 import { recheckDueSteps } from "./recheck";
+import { settleInterruptedRuns } from "./sweep";
 
 /**
- * Every minute: re-reads the tenant for steps left Unconfirmed whose next check is due
+ * Every minute: settles runs whose process died (sweep.ts: their steps stop being Running and are
+ * read back), erases temporary passwords nobody revealed in time, then re-reads the tenant for steps left Unconfirmed whose next check is due
  * (RemediationAction.nextCheckAt, set by the verification with a growing interval), so a write
  * Graph accepted reaches Verified — and the ticket Contained — without anyone pressing a button.
  */
@@ -15,5 +17,8 @@ export const recheckDueStepsJob = defineJob({
   expireInSeconds: 10 * 60,
   singletonKey: () => "due",
   schedule: { cron: "* * * * *", payload: {} },
-  handler: (_payload, ctx) => recheckDueSteps(ctx.db),
+  handler: async (_payload, ctx) => {
+    const swept = await settleInterruptedRuns(ctx.db);
+    return { swept, ...(await recheckDueSteps(ctx.db)) };
+  },
 });

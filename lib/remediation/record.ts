@@ -4,6 +4,8 @@ import type { Db } from "@/lib/db/create-client";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { AppError } from "@/lib/errors";
 import { isItemStep } from "./eradication";
+import { acquireRunLock, describeRunningRun } from "./run-lock";
+import { storeTemporaryPassword } from "./temporary-password";
 
 // The execution record of docs/design-basis.md (Execution record): a RemediationAction row is PENDING before Graph is
 // called, then SUCCEEDED / FAILED / UNKNOWN with request ids and the verification read. The
@@ -59,11 +61,28 @@ export function stateOfRecorded(a: { kind: string; status: string; verified: boo
   return v.remaining.length === 0 ? "DONE" : removed > 0 ? "IN_PROGRESS" : "TODO";
 }
 
-export const stepIdempotencyKey = (key: string, stepKey: string) => `${key}:${stepKey}`;
+/** Bound to the ticket: the same key sent with another ticket is another run, and finds nothing of this one. */
+export const stepIdempotencyKey = (ticketId: string, key: string, stepKey: string) => `${ticketId}:${key}:${stepKey}`;
 
-export async function findExistingOutcomes(db: Db, keys: string[]): Promise<StepOutcome[]> {
-  const rows = await db.remediationAction.findMany({ where: { idempotencyKey: { in: keys } }, orderBy: { startedAt: "asc" } });
-  return rows.map((r) => ({
+export async function findExistingOutcomes(db: Db, ticketId: string, keys: string[]): Promise<StepOutcome[]> {
+  const rows = await db.remediationAction.findMany({ where: { ticketId, idempotencyKey: { in: keys } }, orderBy: { startedAt: "asc" } });
+  return rows.map(outcomeOfRow);
+}
+
+/**
+ * A run refused because another holds the account: what to tell its engineer, and that run's
+ * steps so far when it is on the same ticket (another ticket's run is named, not shown).
+ */
+export async function runningRunOf(db: Db, ticketId: string, tenantId: string, account: string): Promise<{ words: string; outcomes: StepOutcome[] }> {
+  const running = await describeRunningRun(db, tenantId, account);
+  if (!running) return { words: `Another remediation of ${account} has just finished; the checklist shows its result.`, outcomes: [] };
+  if (running.ticketId !== ticketId) return { words: `${running.words} (on another ticket)`, outcomes: [] };
+  const rows = await db.remediationAction.findMany({ where: { ticketId, idempotencyKey: { startsWith: `${ticketId}:${running.runKey}:` } }, orderBy: { startedAt: "asc" } });
+  return { words: running.words, outcomes: rows.map(outcomeOfRow) };
+}
+
+function outcomeOfRow(r: Awaited<ReturnType<Db["remediationAction"]["findFirstOrThrow"]>>): StepOutcome {
+  return ({
     stepKey: r.kind,
     actionId: r.id,
     status: r.status as ActionStatus,
@@ -75,22 +94,25 @@ export async function findExistingOutcomes(db: Db, keys: string[]): Promise<Step
     verified: r.verified,
     observed: (r.verification as { observed?: string } | null)?.observed ?? null,
     graphCode: r.errorCode,
-  }));
+  });
 }
 
-export type PendingAction = { stepKey: string; idempotencyKey: string; target: string; params?: Prisma.InputJsonValue };
+/** password: the temporary password a reset will set, stored encrypted with the PENDING row (temporary-password.ts). */
+export type PendingAction = { stepKey: string; idempotencyKey: string; target: string; params?: Prisma.InputJsonValue; password?: string };
 
 /**
- * Records the steps as PENDING (and their checklist rows RUNNING) before any Graph call. An
- * approval that allows the run is consumed in the same transaction: one approval starts one run,
- * once, even when two runs race for it (the loser changes nothing and is told why).
+ * Records the steps as PENDING (and their checklist rows RUNNING) before any Graph call, taking
+ * the account's run lock (run-lock.ts: a concurrent run fails here) and storing a reset's
+ * password. An approval that allows the run is consumed in the same transaction: one approval
+ * starts one run, once, even when two runs race for it (the loser changes nothing and is told why).
  */
 export async function recordPending(
   db: Db,
-  ctx: { ticketId: string; tenantId: string; actorId: string; ticketNumber: string; approvalId?: string | null },
+  ctx: { ticketId: string; tenantId: string; actorId: string; ticketNumber: string; approvalId?: string | null; run: { account: string; runKey: string } },
   actions: PendingAction[],
 ): Promise<Map<string, string>> {
   return db.$transaction(async (tx) => {
+    await acquireRunLock(tx, { tenantId: ctx.tenantId, account: ctx.run.account, ticketId: ctx.ticketId, actorId: ctx.actorId, runKey: ctx.run.runKey });
     const ids = new Map<string, string>();
     for (const a of actions) {
       const row = await tx.remediationAction.create({
@@ -98,6 +120,7 @@ export async function recordPending(
         select: { id: true },
       });
       ids.set(a.stepKey, row.id);
+      if (a.password) await storeTemporaryPassword(tx, { actionId: row.id, ticketId: ctx.ticketId, tenantId: ctx.tenantId, account: a.target, ownerId: ctx.actorId, password: a.password });
       await tx.checklistStep.upsert({
         where: { ticketId_key: { ticketId: ctx.ticketId, key: a.stepKey } },
         create: { ticketId: ctx.ticketId, key: a.stepKey, state: "RUNNING", lastActionId: row.id },
@@ -157,10 +180,32 @@ export async function previousResetAt(db: Db, where: { tenantId: string; target:
   return row?.finishedAt ?? null;
 }
 
-export const INTERRUPTED_MESSAGE = "The run was interrupted by an unexpected error; run the step again to be sure.";
+export const INTERRUPTED_MESSAGE = "The run was interrupted by an unexpected error; the tenant is read back to see what took (run the step again if it stays unknown).";
 
-/** After an unexpected error past PENDING, the steps become UNKNOWN (a write may have gone out), never PENDING forever. */
-export async function recordInterrupted(db: Db, ctx: { ticketId: string; tenantId: string; actorId: string | null; target: string }, actions: { stepKey: string; actionId: string }[]) {
-  const outcomes: StepOutcome[] = actions.map((a) => ({ ...a, status: "UNKNOWN", requestIds: [], errorMessage: INTERRUPTED_MESSAGE, verified: null, observed: null }));
-  await db.$transaction((tx) => recordOutcomes(tx, ctx, outcomes)).catch(() => undefined); // the original error is what the caller reports
+/**
+ * After an unexpected error, a crash or a shutdown past PENDING, the steps become UNKNOWN (a write
+ * may have gone out) with a re-check due now — the tenant's state decides them (recheck.ts) —
+ * never PENDING forever; the run gets its end event.
+ */
+export async function recordInterrupted(
+  db: Db,
+  ctx: { ticketId: string; tenantId: string; actorId: string | null; target: string },
+  actions: { stepKey: string; actionId: string }[],
+  why: { message?: string; cause?: string } = {},
+) {
+  const now = new Date();
+  const outcomes: StepOutcome[] = actions.map((a) => ({ ...a, status: "UNKNOWN", requestIds: [], errorMessage: why.message ?? INTERRUPTED_MESSAGE, verified: null, observed: null, nextCheckAt: now }));
+  await db
+    .$transaction(async (tx) => {
+      // Only steps still PENDING: a step the run did record keeps its outcome.
+      const open = await tx.remediationAction.findMany({ where: { id: { in: actions.map((a) => a.actionId) }, status: "PENDING" }, select: { id: true } });
+      const still = outcomes.filter((o) => open.some((r) => r.id === o.actionId));
+      if (still.length === 0) return;
+      await recordOutcomes(tx, ctx, still);
+      await recordAuditEvent(tx, {
+        actorId: ctx.actorId, tenantId: ctx.tenantId, ticketId: ctx.ticketId, action: "remediation.interrupted", target: ctx.target, result: "UNKNOWN",
+        details: { steps: still.map((o) => o.stepKey), actionIds: still.map((o) => o.actionId), cause: why.cause ?? "error" },
+      });
+    })
+    .catch(() => undefined); // the original error is what the caller reports
 }

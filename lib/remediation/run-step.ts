@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, isAppError } from "@/lib/errors";
 import type { TenantGraph } from "@/lib/graph/client";
-import { isTimeout } from "@/lib/graph/errors";
+import { isTimeout, mayHaveApplied } from "@/lib/graph/errors";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
@@ -17,7 +17,10 @@ import { generateTemporaryPassword, UNCONFIRMED_PASSWORD_NOTE } from "./generate
 import { markContainedIfVerified } from "./mark-contained";
 import { explainPrivileged } from "./privileged-refusal";
 import { readOnlyRuleInstructions } from "./manual-removal";
-import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, recordPending, stepIdempotencyKey, type StepOutcome } from "./record";
+import { assertAcceptingRuns, trackRun } from "./in-flight";
+import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, recordPending, runningRunOf, stepIdempotencyKey, type StepOutcome } from "./record";
+import { isRunInProgress, releaseRunLock } from "./run-lock";
+import { endTemporaryPassword } from "./temporary-password";
 import { STEP_OPERATIONS, type StepContext, type StepParams, type StepRun } from "./step-operations";
 import { stepDef } from "./steps";
 import { VERIFY_BOUND_MS } from "./verification-schedule";
@@ -31,9 +34,11 @@ import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 // one flagged item (or, with none named, re-checks the tenant without writing) and is done only
 // when nothing flagged is left.
 
-export type StepRunResult = { outcome: StepOutcome | null; temporaryPassword: string | null; passwordNote: string | null; alreadyRan: boolean; awaitingApproval: string | null; contained: boolean; verifying: boolean };
+/** inProgress: another run holds the account (run-lock.ts): who and since when. */
+export type StepRunResult = { outcome: StepOutcome | null; temporaryPassword: string | null; passwordNote: string | null; alreadyRan: boolean; awaitingApproval: string | null; contained: boolean; verifying: boolean; inProgress?: string | null };
 
 const NO_ANSWER = "Graph did not answer in time; the state read back decides (run the step again if it stays unknown).";
+const SERVER_ERROR = "Graph answered with a server error, which can hide a change it made; the state read back decides (run the step again if it stays unknown).";
 
 export type StepDeps = {
   graph?: TenantGraph;
@@ -48,9 +53,10 @@ export async function runStep(db: Db, viewer: Viewer, input: { ticketId: string;
   const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true, tenant: { select: { disconnectedAt: true } } });
   assertTicketOpen(ticket, "run remediation");
   const none = { temporaryPassword: null, passwordNote: null, awaitingApproval: null, contained: Boolean(ticket.containedAt), verifying: false };
-  const key = stepIdempotencyKey(input.idempotencyKey, input.stepKey);
-  const [existing] = await findExistingOutcomes(db, [key]);
+  const key = stepIdempotencyKey(ticket.id, input.idempotencyKey, input.stepKey);
+  const [existing] = await findExistingOutcomes(db, ticket.id, [key]);
   if (existing) return { ...none, outcome: existing, alreadyRan: true };
+  assertAcceptingRuns();
   await assertEvidenceKept(db, ticket.id, input.stepKey);
   const stepCtx: StepContext = { upn: ticket.affectedUpn, item: null, targets: [] };
   let params = input.params ?? {};
@@ -68,16 +74,46 @@ export async function runStep(db: Db, viewer: Viewer, input: { ticketId: string;
   if (gate.status === "waiting") return { ...none, outcome: null, alreadyRan: false, awaitingApproval: gate.reason };
 
   const ctx = { ticketId: ticket.id, tenantId: ticket.tenantId, actorId: viewer.id, ticketNumber: formatTicketNumber(ticket.number) };
+  // Made before the call and stored (encrypted) with the PENDING row: a crash after Graph
+  // accepted the reset never loses the password in force (temporary-password.ts).
+  const password = input.stepKey === "reset-password" ? generateTemporaryPassword() : null;
+  const run = { account: ticket.affectedUpn, runKey: input.idempotencyKey };
   let actionId: string;
   try {
-    const pending = [{ stepKey: input.stepKey, idempotencyKey: key, target: ticket.affectedUpn, params }];
-    actionId = (await recordPending(db, { ...ctx, approvalId: gate.status === "approved" ? gate.approvalId : null }, pending)).get(input.stepKey)!;
+    const pending = [{ stepKey: input.stepKey, idempotencyKey: key, target: ticket.affectedUpn, params, password: password ?? undefined }];
+    actionId = (await recordPending(db, { ...ctx, approvalId: gate.status === "approved" ? gate.approvalId : null, run }, pending)).get(input.stepKey)!;
   } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return { ...none, outcome: (await findExistingOutcomes(db, [key]))[0]!, alreadyRan: true };
+    if (isRunInProgress(error)) {
+      const running = await runningRunOf(db, ticket.id, ticket.tenantId, ticket.affectedUpn);
+      return { ...none, outcome: null, alreadyRan: true, inProgress: running.words };
+    }
+    if ((error as { code?: string }).code === "P2002") return { ...none, outcome: (await findExistingOutcomes(db, ticket.id, [key]))[0]!, alreadyRan: true };
     throw error;
   }
-  // Made before the call, so a timed-out reset still shows the password that may be in force.
-  const password = input.stepKey === "reset-password" ? generateTemporaryPassword() : null;
+  const tracked = { ...ctx, target: ticket.affectedUpn, runKey: run.runKey, actions: [{ stepKey: input.stepKey, actionId }] };
+  try {
+    return await trackRun(tracked, () => runStarted(db, viewer, { ticket, ctx, actionId, password, gate, graph, op, stepCtx, params, stepKey: input.stepKey }, deps));
+  } finally {
+    await releaseRunLock(db, { tenantId: ticket.tenantId, account: ticket.affectedUpn, runKey: run.runKey }).catch(() => undefined);
+  }
+}
+
+type Started = {
+  ticket: { id: string; tenantId: string; affectedUpn: string };
+  ctx: { ticketId: string; tenantId: string; actorId: string; ticketNumber: string };
+  actionId: string;
+  password: string | null;
+  gate: Awaited<ReturnType<typeof checkApproval>>;
+  graph: TenantGraph;
+  op: (typeof STEP_OPERATIONS)[string];
+  stepCtx: StepContext;
+  params: StepParams;
+  stepKey: string;
+};
+
+/** The step once recorded PENDING: write, read back, record, hand a reset's password over. */
+async function runStarted(db: Db, viewer: Viewer, { ticket, ctx, actionId, password, gate, graph, op, stepCtx, params, stepKey }: Started, deps: StepDeps): Promise<StepRunResult> {
+  const input = { stepKey };
   const secrets = { password, previousResetAt: password ? await previousResetAt(db, { tenantId: ticket.tenantId, target: ticket.affectedUpn, excludeIds: [actionId] }) : null };
   const startedAt = new Date();
   const until = new Date(startedAt.getTime() + VERIFY_BOUND_MS);
@@ -88,14 +124,18 @@ export async function runStep(db: Db, viewer: Viewer, input: { ticketId: string;
     if (!user) throw new AppError("NOT_FOUND", `${ticket.affectedUpn} no longer exists in the tenant.`);
     let run: StepRun = { requestId: null };
     let timedOut = false;
+    let noAnswer: string | null = null;
     try {
       run = await op.write(graph, user.id, params, secrets, stepCtx);
     } catch (error) {
-      if (!isTimeout(error)) throw error;
+      // A timeout or a 5xx may hide a change that was made: UNKNOWN, and the read decides.
+      if (!mayHaveApplied(error)) throw error;
       timedOut = true;
-      run = { requestId: null, clientRequestId: (error as AppError).details?.clientRequestId as string | null };
+      noAnswer = isTimeout(error) ? NO_ANSWER : SERVER_ERROR;
+      const d = (error as AppError).details ?? {};
+      run = { requestId: (d.requestId as string | null | undefined) ?? null, clientRequestId: d.clientRequestId as string | null };
     }
-    const base = { requestIds: run.requestId ? [run.requestId] : [], clientRequestIds: run.clientRequestId ? [run.clientRequestId] : [], errorMessage: timedOut ? NO_ANSWER : null };
+    const base = { requestIds: run.requestId ? [run.requestId] : [], clientRequestIds: run.clientRequestId ? [run.clientRequestId] : [], errorMessage: noAnswer };
     verifying = { actionId, stepKey: input.stepKey, status: timedOut ? "UNKNOWN" : "SUCCEEDED", ctx: { ...stepCtx, userId: user.id, startedAt, previousResetAt: secrets.previousResetAt, run }, outcome: base };
     const check = (await checkRound(graph, [verifying], { audits: false })).get(actionId)!;
     const confirmed = check.verified === true;
@@ -129,9 +169,11 @@ export async function runStep(db: Db, viewer: Viewer, input: { ticketId: string;
     outcome = settled.outcomes[0] ?? outcome;
     contained ||= settled.contained;
   }
+  const inForce = password !== null && outcome.status !== "FAILED";
+  if (password) await endTemporaryPassword(db, actionId, inForce ? "SHOWN" : "DISCARDED", viewer.id);
   return {
     outcome,
-    temporaryPassword: outcome.status === "FAILED" ? null : password,
+    temporaryPassword: inForce ? password : null,
     passwordNote: password && outcome.status === "UNKNOWN" ? UNCONFIRMED_PASSWORD_NOTE : null,
     alreadyRan: false,
     awaitingApproval: null,

@@ -30,3 +30,6 @@ export const ZDecideApprovalInput = z.object({
   decision: z.enum(["APPROVED", "REJECTED"]),
   reason: z.string().trim().max(1000).optional(),
 });
+
+/** A colleague's reveal names why (revealTemporaryPassword checks who needs one). */
+export const ZRevealPasswordInput = z.object({ passwordId: z.uuid(), reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional() });

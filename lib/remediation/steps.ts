@@ -34,7 +34,9 @@ export const CHECKLIST_STEPS = [
     key: "release-restricted-sender", title: "Release the restricted sender", kind: "MANUAL", phase: "RECOVERY", mandatory: false, destructive: false,
     instructions: "Once the account is safe: Microsoft Defender portal → Email & collaboration → Review → Restricted entities → unblock the user, or Remove-BlockedSenderAddress -SenderAddress <upn>. It can take up to an hour.",
   },
-  { key: "re-enable-sign-in", title: "Allow sign-in again", kind: "AUTOMATED", phase: "RECOVERY", mandatory: false, destructive: false },
+  // Undoing a block is as sensitive as the block: on a privileged account (or a tenant that asks
+  // for approval) it waits for the same second person.
+  { key: "re-enable-sign-in", title: "Allow sign-in again", kind: "AUTOMATED", phase: "RECOVERY", mandatory: false, destructive: true },
 ] as const satisfies readonly ChecklistStepDef[];
 
 export type StepKey = (typeof CHECKLIST_STEPS)[number]["key"];

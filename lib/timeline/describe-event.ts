@@ -111,6 +111,10 @@ function phrase(action: string, d: Details, target: string | null, result: strin
       const steps = startedSteps(d, names);
       return ["Remediation started", steps.length ? `: ${steps.join(", ")}` : ""];
     }
+    case "remediation.interrupted": return ["Remediation interrupted", `${d.cause === "shutdown" ? " by a server shutdown" : d.cause === "crash" ? " (the server stopped mid-run)" : ""}: ${list(d.steps).map(stepTitle).join(", ")}; the tenant is read back`];
+    case "remediation.password-revealed": return ["Temporary password revealed", ` for ${target ?? "?"}${d.by === "colleague" ? ` by a colleague${str(d, "reason") ? `: “${str(d, "reason")}”` : ""}` : " to the engineer who reset it"}`];
+    case "remediation.password-expired": return ["Temporary password erased unseen", ` for ${target ?? "?"}`];
+    case "tenant.advisory-allow-list": return ["Advisory recipients changed", `: ${list(d.after).join(", ") || "only each advisory's own domain"}`];
     case "approval.requested": return ["Approval requested", ` for “${stepTitle(d.step)}”${paren(itemOf(d, names))}${str(d, "why") ? `: ${str(d, "why")}` : ""}`];
     case "approval.approved": return ["Approval granted", ` for “${stepTitle(d.step)}”${paren(itemOf(d, names))}`];
     case "approval.rejected": return ["Approval refused", ` for “${stepTitle(d.step)}”${paren(itemOf(d, names))}${str(d, "reason") ? `: ${str(d, "reason")}` : ""}`];
@@ -124,8 +128,11 @@ function phrase(action: string, d: Details, target: string | null, result: strin
     case "advisory.drafted": return ["Advisories drafted", ` for ${list(d.domains).join(", ") || target || "?"}`];
     case "advisory.redrafted": return ["Advisory redrafted", ` for ${target ?? "?"} from the latest trace`];
     case "advisory.edited": return ["Advisory edited", ` for ${target ?? "?"}${list(d.toAddresses).length ? ` (to ${list(d.toAddresses).join(", ")})` : ""}`];
+    case "advisory.send-attempted": return ["Advisory send started", ` for ${target ?? "?"}${list(d.toAddresses).length ? ` to ${list(d.toAddresses).join(", ")}` : ""}${d.afterUnknown ? " (again, after an unknown outcome)" : ""}`];
     case "advisory.sent": {
       const to = list(d.toAddresses).length ? ` to ${list(d.toAddresses).join(", ")}` : "";
+      // A blip or a crash mid-send: nobody knows whether it went out.
+      if (result === "UNKNOWN") return ["Advisory send outcome unknown", ` for ${target ?? "?"}${d.interrupted ? " (the send was interrupted)" : paren(errorOf(d))}`];
       if (failed) return ["Advisory not sent", ` for ${target ?? "?"}${paren(errorOf(d))}`];
       return str(d, "via") === "copy" ? ["Advisory sent", ` for ${target ?? "?"}${to} (copied by the engineer)`] : ["Advisory sent", ` for ${target ?? "?"}${to} through Graph${str(d, "from") ? ` from ${str(d, "from")}` : ""}`];
     }

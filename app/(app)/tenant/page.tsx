@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { AdvisoryAllowListForm } from "@/components/advisories/advisory-allow-list-form";
 import { ConnectionPanel } from "@/components/tenant-connection/connection-panel";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
@@ -14,7 +15,9 @@ export default async function OwnTenantPage({ searchParams }: { searchParams: Pr
   const viewer = await authorizePage("tenants.connect", "/tenant");
   if (viewer.role !== "TENANT_ADMIN" || !viewer.tenantId) redirect("/admin/tenants");
   const { attempt, refused } = await searchParams;
-  const connection = await getTenantConnection(await getDb(), viewer, viewer.tenantId, attempt);
+  const db = await getDb();
+  const connection = await getTenantConnection(db, viewer, viewer.tenantId, attempt);
+  const allowList = (await db.tenant.findUnique({ where: { id: viewer.tenantId }, select: { advisoryAllowList: true } }))?.advisoryAllowList ?? [];
   return (
     <div className="max-w-4xl space-y-5">
       <div>
@@ -22,6 +25,7 @@ export default async function OwnTenantPage({ searchParams }: { searchParams: Pr
         <p className="text-sm text-muted-foreground">{connection.tenant.primaryDomain}</p>
       </div>
       <ConnectionPanel connection={connection} refused={refused} />
+      <AdvisoryAllowListForm tenantId={viewer.tenantId} entries={allowList} />
     </div>
   );
 }

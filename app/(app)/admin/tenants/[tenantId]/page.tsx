@@ -1,3 +1,4 @@
+import { AdvisoryAllowListForm } from "@/components/advisories/advisory-allow-list-form";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -24,6 +25,7 @@ export default async function EditTenantPage({ params, searchParams }: { params:
     throw error;
   });
   const connection = await getTenantConnection(db, viewer, tenantId, attempt);
+  const allowList = (await db.tenant.findUnique({ where: { id: tenant.id }, select: { advisoryAllowList: true } }))?.advisoryAllowList ?? [];
   return (
     <div className="space-y-5">
       <div>
@@ -50,6 +52,9 @@ export default async function EditTenantPage({ params, searchParams }: { params:
             requireApproval: tenant.requireApproval,
           }}
         />
+      </div>
+      <div className="max-w-3xl">
+        <AdvisoryAllowListForm tenantId={tenant.id} entries={allowList} />
       </div>
     </div>
   );

@@ -16,6 +16,7 @@ import { StepControls } from "./step-controls";
 import { StepResult } from "./step-result";
 import { StepStateBadge } from "./step-state-badge";
 import { TakeSnapshotButton } from "./take-snapshot-button";
+import { WaitingPasswordsPanel } from "./waiting-passwords-panel";
 
 const PHASES = { INVESTIGATION: "Investigation", CONTAINMENT: "Containment", ERADICATION: "Eradication", RECOVERY: "Recovery" } as const;
 
@@ -51,6 +52,7 @@ export async function ChecklistSection({ db, viewer, ticket, can }: StageProps) 
       {/* Verifying… rows: someone who may run keeps reading the tenant until they settle; anyone else sees them settle. */}
       {canRun ? <SettleWhileVerifying ticketId={ticketId} until={verifyingUntil} /> : <RefreshWhilePending active={Boolean(verifyingUntil)} everyMs={3_000} />}
       {warning && <Alert variant="destructive">{warning}</Alert>}
+      {canRun && <WaitingPasswordsPanel db={db} viewer={viewer} ticketId={ticketId} />}
       {canRun && toConfirm && (
         <div className="flex flex-wrap items-center gap-3 text-sm">
           <span className="text-muted-foreground">Some changes Graph accepted are not confirmed by a read yet; they are checked again automatically.</span>

@@ -75,6 +75,7 @@ export function ContainAccountButton({ ticketId, upn, hasSnapshot, contained = f
       )}
       {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       {result.data?.awaitingApproval && <Alert variant="warning">Waiting for a second person: {result.data.awaitingApproval}</Alert>}
+      {result.data?.inProgress && <Alert variant="info" role="status">{result.data.inProgress} Nothing was run twice; the checklist shows its progress.</Alert>}
       {result.data && !result.data.awaitingApproval && !result.data.alreadyRan && result.data.outcomes.some((o) => o.status === "FAILED" || o.status === "UNKNOWN") && (
         <Alert variant="warning">
           Not every step went through. A failed step says why in its row: fix the cause, then re-run it alone (or skip it with the reason, e.g.

@@ -65,6 +65,7 @@ export function StepRunButton({ ticketId, stepKey, label, ariaLabel, params, con
       )}
       {result.serverError?.message && <span role="alert" className="text-xs text-destructive">{result.serverError?.message}</span>}
       {result.data?.awaitingApproval && <span role="status" className="text-xs text-warning">Waiting for approval: {result.data.awaitingApproval}</span>}
+      {result.data?.inProgress && <span role="status" className="text-xs">{result.data.inProgress}</span>}
       {result.data?.contained && !result.data.alreadyRan && isContainmentStep(stepKey) && <span role="status" className="text-xs">Containment is settled: the account is contained.</span>}
       <PasswordDialog password={password} onClose={() => setPassword(null)} />
     </span>

@@ -38,6 +38,8 @@ export type AdvisoryView = {
   acknowledgedAt: string | null;
   acknowledgedByName: string | null;
   acknowledgedFrom: string | null;
+  /** What Breachdesk drafted, when an engineer has changed the text since (shown to the tenant's admin too). */
+  drafted?: { subject: string; body: string } | null;
 };
 
 function sentHow(a: Pick<AdvisoryView, "sentVia" | "requestId">): string {
@@ -119,6 +121,13 @@ export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: C
         />
       )}
       {send.hasSucceeded && <Alert variant="success">Advisory sent to {a.domain}.</Alert>}
+      {a.drafted && (
+        <details className="rounded-md border border-amber-300 p-2 text-sm">
+          <summary>Edited after Breachdesk drafted it: show the drafted text</summary>
+          <p className="mt-2"><span className="text-muted-foreground">Drafted subject:</span> {a.drafted.subject}</p>
+          <pre className="max-h-60 overflow-auto whitespace-pre-wrap rounded bg-muted/50 p-2 font-mono text-xs">{a.drafted.body}</pre>
+        </details>
+      )}
 
       {editable ? (
         <form key={formKey} ref={formRef} onSubmit={onSave} onChange={() => setDirty(true)} noValidate className="space-y-3">
@@ -151,6 +160,20 @@ export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: C
           <p><span className="text-muted-foreground">To:</span> {a.toAddresses.join(", ") || "not recorded"}</p>
           <p><span className="text-muted-foreground">Subject:</span> {a.subject}</p>
           <pre className="max-h-80 overflow-auto whitespace-pre-wrap rounded bg-muted/50 p-3 font-mono text-xs">{a.body}</pre>
+          {a.status === "SEND_UNKNOWN" && (
+            <Alert variant="warning">
+              Whether this advisory went out is not known: Graph did not answer, or the send was interrupted. Check the service mailbox&apos;s Sent
+              Items{senderMailbox ? ` (${senderMailbox})` : ""}, then mark it sent or send it again knowingly. It is never sent again by itself.
+            </Alert>
+          )}
+          {canWork && a.status === "SEND_UNKNOWN" && (
+            <div className="flex flex-wrap items-center gap-2">
+              <Button type="button" variant="outline" size="sm" disabled={busy} onClick={() => markSent.execute({ advisoryId: a.id, version: a.version })}>It went out: mark sent</Button>
+              <Button type="button" variant="destructive" size="sm" disabled={busy || !canSend} onClick={() => send.execute({ advisoryId: a.id, version: a.version, resendAfterUnknown: true })}>
+                It did not go out: send again
+              </Button>
+            </div>
+          )}
           {canWork && (
             <div className="flex flex-wrap items-center gap-2">
               <CopyAdvisoryButton getText={() => advisoryAsText(a)} />
