@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFound } from "@/lib/errors";
 import { addSeedRecommendations } from "@/lib/preventive/recommendations";
+import { notifyTicketEvent } from "@/lib/notifications/service";
 import { formatTicketNumber } from "./format";
 import type { TCreateTicket } from "./schemas";
 import { ticketScopeFor } from "./scope";
@@ -82,6 +83,7 @@ export async function addComment(
       target: formatTicketNumber(ticket.number),
       details: { visibility: input.visibility, commentId: comment.id },
     });
+    await notifyTicketEvent(tx, { kind: input.visibility === "PUBLIC" ? "ticket.public-update" : null, ticketId: ticket.id, actorId: viewer.id });
     return comment;
   });
 }
