@@ -1,10 +1,14 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/generated/prisma/client";
+import { assertCan } from "@/lib/auth/assert-can";
+import type { Viewer } from "@/lib/auth/viewer";
+import type { Db } from "@/lib/db/create-client";
+import { AppError } from "@/lib/errors";
 import { getMailEnv } from "@/lib/env";
 import { enqueueJob } from "@/lib/jobs/enqueue";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { pathOf, summarize, type NotificationKind } from "./kinds";
+import { kindsForRole, pathOf, summarize, type NotificationKind } from "./kinds";
 import { sendMailJob } from "./jobs";
 import { recipientsWhere } from "./recipients";
 import { renderMail } from "./render-mail";
@@ -72,4 +76,28 @@ export async function notifyAssignment(tx: Prisma.TransactionClient, a: { ticket
 /** The workflow transitions people hear about. */
 export function kindOfTransition(transition: string): NotificationKind | null {
   return transition === "triage" ? "ticket.picked-up" : transition === "resolve" ? "ticket.resolved" : transition === "close" ? "report.submitted" : null;
+}
+
+// The reader's side: marking read and choosing what to hear about. Each touches only the
+// viewer's own rows (userId in the where), so another person's id changes nothing.
+
+export async function markNotificationsRead(db: Db, viewer: Viewer, input: { ids?: string[]; ticketId?: string; all?: boolean }) {
+  assertCan(viewer, "notifications.read");
+  if (!input.all && !input.ids?.length && !input.ticketId) return { count: 0 };
+  return db.notification.updateMany({
+    where: { userId: viewer.id, readAt: null, ...(input.all ? {} : input.ticketId ? { ticketId: input.ticketId } : { id: { in: input.ids } }) },
+    data: { readAt: new Date() },
+  });
+}
+
+export async function saveNotificationPreferences(db: Db, viewer: Viewer, prefs: { kind: NotificationKind; inApp: boolean; email: boolean }[]) {
+  assertCan(viewer, "notifications.read");
+  const allowed = new Set(kindsForRole(viewer.role));
+  const refused = prefs.find((p) => !allowed.has(p.kind));
+  if (refused) throw new AppError("INVALID_INPUT", "That kind of notification does not apply to your role.");
+  await db.$transaction(
+    prefs.map((p) =>
+      db.notificationPreference.upsert({ where: { userId_kind: { userId: viewer.id, kind: p.kind } }, create: { userId: viewer.id, ...p }, update: { inApp: p.inApp, email: p.email } }),
+    ),
+  );
 }
