@@ -6,7 +6,7 @@ export type ReceivedMail = { from: string; to: string[]; raw: string };
  * A real SMTP server on loopback (smtp-server) that keeps what it receives. `reject` makes it
  * refuse every recipient with a temporary error, to test retries.
  */
-export async function startSmtpSink(options: { reject?: boolean } = {}) {
+export async function startSmtpSink(options: { reject?: boolean; port?: number } = {}) {
   const received: ReceivedMail[] = [];
   const state = { reject: options.reject ?? false };
   const server = new SMTPServer({
@@ -28,7 +28,7 @@ export async function startSmtpSink(options: { reject?: boolean } = {}) {
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => resolve());
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolve());
   });
   const port = (server.server.address() as { port: number }).port;
   return {
