@@ -28,6 +28,7 @@ export async function UpdatesStage({ db, viewer, ticket, showAll }: { db: Db; vi
           ticketId={ticket.id}
           canWriteInternal={hasPermission(viewer.role, "comments.writeInternal")}
           canWritePublic={hasPermission(viewer.role, "comments.writePublic")}
+          responded={Boolean(ticket.firstResponseAt)}
         />
       </section>
       <section aria-labelledby="evidence-heading" className="space-y-3">
