@@ -29,9 +29,10 @@ test("a public update reaches the tenant admin in the header, on their list and 
   await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
   const ticketUrl = new URL(page.url()).pathname;
   await openStage(page, "Updates");
-  await page.getByLabel("Add an update or note").fill(update);
-  await page.getByLabel("Visible to").selectOption("PUBLIC");
-  await page.getByRole("button", { name: "Post" }).click();
+  const form = page.getByRole("form", { name: "Add a comment" });
+  await form.getByLabel("Add an update or note").fill(update);
+  await form.getByLabel("Visible to", { exact: true }).selectOption("PUBLIC");
+  await form.getByRole("button", { name: "Post" }).click();
   await expect(page.getByText(update)).toBeVisible();
 
   const context = await browser.newContext();
