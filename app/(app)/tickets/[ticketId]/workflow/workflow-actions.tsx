@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/create-client";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import type { TicketDetail } from "@/lib/tickets/queries";
 import { listAssignableEngineers } from "@/lib/workflow/assignees";
-import type { CloseReadiness } from "@/lib/workflow/close-readiness";
+import { getResolveWarnings, type CloseReadiness } from "@/lib/workflow/close-readiness";
 import { availableTransitions, transitionLabel } from "@/lib/workflow/status-machine";
 import { TransitionButtons, type MoveKey } from "./transition-buttons";
 
@@ -12,7 +12,11 @@ import { TransitionButtons, type MoveKey } from "./transition-buttons";
 export async function WorkflowActions({ db, viewer, ticket, readiness }: { db: Db; viewer: Viewer; ticket: TicketDetail; readiness: CloseReadiness | null }) {
   if (!hasPermission(viewer.role, "tickets.work")) return null;
   const canAssign = hasPermission(viewer.role, "tickets.assign") && ticket.status !== "CLOSED";
-  const engineers = canAssign ? await listAssignableEngineers(db, viewer, ticket.tenantId) : null;
+  const transitions = availableTransitions(ticket.status);
+  const [engineers, resolveWarnings] = await Promise.all([
+    canAssign ? listAssignableEngineers(db, viewer, ticket.tenantId) : null,
+    transitions.includes("resolve") ? getResolveWarnings(db, ticket) : [],
+  ]);
   return (
     <TransitionButtons
       ticketId={ticket.id}
@@ -24,7 +28,8 @@ export async function WorkflowActions({ db, viewer, ticket, readiness }: { db: D
       engineers={engineers}
       closeBlocked={(readiness?.blockers.length ?? 0) > 0}
       closeWarnings={readiness?.warnings ?? []}
-      transitions={availableTransitions(ticket.status).map((key) => ({ key: key as MoveKey, label: transitionLabel(key) }))}
+      resolveWarnings={resolveWarnings}
+      transitions={transitions.map((key) => ({ key: key as MoveKey, label: transitionLabel(key) }))}
     />
   );
 }
