@@ -12,6 +12,7 @@ import { WorkflowActions } from "../workflow/workflow-actions";
 import { ApprovalNotice } from "./approval-notice";
 import { DisconnectedNotice } from "./disconnected-notice";
 import { DuplicateWarning } from "./duplicate-warning";
+import { NextActionLine } from "./next-action";
 import { TicketClocks } from "./ticket-clocks";
 import { TicketFacts } from "./ticket-facts";
 
@@ -36,6 +37,7 @@ export async function TicketHeader({ db, viewer, ticket }: { db: Db; viewer: Vie
         </div>
         <WorkflowActions db={db} viewer={viewer} ticket={ticket} readiness={readiness} />
       </div>
+      <NextActionLine db={db} viewer={viewer} ticket={ticket} />
       <DisconnectedNotice db={db} tenantId={ticket.tenantId} />
       <ApprovalNotice db={db} viewer={viewer} ticketId={ticket.id} />
       {readiness && <CloseBlockers ticketId={ticket.id} blockers={readiness.blockers} />}
