@@ -7,7 +7,7 @@ import type { QueueRow } from "@/lib/tickets/queries";
 // The queue shows both SLA clocks of every row, each as words and numbers (not colour only).
 const row = (over: Partial<QueueRow>): QueueRow => ({
   id: "3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b", number: 1042, title: "Megan sends bulk mail", affectedUpn: "megan@contoso.example", severity: "HIGH", status: "TRIAGED",
-  createdAt: new Date(Date.now() - 3 * 3_600_000), updatedAt: new Date(), firstResponseAt: null, containedAt: null, resolvedAt: null, closedAt: null,
+  createdAt: new Date(Date.now() - 3 * 3_600_000), updatedAt: new Date(), firstResponseAt: null, containedAt: null, resolvedAt: null, closedAt: null, reviewStatus: "NONE",
   tenant: { id: "t", displayName: "Contoso" }, assignee: null, ...over,
 });
 
@@ -31,5 +31,15 @@ describe("queue SLA clocks", () => {
     const html = renderToStaticMarkup(createElement(TicketTable, { rows: [row({ createdAt: created, status: "RESOLVED", firstResponseAt: resolved, resolvedAt: resolved })], showTenant: false }));
     expect(text(html)).toContain("not applicable");
     expect(text(html)).not.toContain("Time to contain:");
+  });
+});
+
+describe("queue markers", () => {
+  it("marks a returned report on the engineer's queue and an update on the tenant admin's list, in words", () => {
+    const returned = row({ reviewStatus: "RETURNED", status: "CLOSED" });
+    expect(text(renderToStaticMarkup(createElement(TicketTable, { rows: [returned], showTenant: true })))).toContain("Returned");
+    expect(text(renderToStaticMarkup(createElement(TicketTable, { rows: [row({})], showTenant: true })))).not.toMatch(/Returned|Updated/);
+    const updated = row({});
+    expect(text(renderToStaticMarkup(createElement(TicketTable, { rows: [updated], showTenant: false, updated: new Set([updated.id]) })))).toContain("Updated");
   });
 });

@@ -5,8 +5,9 @@ import { seedPeople } from "./support/seed";
 const ROLES = [
   { who: "contosoAdmin", role: "Tenant admin", nav: ["Our incidents", "Report an incident", "Microsoft 365"], heading: "Our incidents" },
   { who: "engineer", role: "Support engineer", nav: ["Queue"], heading: "Queue" },
-  { who: "manager", role: "Manager", nav: ["Queue", "Reviews", "Dashboard"], heading: "Queue" },
-  { who: "platform", role: "Platform admin", nav: ["Queue", "Report an incident", "Reviews", "Dashboard", "Tenants", "Users", "Connections", "Jobs", "Audit log"], heading: "Queue" },
+  // "Reviews" carries the number of reports waiting, when there are any ("Reviews 2").
+  { who: "manager", role: "Manager", nav: ["Queue", /^Reviews( \d+)?$/, "Dashboard"], heading: "Queue" },
+  { who: "platform", role: "Platform admin", nav: ["Queue", "Report an incident", /^Reviews( \d+)?$/, "Dashboard", "Tenants", "Users", "Connections", "Jobs", "Outgoing mail", "Audit log"], heading: "Queue" },
 ] as const;
 
 for (const r of ROLES) {

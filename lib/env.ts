@@ -40,6 +40,15 @@ const ZDatabaseEnv = z.object({
   DATABASE_APP_ROLE: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case role name").optional()),
 });
 
+// Outgoing mail alone (lib/notifications), read where services run: in tests, scripts and jobs
+// too, without the rest of the configuration.
+const ZMailEnv = z.object({
+  BREACHDESK_DEMO: flag,
+  NEXTAUTH_URL: z.preprocess(emptyAsUndefined, z.url().optional()),
+  SMTP_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^smtps?$/, error: "must be smtp://… or smtps://…" }).optional()),
+  MAIL_FROM: z.preprocess(emptyAsUndefined, z.string().min(3).default("Breachdesk <breachdesk@localhost>")),
+});
+
 const ZEnv = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -81,6 +90,9 @@ const ZEnv = z
     JOBS_SHUTDOWN_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
     // Opt-in: write every Graph exchange (redacted) to this folder, for replay in tests (lib/graph/recording.ts).
     GRAPH_RECORD_DIR: optionalString,
+    // Notification mail (lib/notifications): sent through this SMTP server when set; see .env.example.
+    SMTP_URL: ZMailEnv.shape.SMTP_URL,
+    MAIL_FROM: ZMailEnv.shape.MAIL_FROM,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     // End-to-end tests only (set by playwright.config.ts): the bearer token of POST /api/test-seed,
     // through which each spec creates its own users and tickets. Refused outside demo mode.
@@ -227,6 +239,17 @@ export function getEncryptionKey(): string {
     return env.BREACHDESK_ENCRYPTION_KEY ?? Buffer.alloc(32, DEMO_ONLY_SECRET).toString("base64");
   })();
   return cachedEncryptionKey;
+}
+
+/**
+ * How notification mail goes out: "smtp" (SMTP_URL set), "store" (demo without SMTP: rendered
+ * and kept for the Outgoing mail page only) or "off". Parsed on each call, alone, so services
+ * and tests read it without the whole configuration.
+ */
+export function getMailEnv(): { mode: "smtp" | "store" | "off"; smtpUrl?: string; from: string; baseUrl: string } {
+  const env = parseWith(ZMailEnv, process.env);
+  const mode = env.SMTP_URL ? "smtp" : env.BREACHDESK_DEMO ? "store" : "off";
+  return { mode, smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, baseUrl: (env.NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "") };
 }
 
 export function getEnv(): Env {

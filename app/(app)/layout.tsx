@@ -3,8 +3,11 @@ import { redirect } from "next/navigation";
 import { MainNav } from "@/components/app-shell/main-nav";
 import { navItemsFor } from "@/components/app-shell/nav-items";
 import { SignOutButton } from "@/components/app-shell/sign-out-button";
+import { NotificationsMenu } from "@/components/notifications/notifications-menu";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
+import { getDb } from "@/lib/db/client";
+import { countReviewsWaiting, countUnreadNotifications, listNotifications } from "@/lib/notifications/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +15,8 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
+  const db = await getDb();
+  const [unread, latest, reviews] = await Promise.all([countUnreadNotifications(db, viewer), listNotifications(db, viewer, { take: 8 }), countReviewsWaiting(db, viewer)]);
   return (
     <div className="min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
@@ -23,11 +28,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/tickets" className="shrink-0 font-semibold tracking-tight">
             Breachdesk
           </Link>
-          <MainNav items={navItemsFor(viewer.role)} className="order-last w-full md:order-none md:w-auto" />
+          <MainNav items={navItemsFor(viewer.role, { "/reviews": reviews })} className="order-last w-full md:order-none md:w-auto" />
           <div className="ml-auto flex min-w-0 items-center gap-2 text-sm sm:gap-3">
             <span className="min-w-0 truncate text-muted-foreground" data-testid="viewer" title={`${viewer.name} · ${ROLE_LABELS[viewer.role]}`}>
               {viewer.name}<span className="hidden md:inline"> · {ROLE_LABELS[viewer.role]}</span>
             </span>
+            <NotificationsMenu unread={unread} items={latest} />
             <SignOutButton />
           </div>
         </div>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils/cn";
 
-export function MainNav({ items, className }: { items: { href: string; label: string }[]; className?: string }) {
+export function MainNav({ items, className }: { items: { href: string; label: string; count?: number }[]; className?: string }) {
   const pathname = usePathname();
   // The longest matching prefix is the current page ("/tickets/new" beats "/tickets").
   const current = items
@@ -23,6 +23,7 @@ export function MainNav({ items, className }: { items: { href: string; label: st
           )}
         >
           {item.label}
+          {item.count ? <>{" "}<span className="ml-1 rounded-full bg-primary px-1.5 text-xs font-semibold text-primary-foreground">{item.count}</span></> : null}
         </Link>
       ))}
     </nav>

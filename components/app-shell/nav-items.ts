@@ -14,13 +14,15 @@ const ITEMS: NavItem[] = [
   { href: "/admin/users", label: "Users", permission: "users.manage" },
   { href: "/admin/connections", label: "Connections", permission: "tenants.manage" },
   { href: "/admin/jobs", label: "Jobs", permission: "jobs.manage" },
+  { href: "/admin/mail", label: "Outgoing mail", permission: "mail.viewOutgoing" },
   { href: "/admin/audit", label: "Audit log", permission: "audit.verify" },
 ];
 
-/** The navigation a role sees: only pages it may open. */
-export function navItemsFor(role: Role): { href: string; label: string }[] {
+/** The navigation a role sees: only pages it may open, with a count where one is given ("Reviews 3"). */
+export function navItemsFor(role: Role, counts: Record<string, number> = {}): { href: string; label: string; count?: number }[] {
   return ITEMS.filter((item) => hasPermission(role, item.permission) && (!item.only || item.only.includes(role))).map((item) => ({
     href: item.href,
     label: item.label_for?.[role] ?? item.label,
+    ...(counts[item.href] ? { count: counts[item.href] } : {}),
   }));
 }

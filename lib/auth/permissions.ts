@@ -28,6 +28,9 @@ export const PERMISSIONS = {
   "jobs.viewTicket": ["ENGINEER", "PLATFORM_ADMIN"],
   // The audit chain's state on /admin/audit, verify now and attest old rows.
   "audit.verify": ["PLATFORM_ADMIN"],
+  // Own notifications and their settings (lib/notifications); mail that went out, on Admin → Outgoing mail.
+  "notifications.read": ["TENANT_ADMIN", "ENGINEER", "MANAGER", "PLATFORM_ADMIN"],
+  "mail.viewOutgoing": ["PLATFORM_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

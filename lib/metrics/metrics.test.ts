@@ -20,9 +20,11 @@ describe("manager metrics", () => {
     expect(m.byTenant).toEqual([{ name: "Contoso", n: 1 }, { name: "Fabrikam", n: 1 }]);
     expect(m.slaBreaches).toBe(1); // the NEW high-severity ticket passed 30 min without a response
   });
-  it("does not count a false positive closed within the response target as a breach, however long ago", () => {
+  it("counts a ticket closed without a customer-visible reply as a missed first response, once, however long ago", () => {
     const falsePositive = { ...fresh, id: "3", status: "CLOSED", resolvedAt: new Date("2026-11-24T08:20:00Z"), closedAt: new Date("2026-11-24T08:25:00Z") };
-    expect(computeMetrics([base, falsePositive], month).slaBreaches).toBe(0);
+    expect(computeMetrics([base, { ...falsePositive, firstResponseAt: new Date("2026-11-24T08:10:00Z") }], month).slaBreaches).toBe(0);
+    // Resolving is not a reply (issue 16): no public update means the first response was missed.
+    expect(computeMetrics([falsePositive], month).slaBreaches).toBe(1);
     // Left unanswered for two hours before it was closed: that response target was missed (once).
     const late = { ...falsePositive, resolvedAt: new Date("2026-11-24T10:00:00Z"), closedAt: new Date("2026-11-24T10:05:00Z") };
     expect(computeMetrics([late], month).slaBreaches).toBe(1);

@@ -7,12 +7,13 @@ import type { Db } from "@/lib/db/create-client";
 import { AppError, isAppError, notFoundError } from "@/lib/errors";
 import type { TenantGraph } from "@/lib/graph/client";
 import { listUserRoles, type HeldRole } from "@/lib/graph/users";
+import { notifyTicketEvent } from "@/lib/notifications/service";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { canDecide, isPrivileged, needsApproval } from "./approval-rules";
 import { stateOfRecorded } from "./record";
-import { CONTAINMENT_STEPS } from "./steps";
+import { CONTAINMENT_STEPS, stepDef } from "./steps";
 
 // Second-person approval of destructive steps. The run that needs one records a PENDING approval
 // and stops; another engineer or the tenant's admin approves (or rejects with a reason); the next
@@ -75,6 +76,7 @@ export async function checkApproval(db: Db, viewer: Viewer, ctx: GateContext, gr
       await tx.checklistStep.upsert({ where: { ticketId_key: { ticketId: ctx.ticketId, key } }, create: { ticketId: ctx.ticketId, key, state: "WAITING_APPROVAL" }, update: { state: "WAITING_APPROVAL", reason: null } });
     }
     await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ctx.tenantId, ticketId: ctx.ticketId, action: "approval.requested", target: formatTicketNumber(ctx.ticketNumber), details: { step: ctx.stepKey, why: reason } });
+    await notifyTicketEvent(tx, { kind: "approval.requested", ticketId: ctx.ticketId, actorId: viewer.id, detail: stepDef(ctx.stepKey)?.title.toLowerCase() ?? "containment" });
     return row;
   });
   return { status: "waiting", approvalId: created.id, reason, targetRoles };

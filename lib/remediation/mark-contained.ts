@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record";
+import { notifyTicketEvent } from "@/lib/notifications/service";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { canTransition, targetOf } from "@/lib/tickets/status-machine";
 import { containmentReason, containmentVerdict } from "./containment-rule";
@@ -30,5 +31,6 @@ export async function markContainedIfVerified(tx: Prisma.TransactionClient, ctx:
       verified: verdict.done, skipped: verdict.setAside.map((s) => ({ step: s.key, state: s.state, reason: s.reason })),
     },
   });
+  await notifyTicketEvent(tx, { kind: "ticket.contained", ticketId: ctx.ticketId, actorId: ctx.actorId });
   return true;
 }

@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFoundError } from "@/lib/errors";
+import { notifyTicketEvent } from "@/lib/notifications/service";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { changedSections } from "./compare";
@@ -70,6 +71,7 @@ export async function reviewReport(db: Db, viewer: Viewer, input: { ticketId: st
       actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: `report.${input.decision.toLowerCase()}`, target: formatTicketNumber(ticket.number),
       details: { version: latest.version, comments },
     });
+    await notifyTicketEvent(tx, { kind: input.decision === "APPROVED" ? "report.approved" : "report.returned", ticketId: ticket.id, actorId: viewer.id, detail: String(latest.version) });
   });
 }
 
@@ -90,6 +92,7 @@ export async function resubmitReport(db: Db, viewer: Viewer, input: { ticketId: 
     await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "report.resubmitted", target: formatTicketNumber(ticket.number), details: { version: previous.version + 1 } });
     const next = await snapshotReport(tx, { ticketId: ticket.id, actorId: viewer.id });
     const changed = changedSections(previous.content as unknown as Report, next.report);
+    await notifyTicketEvent(tx, { kind: "report.submitted", ticketId: ticket.id, actorId: viewer.id, detail: String(next.version) });
     if (changed.length === 0) {
       throw new AppError("INVALID_STATE", `Nothing in the report changed since version ${previous.version} was returned. Revise the outcome below, or reopen the ticket to change its data.`);
     }

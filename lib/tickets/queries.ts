@@ -21,6 +21,7 @@ const queueRowSelect = {
   containedAt: true,
   resolvedAt: true,
   closedAt: true,
+  reviewStatus: true,
   tenant: { select: { id: true, displayName: true } },
   assignee: { select: { id: true, name: true } },
 } satisfies Prisma.TicketSelect;

@@ -3,6 +3,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
+import { notifyTicketEvent } from "@/lib/notifications/service";
 import { formatTicketNumber } from "./format";
 import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
@@ -31,6 +32,7 @@ export async function addComment(
       target: formatTicketNumber(ticket.number),
       details: { visibility: input.visibility, commentId: comment.id },
     });
+    await notifyTicketEvent(tx, { kind: input.visibility === "PUBLIC" ? "ticket.public-update" : null, ticketId: ticket.id, actorId: viewer.id });
     return comment;
   });
 }

@@ -2,10 +2,11 @@ import type { Severity } from "@/generated/prisma/enums";
 
 // Response targets by severity: time to first response (reported → first public reply) and time
 // to contain (reported → containment verified). "At risk" past 75 % of the target.
-// A clock stops when its event happens, or when the ticket is resolved or closed without it:
-// the first response clock then ends at the resolution (the tenant got an answer), and the
-// containment clock does not apply (nothing was contained — e.g. a false positive). Without
-// that stop such a ticket would count as breached forever.
+// A clock stops when its event happens, or when the ticket is resolved or closed without it.
+// First response is met only by a reply the customer can see (firstResponseAt, set by the first
+// public update): resolving without one stops the clock as breached — resolving is not a reply.
+// The containment clock does not apply to a ticket that ended without containment (e.g. a false
+// positive). Without these stops such a ticket would run on forever.
 
 export const SLA_TARGETS_MINUTES: Record<Severity, { firstResponse: number; contain: number }> = {
   CRITICAL: { firstResponse: 15, contain: 60 },
@@ -36,10 +37,13 @@ export function workEndedAt(t: SlaTicket): Date | null {
 export function slaReadings(t: SlaTicket, now = new Date()): { firstResponse: SlaClock; contain: SlaClock | null } {
   const target = SLA_TARGETS_MINUTES[t.severity];
   const ended = workEndedAt(t);
-  const responded = [t.firstResponseAt, ended].filter((d): d is Date => d instanceof Date);
-  const firstResponseEnd = responded.length ? new Date(Math.min(...responded.map((d) => d.getTime()))) : null;
+  const firstResponse = t.firstResponseAt
+    ? clock(t.createdAt, t.firstResponseAt, target.firstResponse, now)
+    : ended
+      ? { state: "breached" as const, elapsedMs: ended.getTime() - t.createdAt.getTime(), targetMs: target.firstResponse * 60_000, stopped: true }
+      : clock(t.createdAt, null, target.firstResponse, now);
   return {
-    firstResponse: clock(t.createdAt, firstResponseEnd, target.firstResponse, now),
+    firstResponse,
     contain: t.containedAt || !ended ? clock(t.createdAt, t.containedAt, target.contain, now) : null,
   };
 }

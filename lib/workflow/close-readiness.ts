@@ -2,6 +2,7 @@ import "server-only";
 import type { Db } from "@/lib/db/create-client";
 import { closeBlockers, type CloseBlocker } from "./close-gate";
 import { closeWarnings } from "./close-warnings";
+import { resolveWarnings } from "./resolve-warnings";
 
 export type CloseReadiness = { blockers: CloseBlocker[]; warnings: string[] };
 
@@ -28,4 +29,10 @@ export async function getCloseReadiness(db: Db, ticketId: string): Promise<Close
       pendingApprovals: approvals,
     }),
   };
+}
+
+/** For a ticket that can be resolved: what its Resolve confirmation warns about (the caller authorized the ticket). */
+export async function getResolveWarnings(db: Db, ticket: { id: string; firstResponseAt: Date | null }): Promise<string[]> {
+  const steps = await db.checklistStep.findMany({ where: { ticketId: ticket.id }, select: { key: true, state: true, reason: true } });
+  return resolveWarnings(steps, { responded: Boolean(ticket.firstResponseAt) });
 }

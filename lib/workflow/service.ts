@@ -6,6 +6,7 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { AppError } from "@/lib/errors";
+import { kindOfTransition, notifyAssignment, notifyTicketEvent } from "@/lib/notifications/service";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { snapshotReport } from "@/lib/reports/snapshot";
@@ -60,6 +61,7 @@ export async function transitionTicket(db: Db, viewer: Viewer, input: { ticketId
     });
     // After the audit row, so the report's timeline ends with the close itself.
     if (input.transition === "close") await snapshotReport(tx, { ticketId: ticket.id, actorId: viewer.id });
+    await notifyTicketEvent(tx, { kind: kindOfTransition(input.transition), ticketId: ticket.id, actorId: viewer.id });
   });
   return { status: to };
 }
@@ -83,6 +85,7 @@ export async function assignTicket(db: Db, viewer: Viewer, input: { ticketId: st
     if (ticket.status === "NEW" && input.assigneeId) {
       await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "ticket.status_changed", target: formatTicketNumber(ticket.number), details: { from: "NEW", to: "TRIAGED", note: "Picked up" } });
     }
+    await notifyAssignment(tx, { ticketId: ticket.id, actorId: viewer.id, assigneeId: input.assigneeId, pickedUp: ticket.status === "NEW" && Boolean(input.assigneeId) });
   });
 }
 

@@ -69,11 +69,14 @@ describe("SLA clocks", () => {
     expect(late.firstResponse.state).toBe("breached");
     expect(late.contain!.state).toBe("breached");
   });
-  it("stops at the resolution: a false positive closed without response or containment is not breached forever", () => {
+  it("stops at the resolution: first response is met only by a public reply, containment does not apply", () => {
     const month = new Date("2026-12-24T10:00:00Z");
     const falsePositive = { severity: "HIGH" as const, createdAt: created, firstResponseAt: null, containedAt: null, resolvedAt: new Date("2026-11-24T10:20:00Z"), closedAt: new Date("2026-11-24T10:25:00Z") };
-    expect(slaReadings(falsePositive, month)).toEqual({ firstResponse: { state: "met", elapsedMs: 20 * 60_000, targetMs: 30 * 60_000, stopped: true }, contain: null });
-    expect(slaBreached(falsePositive, month)).toEqual({ firstResponse: false, contain: false });
+    // Resolving is not a reply: without a public update the first response was missed.
+    expect(slaReadings(falsePositive, month)).toEqual({ firstResponse: { state: "breached", elapsedMs: 20 * 60_000, targetMs: 30 * 60_000, stopped: true }, contain: null });
+    expect(slaBreached(falsePositive, month)).toEqual({ firstResponse: true, contain: false });
+    const answered = { ...falsePositive, firstResponseAt: new Date("2026-11-24T10:15:00Z") };
+    expect(slaReadings(answered, month).firstResponse).toEqual({ state: "met", elapsedMs: 15 * 60_000, targetMs: 30 * 60_000, stopped: true });
     const lateAnswer = { ...falsePositive, resolvedAt: new Date("2026-11-24T12:00:00Z"), closedAt: new Date("2026-11-24T12:05:00Z") };
     expect(slaReadings(lateAnswer, month).firstResponse).toMatchObject({ state: "breached", elapsedMs: 2 * 3_600_000 });
     expect(slaBreached(lateAnswer, month)).toEqual({ firstResponse: true, contain: false });

@@ -5,6 +5,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { hasPermission } from "@/lib/auth/permissions";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
+import { ticketsWithUnread } from "@/lib/notifications/queries";
 import { listQueueFilterOptions, listTickets } from "@/lib/tickets/queries";
 import { ZTicketListQuery } from "@/lib/tickets/schemas";
 import { QueueFilters } from "./queue-filters";
@@ -25,6 +26,8 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
     listTickets(db, viewer, query),
     isQueue ? listQueueFilterOptions(db, viewer) : Promise.resolve(undefined),
   ]);
+  // The tenant admin sees which incidents changed since they last looked.
+  const updated = isQueue ? undefined : await ticketsWithUnread(db, viewer, rows.map((r) => r.id));
   const filtered = Boolean(query.q || query.status || query.severity || query.tenantId || query.assignee);
   const olderHref = nextBefore
     ? `/tickets?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), before: String(nextBefore) })}`
@@ -47,7 +50,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
           description={filtered ? "Clear the filters or search for something else." : "Reported incidents appear here."}
         />
       ) : (
-        <TicketTable rows={rows} showTenant={isQueue} />
+        <TicketTable rows={rows} showTenant={isQueue} updated={updated} />
       )}
       <nav aria-label="Pages" className="flex gap-3 text-sm">
         {query.before && <Link href="/tickets" className="text-primary hover:underline">← Newest</Link>}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { SeverityBadge, StatusBadge } from "@/components/ticket-badges";
+import { Badge } from "@/components/ui/badge";
 import type { QueueRow } from "@/lib/tickets/queries";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { formatDateTime, formatRelative } from "@/lib/utils/dates";
@@ -14,7 +15,7 @@ function Cut({ text }: { text: string }) {
   return <span className="cut" title={text}>{text}</span>;
 }
 
-function QueueRowCells({ t, showTenant }: { t: QueueRow; showTenant: boolean }) {
+function QueueRowCells({ t, showTenant, updated }: { t: QueueRow; showTenant: boolean; updated: boolean }) {
   const clocks = slaReadings(t);
   return (
     <tr>
@@ -23,7 +24,12 @@ function QueueRowCells({ t, showTenant }: { t: QueueRow; showTenant: boolean }) 
       <td className="mono"><Cut text={t.affectedUpn} /></td>
       {showTenant && <td><Cut text={t.tenant.displayName} /></td>}
       <td><SeverityBadge severity={t.severity} /></td>
-      <td><StatusBadge status={t.status} /></td>
+      <td>
+        <StatusBadge status={t.status} />
+        {/* The engineer's returned report, and what changed since the reader last looked. */}
+        {t.reviewStatus === "RETURNED" && showTenant && <> <Badge variant="warning">Returned</Badge></>}
+        {updated && <> <Badge variant="info">Updated</Badge></>}
+      </td>
       <td>{t.assignee ? <Cut text={t.assignee.name} /> : <span className="text-muted-foreground">Unassigned</span>}</td>
       <td><time dateTime={t.createdAt.toISOString()} title={formatDateTime(t.createdAt)}>{formatRelative(t.createdAt)}</time></td>
       {/* Both SLA clocks, from columns the row already has (no query per row). */}
@@ -35,7 +41,7 @@ function QueueRowCells({ t, showTenant }: { t: QueueRow; showTenant: boolean }) 
 
 const HEADINGS = ["Ticket", "Title", "Account", "Tenant", "Severity", "Status", "Assignee", "Opened", "First response", "Time to contain"];
 
-export function TicketTable({ rows, showTenant }: { rows: QueueRow[]; showTenant: boolean }) {
+export function TicketTable({ rows, showTenant, updated = new Set() }: { rows: QueueRow[]; showTenant: boolean; updated?: ReadonlySet<string> }) {
   return (
     <div className="relative w-full overflow-x-auto rounded-md border">
       <table className="queue">
@@ -46,7 +52,7 @@ export function TicketTable({ rows, showTenant }: { rows: QueueRow[]; showTenant
           </tr>
         </thead>
         <tbody>
-          {rows.map((t) => <QueueRowCells key={t.id} t={t} showTenant={showTenant} />)}
+          {rows.map((t) => <QueueRowCells key={t.id} t={t} showTenant={showTenant} updated={updated.has(t.id)} />)}
         </tbody>
       </table>
     </div>

@@ -4,6 +4,7 @@ import { ticketAbilities } from "@/lib/auth/ticket-abilities";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { markNotificationsRead } from "@/lib/notifications/service";
 import { getTicketOrThrow } from "@/lib/tickets/queries";
 import { countUpdates } from "@/lib/tickets/update-counts";
 import { getStageProgress } from "@/lib/workflow/progress-query";
@@ -29,7 +30,8 @@ export default async function TicketPage({ params, searchParams }: Props) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  const [progress, updates] = await Promise.all([getStageProgress(db, ticket), countUpdates(db, viewer, ticket.id)]);
+  // Opening the ticket is reading what one was told about it (clears "Updated" and the count).
+  const [progress, updates] = await Promise.all([getStageProgress(db, ticket), countUpdates(db, viewer, ticket.id), markNotificationsRead(db, viewer, { ticketId: ticket.id })]);
   const can = ticketAbilities(viewer, ticket);
   const label = TICKET_STAGES.find((s) => s.id === stage)!.label;
 

@@ -1,13 +1,34 @@
 "use client";
 
+import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 
-/** The new temporary password, shown once (its encrypted copy is erased as it is shown); with a note when Graph did not confirm the reset. */
+/**
+ * The new temporary password, shown once (its encrypted copy is erased as it is shown); with a note when Graph did not confirm
+ * the reset. Escape, a click outside or the close button ask first: a password closed by
+ * accident is gone, and the only way back is another reset.
+ */
 export function PasswordDialog({ password, onClose }: { password: { value: string; note: string | null } | null; onClose: () => void }) {
+  const [confirming, setConfirming] = useState(false);
+  const [copied, setCopied] = useState<"" | "copied" | "failed">("");
+  const close = () => {
+    setConfirming(false);
+    setCopied("");
+    onClose();
+  };
+  const copy = async () => {
+    if (!password) return;
+    try {
+      await navigator.clipboard.writeText(password.value);
+      setCopied("copied");
+    } catch {
+      setCopied("failed");
+    }
+  };
   return (
-    <Dialog open={password !== null} onOpenChange={(open) => !open && onClose()}>
+    <Dialog open={password !== null} onOpenChange={(open) => !open && setConfirming(true)}>
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Temporary password</DialogTitle>
@@ -15,10 +36,23 @@ export function PasswordDialog({ password, onClose }: { password: { value: strin
         </DialogHeader>
         {password?.note && <Alert variant="warning">{password.note}</Alert>}
         <p className="select-all rounded-md border bg-muted px-3 py-2 font-mono text-base" data-testid="temporary-password">{password?.value}</p>
-        <DialogFooter>
-          <Button variant="outline" onClick={() => password && navigator.clipboard?.writeText(password.value)}>Copy</Button>
-          <Button onClick={onClose}>I have stored it safely</Button>
-        </DialogFooter>
+        <p role="status" className="min-h-5 text-sm">
+          {copied === "copied" ? "Copied to the clipboard." : copied === "failed" ? "Could not copy: select the password and copy it yourself." : ""}
+        </p>
+        {confirming ? (
+          <div role="alertdialog" aria-labelledby="password-leave-title" className="space-y-3 rounded-md border border-warning p-3">
+            <p id="password-leave-title" className="text-sm font-medium">Close without storing it? The password cannot be shown again; you would have to reset it once more.</p>
+            <div className="flex justify-end gap-2">
+              <Button variant="outline" autoFocus onClick={() => setConfirming(false)}>Back to the password</Button>
+              <Button variant="destructive" onClick={close}>Close anyway</Button>
+            </div>
+          </div>
+        ) : (
+          <DialogFooter>
+            <Button variant="outline" onClick={() => void copy()}>{copied === "copied" ? "Copied" : "Copy"}</Button>
+            <Button onClick={close}>I have stored it safely</Button>
+          </DialogFooter>
+        )}
       </DialogContent>
     </Dialog>
   );

@@ -9,6 +9,7 @@ import { WorkflowActions } from "../workflow/workflow-actions";
 import { ApprovalNotice } from "./approval-notice";
 import { DisconnectedNotice } from "./disconnected-notice";
 import { DuplicateWarning } from "./duplicate-warning";
+import { NextActionLine } from "./next-action";
 import { TicketClocks } from "./ticket-clocks";
 import { TicketFacts } from "./ticket-facts";
 
@@ -33,6 +34,7 @@ export async function TicketHeader({ db, viewer, ticket, can }: StageProps) {
         </div>
         <WorkflowActions db={db} viewer={viewer} ticket={ticket} can={can} readiness={readiness} />
       </div>
+      <NextActionLine db={db} viewer={viewer} ticket={ticket} />
       <DisconnectedNotice tenant={ticket.tenant} />
       <ApprovalNotice db={db} viewer={viewer} ticketId={ticket.id} />
       {readiness && <CloseBlockers ticketId={ticket.id} blockers={readiness.blockers} />}

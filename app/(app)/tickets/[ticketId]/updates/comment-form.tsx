@@ -1,7 +1,7 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useRef } from "react";
+import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -10,13 +10,23 @@ import { Textarea } from "@/components/ui/textarea";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { addCommentAction } from "@/lib/tickets/actions";
 
-type Props = { ticketId: string; canWriteInternal: boolean; canWritePublic: boolean };
+type Props = { ticketId: string; canWriteInternal: boolean; canWritePublic: boolean; /** Whether the customer got a reply yet (first response met). */ responded?: boolean };
 
-export function CommentForm({ ticketId, canWriteInternal, canWritePublic }: Props) {
+/** What the chosen visibility means, said beside the box (first response is met by the first public reply). */
+function visibilityHint(visibility: string, responded: boolean): string {
+  if (visibility === "PUBLIC") return responded ? "Public update: the customer sees it and is told." : "Public update: the customer sees it and is told — this is the ticket's first response.";
+  return "Internal note: only the support team sees it; it is not a reply to the customer.";
+}
+
+export function CommentForm({ ticketId, canWriteInternal, canWritePublic, responded = true }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
+  const [visibility, setVisibility] = useState(canWriteInternal ? "INTERNAL" : "PUBLIC");
   const { execute, result, isPending } = useAction(addCommentAction, {
     // Clear only after the server accepted it; on an error the text stays.
-    onSuccess: () => formRef.current?.reset(),
+    onSuccess: () => {
+      formRef.current?.reset();
+      setVisibility(canWriteInternal ? "INTERNAL" : "PUBLIC");
+    },
   });
   useFocusFirstError(formRef, result);
   if (!canWriteInternal && !canWritePublic) return null;
@@ -39,7 +49,7 @@ export function CommentForm({ ticketId, canWriteInternal, canWritePublic }: Prop
         {canWriteInternal && (
           <>
             <label htmlFor="comment-visibility" className="text-sm">Visible to</label>
-            <NativeSelect id="comment-visibility" name="visibility" defaultValue="INTERNAL" className="w-auto">
+            <NativeSelect id="comment-visibility" name="visibility" value={visibility} onChange={(e) => setVisibility(e.target.value)} aria-describedby="comment-visibility-hint" className="w-auto">
               <option value="INTERNAL">Support team only (internal)</option>
               {canWritePublic && <option value="PUBLIC">Customer too (public)</option>}
             </NativeSelect>
@@ -49,6 +59,7 @@ export function CommentForm({ ticketId, canWriteInternal, canWritePublic }: Prop
           {isPending ? "Posting…" : "Post"}
         </Button>
       </div>
+      {canWriteInternal && <p id="comment-visibility-hint" className="text-xs text-muted-foreground">{visibilityHint(visibility, responded)}</p>}
     </form>
   );
 }

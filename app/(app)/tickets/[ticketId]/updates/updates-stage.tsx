@@ -26,6 +26,7 @@ export async function UpdatesStage({ db, viewer, ticket, can, showAll }: StagePr
           ticketId={ticket.id}
           canWriteInternal={can.writeInternal}
           canWritePublic={can.writePublic}
+          responded={Boolean(ticket.firstResponseAt)}
         />
       </section>
       <section aria-labelledby="evidence-heading" className="space-y-3">

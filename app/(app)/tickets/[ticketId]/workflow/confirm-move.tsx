@@ -13,13 +13,15 @@ type Props = {
   confirmLabel: string;
   /** Shown in the dialog as a list: what is still in progress (a warning, not a block). */
   warnings?: string[];
+  /** What the warnings are, above the list. */
+  warningsHeading?: string;
   disabled?: boolean;
   primary?: boolean;
   onConfirm: () => void;
 };
 
 /** A status move that asks first (focus starts on Cancel; Escape cancels). */
-export function ConfirmMove({ label, title, description, confirmLabel, warnings = [], disabled, primary, onConfirm }: Props) {
+export function ConfirmMove({ label, title, description, confirmLabel, warnings = [], warningsHeading = "Still in progress (you can close anyway; the report shows it):", disabled, primary, onConfirm }: Props) {
   const [open, setOpen] = useState(false);
   return (
     <AlertDialog open={open} onOpenChange={setOpen}>
@@ -31,8 +33,8 @@ export function ConfirmMove({ label, title, description, confirmLabel, warnings 
         <AlertDialogDescription>{description}</AlertDialogDescription>
         {warnings.length > 0 && (
           <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
-            <p className="font-medium">Still in progress (you can close anyway; the report shows it):</p>
-            <ul className="mt-1 list-disc pl-5" aria-label="Still in progress">
+            <p className="font-medium">{warningsHeading}</p>
+            <ul className="mt-1 list-disc pl-5" aria-label={warningsHeading.replace(/[:(].*$/, "").trim()}>
               {warnings.map((w) => <li key={w}>{w}</li>)}
             </ul>
           </div>

@@ -24,10 +24,12 @@ type Props = {
   /** Closing is refused until these are settled; they are listed once, in the header's notice (id close-blockers). */
   closeBlocked: boolean;
   closeWarnings: string[];
+  /** Required steps still open and a missing first response, said before resolving. */
+  resolveWarnings: string[];
 };
 
 /** The ticket's next moves. Resolve, close and reopen ask first; reopen asks why. */
-export function TransitionButtons({ ticketId, ticketNumber, version, status, transitions, viewerId, assigneeId, engineers, closeBlocked, closeWarnings }: Props) {
+export function TransitionButtons({ ticketId, ticketNumber, version, status, transitions, viewerId, assigneeId, engineers, closeBlocked, closeWarnings, resolveWarnings }: Props) {
   const move = useAction(transitionTicketAction);
   useRefreshOnConflict(move.result.serverError);
   const run = (key: MoveKey) => move.execute({ ticketId, transition: key, version });
@@ -39,7 +41,8 @@ export function TransitionButtons({ ticketId, ticketNumber, version, status, tra
         if (t.key === "resolve") {
           return (
             <ConfirmMove
-              key={t.key} label={t.label} disabled={move.isPending} onConfirm={() => run("resolve")}
+              key={t.key} label={t.label} disabled={move.isPending} onConfirm={() => run("resolve")} warnings={resolveWarnings}
+              warningsHeading="Left to do (you can resolve anyway; closing needs the required steps):"
               title={`Resolve ${ticketNumber}?`} confirmLabel="Resolve ticket"
               description="The work is done and the account is secured: the SLA clocks stop. Closing comes next; you can still reopen it."
             />

@@ -1,6 +1,6 @@
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { listAssignableEngineers } from "@/lib/workflow/assignees";
-import type { CloseReadiness } from "@/lib/workflow/close-readiness";
+import { getResolveWarnings, type CloseReadiness } from "@/lib/workflow/close-readiness";
 import { availableTransitions, transitionLabel } from "@/lib/tickets/status-machine";
 import type { StageProps } from "../stage-props";
 import { TransitionButtons, type MoveKey } from "./transition-buttons";
@@ -9,7 +9,11 @@ import { TransitionButtons, type MoveKey } from "./transition-buttons";
 export async function WorkflowActions({ db, viewer, ticket, can, readiness }: StageProps & { readiness: CloseReadiness | null }) {
   if (!can.work) return null;
   const canAssign = can.assignNow;
-  const engineers = canAssign ? await listAssignableEngineers(db, viewer, ticket.tenantId) : null;
+  const transitions = availableTransitions(ticket.status);
+  const [engineers, resolveWarnings] = await Promise.all([
+    canAssign ? listAssignableEngineers(db, viewer, ticket.tenantId) : null,
+    transitions.includes("resolve") ? getResolveWarnings(db, ticket) : [],
+  ]);
   return (
     <TransitionButtons
       ticketId={ticket.id}
@@ -21,7 +25,8 @@ export async function WorkflowActions({ db, viewer, ticket, can, readiness }: St
       engineers={engineers}
       closeBlocked={(readiness?.blockers.length ?? 0) > 0}
       closeWarnings={readiness?.warnings ?? []}
-      transitions={availableTransitions(ticket.status).map((key) => ({ key: key as MoveKey, label: transitionLabel(key) }))}
+      resolveWarnings={resolveWarnings}
+      transitions={transitions.map((key) => ({ key: key as MoveKey, label: transitionLabel(key) }))}
     />
   );
 }

@@ -1,0 +1,26 @@
+import { expect, test } from "@playwright/test";
+import { signIn, USERS } from "./support/auth";
+import { openStage } from "./support/stages";
+
+// The header says the one next thing to do and takes the engineer there: on a triaged,
+// uncontained ticket that is containment. The comment box says what kind of entry it posts.
+
+test("the header's next action leads to containment; the comment box says what counts as the first response", async ({ page }) => {
+  await signIn(page, USERS.engineer);
+  await page.goto("/tickets");
+  await page.getByRole("searchbox", { name: "Search" }).fill("adele@contoso.example");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("row").filter({ hasText: "adele@contoso.example" }).first().getByRole("link").first().click();
+  const next = page.getByTestId("next-action");
+  await expect(next).toContainText("Next: Contain the account Reset the password");
+  await next.getByRole("link", { name: "Contain the account" }).click();
+  await expect(page).toHaveURL(/\?stage=checklist#step-reset-password$/);
+  await expect(page.getByRole("region", { name: "Stage: Troubleshooting" })).toBeVisible();
+
+  await openStage(page, "Updates");
+  const form = page.getByRole("form", { name: "Add a comment" });
+  const visibility = form.getByLabel("Visible to", { exact: true });
+  await expect(visibility).toHaveAccessibleDescription(/Internal note: only the support team sees it/);
+  await visibility.selectOption("PUBLIC");
+  await expect(visibility).toHaveAccessibleDescription(/Public update: the customer sees it/);
+});

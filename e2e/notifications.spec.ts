@@ -1,0 +1,74 @@
+import { expect, test } from "@playwright/test";
+import { startSmtpSink } from "../tests/support/smtp-sink";
+import { signIn, USERS } from "./support/auth";
+import { openStage } from "./support/stages";
+
+// The engineer posts a public update; the tenant admin sees the count in the header, the
+// notification in the menu and "Updated" on their list, and opening it reads it. The mail is
+// checked on Admin → Outgoing mail (the demo runs without SMTP_URL, so mails are rendered and
+// kept there). Run with SMTP_URL=smtp://127.0.0.1:<port> in the environment (the web server
+// inherits it) and this spec also listens on that port with smtp-server and checks the mail
+// arrived there.
+
+const smtpPort = process.env.SMTP_URL ? Number(new URL(process.env.SMTP_URL).port) : null;
+let sink: Awaited<ReturnType<typeof startSmtpSink>> | null = null;
+test.beforeAll(async () => {
+  if (smtpPort) sink = await startSmtpSink({ port: smtpPort });
+});
+test.afterAll(async () => {
+  await sink?.close();
+});
+
+test("a public update reaches the tenant admin in the header, on their list and by mail", async ({ page, browser }) => {
+  const update = `We reset the password at ${Date.now()}`;
+  await signIn(page, USERS.engineer);
+  await page.goto("/tickets");
+  await page.getByRole("searchbox", { name: "Search" }).fill("adele@contoso.example");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("row").filter({ hasText: "adele@contoso.example" }).first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+  const ticketUrl = new URL(page.url()).pathname;
+  await openStage(page, "Updates");
+  const form = page.getByRole("form", { name: "Add a comment" });
+  await form.getByLabel("Add an update or note").fill(update);
+  await form.getByLabel("Visible to", { exact: true }).selectOption("PUBLIC");
+  await form.getByRole("button", { name: "Post" }).click();
+  await expect(page.getByText(update)).toBeVisible();
+
+  const context = await browser.newContext();
+  const admin = await context.newPage();
+  await signIn(admin, USERS.contosoAdmin);
+  const bell = admin.getByTestId("notifications-button");
+  await expect(bell).toHaveAccessibleName(/^Notifications [1-9]\d* unread$/);
+  const before = Number((await bell.innerText()).match(/\d+/)![0]);
+  // The list marks the incident as updated.
+  await admin.goto("/tickets");
+  await expect(admin.getByRole("row").filter({ hasText: "adele@contoso.example" })).toContainText("Updated");
+  // The menu opens from the keyboard and lists the update (never its text).
+  await bell.focus();
+  await admin.keyboard.press("Enter");
+  const menu = admin.getByRole("menu", { name: "Notifications" });
+  const item = menu.getByRole("menuitem", { name: /new update from Riya Shah/ }).first();
+  await expect(item).toBeVisible();
+  await expect(menu).not.toContainText(update);
+  await item.click();
+  await expect(admin).toHaveURL(new RegExp(`${ticketUrl}$`));
+  await expect(bell).toHaveAccessibleName(`Notifications ${before - 1} unread`);
+  await admin.goto("/tickets");
+  await expect(admin.getByRole("row").filter({ hasText: "adele@contoso.example" })).not.toContainText("Updated");
+  await context.close();
+
+  // The mail, as rendered for sending: subject, recipient, the link, not the update's text.
+  const platform = await (await browser.newContext()).newPage();
+  await signIn(platform, USERS.platform);
+  await platform.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outgoing mail" }).click();
+  const mail = platform.getByRole("article").filter({ hasText: USERS.contosoAdmin }).filter({ hasText: "new update from Riya Shah" }).first();
+  await expect(mail).toBeVisible();
+  await mail.getByText("Show the mail").click();
+  await expect(mail).toContainText(`${ticketUrl}`);
+  await expect(mail).not.toContainText(update);
+  if (sink) {
+    await expect.poll(() => sink!.received.some((m) => m.to.includes(USERS.contosoAdmin) && m.raw.includes("new update from"))).toBe(true);
+    await expect(mail).toContainText("Sent");
+  }
+});
