@@ -6,7 +6,7 @@ import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { PermanentJobError } from "@/lib/jobs/failure";
 import { generateTemporaryPassword } from "@/lib/remediation/generate-password";
 import { bookWrites, holdWrites, sleep } from "./pace";
-import { changeFor, inDoubtBoundMs, STEP_OF_CHANGE, writeShows, type CampaignStepKey } from "./step-effects";
+import { changeFor, inDoubtVerdict, STEP_OF_CHANGE, type CampaignStepKey } from "./step-effects";
 
 // One campaign account's containment, run by its job (jobs.ts). Exactly one Graph write per
 // account and step, whatever crashes:
@@ -51,17 +51,21 @@ export async function containCampaignAccount(db: Db, accountId: string, deps: De
     const earliest = new Date(Math.min(...inDoubt.map((s) => s.sentAt!.getTime())));
     const audits = inDoubt.some((s) => s.stepKey === "reset-password");
     const state = await readAccountState(graph, account.upn, new Date(earliest.getTime() - 60_000), { audits });
-    for (const step of inDoubt) {
-      const key = step.stepKey as CampaignStepKey;
-      if (writeShows(key, state, step.sentAt!)) {
+    const verdicts = inDoubt.map((step) => ({ step, verdict: inDoubtVerdict(step.stepKey as CampaignStepKey, state, step.sentAt!, Date.now()) }));
+    // The reset goes in the same v1.0 $batch as the block and the revoke, and Graph runs every
+    // item of a batch it received (learn.microsoft.com/graph/json-batching). A sibling sent in
+    // the same batch that provably never landed means the batch never reached Graph: neither did
+    // the reset, so it need not wait for the slow directory audit.
+    const lostBatches = new Set(verdicts.filter((v) => v.verdict === "lost" && v.step.stepKey !== "enforce-mfa").map((v) => v.step.sentAt!.getTime()));
+    for (const { step, verdict } of verdicts) {
+      const lost = verdict === "lost" || (step.stepKey === "reset-password" && lostBatches.has(step.sentAt!.getTime()));
+      if (verdict === "landed") {
         await db.campaignStep.updateMany({ where: { id: step.id, state: "SENDING" }, data: { state: "ACCEPTED", recovered: true, finishedAt: new Date(), error: null } });
         result.recovered++;
-      } else if (Date.now() - step.sentAt!.getTime() < inDoubtBoundMs(key)) {
-        waiting++;
-      } else {
+      } else if (lost) {
         // Long past any replication delay and still not applied: the write never landed.
         await db.campaignStep.updateMany({ where: { id: step.id, state: "SENDING" }, data: { state: "QUEUED" } });
-      }
+      } else waiting++;
     }
   }
   if (deps.isCancelled && (await deps.isCancelled())) return result;

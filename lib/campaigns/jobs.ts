@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { getEnv } from "@/lib/env";
 import { defineJob } from "@/lib/jobs/define-job";
 import { containCampaignAccount } from "./contain-account";
 
@@ -18,7 +19,8 @@ export const containCampaignAccountJob = defineJob({
   // A run books its write slots, sends one round trip and records it: seconds, not minutes.
   expireInSeconds: 30,
   concurrency: 8,
-  handler: (p, ctx) => containCampaignAccount(ctx.db, p.accountId, { signal: ctx.signal, isCancelled: ctx.isCancelled }),
+  handler: (p, ctx) =>
+    containCampaignAccount(ctx.db, p.accountId, { signal: ctx.signal, isCancelled: ctx.isCancelled, writeLimit: getEnv().GRAPH_IDENTITY_WRITES_PER_SECOND }),
 });
 
 export function campaignGroup(ticketId: string): string {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
+import { getEnv } from "@/lib/env";
 import { ticketScopeFor } from "@/lib/tickets/scope";
 import { writesPerSecond } from "./pace";
 import { progressOf, type CampaignProgress, type StepState } from "./progress";
@@ -34,7 +35,7 @@ export async function getCampaignView(db: Db, viewer: Viewer, ticketId: string):
   });
   if (accounts.length === 0) return null;
   const all = accounts.flatMap((a) => a.steps);
-  const progress = progressOf(all.map((s) => s.state), writesPerSecond());
+  const progress = progressOf(all.map((s) => s.state), writesPerSecond(getEnv().GRAPH_IDENTITY_WRITES_PER_SECOND));
   const queued = all.map((s) => s.queuedAt?.getTime()).filter((t): t is number => t !== undefined);
   const finished = all.map((s) => s.finishedAt?.getTime()).filter((t): t is number => t !== undefined);
   const startedAt = queued.length ? new Date(Math.min(...queued)) : null;

@@ -32,7 +32,7 @@ async function loadOpenTicket(db: Db | Prisma.TransactionClient, viewer: Viewer,
 /** Adds accounts (new ones only) with their four steps, not started. Used by the forms and by alerts. */
 export async function addAccountsToTicket(tx: Prisma.TransactionClient, ticket: { id: string; tenantId: string }, upns: string[], source: CampaignSource): Promise<number> {
   const existing = new Set((await tx.campaignAccount.findMany({ where: { ticketId: ticket.id }, select: { upn: true } })).map((a) => a.upn));
-  const fresh = upns.filter((u) => !existing.has(u));
+  const fresh = [...new Set(upns)].filter((u) => !existing.has(u));
   if (fresh.length === 0) return 0;
   const last = await tx.campaignAccount.aggregate({ where: { ticketId: ticket.id }, _max: { position: true } });
   let position = (last._max.position ?? -1) + 1;

@@ -44,3 +44,9 @@ export function writeShows(step: CampaignStepKey, state: AccountState, sentAt: D
       return (state.lastPasswordChange !== null && state.lastPasswordChange.getTime() >= since) || (state.passwordResets ?? []).some((t) => t.getTime() >= since);
   }
 }
+
+/** landed: the read shows it; lost: past its bound and still not shown; unsure: wait and read again. */
+export function inDoubtVerdict(step: CampaignStepKey, state: AccountState, sentAt: Date, now: number): "landed" | "lost" | "unsure" {
+  if (writeShows(step, state, sentAt)) return "landed";
+  return now - sentAt.getTime() >= inDoubtBoundMs(step) ? "lost" : "unsure";
+}
