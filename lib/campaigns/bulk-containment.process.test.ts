@@ -1,5 +1,3 @@
-import { execFile, spawn, type ChildProcess } from "node:child_process";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { encryptSecret } from "@/lib/crypto/secret-box";
@@ -8,6 +6,7 @@ import { CONTOSO } from "@/simulator/demo-tenants";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "@/simulator/test/support";
 import { writesOf } from "@/simulator/write-count";
+import { startCampaignElsewhere, startCampaignWorker, type Child } from "@/tests/support/campaign-processes";
 import { openTestQueue, waitFor } from "@/tests/support/job-queue";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
@@ -21,19 +20,8 @@ import { addCampaignAccounts, startCampaignContainment } from "./service";
 // account and step — counted by the simulator, which enforces an identity-write quota — also
 // when one worker is killed with SIGKILL in the middle and started again.
 
-const ACCOUNTS = Number(process.env.CAMPAIGN_TEST_ACCOUNTS ?? 200);
+const ACCOUNTS = 200;
 const KEY = Buffer.alloc(32, 7).toString("base64");
-const run = promisify(execFile);
-
-type Child = { child: ChildProcess; exited: Promise<number | null>; output: () => string };
-
-function spawnTsx(script: string, args: string[], env: Record<string, string>): Child {
-  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", script, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  return { child, exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))), output: () => output };
-}
 
 describe.skipIf(!testDbKinds().includes("postgres"))("bulk containment across processes on PostgreSQL", () => {
   let t: TestDb;
@@ -44,9 +32,8 @@ describe.skipIf(!testDbKinds().includes("postgres"))("bulk containment across pr
   let env: Record<string, string>;
 
   const startWorker = async () => {
-    const w = spawnTsx("tests/support/campaign-worker.ts", [], env);
+    const w = await startCampaignWorker(env);
     workers.push(w);
-    await waitFor(async () => (w.output().includes('"msg":"worker ready"') ? true : w.child.exitCode !== null ? Promise.reject(new Error(w.output())) : undefined), "a worker to start", 60_000);
     return w;
   };
 
@@ -76,7 +63,7 @@ describe.skipIf(!testDbKinds().includes("postgres"))("bulk containment across pr
     // Both app instances start the campaign at the same moment.
     const [here, there] = await Promise.all([
       startCampaignContainment(t.db, engineer, { ticketId: ticket.id }, { queue }).catch(() => ({ accounts: 0, steps: 0 })),
-      run(process.execPath, ["--conditions=react-server", "--import", "tsx", "tests/support/campaign-enqueue.ts", ticket.id, JSON.stringify(engineer)], { env: { ...process.env, ...env } }).then((r) => JSON.parse(r.stdout.trim().split("\n").at(-1)!)),
+      startCampaignElsewhere(ticket.id, engineer, env),
     ]);
     expect(here.steps + there.steps).toBe(ACCOUNTS * 4);
 
@@ -87,14 +74,7 @@ describe.skipIf(!testDbKinds().includes("postgres"))("bulk containment across pr
     expect(await victim.exited).toBeNull();
     await startWorker();
 
-    await waitFor(async () => {
-      const n = await accepted();
-      if (process.env.DEBUG_CAMPAIGN) console.log(new Date().toISOString(), n, JSON.stringify(await t.db.campaignStep.groupBy({ by: ["state", "stepKey", "error"], _count: true, where: { ticketId: ticket.id } })));
-      return n === ACCOUNTS * 4 ? true : undefined;
-    }, "every step accepted", 240_000).catch((error: unknown) => {
-      console.log(workers.map((w) => w.output().slice(-3000)).join("\n-----\n"));
-      throw error;
-    });
+    await waitFor(async () => ((await accepted()) === ACCOUNTS * 4 ? true : undefined), "every step accepted", 240_000);
     const writes = writesOf(sim.runtime, CONTOSO.tenantId);
     for (const upn of upns) {
       const mine = Object.entries(writes).filter(([k]) => k.includes(`/users/${upn}`));

@@ -18,3 +18,10 @@ describe("progressOf", () => {
     expect(etaWords(61)).toBe("about 2 min left");
   });
 });
+
+describe("durationWords", () => {
+  it("says seconds, minutes and hours", async () => {
+    const { durationWords } = await import("./duration");
+    expect([durationWords(45), durationWords(200), durationWords(7500)]).toEqual(["45 s", "3 min 20 s", "2 h 5 min"]);
+  });
+});

@@ -3,6 +3,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import type { TicketDetail } from "@/lib/tickets/queries";
 import type { TicketStageId } from "@/lib/workflow/stages";
+import { TicketJobs } from "@/jobs/ticket-jobs";
+import { CampaignSection } from "../campaign/campaign-section";
 import { ChecklistSection } from "../checklist/checklist-section";
 import { IntakeSummary } from "../intake-summary";
 import { PreventionSection } from "../prevention/prevention-section";
@@ -35,7 +37,7 @@ export function StagePanel({ stage, db, viewer, ticket, progress, allUpdates = f
     case "impact":
       return <ImpactSection db={db} viewer={viewer} ticket={ticket} />;
     case "checklist":
-      return <ChecklistSection ticketId={ticket.id} upn={ticket.affectedUpn} />;
+      return <div className="space-y-6"><ChecklistSection ticketId={ticket.id} upn={ticket.affectedUpn} /><CampaignSection ticketId={ticket.id} tenantDomain={ticket.tenant.primaryDomain} closed={ticket.status === "CLOSED"} /><TicketJobs ticketId={ticket.id} /></div>;
     case "resolution":
       return <ResolutionSection ticketId={ticket.id} />;
     case "prevention":
