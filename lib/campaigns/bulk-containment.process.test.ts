@@ -74,7 +74,12 @@ describe.skipIf(!testDbKinds().includes("postgres"))("bulk containment across pr
     expect(await victim.exited).toBeNull();
     await startWorker();
 
-    await waitFor(async () => ((await accepted()) === ACCOUNTS * 4 ? true : undefined), "every step accepted", 240_000);
+    await waitFor(async () => ((await accepted()) === ACCOUNTS * 4 ? true : undefined), "every step accepted", 240_000).catch(async (error: unknown) => {
+      // Say what is left, and what the queue holds for it.
+      const left = await t.db.campaignStep.findMany({ where: { ticketId: ticket.id, state: { not: "ACCEPTED" } }, select: { accountId: true, stepKey: true, state: true, sentAt: true, error: true } });
+      const jobs = await t.db.$queryRawUnsafe(`SELECT state::text, retry_count, output::text, data->'payload'->>'accountId' AS account FROM pgboss.job WHERE data->'payload'->>'accountId' = ANY($1::text[])`, left.map((l) => l.accountId));
+      throw new Error(`${String(error)}\n${JSON.stringify({ left, jobs }, null, 1).slice(0, 4000)}`);
+    });
     const writes = writesOf(sim.runtime, CONTOSO.tenantId);
     for (const upn of upns) {
       const mine = Object.entries(writes).filter(([k]) => k.includes(`/users/${upn}`));
