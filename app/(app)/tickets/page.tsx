@@ -7,6 +7,7 @@ import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { listQueueFilterOptions, listTickets } from "@/lib/tickets/queries";
 import { ZTicketListQuery } from "@/lib/tickets/schemas";
+import { AlertSuggestions } from "./alert-suggestions";
 import { QueueFilters } from "./queue-filters";
 import { TicketTable } from "./ticket-table";
 
@@ -40,6 +41,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
           </Button>
         )}
       </div>
+      <AlertSuggestions />
       <QueueFilters query={query} tenants={options?.tenants} engineers={options?.engineers} />
       {rows.length === 0 ? (
         <EmptyState

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getAlertMode } from "@/lib/alerts/queries";
+import { AlertModeForm } from "./alert-mode-form";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { authorizePage } from "@/lib/auth/viewer";
@@ -50,6 +52,7 @@ export default async function EditTenantPage({ params, searchParams }: { params:
             requireApproval: tenant.requireApproval,
           }}
         />
+        <AlertModeForm tenantId={tenant.id} mode={await getAlertMode(db, tenant.id)} />
       </div>
     </div>
   );

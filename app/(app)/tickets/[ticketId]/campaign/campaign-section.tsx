@@ -9,13 +9,16 @@ import { formatDateTime } from "@/lib/utils/dates";
 import { AddAccountsForm } from "./add-accounts-form";
 import { CampaignBoard } from "./campaign-board";
 import { durationWords } from "@/lib/campaigns/duration";
+import { TicketAlerts } from "./ticket-alerts";
 
 /** The campaign on the checklist: many accounts contained from one screen, with live progress. */
 export async function CampaignSection({ ticketId, tenantDomain, closed }: { ticketId: string; tenantDomain: string; closed: boolean }) {
   const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}`);
   const canRun = hasPermission(viewer.role, "remediation.run") && !closed;
-  const view = await getCampaignView(await getDb(), viewer, ticketId);
-  if (!view && !canRun) return null;
+  const db = await getDb();
+  const view = await getCampaignView(db, viewer, ticketId);
+  const alerts = <TicketAlerts db={db} viewer={viewer} ticketId={ticketId} />;
+  if (!view && !canRun) return alerts;
   const p = view?.progress;
   const running = p ? p.queued + p.sending : 0;
   return (
@@ -35,6 +38,7 @@ export async function CampaignSection({ ticketId, tenantDomain, closed }: { tick
           <RefreshWhileActive active={running > 0} />
         </div>
       )}
+      {alerts}
       {canRun && <AddAccountsForm ticketId={ticketId} tenantDomain={tenantDomain} />}
       {view && (
         <CampaignBoard ticketId={ticketId} canRun={canRun} idle={p!.idle} failed={p!.failed + p!.cancelled} running={running}
