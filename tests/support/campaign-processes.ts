@@ -9,8 +9,9 @@ export type Child = { child: ChildProcess; exited: Promise<number | null>; outpu
 
 const TSX = ["--conditions=react-server", "--import", "tsx"];
 
-export async function startCampaignWorker(env: Record<string, string>): Promise<Child> {
-  const child = spawn(process.execPath, [...TSX, "tests/support/campaign-worker.ts"], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+/** script: the test worker (fast timings), or scripts/worker.ts — `npm run worker` itself. */
+export async function startCampaignWorker(env: Record<string, string>, script = "tests/support/campaign-worker.ts"): Promise<Child> {
+  const child = spawn(process.execPath, [...TSX, script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
   child.stderr!.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
