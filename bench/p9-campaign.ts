@@ -60,6 +60,8 @@ async function contain(db: Db, sim: RunningSimulator, demo: DemoTenant, engineer
 
 async function main() {
   const server = process.env.BENCH_DATABASE_URL;
+  // The bench's own service calls write audit events: demo keys, as the simulator's tenants are demo data.
+  process.env.BREACHDESK_DEMO ??= "1";
   if (!server) return console.log("P9: skipped (set BENCH_DATABASE_URL to a PostgreSQL server URL; the workers need PostgreSQL)");
   const name = `bd_bench_p9_${Date.now()}`;
   const admin = new pg.Client({ connectionString: server });
@@ -71,7 +73,7 @@ async function main() {
   await applyMigrations(factory);
   const db = newPrismaClient(factory);
   const sim = await startSimulator({ port: 0, certDir: path.join("data", "simulator"), quotas: true });
-  const env = { DATABASE_URL: url.toString(), BREACHDESK_DEMO: "1", BREACHDESK_ENCRYPTION_KEY: KEY, GRAPH_SIMULATOR_URL: sim.url, LOG_LEVEL: "warn" };
+  const env = { DATABASE_URL: url.toString(), BREACHDESK_DEMO: "1", BREACHDESK_ENCRYPTION_KEY: KEY, GRAPH_SIMULATOR_URL: sim.url, LOG_LEVEL: "info" };
   const workers: Child[] = [];
   try {
     workers.push(await startCampaignWorker(env, "scripts/worker.ts"), await startCampaignWorker(env, "scripts/worker.ts"));
@@ -81,6 +83,7 @@ async function main() {
     await contain(db, sim, FABRIKAM, engineer, env, workers, true);
   } finally {
     for (const w of workers) if (w.child.exitCode === null) w.child.kill("SIGKILL");
+    await Promise.all(workers.map((w) => w.exited));
     await sim.stop();
     await db.$disconnect();
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
