@@ -17,7 +17,7 @@ import { newPrismaClient, type Db } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { openJobQueue } from "@/lib/jobs/queue";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
-import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
+import { CONTOSO, type DemoTenant } from "@/simulator/demo-tenants";
 import { startSimulator, type RunningSimulator } from "@/simulator/server";
 import { writesOf } from "@/simulator/write-count";
 import { generateCompromisedUsers } from "@/simulator/scenario/build";
@@ -29,11 +29,13 @@ const WRITES_PER_SECOND = 20;
 const KEY = Buffer.alloc(32, 9).toString("base64");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function contain(db: Db, sim: RunningSimulator, demo: DemoTenant, engineer: Viewer, env: Record<string, string>, workers: Child[], kill: boolean) {
-  const tenant = await seedTenant(db, { entraTenantId: demo.tenantId, primaryDomain: demo.primaryDomain, clientId: demo.clientId, clientSecretEncrypted: encryptSecret(demo.clientSecret, KEY) });
-  const reporter = await seedUser(db, { role: "TENANT_ADMIN", tenantId: tenant.id });
+const totalWrites = (sim: RunningSimulator, demo: DemoTenant) => Object.values(writesOf(sim.runtime, demo.tenantId)).reduce((a, b) => a + b, 0);
+
+async function contain(db: Db, sim: RunningSimulator, demo: DemoTenant, tenantId: string, engineer: Viewer, env: Record<string, string>, workers: Child[], kill: boolean) {
+  const reporter = await seedUser(db, { role: "TENANT_ADMIN", tenantId });
+  const writesBefore = totalWrites(sim, demo);
   const users = generateCompromisedUsers(sim.runtime.world.tenants.get(demo.tenantId)!, ACCOUNTS, 3).map((u) => u.userPrincipalName);
-  const ticket = await seedTicket(db, { tenantId: tenant.id, reporterId: reporter.id, affectedUpn: users[0]!, status: "TRIAGED" });
+  const ticket = await seedTicket(db, { tenantId, reporterId: reporter.id, affectedUpn: users[0]!, status: "TRIAGED" });
   await addCampaignAccounts(db, engineer, { ticketId: ticket.id, accounts: users.join("\n"), source: "PASTE" });
   const queue = await openJobQueue({ connection: { kind: "postgres", url: env.DATABASE_URL! }, kinds: [containCampaignAccountJob], db, logger: silentLogger, runWorkers: false });
   const started = performance.now();
@@ -52,7 +54,7 @@ async function contain(db: Db, sim: RunningSimulator, demo: DemoTenant, engineer
     await sleep(250);
   }
   const seconds = (performance.now() - started) / 1000;
-  const writes = Object.values(writesOf(sim.runtime, demo.tenantId)).reduce((a, b) => a + b, 0);
+  const writes = totalWrites(sim, demo) - writesBefore;
   const failed = await db.campaignStep.count({ where: { ticketId: ticket.id, state: "FAILED" } });
   const floor = (ACCOUNTS * 4) / WRITES_PER_SECOND;
   console.log(`P9${kill ? " (a worker killed at a third, restarted)" : ""}: ${ACCOUNTS} accounts in ${seconds.toFixed(1)} s; quota floor ${floor.toFixed(0)} s; ${(seconds / floor).toFixed(2)} × floor (target ≤ 1.2); duplicate writes ${writes - ACCOUNTS * 4} (target 0); failed steps ${failed}`);
@@ -79,8 +81,10 @@ async function main() {
     workers.push(await startCampaignWorker(env, "scripts/worker.ts"), await startCampaignWorker(env, "scripts/worker.ts"));
     const e = await seedUser(db, { role: "ENGINEER" });
     const engineer: Viewer = { id: e.id, email: e.email, name: e.name, role: e.role, tenantId: null, servesAllTenants: true };
-    await contain(db, sim, CONTOSO, engineer, env, workers, false);
-    await contain(db, sim, FABRIKAM, engineer, env, workers, true);
+    // One tenant, two campaigns of fresh accounts: undisturbed, then with a worker killed.
+    const tenant = await seedTenant(db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain, clientId: CONTOSO.clientId, clientSecretEncrypted: encryptSecret(CONTOSO.clientSecret, KEY) });
+    await contain(db, sim, CONTOSO, tenant.id, engineer, env, workers, false);
+    await contain(db, sim, CONTOSO, tenant.id, engineer, env, workers, true);
   } finally {
     for (const w of workers) if (w.child.exitCode === null) w.child.kill("SIGKILL");
     await Promise.all(workers.map((w) => w.exited));
