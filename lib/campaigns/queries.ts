@@ -55,3 +55,29 @@ export async function getCampaignView(db: Db, viewer: Viewer, ticketId: string):
     secondsToContain: startedAt && finishedAt ? Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000) : null,
   };
 }
+
+export type CampaignSummary = { incidents: number; accounts: number; accountsContained: number; avgSecondsToContain: number | null };
+
+/** Campaign incidents reported in the period (the dashboard): how many, their accounts, and the average time to contain a whole campaign. */
+export async function summarizeCampaigns(db: Db, viewer: Viewer, period: { from: Date; to: Date }): Promise<CampaignSummary> {
+  const accounts = await db.campaignAccount.findMany({
+    where: { ticket: { AND: [ticketScopeFor(viewer), { createdAt: { gte: period.from, lt: period.to } }] } },
+    select: { ticketId: true, steps: { select: { state: true, queuedAt: true, finishedAt: true } } },
+  });
+  const byTicket = new Map<string, typeof accounts>();
+  for (const a of accounts) byTicket.set(a.ticketId, [...(byTicket.get(a.ticketId) ?? []), a]);
+  const durations: number[] = [];
+  for (const list of byTicket.values()) {
+    const steps = list.flatMap((a) => a.steps);
+    if (steps.some((s) => s.state === "QUEUED" || s.state === "SENDING" || s.state === "IDLE")) continue;
+    const queued = steps.flatMap((s) => (s.queuedAt ? [s.queuedAt.getTime()] : []));
+    const finished = steps.flatMap((s) => (s.finishedAt ? [s.finishedAt.getTime()] : []));
+    if (queued.length && finished.length) durations.push((Math.max(...finished) - Math.min(...queued)) / 1000);
+  }
+  return {
+    incidents: byTicket.size,
+    accounts: accounts.length,
+    accountsContained: accounts.filter((a) => a.steps.length > 0 && a.steps.every((s) => s.state === "ACCEPTED")).length,
+    avgSecondsToContain: durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : null,
+  };
+}
