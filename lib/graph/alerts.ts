@@ -5,7 +5,11 @@ import { listAll } from "./request";
 // learn.microsoft.com/graph/api/security-list-alerts_v2: SecurityAlert.Read.All, $filter on
 // createdDateTime and lastUpdateDateTime with ge) and Identity Protection's risky users
 // (learn.microsoft.com/graph/api/riskyuser-list: IdentityRiskyUser.Read.All, Entra ID P2,
-// $filter on riskLastUpdatedDateTime). Domain code gets our types.
+// $filter on riskLastUpdatedDateTime). Domain code gets our types. Both permissions are already
+// in the least-privilege table (operations.ts: listAlerts, getRiskyUser) and probed by the
+// connection check; the risky-user listing runs as getRiskyUser, whose permission, licence and
+// words it shares (a second probe of the same endpoint would only trip Identity Protection's
+// 1 request per second).
 
 export type TenantAlertRead = { source: "alerts_v2" | "riskyUsers"; externalId: string; upns: string[]; title: string; severity: string; raisedAt: Date; details: Record<string, string | null> };
 
@@ -35,7 +39,7 @@ export async function listAlertsSince(g: TenantGraph, since: Date): Promise<Tena
 /** Users whose risk changed at or after `since` and who are at risk now (one event per change: id + time). */
 export async function listRiskyUsersSince(g: TenantGraph, since: Date): Promise<TenantAlertRead[]> {
   const filter = encodeURIComponent(`riskLastUpdatedDateTime ge ${since.toISOString()}`);
-  const { items } = await listAll<RiskyUserRow>(g, { op: "listRiskyUsers", path: `/identityProtection/riskyUsers?$filter=${filter}` }, MAX_ALERTS);
+  const { items } = await listAll<RiskyUserRow>(g, { op: "getRiskyUser", path: `/identityProtection/riskyUsers?$filter=${filter}` }, MAX_ALERTS);
   return items
     .filter((u) => u.userPrincipalName && (u.riskState === "atRisk" || u.riskState === "confirmedCompromised") && u.riskLastUpdatedDateTime)
     .map((u) => ({

@@ -55,8 +55,6 @@ export const GRAPH_OPERATIONS = {
   sendMail: { title: "send mail", permission: "Mail.Send", write: true, idempotent: false },
   listRegistrationDetails: { title: "read MFA registration", permission: "AuditLog.Read.All", licence: "Entra ID P1" },
   listAlerts: { title: "read Defender alerts", permission: "SecurityAlert.Read.All" },
-  // The alert poll (lib/alerts): risky users changed since the cursor (riskyuser-list).
-  listRiskyUsers: { title: "list risky users", permission: "IdentityRiskyUser.Read.All", licence: "Entra ID P2" },
   // Connecting (lib/graph/connection-checklist.ts, connection-setup.ts).
   getAppPrincipal: { title: "read the app's service principal", permission: "Application.Read.All", connection: "app" },
   listRoleAssignments: { title: "read the app's directory roles", permission: "RoleManagement.Read.Directory", connection: "app" },

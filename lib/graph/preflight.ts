@@ -52,7 +52,6 @@ const PROBES: Record<Exclude<GraphOperation, WriteOp | ConnectionOp>, ProbeCall>
   getServicePrincipal: ({ appId }) => (appId ? { path: `/servicePrincipals/${appId}?$select=id,displayName` } : { skip: "Not probed: the tenant has no app consent whose app could be read" }),
   listAlerts: () => ({ path: "/security/alerts_v2?$top=1" }),
   getRiskyUser: () => ({ path: "/identityProtection/riskyUsers?$top=1" }),
-  listRiskyUsers: () => ({ path: "/identityProtection/riskyUsers?$top=1" }),
   getMfaState: ({ userId }) => (userId ? { path: `/users/${userId}/authentication/requirements`, version: "beta" } : { skip: NO_USER }),
 };
 
