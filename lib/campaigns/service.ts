@@ -77,8 +77,11 @@ async function queueAccounts(db: Db, viewer: Viewer, ticketId: string, accountId
   assertCan(viewer, "remediation.run");
   const ticket = await loadOpenTicket(db, viewer, ticketId);
   return db.$transaction(async (tx) => {
+    // With "retry", also accounts whose steps wait on a job that gave up (its retries spent): the
+    // account's key makes this a no-op while its job is still alive.
+    const waiting = states.includes("FAILED") ? (["QUEUED", "SENDING"] as const) : [];
     const accounts = await tx.campaignAccount.findMany({
-      where: { ticketId: ticket.id, ...(accountIds.length ? { id: { in: accountIds } } : {}), steps: { some: { state: { in: states } } } },
+      where: { ticketId: ticket.id, ...(accountIds.length ? { id: { in: accountIds } } : {}), steps: { some: { state: { in: [...states, ...waiting] } } } },
       select: { id: true, position: true },
       orderBy: { position: "asc" },
     });
