@@ -25,7 +25,8 @@ test("a Defender alert for an account becomes a ticket without anyone filing it"
   }).toPass({ timeout: 180_000, intervals: [3_000] });
   await link.click();
   await engineer.getByRole("navigation", { name: "Stages" }).getByRole("link", { name: /^Troubleshooting\b/ }).click();
-  await expect(engineer.getByText("Microsoft 365 alerts attached (1)")).toBeVisible();
+  // The Defender alert, and Identity Protection's risky-user event it came with.
+  await expect(engineer.getByText("Microsoft 365 alerts attached (2)")).toBeVisible();
   await expect(engineer.getByText(/Impossible travel activity · .*nestor@contoso\.example/)).toBeVisible();
   await context.close();
 });
