@@ -83,6 +83,8 @@ const ZEnv = z
     BREACHDESK_APP_CLIENT_SECRET_NEXT: optionalString,
     BREACHDESK_APP_CLIENT_SECRET_NEXT_EXPIRES: optionalDate,
     GRAPH_SIMULATOR_URL: z.url().default("https://localhost:3001"),
+    // Graph's identity-write limit per app and tenant per second; campaign containment paces at 90 % of it (lib/campaigns/pace.ts).
+    GRAPH_IDENTITY_WRITES_PER_SECOND: z.coerce.number().positive().max(1000).default(20),
     // Background jobs (lib/jobs): whether this server process also works jobs. Always on with the
     // embedded database (only one process may open it); with DATABASE_URL, 0 leaves them to `npm run worker`.
     JOBS_IN_PROCESS: flagDefaultOn,

@@ -4,6 +4,8 @@ import { generateCompromisedUsers } from "./scenario/build";
 import { ATTACKER } from "./scenario/users";
 import type { SimRuntime } from "./route";
 import { recordWrite } from "./lag";
+import { writesOf } from "./write-count";
+import { alertControl, sprayControl } from "./alerts";
 import { findUser, type AuthMethod, type SimUser, type TenantState } from "./state";
 
 // Test-only control endpoints (enabled with control: true / SIMULATOR_CONTROL=1): reset, knobs,
@@ -84,6 +86,9 @@ export function handleControl(rt: SimRuntime, hooks: ControlHooks, method: strin
     return { status: 200, body: t.users.map((u) => ({ ...u, password: undefined, stolenPassword: undefined })) };
   }
   if (method === "GET" && c === "outbox") return { status: 200, body: t.outbox };
+  if (method === "GET" && c === "writes") return { status: 200, body: writesOf(rt, t.tenantId) };
+  if (method === "POST" && c === "alerts") return alertControl(rt, t, body);
+  if (method === "POST" && c === "spray") return sprayControl(rt, t, body);
   if (method === "POST" && c === "users" && d && (e === "register-method" || e === "remove-rule")) {
     const u = findUser(t, d);
     if (!u) return { status: 404, body: { error: "unknown user" } };

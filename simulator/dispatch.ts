@@ -7,6 +7,7 @@ import type { Route, SimRuntime } from "./route";
 import { servicePrincipalOf } from "./applications";
 import { findUser, type SimUser, type TenantState } from "./state";
 import { PER_TENANT_BUCKETS, type Throttle } from "./throttle";
+import { countWrite } from "./write-count";
 
 // One Graph call: token → route → permission → licence → quota → fault → handler, answering
 // every failure with Graph's error envelope and a request-id header.
@@ -139,7 +140,9 @@ export async function dispatch(deps: DispatchDeps, req: GraphRequest): Promise<D
       await sleep(fault.delayMs ?? 15_000);
       return { ...(late ?? { status: 504, body: errorBody("gatewayTimeout", "Gateway timeout.", req.requestId) }), op };
     }
-    return { ...(await route.handle(ctx, params, deps.rt)), op };
+    const response = await route.handle(ctx, params, deps.rt);
+    if (req.method !== "GET" && response.status < 400) countWrite(deps.rt, tenant.tenantId, req);
+    return { ...response, op };
   } catch (error) {
     if (error instanceof GraphHttpError) return fail(req, error, op);
     throw error;

@@ -5,8 +5,12 @@ import type { GraphRules } from "./rules";
 import type { WorldState } from "./state";
 import type { Bucket } from "./throttle";
 
-/** applications: the registered multi-tenant apps (simulator/applications.ts). */
-export type SimRuntime = { world: WorldState; clock: SimClock; rules: GraphRules; applications?: ApplicationRegistry };
+/**
+ * applications: the registered multi-tenant apps (simulator/applications.ts). writes: every write
+ * Graph applied (2xx), counted per tenant and target (simulator/write-count.ts), for tests and
+ * benchmarks that must prove one write per account and step.
+ */
+export type SimRuntime = { world: WorldState; clock: SimClock; rules: GraphRules; applications?: ApplicationRegistry; writes?: Map<string, number> };
 
 export type Route = {
   /** Operation name, used for fault injection and in logs. */

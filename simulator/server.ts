@@ -117,6 +117,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const hooks = {
     reset(seed?: number) {
       runtime.world = world(seed ?? settings.seed);
+      runtime.writes = new Map();
       runtime.clock.reset();
       quotas = options.quotas;
       runtime.rules = resolveRules(options.rules);

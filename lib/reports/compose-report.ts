@@ -39,6 +39,8 @@ export type ReportFacts = {
   laterInvestigations?: InvestigationFacts[];
   /** Each event already in words (lib/timeline/describe-event.ts). */
   timeline: { at: Date; what: string; who: string | null }[];
+  /** A campaign incident's accounts and outcomes (lib/campaigns/report-lines.ts), in section 2. */
+  campaignLines?: string[];
   /** Said up front in section 4: MFA trusting the attacker's method, listings that stopped at a limit. */
   warnings?: string[];
 };
@@ -116,6 +118,7 @@ export function composeReport(f: ReportFacts): Report {
       lines: [
         `Primary account: ${t.affectedUpn}.`,
         `Other accounts: ${f.affectedUsers.filter((u) => u.upn !== t.affectedUpn).map((u) => u.upn).join(", ") || "none recorded"}.`,
+        ...(f.campaignLines ?? []),
         ...recipientLines(f.recipientDomains),
       ],
     },

@@ -1,3 +1,4 @@
+import { campaignReportLines } from "@/lib/campaigns/report-lines";
 import type { Prisma } from "@/generated/prisma/client";
 import { describeEvent } from "@/lib/timeline/describe-event";
 import { IMPACT_CATEGORIES, type ImpactCategory } from "@/lib/impact/categories";
@@ -71,6 +72,7 @@ export async function loadReportFacts(tx: Prisma.TransactionClient, ticketId: st
     }),
     tx.user.findMany({ select: { id: true, name: true } }),
   ]);
+  const campaign = await tx.campaignAccount.findMany({ where: { ticketId }, orderBy: { position: "asc" }, select: { upn: true, steps: { select: { stepKey: true, state: true, queuedAt: true, finishedAt: true } } } });
   // Tenant admins read the approved report: internal evidence, even its file name, stays out.
   const timelineEvents = events.filter((e) => !e.action.startsWith("attachment.") || (e.details as { visibility?: unknown } | null)?.visibility === "PUBLIC");
   const name = (id: string | null) => people.find((p) => p.id === id)?.name ?? null;
@@ -78,6 +80,7 @@ export async function loadReportFacts(tx: Prisma.TransactionClient, ticketId: st
   const acknowledged = (domain: string) => events.findLast((e) => e.action === "advisory.acknowledged" && e.target === domain);
   const [earliest, ...later] = snapshots.map(investigationFacts);
   return {
+    campaignLines: campaignReportLines(campaign),
     warnings: reportWarnings(t.affectedUpn, steps, actions, snapshots, names, trace.length > 0 ? await traceTruncated(tx, ticketId) : false),
     ticket: {
       number: formatTicketNumber(t.number), title: t.title, tenant: t.tenant.displayName, affectedUpn: t.affectedUpn, severity: t.severity,

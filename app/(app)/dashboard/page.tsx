@@ -10,6 +10,7 @@ import { DWELL_TIME_DEFINITION } from "@/lib/investigation/dwell";
 import { loadMetricTickets } from "@/lib/metrics/queries";
 import { parsePeriod, type Period } from "@/lib/metrics/schemas";
 import { incidentsOverTime, slaDistribution, tenantOpenClosed } from "@/lib/metrics/series";
+import { CampaignFigures } from "./campaign-figures";
 import { IncidentsChart } from "./charts/incidents-chart";
 import { SlaChart } from "./charts/sla-chart";
 import { TenantChart } from "./charts/tenant-chart";
@@ -78,6 +79,7 @@ async function Figures({ viewer, period }: { viewer: Viewer; period: Period }) {
           </div>
         ))}
       </dl>
+      <CampaignFigures viewer={viewer} period={period} />
       <p className="text-xs text-muted-foreground">Dwell time: {DWELL_TIME_DEFINITION} (failed attempts do not start it); averages leave out tickets without both times.</p>
       <div className="grid gap-6 lg:grid-cols-2">
         <IncidentsChart unit={over.unit} buckets={over.buckets} />

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db/client";
 import { ticketsWithUnread } from "@/lib/notifications/queries";
 import { listQueueFilterOptions, listTickets } from "@/lib/tickets/queries";
 import { ZTicketListQuery } from "@/lib/tickets/schemas";
+import { AlertSuggestions } from "./alert-suggestions";
 import { QueueFilters } from "./queue-filters";
 import { TicketTable } from "./ticket-table";
 
@@ -43,6 +44,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
           </Button>
         )}
       </div>
+      <AlertSuggestions />
       <QueueFilters query={query} tenants={options?.tenants} engineers={options?.engineers} />
       {rows.length === 0 ? (
         <EmptyState

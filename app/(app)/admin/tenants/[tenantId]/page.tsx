@@ -1,6 +1,8 @@
 import { AdvisoryAllowListForm } from "@/components/advisories/advisory-allow-list-form";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getAlertMode } from "@/lib/alerts/queries";
+import { AlertModeForm } from "./alert-mode-form";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { authorizePage } from "@/lib/auth/viewer";
@@ -52,6 +54,7 @@ export default async function EditTenantPage({ params, searchParams }: { params:
             requireApproval: tenant.requireApproval,
           }}
         />
+        <AlertModeForm tenantId={tenant.id} mode={await getAlertMode(db, tenant.id)} />
       </div>
       <div className="max-w-3xl">
         <AdvisoryAllowListForm tenantId={tenant.id} entries={allowList} />

@@ -1,4 +1,6 @@
 import type { TicketStageId } from "@/lib/workflow/stages";
+import { TicketJobs } from "@/jobs/ticket-jobs";
+import { CampaignSection } from "../campaign/campaign-section";
 import { ChecklistSection } from "../checklist/checklist-section";
 import { IntakeSummary } from "../intake/intake-summary";
 import { PreventionSection } from "../prevention/prevention-section";
@@ -33,7 +35,7 @@ export function StagePanel({ stage, progress, allUpdates = false, ...props }: Pr
     case "impact":
       return <ImpactSection {...props} />;
     case "checklist":
-      return <ChecklistSection {...props} />;
+      return <div className="space-y-6"><ChecklistSection {...props} /><CampaignSection ticketId={ticket.id} tenantDomain={ticket.tenant.primaryDomain} closed={ticket.status === "CLOSED"} /><TicketJobs ticketId={ticket.id} /></div>;
     case "resolution":
       return <ResolutionSection {...props} />;
     case "prevention":

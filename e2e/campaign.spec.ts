@@ -1,0 +1,41 @@
+import { expect, request, test } from "@playwright/test";
+import { openTicketsAutomatically } from "./support/alerts";
+import { signIn, USERS } from "./support/auth";
+
+// A password spray compromises 50 accounts; their alerts open one campaign incident, and an
+// engineer contains all 50 from the ticket's checklist, watching the progress.
+const SIMULATOR = `https://localhost:${Number(process.env.E2E_PORT ?? 3200) + 1}`;
+const CONTOSO = "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01";
+
+test("an engineer contains a 50-account campaign from one screen and watches it progress", async ({ page, browser }) => {
+  test.setTimeout(300_000);
+  await openTicketsAutomatically(page);
+  const simulator = await request.newContext({ baseURL: SIMULATOR, ignoreHTTPSErrors: true });
+  const spray = await simulator.post(`/_control/tenants/${CONTOSO}/spray`, { data: { count: 50, seed: 5 } });
+  expect(spray.status()).toBe(201);
+
+  const context = await browser.newContext();
+  const engineer = await context.newPage();
+  await signIn(engineer, USERS.engineer);
+  const link = engineer.getByRole("row").filter({ hasText: "Campaign: 50 accounts" }).getByRole("link");
+  await expect(async () => {
+    await engineer.goto("/tickets");
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 180_000, intervals: [3_000] });
+  await link.click();
+  await engineer.getByRole("navigation", { name: "Stages" }).getByRole("link", { name: /^Troubleshooting\b/ }).click();
+
+  const campaign = engineer.getByRole("region", { name: "Campaign accounts (50)" });
+  await expect(campaign.getByTestId("campaign-account")).toHaveCount(50);
+  await expect(campaign.getByRole("status").filter({ hasText: "0 of 0 steps done" })).toBeVisible();
+  await campaign.getByRole("button", { name: "Contain all accounts" }).click();
+  const dialog = engineer.getByRole("alertdialog");
+  await expect(dialog).toContainText("Contain every account not started (200 steps)?");
+  await dialog.getByRole("button", { name: "Contain" }).click();
+  // The page follows the workers on its own: progress as text, then every step accepted.
+  await expect(campaign.getByRole("status").filter({ hasText: /of 200 steps done/ })).toBeVisible();
+  await expect(campaign.getByText(/200 of 200 steps done \(100 %\): 200 accepted, 0 failed/)).toBeVisible({ timeout: 120_000 });
+  await expect(campaign.getByText(/Whole campaign took/)).toBeVisible();
+  await expect(campaign.getByTestId("campaign-account").first()).toContainText("Accepted");
+  await context.close();
+});
