@@ -110,7 +110,7 @@ async function main() {
     const page = `${server.url}/tickets/${ticketId}`;
     const ok = (status: number, text: string) => status === 200 && !text.includes("serverError") && !text.includes("validationErrors");
     const p4 = await runFixedRate({
-      url: page, headers: actionHeaders(server.url, cookie, serverActionId("lib/tickets/actions.ts", "addCommentAction")), check: ok,
+      url: page, headers: actionHeaders(server.url, cookie, serverActionId("lib/comments/actions.ts", "addCommentAction")), check: ok,
       body: JSON.stringify([{ ticketId, body: "Checked the sign-in logs again.", visibility: "INTERNAL" }]), ratePerSecond: 10, durationMs: DURATION_MS,
     });
     const p4Conflict = await runFixedRate({

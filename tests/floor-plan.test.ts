@@ -20,7 +20,7 @@ const LAYERS: { name: string; folders: string[] }[] = [
     name: "domains",
     folders: [
       "intake", "attachments", "impact", "investigation", "message-trace", "preventive", "remediation", "scope",
-      "tenants", "users", "advisories", "audit-admin", "notifications", "campaigns", "alerts",
+      "tenants", "users", "advisories", "audit-admin", "notifications", "comments", "campaigns", "alerts",
     ],
   },
   { name: "read models", folders: ["timeline", "metrics", "reports"] },

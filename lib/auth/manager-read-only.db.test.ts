@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveAttachment } from "@/lib/attachments/service";
-import { addComment } from "@/lib/tickets/service";
+import { addComment } from "@/lib/comments/service";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import type { Viewer } from "./viewer";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { JobQueue } from "@/lib/jobs/queue";
 import { setProcessJobQueue } from "@/lib/jobs/queue";
-import { addComment } from "@/lib/tickets/service";
+import { addComment } from "@/lib/comments/service";
 import { assignTicket, transitionTicket } from "@/lib/workflow/service";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { openTestQueue, waitFor } from "@/tests/support/job-queue";

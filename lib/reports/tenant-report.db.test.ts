@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
 import { saveAttachment } from "@/lib/attachments/service";
 import { CHECKLIST_STEPS } from "@/lib/remediation/steps";
-import { addComment } from "@/lib/tickets/service";
+import { addComment } from "@/lib/comments/service";
 import { transitionTicket, updateOutcome } from "@/lib/workflow/service";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";

@@ -7,7 +7,7 @@ import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db"
 import { viewerOf } from "@/tests/support/viewer";
 import { listQueueFilterOptions, getTicketOrThrow, listTickets } from "./queries";
 import { ZTicketListQuery } from "./schemas";
-import { addComment } from "./service";
+import { addComment } from "@/lib/comments/service";
 
 // A support engineer sees and works only the tickets of the tenants it serves (docs/design-basis.md, Roles), unless
 // it serves all tenants; a ticket of another tenant is "not found", as for a tenant admin.

@@ -7,7 +7,7 @@ import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db"
 import { getTicketOrThrow, LATEST_COMMENTS, listComments, listTickets } from "./queries";
 import { ZCreateTicketInput, ZTicketListQuery } from "./schemas";
 import { createTicket } from "@/lib/intake/create-ticket";
-import { addComment } from "./service";
+import { addComment } from "@/lib/comments/service";
 import { viewerOf as asViewer } from "@/tests/support/viewer";
 
 

@@ -8,7 +8,7 @@ import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
-import { addCommentAction } from "@/lib/tickets/actions";
+import { addCommentAction } from "@/lib/comments/actions";
 
 type Props = { ticketId: string; canWriteInternal: boolean; canWritePublic: boolean; /** Whether the customer got a reply yet (first response met). */ responded?: boolean };
 

@@ -4,7 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { notifyTicketEvent } from "@/lib/notifications/service";
-import { formatTicketNumber } from "./format";
+import { formatTicketNumber } from "@/lib/tickets/format";
 import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 export async function addComment(
