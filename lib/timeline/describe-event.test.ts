@@ -74,6 +74,14 @@ describe("audit events in words", () => {
     expect(say(ev("ticket.status_changed", "not an object"))).toBe("Status changed from ? to ?");
   });
 
+  it("tells a campaign's and the alerts' events in words", () => {
+    expect(say(ev("campaign.accounts_added", { added: 3, source: "CSV" }))).toBe("Accounts added to the campaign: 3 accounts (csv)");
+    expect(say(ev("campaign.containment_started", { accounts: 50, steps: 200 }))).toBe("Campaign containment started: 50 accounts, 200 steps queued");
+    expect(say(ev("campaign.stopped", { steps: 1 }))).toBe("Campaign containment stopped: 1 queued step cancelled");
+    expect(say(ev("alert.attached", { alerts: 2 }))).toBe("Microsoft security alert attached: 2 alerts");
+    expect(say(ev("tenant.alert_mode_set", { mode: "SUGGEST" }))).toBe("Alert handling changed: suggest tickets to engineers");
+  });
+
   it("tells how a tenant was connected, set up and disconnected", () => {
     expect(say(ev("tenant.consented", { entraTenantId: "2f4a" }, { target: "northwind.example" }))).toBe("Microsoft 365 connected by admin consent (Entra tenant 2f4a)");
     expect(say(ev("tenant.consent_failed", { error: "access_denied" }, { result: "FAILED" }))).toBe("Admin consent not given: Microsoft answered access_denied");

@@ -114,6 +114,16 @@ function phrase(action: string, d: Details, target: string | null, result: strin
     case "remediation.interrupted": return ["Remediation interrupted", `${d.cause === "shutdown" ? " by a server shutdown" : d.cause === "crash" ? " (the server stopped mid-run)" : ""}: ${list(d.steps).map(stepTitle).join(", ")}; the tenant is read back`];
     case "remediation.password-revealed": return ["Temporary password revealed", ` for ${target ?? "?"}${d.by === "colleague" ? ` by a colleague${str(d, "reason") ? `: “${str(d, "reason")}”` : ""}` : " to the engineer who reset it"}`];
     case "remediation.password-expired": return ["Temporary password erased unseen", ` for ${target ?? "?"}`];
+    case "alert.attached": return ["Microsoft security alert attached", `: ${plural(num(d, "alerts") ?? 0, "alert")}`];
+    case "alert.dismissed": return ["Suggested alerts dismissed", `: ${plural(num(d, "alerts") ?? 0, "alert")}`];
+    case "tenant.alert_mode_set": {
+      const mode = str(d, "mode");
+      return ["Alert handling changed", mode === "AUTOMATIC" ? ": open tickets automatically" : mode === "SUGGEST" ? ": suggest tickets to engineers" : mode === "OFF" ? ": alerts not read" : ""];
+    }
+    case "campaign.containment_started": return ["Campaign containment started", `: ${plural(num(d, "accounts") ?? 0, "account")}, ${plural(num(d, "steps") ?? 0, "step")} queued`];
+    case "campaign.failed_retried": return ["Failed campaign steps retried", `: ${plural(num(d, "steps") ?? 0, "step")} of ${plural(num(d, "accounts") ?? 0, "account")}`];
+    case "campaign.accounts_added": return ["Accounts added to the campaign", `: ${plural(num(d, "added") ?? 0, "account")}${str(d, "source") ? ` (${str(d, "source")!.toLowerCase()})` : ""}`];
+    case "campaign.stopped": return ["Campaign containment stopped", `: ${plural(num(d, "steps") ?? 0, "queued step")} cancelled`];
     case "tenant.advisory-allow-list": return ["Advisory recipients changed", `: ${list(d.after).join(", ") || "only each advisory's own domain"}`];
     case "approval.requested": return ["Approval requested", ` for “${stepTitle(d.step)}”${paren(itemOf(d, names))}${str(d, "why") ? `: ${str(d, "why")}` : ""}`];
     case "approval.approved": return ["Approval granted", ` for “${stepTitle(d.step)}”${paren(itemOf(d, names))}`];
