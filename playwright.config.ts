@@ -13,8 +13,12 @@ process.env.E2E_SEED_TOKEN ??= randomBytes(24).toString("hex");
 // Specs that create their own data run in parallel (E2E_WORKERS, 2 by default: the app server,
 // the simulator and the browsers share the machine's CPUs; see e2e/README.md for the timings).
 // The few that change what every test sees — the simulator's global knobs (reset, faults, its
-// clock), Northwind's connection, the demo's own tickets — run afterwards, one at a time.
-const TENANT_WIDE = ["connect-tenant.spec.ts", "containment.spec.ts", "workflow.spec.ts"];
+// clock), Northwind's connection, the demo's own tickets, alerts raised for a whole tenant, the
+// demo users' notification counts — run afterwards, one at a time.
+const TENANT_WIDE = [
+  "connect-tenant.spec.ts", "containment.spec.ts", "workflow.spec.ts",
+  "alerts.spec.ts", "campaign.spec.ts", "engineer-path.spec.ts", "notifications.spec.ts",
+];
 
 export default defineConfig({
   testDir: "e2e",

@@ -32,7 +32,7 @@ export function AdvisoryAllowListForm({ tenantId, entries }: { tenantId: string;
         </FormField>
         <Button type="submit" variant="outline" disabled={save.isPending}>{save.isPending ? "Saving…" : "Save recipients"}</Button>
         {save.hasSucceeded && <p role="status" className="text-xs">Saved.</p>}
-        {save.result.serverError && <Alert variant="destructive">{save.result.serverError}</Alert>}
+        {save.result.serverError?.message && <Alert variant="destructive">{save.result.serverError?.message}</Alert>}
       </form>
     </section>
   );

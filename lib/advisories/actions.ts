@@ -69,11 +69,9 @@ export const acknowledgeAdvisoryAction = actionClient
   });
 
 export const updateAdvisoryAllowListAction = actionClient
-  .metadata({ name: "updateAdvisoryAllowList" })
+  .metadata({ name: "updateAdvisoryAllowList", permission: "tenants.connect" })
   .inputSchema(ZAdvisoryAllowListInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("tenants.connect");
-    const db = await getDb();
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     const result = await withFieldErrors(() => updateAdvisoryAllowList(db, viewer, parsedInput));
     revalidatePath("/tenants", "layout");
     return result;

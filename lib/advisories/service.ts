@@ -4,7 +4,7 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError } from "@/lib/errors";
+import { AppError, notFoundError } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { draftAdvisories, draftAdvisory } from "./draft-advisory";
@@ -136,9 +136,9 @@ export async function acknowledgeAdvisory(db: Db, viewer: Viewer, input: TAcknow
 /** The tenant's advisory allow-list, kept by its admin or a platform admin. */
 export async function updateAdvisoryAllowList(db: Db, viewer: Viewer, input: { tenantId: string; entries: string[] }) {
   const allowed = viewer.role === "PLATFORM_ADMIN" || (viewer.role === "TENANT_ADMIN" && viewer.tenantId === input.tenantId);
-  if (!allowed) throw notFound("Tenant");
+  if (!allowed) throw notFoundError("Tenant");
   const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, primaryDomain: true, advisoryAllowList: true } });
-  if (!tenant) throw notFound("Tenant");
+  if (!tenant) throw notFoundError("Tenant");
   await db.$transaction(async (tx) => {
     await tx.tenant.update({ where: { id: tenant.id }, data: { advisoryAllowList: input.entries } });
     await recordAuditEvent(tx, { actorId: viewer.id, tenantId: tenant.id, action: "tenant.advisory-allow-list", target: tenant.primaryDomain, details: { before: tenant.advisoryAllowList, after: input.entries } });

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { tenantScopeFor, ticketScopeFor } from "@/lib/tickets/scope";
+import { tenantAccessFor, ticketAccessFor } from "@/lib/auth/ticket-access";
 
 // Alerts as the pages read them, scoped by the viewer.
 
@@ -10,7 +10,7 @@ export type SuggestionGroup = { tenantId: string; tenantName: string; alerts: { 
 /** Suggested alerts (not yet on a ticket), by tenant, for the engineer's queue. */
 export async function listAlertSuggestions(db: Db, viewer: Viewer, limit = 500): Promise<SuggestionGroup[]> {
   const rows = await db.tenantAlert.findMany({
-    where: { status: "SUGGESTED", ticketId: null, tenantId: { in: (await db.tenant.findMany({ where: tenantScopeFor(viewer), select: { id: true } })).map((t) => t.id) } },
+    where: { status: "SUGGESTED", ticketId: null, tenantId: { in: (await db.tenant.findMany({ where: tenantAccessFor(viewer), select: { id: true } })).map((t) => t.id) } },
     orderBy: { raisedAt: "desc" },
     take: limit,
     select: { id: true, tenantId: true, upn: true, title: true, severity: true, raisedAt: true },
@@ -28,7 +28,7 @@ export async function listAlertSuggestions(db: Db, viewer: Viewer, limit = 500):
 /** The alerts attached to a ticket as its evidence. */
 export async function listTicketAlerts(db: Db, viewer: Viewer, ticketId: string) {
   return db.tenantAlert.findMany({
-    where: { ticketId, tenantId: { in: (await db.ticket.findMany({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { tenantId: true } })).map((t) => t.tenantId) } },
+    where: { ticketId, tenantId: { in: (await db.ticket.findMany({ where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] }, select: { tenantId: true } })).map((t) => t.tenantId) } },
     orderBy: { raisedAt: "asc" },
     select: { id: true, source: true, externalId: true, upn: true, title: true, severity: true, raisedAt: true, details: true },
   });

@@ -3,8 +3,8 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFound } from "@/lib/errors";
-import { tenantScopeFor } from "@/lib/tickets/scope";
+import { AppError, notFoundError } from "@/lib/errors";
+import { tenantAccessFor } from "@/lib/auth/ticket-access";
 import { openAlertTicket, openTicketsByAccount } from "./open-tickets";
 import { highest } from "./plan";
 
@@ -12,8 +12,8 @@ import { highest } from "./plan";
 // when they name several accounts), dismiss them, and choose a tenant's mode.
 
 async function pendingOf(db: Db, viewer: Viewer, tenantId: string, alertIds: string[]) {
-  const tenant = await db.tenant.findFirst({ where: { AND: [{ id: tenantId }, tenantScopeFor(viewer)] }, select: { id: true, disconnectedAt: true } });
-  if (!tenant) throw notFound();
+  const tenant = await db.tenant.findFirst({ where: { AND: [{ id: tenantId }, tenantAccessFor(viewer)] }, select: { id: true, disconnectedAt: true } });
+  if (!tenant) throw notFoundError();
   const alerts = await db.tenantAlert.findMany({ where: { tenantId, status: "SUGGESTED", ticketId: null, ...(alertIds.length ? { id: { in: alertIds } } : {}) }, orderBy: { raisedAt: "asc" } });
   if (alerts.length === 0) throw new AppError("INVALID_STATE", "These alerts were already handled.");
   return { tenant, alerts };
@@ -47,7 +47,7 @@ export async function dismissAlertSuggestions(db: Db, viewer: Viewer, input: { t
 export async function setAlertMode(db: Db, viewer: Viewer, input: { tenantId: string; mode: "AUTOMATIC" | "SUGGEST" | "OFF" }) {
   assertCan(viewer, "tenants.manage");
   const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } });
-  if (!tenant) throw notFound();
+  if (!tenant) throw notFoundError();
   await db.$transaction(async (tx) => {
     await tx.tenantAlertSetting.upsert({ where: { tenantId: tenant.id }, create: { tenantId: tenant.id, mode: input.mode }, update: { mode: input.mode } });
     await recordAuditEvent(tx, { actorId: viewer.id, tenantId: tenant.id, action: "tenant.alert_mode_set", result: "SUCCEEDED", details: { mode: input.mode } });

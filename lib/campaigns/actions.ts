@@ -2,59 +2,52 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
-import { requirePermission } from "@/lib/auth/viewer";
-import { getDb } from "@/lib/db/client";
 import { ZAddCampaignAccountsInput, ZCampaignTicketInput, ZStartCampaignInput } from "./schemas";
 import { addCampaignAccounts, addScopeAccounts, retryFailedCampaignSteps, startCampaignContainment, stopCampaign } from "./service";
 
 const path = (ticketId: string) => `/tickets/${ticketId}`;
 
 export const addCampaignAccountsAction = actionClient
-  .metadata({ name: "addCampaignAccounts" })
+  .metadata({ name: "addCampaignAccounts", permission: "remediation.run" })
   .inputSchema(ZAddCampaignAccountsInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("remediation.run");
-    const result = await withFieldErrors(async () => addCampaignAccounts(await getDb(), viewer, parsedInput));
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await withFieldErrors(() => addCampaignAccounts(db, viewer, parsedInput));
     revalidatePath(path(parsedInput.ticketId));
     return result;
   });
 
 export const addScopeAccountsAction = actionClient
-  .metadata({ name: "addScopeAccounts" })
+  .metadata({ name: "addScopeAccounts", permission: "remediation.run" })
   .inputSchema(ZCampaignTicketInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("remediation.run");
-    const result = await addScopeAccounts(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await addScopeAccounts(db, viewer, parsedInput);
     revalidatePath(path(parsedInput.ticketId));
     return result;
   });
 
 export const startCampaignAction = actionClient
-  .metadata({ name: "startCampaign" })
+  .metadata({ name: "startCampaign", permission: "remediation.run" })
   .inputSchema(ZStartCampaignInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("remediation.run");
-    const result = await startCampaignContainment(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await startCampaignContainment(db, viewer, parsedInput);
     revalidatePath(path(parsedInput.ticketId));
     return result;
   });
 
 export const retryFailedCampaignAction = actionClient
-  .metadata({ name: "retryFailedCampaign" })
+  .metadata({ name: "retryFailedCampaign", permission: "remediation.run" })
   .inputSchema(ZCampaignTicketInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("remediation.run");
-    const result = await retryFailedCampaignSteps(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await retryFailedCampaignSteps(db, viewer, parsedInput);
     revalidatePath(path(parsedInput.ticketId));
     return result;
   });
 
 export const stopCampaignAction = actionClient
-  .metadata({ name: "stopCampaign" })
+  .metadata({ name: "stopCampaign", permission: "remediation.run" })
   .inputSchema(ZCampaignTicketInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("remediation.run");
-    const result = await stopCampaign(await getDb(), viewer, parsedInput);
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await stopCampaign(db, viewer, parsedInput);
     revalidatePath(path(parsedInput.ticketId));
     return result;
   });

@@ -2,7 +2,7 @@ import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { getEnv } from "@/lib/env";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { writesPerSecond } from "./pace";
 import { progressOf, type CampaignProgress, type StepState } from "./progress";
 import { CAMPAIGN_STEPS } from "./step-effects";
@@ -29,7 +29,7 @@ export type CampaignView = {
 /** The ticket's campaign, or null when it has no campaign accounts (or the viewer may not see it). */
 export async function getCampaignView(db: Db, viewer: Viewer, ticketId: string): Promise<CampaignView | null> {
   const accounts = await db.campaignAccount.findMany({
-    where: { ticketId, ticket: ticketScopeFor(viewer) },
+    where: { ticketId, ticket: ticketAccessFor(viewer) },
     orderBy: { position: "asc" },
     select: { id: true, upn: true, source: true, steps: { select: { stepKey: true, state: true, error: true, recovered: true, queuedAt: true, finishedAt: true } } },
   });
@@ -61,7 +61,7 @@ export type CampaignSummary = { incidents: number; accounts: number; accountsCon
 /** Campaign incidents reported in the period (the dashboard): how many, their accounts, and the average time to contain a whole campaign. */
 export async function summarizeCampaigns(db: Db, viewer: Viewer, period: { from: Date; to: Date }): Promise<CampaignSummary> {
   const accounts = await db.campaignAccount.findMany({
-    where: { ticket: { AND: [ticketScopeFor(viewer), { createdAt: { gte: period.from, lt: period.to } }] } },
+    where: { ticket: { AND: [ticketAccessFor(viewer), { createdAt: { gte: period.from, lt: period.to } }] } },
     select: { ticketId: true, steps: { select: { state: true, queuedAt: true, finishedAt: true } } },
   });
   const byTicket = new Map<string, typeof accounts>();

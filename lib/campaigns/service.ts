@@ -3,11 +3,11 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, notFoundError } from "@/lib/errors";
 import { cancelJobs, enqueueJob } from "@/lib/jobs/enqueue";
 import type { JobQueue } from "@/lib/jobs/queue";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import type { CampaignSource, Prisma } from "@/generated/prisma/client";
 import { campaignGroup, containCampaignAccountJob } from "./jobs";
 import { parseAccountList, type ParsedAccounts } from "./parse-accounts";
@@ -21,10 +21,10 @@ type Options = { queue?: JobQueue };
 
 async function loadOpenTicket(db: Db | Prisma.TransactionClient, viewer: Viewer, ticketId: string) {
   const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] },
+    where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] },
     select: { id: true, tenantId: true, status: true, affectedUpn: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } },
   });
-  if (!ticket) throw notFound();
+  if (!ticket) throw notFoundError();
   assertTicketOpen(ticket, "change the campaign");
   return ticket;
 }

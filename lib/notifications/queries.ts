@@ -3,13 +3,13 @@ import { assertCan } from "@/lib/auth/assert-can";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { KIND_LABELS, kindsForRole, pathOf, type NotificationKind } from "./kinds";
 
 // A viewer's own notifications, and only about tickets they may still see (an engineer who no
 // longer serves a tenant stops seeing what they were told about it).
 
-const mine = (viewer: Viewer) => ({ userId: viewer.id, ticket: ticketScopeFor(viewer) });
+const mine = (viewer: Viewer) => ({ userId: viewer.id, ticket: ticketAccessFor(viewer) });
 
 export async function listNotifications(db: Db, viewer: Viewer, options: { take?: number } = {}) {
   assertCan(viewer, "notifications.read");
@@ -47,7 +47,7 @@ export async function getNotificationPreferences(db: Db, viewer: Viewer) {
 /** Reports waiting for this manager's decision (the "Reviews N" count). */
 export async function countReviewsWaiting(db: Db, viewer: Viewer): Promise<number> {
   if (!hasPermission(viewer.role, "reports.review")) return 0;
-  return db.ticket.count({ where: { AND: [ticketScopeFor(viewer), { status: "CLOSED", reviewStatus: "IN_REVIEW" }] } });
+  return db.ticket.count({ where: { AND: [ticketAccessFor(viewer), { status: "CLOSED", reviewStatus: "IN_REVIEW" }] } });
 }
 
 /** Mail that went out (or, without SMTP, would have): newest first, for platform admins. */

@@ -57,11 +57,9 @@ export const decideApprovalAction = actionClient
   });
 
 export const revealTemporaryPasswordAction = actionClient
-  .metadata({ name: "revealTemporaryPassword" })
+  .metadata({ name: "revealTemporaryPassword", permission: "remediation.run" })
   .inputSchema(ZRevealPasswordInput)
-  .action(async ({ parsedInput }) => {
-    const viewer = await requirePermission("remediation.run");
-    const db = await getDb();
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     const shown = await withFieldErrors(() => revealTemporaryPassword(db, viewer, parsedInput));
     revalidatePath("/tickets", "layout");
     return shown;

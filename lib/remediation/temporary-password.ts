@@ -6,8 +6,8 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/create-client";
 import { getEncryptionKey } from "@/lib/env";
-import { AppError, notFound } from "@/lib/errors";
-import { ticketScopeFor } from "@/lib/tickets/scope";
+import { AppError, notFoundError } from "@/lib/errors";
+import { ticketAccessFor } from "@/lib/auth/ticket-access";
 
 // The temporary password a reset sets is written, encrypted with the app's key, in the same
 // transaction that records the step PENDING — before Graph is called. So a crash after Graph
@@ -45,7 +45,7 @@ export type WaitingPassword = { id: string; account: string; ownerId: string; ow
 
 /** The passwords of a ticket still waiting to be shown (none of their values). */
 export async function listWaitingPasswords(db: Db, viewer: Viewer, ticketId: string, now = new Date()): Promise<WaitingPassword[]> {
-  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketScopeFor(viewer)] }, select: { id: true } });
+  const ticket = await db.ticket.findFirst({ where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] }, select: { id: true } });
   if (!ticket || !["ENGINEER", "PLATFORM_ADMIN"].includes(viewer.role)) return [];
   const rows = await db.temporaryPassword.findMany({ where: { ticketId: ticket.id, sealed: { not: null }, expiresAt: { gt: now } }, orderBy: { createdAt: "desc" } });
   const [owners, actions] = await Promise.all([
@@ -65,8 +65,8 @@ export async function listWaitingPasswords(db: Db, viewer: Viewer, ticketId: str
 export async function revealTemporaryPassword(db: Db, viewer: Viewer, input: { passwordId: string; reason?: string }, now = new Date()): Promise<{ password: string; account: string }> {
   assertCan(viewer, "remediation.run");
   const row = await db.temporaryPassword.findUnique({ where: { id: input.passwordId } });
-  const ticket = row && (await db.ticket.findFirst({ where: { AND: [{ id: row.ticketId }, ticketScopeFor(viewer)] }, select: { id: true, number: true, tenantId: true } }));
-  if (!row || !ticket) throw notFound("Password");
+  const ticket = row && (await db.ticket.findFirst({ where: { AND: [{ id: row.ticketId }, ticketAccessFor(viewer)] }, select: { id: true, number: true, tenantId: true } }));
+  if (!row || !ticket) throw notFoundError("Password");
   if (!row.sealed || row.expiresAt.getTime() <= now.getTime()) throw new AppError("INVALID_STATE", "This password was already shown or has expired: it is no longer kept. Reset the password again if nobody has it.");
   const own = row.ownerId === viewer.id;
   const reason = input.reason?.trim() ?? "";

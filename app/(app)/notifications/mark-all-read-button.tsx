@@ -9,7 +9,7 @@ export function MarkAllReadButton() {
   return (
     <span className="flex items-center gap-2">
       <Button size="sm" variant="outline" disabled={isPending} onClick={() => execute({ all: true })}>Mark all as read</Button>
-      {result.serverError && <span role="alert" className="text-xs">{result.serverError}</span>}
+      {result.serverError?.message && <span role="alert" className="text-xs">{result.serverError?.message}</span>}
     </span>
   );
 }

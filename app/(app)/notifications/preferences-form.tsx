@@ -46,7 +46,7 @@ export function PreferencesForm({ prefs }: { prefs: Pref[] }) {
       </table>
       <div className="flex items-center gap-3">
         <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : "Save settings"}</Button>
-        <span role="status" className="text-sm">{result.serverError ?? (hasSucceeded ? "Saved." : "")}</span>
+        <span role="status" className="text-sm">{result.serverError?.message ?? (hasSucceeded ? "Saved." : "")}</span>
       </div>
     </form>
   );

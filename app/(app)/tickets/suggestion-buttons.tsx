@@ -8,7 +8,7 @@ import { acceptAlertSuggestionsAction, dismissAlertSuggestionsAction } from "@/l
 export function SuggestionButtons({ tenantId, accounts }: { tenantId: string; accounts: number }) {
   const accept = useAction(acceptAlertSuggestionsAction);
   const dismiss = useAction(dismissAlertSuggestionsAction);
-  const error = accept.result.serverError ?? dismiss.result.serverError;
+  const error = accept.result.serverError?.message ?? dismiss.result.serverError?.message;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <Button size="sm" disabled={accept.isPending} onClick={() => accept.execute({ tenantId, alertIds: [] })}>

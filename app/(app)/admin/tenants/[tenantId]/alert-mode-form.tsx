@@ -15,7 +15,7 @@ export function AlertModeForm({ tenantId, mode }: { tenantId: string; mode: Mode
   const { execute, isPending, result } = useAction(setAlertModeAction);
   return (
     <form aria-label="Alerts" className="flex flex-wrap items-end gap-2" onSubmit={(e) => { e.preventDefault(); execute({ tenantId, mode: value }); }}>
-      <FormField id="alert-mode" label="Microsoft 365 alerts" hint="Defender alerts and Identity Protection risky users, read every minute." error={result.serverError}>
+      <FormField id="alert-mode" label="Microsoft 365 alerts" hint="Defender alerts and Identity Protection risky users, read every minute." error={result.serverError?.message}>
         <NativeSelect name="mode" value={value} onChange={(e) => setValue(e.target.value as Mode)} className="w-80">
           <option value="AUTOMATIC">Open tickets automatically</option>
           <option value="SUGGEST">Suggest tickets for an engineer to accept</option>

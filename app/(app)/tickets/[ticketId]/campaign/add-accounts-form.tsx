@@ -22,7 +22,7 @@ export function AddAccountsForm({ ticketId, tenantDomain }: { ticketId: string; 
     <form ref={ref} noValidate aria-label="Add affected accounts" className="space-y-2"
       onSubmit={(e) => { e.preventDefault(); add.execute({ ticketId, accounts: text, source }); }}>
       <FormField id="campaign-accounts" label="Affected accounts" hint={`One per line, or separated by commas; a CSV with a upn or email column works too. Only accounts of ${tenantDomain} are added.`}
-        error={add.result.validationErrors?.fieldErrors.accounts ?? add.result.serverError}>
+        error={add.result.validationErrors?.fieldErrors.accounts ?? add.result.serverError?.message}>
         <Textarea name="accounts" rows={4} value={text} onChange={(e) => { setText(e.target.value); setSource("PASTE"); }} placeholder={`ann@${tenantDomain}\nbob@${tenantDomain}`} className="font-mono text-xs" />
       </FormField>
       <div className="flex flex-wrap items-center gap-2">
@@ -45,7 +45,7 @@ export function AddAccountsForm({ ticketId, tenantDomain }: { ticketId: string; 
         </Alert>
       )}
       {scope.result.data && <p role="status" className="text-sm text-muted-foreground">Added {scope.result.data.added} account(s) from the scope stage.</p>}
-      {scope.result.serverError && <p role="alert" className="text-sm text-destructive">{scope.result.serverError}</p>}
+      {scope.result.serverError?.message && <p role="alert" className="text-sm text-destructive">{scope.result.serverError?.message}</p>}
     </form>
   );
 }

@@ -16,7 +16,7 @@ export function CampaignControls({ ticketId, idle, failed, running, selected }: 
   const start = useAction(startCampaignAction, { onSuccess: () => setOpen(false) });
   const retry = useAction(retryFailedCampaignAction);
   const stop = useAction(stopCampaignAction);
-  const error = start.result.serverError ?? retry.result.serverError ?? stop.result.serverError;
+  const error = start.result.serverError?.message ?? retry.result.serverError?.message ?? stop.result.serverError?.message;
   const what = selected.length > 0 ? `${selected.length} selected account${selected.length === 1 ? "" : "s"}` : `every account not started (${idle} step${idle === 1 ? "" : "s"})`;
   return (
     <div className="flex flex-wrap items-center gap-2">

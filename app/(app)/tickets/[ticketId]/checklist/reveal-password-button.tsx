@@ -24,7 +24,7 @@ export function RevealPasswordButton({ passwordId, own, note }: { passwordId: st
       <Button variant="outline" disabled={reveal.isPending} onClick={() => reveal.execute({ passwordId, reason: own ? undefined : reason })}>
         {reveal.isPending ? "Revealing…" : "Show the password once"}
       </Button>
-      {reveal.result.serverError && <span role="alert" className="text-xs text-destructive">{reveal.result.serverError}</span>}
+      {reveal.result.serverError?.message && <span role="alert" className="text-xs text-destructive">{reveal.result.serverError?.message}</span>}
       <PasswordDialog password={password} onClose={() => setPassword(null)} />
     </div>
   );

@@ -110,7 +110,7 @@ export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: C
           {acknowledgedText(a)}
         </span>
       </header>
-      {serverError && <Alert variant="destructive">{serverError.message}</Alert>}
+      {serverError?.message && <Alert variant="destructive">{serverError.message}</Alert>}
       {isConflict && editable && (
         <SavedNow
           items={[
