@@ -9,7 +9,7 @@ import { writesOf } from "@/simulator/write-count";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
 import { containCampaignAccount, StepsInDoubt } from "./contain-account";
-import { addCampaignAccounts } from "./service";
+import { addCampaignAccounts, startCampaignContainment } from "./service";
 
 // One campaign account's job body against the simulator over HTTPS: four writes in one round
 // trip; a step left SENDING by a run that died after its write is read back, not written again;
@@ -44,6 +44,26 @@ describe.each(testDbKinds())("campaign account containment on %s", (kind) => {
   afterAll(async () => {
     await sim.stop();
     await t.close();
+  });
+
+  it("never writes to a privileged account: its steps are held for a second person's approval", async () => {
+    const ticket = await seedTicket(t.db, { tenantId, reporterId: adminId, affectedUpn: upn(0), status: "TRIAGED" });
+    await addCampaignAccounts(t.db, engineer, { ticketId: ticket.id, accounts: `${upn(0)}\nit-admin@${CONTOSO.primaryDomain}`, source: "PASTE" });
+    await t.db.campaignStep.updateMany({ where: { ticketId: ticket.id }, data: { state: "QUEUED", queuedAt: new Date() } });
+    const admin = await t.db.campaignAccount.findFirstOrThrow({ where: { ticketId: ticket.id, upn: `it-admin@${CONTOSO.primaryDomain}` } });
+    const result = await containCampaignAccount(t.db, admin.id, { graph: graph() });
+    expect(result).toMatchObject({ accepted: 0, failed: 4 });
+    expect(writesFor(`it-admin@${CONTOSO.primaryDomain}`)).toEqual([]);
+    const steps = await t.db.campaignStep.findMany({ where: { accountId: admin.id } });
+    expect(steps.every((s) => s.state === "FAILED" && /Privileged account \(Global Administrator.*second person must approve/.test(s.error ?? ""))).toBe(true);
+  });
+
+  it("refuses to start bulk containment in a tenant that asks for approval", async () => {
+    const other = await seedTenant(t.db, { entraTenantId: crypto.randomUUID(), primaryDomain: `approval-${crypto.randomUUID().slice(0, 8)}.example`, requireApproval: true });
+    const ticket = await seedTicket(t.db, { tenantId: other.id, reporterId: adminId, affectedUpn: `a@${other.primaryDomain}`, status: "TRIAGED" });
+    await addCampaignAccounts(t.db, engineer, { ticketId: ticket.id, accounts: `a@${other.primaryDomain}\nb@${other.primaryDomain}`, source: "PASTE" });
+    await expect(startCampaignContainment(t.db, engineer, { ticketId: ticket.id })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/second person's approval/) });
+    expect(await t.db.campaignStep.count({ where: { ticketId: ticket.id, state: "QUEUED" } })).toBe(0);
   });
 
   it("sends the four writes once and records each as accepted", async () => {

@@ -3,6 +3,9 @@ import type { Db } from "@/lib/db/create-client";
 import { applyAccountChanges, readAccountState } from "@/lib/graph/account-changes";
 import type { TenantGraph } from "@/lib/graph/client";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
+import { listUserRoles } from "@/lib/graph/users";
+import { isAppError } from "@/lib/errors";
+import { isPrivileged } from "@/lib/remediation/approval-rules";
 import { PermanentJobError } from "@/lib/jobs/failure";
 import { generateTemporaryPassword } from "@/lib/remediation/generate-password";
 import { bookWrites, holdWrites, sleep } from "./pace";
@@ -72,7 +75,13 @@ export async function containCampaignAccount(db: Db, accountId: string, deps: De
 
   // 1. Claim what is queued, after waiting for the tenant's next free write slots.
   const queued = await db.campaignStep.findMany({ where: { accountId, state: "QUEUED" }, select: { id: true, stepKey: true } });
-  if (queued.length > 0) {
+  const held = queued.length > 0 ? await holdReason(graph, account.upn) : null;
+  if (held) {
+    // A privileged account (or one whose roles cannot be read) needs a second person, as on a
+    // single-account ticket: bulk containment never writes to it.
+    const { count } = await db.campaignStep.updateMany({ where: { accountId, state: "QUEUED" }, data: { state: "FAILED", error: held, finishedAt: new Date() } });
+    result.failed += count;
+  } else if (queued.length > 0) {
     await sleep(await bookWrites(db, account.tenantId, queued.length, deps.writeLimit), deps.signal);
     const sentAt = new Date();
     const claimed: typeof queued = [];
@@ -108,4 +117,19 @@ export async function containCampaignAccount(db: Db, accountId: string, deps: De
   }
   if (waiting > 0) throw new StepsInDoubt(`${waiting} step(s) of ${account.upn} wait for Graph (throttled or not yet readable); trying again.`);
   return result;
+}
+
+/** Why bulk containment must leave this account to its own ticket (approval), or null. Fails closed. */
+async function holdReason(graph: TenantGraph, upn: string): Promise<string | null> {
+  try {
+    const roles = await listUserRoles(graph, upn);
+    if (roles === null) return `${upn} was not found in the tenant.`;
+    const privileged = roles.filter((r) => isPrivileged([r.name]));
+    if (privileged.length === 0) return null;
+    return `Privileged account (${privileged.map((r) => r.name).join("; ")}): a second person must approve. Contain it from its own ticket.`;
+  } catch (error) {
+    // Throttling, Microsoft's sign-in or Graph being down: try again later (the job retries).
+    if (!isAppError(error) || ["RATE_LIMITED", "SIGN_IN_UNAVAILABLE", "UPSTREAM_UNAVAILABLE"].includes(error.code)) throw error;
+    return `Could not read ${upn}'s directory roles (${error.message}), so it counts as privileged: contain it from its own ticket, where a second person approves.`;
+  }
 }

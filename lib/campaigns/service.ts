@@ -76,6 +76,12 @@ export async function addScopeAccounts(db: Db, viewer: Viewer, input: { ticketId
 async function queueAccounts(db: Db, viewer: Viewer, ticketId: string, accountIds: string[], states: ("IDLE" | "FAILED" | "CANCELLED")[], action: string, options: Options) {
   assertCan(viewer, "remediation.run");
   const ticket = await loadOpenTicket(db, viewer, ticketId);
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: ticket.tenantId }, select: { requireApproval: true } });
+  if (tenant.requireApproval) {
+    // The tenant wants a second person before destructive steps; a campaign cannot carry that
+    // approval yet, so it never runs here (fail closed) rather than run without it.
+    throw new AppError("INVALID_STATE", "This tenant asks for a second person's approval before destructive steps, which bulk containment cannot take yet. Contain these accounts from their own tickets.");
+  }
   return db.$transaction(async (tx) => {
     // With "retry", also accounts whose steps wait on a job that gave up (its retries spent): the
     // account's key makes this a no-op while its job is still alive.
