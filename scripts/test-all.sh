@@ -53,6 +53,7 @@ step() { echo; echo "› $*"; "$@" || status=1; }
 
 step npm run --silent typecheck
 step npm run --silent lint
+step npm run --silent format:check
 step node_modules/.bin/vitest run --reporter=default --reporter=json --outputFile.json="$reports/vitest.json"
 echo; echo "› next build"
 if node_modules/.bin/next build; then
