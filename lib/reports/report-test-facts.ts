@@ -1,0 +1,53 @@
+// Facts for report tests: an incident with nothing recorded, and helpers to read the result.
+import type { ReportFacts } from "./compose-report";
+
+export const bare: ReportFacts = {
+  ticket: {
+    number: "INC-1042",
+    title: "Megan's mailbox",
+    tenant: "Contoso",
+    affectedUpn: "megan@contoso.example",
+    severity: "HIGH",
+    symptoms: [],
+    symptomsNote: null,
+    detectedAt: new Date("2026-11-24T08:00:00Z"),
+    reportedAt: new Date("2026-11-24T08:10:00Z"),
+    reporter: "Isaiah",
+    assignee: null,
+    firstResponseAt: null,
+    containedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    firstSuspiciousAt: null,
+    outcomeSummary: null,
+    lessonsLearned: null,
+    closureReason: null,
+    personalDataInvolved: false,
+    notificationDeadline: null,
+  },
+  affectedUsers: [],
+  recipientDomains: [],
+  impacts: [],
+  steps: [],
+  traceStatusCounts: null,
+  advisories: [],
+  preventive: [],
+  mfa: null,
+  investigation: null,
+  timeline: [],
+};
+export const step = (over: Partial<ReportFacts["steps"][number]>): ReportFacts["steps"][number] => ({
+  title: "Block sign-in",
+  state: "DONE",
+  reason: null,
+  notes: null,
+  doneBy: "Riya",
+  doneAt: new Date("2026-11-24T09:09:00Z"),
+  requestIds: [],
+  verified: null,
+  observed: null,
+  error: null,
+  phase: "CONTAINMENT",
+  ...over,
+});
+export const section = (text: string, heading: string) => text.split(`## ${heading}`)[1]!.split("\n## ")[0]!;
