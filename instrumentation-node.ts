@@ -16,7 +16,10 @@ export async function startServer() {
     getEnv();
     if (isBuildPhase()) return;
     const { db, pglite } = await getOpenedDb();
-    const [{ settleInterruptedRuns }, { drainRuns, SHUTDOWN_BOUND_MS }] = await Promise.all([import("@/lib/remediation/sweep"), import("@/lib/remediation/in-flight")]);
+    const [{ settleInterruptedRuns }, { drainRuns, SHUTDOWN_BOUND_MS }] = await Promise.all([
+      import("@/lib/remediation/sweep"),
+      import("@/lib/remediation/in-flight"),
+    ]);
     // The embedded database has one process: every PENDING step at start-up is a dead run's.
     void settleInterruptedRuns(db, { everyRun: Boolean(pglite) }).then(
       (swept) => swept.steps > 0 && getLogger().warn(swept, "settled remediation runs interrupted by the previous stop"),
@@ -26,7 +29,14 @@ export async function startServer() {
     void verifyAuditChain(db, "STARTUP").then(
       (run) =>
         getLogger()[run.status === "INTACT" ? "info" : "error"](
-          { status: run.status, events: run.eventCount, headSeq: String(run.throughSeq), headHash: run.headHash, brokenSeq: run.brokenSeq?.toString() ?? null, reason: run.brokenReason },
+          {
+            status: run.status,
+            events: run.eventCount,
+            headSeq: String(run.throughSeq),
+            headHash: run.headHash,
+            brokenSeq: run.brokenSeq?.toString() ?? null,
+            reason: run.brokenReason,
+          },
           "audit chain verified at start-up",
         ),
       (err: unknown) => getLogger().error({ err }, "audit chain verification could not run"),

@@ -16,8 +16,13 @@ process.env.E2E_SEED_TOKEN ??= randomBytes(24).toString("hex");
 // clock), Northwind's connection, the demo's own tickets, alerts raised for a whole tenant, the
 // demo users' notification counts — run afterwards, one at a time.
 const TENANT_WIDE = [
-  "connect-tenant.spec.ts", "containment.spec.ts", "workflow.spec.ts",
-  "alerts.spec.ts", "campaign.spec.ts", "engineer-path.spec.ts", "notifications.spec.ts",
+  "connect-tenant.spec.ts",
+  "containment.spec.ts",
+  "workflow.spec.ts",
+  "alerts.spec.ts",
+  "campaign.spec.ts",
+  "engineer-path.spec.ts",
+  "notifications.spec.ts",
 ];
 
 export default defineConfig({

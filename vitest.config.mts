@@ -27,7 +27,12 @@ function integrationFiles(): string[] {
       .readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
       .map((file) => `${dir}/${file.split(path.sep).join("/")}`)
       .filter((file) => file.endsWith(".test.ts") && !file.endsWith(".db.test.ts") && !file.includes("node_modules"))
-      .filter((file) => file.startsWith("simulator/") || file.endsWith(".process.test.ts") || SERVERS.test(fs.readFileSync(path.join(root, file), "utf8"))),
+      .filter(
+        (file) =>
+          file.startsWith("simulator/") ||
+          file.endsWith(".process.test.ts") ||
+          SERVERS.test(fs.readFileSync(path.join(root, file), "utf8")),
+      ),
   );
 }
 const INTEGRATION = integrationFiles();
@@ -50,7 +55,10 @@ export default defineConfig({
     pool: "forks",
     // Audit events are chained with an HMAC key (lib/audit/chain.ts); tests use this fixed one.
     // Secrets at rest (temporary passwords, tenant secrets) are sealed with this fixed test key.
-    env: { AUDIT_CHAIN_KEY: Buffer.alloc(32, "breachdesk-test-audit-chain-key").toString("base64"), BREACHDESK_ENCRYPTION_KEY: Buffer.alloc(32, "breachdesk-test-encryption-key").toString("base64") },
+    env: {
+      AUDIT_CHAIN_KEY: Buffer.alloc(32, "breachdesk-test-audit-chain-key").toString("base64"),
+      BREACHDESK_ENCRYPTION_KEY: Buffer.alloc(32, "breachdesk-test-encryption-key").toString("base64"),
+    },
     projects: [
       { extends: true, test: { name: "unit", include: ALL, exclude: [DB, ...INTEGRATION] } },
       { extends: true, test: { name: "db", include: [DB], globalSetup: ["tests/support/global-setup.ts"] } },

@@ -8,9 +8,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
   return (
     <main className="mx-auto max-w-md space-y-3 p-10 text-center">
       <h1 className="text-xl font-semibold">Something went wrong</h1>
-      <p className="text-sm text-muted-foreground">
-        The error was logged{error.digest ? ` (reference ${error.digest})` : ""}. Try again.
-      </p>
+      <p className="text-sm text-muted-foreground">The error was logged{error.digest ? ` (reference ${error.digest})` : ""}. Try again.</p>
       <Button onClick={reset}>Try again</Button>
     </main>
   );

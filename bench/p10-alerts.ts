@@ -30,15 +30,32 @@ async function main() {
   const factory = pgliteFactory(pglite);
   await applyMigrations(factory);
   const db = newPrismaClient(factory);
-  const tenant = await seedTenant(db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain, clientId: CONTOSO.clientId, clientSecretEncrypted: encryptSecret(CONTOSO.clientSecret, getEnv().BREACHDESK_ENCRYPTION_KEY) });
+  const tenant = await seedTenant(db, {
+    entraTenantId: CONTOSO.tenantId,
+    primaryDomain: CONTOSO.primaryDomain,
+    clientId: CONTOSO.clientId,
+    clientSecretEncrypted: encryptSecret(CONTOSO.clientSecret, getEnv().BREACHDESK_ENCRYPTION_KEY),
+  });
   await db.tenantAlertSetting.create({ data: { tenantId: tenant.id, mode: "AUTOMATIC" } });
-  const queue = await openJobQueue({ connection: { kind: "pglite", pglite }, kinds: [pollAlertsJob, pollTenantAlertsJob], db, logger: pino({ level: "warn" }), runWorkers: true });
+  const queue = await openJobQueue({
+    connection: { kind: "pglite", pglite },
+    kinds: [pollAlertsJob, pollTenantAlertsJob],
+    db,
+    logger: pino({ level: "warn" }),
+    runWorkers: true,
+  });
   setProcessJobQueue(queue);
   try {
     // The demo alerts already in the tenant are read by the first poll; measure only new ones.
     while ((await db.alertCursor.count()) === 0) await sleep(500);
     const t = sim.runtime.world.tenants.get(CONTOSO.tenantId)!;
-    const upns = ["adele@contoso.example", "alex@contoso.example", "diego@contoso.example", "grady@contoso.example", "isaiah@contoso.example"];
+    const upns = [
+      "adele@contoso.example",
+      "alex@contoso.example",
+      "diego@contoso.example",
+      "grady@contoso.example",
+      "isaiah@contoso.example",
+    ];
     const times: number[] = [];
     for (let i = 0; i < ALERTS; i++) {
       await sleep(Math.random() * POLL_SECONDS * 1000);
@@ -49,7 +66,9 @@ async function main() {
       times.push((performance.now() - raised) / 1000);
     }
     const worst = Math.max(...times);
-    console.log(`P10: alert to ticket ${times.map((s) => `${s.toFixed(1)} s`).join(", ")}; worst ${worst.toFixed(1)} s (target ≤ ${POLL_SECONDS + 5} s: one poll interval + 5 s)`);
+    console.log(
+      `P10: alert to ticket ${times.map((s) => `${s.toFixed(1)} s`).join(", ")}; worst ${worst.toFixed(1)} s (target ≤ ${POLL_SECONDS + 5} s: one poll interval + 5 s)`,
+    );
   } finally {
     await queue.close(5_000);
     await db.$disconnect();
@@ -58,7 +77,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

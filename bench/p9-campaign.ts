@@ -29,15 +29,31 @@ const WRITES_PER_SECOND = 20;
 const KEY = Buffer.alloc(32, 9).toString("base64");
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const totalWrites = (sim: RunningSimulator, demo: DemoTenant) => Object.values(writesOf(sim.runtime, demo.tenantId)).reduce((a, b) => a + b, 0);
+const totalWrites = (sim: RunningSimulator, demo: DemoTenant) =>
+  Object.values(writesOf(sim.runtime, demo.tenantId)).reduce((a, b) => a + b, 0);
 
-async function contain(db: Db, sim: RunningSimulator, demo: DemoTenant, tenantId: string, engineer: Viewer, env: Record<string, string>, workers: Child[], kill: boolean) {
+async function contain(
+  db: Db,
+  sim: RunningSimulator,
+  demo: DemoTenant,
+  tenantId: string,
+  engineer: Viewer,
+  env: Record<string, string>,
+  workers: Child[],
+  kill: boolean,
+) {
   const reporter = await seedUser(db, { role: "TENANT_ADMIN", tenantId });
   const writesBefore = totalWrites(sim, demo);
   const users = generateCompromisedUsers(sim.runtime.world.tenants.get(demo.tenantId)!, ACCOUNTS, 3).map((u) => u.userPrincipalName);
   const ticket = await seedTicket(db, { tenantId, reporterId: reporter.id, affectedUpn: users[0]!, status: "TRIAGED" });
   await addCampaignAccounts(db, engineer, { ticketId: ticket.id, accounts: users.join("\n"), source: "PASTE" });
-  const queue = await openJobQueue({ connection: { kind: "postgres", url: env.DATABASE_URL! }, kinds: [containCampaignAccountJob], db, logger: silentLogger, runWorkers: false });
+  const queue = await openJobQueue({
+    connection: { kind: "postgres", url: env.DATABASE_URL! },
+    kinds: [containCampaignAccountJob],
+    db,
+    logger: silentLogger,
+    runWorkers: false,
+  });
   const started = performance.now();
   await startCampaignContainment(db, engineer, { ticketId: ticket.id }, { queue });
   await queue.close();
@@ -57,7 +73,9 @@ async function contain(db: Db, sim: RunningSimulator, demo: DemoTenant, tenantId
   const writes = totalWrites(sim, demo) - writesBefore;
   const failed = await db.campaignStep.count({ where: { ticketId: ticket.id, state: "FAILED" } });
   const floor = (ACCOUNTS * 4) / WRITES_PER_SECOND;
-  console.log(`P9${kill ? " (a worker killed at a third, restarted)" : ""}: ${ACCOUNTS} accounts in ${seconds.toFixed(1)} s; quota floor ${floor.toFixed(0)} s; ${(seconds / floor).toFixed(2)} × floor (target ≤ 1.2); duplicate writes ${writes - ACCOUNTS * 4} (target 0); failed steps ${failed}`);
+  console.log(
+    `P9${kill ? " (a worker killed at a third, restarted)" : ""}: ${ACCOUNTS} accounts in ${seconds.toFixed(1)} s; quota floor ${floor.toFixed(0)} s; ${(seconds / floor).toFixed(2)} × floor (target ≤ 1.2); duplicate writes ${writes - ACCOUNTS * 4} (target 0); failed steps ${failed}`,
+  );
 }
 
 async function main() {
@@ -75,14 +93,25 @@ async function main() {
   await applyMigrations(factory);
   const db = newPrismaClient(factory);
   const sim = await startSimulator({ port: 0, certDir: path.join("data", "simulator"), quotas: true });
-  const env = { DATABASE_URL: url.toString(), BREACHDESK_DEMO: "1", BREACHDESK_ENCRYPTION_KEY: KEY, GRAPH_SIMULATOR_URL: sim.url, LOG_LEVEL: "info" };
+  const env = {
+    DATABASE_URL: url.toString(),
+    BREACHDESK_DEMO: "1",
+    BREACHDESK_ENCRYPTION_KEY: KEY,
+    GRAPH_SIMULATOR_URL: sim.url,
+    LOG_LEVEL: "info",
+  };
   const workers: Child[] = [];
   try {
     workers.push(await startCampaignWorker(env, "scripts/worker.ts"), await startCampaignWorker(env, "scripts/worker.ts"));
     const e = await seedUser(db, { role: "ENGINEER" });
     const engineer: Viewer = { id: e.id, email: e.email, name: e.name, role: e.role, tenantId: null, servesAllTenants: true };
     // One tenant, two campaigns of fresh accounts: undisturbed, then with a worker killed.
-    const tenant = await seedTenant(db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain, clientId: CONTOSO.clientId, clientSecretEncrypted: encryptSecret(CONTOSO.clientSecret, KEY) });
+    const tenant = await seedTenant(db, {
+      entraTenantId: CONTOSO.tenantId,
+      primaryDomain: CONTOSO.primaryDomain,
+      clientId: CONTOSO.clientId,
+      clientSecretEncrypted: encryptSecret(CONTOSO.clientSecret, KEY),
+    });
     await contain(db, sim, CONTOSO, tenant.id, engineer, env, workers, false);
     await contain(db, sim, CONTOSO, tenant.id, engineer, env, workers, true);
   } finally {
@@ -95,7 +124,10 @@ async function main() {
   }
 }
 
-main().then(() => process.exit(0), (error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

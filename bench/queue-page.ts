@@ -77,7 +77,8 @@ async function prepareDatabase(): Promise<{ target: DatabaseTarget; env: Record<
   } finally {
     await close();
   }
-  const env: Record<string, string> = target.kind === "postgres" ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.dataDir, DATABASE_URL: "" };
+  const env: Record<string, string> =
+    target.kind === "postgres" ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.dataDir, DATABASE_URL: "" };
   return { target, env, ticketId };
 }
 
@@ -91,10 +92,18 @@ async function firstLoadJsKb(baseUrl: string, cookie: string): Promise<number> {
 
 async function main() {
   // NEXT_DIST_DIR lets a benchmark use its own build beside the one the tests use.
-  if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")))
+    execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   process.env.AUDIT_CHAIN_KEY ??= KEY; // the seeded events and the server's verification share one chain key
   const { env, ticketId } = await prepareDatabase();
-  const server = await startAppServer(PORT, { ...env, BREACHDESK_DEMO: "1", BREACHDESK_ENCRYPTION_KEY: KEY, AUDIT_CHAIN_KEY: process.env.AUDIT_CHAIN_KEY, NEXTAUTH_URL: `http://localhost:${PORT}`, LOG_LEVEL: "warn" });
+  const server = await startAppServer(PORT, {
+    ...env,
+    BREACHDESK_DEMO: "1",
+    BREACHDESK_ENCRYPTION_KEY: KEY,
+    AUDIT_CHAIN_KEY: process.env.AUDIT_CHAIN_KEY,
+    NEXTAUTH_URL: `http://localhost:${PORT}`,
+    LOG_LEVEL: "warn",
+  });
   try {
     const cookie = await signInCookie(server.url, "engineer@breachdesk.example", DEMO_PASSWORD);
     const headers = { cookie };
@@ -102,7 +111,12 @@ async function main() {
     const p1 = await runLoad({ url: `${server.url}/tickets`, headers, connections: CONNECTIONS, durationMs: DURATION_MS });
     const terms = ["invoice", "user4242@contoso", "INC-20000", "fraud", "user1"];
     let i = 0;
-    const p2 = await runLoad({ url: () => `${server.url}/tickets?q=${encodeURIComponent(terms[i++ % terms.length]!)}`, headers, connections: CONNECTIONS, durationMs: DURATION_MS });
+    const p2 = await runLoad({
+      url: () => `${server.url}/tickets?q=${encodeURIComponent(terms[i++ % terms.length]!)}`,
+      headers,
+      connections: CONNECTIONS,
+      durationMs: DURATION_MS,
+    });
     const p1Fixed = await runFixedRate({ url: `${server.url}/tickets`, headers, ratePerSecond: FIXED_RATE, durationMs: DURATION_MS });
     const detail = `${server.url}/tickets/${ticketId}?stage=timeline`;
     const p3 = await runLoad({ url: detail, headers, connections: 10, durationMs: DURATION_MS });
@@ -110,22 +124,57 @@ async function main() {
     const page = `${server.url}/tickets/${ticketId}`;
     const ok = (status: number, text: string) => status === 200 && !text.includes("serverError") && !text.includes("validationErrors");
     const p4 = await runFixedRate({
-      url: page, headers: actionHeaders(server.url, cookie, serverActionId("lib/comments/actions.ts", "addCommentAction")), check: ok,
-      body: JSON.stringify([{ ticketId, body: "Checked the sign-in logs again.", visibility: "INTERNAL" }]), ratePerSecond: 10, durationMs: DURATION_MS,
+      url: page,
+      headers: actionHeaders(server.url, cookie, serverActionId("lib/comments/actions.ts", "addCommentAction")),
+      check: ok,
+      body: JSON.stringify([{ ticketId, body: "Checked the sign-in logs again.", visibility: "INTERNAL" }]),
+      ratePerSecond: 10,
+      durationMs: DURATION_MS,
     });
     const p4Conflict = await runFixedRate({
-      url: page, headers: actionHeaders(server.url, cookie, serverActionId("lib/tickets/actions.ts", "updateIntakeAction")),
+      url: page,
+      headers: actionHeaders(server.url, cookie, serverActionId("lib/tickets/actions.ts", "updateIntakeAction")),
       check: (status, text) => status === 200 && text.includes("Someone else saved this ticket"),
-      body: JSON.stringify([{ ticketId, version: 1, title: "Stale edit", symptoms: [], symptomsNote: "", detectedAt: "2026-11-30T08:00:00.000Z" }]), ratePerSecond: 10, durationMs: DURATION_MS,
+      body: JSON.stringify([
+        { ticketId, version: 1, title: "Stale edit", symptoms: [], symptomsNote: "", detectedAt: "2026-11-30T08:00:00.000Z" },
+      ]),
+      ratePerSecond: 10,
+      durationMs: DURATION_MS,
     });
     const js = await firstLoadJsKb(server.url, cookie);
-    const row = (id: string, what: string, value: string, target: string) => console.log(`${id.padEnd(4)} ${what.padEnd(44)} ${value.padStart(12)}   target ${target}`);
+    const row = (id: string, what: string, value: string, target: string) =>
+      console.log(`${id.padEnd(4)} ${what.padEnd(44)} ${value.padStart(12)}   target ${target}`);
     console.log(`\n${TICKETS} tickets, ${CONNECTIONS} concurrent clients, ${DURATION_MS / 1000} s each`);
-    row("P1", `/tickets p95 (p50 ${p1.p50.toFixed(0)} ms, ${p1.rps.toFixed(0)} req/s, ${p1.errors} errors)`, `${p1.p95.toFixed(0)} ms`, "≤ 150 ms");
-    row("P1'", `/tickets p95 at a fixed ${FIXED_RATE} req/s (p50 ${p1Fixed.p50.toFixed(0)} ms, ${p1Fixed.errors} errors)`, `${p1Fixed.p95.toFixed(0)} ms`, "(open loop)");
-    row("P2", `search p95 (p50 ${p2.p50.toFixed(0)} ms, ${p2.rps.toFixed(0)} req/s, ${p2.errors} errors)`, `${p2.p95.toFixed(0)} ms`, "≤ 250 ms");
-    row("P3", `ticket + 200-event timeline p95, 10 clients (${p3.rps.toFixed(0)} req/s, ${p3.errors} errors)`, `${p3.p95.toFixed(0)} ms`, "≤ 120 ms");
-    row("P3'", `the same at a fixed ${FIXED_RATE} req/s (p50 ${p3Fixed.p50.toFixed(0)} ms, ${p3Fixed.errors} errors)`, `${p3Fixed.p95.toFixed(0)} ms`, "≤ 120 ms");
+    row(
+      "P1",
+      `/tickets p95 (p50 ${p1.p50.toFixed(0)} ms, ${p1.rps.toFixed(0)} req/s, ${p1.errors} errors)`,
+      `${p1.p95.toFixed(0)} ms`,
+      "≤ 150 ms",
+    );
+    row(
+      "P1'",
+      `/tickets p95 at a fixed ${FIXED_RATE} req/s (p50 ${p1Fixed.p50.toFixed(0)} ms, ${p1Fixed.errors} errors)`,
+      `${p1Fixed.p95.toFixed(0)} ms`,
+      "(open loop)",
+    );
+    row(
+      "P2",
+      `search p95 (p50 ${p2.p50.toFixed(0)} ms, ${p2.rps.toFixed(0)} req/s, ${p2.errors} errors)`,
+      `${p2.p95.toFixed(0)} ms`,
+      "≤ 250 ms",
+    );
+    row(
+      "P3",
+      `ticket + 200-event timeline p95, 10 clients (${p3.rps.toFixed(0)} req/s, ${p3.errors} errors)`,
+      `${p3.p95.toFixed(0)} ms`,
+      "≤ 120 ms",
+    );
+    row(
+      "P3'",
+      `the same at a fixed ${FIXED_RATE} req/s (p50 ${p3Fixed.p50.toFixed(0)} ms, ${p3Fixed.errors} errors)`,
+      `${p3Fixed.p95.toFixed(0)} ms`,
+      "≤ 120 ms",
+    );
     row("P4", `add-comment action p95 at 10/s (p50 ${p4.p50.toFixed(0)} ms, ${p4.errors} errors)`, `${p4.p95.toFixed(0)} ms`, "≤ 200 ms");
     row("P4c", `stale intake edit → conflict p95 at 10/s (${p4Conflict.errors} errors)`, `${p4Conflict.p95.toFixed(0)} ms`, "≤ 100 ms");
     row("P7", "first-load JavaScript of /tickets (gzip)", `${js.toFixed(0)} KB`, "≤ 200 KB");

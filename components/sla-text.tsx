@@ -14,7 +14,9 @@ export function SlaText({ label, srLabel, clock }: { label: string; srLabel?: st
       {label && <span className="text-muted-foreground">{label}</span>}
       {srLabel && <span className="sr-only">{srLabel}:</span>}
       <Badge variant={VARIANT[clock.state]}>{clock.state}</Badge>
-      <span>{formatDuration(clock.elapsedMs)} of {formatDuration(clock.targetMs)}</span>
+      <span>
+        {formatDuration(clock.elapsedMs)} of {formatDuration(clock.targetMs)}
+      </span>
     </span>
   );
 }

@@ -11,7 +11,9 @@ test("a Defender alert for an account becomes a ticket without anyone filing it"
   test.setTimeout(240_000);
   await openTicketsAutomatically(page);
   const simulator = await request.newContext({ baseURL: SIMULATOR, ignoreHTTPSErrors: true });
-  const raised = await simulator.post(`/_control/tenants/${CONTOSO}/alerts`, { data: { upn: "nestor@contoso.example", title: "Impossible travel activity", severity: "high" } });
+  const raised = await simulator.post(`/_control/tenants/${CONTOSO}/alerts`, {
+    data: { upn: "nestor@contoso.example", title: "Impossible travel activity", severity: "high" },
+  });
   expect(raised.status()).toBe(201);
 
   const context = await browser.newContext();
@@ -24,7 +26,10 @@ test("a Defender alert for an account becomes a ticket without anyone filing it"
     await expect(link).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 180_000, intervals: [3_000] });
   await link.click();
-  await engineer.getByRole("navigation", { name: "Stages" }).getByRole("link", { name: /^Troubleshooting\b/ }).click();
+  await engineer
+    .getByRole("navigation", { name: "Stages" })
+    .getByRole("link", { name: /^Troubleshooting\b/ })
+    .click();
   // The Defender alert, and Identity Protection's risky-user event it came with.
   await expect(engineer.getByText("Microsoft 365 alerts attached (2)")).toBeVisible();
   await expect(engineer.getByText(/Impossible travel activity · .*nestor@contoso\.example/)).toBeVisible();

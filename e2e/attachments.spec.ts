@@ -8,8 +8,20 @@ import { seed } from "./support/seed";
 
 test("evidence uploads: same origin only, clear refusals, content matching the type, sandboxed downloads", async ({ page, baseURL }) => {
   const { users, tickets } = await seed({
-    users: [{ key: "admin", role: "TENANT_ADMIN", tenant: "fabrikam" }, { key: "engineer", role: "ENGINEER" }],
-    tickets: [{ key: "resolved", tenant: "fabrikam", reporter: "admin", assignee: "engineer", affectedUpn: "diego@fabrikam.example", status: "RESOLVED" }],
+    users: [
+      { key: "admin", role: "TENANT_ADMIN", tenant: "fabrikam" },
+      { key: "engineer", role: "ENGINEER" },
+    ],
+    tickets: [
+      {
+        key: "resolved",
+        tenant: "fabrikam",
+        reporter: "admin",
+        assignee: "engineer",
+        affectedUpn: "diego@fabrikam.example",
+        status: "RESOLVED",
+      },
+    ],
   });
   await signIn(page, users.engineer!);
   const url = `/api/tickets/${tickets.resolved!.id}/attachments`;
@@ -31,7 +43,10 @@ test("evidence uploads: same origin only, clear refusals, content matching the t
   expect((await html.json()).fieldErrors.file[0]).toMatch(/not a real \.png file/);
 
   // Too large: 413 with the limit, not a crash; not multipart: 400; no file: what to do.
-  const big = await page.request.post(url, { multipart: { file: { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(11 * 1024 * 1024, 0x25) } }, headers: origin });
+  const big = await page.request.post(url, {
+    multipart: { file: { name: "big.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(11 * 1024 * 1024, 0x25) } },
+    headers: origin,
+  });
   expect(big.status()).toBe(413);
   expect((await big.json()).fieldErrors.file).toEqual(["Files can be at most 10 MB."]);
   const json = await page.request.post(url, { data: { file: "x" }, headers: origin });

@@ -7,7 +7,23 @@ const ROLES = [
   { who: "engineer", role: "Support engineer", nav: ["Queue"], heading: "Queue" },
   // "Reviews" carries the number of reports waiting, when there are any ("Reviews 2").
   { who: "manager", role: "Manager", nav: ["Queue", /^Reviews( \d+)?$/, "Dashboard"], heading: "Queue" },
-  { who: "platform", role: "Platform admin", nav: ["Queue", "Report an incident", /^Reviews( \d+)?$/, "Dashboard", "Tenants", "Users", "Connections", "Jobs", "Outgoing mail", "Audit log"], heading: "Queue" },
+  {
+    who: "platform",
+    role: "Platform admin",
+    nav: [
+      "Queue",
+      "Report an incident",
+      /^Reviews( \d+)?$/,
+      "Dashboard",
+      "Tenants",
+      "Users",
+      "Connections",
+      "Jobs",
+      "Outgoing mail",
+      "Audit log",
+    ],
+    heading: "Queue",
+  },
 ] as const;
 
 for (const r of ROLES) {

@@ -23,7 +23,10 @@ test("an engineer contains a 50-account campaign from one screen and watches it 
     await expect(link).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 180_000, intervals: [3_000] });
   await link.click();
-  await engineer.getByRole("navigation", { name: "Stages" }).getByRole("link", { name: /^Troubleshooting\b/ }).click();
+  await engineer
+    .getByRole("navigation", { name: "Stages" })
+    .getByRole("link", { name: /^Troubleshooting\b/ })
+    .click();
 
   const campaign = engineer.getByRole("region", { name: "Campaign accounts (50)" });
   await expect(campaign.getByTestId("campaign-account")).toHaveCount(50);

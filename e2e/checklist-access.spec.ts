@@ -8,8 +8,21 @@ import { openStage } from "./support/stages";
 
 test("tenant admins see the checklist but cannot run it", async ({ page }) => {
   const { users, tickets } = await seed({
-    users: [{ key: "admin", role: "TENANT_ADMIN", tenant: "contoso" }, { key: "engineer", role: "ENGINEER" }],
-    tickets: [{ key: "triaged", tenant: "contoso", reporter: "admin", assignee: "engineer", affectedUpn: "adele@contoso.example", status: "TRIAGED", workOf: "adele@contoso.example" }],
+    users: [
+      { key: "admin", role: "TENANT_ADMIN", tenant: "contoso" },
+      { key: "engineer", role: "ENGINEER" },
+    ],
+    tickets: [
+      {
+        key: "triaged",
+        tenant: "contoso",
+        reporter: "admin",
+        assignee: "engineer",
+        affectedUpn: "adele@contoso.example",
+        status: "TRIAGED",
+        workOf: "adele@contoso.example",
+      },
+    ],
   });
   await signIn(page, users.admin!);
   await page.goto(`/tickets/${tickets.triaged!.id}`);
@@ -47,13 +60,27 @@ test("the platform admin checks what each tenant connection can do before anyone
 
 test("a closed ticket's checklist runs nothing and says why", async ({ page }) => {
   const { users, tickets } = await seed({
-    users: [{ key: "admin", role: "TENANT_ADMIN", tenant: "contoso" }, { key: "engineer", role: "ENGINEER" }],
-    tickets: [{ key: "closed", tenant: "contoso", reporter: "admin", assignee: "engineer", affectedUpn: "alex@contoso.example", status: "CLOSED", workOf: "alex@contoso.example" }],
+    users: [
+      { key: "admin", role: "TENANT_ADMIN", tenant: "contoso" },
+      { key: "engineer", role: "ENGINEER" },
+    ],
+    tickets: [
+      {
+        key: "closed",
+        tenant: "contoso",
+        reporter: "admin",
+        assignee: "engineer",
+        affectedUpn: "alex@contoso.example",
+        status: "CLOSED",
+        workOf: "alex@contoso.example",
+      },
+    ],
   });
   await signIn(page, users.engineer!);
   await page.goto(`/tickets/${tickets.closed!.id}`);
   await openStage(page, "Troubleshooting");
   await expect(page.getByText("The ticket is closed, so nothing here runs")).toBeVisible();
-  for (const name of ["Take evidence snapshot", "Take a new snapshot", "Contain account", "Run containment again"]) await expect(page.getByRole("button", { name })).toHaveCount(0);
+  for (const name of ["Take evidence snapshot", "Take a new snapshot", "Contain account", "Run containment again"])
+    await expect(page.getByRole("button", { name })).toHaveCount(0);
   await expect(page.locator('tr[data-step="block-sign-in"]').getByRole("button")).toHaveCount(0);
 });

@@ -70,7 +70,9 @@ test("the Northwind admin connects, sets up what consent cannot grant, and the e
   // For admins who prefer to do it themselves: the Entra steps and the Graph request.
   await item(page, "userAdministrator").getByText("Do it yourself").click();
   await expect(item(page, "userAdministrator")).toContainText("Roles & admins");
-  await expect(item(page, "userAdministrator").getByLabel("Graph request")).toContainText("POST https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments");
+  await expect(item(page, "userAdministrator").getByLabel("Graph request")).toContainText(
+    "POST https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments",
+  );
   await expect(item(page, "userAdministrator").getByLabel("Graph request")).toContainText("fe930be7-5e62-47db-91af-98c3a49a38b1");
 
   // "Set this up for me": a delegated sign-in at Microsoft (auth code + PKCE).
@@ -81,7 +83,8 @@ test("the Northwind admin connects, sets up what consent cannot grant, and the e
   await expect(page).toHaveURL(/\/tenant\?attempt=/);
   await expect(page.getByText(/The setup is done and the connection was checked again/)).toBeVisible();
   await expect(page.getByRole("status").filter({ hasText: "Ready" })).toContainText("Ready: everything Breachdesk needs is in place.");
-  for (const key of ["consent", "userAdministrator", "privilegedAuthentication", "messageTrace"]) await expect(item(page, key)).toContainText("Done");
+  for (const key of ["consent", "userAdministrator", "privilegedAuthentication", "messageTrace"])
+    await expect(item(page, key)).toContainText("Done");
   await expect(page.getByRole("button", { name: "Set this up for me" })).toHaveCount(0);
   await page.getByRole("button", { name: "Check again" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Ready" })).toContainText("on request");
@@ -98,7 +101,9 @@ test("the Northwind admin connects, sets up what consent cannot grant, and the e
   await context.close();
 
   const simulator = await request.newContext({ baseURL: SIMULATOR, ignoreHTTPSErrors: true });
-  expect(await (await simulator.post(`/_control/tenants/${NORTHWIND}/attacker-sign-in`, { data: { upn: "jamie@northwind.example" } })).json()).toMatchObject({ success: true });
+  expect(
+    await (await simulator.post(`/_control/tenants/${NORTHWIND}/attacker-sign-in`, { data: { upn: "jamie@northwind.example" } })).json(),
+  ).toMatchObject({ success: true });
   const engineerContext = await browser.newContext();
   const engineer = await engineerContext.newPage();
   await signIn(engineer, USERS.engineer);
@@ -109,9 +114,12 @@ test("the Northwind admin connects, sets up what consent cannot grant, and the e
   await engineer.getByRole("button", { name: "Contain now" }).click();
   await expect(engineer.getByRole("dialog", { name: "Temporary password" })).toBeVisible();
   await engineer.getByRole("button", { name: "I have stored it safely" }).click();
-  for (const step of ["reset-password", "enforce-mfa", "block-sign-in", "revoke-sessions"]) await expect(engineer.locator(`tr[data-step="${step}"]`)).toContainText("Done");
+  for (const step of ["reset-password", "enforce-mfa", "block-sign-in", "revoke-sessions"])
+    await expect(engineer.locator(`tr[data-step="${step}"]`)).toContainText("Done");
   await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Contained");
-  expect(await (await simulator.post(`/_control/tenants/${NORTHWIND}/attacker-sign-in`, { data: { upn: "jamie@northwind.example" } })).json()).toMatchObject({ success: false, errorCode: 50057 });
+  expect(
+    await (await simulator.post(`/_control/tenants/${NORTHWIND}/attacker-sign-in`, { data: { upn: "jamie@northwind.example" } })).json(),
+  ).toMatchObject({ success: false, errorCode: 50057 });
   await simulator.dispose();
   await engineerContext.close();
 });

@@ -10,7 +10,9 @@ const CONTOSO = "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01";
 test("the engineer contains megan@contoso.example and the attacker is locked out", async ({ page }) => {
   const simulator = await request.newContext({ baseURL: SIMULATOR, ignoreHTTPSErrors: true });
   // Before: the attacker's stolen password still works.
-  const before = await (await simulator.post(`/_control/tenants/${CONTOSO}/attacker-sign-in`, { data: { upn: "megan@contoso.example" } })).json();
+  const before = await (
+    await simulator.post(`/_control/tenants/${CONTOSO}/attacker-sign-in`, { data: { upn: "megan@contoso.example" } })
+  ).json();
   expect(before).toMatchObject({ success: true });
 
   await signIn(page, USERS.engineer);
@@ -80,11 +82,17 @@ test("the engineer contains megan@contoso.example and the attacker is locked out
   await expect(reenable).toContainText("To do");
 
   // After: the attacker's next sign-in fails because the account is blocked, and it is logged.
-  const after = await (await simulator.post(`/_control/tenants/${CONTOSO}/attacker-sign-in`, { data: { upn: "megan@contoso.example" } })).json();
+  const after = await (
+    await simulator.post(`/_control/tenants/${CONTOSO}/attacker-sign-in`, { data: { upn: "megan@contoso.example" } })
+  ).json();
   expect(after).toMatchObject({ success: false, errorCode: 50057 });
-  const log = (await (await simulator.get(`/_control/tenants/${CONTOSO}/sign-ins?upn=megan@contoso.example`)).json()) as { status: { errorCode: number } }[];
+  const log = (await (await simulator.get(`/_control/tenants/${CONTOSO}/sign-ins?upn=megan@contoso.example`)).json()) as {
+    status: { errorCode: number };
+  }[];
   expect(log.some((s) => s.status.errorCode === 50057)).toBe(true);
-  const session = await (await simulator.post(`/_control/tenants/${CONTOSO}/attacker-session`, { data: { upn: "megan@contoso.example" } })).json();
+  const session = await (
+    await simulator.post(`/_control/tenants/${CONTOSO}/attacker-session`, { data: { upn: "megan@contoso.example" } })
+  ).json();
   expect(session).toMatchObject({ valid: false });
   await simulator.dispose();
 });
@@ -104,7 +112,9 @@ test("on a tenant that requires approval, containment waits for the tenant admin
   await expect(page.getByText(/Waiting for a second person: This tenant asks/)).toBeVisible();
   const engineerApprovals = page.locator('[aria-label="Approvals"]');
   // In words, never step keys.
-  await expect(engineerApprovals).toContainText("Contain the account: reset the password, enforce MFA, block sign-in and sign out of all sessions");
+  await expect(engineerApprovals).toContainText(
+    "Contain the account: reset the password, enforce MFA, block sign-in and sign out of all sessions",
+  );
   await expect(engineerApprovals).not.toContainText("containment");
   await expect(page.locator('tr[data-step="block-sign-in"]')).toContainText("Waiting for approval");
 
@@ -136,7 +146,9 @@ test("on a tenant that requires approval, containment waits for the tenant admin
   await revoke.getByRole("button", { name: /More actions/ }).click();
   await page.getByRole("menuitem", { name: "Skip…" }).click();
   const skip = page.getByRole("dialog", { name: /Skip “Sign out of all sessions”/ });
-  await skip.getByLabel("Reason").fill("Fabrikam's app lacks User.RevokeSessions.All; the tenant admin revoked the sessions in the Entra admin center");
+  await skip
+    .getByLabel("Reason")
+    .fill("Fabrikam's app lacks User.RevokeSessions.All; the tenant admin revoked the sessions in the Entra admin center");
   await skip.getByRole("button", { name: "Skip step" }).click();
   await expect(revoke).toContainText("Skipped");
   await expect(page.getByRole("heading", { level: 1 }).locator("..")).toContainText("Contained");
@@ -166,7 +178,8 @@ test("after a partly failed containment, re-running the failed step alone makes 
   await expect(page.getByText(/evidence snapshot was taken alongside containment/)).toBeVisible();
   await expect(page.locator('tr[data-step="snapshot"]')).toContainText("Taken alongside containment");
   await expect(page.locator('[aria-label="Evidence snapshot"]')).toContainText("Taken alongside containment");
-  for (const step of ["reset-password", "enforce-mfa", "block-sign-in"]) await expect(page.locator(`tr[data-step="${step}"]`)).toContainText("Done", { timeout: 30_000 });
+  for (const step of ["reset-password", "enforce-mfa", "block-sign-in"])
+    await expect(page.locator(`tr[data-step="${step}"]`)).toContainText("Done", { timeout: 30_000 });
   await expect(status).toContainText("Triaged");
 
   await revoke.getByRole("button", { name: "Re-run: Sign out of all sessions" }).click();
@@ -175,7 +188,9 @@ test("after a partly failed containment, re-running the failed step alone makes 
   await expect(revoke).toContainText("Done", { timeout: 30_000 });
   await expect(revoke).toContainText("Verified: Sessions valid from");
   await expect(status).toContainText("Contained");
-  const session = await (await simulator.post(`/_control/tenants/${CONTOSO}/attacker-session`, { data: { upn: "adele@contoso.example" } })).json();
+  const session = await (
+    await simulator.post(`/_control/tenants/${CONTOSO}/attacker-session`, { data: { upn: "adele@contoso.example" } })
+  ).json();
   expect(session).toMatchObject({ valid: false });
   await simulator.dispose();
 });

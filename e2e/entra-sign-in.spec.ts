@@ -12,7 +12,9 @@ test("a Breachdesk user signs in with Microsoft Entra ID and lands in the app as
   const page = await context.newPage();
   await page.goto("/login");
   await page.getByRole("button", { name: "Sign in with Microsoft" }).click();
-  await expect(page).toHaveURL(new RegExp(`^${SIMULATOR}/2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a03/oauth2/v2\\.0/authorize\\?.*code_challenge_method=S256`));
+  await expect(page).toHaveURL(
+    new RegExp(`^${SIMULATOR}/2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a03/oauth2/v2\\.0/authorize\\?.*code_challenge_method=S256`),
+  );
   expect(new URL(page.url()).searchParams.get("nonce")).toBeTruthy();
   await page.getByLabel("Email").fill("admin@northwind.example");
   await page.getByLabel("Password").fill("Northwind-admin-1");

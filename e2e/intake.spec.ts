@@ -103,7 +103,9 @@ test("filing for an account with an open incident offers that incident first, wi
   await form.getByRole("button", { name: "File incident" }).click();
 
   const notice = form.getByRole("status", { name: "Open incidents for this account" });
-  await expect(notice).toContainText(/INC-\d+ \((New|Triaged|Contained|Resolved|Reopened)\) is open for this account – add to it instead\?/);
+  await expect(notice).toContainText(
+    /INC-\d+ \((New|Triaged|Contained|Resolved|Reopened)\) is open for this account – add to it instead\?/,
+  );
   await expect(notice).toBeFocused();
   await expect(page).toHaveURL(/\/tickets\/new$/);
   await expect(form.getByRole("button", { name: "File anyway" })).toBeVisible();
@@ -124,7 +126,10 @@ test("filing for an account with an open incident offers that incident first, wi
 
 test("a Fabrikam admin gets 'not found' for a Contoso ticket URL", async ({ page, browser }) => {
   const { users, tickets } = await seed({
-    users: [{ key: "contosoAdmin", role: "TENANT_ADMIN", tenant: "contoso" }, { key: "fabrikamAdmin", role: "TENANT_ADMIN", tenant: "fabrikam" }],
+    users: [
+      { key: "contosoAdmin", role: "TENANT_ADMIN", tenant: "contoso" },
+      { key: "fabrikamAdmin", role: "TENANT_ADMIN", tenant: "fabrikam" },
+    ],
     tickets: [{ key: "contoso", tenant: "contoso", reporter: "contosoAdmin", affectedUpn: "megan@contoso.example" }],
   });
   // The Contoso admin opens a Contoso ticket…
@@ -146,8 +151,20 @@ test("a Fabrikam admin gets 'not found' for a Contoso ticket URL", async ({ page
 
 test("tenant admins see and write only public comments", async ({ page }) => {
   const { users, tickets } = await seed({
-    users: [{ key: "admin", role: "TENANT_ADMIN", tenant: "contoso" }, { key: "engineer", role: "ENGINEER" }],
-    tickets: [{ key: "worked", tenant: "contoso", reporter: "admin", assignee: "engineer", affectedUpn: "adele@contoso.example", status: "TRIAGED" }],
+    users: [
+      { key: "admin", role: "TENANT_ADMIN", tenant: "contoso" },
+      { key: "engineer", role: "ENGINEER" },
+    ],
+    tickets: [
+      {
+        key: "worked",
+        tenant: "contoso",
+        reporter: "admin",
+        assignee: "engineer",
+        affectedUpn: "adele@contoso.example",
+        status: "TRIAGED",
+      },
+    ],
   });
   await signIn(page, users.admin!);
   await page.goto(`/tickets/${tickets.worked!.id}`);
@@ -168,7 +185,9 @@ test("tenant admins see and write only public comments", async ({ page }) => {
   await upload.getByLabel(/Attach evidence/).setInputFiles({ name: "page.html", mimeType: "text/html", buffer: Buffer.from("<b>x</b>") });
   await upload.getByRole("button", { name: "Upload" }).click();
   await expect(upload.getByText(/Allowed types/)).toBeVisible();
-  await upload.getByLabel(/Attach evidence/).setInputFiles({ name: "ndr.eml", mimeType: "message/rfc822", buffer: Buffer.from("Subject: Undeliverable") });
+  await upload
+    .getByLabel(/Attach evidence/)
+    .setInputFiles({ name: "ndr.eml", mimeType: "message/rfc822", buffer: Buffer.from("Subject: Undeliverable") });
   await upload.getByRole("button", { name: "Upload" }).click();
   const link = page.getByRole("list", { name: "Evidence" }).getByRole("link", { name: "ndr.eml" });
   await expect(link).toBeVisible();

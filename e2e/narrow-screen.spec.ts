@@ -21,7 +21,10 @@ async function sidewaysOverflow(page: import("@playwright/test").Page) {
     const culprits = [...document.querySelectorAll("body *")]
       .filter((e) => e.getBoundingClientRect().right > width + 1 && !scrolls(e) && getComputedStyle(e).position !== "fixed")
       .slice(0, 5)
-      .map((e) => `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)} "${(e.textContent ?? "").trim().slice(0, 40)}" (${Math.round(e.getBoundingClientRect().right)} px)`);
+      .map(
+        (e) =>
+          `${e.tagName.toLowerCase()}.${String(e.className).slice(0, 60)} "${(e.textContent ?? "").trim().slice(0, 40)}" (${Math.round(e.getBoundingClientRect().right)} px)`,
+      );
     return { pageWidth: document.documentElement.scrollWidth, width, culprits };
   });
 }
@@ -29,8 +32,21 @@ async function sidewaysOverflow(page: import("@playwright/test").Page) {
 test("at 390 px the pages do not scroll sideways, and the header and stage tabs stay compact", async ({ browser }) => {
   test.setTimeout(180_000);
   const { users, tickets } = await seed({
-    users: [{ key: "admin", role: "TENANT_ADMIN", tenant: "contoso" }, { key: "engineer", role: "ENGINEER" }],
-    tickets: [{ key: "worked", tenant: "contoso", reporter: "admin", assignee: "engineer", affectedUpn: "megan@contoso.example", status: "TRIAGED", workOf: "megan@contoso.example" }],
+    users: [
+      { key: "admin", role: "TENANT_ADMIN", tenant: "contoso" },
+      { key: "engineer", role: "ENGINEER" },
+    ],
+    tickets: [
+      {
+        key: "worked",
+        tenant: "contoso",
+        reporter: "admin",
+        assignee: "engineer",
+        affectedUpn: "megan@contoso.example",
+        status: "TRIAGED",
+        workOf: "megan@contoso.example",
+      },
+    ],
   });
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();

@@ -62,7 +62,11 @@ test("a public update reaches the tenant admin in the header, on their list and 
   const platform = await (await browser.newContext()).newPage();
   await signIn(platform, USERS.platform);
   await platform.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Outgoing mail" }).click();
-  const mail = platform.getByRole("article").filter({ hasText: USERS.contosoAdmin }).filter({ hasText: "new update from Riya Shah" }).first();
+  const mail = platform
+    .getByRole("article")
+    .filter({ hasText: USERS.contosoAdmin })
+    .filter({ hasText: "new update from Riya Shah" })
+    .first();
   await expect(mail).toBeVisible();
   await mail.getByText("Show the mail").click();
   await expect(mail).toContainText(`${ticketUrl}`);

@@ -15,7 +15,19 @@ async function seedClosed(account: string, title: string, severity: "LOW" | "MED
       { key: "engineer", role: "ENGINEER" },
       { key: "manager", role: "MANAGER" },
     ],
-    tickets: [{ key: "closed", tenant: "contoso", reporter: "contosoAdmin", assignee: "engineer", affectedUpn: account, title, severity, status: "CLOSED", workOf: account }],
+    tickets: [
+      {
+        key: "closed",
+        tenant: "contoso",
+        reporter: "contosoAdmin",
+        assignee: "engineer",
+        affectedUpn: account,
+        title,
+        severity,
+        status: "CLOSED",
+        workOf: account,
+      },
+    ],
   });
 }
 
@@ -29,14 +41,29 @@ test("the manager approves a closed report and downloads its PDF; the tenant adm
   await expect(waiting.getByRole("heading")).toHaveText(/^Waiting for review \(\d+\)$/);
   await expect(waiting).toContainText(/\d+ reports? waiting for review/);
   await waiting.getByRole("link", { name: title }).click();
-  for (const heading of ["Introduction", "1. Issue description", "2. User affected / scope", "3. Business impact", "4. Troubleshooting steps", "5. Resolution and recovery", "6. Preventative measures", "7. Outcome after troubleshooting"]) {
+  for (const heading of [
+    "Introduction",
+    "1. Issue description",
+    "2. User affected / scope",
+    "3. Business impact",
+    "4. Troubleshooting steps",
+    "5. Resolution and recovery",
+    "6. Preventative measures",
+    "7. Outcome after troubleshooting",
+  ]) {
     await expect(page.getByRole("heading", { name: heading, exact: true })).toBeVisible();
   }
   // Stored values in words: no enum keys, no doubled brackets around the tenant.
-  await expect(page.getByRole("region", { name: "Introduction" })).toContainText("The account alex@contoso.example of Contoso (demo) was reported compromised");
+  await expect(page.getByRole("region", { name: "Introduction" })).toContainText(
+    "The account alex@contoso.example of Contoso (demo) was reported compromised",
+  );
   await expect(page.getByRole("region", { name: "1. Issue description" })).toContainText("Severity: low.");
-  await expect(page.getByRole("region", { name: "1. Issue description" })).toContainText("First successful suspicious sign-in: not recorded.");
-  await expect(page.getByRole("region", { name: "6. Preventative measures" })).toContainText("Enforce MFA for all users without exception: done, owner Tenant IT.");
+  await expect(page.getByRole("region", { name: "1. Issue description" })).toContainText(
+    "First successful suspicious sign-in: not recorded.",
+  );
+  await expect(page.getByRole("region", { name: "6. Preventative measures" })).toContainText(
+    "Enforce MFA for all users without exception: done, owner Tenant IT.",
+  );
   await expect(page.getByRole("region", { name: "Appendix: timeline" })).toContainText("Incident reported (severity low)");
   for (const raw of ["LOW", "IN_REVIEW", "OPEN"]) await expect(page.getByRole("main")).not.toContainText(new RegExp(`\\b${raw}\\b`));
   await page.getByRole("button", { name: "Approve version 1" }).click();
@@ -48,7 +75,13 @@ test("the manager approves a closed report and downloads its PDF; the tenant adm
   const file = await (await download).path();
   const { readFile } = await import("node:fs/promises");
   const { text } = await extractText(await getDocumentProxy(new Uint8Array(await readFile(file))), { mergePages: true });
-  for (const heading of ["1. Issue description", "2. User affected / scope", "4. Troubleshooting steps", "7. Outcome after troubleshooting"]) expect(text).toContain(heading);
+  for (const heading of [
+    "1. Issue description",
+    "2. User affected / scope",
+    "4. Troubleshooting steps",
+    "7. Outcome after troubleshooting",
+  ])
+    expect(text).toContain(heading);
   expect(text).toContain("alex@contoso.example");
   const reportUrl = page.url().split("?")[0]!;
 
@@ -73,14 +106,20 @@ test("the manager approves a closed report and downloads its PDF; the tenant adm
   await fabrikamContext.close();
 });
 
-test("return with comments, the engineer revises the text and resubmits, the manager sees the change and approves version 2", async ({ page, browser }) => {
+test("return with comments, the engineer revises the text and resubmits, the manager sees the change and approves version 2", async ({
+  page,
+  browser,
+}) => {
   const revised = "Consent of the app 'Mail Sync Pro' was revoked for Łukasz → all tenants.";
   const title = uniqueName("Suspicious app consent on Lee's account");
   const { users } = await seedClosed("lee@contoso.example", title, "MEDIUM");
   const manager = users.manager!;
   await signIn(page, manager);
   await page.goto("/reviews");
-  await page.getByRole("region", { name: /^Waiting for review/ }).getByRole("link", { name: title }).click();
+  await page
+    .getByRole("region", { name: /^Waiting for review/ })
+    .getByRole("link", { name: title })
+    .click();
   await expect(page).toHaveURL(/\/reports\/[0-9a-f-]{36}$/);
   const reportUrl = page.url();
   const ticketId = reportUrl.split("/").pop()!;
@@ -169,10 +208,16 @@ test("the manager's dashboard shows the period's figures and charts, refuses a b
   await expect(figure("Time to close (avg)")).toHaveText("29.8 h");
   await expect(figure("SLA breaches")).toHaveText("0");
   await expect(figure("Preventive items still open")).toHaveText("6"); // 2 closed tickets × 3 of the seed's 4 recommendations
-  await expect(page.getByRole("figure", { name: "Incidents by tenant: open and closed" })).toContainText("Contoso (demo): 0 open, 2 closed.");
-  await expect(page.getByRole("figure", { name: "Time to contain against the SLA" })).toContainText("2 of 2 within the target, 0 beyond it.");
+  await expect(page.getByRole("figure", { name: "Incidents by tenant: open and closed" })).toContainText(
+    "Contoso (demo): 0 open, 2 closed.",
+  );
+  await expect(page.getByRole("figure", { name: "Time to contain against the SLA" })).toContainText(
+    "2 of 2 within the target, 0 beyond it.",
+  );
   await expect(page.getByRole("img", { name: /Incidents reported per day/ })).toBeVisible();
-  await expect(page.getByRole("figure", { name: /Incidents reported per day/ })).toContainText(/2 incidents in 11 days; the most \(1\) on \d{1,2} \w{3} and \d{1,2} \w{3}\./);
+  await expect(page.getByRole("figure", { name: /Incidents reported per day/ })).toContainText(
+    /2 incidents in 11 days; the most \(1\) on \d{1,2} \w{3} and \d{1,2} \w{3}\./,
+  );
   await expect(page.getByText("Dwell time: from the first successful suspicious sign-in to containment")).toBeVisible();
   const byTenant = page.getByRole("figure", { name: "Incidents by tenant: open and closed" });
   await byTenant.getByText("The numbers as a table").click();
@@ -182,16 +227,22 @@ test("the manager's dashboard shows the period's figures and charts, refuses a b
   expect(csv.status()).toBe(200);
   const text = await csv.text();
   const lines = text.trim().split("\r\n");
-  expect(lines[0]).toBe('"ticket","tenant","status","severity","reported","hours_to_first_response","hours_to_contain","dwell_hours","hours_to_close","external_recipients","internal_recipients","open_preventive_items"');
+  expect(lines[0]).toBe(
+    '"ticket","tenant","status","severity","reported","hours_to_first_response","hours_to_contain","dwell_hours","hours_to_close","external_recipients","internal_recipients","open_preventive_items"',
+  );
   expect(lines).toHaveLength(3);
-  for (const row of lines.slice(1)) expect(row).toMatch(/^"INC-\d+","Contoso \(demo\)","CLOSED","(LOW|MEDIUM)","[^"]+","0.25","1.25","","29.75","0","0","3"$/);
+  for (const row of lines.slice(1))
+    expect(row).toMatch(/^"INC-\d+","Contoso \(demo\)","CLOSED","(LOW|MEDIUM)","[^"]+","0.25","1.25","","29.75","0","0","3"$/);
 
   // A period that is not one: the error beside the field, what was typed kept, no figures; the CSV refuses it too.
   expect((await page.goto("/dashboard?from=1"))?.status()).toBe(200);
   await expect(page.getByText("Enter a date as YYYY-MM-DD.")).toBeVisible();
   await expect(page.getByLabel("From", { exact: true })).toHaveValue("1");
   // The error under From does not move the fields out of line.
-  const [fromBox, toBox] = [await page.getByLabel("From", { exact: true }).boundingBox(), await page.getByLabel("To", { exact: true }).boundingBox()];
+  const [fromBox, toBox] = [
+    await page.getByLabel("From", { exact: true }).boundingBox(),
+    await page.getByLabel("To", { exact: true }).boundingBox(),
+  ];
   expect(Math.abs(fromBox!.y - toBox!.y)).toBeLessThan(1);
   await expect(page.getByLabel("Key figures")).toHaveCount(0);
   await page.goto(`/dashboard?from=${to}&to=${from}`);

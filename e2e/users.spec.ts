@@ -65,7 +65,10 @@ test("the add-user form shows field errors and keeps what was typed", async ({ p
 
 test("an engineer sees only the tenants it serves, until a platform admin widens them", async ({ page, browser }) => {
   const { users, tickets } = await seed({
-    users: [{ key: "platform", role: "PLATFORM_ADMIN" }, { key: "contosoAdmin", role: "TENANT_ADMIN", tenant: "contoso" }],
+    users: [
+      { key: "platform", role: "PLATFORM_ADMIN" },
+      { key: "contosoAdmin", role: "TENANT_ADMIN", tenant: "contoso" },
+    ],
     tickets: [{ key: "contoso", tenant: "contoso", reporter: "contosoAdmin", affectedUpn: "megan@contoso.example" }],
   });
   const foxEmail = `${uniqueName("fox")}@breachdesk.example`;

@@ -11,7 +11,10 @@ import { openStage } from "./support/stages";
 /** Seeds a ticket worked like the demo's one for the account, with its own tenant admin and engineer. */
 async function seedWorked(tenant: "contoso" | "fabrikam", account: string, status: "CONTAINED" | "RESOLVED" | "CLOSED") {
   const { users, tickets } = await seed({
-    users: [{ key: "admin", role: "TENANT_ADMIN", tenant }, { key: "engineer", role: "ENGINEER" }],
+    users: [
+      { key: "admin", role: "TENANT_ADMIN", tenant },
+      { key: "engineer", role: "ENGINEER" },
+    ],
     tickets: [{ key: "ticket", tenant, reporter: "admin", assignee: "engineer", affectedUpn: account, status, workOf: account }],
   });
   return { admin: users.admin!, engineer: users.engineer!, url: `/tickets/${tickets.ticket!.id}` };
@@ -44,7 +47,9 @@ test("close blocked, reopen with a reason, resolve after confirming, reassign an
   await expect(reopen).toBeHidden();
   await expect(status(page)).toContainText("Reopened");
   await openStage(page, "Timeline");
-  await expect(page.getByRole("list", { name: "Timeline" })).toContainText("Status changed from Resolved to Reopened: reason “Diego reports a new MFA prompt he did not start”");
+  await expect(page.getByRole("list", { name: "Timeline" })).toContainText(
+    "Status changed from Resolved to Reopened: reason “Diego reports a new MFA prompt he did not start”",
+  );
 
   // Resolve asks first; Cancel changes nothing.
   await page.getByRole("button", { name: "Resolve", exact: true }).click();
@@ -66,7 +71,6 @@ test("close blocked, reopen with a reason, resolve after confirming, reassign an
   await expect(facts).toContainText("Unassigned");
   await page.getByRole("button", { name: "Assign to me", exact: true }).click();
   await expect(facts).toContainText(engineer.name);
-
 });
 
 test("on a new ticket, assigning yourself also triages it, and the button says so", async ({ page, browser }) => {
@@ -130,7 +134,10 @@ test("closing warns, without blocking, about what is still in progress", async (
   // Closed like Lee's demo ticket: an outcome but no lessons, trace, MFA check or checklist.
   await page.goto(url);
   await page.getByRole("button", { name: "Reopen", exact: true }).click();
-  await page.getByRole("alertdialog").getByLabel(/Why reopen it/).fill("Settle the checklist before the report goes out again");
+  await page
+    .getByRole("alertdialog")
+    .getByLabel(/Why reopen it/)
+    .fill("Settle the checklist before the report goes out again");
   await page.getByRole("alertdialog").getByRole("button", { name: "Reopen ticket" }).click();
   await expect(status(page)).toContainText("Reopened");
 

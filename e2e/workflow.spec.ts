@@ -147,7 +147,9 @@ test("4. troubleshooting: evidence, containment, eradication and manual steps", 
   await methods.getByText("Manual step for phone +234 803 555 0147: how").click();
   await expect(methods).toContainText("Temporary Access Pass");
   // Megan registers Authenticator (a Temporary Access Pass handed over in person); minutes later the step is tried again.
-  await simulator.post(`/_control/tenants/${CONTOSO}/users/megan@contoso.example/register-method`, { data: { kind: "microsoftAuthenticator" } });
+  await simulator.post(`/_control/tenants/${CONTOSO}/users/megan@contoso.example/register-method`, {
+    data: { kind: "microsoftAuthenticator" },
+  });
   await simulator.post("/_control/advance-time", { data: { ms: 5 * 60_000 } });
   await methods.getByRole("button", { name: "Try again: phone +234 803 555 0147" }).click();
   await engineer.getByRole("alertdialog").getByRole("button", { name: "Remove method" }).click();
@@ -195,7 +197,9 @@ test("5. resolution: the message trace fills the scope; gmail.com's admins are a
   // The trace fills the scope's recipient domains (still there after a reload).
   await engineer.reload();
   await openStage(engineer, "Scope");
-  await expect(engineer.getByRole("table").filter({ hasText: "Recipients of the unauthorized mail" })).toContainText(/gmail\.com\s*External\s*420/);
+  await expect(engineer.getByRole("table").filter({ hasText: "Recipients of the unauthorized mail" })).toContainText(
+    /gmail\.com\s*External\s*420/,
+  );
   await openStage(engineer, "Resolution");
   await engineer.getByRole("button", { name: "Draft advisories" }).click();
   const advisory = engineer.getByRole("article", { name: "Advisory to gmail.com" });
@@ -205,7 +209,9 @@ test("5. resolution: the message trace fills the scope; gmail.com's admins are a
   const confirmSend = engineer.getByRole("alertdialog", { name: "Send the advisory to gmail.com?" });
   await expect(confirmSend.getByRole("list", { name: "Recipients" })).toContainText("abuse@gmail.com");
   await expect(confirmSend).toContainText("security@contoso.example");
-  await expect(confirmSend).toContainText(/Security advisory: unauthorized mail from megan\.bowen@contoso\.example to gmail\.com – ref\. INC-\d+/);
+  await expect(confirmSend).toContainText(
+    /Security advisory: unauthorized mail from megan\.bowen@contoso\.example to gmail\.com – ref\. INC-\d+/,
+  );
   await confirmSend.getByRole("button", { name: "Cancel" }).click();
   await expect(advisory.getByRole("button", { name: "Mark acknowledged" })).toHaveCount(0);
   await advisory.getByRole("button", { name: "Send advisory" }).click();
@@ -258,7 +264,9 @@ test("7. recovery and outcome: sign-in allowed again, resolved and closed", asyn
   await engineer.reload();
   await expect(itemRow).toContainText("In progress");
   await itemRow.getByRole("button", { name: "Edit Block legacy authentication" }).click();
-  await expect(engineer.getByRole("form", { name: "Follow-up item: Block legacy authentication" }).getByLabel("Status")).toHaveValue("IN_PROGRESS");
+  await expect(engineer.getByRole("form", { name: "Follow-up item: Block legacy authentication" }).getByLabel("Status")).toHaveValue(
+    "IN_PROGRESS",
+  );
   await openStage(engineer, "Troubleshooting");
   const reenable = engineer.locator('tr[data-step="re-enable-sign-in"]');
   await reenable.getByRole("button", { name: "Run: Allow sign-in again" }).click();
@@ -268,7 +276,9 @@ test("7. recovery and outcome: sign-in allowed again, resolved and closed", asyn
   // Outcome, resolve, close.
   await openStage(engineer, "Outcome");
   const outcome = engineer.getByRole("form", { name: "Outcome" });
-  await outcome.getByLabel("What was achieved").fill("Password reset, MFA enforced, sessions revoked; hiding rules removed; gmail.com advised to block the sender.");
+  await outcome
+    .getByLabel("What was achieved")
+    .fill("Password reset, MFA enforced, sessions revoked; hiding rules removed; gmail.com advised to block the sender.");
   await outcome.getByLabel("Lessons learned").fill("Enforce MFA for every user; alert on new inbox rules.");
   await outcome.getByLabel("Closure reason").fill("Resolved");
   await outcome.getByRole("button", { name: "Save outcome" }).click();

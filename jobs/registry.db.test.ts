@@ -38,7 +38,11 @@ describe.each(testDbKinds())("registered jobs on %s", (dbKind) => {
 
   it("a scheduled chain verification walks the chain and records its result", async () => {
     const { id } = await enqueueJob(verifyAuditChainJob, {}, { queue });
-    await waitFor(async () => ((await listJobs(t.db, { kind: verifyAuditChainJob.name, state: "completed" })).rows.some((r) => r.id === id) ? true : undefined), "the verification");
+    await waitFor(
+      async () =>
+        (await listJobs(t.db, { kind: verifyAuditChainJob.name, state: "completed" })).rows.some((r) => r.id === id) ? true : undefined,
+      "the verification",
+    );
     const runs = await t.db.auditVerification.findMany({ where: { kind: "SCHEDULED" }, select: { status: true } });
     expect(runs.length).toBeGreaterThan(0);
     expect(runs.every((r) => r.status !== "BROKEN")).toBe(true);
@@ -60,7 +64,11 @@ describe.each(testDbKinds())("registered jobs on %s", (dbKind) => {
       ],
     });
     const { id } = await enqueueJob(purgeSignInStateJob, {}, { queue });
-    await waitFor(async () => ((await listJobs(t.db, { kind: purgeSignInStateJob.name, state: "completed" })).rows.some((r) => r.id === id) ? true : undefined), "the purge");
+    await waitFor(
+      async () =>
+        (await listJobs(t.db, { kind: purgeSignInStateJob.name, state: "completed" })).rows.some((r) => r.id === id) ? true : undefined,
+      "the purge",
+    );
     expect((await t.db.rateLimit.findMany({ select: { key: true } })).map((r) => r.key)).toEqual(["signin-ip:1.2.3.4"]);
     const sessions = await t.db.userSession.findMany({ select: { createdAt: true } });
     expect(sessions).toHaveLength(1);

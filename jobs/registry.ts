@@ -11,7 +11,16 @@ import { purgeSignInStateJob } from "./housekeeping";
 // one that brings the kinds together (the server's instrumentation and `npm run worker` read it).
 // A kind is defined next to its domain service (lib/<domain>/jobs.ts) — or here, in jobs/, for a
 // folder lib/jobs itself depends on (lib/auth) — and added to this list. See docs/jobs.md.
-export const JOB_KINDS: readonly AnyJobKind[] = [purgeSignInStateJob, verifyAuditChainJob, recheckConnectionsJob, recheckDueStepsJob, sendMailJob, containCampaignAccountJob, pollAlertsJob, pollTenantAlertsJob];
+export const JOB_KINDS: readonly AnyJobKind[] = [
+  purgeSignInStateJob,
+  verifyAuditChainJob,
+  recheckConnectionsJob,
+  recheckDueStepsJob,
+  sendMailJob,
+  containCampaignAccountJob,
+  pollAlertsJob,
+  pollTenantAlertsJob,
+];
 
 /** Kind name → label, for the admin page. */
 export const JOB_KIND_LABELS: Readonly<Record<string, string>> = Object.fromEntries(JOB_KINDS.map((k) => [k.name, k.label]));

@@ -23,13 +23,17 @@ export async function TicketJobs({ ticketId }: { ticketId: string }) {
   if (jobs.length === 0) return null;
   return (
     <section aria-labelledby="ticket-jobs-heading" className="space-y-2">
-      <h2 id="ticket-jobs-heading" className="text-sm font-semibold">Background work</h2>
+      <h2 id="ticket-jobs-heading" className="text-sm font-semibold">
+        Background work
+      </h2>
       <ul className="divide-y rounded-md border text-sm">
         {jobs.map((job) => (
           <li key={job.id} className="flex flex-wrap items-baseline gap-x-3 gap-y-1 px-3 py-2">
             <JobStateBadge state={job.state} />
             <span className="font-medium">{JOB_KIND_LABELS[job.kind] ?? job.kind}</span>
-            <span className="text-muted-foreground">Attempt {job.attempts} of {job.maxAttempts}</span>
+            <span className="text-muted-foreground">
+              Attempt {job.attempts} of {job.maxAttempts}
+            </span>
             <span className="text-muted-foreground">{formatDateTime(job.finishedAt ?? job.startedAt ?? job.createdAt)}</span>
             {job.lastError && <span className="basis-full text-xs">Last error: {job.lastError}</span>}
           </li>

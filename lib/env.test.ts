@@ -8,7 +8,9 @@ const KEY = Buffer.alloc(32, 7).toString("base64");
 
 describe("env", () => {
   it("refuses to start outside demo mode without secrets, naming each", () => {
-    expect(() => parseEnv({})).toThrow(/NEXTAUTH_SECRET: is required outside demo mode[\s\S]*BREACHDESK_ENCRYPTION_KEY[\s\S]*AUDIT_CHAIN_KEY: is required outside demo mode/);
+    expect(() => parseEnv({})).toThrow(
+      /NEXTAUTH_SECRET: is required outside demo mode[\s\S]*BREACHDESK_ENCRYPTION_KEY[\s\S]*AUDIT_CHAIN_KEY: is required outside demo mode/,
+    );
   });
   it("runs demo mode without secrets", () => {
     const env = parseEnv({ BREACHDESK_DEMO: "1" });
@@ -19,26 +21,52 @@ describe("env", () => {
     expect(env.PGLITE_DIR).toBe("./data/pglite");
   });
   it("accepts a complete production configuration and caps the session at 12 hours", () => {
-    const base = { NEXTAUTH_SECRET: "x".repeat(32), BREACHDESK_ENCRYPTION_KEY: KEY, AUDIT_CHAIN_KEY: KEY, NEXTAUTH_URL: "https://bd.example.com" };
+    const base = {
+      NEXTAUTH_SECRET: "x".repeat(32),
+      BREACHDESK_ENCRYPTION_KEY: KEY,
+      AUDIT_CHAIN_KEY: KEY,
+      NEXTAUTH_URL: "https://bd.example.com",
+    };
     expect(parseEnv(base).isEntraSignInEnabled).toBe(false);
     expect(() => parseEnv({ ...base, SESSION_MAX_AGE_HOURS: "24" })).toThrow(/SESSION_MAX_AGE_HOURS/);
     expect(() => parseEnv({ ...base, BREACHDESK_ENCRYPTION_KEY: "c2hvcnQ=" })).toThrow(/32 bytes/);
     expect(() => parseEnv({ ...base, AUDIT_CHAIN_KEY: "c2hvcnQ=" })).toThrow(/AUDIT_CHAIN_KEY: must be 32 bytes/);
   });
   it("needs all three Entra ID variables together", () => {
-    expect(() => parseEnv({ BREACHDESK_DEMO: "1", AZURE_AD_CLIENT_ID: "abc" })).toThrow(/AZURE_AD_CLIENT_SECRET and AZURE_AD_TENANT_ID together/);
-    expect(parseEnv({ BREACHDESK_DEMO: "1", AZURE_AD_CLIENT_ID: "a", AZURE_AD_CLIENT_SECRET: "b", AZURE_AD_TENANT_ID: "c" }).isEntraSignInEnabled).toBe(true);
+    expect(() => parseEnv({ BREACHDESK_DEMO: "1", AZURE_AD_CLIENT_ID: "abc" })).toThrow(
+      /AZURE_AD_CLIENT_SECRET and AZURE_AD_TENANT_ID together/,
+    );
+    expect(
+      parseEnv({ BREACHDESK_DEMO: "1", AZURE_AD_CLIENT_ID: "a", AZURE_AD_CLIENT_SECRET: "b", AZURE_AD_TENANT_ID: "c" })
+        .isEntraSignInEnabled,
+    ).toBe(true);
   });
   it("configures Breachdesk's app with its credentials in order of preference, and refuses half a configuration", () => {
     const id = "0f6d3b2a-1c4e-4f5a-9b8c-7d6e5f4a3b2c";
     expect(parseEnv({ BREACHDESK_DEMO: "1" }).deploymentApp).toBeNull();
-    expect(() => parseEnv({ BREACHDESK_DEMO: "1", BREACHDESK_APP_CLIENT_ID: id })).toThrow(/BREACHDESK_APP_CERTIFICATE: Breachdesk's app needs a certificate/);
+    expect(() => parseEnv({ BREACHDESK_DEMO: "1", BREACHDESK_APP_CLIENT_ID: id })).toThrow(
+      /BREACHDESK_APP_CERTIFICATE: Breachdesk's app needs a certificate/,
+    );
     expect(() => parseEnv({ BREACHDESK_DEMO: "1", BREACHDESK_APP_CLIENT_SECRET: "s" })).toThrow(/BREACHDESK_APP_CLIENT_ID: is required/);
-    expect(() => parseEnv({ BREACHDESK_DEMO: "1", BREACHDESK_APP_CLIENT_ID: "nope", BREACHDESK_APP_CLIENT_SECRET: "s" })).toThrow(/BREACHDESK_APP_CLIENT_ID: must be the app's application/);
-    expect(() => parseEnv({ BREACHDESK_DEMO: "1", BREACHDESK_APP_CLIENT_ID: id, BREACHDESK_APP_CLIENT_SECRET: "s", BREACHDESK_APP_CLIENT_SECRET_EXPIRES: "soon" })).toThrow(/YYYY-MM-DD/);
+    expect(() => parseEnv({ BREACHDESK_DEMO: "1", BREACHDESK_APP_CLIENT_ID: "nope", BREACHDESK_APP_CLIENT_SECRET: "s" })).toThrow(
+      /BREACHDESK_APP_CLIENT_ID: must be the app's application/,
+    );
+    expect(() =>
+      parseEnv({
+        BREACHDESK_DEMO: "1",
+        BREACHDESK_APP_CLIENT_ID: id,
+        BREACHDESK_APP_CLIENT_SECRET: "s",
+        BREACHDESK_APP_CLIENT_SECRET_EXPIRES: "soon",
+      }),
+    ).toThrow(/YYYY-MM-DD/);
     const app = parseEnv({
-      BREACHDESK_DEMO: "1", BREACHDESK_APP_CLIENT_ID: id.toUpperCase(), BREACHDESK_APP_CLIENT_SECRET: "s", BREACHDESK_APP_CLIENT_SECRET_EXPIRES: "2027-06-30",
-      BREACHDESK_APP_CERTIFICATE_NEXT: "/path/next.pem", BREACHDESK_APP_CERTIFICATE: "/path/current.pfx", BREACHDESK_APP_CERTIFICATE_PASSWORD: "pw",
+      BREACHDESK_DEMO: "1",
+      BREACHDESK_APP_CLIENT_ID: id.toUpperCase(),
+      BREACHDESK_APP_CLIENT_SECRET: "s",
+      BREACHDESK_APP_CLIENT_SECRET_EXPIRES: "2027-06-30",
+      BREACHDESK_APP_CERTIFICATE_NEXT: "/path/next.pem",
+      BREACHDESK_APP_CERTIFICATE: "/path/current.pfx",
+      BREACHDESK_APP_CERTIFICATE_PASSWORD: "pw",
     }).deploymentApp;
     expect(app).toEqual({
       clientId: id,
@@ -56,7 +84,9 @@ describe("env", () => {
     expect(parseEnv({ BREACHDESK_DEMO: "1" })).toMatchObject({ JOBS_IN_PROCESS: true, JOBS_SHUTDOWN_SECONDS: 30 });
     const postgres = { BREACHDESK_DEMO: "1", DATABASE_URL: "postgresql://db/bd" };
     expect(parseEnv({ ...postgres, JOBS_IN_PROCESS: "0" }).JOBS_IN_PROCESS).toBe(false);
-    expect(() => parseEnv({ BREACHDESK_DEMO: "1", JOBS_IN_PROCESS: "0" })).toThrow(/JOBS_IN_PROCESS: cannot be 0 with the embedded database/);
+    expect(() => parseEnv({ BREACHDESK_DEMO: "1", JOBS_IN_PROCESS: "0" })).toThrow(
+      /JOBS_IN_PROCESS: cannot be 0 with the embedded database/,
+    );
   });
   it("takes the number of trusted proxy hops and refuses the old TRUST_PROXY flag", () => {
     expect(parseEnv({ BREACHDESK_DEMO: "1" }).TRUSTED_PROXY_HOPS).toBe(0);
@@ -82,9 +112,15 @@ describe("scripts' configuration", () => {
     expect(loadDotEnv(path.join(dir, "missing.env"))).toBe(false);
   });
   it("validates the database variables alone, as the app does", () => {
-    expect(parseDatabaseEnv({ PGLITE_DIR: "" })).toEqual({ DATABASE_URL: undefined, PGLITE_DIR: "./data/pglite", DATABASE_APP_ROLE: undefined });
+    expect(parseDatabaseEnv({ PGLITE_DIR: "" })).toEqual({
+      DATABASE_URL: undefined,
+      PGLITE_DIR: "./data/pglite",
+      DATABASE_APP_ROLE: undefined,
+    });
     expect(() => parseDatabaseEnv({ DATABASE_APP_ROLE: "app; DROP TABLE x" })).toThrow(/DATABASE_APP_ROLE/);
-    expect(parseDatabaseEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/bd" }).DATABASE_URL).toBe("postgresql://postgres@127.0.0.1:5432/bd");
+    expect(parseDatabaseEnv({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/bd" }).DATABASE_URL).toBe(
+      "postgresql://postgres@127.0.0.1:5432/bd",
+    );
     expect(() => parseDatabaseEnv({ DATABASE_URL: "mysql://x/y" })).toThrow(/DATABASE_URL/);
   });
 });

@@ -19,13 +19,22 @@ const flagDefaultOn = z
 
 const emptyAsUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
-const optionalDate = z.preprocess(emptyAsUndefined, z.iso.date("must be a date, YYYY-MM-DD").transform((d) => new Date(`${d}T00:00:00Z`)).optional());
+const optionalDate = z.preprocess(
+  emptyAsUndefined,
+  z.iso
+    .date("must be a date, YYYY-MM-DD")
+    .transform((d) => new Date(`${d}T00:00:00Z`))
+    .optional(),
+);
 
 const MICROSOFT_AUTHORITY = "https://login.microsoftonline.com";
 
 const ZKey32 = z.preprocess(
   emptyAsUndefined,
-  z.base64().refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64").optional(),
+  z
+    .base64()
+    .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64")
+    .optional(),
 );
 const demoKey = (purpose: string) => createHash("sha256").update(`${DEMO_ONLY_SECRET}:${purpose}`).digest("base64");
 
@@ -37,7 +46,13 @@ const ZDatabaseEnv = z.object({
   DATABASE_URL: z.preprocess(emptyAsUndefined, z.url({ protocol: /^postgres(ql)?$/ }).optional()),
   PGLITE_DIR: z.preprocess(emptyAsUndefined, z.string().default("./data/pglite")),
   // The PostgreSQL role the app runs as, given its rights by `npm run db:migrate` (scripts/db.ts).
-  DATABASE_APP_ROLE: z.preprocess(emptyAsUndefined, z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case role name").optional()),
+  DATABASE_APP_ROLE: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, "must be a lower-case role name")
+      .optional(),
+  ),
 });
 
 // Outgoing mail alone (lib/notifications), read where services run: in tests, scripts and jobs
@@ -66,14 +81,23 @@ const ZEnv = z
     TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
     // Read by scripts/server.mjs: the address to listen on (demo mode: 127.0.0.1 unless set).
     LISTEN_HOST: optionalString,
-    TRUST_PROXY: z.string().optional().refine((v) => !v || v === "0" || v === "false", "was replaced by TRUSTED_PROXY_HOPS (the number of reverse proxies in front of the app)"),
+    TRUST_PROXY: z
+      .string()
+      .optional()
+      .refine(
+        (v) => !v || v === "0" || v === "false",
+        "was replaced by TRUSTED_PROXY_HOPS (the number of reverse proxies in front of the app)",
+      ),
     AZURE_AD_CLIENT_ID: optionalString,
     AZURE_AD_CLIENT_SECRET: optionalString,
     AZURE_AD_TENANT_ID: optionalString,
     // Where Entra ID sign-in's OpenID configuration lives (the tenant simulator in the demo and tests).
     AZURE_AD_AUTHORITY_HOST: z.preprocess(emptyAsUndefined, z.url({ protocol: /^https$/ }).default(MICROSOFT_AUTHORITY)),
     // Breachdesk's own multi-tenant app (one per deployment): customers connect by admin consent.
-    BREACHDESK_APP_CLIENT_ID: z.preprocess(emptyAsUndefined, z.string().trim().toLowerCase().pipe(z.guid("must be the app's application (client) id, a GUID")).optional()),
+    BREACHDESK_APP_CLIENT_ID: z.preprocess(
+      emptyAsUndefined,
+      z.string().trim().toLowerCase().pipe(z.guid("must be the app's application (client) id, a GUID")).optional(),
+    ),
     BREACHDESK_APP_CERTIFICATE: optionalString,
     BREACHDESK_APP_CERTIFICATE_PASSWORD: optionalString,
     BREACHDESK_APP_CERTIFICATE_NEXT: optionalString,
@@ -110,15 +134,29 @@ const ZEnv = z
       ctx.addIssue({
         code: "custom",
         path: ["JOBS_IN_PROCESS"],
-        message: "cannot be 0 with the embedded database: only the server process may open it, so it runs the jobs (set DATABASE_URL to use separate workers)",
+        message:
+          "cannot be 0 with the embedded database: only the server process may open it, so it runs the jobs (set DATABASE_URL to use separate workers)",
       });
     }
     if (env.E2E_SEED_TOKEN && !env.BREACHDESK_DEMO) {
-      ctx.addIssue({ code: "custom", path: ["E2E_SEED_TOKEN"], message: "is for the end-to-end tests in demo mode only (it lets its holder create sign-ins)" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["E2E_SEED_TOKEN"],
+        message: "is for the end-to-end tests in demo mode only (it lets its holder create sign-ins)",
+      });
     }
-    const appCredentials = [env.BREACHDESK_APP_CERTIFICATE, env.BREACHDESK_APP_CERTIFICATE_NEXT, env.BREACHDESK_APP_CLIENT_SECRET, env.BREACHDESK_APP_CLIENT_SECRET_NEXT];
+    const appCredentials = [
+      env.BREACHDESK_APP_CERTIFICATE,
+      env.BREACHDESK_APP_CERTIFICATE_NEXT,
+      env.BREACHDESK_APP_CLIENT_SECRET,
+      env.BREACHDESK_APP_CLIENT_SECRET_NEXT,
+    ];
     if (env.BREACHDESK_APP_CLIENT_ID && !appCredentials.some(Boolean)) {
-      ctx.addIssue({ code: "custom", path: ["BREACHDESK_APP_CERTIFICATE"], message: "Breachdesk's app needs a certificate (preferred) or a client secret" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["BREACHDESK_APP_CERTIFICATE"],
+        message: "Breachdesk's app needs a certificate (preferred) or a client secret",
+      });
     }
     if (!env.BREACHDESK_APP_CLIENT_ID && appCredentials.some(Boolean)) {
       ctx.addIssue({ code: "custom", path: ["BREACHDESK_APP_CLIENT_ID"], message: "is required with Breachdesk's app credentials" });
@@ -136,8 +174,7 @@ const ZEnv = z
     ...env,
     // Demo mode may run without secrets; a fixed, loudly named value keeps it working locally.
     NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? DEMO_ONLY_SECRET,
-    BREACHDESK_ENCRYPTION_KEY:
-      env.BREACHDESK_ENCRYPTION_KEY ?? Buffer.alloc(32, DEMO_ONLY_SECRET).toString("base64"),
+    BREACHDESK_ENCRYPTION_KEY: env.BREACHDESK_ENCRYPTION_KEY ?? Buffer.alloc(32, DEMO_ONLY_SECRET).toString("base64"),
     AUDIT_CHAIN_KEY: env.AUDIT_CHAIN_KEY ?? demoKey("audit-chain"),
     isEntraSignInEnabled: Boolean(env.AZURE_AD_CLIENT_ID),
     deploymentApp: deploymentAppOf(env),
@@ -152,16 +189,40 @@ export type AppCredentialSource =
 
 /** Breachdesk's multi-tenant app, when configured: its credentials in order of preference (certificates first). */
 function deploymentAppOf(env: {
-  BREACHDESK_APP_CLIENT_ID?: string; BREACHDESK_APP_CERTIFICATE?: string; BREACHDESK_APP_CERTIFICATE_PASSWORD?: string; BREACHDESK_APP_CERTIFICATE_NEXT?: string;
-  BREACHDESK_APP_CERTIFICATE_NEXT_PASSWORD?: string; BREACHDESK_APP_CLIENT_SECRET?: string; BREACHDESK_APP_CLIENT_SECRET_EXPIRES?: Date;
-  BREACHDESK_APP_CLIENT_SECRET_NEXT?: string; BREACHDESK_APP_CLIENT_SECRET_NEXT_EXPIRES?: Date;
+  BREACHDESK_APP_CLIENT_ID?: string;
+  BREACHDESK_APP_CERTIFICATE?: string;
+  BREACHDESK_APP_CERTIFICATE_PASSWORD?: string;
+  BREACHDESK_APP_CERTIFICATE_NEXT?: string;
+  BREACHDESK_APP_CERTIFICATE_NEXT_PASSWORD?: string;
+  BREACHDESK_APP_CLIENT_SECRET?: string;
+  BREACHDESK_APP_CLIENT_SECRET_EXPIRES?: Date;
+  BREACHDESK_APP_CLIENT_SECRET_NEXT?: string;
+  BREACHDESK_APP_CLIENT_SECRET_NEXT_EXPIRES?: Date;
 }): { clientId: string; credentials: AppCredentialSource[] } | null {
   if (!env.BREACHDESK_APP_CLIENT_ID) return null;
   const candidates: (AppCredentialSource | null)[] = [
-    env.BREACHDESK_APP_CERTIFICATE ? { kind: "certificate", slot: "current", value: env.BREACHDESK_APP_CERTIFICATE, password: env.BREACHDESK_APP_CERTIFICATE_PASSWORD } : null,
-    env.BREACHDESK_APP_CERTIFICATE_NEXT ? { kind: "certificate", slot: "next", value: env.BREACHDESK_APP_CERTIFICATE_NEXT, password: env.BREACHDESK_APP_CERTIFICATE_NEXT_PASSWORD } : null,
-    env.BREACHDESK_APP_CLIENT_SECRET ? { kind: "secret", slot: "current", value: env.BREACHDESK_APP_CLIENT_SECRET, expiresAt: env.BREACHDESK_APP_CLIENT_SECRET_EXPIRES } : null,
-    env.BREACHDESK_APP_CLIENT_SECRET_NEXT ? { kind: "secret", slot: "next", value: env.BREACHDESK_APP_CLIENT_SECRET_NEXT, expiresAt: env.BREACHDESK_APP_CLIENT_SECRET_NEXT_EXPIRES } : null,
+    env.BREACHDESK_APP_CERTIFICATE
+      ? { kind: "certificate", slot: "current", value: env.BREACHDESK_APP_CERTIFICATE, password: env.BREACHDESK_APP_CERTIFICATE_PASSWORD }
+      : null,
+    env.BREACHDESK_APP_CERTIFICATE_NEXT
+      ? {
+          kind: "certificate",
+          slot: "next",
+          value: env.BREACHDESK_APP_CERTIFICATE_NEXT,
+          password: env.BREACHDESK_APP_CERTIFICATE_NEXT_PASSWORD,
+        }
+      : null,
+    env.BREACHDESK_APP_CLIENT_SECRET
+      ? { kind: "secret", slot: "current", value: env.BREACHDESK_APP_CLIENT_SECRET, expiresAt: env.BREACHDESK_APP_CLIENT_SECRET_EXPIRES }
+      : null,
+    env.BREACHDESK_APP_CLIENT_SECRET_NEXT
+      ? {
+          kind: "secret",
+          slot: "next",
+          value: env.BREACHDESK_APP_CLIENT_SECRET_NEXT,
+          expiresAt: env.BREACHDESK_APP_CLIENT_SECRET_NEXT_EXPIRES,
+        }
+      : null,
   ];
   return { clientId: env.BREACHDESK_APP_CLIENT_ID, credentials: candidates.filter((c): c is AppCredentialSource => c !== null) };
 }
@@ -217,7 +278,10 @@ let cachedAuditKey: Buffer | undefined;
 export function getAuditChainKey(): Buffer {
   cachedAuditKey ??= (() => {
     const env = parseWith(
-      ZAuditKeyEnv.refine((e) => e.BREACHDESK_DEMO || e.AUDIT_CHAIN_KEY, { path: ["AUDIT_CHAIN_KEY"], message: "is required outside demo mode" }),
+      ZAuditKeyEnv.refine((e) => e.BREACHDESK_DEMO || e.AUDIT_CHAIN_KEY, {
+        path: ["AUDIT_CHAIN_KEY"],
+        message: "is required outside demo mode",
+      }),
       process.env,
     );
     return Buffer.from(env.AUDIT_CHAIN_KEY ?? demoKey("audit-chain"), "base64");
@@ -235,7 +299,12 @@ let cachedEncryptionKey: string | undefined;
 export function getEncryptionKey(): string {
   cachedEncryptionKey ??= (() => {
     const env = parseWith(
-      z.object({ BREACHDESK_DEMO: flag, BREACHDESK_ENCRYPTION_KEY: ZKey32 }).refine((e) => e.BREACHDESK_DEMO || e.BREACHDESK_ENCRYPTION_KEY, { path: ["BREACHDESK_ENCRYPTION_KEY"], message: "is required outside demo mode" }),
+      z
+        .object({ BREACHDESK_DEMO: flag, BREACHDESK_ENCRYPTION_KEY: ZKey32 })
+        .refine((e) => e.BREACHDESK_DEMO || e.BREACHDESK_ENCRYPTION_KEY, {
+          path: ["BREACHDESK_ENCRYPTION_KEY"],
+          message: "is required outside demo mode",
+        }),
       process.env,
     );
     return env.BREACHDESK_ENCRYPTION_KEY ?? Buffer.alloc(32, DEMO_ONLY_SECRET).toString("base64");

@@ -30,15 +30,36 @@ export async function ensureDemoApp(dir: string, opts: { appUrl: string; simulat
   const uris = redirectUris(opts.appUrl);
   // One file per app URL: a demo and an end-to-end run on other ports do not overwrite each other's.
   const appsFile = path.join(dir, `simulator-apps.${new URL(opts.appUrl).port || "default"}.json`);
-  fs.writeFileSync(appsFile, JSON.stringify([{
-    clientId: identity.clientId, displayName: "Breachdesk (demo)", certificates: [publicCert], secrets: [identity.signInSecret],
-    redirectUris: [uris.consent, uris.setup, uris.signIn], permissions: DEPLOYMENT_APP_PERMISSIONS,
-  }], null, 2), { mode: 0o600 });
+  fs.writeFileSync(
+    appsFile,
+    JSON.stringify(
+      [
+        {
+          clientId: identity.clientId,
+          displayName: "Breachdesk (demo)",
+          certificates: [publicCert],
+          secrets: [identity.signInSecret],
+          redirectUris: [uris.consent, uris.setup, uris.signIn],
+          permissions: DEPLOYMENT_APP_PERMISSIONS,
+        },
+      ],
+      null,
+      2,
+    ),
+    { mode: 0o600 },
+  );
   const own = (key: string) => Boolean(opts.env[key]);
-  const appEnv: Record<string, string> = own("BREACHDESK_APP_CLIENT_ID") ? {} : { BREACHDESK_APP_CLIENT_ID: identity.clientId, BREACHDESK_APP_CERTIFICATE: certFile };
+  const appEnv: Record<string, string> = own("BREACHDESK_APP_CLIENT_ID")
+    ? {}
+    : { BREACHDESK_APP_CLIENT_ID: identity.clientId, BREACHDESK_APP_CERTIFICATE: certFile };
   // Entra ID sign-in against the simulator: Northwind's directory signs in its admin.
-  const signInEnv: Record<string, string> = own("AZURE_AD_CLIENT_ID") ? {} : {
-    AZURE_AD_CLIENT_ID: identity.clientId, AZURE_AD_CLIENT_SECRET: identity.signInSecret, AZURE_AD_TENANT_ID: NORTHWIND.tenantId, AZURE_AD_AUTHORITY_HOST: opts.simulatorUrl,
-  };
+  const signInEnv: Record<string, string> = own("AZURE_AD_CLIENT_ID")
+    ? {}
+    : {
+        AZURE_AD_CLIENT_ID: identity.clientId,
+        AZURE_AD_CLIENT_SECRET: identity.signInSecret,
+        AZURE_AD_TENANT_ID: NORTHWIND.tenantId,
+        AZURE_AD_AUTHORITY_HOST: opts.simulatorUrl,
+      };
   return { env: { ...appEnv, ...signInEnv, SIMULATOR_APPS_FILE: appsFile } };
 }

@@ -20,7 +20,11 @@ const root = process.cwd();
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 
 function loadDemoSecrets(file: string) {
-  const made = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url"), BREACHDESK_ENCRYPTION_KEY: randomBytes(32).toString("base64"), AUDIT_CHAIN_KEY: randomBytes(32).toString("base64") };
+  const made = {
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    BREACHDESK_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+    AUDIT_CHAIN_KEY: randomBytes(32).toString("base64"),
+  };
   const kept = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, string>) : {};
   const secrets = { ...made, ...kept }; // a secret added later is made once, the others are kept
   if (Object.keys(secrets).length !== Object.keys(kept).length) {
@@ -33,7 +37,9 @@ function loadDemoSecrets(file: string) {
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env, stdio: "inherit" });
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`${path.basename(command)} ${args.join(" ")} exited with ${code}`)),
+    );
   });
 }
 

@@ -46,7 +46,13 @@ function normalizeIp(ip) {
  */
 export function clientIpFrom(socketAddress, forwardedFor, hops) {
   const header = Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "");
-  const forwarded = hops > 0 ? header.split(",").map((s) => s.trim()).filter(Boolean) : [];
+  const forwarded =
+    hops > 0
+      ? header
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [];
   const chain = [...forwarded, socketAddress ?? ""].map(normalizeIp);
   const ip = chain[Math.max(0, chain.length - 1 - hops)];
   return ip || "unknown";
@@ -82,14 +88,18 @@ async function main() {
     if (hops === 0 && !warnedAboutProxy && req.headers["x-forwarded-for"]) {
       // A proxy in front that nobody told us about: every client would share its IP's sign-in limit.
       warnedAboutProxy = true;
-      console.warn("X-Forwarded-For received but TRUSTED_PROXY_HOPS=0: set it to the number of reverse proxies in front of the app, or every client shares one sign-in limit.");
+      console.warn(
+        "X-Forwarded-For received but TRUSTED_PROXY_HOPS=0: set it to the number of reverse proxies in front of the app, or every client shares one sign-in limit.",
+      );
     }
     applyClientIp(req.headers, req.socket.remoteAddress, hops);
     handle(req, res);
   });
   const host = listenHostFor(process.env);
   server.listen(port, host, () => {
-    console.log(`Breachdesk listening on http://${host ?? "localhost"}:${port}${host ? "" : " (every interface)"} (trusted proxy hops: ${hops})`);
+    console.log(
+      `Breachdesk listening on http://${host ?? "localhost"}:${port}${host ? "" : " (every interface)"} (trusted proxy hops: ${hops})`,
+    );
   });
   // On a signal: stop taking requests (new connections are refused, requests on kept-alive ones
   // answer 503), let running remediation finish and record what could not (bounded,
@@ -102,7 +112,10 @@ async function main() {
     server.close();
     server.closeIdleConnections();
     try {
-      await Promise.allSettled([globalThis[Symbol.for("breachdesk.shutdown.remediation")]?.(), globalThis[Symbol.for("breachdesk.shutdown")]?.()]);
+      await Promise.allSettled([
+        globalThis[Symbol.for("breachdesk.shutdown.remediation")]?.(),
+        globalThis[Symbol.for("breachdesk.shutdown")]?.(),
+      ]);
     } finally {
       process.exit(0);
     }

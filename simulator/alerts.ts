@@ -33,9 +33,16 @@ export function raiseAlert(rt: SimRuntime, t: TenantState, input: RaiseAlert): A
 /** POST /_control/tenants/:id/alerts { upn, title?, severity? } */
 export function alertControl(rt: SimRuntime, t: TenantState, body: Record<string, unknown>): SimResponse {
   const severity = body.severity === undefined ? undefined : String(body.severity);
-  if (severity && !["low", "medium", "high"].includes(severity)) return { status: 400, body: { error: "severity must be low, medium or high" } };
-  const alert = raiseAlert(rt, t, { upn: String(body.upn ?? ""), title: body.title === undefined ? undefined : String(body.title), severity: severity as Alert["severity"] | undefined });
-  return alert ? { status: 201, body: { id: alert.id, createdDateTime: alert.createdDateTime } } : { status: 404, body: { error: "unknown user" } };
+  if (severity && !["low", "medium", "high"].includes(severity))
+    return { status: 400, body: { error: "severity must be low, medium or high" } };
+  const alert = raiseAlert(rt, t, {
+    upn: String(body.upn ?? ""),
+    title: body.title === undefined ? undefined : String(body.title),
+    severity: severity as Alert["severity"] | undefined,
+  });
+  return alert
+    ? { status: 201, body: { id: alert.id, createdDateTime: alert.createdDateTime } }
+    : { status: 404, body: { error: "unknown user" } };
 }
 
 /**
@@ -45,12 +52,20 @@ export function alertControl(rt: SimRuntime, t: TenantState, body: Record<string
 export function sprayControl(rt: SimRuntime, t: TenantState, body: Record<string, unknown>): SimResponse {
   const count = Number(body.count ?? 10);
   const spreadMs = Number(body.spreadMs ?? 0);
-  if (!Number.isInteger(count) || count < 1 || count > 5_000) return { status: 400, body: { error: "count must be a whole number from 1 to 5000" } };
-  if (!Number.isFinite(spreadMs) || spreadMs < 0 || spreadMs > 3_600_000) return { status: 400, body: { error: "spreadMs must be 0 to 3600000" } };
+  if (!Number.isInteger(count) || count < 1 || count > 5_000)
+    return { status: 400, body: { error: "count must be a whole number from 1 to 5000" } };
+  if (!Number.isFinite(spreadMs) || spreadMs < 0 || spreadMs > 3_600_000)
+    return { status: 400, body: { error: "spreadMs must be 0 to 3600000" } };
   const users = generateCompromisedUsers(t, count, Number(body.seed ?? 11), rt.clock.now());
   const incidentId = String(5000 + t.alerts.length);
   users.forEach((u, i) => {
-    const raise = () => raiseAlert(rt, t, { upn: u.userPrincipalName, title: "Password spray: successful sign-in from a spraying IP", severity: "high", incidentId });
+    const raise = () =>
+      raiseAlert(rt, t, {
+        upn: u.userPrincipalName,
+        title: "Password spray: successful sign-in from a spraying IP",
+        severity: "high",
+        incidentId,
+      });
     const at = count > 1 ? Math.round((spreadMs * i) / (count - 1)) : 0;
     if (at === 0) raise();
     else setTimeout(raise, at).unref();

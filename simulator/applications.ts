@@ -77,10 +77,21 @@ export function servicePrincipalOf(tenant: TenantState, appId: string): SimServi
 }
 
 /** The app's service principal in the tenant, created (without application permissions) if missing. */
-export function ensureServicePrincipal(tenant: TenantState, app: Pick<SimApplication, "clientId" | "displayName">, now: string): SimServicePrincipal {
+export function ensureServicePrincipal(
+  tenant: TenantState,
+  app: Pick<SimApplication, "clientId" | "displayName">,
+  now: string,
+): SimServicePrincipal {
   const existing = servicePrincipalOf(tenant, app.clientId);
   if (existing) return existing;
-  const sp: SimServicePrincipal = { id: randomUUID(), appId: app.clientId, displayName: app.displayName, permissions: [], directoryRoles: [], createdDateTime: now };
+  const sp: SimServicePrincipal = {
+    id: randomUUID(),
+    appId: app.clientId,
+    displayName: app.displayName,
+    permissions: [],
+    directoryRoles: [],
+    createdDateTime: now,
+  };
   (tenant.servicePrincipals ??= []).push(sp);
   return sp;
 }

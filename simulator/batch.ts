@@ -25,7 +25,8 @@ function relativeUrl(url: string): string {
 function validateItems(items: BatchItem[]) {
   if (items.length > 20) throw new GraphHttpError(400, "BadRequest", "The number of batch requests exceeds the limit of 20.");
   const ids = items.map((i) => String(i.id ?? ""));
-  if (ids.some((id) => !id) || new Set(ids).size !== ids.length) throw new GraphHttpError(400, "BadRequest", "Batch request ids must be present and unique.");
+  if (ids.some((id) => !id) || new Set(ids).size !== ids.length)
+    throw new GraphHttpError(400, "BadRequest", "Batch request ids must be present and unique.");
   items.forEach((item, index) => {
     const hasContentType = Object.keys(item.headers ?? {}).some((h) => h.toLowerCase() === "content-type");
     const write = WRITES.has(String(item.method ?? "").toUpperCase());
@@ -34,12 +35,26 @@ function validateItems(items: BatchItem[]) {
     }
     if (item.dependsOn === undefined) return;
     if (!Array.isArray(item.dependsOn) || item.dependsOn.some((d) => typeof d !== "string")) {
-      throw new GraphHttpError(400, "BadRequest", `Invalid dependency for request Id '${ids[index]}': dependsOn must be an array of request ids.`);
+      throw new GraphHttpError(
+        400,
+        "BadRequest",
+        `Invalid dependency for request Id '${ids[index]}': dependsOn must be an array of request ids.`,
+      );
     }
     for (const dep of item.dependsOn as string[]) {
       const at = ids.indexOf(dep);
-      if (at < 0) throw new GraphHttpError(400, "BadRequest", `Invalid dependency for request Id '${ids[index]}': request '${dep}' is not part of the batch.`);
-      if (at >= index) throw new GraphHttpError(400, "BadRequest", `Invalid dependency for request Id '${ids[index]}': request '${dep}' must come earlier in the batch.`);
+      if (at < 0)
+        throw new GraphHttpError(
+          400,
+          "BadRequest",
+          `Invalid dependency for request Id '${ids[index]}': request '${dep}' is not part of the batch.`,
+        );
+      if (at >= index)
+        throw new GraphHttpError(
+          400,
+          "BadRequest",
+          `Invalid dependency for request Id '${ids[index]}': request '${dep}' must come earlier in the batch.`,
+        );
     }
   });
 }
@@ -70,7 +85,8 @@ export async function runBatch(deps: DispatchDeps, outer: GraphRequest): Promise
     }
   }
   const items = (outer.body as { requests?: BatchItem[] } | null)?.requests;
-  if (!Array.isArray(items) || items.length === 0) throw new GraphHttpError(400, "BadRequest", "Invalid batch payload: 'requests' is required.");
+  if (!Array.isArray(items) || items.length === 0)
+    throw new GraphHttpError(400, "BadRequest", "Invalid batch payload: 'requests' is required.");
   validateItems(items);
 
   const results = new Map<string, Promise<ItemResult>>();
@@ -95,5 +111,8 @@ export async function runBatch(deps: DispatchDeps, outer: GraphRequest): Promise
     return pending;
   };
   const responses = await Promise.all(items.map(run));
-  return { status: 200, body: { responses: responses.map((r) => (r.body === undefined ? { id: r.id, status: r.status, headers: r.headers } : r)) } };
+  return {
+    status: 200,
+    body: { responses: responses.map((r) => (r.body === undefined ? { id: r.id, status: r.status, headers: r.headers } : r)) },
+  };
 }

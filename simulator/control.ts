@@ -30,9 +30,19 @@ function attackerSignIn(rt: SimRuntime, t: TenantState, body: { upn?: string; pa
         : [0, null];
   const now = rt.clock.iso();
   t.signIns.push({
-    id: crypto.randomUUID(), createdDateTime: now, userId: u.id, userPrincipalName: u.userPrincipalName, userDisplayName: u.displayName,
-    appDisplayName: "Office 365 Exchange Online", appId: "00000002-0000-0ff1-ce00-000000000000", ipAddress: ATTACKER.ip, clientAppUsed: "Browser", isInteractive: true,
-    location: { city: ATTACKER.city, state: null, countryOrRegion: ATTACKER.country }, status: { errorCode, failureReason, additionalDetails: null }, riskLevelDuringSignIn: "high",
+    id: crypto.randomUUID(),
+    createdDateTime: now,
+    userId: u.id,
+    userPrincipalName: u.userPrincipalName,
+    userDisplayName: u.displayName,
+    appDisplayName: "Office 365 Exchange Online",
+    appId: "00000002-0000-0ff1-ce00-000000000000",
+    ipAddress: ATTACKER.ip,
+    clientAppUsed: "Browser",
+    isInteractive: true,
+    location: { city: ATTACKER.city, state: null, countryOrRegion: ATTACKER.country },
+    status: { errorCode, failureReason, additionalDetails: null },
+    riskLevelDuringSignIn: "high",
   });
   if (errorCode === 0) u.sessions.push({ id: crypto.randomUUID(), actor: "attacker", issuedAt: now });
   return { status: 200, body: { success: errorCode === 0, errorCode, failureReason } };
@@ -53,13 +63,22 @@ function attackerSession(t: TenantState, upn: string): SimResponse {
  */
 function registerMethod(rt: SimRuntime, t: TenantState, u: SimUser, body: { kind?: string; makeDefault?: boolean }): SimResponse {
   const kind = (body.kind ?? "microsoftAuthenticator") as AuthMethod["kind"];
-  if (kind !== "microsoftAuthenticator" && kind !== "softwareOath") return { status: 400, body: { error: "kind must be microsoftAuthenticator or softwareOath" } };
+  if (kind !== "microsoftAuthenticator" && kind !== "softwareOath")
+    return { status: 400, body: { error: "kind must be microsoftAuthenticator or softwareOath" } };
   recordWrite(rt, t, "methods", u.id, u.methods);
-  const method: AuthMethod = { id: crypto.randomUUID(), kind, displayName: `${u.displayName.split(" ")[0]}'s new phone`, createdDateTime: rt.clock.iso() };
+  const method: AuthMethod = {
+    id: crypto.randomUUID(),
+    kind,
+    displayName: `${u.displayName.split(" ")[0]}'s new phone`,
+    createdDateTime: rt.clock.iso(),
+  };
   u.methods.push(method);
   if (body.makeDefault) {
     recordWrite(rt, t, "signInPreferences", u.id, u.signInPreferences);
-    u.signInPreferences = { ...u.signInPreferences, userPreferredMethodForSecondaryAuthentication: kind === "microsoftAuthenticator" ? "push" : "oath" };
+    u.signInPreferences = {
+      ...u.signInPreferences,
+      userPreferredMethodForSecondaryAuthentication: kind === "microsoftAuthenticator" ? "push" : "oath",
+    };
   }
   return { status: 201, body: { id: method.id } };
 }
@@ -72,12 +91,19 @@ function removeRuleOutsideGraph(rt: SimRuntime, t: TenantState, u: SimUser, rule
   return { status: 204 };
 }
 
-export function handleControl(rt: SimRuntime, hooks: ControlHooks, method: string, path: string, body: Record<string, unknown>): SimResponse {
+export function handleControl(
+  rt: SimRuntime,
+  hooks: ControlHooks,
+  method: string,
+  path: string,
+  body: Record<string, unknown>,
+): SimResponse {
   const parts = path.split("/").filter(Boolean); // ["_control", ...]
   const [, a, b, c, d, e] = parts;
-  if (method === "POST" && a === "reset") return hooks.reset(body.seed as number | undefined), { status: 204 };
-  if (method === "POST" && a === "config") return hooks.configure(body), { status: 204 };
-  if (method === "POST" && a === "advance-time") return rt.clock.advance(Number(body.ms ?? 0)), { status: 200, body: { now: rt.clock.iso() } };
+  if (method === "POST" && a === "reset") return (hooks.reset(body.seed as number | undefined), { status: 204 });
+  if (method === "POST" && a === "config") return (hooks.configure(body), { status: 204 });
+  if (method === "POST" && a === "advance-time")
+    return (rt.clock.advance(Number(body.ms ?? 0)), { status: 200, body: { now: rt.clock.iso() } });
   if (a !== "tenants" || !b) return { status: 404, body: { error: "unknown control endpoint" } };
   const t = tenantOr404(rt, b);
   if ("status" in t) return t;
@@ -94,16 +120,21 @@ export function handleControl(rt: SimRuntime, hooks: ControlHooks, method: strin
     if (!u) return { status: 404, body: { error: "unknown user" } };
     return e === "register-method" ? registerMethod(rt, t, u, body) : removeRuleOutsideGraph(rt, t, u, String(body.ruleId ?? ""));
   }
-  if (method === "GET" && c === "sign-ins") return { status: 200, body: t.signIns.filter((s) => !body.upn || s.userPrincipalName === body.upn) };
+  if (method === "GET" && c === "sign-ins")
+    return { status: 200, body: t.signIns.filter((s) => !body.upn || s.userPrincipalName === body.upn) };
   if (method === "POST" && c === "attacker-sign-in") return attackerSignIn(rt, t, body as { upn?: string; password?: string });
   if (method === "POST" && c === "attacker-session") return attackerSession(t, String(body.upn ?? ""));
   if (method === "POST" && (c === "generate-compromised" || c === "compromised-users")) {
     const count = Number(body.count ?? 1);
-    if (c === "compromised-users" && (!Number.isInteger(count) || count < 1 || count > 10_000)) return { status: 400, body: { error: "count must be a whole number from 1 to 10000" } };
+    if (c === "compromised-users" && (!Number.isInteger(count) || count < 1 || count > 10_000))
+      return { status: 400, body: { error: "count must be a whole number from 1 to 10000" } };
     const users = generateCompromisedUsers(t, count, Number(body.seed ?? 7), rt.clock.now());
     // generate-compromised keeps its original answer (the UPNs); compromised-users says more.
     if (c === "generate-compromised") return { status: 200, body: users.map((u) => u.userPrincipalName) };
-    return { status: 201, body: { users: users.map((u) => ({ id: u.id, userPrincipalName: u.userPrincipalName })), total: t.generatedUsers } };
+    return {
+      status: 201,
+      body: { users: users.map((u) => ({ id: u.id, userPrincipalName: u.userPrincipalName })), total: t.generatedUsers },
+    };
   }
   if (method === "POST" && c === "admin-consent") {
     // What an administrator's "Accept" on the admin-consent page does, without the browser.

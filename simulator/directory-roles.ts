@@ -20,4 +20,9 @@ export const roleByName = (name: string) => DIRECTORY_ROLES.find((r) => r.name =
 /** Who may grant tenant-wide consent to application permissions for Microsoft Graph. */
 export const CONSENT_ADMIN_ROLES = ["Global Administrator", "Privileged Role Administrator"];
 /** Who may consent for themselves to delegated permissions that need an admin. */
-export const DELEGATED_CONSENT_ROLES = ["Global Administrator", "Privileged Role Administrator", "Cloud Application Administrator", "Application Administrator"];
+export const DELEGATED_CONSENT_ROLES = [
+  "Global Administrator",
+  "Privileged Role Administrator",
+  "Cloud Application Administrator",
+  "Application Administrator",
+];

@@ -55,13 +55,15 @@ export function authenticate(deps: DispatchDeps, req: GraphRequest): { tenant: T
   const result = deps.tokens.verify(token);
   if ("problem" in result) throw new GraphHttpError(401, "InvalidAuthenticationToken", result.problem);
   const { claims } = result;
-  if (!GRAPH_AUDIENCES.includes(claims.aud)) throw new GraphHttpError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
+  if (!GRAPH_AUDIENCES.includes(claims.aud))
+    throw new GraphHttpError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
   const home = deps.rt.world.tenants.get(claims.tid);
   const tenant = home && asSeenBy(home, claims.appid);
   if (!tenant) throw new GraphHttpError(401, "InvalidAuthenticationToken", "Access token validation failure. Invalid audience.");
   if (claims.scp === undefined) return { tenant, roles: claims.roles };
   const signedInUser = findUser(tenant, claims.oid ?? "");
-  if (!signedInUser?.accountEnabled) throw new GraphHttpError(401, "InvalidAuthenticationToken", "The user of this delegated token is unknown or disabled.");
+  if (!signedInUser?.accountEnabled)
+    throw new GraphHttpError(401, "InvalidAuthenticationToken", "The user of this delegated token is unknown or disabled.");
   return { tenant, roles: claims.scp.split(" ").filter(Boolean), signedInUser };
 }
 
@@ -76,7 +78,8 @@ function findRoute(routes: Route[], req: GraphRequest): { route: Route; params: 
     }
     return { route, params: match.slice(1) };
   }
-  if (methodMismatch) throw new GraphHttpError(405, "Request_BadRequest", `The HTTP method '${req.method}' is not allowed for the requested resource.`);
+  if (methodMismatch)
+    throw new GraphHttpError(405, "Request_BadRequest", `The HTTP method '${req.method}' is not allowed for the requested resource.`);
   throw new GraphHttpError(400, "BadRequest", `Resource not found for the segment '${req.path.split("/")[1] ?? ""}'.`);
 }
 
@@ -89,15 +92,26 @@ function checkAccess(route: Route, ctx: GraphContext) {
   }
   // Delegated: the scope and, where the docs name one, a directory role of the signed-in user.
   const user = ctx.signedInUser;
-  if (user && (!route.delegatedRoles || (route.delegatedRoles.length > 0 && !user.directoryRoles.some((r) => route.delegatedRoles!.includes(r))))) {
+  if (
+    user &&
+    (!route.delegatedRoles || (route.delegatedRoles.length > 0 && !user.directoryRoles.some((r) => route.delegatedRoles!.includes(r))))
+  ) {
     throw new GraphHttpError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
   }
   const { licences } = ctx.tenant;
   if ((route.licence === "p1" && !licences.p1) || (route.licence === "p2" && !licences.p2)) {
-    throw new GraphHttpError(403, "Authentication_RequestFromNonPremiumTenantOrB2CTenant", "Neither tenant is B2C or tenant doesn't have premium license");
+    throw new GraphHttpError(
+      403,
+      "Authentication_RequestFromNonPremiumTenantOrB2CTenant",
+      "Neither tenant is B2C or tenant doesn't have premium license",
+    );
   }
   if (route.licence === "messageTrace" && !licences.messageTraceServicePrincipal) {
-    throw new GraphHttpError(401, "Unauthorized", "The application's service principal for the message trace API (8bd644d1-64a1-4d4b-ae52-2e0cbf64e373) does not exist in this tenant.");
+    throw new GraphHttpError(
+      401,
+      "Unauthorized",
+      "The application's service principal for the message trace API (8bd644d1-64a1-4d4b-ae52-2e0cbf64e373) does not exist in this tenant.",
+    );
   }
 }
 
@@ -131,7 +145,14 @@ export async function dispatch(deps: DispatchDeps, req: GraphRequest): Promise<D
       // A gateway error after the service did the work: the effect lands, the caller sees the error.
       if (fault.applyEffect && fault.status !== 429) await route.handle(ctx, params, deps.rt);
       const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { "Retry-After": String(fault.retryAfter) };
-      const code = fault.status === 429 ? "TooManyRequests" : fault.status === 503 ? "serviceNotAvailable" : fault.status === 504 ? "gatewayTimeout" : "generalException";
+      const code =
+        fault.status === 429
+          ? "TooManyRequests"
+          : fault.status === 503
+            ? "serviceNotAvailable"
+            : fault.status === 504
+              ? "gatewayTimeout"
+              : "generalException";
       throw new GraphHttpError(fault.status, code, "The service is temporarily unavailable (injected fault).", headers);
     }
     if (fault && "timeout" in fault) {

@@ -22,28 +22,71 @@ const DATES = ["eq", "ge", "le"];
 export const SIGN_IN_FILTERS: FilterRules = {
   resource: "signIn",
   properties: {
-    id: EQ, appDisplayName: EQ_STARTS, appId: EQ, clientAppUsed: EQ, correlationId: EQ, createdDateTime: DATES, ipAddress: EQ_STARTS,
-    resourceDisplayName: EQ, resourceId: EQ, "riskEventTypes_v2/any": EQ_STARTS, userDisplayName: EQ_STARTS, userId: EQ, userPrincipalName: EQ_STARTS,
-    "status/errorCode": EQ, "location/city": EQ_STARTS, "location/state": EQ_STARTS, "location/countryOrRegion": EQ_STARTS, conditionalAccessStatus: EQ,
-    riskLevelDuringSignIn: EQ, riskLevelAggregated: EQ, riskState: EQ, isInteractive: EQ, "deviceDetail/browser": EQ_STARTS, "deviceDetail/operatingSystem": EQ_STARTS,
+    id: EQ,
+    appDisplayName: EQ_STARTS,
+    appId: EQ,
+    clientAppUsed: EQ,
+    correlationId: EQ,
+    createdDateTime: DATES,
+    ipAddress: EQ_STARTS,
+    resourceDisplayName: EQ,
+    resourceId: EQ,
+    "riskEventTypes_v2/any": EQ_STARTS,
+    userDisplayName: EQ_STARTS,
+    userId: EQ,
+    userPrincipalName: EQ_STARTS,
+    "status/errorCode": EQ,
+    "location/city": EQ_STARTS,
+    "location/state": EQ_STARTS,
+    "location/countryOrRegion": EQ_STARTS,
+    conditionalAccessStatus: EQ,
+    riskLevelDuringSignIn: EQ,
+    riskLevelAggregated: EQ,
+    riskState: EQ,
+    isInteractive: EQ,
+    "deviceDetail/browser": EQ_STARTS,
+    "deviceDetail/operatingSystem": EQ_STARTS,
   },
 };
 
 export const DIRECTORY_AUDIT_FILTERS: FilterRules = {
   resource: "directoryAudit",
   properties: {
-    id: EQ, activityDateTime: DATES, activityDisplayName: EQ_STARTS, category: EQ, correlationId: EQ, loggedByService: EQ, result: EQ, operationType: EQ,
-    "initiatedBy/user/id": EQ, "initiatedBy/user/displayName": EQ, "initiatedBy/user/userPrincipalName": EQ_STARTS, "initiatedBy/app/appId": EQ, "initiatedBy/app/displayName": EQ,
-    "targetResources/any/id": EQ, "targetResources/any/displayName": EQ_STARTS,
+    id: EQ,
+    activityDateTime: DATES,
+    activityDisplayName: EQ_STARTS,
+    category: EQ,
+    correlationId: EQ,
+    loggedByService: EQ,
+    result: EQ,
+    operationType: EQ,
+    "initiatedBy/user/id": EQ,
+    "initiatedBy/user/displayName": EQ,
+    "initiatedBy/user/userPrincipalName": EQ_STARTS,
+    "initiatedBy/app/appId": EQ,
+    "initiatedBy/app/displayName": EQ,
+    "targetResources/any/id": EQ,
+    "targetResources/any/displayName": EQ_STARTS,
   },
 };
 
 export const REGISTRATION_FILTERS: FilterRules = {
   resource: "userRegistrationDetails",
   properties: {
-    id: EQ, isAdmin: EQ, userType: EQ, isMfaCapable: EQ, isMfaRegistered: EQ, isPasswordlessCapable: EQ, isSsprCapable: EQ, isSsprEnabled: EQ, isSsprRegistered: EQ,
-    isSystemPreferredAuthenticationMethodEnabled: EQ, "methodsRegistered/any": EQ, "systemPreferredAuthenticationMethods/any": EQ,
-    userDisplayName: EQ_STARTS, userPrincipalName: EQ_STARTS,
+    id: EQ,
+    isAdmin: EQ,
+    userType: EQ,
+    isMfaCapable: EQ,
+    isMfaRegistered: EQ,
+    isPasswordlessCapable: EQ,
+    isSsprCapable: EQ,
+    isSsprEnabled: EQ,
+    isSsprRegistered: EQ,
+    isSystemPreferredAuthenticationMethodEnabled: EQ,
+    "methodsRegistered/any": EQ,
+    "systemPreferredAuthenticationMethods/any": EQ,
+    userDisplayName: EQ_STARTS,
+    userPrincipalName: EQ_STARTS,
   },
 };
 
@@ -52,8 +95,14 @@ const ALERT_DATES = ["eq", "ne", "gt", "ge", "lt", "le"];
 export const ALERT_FILTERS: FilterRules = {
   resource: "security.alert",
   properties: {
-    assignedTo: ALERT_VALUES, classification: ALERT_VALUES, determination: ALERT_VALUES, createdDateTime: ALERT_DATES, lastUpdateDateTime: ALERT_DATES,
-    severity: ALERT_VALUES, serviceSource: ALERT_VALUES, status: ALERT_VALUES,
+    assignedTo: ALERT_VALUES,
+    classification: ALERT_VALUES,
+    determination: ALERT_VALUES,
+    createdDateTime: ALERT_DATES,
+    lastUpdateDateTime: ALERT_DATES,
+    severity: ALERT_VALUES,
+    serviceSource: ALERT_VALUES,
+    status: ALERT_VALUES,
   },
 };
 
@@ -62,8 +111,15 @@ export const MESSAGE_TRACE_FILTERS: FilterRules = {
   resource: "exchangeMessageTrace",
   logical: ["and"],
   properties: {
-    id: EQ, senderAddress: EQ, recipientAddress: EQ, messageId: EQ, fromIP: EQ, toIP: EQ, status: EQ,
-    receivedDateTime: ["ge", "le"], subject: ["contains", "startswith", "endswith"],
+    id: EQ,
+    senderAddress: EQ,
+    recipientAddress: EQ,
+    messageId: EQ,
+    fromIP: EQ,
+    toIP: EQ,
+    status: EQ,
+    receivedDateTime: ["ge", "le"],
+    subject: ["contains", "startswith", "endswith"],
   },
 };
 
@@ -109,15 +165,22 @@ function usages(node: FilterNode): { props: Usage[]; logical: Set<string> } {
 export function checkFilterRules(node: FilterNode, rules: FilterRules): void {
   const { props, logical } = usages(node);
   const fail = (message: string, property: string) =>
-    new GraphHttpError(400, rules.directory ? "Request_UnsupportedQuery" : "BadRequest",
-      rules.directory ? `Unsupported or invalid query filter clause specified for property '${property}' of resource '${rules.resource}'.` : message);
+    new GraphHttpError(
+      400,
+      rules.directory ? "Request_UnsupportedQuery" : "BadRequest",
+      rules.directory
+        ? `Unsupported or invalid query filter clause specified for property '${property}' of resource '${rules.resource}'.`
+        : message,
+    );
   for (const op of logical) {
-    if (!(rules.logical ?? ["and", "or", "not"]).includes(op as never)) throw fail(`Invalid filter clause: the '${op}' operator is not supported on ${rules.resource}.`, op);
+    if (!(rules.logical ?? ["and", "or", "not"]).includes(op as never))
+      throw fail(`Invalid filter clause: the '${op}' operator is not supported on ${rules.resource}.`, op);
   }
   const known = new Map(Object.entries(rules.properties).map(([k, v]) => [k.toLowerCase(), v]));
   for (const { path, op } of props) {
     const allowed = known.get(path.toLowerCase());
     if (!allowed) throw fail(`Invalid filter clause: filtering on '${path}' is not supported on ${rules.resource}.`, path);
-    if (!allowed.includes(op)) throw fail(`Invalid filter clause: the operator '${op}' is not supported on '${path}' of ${rules.resource}.`, path);
+    if (!allowed.includes(op))
+      throw fail(`Invalid filter clause: the operator '${op}' is not supported on '${path}' of ${rules.resource}.`, path);
   }
 }

@@ -189,22 +189,32 @@ function compare(actual: unknown, op: CompareOp, expected: Literal): boolean {
   const a = expected instanceof Date && typeof actual === "string" ? new Date(actual).getTime() : norm(actual);
   const e = expected instanceof Date ? expected.getTime() : norm(expected);
   switch (op) {
-    case "eq": return a === e;
-    case "ne": return a !== e;
-    case "gt": return (a as number) > (e as number);
-    case "ge": return (a as number) >= (e as number);
-    case "lt": return (a as number) < (e as number);
-    case "le": return (a as number) <= (e as number);
+    case "eq":
+      return a === e;
+    case "ne":
+      return a !== e;
+    case "gt":
+      return (a as number) > (e as number);
+    case "ge":
+      return (a as number) >= (e as number);
+    case "lt":
+      return (a as number) < (e as number);
+    case "le":
+      return (a as number) <= (e as number);
   }
 }
 
 /** Whether an item matches (strings compare case-insensitively, as Graph's directory does). */
 export function matches(node: FilterNode, item: unknown, scope: Scope = {}): boolean {
   switch (node.kind) {
-    case "and": return matches(node.left, item, scope) && matches(node.right, item, scope);
-    case "or": return matches(node.left, item, scope) || matches(node.right, item, scope);
-    case "not": return !matches(node.expr, item, scope);
-    case "cmp": return compare(valueAt(item, node.path, scope), node.op, node.value);
+    case "and":
+      return matches(node.left, item, scope) && matches(node.right, item, scope);
+    case "or":
+      return matches(node.left, item, scope) || matches(node.right, item, scope);
+    case "not":
+      return !matches(node.expr, item, scope);
+    case "cmp":
+      return compare(valueAt(item, node.path, scope), node.op, node.value);
     case "fn": {
       const actual = String(valueAt(item, node.path, scope) ?? "").toLowerCase();
       const v = node.value.toLowerCase();

@@ -54,7 +54,11 @@ export const ok = (body: unknown, status = 200): SimResponse => ({ status, body 
 export const noContent = (): SimResponse => ({ status: 204 });
 
 export function notFound(what: string): GraphHttpError {
-  return new GraphHttpError(404, "Request_ResourceNotFound", `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`);
+  return new GraphHttpError(
+    404,
+    "Request_ResourceNotFound",
+    `Resource '${what}' does not exist or one of its queried reference-property objects are not present.`,
+  );
 }
 
 export function badRequest(message: string): GraphHttpError {

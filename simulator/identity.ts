@@ -8,7 +8,17 @@ import type { SimResponse } from "./http";
 // signed-in user's delegated scopes ("scp", with "oid"), with an expiry. Id tokens are RS256,
 // verifiable with the published keys, as relying parties such as next-auth require.
 
-export type TokenClaims = { tid: string; appid: string; roles: string[]; exp: number; iat: number; aud: string; iss: string; scp?: string; oid?: string };
+export type TokenClaims = {
+  tid: string;
+  appid: string;
+  roles: string[];
+  exp: number;
+  iat: number;
+  aud: string;
+  iss: string;
+  scp?: string;
+  oid?: string;
+};
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
 

@@ -17,7 +17,10 @@ export function recordWrite(rt: SimRuntime, t: TenantState, resource: LagResourc
   const now = rt.clock.now().getTime();
   const pending = t.replica.get(id(resource, key));
   const unseen = pending && pending.visibleAt > now ? pending : null;
-  t.replica.set(id(resource, key), { before: unseen ? unseen.before : structuredClone(before), visibleAt: Math.max(now + ms, unseen?.visibleAt ?? 0) });
+  t.replica.set(id(resource, key), {
+    before: unseen ? unseen.before : structuredClone(before),
+    visibleAt: Math.max(now + ms, unseen?.visibleAt ?? 0),
+  });
 }
 
 /** What a read of `key` sees now. */
@@ -35,9 +38,11 @@ export function pushAudit(rt: SimRuntime, t: TenantState, audit: DirectoryAudit)
 /** The audit entries a list can show now, without the simulator's own bookkeeping. */
 export function visibleAudits(rt: SimRuntime, t: TenantState): DirectoryAudit[] {
   const now = rt.clock.iso();
-  return t.audits.filter((a) => !a.visibleAt || a.visibleAt <= now).map((a) => {
-    const shown = { ...a };
-    delete shown.visibleAt;
-    return shown;
-  });
+  return t.audits
+    .filter((a) => !a.visibleAt || a.visibleAt <= now)
+    .map((a) => {
+      const shown = { ...a };
+      delete shown.visibleAt;
+      return shown;
+    });
 }

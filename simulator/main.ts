@@ -23,7 +23,9 @@ startSimulator({
   rules: env.SIMULATOR_RULES === "fast" ? "fast" : "realistic",
 })
   .then((sim) => {
-    console.log(`Tenant simulator: ${sim.url} (Contoso, Fabrikam and Northwind demo tenants${env.SIMULATOR_CONTROL === "1" ? ", control endpoints on" : ""})`);
+    console.log(
+      `Tenant simulator: ${sim.url} (Contoso, Fabrikam and Northwind demo tenants${env.SIMULATOR_CONTROL === "1" ? ", control endpoints on" : ""})`,
+    );
     const stop = () => sim.stop().then(() => process.exit(0));
     process.on("SIGINT", stop);
     process.on("SIGTERM", stop);

@@ -38,7 +38,11 @@ function applyOrder<T extends Record<string, unknown>>(items: T[], orderby: stri
 }
 
 /** Filters, orders, selects and pages a collection the way Graph does. */
-export function collection<T extends Record<string, unknown>>(ctx: GraphContext, items: T[], options: { defaultTop?: number; maxTop?: number; filterRules?: FilterRules } = {}) {
+export function collection<T extends Record<string, unknown>>(
+  ctx: GraphContext,
+  items: T[],
+  options: { defaultTop?: number; maxTop?: number; filterRules?: FilterRules } = {},
+) {
   const filtered = items.filter(parseFilter(ctx.query.get("$filter"), options.filterRules));
   const ordered = applyOrder(filtered, ctx.query.get("$orderby"));
   const maxTop = options.maxTop ?? 999;

@@ -10,7 +10,13 @@ import type { Bucket } from "./throttle";
  * Graph applied (2xx), counted per tenant and target (simulator/write-count.ts), for tests and
  * benchmarks that must prove one write per account and step.
  */
-export type SimRuntime = { world: WorldState; clock: SimClock; rules: GraphRules; applications?: ApplicationRegistry; writes?: Map<string, number> };
+export type SimRuntime = {
+  world: WorldState;
+  clock: SimClock;
+  rules: GraphRules;
+  applications?: ApplicationRegistry;
+  writes?: Map<string, number>;
+};
 
 export type Route = {
   /** Operation name, used for fault injection and in logs. */
@@ -41,7 +47,9 @@ export type Route = {
 export function path(pattern: string): RegExp {
   const body = pattern
     .split("/")
-    .map((seg) => (seg.startsWith(":") ? "([^/]+)" : seg.startsWith("~") ? `(?:microsoft\\.graph\\.)?${seg.slice(1)}` : seg.replace(/[.$()]/g, "\\$&")))
+    .map((seg) =>
+      seg.startsWith(":") ? "([^/]+)" : seg.startsWith("~") ? `(?:microsoft\\.graph\\.)?${seg.slice(1)}` : seg.replace(/[.$()]/g, "\\$&"),
+    )
     .join("/");
   return new RegExp(`^${body}$`, "i");
 }

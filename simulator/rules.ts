@@ -31,7 +31,12 @@ export type GraphRules = {
 
 const SECONDS = (min: number, max: number): [number, number] => [min * 1000, max * 1000];
 const lagEverywhere = (range: [number, number]): Record<LagResource, [number, number]> => ({
-  user: range, mfa: range, methods: range, signInPreferences: range, rules: range, grants: range,
+  user: range,
+  mfa: range,
+  methods: range,
+  signInPreferences: range,
+  rules: range,
+  grants: range,
 });
 
 export const REALISTIC_RULES: GraphRules = {
@@ -50,7 +55,10 @@ export const FAST_RULES: GraphRules = {
   adminResetMovesLastPasswordChange: true,
 };
 
-export type RulesOption = "realistic" | "fast" | (Partial<Omit<GraphRules, "readLagMs">> & { readLagMs?: Partial<GraphRules["readLagMs"]>; base?: "realistic" | "fast" });
+export type RulesOption =
+  | "realistic"
+  | "fast"
+  | (Partial<Omit<GraphRules, "readLagMs">> & { readLagMs?: Partial<GraphRules["readLagMs"]>; base?: "realistic" | "fast" });
 
 export function resolveRules(option: RulesOption | undefined): GraphRules {
   if (option === undefined || option === "realistic") return REALISTIC_RULES;

@@ -88,7 +88,11 @@ function readBody(req: import("node:http").IncomingMessage): Promise<string> {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const cert = await ensureCertificate(options.certDir ?? "./data/simulator");
-  const settings = { latencyMs: options.latencyMs ?? 0, tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599, seed: options.seed ?? 1042 };
+  const settings = {
+    latencyMs: options.latencyMs ?? 0,
+    tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3599,
+    seed: options.seed ?? 1042,
+  };
   let compromisedUsers = options.compromisedUsers;
   const world = (seed: number) => {
     const w = buildWorld(seed);
@@ -110,7 +114,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
   const responseViolations: string[] = [];
   const checkMode = options.validateResponses === "fail" ? "fail" : "record";
   const deps: DispatchDeps = {
-    rt: runtime, routes: ALL_ROUTES, tokens, throttle, faults, onRequest: options.onRequest,
+    rt: runtime,
+    routes: ALL_ROUTES,
+    tokens,
+    throttle,
+    faults,
+    onRequest: options.onRequest,
     validateRequests: options.validateRequests ? { violations: contractViolations } : undefined,
     checkResponse: options.validateResponses ? createResponseChecker(responseViolations, checkMode) : undefined,
   };
@@ -145,7 +154,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     let graphCall: Parameters<NonNullable<DispatchDeps["checkResponse"]>>[0] | undefined;
     const send = (response: SimResponse) => {
       const { status, body, headers } = graphCall && deps.checkResponse ? deps.checkResponse(graphCall, response) : response;
-      res.writeHead(status, { "request-id": requestId, "client-request-id": String(req.headers["client-request-id"] ?? requestId), ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers });
+      res.writeHead(status, {
+        "request-id": requestId,
+        "client-request-id": String(req.headers["client-request-id"] ?? requestId),
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...headers,
+      });
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
     // The sign-in pages: HTML, or a redirect back to the client.
@@ -164,7 +178,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
       if (segments[0] === "common" && segments[1] === "discovery") {
         const tenant = new URL(url.searchParams.get("authorization_endpoint") ?? `${origin}/common/`).pathname.split("/")[1];
-        return send({ status: 200, body: { tenant_discovery_endpoint: `${origin}/${tenant}/v2.0/.well-known/openid-configuration`, "api-version": "1.1", metadata: [{ preferred_network: url.host, preferred_cache: url.host, aliases: [url.host] }] } });
+        return send({
+          status: 200,
+          body: {
+            tenant_discovery_endpoint: `${origin}/${tenant}/v2.0/.well-known/openid-configuration`,
+            "api-version": "1.1",
+            metadata: [{ preferred_network: url.host, preferred_cache: url.host, aliases: [url.host] }],
+          },
+        });
       }
       if (segments[1] === "v2.0" && segments[2] === ".well-known") return send(openIdConfiguration(origin, segments[0]!));
       if (segments[1] === "discovery" && segments[3] === "keys") return send({ status: 200, body: authority.idTokens.jwks() });
@@ -173,11 +194,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         // occurred. Try again" — learn.microsoft.com/entra/identity-platform/reference-error-codes)
         // or hanging (the answer comes after delayMs).
         const fault = faults.take("token");
-        if (fault && "status" in fault) return send(oauthError(fault.status, "temporarily_unavailable", "AADSTS90033", "A transient error has occurred. Please try again."));
+        if (fault && "status" in fault)
+          return send(
+            oauthError(fault.status, "temporarily_unavailable", "AADSTS90033", "A transient error has occurred. Please try again."),
+          );
         if (fault && "timeout" in fault) await new Promise((r) => setTimeout(r, fault.delayMs ?? 15_000));
         return send(tokenEndpoint(authority, segments[0]!, origin, new URLSearchParams(raw), req.headers.authorization));
       }
-      const flow = segments[1] === "v2.0" && segments[2] === "adminconsent" ? "adminconsent" : segments[1] === "oauth2" && segments[3] === "authorize" ? "authorize" : null;
+      const flow =
+        segments[1] === "v2.0" && segments[2] === "adminconsent"
+          ? "adminconsent"
+          : segments[1] === "oauth2" && segments[3] === "authorize"
+            ? "authorize"
+            : null;
       if (flow && segments.length === (flow === "adminconsent" ? 3 : 4)) {
         return sendPage(handleSignInFlow(authority, flow, segments[0]!, req.method ?? "GET", url.searchParams, new URLSearchParams(raw)));
       }
@@ -208,7 +237,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       }
       return send(result);
     } catch (error) {
-      if (error instanceof GraphHttpError) return send({ status: error.status, body: errorBody(error.code, error.message, requestId), headers: error.headers });
+      if (error instanceof GraphHttpError)
+        return send({ status: error.status, body: errorBody(error.code, error.message, requestId), headers: error.headers });
       console.error("simulator error", error);
       return send({ status: 500, body: errorBody("generalException", "An internal error occurred in the simulator.", requestId) });
     }
@@ -224,9 +254,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
     responseViolations,
     reset: hooks.reset,
     configure: hooks.configure,
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

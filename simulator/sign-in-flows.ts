@@ -25,7 +25,11 @@ const USER_CONSENTABLE = new Set(["User.Read"]);
 
 type Flow = "adminconsent" | "authorize";
 
-function knownClient(a: Authority, tenantSegment: string, params: URLSearchParams): { app: SimApplication; redirectUri: string } | HtmlResponse {
+function knownClient(
+  a: Authority,
+  tenantSegment: string,
+  params: URLSearchParams,
+): { app: SimApplication; redirectUri: string } | HtmlResponse {
   if (!["organizations", "common"].includes(tenantSegment) && !a.rt.world.tenants.has(tenantSegment)) {
     return errorPage("Sign in", `AADSTS90002: Tenant '${tenantSegment}' not found.`);
   }
@@ -34,20 +38,28 @@ function knownClient(a: Authority, tenantSegment: string, params: URLSearchParam
   if (!app) return errorPage("Sign in", `AADSTS700016: Application with identifier '${clientId}' was not found in the directory.`);
   const redirectUri = params.get("redirect_uri") ?? "";
   if (!app.redirectUris.includes(redirectUri)) {
-    return errorPage("Sign in", `AADSTS50011: The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${app.clientId}'.`);
+    return errorPage(
+      "Sign in",
+      `AADSTS50011: The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${app.clientId}'.`,
+    );
   }
   return { app, redirectUri };
 }
 
 /** The request's own errors, sent back to the (verified) redirect URI; null when it is well formed. */
 function requestError(flow: Flow, params: URLSearchParams, redirectUri: string): HtmlResponse | null {
-  const fail = (error: string, description: string) => redirectTo(redirectUri, { error, error_description: description, state: params.get("state") });
+  const fail = (error: string, description: string) =>
+    redirectTo(redirectUri, { error, error_description: description, state: params.get("state") });
   const scopes = (params.get("scope") ?? "").split(/\s+/).filter(Boolean);
   if (flow === "adminconsent") {
-    return scopes.includes(GRAPH_DEFAULT) ? null : fail("invalid_request", `AADSTS900144: The request must contain the parameter 'scope' with ${GRAPH_DEFAULT}.`);
+    return scopes.includes(GRAPH_DEFAULT)
+      ? null
+      : fail("invalid_request", `AADSTS900144: The request must contain the parameter 'scope' with ${GRAPH_DEFAULT}.`);
   }
-  if (params.get("response_type") !== "code") return fail("unsupported_response_type", "AADSTS70000: The app requested an unsupported response type: only 'code' is supported.");
-  if ((params.get("response_mode") ?? "query") !== "query") return fail("invalid_request", "AADSTS900144: Only response_mode=query is supported.");
+  if (params.get("response_type") !== "code")
+    return fail("unsupported_response_type", "AADSTS70000: The app requested an unsupported response type: only 'code' is supported.");
+  if ((params.get("response_mode") ?? "query") !== "query")
+    return fail("invalid_request", "AADSTS900144: Only response_mode=query is supported.");
   if (scopes.length === 0) return fail("invalid_request", "AADSTS900144: The request body must contain the following parameter: 'scope'.");
   if (scopes.some((s) => !OIDC_SCOPES.has(s) && !/^(https:\/\/graph\.microsoft\.com\/)?[A-Za-z]+(\.[A-Za-z]+)+$/.test(s))) {
     return fail("invalid_scope", `AADSTS70011: The provided value for the input parameter 'scope' is not valid: ${params.get("scope")}.`);
@@ -72,11 +84,25 @@ function signIn(a: Authority, tenantSegment: string, form: URLSearchParams): { t
 }
 
 function asksFor(flow: Flow, app: SimApplication, params: URLSearchParams): string[] {
-  if (flow === "adminconsent") return app.permissions.length ? app.permissions.map((p) => `${p} (application permission, for the whole organization)`) : ["Sign you in"];
-  return (params.get("scope") ?? "").split(/\s+/).filter(Boolean).map((s) => graphScopeName(s) ?? s).map((s) => (OIDC_SCOPES.has(s) ? `${s} (sign you in)` : `${s} (on your behalf)`));
+  if (flow === "adminconsent")
+    return app.permissions.length
+      ? app.permissions.map((p) => `${p} (application permission, for the whole organization)`)
+      : ["Sign you in"];
+  return (params.get("scope") ?? "")
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((s) => graphScopeName(s) ?? s)
+    .map((s) => (OIDC_SCOPES.has(s) ? `${s} (sign you in)` : `${s} (on your behalf)`));
 }
 
-export function handleSignInFlow(a: Authority, flow: Flow, tenantSegment: string, method: string, query: URLSearchParams, form: URLSearchParams): HtmlResponse {
+export function handleSignInFlow(
+  a: Authority,
+  flow: Flow,
+  tenantSegment: string,
+  method: string,
+  query: URLSearchParams,
+  form: URLSearchParams,
+): HtmlResponse {
   const params = method === "POST" ? new URLSearchParams(form.get("request") ?? "") : query;
   const client = knownClient(a, tenantSegment, params);
   if ("status" in client) return client;
@@ -86,12 +112,22 @@ export function handleSignInFlow(a: Authority, flow: Flow, tenantSegment: string
   const page = (error?: string) =>
     signInPage({
       title: flow === "adminconsent" ? "Permissions requested: accept for your organization" : "Sign in and accept the permissions",
-      appName: app.displayName, asks: asksFor(flow, app, params), request: params.toString(), hint: HINT, error, username: form.get("username") ?? undefined,
+      appName: app.displayName,
+      asks: asksFor(flow, app, params),
+      request: params.toString(),
+      hint: HINT,
+      error,
+      username: form.get("username") ?? undefined,
     });
   if (method !== "POST") return page();
   const state = params.get("state");
   if (form.get("decision") !== "accept") {
-    return redirectTo(redirectUri, { error: "access_denied", error_subcategory: "cancel", error_description: "AADSTS65004: User declined to consent to access the app.", state });
+    return redirectTo(redirectUri, {
+      error: "access_denied",
+      error_subcategory: "cancel",
+      error_description: "AADSTS65004: User declined to consent to access the app.",
+      state,
+    });
   }
   const who = signIn(a, tenantSegment, form);
   if (typeof who === "string") return page(who);
@@ -99,7 +135,9 @@ export function handleSignInFlow(a: Authority, flow: Flow, tenantSegment: string
   const now = a.rt.clock.iso();
   if (flow === "adminconsent") {
     if (!user.directoryRoles.some((r) => CONSENT_ADMIN_ROLES.includes(r))) {
-      return page(`AADSTS90094: ${app.displayName} needs permission to access resources in your organization that only an admin can grant. Sign in as a Global Administrator or Privileged Role Administrator.`);
+      return page(
+        `AADSTS90094: ${app.displayName} needs permission to access resources in your organization that only an admin can grant. Sign in as a Global Administrator or Privileged Role Administrator.`,
+      );
     }
     grantAdminConsent(tenant, app, now);
     return redirectTo(redirectUri, { admin_consent: "True", tenant: tenant.tenantId, scope: GRAPH_DEFAULT, state });
@@ -112,8 +150,13 @@ export function handleSignInFlow(a: Authority, flow: Flow, tenantSegment: string
   // A user's consent creates the app's service principal in their tenant (without application permissions).
   ensureServicePrincipal(tenant, app, now);
   const code = a.codes.issue({
-    clientId: app.clientId, redirectUri, tenantId: tenant.tenantId, userId: user.id, scopes,
-    nonce: params.get("nonce"), codeChallenge: params.get("code_challenge"),
+    clientId: app.clientId,
+    redirectUri,
+    tenantId: tenant.tenantId,
+    userId: user.id,
+    scopes,
+    nonce: params.get("nonce"),
+    codeChallenge: params.get("code_challenge"),
   });
   return redirectTo(redirectUri, { code, state });
 }

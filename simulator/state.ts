@@ -3,7 +3,15 @@
 
 export type AuthMethod = {
   id: string;
-  kind: "phone" | "microsoftAuthenticator" | "email" | "softwareOath" | "fido2" | "windowsHelloForBusiness" | "temporaryAccessPass" | "password";
+  kind:
+    | "phone"
+    | "microsoftAuthenticator"
+    | "email"
+    | "softwareOath"
+    | "fido2"
+    | "windowsHelloForBusiness"
+    | "temporaryAccessPass"
+    | "password";
   displayName: string | null;
   phoneNumber?: string;
   phoneType?: "mobile" | "alternateMobile" | "office";
@@ -23,7 +31,10 @@ export type AuthMethod = {
 };
 
 /** The user's default MFA method (beta signInPreferences, learn.microsoft.com/graph/api/authentication-update?view=graph-rest-beta). */
-export type SignInPreferences = { isSystemPreferredAuthenticationMethodEnabled: boolean; userPreferredMethodForSecondaryAuthentication: "push" | "oath" | "voiceMobile" | "voiceAlternateMobile" | "voiceOffice" | "sms" | null };
+export type SignInPreferences = {
+  isSystemPreferredAuthenticationMethodEnabled: boolean;
+  userPreferredMethodForSecondaryAuthentication: "push" | "oath" | "voiceMobile" | "voiceAlternateMobile" | "voiceOffice" | "sms" | null;
+};
 
 export type MailFolder = { id: string; displayName: string };
 
@@ -71,7 +82,12 @@ export type SimUser = {
 };
 
 /** A role-assignable group holding directory roles (its members hold them too, transitively). */
-export type RoleGroup = { id: string; displayName: string; members: string[]; directoryRoles: { roleTemplateId: string; displayName: string }[] };
+export type RoleGroup = {
+  id: string;
+  displayName: string;
+  members: string[];
+  directoryRoles: { roleTemplateId: string; displayName: string }[];
+};
 
 /** A PIM eligible assignment: not active, so memberOf never shows it (roleEligibilityScheduleInstances does). */
 export type RoleEligibility = { id: string; principalId: string; roleDefinitionId: string; roleName: string; startDateTime: string };
@@ -100,13 +116,24 @@ export type DirectoryAudit = {
   result: "success" | "failure";
   loggedByService: string;
   operationType: string;
-  initiatedBy: { user: { id: string; userPrincipalName: string; ipAddress: string | null } | null; app: { appId: string; displayName: string } | null };
+  initiatedBy: {
+    user: { id: string; userPrincipalName: string; ipAddress: string | null } | null;
+    app: { appId: string; displayName: string } | null;
+  };
   targetResources: { id: string; displayName: string | null; type: string; userPrincipalName: string | null }[];
   /** When the entry can be listed (audit latency); absent = at once. Never sent. */
   visibleAt?: string;
 };
 
-export type Grant = { id: string; clientId: string; clientDisplayName: string; consentType: "Principal" | "AllPrincipals"; principalId: string | null; resourceId: string; scope: string };
+export type Grant = {
+  id: string;
+  clientId: string;
+  clientDisplayName: string;
+  consentType: "Principal" | "AllPrincipals";
+  principalId: string | null;
+  resourceId: string;
+  scope: string;
+};
 
 /** A message the user sent; its trace status settles over (simulator) time. */
 export type SentMessage = {
@@ -152,7 +179,14 @@ export type AppRegistration = {
  * (simulator/applications.ts), or one created with POST /servicePrincipals. Its permissions are
  * the application permissions consent granted; its directory roles come from role assignments.
  */
-export type SimServicePrincipal = { id: string; appId: string; displayName: string; permissions: string[]; directoryRoles: string[]; createdDateTime: string };
+export type SimServicePrincipal = {
+  id: string;
+  appId: string;
+  displayName: string;
+  permissions: string[];
+  directoryRoles: string[];
+  createdDateTime: string;
+};
 
 export type TenantState = {
   tenantId: string;
@@ -193,6 +227,8 @@ export function findUser(t: TenantState, idOrUpn: string): SimUser | undefined {
 /** Every directory role the user holds or may activate: direct, through role-assignable groups, and PIM-eligible. */
 export function rolesOf(t: TenantState, u: SimUser): string[] {
   const viaGroups = t.groups.filter((g) => g.members.includes(u.id)).flatMap((g) => g.directoryRoles.map((r) => r.displayName));
-  const eligible = t.roleEligibilities.filter((e) => e.principalId === u.id || t.groups.some((g) => g.id === e.principalId && g.members.includes(u.id))).map((e) => e.roleName);
+  const eligible = t.roleEligibilities
+    .filter((e) => e.principalId === u.id || t.groups.some((g) => g.id === e.principalId && g.members.includes(u.id)))
+    .map((e) => e.roleName);
   return [...new Set([...u.directoryRoles, ...viaGroups, ...eligible])];
 }

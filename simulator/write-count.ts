@@ -7,7 +7,12 @@ import type { SimRuntime } from "./route";
 // GET /_control/tenants/:id/writes to prove exactly one write per account and step.
 
 export function writeKey(req: Pick<GraphRequest, "method" | "version" | "path" | "body">): string {
-  const fields = req.body && typeof req.body === "object" ? Object.keys(req.body as object).sort().join(",") : "";
+  const fields =
+    req.body && typeof req.body === "object"
+      ? Object.keys(req.body as object)
+          .sort()
+          .join(",")
+      : "";
   return `${req.method} /${req.version}${decodeURIComponent(req.path).toLowerCase()} ${fields}`.trim();
 }
 

@@ -19,8 +19,22 @@ const LAYERS: { name: string; folders: string[] }[] = [
   {
     name: "domains",
     folders: [
-      "intake", "attachments", "impact", "investigation", "message-trace", "preventive", "remediation", "scope",
-      "tenants", "users", "advisories", "audit-admin", "notifications", "comments", "campaigns", "alerts",
+      "intake",
+      "attachments",
+      "impact",
+      "investigation",
+      "message-trace",
+      "preventive",
+      "remediation",
+      "scope",
+      "tenants",
+      "users",
+      "advisories",
+      "audit-admin",
+      "notifications",
+      "comments",
+      "campaigns",
+      "alerts",
     ],
   },
   { name: "read models", folders: ["timeline", "metrics", "reports"] },
@@ -126,7 +140,8 @@ function scan() {
       }
       const target = resolveImport(file, spec);
       if (target === null) continue;
-      if (file.startsWith("simulator/") && !isTest(file) && !target.startsWith("simulator/")) problems.push(`${file} imports ${spec}: the simulator stands alone`);
+      if (file.startsWith("simulator/") && !isTest(file) && !target.startsWith("simulator/"))
+        problems.push(`${file} imports ${spec}: the simulator stands alone`);
       if (from !== null && /^(app|components)\//.test(target)) problems.push(`${file} imports ${spec}: lib/ never imports the UI`);
       const to = libFolderOf(target);
       if (from !== null && to !== null && from !== to && !isTest(file)) edges.push({ from, to, file });
@@ -157,12 +172,21 @@ describe("the floor plan of lib/", () => {
 
 describe("the floor plan's checks", () => {
   it("report a climb, an unknown folder and a cycle", () => {
-    const layers = [{ name: "low", folders: ["a"] }, { name: "high", folders: ["b", "c"] }];
+    const layers = [
+      { name: "low", folders: ["a"] },
+      { name: "high", folders: ["b", "c"] },
+    ];
     expect(layerViolations([{ from: "a", to: "b", file: "lib/a/x.ts" }], layers)).toEqual([
       "lib/a/x.ts: lib/a (low) imports lib/b (high), a layer above",
     ]);
     expect(layerViolations([{ from: "b", to: "z", file: "lib/b/x.ts" }], layers)).toEqual(["lib/z is not in the layer table (lib/b/x.ts)"]);
-    expect(folderCycles([{ from: "b", to: "c", file: "" }, { from: "c", to: "b", file: "" }, { from: "b", to: "a", file: "" }])).toEqual([["b", "c"]]);
+    expect(
+      folderCycles([
+        { from: "b", to: "c", file: "" },
+        { from: "c", to: "b", file: "" },
+        { from: "b", to: "a", file: "" },
+      ]),
+    ).toEqual([["b", "c"]]);
   });
 
   it("read every kind of import", () => {

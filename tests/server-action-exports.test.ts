@@ -15,7 +15,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 const root = path.resolve(import.meta.dirname, "..");
-const actionFiles = ["app", "lib", "components"].flatMap((d) => sourceFiles(path.join(root, d))).filter((f) => /^\s*["']use server["']/.test(fs.readFileSync(f, "utf8")));
+const actionFiles = ["app", "lib", "components"]
+  .flatMap((d) => sourceFiles(path.join(root, d)))
+  .filter((f) => /^\s*["']use server["']/.test(fs.readFileSync(f, "utf8")));
 
 describe("server action files", () => {
   it("exist", () => {
@@ -24,7 +26,9 @@ describe("server action files", () => {
 
   it.each(actionFiles.map((f) => [path.relative(root, f), f]))("%s exports only actions built from actionClient", (_name, file) => {
     const source = fs.readFileSync(file, "utf8");
-    const exports = [...source.matchAll(/^export\s+(?:async\s+)?(?:const|function|let|class|type|interface|default)\s*([A-Za-z0-9_]*)/gm)].map((m) => m[1] ?? "default");
+    const exports = [
+      ...source.matchAll(/^export\s+(?:async\s+)?(?:const|function|let|class|type|interface|default)\s*([A-Za-z0-9_]*)/gm),
+    ].map((m) => m[1] ?? "default");
     expect(exports.length).toBeGreaterThan(0);
     for (const name of exports) expect(name).toMatch(/^[a-z][A-Za-z0-9]*Action$/);
     const defined = [...source.matchAll(/^export const ([A-Za-z0-9_]+) = (\w+)/gm)];

@@ -16,10 +16,17 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
   const db = await getDb();
-  const [unread, latest, reviews] = await Promise.all([countUnreadNotifications(db, viewer), listNotifications(db, viewer, { take: 8 }), countReviewsWaiting(db, viewer)]);
+  const [unread, latest, reviews] = await Promise.all([
+    countUnreadNotifications(db, viewer),
+    listNotifications(db, viewer, { take: 8 }),
+    countReviewsWaiting(db, viewer),
+  ]);
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       {/* On a phone: the name and sign-out beside the brand, the navigation wrapping on its own row. */}
@@ -30,8 +37,13 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </Link>
           <MainNav items={navItemsFor(viewer.role, { "/reviews": reviews })} className="order-last w-full md:order-none md:w-auto" />
           <div className="ml-auto flex min-w-0 items-center gap-2 text-sm sm:gap-3">
-            <span className="min-w-0 truncate text-muted-foreground" data-testid="viewer" title={`${viewer.name} · ${ROLE_LABELS[viewer.role]}`}>
-              {viewer.name}<span className="hidden md:inline"> · {ROLE_LABELS[viewer.role]}</span>
+            <span
+              className="min-w-0 truncate text-muted-foreground"
+              data-testid="viewer"
+              title={`${viewer.name} · ${ROLE_LABELS[viewer.role]}`}
+            >
+              {viewer.name}
+              <span className="hidden md:inline"> · {ROLE_LABELS[viewer.role]}</span>
             </span>
             <NotificationsMenu unread={unread} items={latest} />
             <SignOutButton />

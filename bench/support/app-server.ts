@@ -4,7 +4,10 @@ import path from "node:path";
 // Starts the production build through the production server (scripts/server.mjs) for a benchmark and signs a user in through
 // next-auth's own endpoints, returning the session cookie.
 
-export async function startAppServer(port: number, env: Record<string, string>): Promise<{ url: string; stop: () => void; child: ChildProcess }> {
+export async function startAppServer(
+  port: number,
+  env: Record<string, string>,
+): Promise<{ url: string; stop: () => void; child: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(process.cwd(), "scripts", "server.mjs")], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port) },
     stdio: ["ignore", "ignore", "inherit"],
@@ -25,14 +28,20 @@ export async function startAppServer(port: number, env: Record<string, string>):
 export async function signInCookie(baseUrl: string, email: string, password: string): Promise<string> {
   const csrfRes = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
-  const csrfCookie = csrfRes.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const csrfCookie = csrfRes.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   const res = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: csrfCookie },
     body: new URLSearchParams({ csrfToken, email, password, json: "true" }),
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.includes("session-token"));
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0]!)
+    .find((c) => c.includes("session-token"));
   if (!session) throw new Error(`sign-in failed (${res.status})`);
   return session;
 }

@@ -13,8 +13,22 @@ export async function addHistory(db: Db, ticketId: string, authorId: string, cou
   const ticket = await db.ticket.findUniqueOrThrow({ where: { id: ticketId }, select: { tenantId: true, number: true } });
   for (let i = 0; i < count; i++) {
     await db.$transaction(async (tx) => {
-      await tx.comment.create({ data: { ticketId, authorId, visibility: i % 2 ? "INTERNAL" : "PUBLIC", body: `Progress note ${i + 1}: checked the sign-in logs again.` } });
-      await recordAuditEvent(tx, { actorId: authorId, tenantId: ticket.tenantId, ticketId, action: "comment.added", target: formatTicketNumber(ticket.number), details: { visibility: i % 2 ? "INTERNAL" : "PUBLIC" } });
+      await tx.comment.create({
+        data: {
+          ticketId,
+          authorId,
+          visibility: i % 2 ? "INTERNAL" : "PUBLIC",
+          body: `Progress note ${i + 1}: checked the sign-in logs again.`,
+        },
+      });
+      await recordAuditEvent(tx, {
+        actorId: authorId,
+        tenantId: ticket.tenantId,
+        ticketId,
+        action: "comment.added",
+        target: formatTicketNumber(ticket.number),
+        details: { visibility: i % 2 ? "INTERNAL" : "PUBLIC" },
+      });
     });
   }
 }
@@ -22,7 +36,9 @@ export async function addHistory(db: Db, ticketId: string, authorId: string, cou
 /** The id Next gave a server action in this build. */
 export function serverActionId(file: string, exportedName: string): string {
   const manifestPath = path.join(process.env.NEXT_DIST_DIR || ".next", "server", "server-reference-manifest.json");
-  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as { node: Record<string, { filename: string; exportedName: string }> };
+  const manifest = JSON.parse(fs.readFileSync(manifestPath, "utf8")) as {
+    node: Record<string, { filename: string; exportedName: string }>;
+  };
   const found = Object.entries(manifest.node).find(([, v]) => v.filename === file && v.exportedName === exportedName);
   if (!found) throw new Error(`no server action ${exportedName} in ${file}`);
   return found[0];

@@ -23,7 +23,12 @@ export function MainNav({ items, className }: { items: { href: string; label: st
           )}
         >
           {item.label}
-          {item.count ? <>{" "}<span className="ml-1 rounded-full bg-primary px-1.5 text-xs font-semibold text-primary-foreground">{item.count}</span></> : null}
+          {item.count ? (
+            <>
+              {" "}
+              <span className="ml-1 rounded-full bg-primary px-1.5 text-xs font-semibold text-primary-foreground">{item.count}</span>
+            </>
+          ) : null}
         </Link>
       ))}
     </nav>

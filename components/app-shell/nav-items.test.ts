@@ -14,7 +14,11 @@ describe("navItemsFor", () => {
     expect(navItemsFor("MANAGER").map((i) => i.href)).toEqual(["/tickets", "/reviews", "/dashboard"]);
   });
   it("puts a count beside the page it counts, only when there is one", () => {
-    expect(navItemsFor("MANAGER", { "/reviews": 3 }).find((i) => i.href === "/reviews")).toEqual({ href: "/reviews", label: "Reviews", count: 3 });
+    expect(navItemsFor("MANAGER", { "/reviews": 3 }).find((i) => i.href === "/reviews")).toEqual({
+      href: "/reviews",
+      label: "Reviews",
+      count: 3,
+    });
     expect(navItemsFor("MANAGER", { "/reviews": 0 }).find((i) => i.href === "/reviews")).toEqual({ href: "/reviews", label: "Reviews" });
   });
 });

@@ -6,7 +6,9 @@ export function NotFoundMessage() {
     <>
       <h1 className="text-xl font-semibold">Not found</h1>
       <p className="text-sm text-muted-foreground">This page or ticket does not exist, or you do not have access to it.</p>
-      <Link href="/tickets" className="text-sm text-primary underline">Back to tickets</Link>
+      <Link href="/tickets" className="text-sm text-primary underline">
+        Back to tickets
+      </Link>
     </>
   );
 }

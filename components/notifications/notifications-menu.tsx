@@ -3,7 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
 import { formatRelative } from "@/lib/utils/dates";
 
@@ -25,14 +31,24 @@ export function NotificationsMenu({ unread, items }: { unread: number; items: Me
       <DropdownMenuTrigger asChild>
         <Button variant="ghost" size="sm" data-testid="notifications-button">
           Notifications{" "}
-          <span className={unread ? "ml-1 rounded-full bg-primary px-1.5 text-xs font-semibold text-primary-foreground" : "ml-1 text-xs text-muted-foreground"}>
+          <span
+            className={
+              unread
+                ? "ml-1 rounded-full bg-primary px-1.5 text-xs font-semibold text-primary-foreground"
+                : "ml-1 text-xs text-muted-foreground"
+            }
+          >
             {unread}
           </span>
           <span className="sr-only"> unread</span>
         </Button>
       </DropdownMenuTrigger>
       <DropdownMenuContent align="end" className="w-80 max-w-[calc(100vw-1rem)]" aria-label="Notifications">
-        {items.length === 0 && <p className="px-2 py-3 text-sm text-muted-foreground">Nothing yet. You are told here when something happens on your incidents.</p>}
+        {items.length === 0 && (
+          <p className="px-2 py-3 text-sm text-muted-foreground">
+            Nothing yet. You are told here when something happens on your incidents.
+          </p>
+        )}
         {items.map((n) => (
           <DropdownMenuItem key={n.id} onSelect={() => void open(n)} className="flex flex-col items-start gap-0.5">
             <span className={n.readAt ? "text-muted-foreground" : "font-medium"}>

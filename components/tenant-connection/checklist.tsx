@@ -31,14 +31,23 @@ export function Checklist({ items, context }: { items: ChecklistItem[]; context:
                 <summary className="cursor-pointer text-primary">Do it yourself</summary>
                 <div className="mt-2 space-y-2">
                   <p>{steps.why}</p>
-                  <ol className="list-decimal space-y-0.5 pl-5">{steps.portal.map((s) => <li key={s}>{s}</li>)}</ol>
+                  <ol className="list-decimal space-y-0.5 pl-5">
+                    {steps.portal.map((s) => (
+                      <li key={s}>{s}</li>
+                    ))}
+                  </ol>
                   {steps.powershell && (
-                    <pre className="overflow-x-auto rounded bg-muted p-2 text-xs" aria-label="PowerShell">{steps.powershell.join("\n")}</pre>
+                    <pre className="overflow-x-auto rounded bg-muted p-2 text-xs" aria-label="PowerShell">
+                      {steps.powershell.join("\n")}
+                    </pre>
                   )}
                   {steps.graph && (
                     <div>
                       <p className="text-xs text-muted-foreground">The same through Microsoft Graph ({steps.graph.needs})</p>
-                      <pre className="overflow-x-auto rounded bg-muted p-2 text-xs" aria-label="Graph request">{`${steps.graph.request}\n${steps.graph.body}`}</pre>
+                      <pre
+                        className="overflow-x-auto rounded bg-muted p-2 text-xs"
+                        aria-label="Graph request"
+                      >{`${steps.graph.request}\n${steps.graph.body}`}</pre>
                     </div>
                   )}
                 </div>

@@ -17,17 +17,31 @@ import { SetupForm } from "./setup-form";
 // Microsoft, and the checklist of what consent cannot grant with "Set this up for me".
 
 const APP_NAME = "Breachdesk";
-const TRIGGERS: Record<string, string> = { CONSENT: "after consent", SETUP: "after the setup", MANUAL: "on request", DAILY: "by the daily check" };
+const TRIGGERS: Record<string, string> = {
+  CONSENT: "after consent",
+  SETUP: "after the setup",
+  MANUAL: "on request",
+  DAILY: "by the daily check",
+};
 
 function AttemptOutcome({ attempt }: { attempt: NonNullable<TenantConnection["attempt"]> }) {
   const what = attempt.purpose === "CONSENT" ? "Connecting" : "The setup";
   if (attempt.outcome === "SUCCEEDED") {
-    return <Alert variant="success">{attempt.purpose === "CONSENT" ? "Microsoft 365 is connected: consent was granted and the connection was checked." : "The setup is done and the connection was checked again."}{attempt.outcomeDetail ? ` ${attempt.outcomeDetail.replaceAll("\n", " ")}` : ""}</Alert>;
+    return (
+      <Alert variant="success">
+        {attempt.purpose === "CONSENT"
+          ? "Microsoft 365 is connected: consent was granted and the connection was checked."
+          : "The setup is done and the connection was checked again."}
+        {attempt.outcomeDetail ? ` ${attempt.outcomeDetail.replaceAll("\n", " ")}` : ""}
+      </Alert>
+    );
   }
   if (attempt.outcome === "FAILED") {
     return (
       <Alert variant="destructive">
-        <p className="font-medium">{what} did not complete. Microsoft answered: {attempt.outcomeCode}</p>
+        <p className="font-medium">
+          {what} did not complete. Microsoft answered: {attempt.outcomeCode}
+        </p>
         {attempt.outcomeDetail && <p className="whitespace-pre-line">{attempt.outcomeDetail}</p>}
         <p>
           {attempt.outcomeCode === "access_denied"
@@ -37,17 +51,40 @@ function AttemptOutcome({ attempt }: { attempt: NonNullable<TenantConnection["at
       </Alert>
     );
   }
-  return <Alert variant="destructive"><p className="font-medium">{what} was refused by Breachdesk.</p><p>{attempt.outcomeDetail}</p></Alert>;
+  return (
+    <Alert variant="destructive">
+      <p className="font-medium">{what} was refused by Breachdesk.</p>
+      <p>{attempt.outcomeDetail}</p>
+    </Alert>
+  );
 }
 
 export function ConnectionPanel({ connection, refused }: { connection: TenantConnection; refused?: string }) {
   const { tenant, check, attempt } = connection;
   const deploymentApp = tenant.connectionMode === "DEPLOYMENT_APP";
-  const connected = !tenant.disconnectedAt && (deploymentApp ? Boolean(tenant.consentedAt) : Boolean(tenant.clientId && connection.hasSecret));
-  const status = tenant.disconnectedAt ? { label: "Disconnected", variant: "neutral" as const } : connected ? { label: "Connected", variant: "success" as const } : { label: "Not connected", variant: "warning" as const };
-  const context = { appName: APP_NAME, appClientId: connection.appClientId, servicePrincipalId: tenant.servicePrincipalId, serviceMailbox: tenant.serviceMailbox };
-  const fixable = check?.items.filter((i) => i.state === "missing" && ["userAdministrator", "privilegedAuthentication", "messageTrace"].includes(i.key)) ?? [];
-  const refusal = refused && refused in REFUSALS ? REFUSALS[refused as Refusal] : refused ? "The answer from Microsoft could not be used. Start again." : null;
+  const connected =
+    !tenant.disconnectedAt && (deploymentApp ? Boolean(tenant.consentedAt) : Boolean(tenant.clientId && connection.hasSecret));
+  const status = tenant.disconnectedAt
+    ? { label: "Disconnected", variant: "neutral" as const }
+    : connected
+      ? { label: "Connected", variant: "success" as const }
+      : { label: "Not connected", variant: "warning" as const };
+  const context = {
+    appName: APP_NAME,
+    appClientId: connection.appClientId,
+    servicePrincipalId: tenant.servicePrincipalId,
+    serviceMailbox: tenant.serviceMailbox,
+  };
+  const fixable =
+    check?.items.filter(
+      (i) => i.state === "missing" && ["userAdministrator", "privilegedAuthentication", "messageTrace"].includes(i.key),
+    ) ?? [];
+  const refusal =
+    refused && refused in REFUSALS
+      ? REFUSALS[refused as Refusal]
+      : refused
+        ? "The answer from Microsoft could not be used. Start again."
+        : null;
   return (
     <section aria-labelledby="m365-connection" className="space-y-4">
       <div className="space-y-1">
@@ -56,33 +93,48 @@ export function ConnectionPanel({ connection, refused }: { connection: TenantCon
         </h2>
         <p className="text-sm text-muted-foreground">
           {deploymentApp ? `Through ${APP_NAME}'s app, by admin consent.` : "Through the tenant's own app registration."}
-          {tenant.entraTenantId && <> Entra tenant id <span className="font-mono">{tenant.entraTenantId}</span>.</>}
+          {tenant.entraTenantId && (
+            <>
+              {" "}
+              Entra tenant id <span className="font-mono">{tenant.entraTenantId}</span>.
+            </>
+          )}
           {tenant.consentedAt && <> Consented {formatDateTime(tenant.consentedAt)}.</>}
         </p>
       </div>
       {refusal && <Alert variant="destructive">{refusal}</Alert>}
       {attempt && <AttemptOutcome attempt={attempt} />}
       {deploymentApp && !connection.isAppConfigured && (
-        <Alert variant="warning">{APP_NAME}&apos;s own app is not configured on this deployment, so tenants cannot be connected by consent yet. A platform admin sets it up (README, “Connecting a real tenant”).</Alert>
+        <Alert variant="warning">
+          {APP_NAME}&apos;s own app is not configured on this deployment, so tenants cannot be connected by consent yet. A platform admin
+          sets it up (README, “Connecting a real tenant”).
+        </Alert>
       )}
 
       {tenant.disconnectedAt ? (
         <div className="space-y-3">
           <Alert variant="info">
-            Disconnected {formatDateTime(tenant.disconnectedAt)}: Breachdesk no longer calls Microsoft Graph for this tenant, and its {connection.tickets} ticket{connection.tickets === 1 ? " is" : "s are"} read-only.
+            Disconnected {formatDateTime(tenant.disconnectedAt)}: Breachdesk no longer calls Microsoft Graph for this tenant, and its{" "}
+            {connection.tickets} ticket{connection.tickets === 1 ? " is" : "s are"} read-only.
           </Alert>
           <div className="text-sm">
             <p className="font-medium">Remove the consent in your tenant</p>
-            <ol className="list-decimal space-y-0.5 pl-5" aria-label="Remove the consent">{removeConsentSteps(APP_NAME, connection.appClientId).map((s) => <li key={s}>{s}</li>)}</ol>
+            <ol className="list-decimal space-y-0.5 pl-5" aria-label="Remove the consent">
+              {removeConsentSteps(APP_NAME, connection.appClientId).map((s) => (
+                <li key={s}>{s}</li>
+              ))}
+            </ol>
           </div>
           {deploymentApp && connection.isAppConfigured && <ConnectButton tenantId={tenant.id} label="Connect again" />}
         </div>
       ) : !connected ? (
-        deploymentApp && connection.isAppConfigured && (
+        deploymentApp &&
+        connection.isAppConfigured && (
           <div className="space-y-2 text-sm">
             <p>
-              Connect gives {APP_NAME} the Graph permissions it needs to investigate and contain accounts in {tenant.displayName}. You sign in at Microsoft as a
-              Global Administrator (or Privileged Role Administrator) and accept for your organization; Breachdesk then checks the connection at once.
+              Connect gives {APP_NAME} the Graph permissions it needs to investigate and contain accounts in {tenant.displayName}. You sign
+              in at Microsoft as a Global Administrator (or Privileged Role Administrator) and accept for your organization; Breachdesk then
+              checks the connection at once.
             </p>
             <ConnectButton tenantId={tenant.id} />
           </div>
@@ -93,10 +145,17 @@ export function ConnectionPanel({ connection, refused }: { connection: TenantCon
             <h3 className="text-sm font-semibold">What consent cannot grant</h3>
             {check ? (
               <p role="status" className="text-sm">
-                {check.connected && isReady(check.items)
-                  ? <span className="font-medium">Ready: everything Breachdesk needs is in place.</span>
-                  : <span className="font-medium">{check.items.filter((i) => i.required && i.state === "done").length} of {check.items.filter((i) => i.required).length} required items done.</span>}{" "}
-                <span className="text-muted-foreground">Checked {formatDateTime(check.checkedAt)} {TRIGGERS[check.trigger] ?? ""}.</span>
+                {check.connected && isReady(check.items) ? (
+                  <span className="font-medium">Ready: everything Breachdesk needs is in place.</span>
+                ) : (
+                  <span className="font-medium">
+                    {check.items.filter((i) => i.required && i.state === "done").length} of {check.items.filter((i) => i.required).length}{" "}
+                    required items done.
+                  </span>
+                )}{" "}
+                <span className="text-muted-foreground">
+                  Checked {formatDateTime(check.checkedAt)} {TRIGGERS[check.trigger] ?? ""}.
+                </span>
               </p>
             ) : (
               <p className="text-sm text-muted-foreground">Not checked yet.</p>
@@ -105,7 +164,11 @@ export function ConnectionPanel({ connection, refused }: { connection: TenantCon
           {check && <Checklist items={check.items} context={context} />}
           {check?.operations && <OperationsSummary rows={check.operations} />}
           {deploymentApp && fixable.length > 0 && (
-            <SetupForm tenantId={tenant.id} offerPrivileged={fixable.some((i) => i.key === "privilegedAuthentication")} onlyPrivileged={fixable.every((i) => !i.required)} />
+            <SetupForm
+              tenantId={tenant.id}
+              offerPrivileged={fixable.some((i) => i.key === "privilegedAuthentication")}
+              onlyPrivileged={fixable.every((i) => !i.required)}
+            />
           )}
           <div className="flex flex-wrap items-start gap-3">
             <RecheckButton tenantId={tenant.id} />

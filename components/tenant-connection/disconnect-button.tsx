@@ -3,7 +3,13 @@
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import {
-  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,18 +24,28 @@ export function DisconnectButton({ tenantId, tenantName }: { tenantId: string; t
       {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       <AlertDialog open={open} onOpenChange={setOpen}>
         <AlertDialogTrigger asChild>
-          <Button type="button" variant="outline" disabled={isPending}>{isPending ? "Disconnecting…" : "Disconnect"}</Button>
+          <Button type="button" variant="outline" disabled={isPending}>
+            {isPending ? "Disconnecting…" : "Disconnect"}
+          </Button>
         </AlertDialogTrigger>
         <AlertDialogContent>
           <AlertDialogTitle>Disconnect {tenantName}?</AlertDialogTitle>
           <AlertDialogDescription>
-            Breachdesk stops calling Microsoft Graph for this tenant at once: no remediation, message trace or check runs, and no new incident can be
-            filed. Its tickets stay readable but read-only (comments and status changes remain). Remove the consent in your tenant afterwards (the steps
-            are shown next).
+            Breachdesk stops calling Microsoft Graph for this tenant at once: no remediation, message trace or check runs, and no new
+            incident can be filed. Its tickets stay readable but read-only (comments and status changes remain). Remove the consent in your
+            tenant afterwards (the steps are shown next).
           </AlertDialogDescription>
           <AlertDialogFooter>
             <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <Button variant="destructive" onClick={() => { setOpen(false); execute({ tenantId }); }}>Disconnect</Button>
+            <Button
+              variant="destructive"
+              onClick={() => {
+                setOpen(false);
+                execute({ tenantId });
+              }}
+            >
+              Disconnect
+            </Button>
           </AlertDialogFooter>
         </AlertDialogContent>
       </AlertDialog>

@@ -25,10 +25,21 @@ export function OperationsSummary({ rows }: { rows: PreflightRow[] }) {
               <TableCell>{r.title}</TableCell>
               <TableCell className="font-mono text-xs">{r.permission}</TableCell>
               <TableCell className="text-xs">
-                {!r.granted ? <Badge variant="danger">Missing permission</Badge>
-                  : r.probe?.ok === false ? <span className="space-x-1"><Badge variant="danger">Unavailable</Badge><span>{r.probe.message}</span></span>
-                  : r.probe?.ok === null ? <span className="space-x-1"><Badge variant="warning">Unverified</Badge><span className="text-muted-foreground">{r.probe.message}</span></span>
-                  : <Badge variant="success">Available</Badge>}
+                {!r.granted ? (
+                  <Badge variant="danger">Missing permission</Badge>
+                ) : r.probe?.ok === false ? (
+                  <span className="space-x-1">
+                    <Badge variant="danger">Unavailable</Badge>
+                    <span>{r.probe.message}</span>
+                  </span>
+                ) : r.probe?.ok === null ? (
+                  <span className="space-x-1">
+                    <Badge variant="warning">Unverified</Badge>
+                    <span className="text-muted-foreground">{r.probe.message}</span>
+                  </span>
+                ) : (
+                  <Badge variant="success">Available</Badge>
+                )}
               </TableCell>
             </TableRow>
           ))}

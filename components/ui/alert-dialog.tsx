@@ -13,7 +13,10 @@ export function AlertDialogContent({ className, ...props }: React.ComponentProps
     <AlertDialogPrimitive.Portal>
       <AlertDialogPrimitive.Overlay className="fixed inset-0 z-40 bg-black/40" />
       <AlertDialogPrimitive.Content
-        className={cn("fixed left-1/2 top-1/2 z-50 grid w-full max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 rounded-lg border bg-background p-5 shadow-lg", className)}
+        className={cn(
+          "fixed left-1/2 top-1/2 z-50 grid w-full max-w-md -translate-x-1/2 -translate-y-1/2 gap-4 rounded-lg border bg-background p-5 shadow-lg",
+          className,
+        )}
         {...props}
       />
     </AlertDialogPrimitive.Portal>

@@ -43,13 +43,25 @@ export function DialogDescription({ className, ...props }: React.ComponentProps<
 }
 
 /** A form dialog's footer: Cancel (closes, keeps nothing) and the submit button, busy while pending. */
-export function DialogFormActions({ pending, label, pendingLabel = "Saving…" }: { pending: boolean; label: string; pendingLabel?: string }) {
+export function DialogFormActions({
+  pending,
+  label,
+  pendingLabel = "Saving…",
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel?: string;
+}) {
   return (
     <DialogFooter>
       <DialogPrimitive.Close asChild>
-        <Button type="button" variant="outline">Cancel</Button>
+        <Button type="button" variant="outline">
+          Cancel
+        </Button>
       </DialogPrimitive.Close>
-      <Button type="submit" disabled={pending}>{pending ? pendingLabel : label}</Button>
+      <Button type="submit" disabled={pending}>
+        {pending ? pendingLabel : label}
+      </Button>
     </DialogFooter>
   );
 }

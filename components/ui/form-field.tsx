@@ -19,11 +19,19 @@ export function FormField({ id, label, error, hint, className, children }: Props
     : children;
   return (
     <div className={cn("grid gap-1.5", className)}>
-      <label htmlFor={id} className="text-sm font-medium">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium">
+        {label}
+      </label>
       {control}
-      {hint && <p id={`${id}-hint`} className="text-xs text-muted-foreground">{hint}</p>}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-muted-foreground">
+          {hint}
+        </p>
+      )}
       {message && (
-        <p id={`${id}-error`} className="text-sm text-destructive">{message}</p>
+        <p id={`${id}-error`} className="text-sm text-destructive">
+          {message}
+        </p>
       )}
     </div>
   );

@@ -1,7 +1,17 @@
 import { expect, type Page } from "@playwright/test";
 
 // The ticket page shows one stage at a time (?stage=<id>); these open one through its tab.
-export const STAGE_LABELS = ["Intake", "Scope", "Business impact", "Troubleshooting", "Resolution", "Prevention", "Outcome", "Updates", "Timeline"] as const;
+export const STAGE_LABELS = [
+  "Intake",
+  "Scope",
+  "Business impact",
+  "Troubleshooting",
+  "Resolution",
+  "Prevention",
+  "Outcome",
+  "Updates",
+  "Timeline",
+] as const;
 export type StageLabel = (typeof STAGE_LABELS)[number];
 
 /** Clicks the stage's tab and waits until the page shows that stage. */

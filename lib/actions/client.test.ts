@@ -7,7 +7,14 @@ import { createActionClient, FORBIDDEN_MESSAGE, NOT_SAME_ORIGIN_MESSAGE, SESSION
 import { UNSTORABLE_TEXT_MESSAGE } from "@/lib/validation/fields";
 import { findNul, NUL_MESSAGE } from "./find-nul";
 
-const VIEWER: Viewer = { id: "00000000-0000-4000-8000-000000000001", email: "e@breachdesk.test", name: "E", role: "ENGINEER", tenantId: null, servesAllTenants: true };
+const VIEWER: Viewer = {
+  id: "00000000-0000-4000-8000-000000000001",
+  email: "e@breachdesk.test",
+  name: "E",
+  role: "ENGINEER",
+  tenantId: null,
+  servesAllTenants: true,
+};
 const SAME_ORIGIN = { origin: "http://localhost:3200", secFetchSite: "same-origin", host: "localhost:3200" };
 
 // The action client hands the database through unopened: these tests never reach it.
@@ -59,16 +66,24 @@ describe("the action client", () => {
 
   it("refuses a NUL anywhere in the input as a validation error on its field, never reaching the action", async () => {
     const { action, calls } = actionWith(VIEWER);
-    expect(await action({ title: "Phish\u0000ing" })).toEqual({ validationErrors: { formErrors: [], fieldErrors: { title: [NUL_MESSAGE] } } });
-    expect(await action({ title: "Phishing", notes: [{ text: "ok" }, { text: "a\u0000b" }] })).toEqual({ validationErrors: { formErrors: [], fieldErrors: { notes: [NUL_MESSAGE] } } });
+    expect(await action({ title: "Phish\u0000ing" })).toEqual({
+      validationErrors: { formErrors: [], fieldErrors: { title: [NUL_MESSAGE] } },
+    });
+    expect(await action({ title: "Phishing", notes: [{ text: "ok" }, { text: "a\u0000b" }] })).toEqual({
+      validationErrors: { formErrors: [], fieldErrors: { notes: [NUL_MESSAGE] } },
+    });
     expect(await action("\u0000" as never)).toEqual({ validationErrors: { formErrors: [NUL_MESSAGE], fieldErrors: {} } });
     expect(calls).toHaveLength(0);
   });
 
   it("refuses half of a surrogate pair the same way (the database would refuse or alter it)", async () => {
     const { action, calls } = actionWith(VIEWER);
-    expect(await action({ title: "Phish \ud83d" })).toEqual({ validationErrors: { formErrors: [], fieldErrors: { title: [UNSTORABLE_TEXT_MESSAGE] } } });
-    expect(await action({ title: "ok", notes: [{ text: "\udc69" }] })).toEqual({ validationErrors: { formErrors: [], fieldErrors: { notes: [UNSTORABLE_TEXT_MESSAGE] } } });
+    expect(await action({ title: "Phish \ud83d" })).toEqual({
+      validationErrors: { formErrors: [], fieldErrors: { title: [UNSTORABLE_TEXT_MESSAGE] } },
+    });
+    expect(await action({ title: "ok", notes: [{ text: "\udc69" }] })).toEqual({
+      validationErrors: { formErrors: [], fieldErrors: { notes: [UNSTORABLE_TEXT_MESSAGE] } },
+    });
     expect(await action({ title: "Phish 👩‍💻" })).toEqual({ data: { ok: true } });
     expect(calls).toHaveLength(1);
   });

@@ -17,7 +17,11 @@ export const SESSION_ENDED_MESSAGE = "Your session has ended. Please sign in aga
 export const FORBIDDEN_MESSAGE = "You do not have permission to do that.";
 export const NOT_SAME_ORIGIN_MESSAGE = "This request did not come from a Breachdesk page. Reload the page and try again.";
 
-type ActionClientDeps = { requestOrigin: () => Promise<RequestOriginInfo>; loadViewer: () => Promise<Viewer | null>; openDb: () => Promise<Db> };
+type ActionClientDeps = {
+  requestOrigin: () => Promise<RequestOriginInfo>;
+  loadViewer: () => Promise<Viewer | null>;
+  openDb: () => Promise<Db>;
+};
 
 const permissionNames = Object.keys(PERMISSIONS) as [Permission, ...Permission[]];
 
@@ -48,7 +52,10 @@ export function createActionClient({ requestOrigin, loadViewer, openDb }: Action
     .use(async ({ next, metadata }) => {
       const request = await requestOrigin();
       if (!isSameOriginRequest(request)) {
-        getLogger().warn({ action: metadata?.name, origin: request.origin, secFetchSite: request.secFetchSite }, "server action refused: not same-origin");
+        getLogger().warn(
+          { action: metadata?.name, origin: request.origin, secFetchSite: request.secFetchSite },
+          "server action refused: not same-origin",
+        );
         throw new AppError("FORBIDDEN", NOT_SAME_ORIGIN_MESSAGE);
       }
       return next();

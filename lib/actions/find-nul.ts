@@ -37,7 +37,11 @@ export function findNul(value: unknown, path: (string | number)[] = [], depth = 
 
 /** The string at a path found by findNul (for its message). */
 function at(value: unknown, path: (string | number)[]): unknown {
-  return path.reduce<unknown>((v, k) => (v instanceof FormData ? v.get(String(k)) : v && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined), value);
+  return path.reduce<unknown>(
+    (v, k) =>
+      v instanceof FormData ? v.get(String(k)) : v && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined,
+    value,
+  );
 }
 
 /** Validation errors (next-safe-action's formatted shape) naming the top-level field that holds the text. */

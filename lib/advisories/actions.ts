@@ -12,7 +12,14 @@ import {
   ZUpdateAdvisoryInput,
 } from "./schemas";
 import { sendAdvisory } from "./send";
-import { acknowledgeAdvisory, draftTicketAdvisories, markAdvisorySent, redraftAdvisory, updateAdvisory, updateAdvisoryAllowList } from "./service";
+import {
+  acknowledgeAdvisory,
+  draftTicketAdvisories,
+  markAdvisorySent,
+  redraftAdvisory,
+  updateAdvisory,
+  updateAdvisoryAllowList,
+} from "./service";
 
 export const draftAdvisoriesAction = actionClient
   .metadata({ name: "draftAdvisories", permission: "tickets.work" })

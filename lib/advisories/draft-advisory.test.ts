@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { collectAdvisoryFacts, draftAdvisories, draftAdvisory, groupTracesByDomain, NOT_RECORDED, type AdvisoryTrace } from "./draft-advisory";
+import {
+  collectAdvisoryFacts,
+  draftAdvisories,
+  draftAdvisory,
+  groupTracesByDomain,
+  NOT_RECORDED,
+  type AdvisoryTrace,
+} from "./draft-advisory";
 
 const at = (iso: string) => new Date(iso);
 let n = 0;
@@ -113,14 +120,20 @@ describe("draftAdvisory", () => {
   });
 
   it("says 'not recorded' for what the trace lacks instead of inventing it", () => {
-    const d = draftAdvisory("gmail.com", [trace({ senderAddress: null, subject: null, receivedAt: null }), trace({ senderAddress: " ", subject: "  ", receivedAt: null })], ctx);
+    const d = draftAdvisory(
+      "gmail.com",
+      [trace({ senderAddress: null, subject: null, receivedAt: null }), trace({ senderAddress: " ", subject: "  ", receivedAt: null })],
+      ctx,
+    );
     expect(d.facts.senders).toEqual([]);
     expect(d.facts.subjects).toEqual([]);
     expect(d.facts.window).toBeNull();
     expect(d.body).toContain(`- Sender: ${NOT_RECORDED}`);
     expect(d.body).toContain(`- Time window: ${NOT_RECORDED}`);
     expect(d.body).toContain(`- Subjects:\n  - ${NOT_RECORDED}`);
-    expect(d.body).toContain(`Block or delete messages from the sender (${NOT_RECORDED}) (subject ${NOT_RECORDED}: match on the sender alone).`);
+    expect(d.body).toContain(
+      `Block or delete messages from the sender (${NOT_RECORDED}) (subject ${NOT_RECORDED}: match on the sender alone).`,
+    );
     expect(d.subject).toContain(`from ${NOT_RECORDED} to gmail.com`);
     // No subject, date or address appears that was not in the input.
     expect(d.body).not.toMatch(/\d{2} \w{3} \d{4}/);

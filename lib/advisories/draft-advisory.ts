@@ -1,4 +1,11 @@
-import { domainOf, isTenantDomain, isUnsettledStatus, normaliseTraceStatus, TRACE_STATUSES, traceStatusLabel } from "@/lib/message-trace/statuses";
+import {
+  domainOf,
+  isTenantDomain,
+  isUnsettledStatus,
+  normaliseTraceStatus,
+  TRACE_STATUSES,
+  traceStatusLabel,
+} from "@/lib/message-trace/statuses";
 import { formatDateTime } from "@/lib/utils/dates";
 
 // Drafts the advisory for one recipient domain from the message trace: who sent, what subjects,
@@ -41,7 +48,7 @@ export type AdvisoryFacts = {
 
 export type AdvisoryDraft = { domain: string; toAddresses: string[]; subject: string; body: string; facts: AdvisoryFacts };
 
-const domainOfTrace = (t: AdvisoryTrace) => (t.recipientDomain?.trim().toLowerCase() || domainOf(t.recipient));
+const domainOfTrace = (t: AdvisoryTrace) => t.recipientDomain?.trim().toLowerCase() || domainOf(t.recipient);
 const cleanSubject = (s: string | null) => (s ?? "").replace(/\s+/g, " ").trim();
 
 /** Trace rows grouped by recipient domain (lower case), largest group first. */
@@ -101,7 +108,9 @@ export function collectAdvisoryFacts(domain: string, traces: readonly AdvisoryTr
  */
 function statusLines(facts: AdvisoryFacts): string[] {
   const known = TRACE_STATUSES.filter((s) => facts.countsByStatus[s]);
-  const other = Object.keys(facts.countsByStatus).filter((s) => !(TRACE_STATUSES as readonly string[]).includes(s)).sort();
+  const other = Object.keys(facts.countsByStatus)
+    .filter((s) => !(TRACE_STATUSES as readonly string[]).includes(s))
+    .sort();
   const total = Object.values(facts.countsByStatus).reduce((a, b) => a + b, 0);
   const unsettled =
     facts.unsettledCount > 0
@@ -131,7 +140,9 @@ export function draftAdvisory(domain: string, traces: readonly AdvisoryTrace[], 
   const windowText = facts.window ? `${formatDateTime(facts.window.first)} to ${formatDateTime(facts.window.last)}` : NOT_RECORDED;
   const subjectLines =
     facts.subjects.length > 0
-      ? facts.subjects.map((s) => `  - "${s.subject}" (${s.count})`).concat(facts.subjectsMissing ? [`  - ${NOT_RECORDED} (${facts.subjectsMissing})`] : [])
+      ? facts.subjects
+          .map((s) => `  - "${s.subject}" (${s.count})`)
+          .concat(facts.subjectsMissing ? [`  - ${NOT_RECORDED} (${facts.subjectsMissing})`] : [])
       : [`  - ${NOT_RECORDED}`];
   const listed = facts.recipients.slice(0, MAX_LISTED_RECIPIENTS);
   const more = facts.recipients.length - listed.length;

@@ -53,7 +53,13 @@ export type LoadedAdvisory = Awaited<ReturnType<typeof loadAdvisory>>;
  * Why a guarded update touched no row: the advisory changed since the engineer loaded it, or
  * it is no longer in the state the action needs.
  */
-export async function explainUnchanged(db: Db, viewer: Viewer, advisoryId: string, version: number, allowed: readonly string[]): Promise<AppError> {
+export async function explainUnchanged(
+  db: Db,
+  viewer: Viewer,
+  advisoryId: string,
+  version: number,
+  allowed: readonly string[],
+): Promise<AppError> {
   const current = await loadAdvisory(db, viewer, advisoryId);
   if (!allowed.includes(current.status)) return wrongState(current);
   if (current.version !== version) return staleVersion();
@@ -68,9 +74,16 @@ export function staleVersion() {
 export function wrongState(a: Pick<LoadedAdvisory, "status" | "sentAt" | "domain">): AppError {
   if (a.status === "SENDING") return new AppError("INVALID_STATE", `The advisory to ${a.domain} is being sent right now.`);
   if (a.status === "SENT") {
-    return new AppError("INVALID_STATE", `The advisory to ${a.domain} was already sent${a.sentAt ? ` on ${formatDateTime(a.sentAt)}` : ""}.`);
+    return new AppError(
+      "INVALID_STATE",
+      `The advisory to ${a.domain} was already sent${a.sentAt ? ` on ${formatDateTime(a.sentAt)}` : ""}.`,
+    );
   }
-  if (a.status === "SEND_UNKNOWN") return new AppError("INVALID_STATE", `Whether the advisory to ${a.domain} went out is not known: check the service mailbox's Sent Items, then mark it sent or send it again.`);
+  if (a.status === "SEND_UNKNOWN")
+    return new AppError(
+      "INVALID_STATE",
+      `Whether the advisory to ${a.domain} went out is not known: check the service mailbox's Sent Items, then mark it sent or send it again.`,
+    );
   if (a.status === "ACKNOWLEDGED") return new AppError("INVALID_STATE", `The advisory to ${a.domain} was already acknowledged.`);
   return new AppError("INVALID_STATE", `The advisory to ${a.domain} has not been sent yet.`);
 }

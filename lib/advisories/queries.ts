@@ -8,9 +8,22 @@ export async function listAdvisories(db: Db, viewer: Viewer, ticketId: string) {
     where: { ticketId, ticket: ticketAccessFor(viewer) },
     orderBy: [{ createdAt: "asc" }, { domain: "asc" }],
     select: {
-      id: true, domain: true, toAddresses: true, subject: true, body: true, status: true, version: true,
-      sentAt: true, sentById: true, requestId: true, acknowledgedAt: true, acknowledgedById: true, acknowledgedFrom: true, updatedAt: true,
-      draftedSubject: true, draftedBody: true,
+      id: true,
+      domain: true,
+      toAddresses: true,
+      subject: true,
+      body: true,
+      status: true,
+      version: true,
+      sentAt: true,
+      sentById: true,
+      requestId: true,
+      acknowledgedAt: true,
+      acknowledgedById: true,
+      acknowledgedFrom: true,
+      updatedAt: true,
+      draftedSubject: true,
+      draftedBody: true,
     },
   });
   const senderIds = [...new Set(rows.flatMap((r) => [r.sentById, r.acknowledgedById]).filter((id): id is string => Boolean(id)))];
@@ -18,7 +31,11 @@ export async function listAdvisories(db: Db, viewer: Viewer, ticketId: string) {
     senderIds.length ? db.user.findMany({ where: { id: { in: senderIds } }, select: { id: true, name: true } }) : [],
     // How each was sent (Graph or copied by hand) is recorded on its audit event.
     rows.some((r) => r.sentById)
-      ? db.auditEvent.findMany({ where: { ticketId, action: "advisory.sent", result: "SUCCEEDED" }, orderBy: { seq: "asc" }, select: { target: true, details: true } })
+      ? db.auditEvent.findMany({
+          where: { ticketId, action: "advisory.sent", result: "SUCCEEDED" },
+          orderBy: { seq: "asc" },
+          select: { target: true, details: true },
+        })
       : [],
   ]);
   const names = new Map(senders.map((u) => [u.id, u.name]));
@@ -26,7 +43,10 @@ export async function listAdvisories(db: Db, viewer: Viewer, ticketId: string) {
   return rows.map(({ sentById, acknowledgedById, draftedSubject, draftedBody, ...r }) => ({
     ...r,
     // What Breachdesk drafted, when an engineer changed it since (shown to everyone, the tenant's admin included).
-    drafted: draftedBody !== null && (draftedSubject !== r.subject || draftedBody !== r.body) ? { subject: draftedSubject ?? "", body: draftedBody } : null,
+    drafted:
+      draftedBody !== null && (draftedSubject !== r.subject || draftedBody !== r.body)
+        ? { subject: draftedSubject ?? "", body: draftedBody }
+        : null,
     sentByName: sentById ? (names.get(sentById) ?? null) : null,
     acknowledgedByName: acknowledgedById ? (names.get(acknowledgedById) ?? null) : null,
     sentVia: r.sentAt ? ((via.get(r.domain) ?? null) as "graph" | "copy" | null) : null,

@@ -12,7 +12,15 @@ const id = "3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b";
 
 describe("advisory inputs", () => {
   it("names the bad address, refuses an empty list and requires subject and body", () => {
-    expect(fieldErrors(ZUpdateAdvisoryInput, { advisoryId: id, version: 1, toAddresses: "admin@gmail.com, not-an-address", subject: "x", body: "y" })).toEqual({
+    expect(
+      fieldErrors(ZUpdateAdvisoryInput, {
+        advisoryId: id,
+        version: 1,
+        toAddresses: "admin@gmail.com, not-an-address",
+        subject: "x",
+        body: "y",
+      }),
+    ).toEqual({
       toAddresses: ['"not-an-address" is not an email address.'],
     });
     expect(fieldErrors(ZUpdateAdvisoryInput, { advisoryId: id, version: 1, toAddresses: " , ", subject: " ", body: "" })).toEqual({
@@ -29,7 +37,11 @@ describe("advisory inputs", () => {
 
   it("takes who confirmed an acknowledgement as optional text: blank is none, too long is refused beside the field", () => {
     expect(ZAcknowledgeAdvisoryInput.parse({ advisoryId: id, version: 2, acknowledgedFrom: "  " })).toEqual({ advisoryId: id, version: 2 });
-    expect(ZAcknowledgeAdvisoryInput.parse({ advisoryId: id, version: 2, acknowledgedFrom: " postmaster@gmail.com " }).acknowledgedFrom).toBe("postmaster@gmail.com");
-    expect(fieldErrors(ZAcknowledgeAdvisoryInput, { advisoryId: id, version: 2, acknowledgedFrom: "x".repeat(201) })).toEqual({ acknowledgedFrom: ["Keep this under 200 characters."] });
+    expect(
+      ZAcknowledgeAdvisoryInput.parse({ advisoryId: id, version: 2, acknowledgedFrom: " postmaster@gmail.com " }).acknowledgedFrom,
+    ).toBe("postmaster@gmail.com");
+    expect(fieldErrors(ZAcknowledgeAdvisoryInput, { advisoryId: id, version: 2, acknowledgedFrom: "x".repeat(201) })).toEqual({
+      acknowledgedFrom: ["Keep this under 200 characters."],
+    });
   });
 });

@@ -8,7 +8,10 @@ const emailCheck = z.email();
 
 /** "a@x.com, b@x.com" or one per line → lower-case addresses; the error names the bad one. */
 const addressList = z.string().transform((raw, ctx) => {
-  const parts = raw.split(/[\s,;]+/).map((p) => p.trim().toLowerCase()).filter(Boolean);
+  const parts = raw
+    .split(/[\s,;]+/)
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean);
   const unique = [...new Set(parts)];
   if (unique.length === 0) {
     ctx.addIssue({ code: "custom", message: "Enter at least one address of the domain's administrators." });
@@ -39,19 +42,29 @@ export const ZSendAdvisoryInput = ZAdvisoryRef.extend({ resendAfterUnknown: z.bo
 /** The tenant's advisory allow-list: addresses or @domains, one per line or comma-separated. */
 export const ZAdvisoryAllowListInput = z.object({
   tenantId: z.uuid(),
-  entries: z.string().max(5_000).transform((raw, ctx) => {
-    const parts = [...new Set(raw.split(/[\s,;]+/).map((p) => p.trim().toLowerCase()).filter(Boolean))];
-    const bad = parts.find((p) => !(p.startsWith("@") ? /^@[a-z0-9.-]+\.[a-z]{2,}$/.test(p) : emailCheck.safeParse(p).success));
-    if (bad) {
-      ctx.addIssue({ code: "custom", message: `"${bad}" is neither an address nor an @domain.` });
-      return z.NEVER;
-    }
-    if (parts.length > 100) {
-      ctx.addIssue({ code: "custom", message: "Keep the list to 100 entries." });
-      return z.NEVER;
-    }
-    return parts;
-  }),
+  entries: z
+    .string()
+    .max(5_000)
+    .transform((raw, ctx) => {
+      const parts = [
+        ...new Set(
+          raw
+            .split(/[\s,;]+/)
+            .map((p) => p.trim().toLowerCase())
+            .filter(Boolean),
+        ),
+      ];
+      const bad = parts.find((p) => !(p.startsWith("@") ? /^@[a-z0-9.-]+\.[a-z]{2,}$/.test(p) : emailCheck.safeParse(p).success));
+      if (bad) {
+        ctx.addIssue({ code: "custom", message: `"${bad}" is neither an address nor an @domain.` });
+        return z.NEVER;
+      }
+      if (parts.length > 100) {
+        ctx.addIssue({ code: "custom", message: "Keep the list to 100 entries." });
+        return z.NEVER;
+      }
+      return parts;
+    }),
 });
 export const ZMarkAdvisorySentInput = ZAdvisoryRef;
 /** Who at the recipient domain confirmed (optional): the engineer who records it is always kept. */

@@ -31,7 +31,10 @@ export function senderFor(a: LoadedAdvisory): string {
 }
 
 /** The recipients as the server allows them: the advisory's domain or the tenant's allow-list (recipient-policy.ts). */
-export function assertRecipientsAllowed(a: Pick<LoadedAdvisory, "domain" | "toAddresses"> & { ticket: { tenant: { advisoryAllowList: string[] } } }, addresses = a.toAddresses) {
+export function assertRecipientsAllowed(
+  a: Pick<LoadedAdvisory, "domain" | "toAddresses"> & { ticket: { tenant: { advisoryAllowList: string[] } } },
+  addresses = a.toAddresses,
+) {
   const outside = recipientsOutsidePolicy(addresses, a.domain, a.ticket.tenant.advisoryAllowList);
   if (outside.length > 0) throw new AppError("INVALID_INPUT", outsidePolicyMessage(outside, a.domain), { field: "toAddresses" });
 }
@@ -45,14 +48,30 @@ const UNKNOWN_WORDS = (from: string) =>
  * is UNKNOWN (sendMail may have queued the mail), shown as such, never retried by itself.
  */
 export async function settleStaleSends(db: Db, now = new Date()) {
-  const stale = await db.advisorySendAttempt.findMany({ where: { outcome: "PENDING", startedAt: { lt: new Date(now.getTime() - STALE_SENDING_MS) } } });
+  const stale = await db.advisorySendAttempt.findMany({
+    where: { outcome: "PENDING", startedAt: { lt: new Date(now.getTime() - STALE_SENDING_MS) } },
+  });
   for (const attempt of stale) {
     await db.$transaction(async (tx) => {
-      const { count } = await tx.advisorySendAttempt.updateMany({ where: { id: attempt.id, outcome: "PENDING" }, data: { outcome: "UNKNOWN", finishedAt: now, error: "interrupted" } });
+      const { count } = await tx.advisorySendAttempt.updateMany({
+        where: { id: attempt.id, outcome: "PENDING" },
+        data: { outcome: "UNKNOWN", finishedAt: now, error: "interrupted" },
+      });
       if (count === 0) return;
-      const advisory = await tx.advisory.findUnique({ where: { id: attempt.advisoryId }, select: { domain: true, ticketId: true, ticket: { select: { tenantId: true } } } });
+      const advisory = await tx.advisory.findUnique({
+        where: { id: attempt.advisoryId },
+        select: { domain: true, ticketId: true, ticket: { select: { tenantId: true } } },
+      });
       await tx.advisory.updateMany({ where: { id: attempt.advisoryId, status: "SENDING" }, data: { status: "SEND_UNKNOWN" } });
-      await recordAuditEvent(tx, { actorId: null, tenantId: advisory?.ticket.tenantId, ticketId: advisory?.ticketId, action: "advisory.sent", target: advisory?.domain, result: "UNKNOWN", details: { attemptId: attempt.id, via: "graph", interrupted: true } });
+      await recordAuditEvent(tx, {
+        actorId: null,
+        tenantId: advisory?.ticket.tenantId,
+        ticketId: advisory?.ticketId,
+        action: "advisory.sent",
+        target: advisory?.domain,
+        result: "UNKNOWN",
+        details: { attemptId: attempt.id, via: "graph", interrupted: true },
+      });
     });
   }
   return stale.length;
@@ -83,10 +102,21 @@ export async function sendAdvisory(db: Db, viewer: Viewer, input: TAdvisoryRef &
   const details = { via: "graph", from: sender, toAddresses: a.toAddresses, subject: a.subject };
 
   const attemptId = await db.$transaction(async (tx) => {
-    const claimed = await tx.advisory.updateMany({ where: { id: a.id, version: input.version, status: { in: allowed } }, data: { status: "SENDING" } });
+    const claimed = await tx.advisory.updateMany({
+      where: { id: a.id, version: input.version, status: { in: allowed } },
+      data: { status: "SENDING" },
+    });
     if (claimed.count === 0) return null;
-    const attempt = await tx.advisorySendAttempt.create({ data: { advisoryId: a.id, actorId: viewer.id, fromAddress: sender, toAddresses: a.toAddresses }, select: { id: true } });
-    await recordAuditEvent(tx, { ...audit, action: "advisory.send-attempted", result: "PENDING", details: { ...details, attemptId: attempt.id, afterUnknown: a.status === "SEND_UNKNOWN" } });
+    const attempt = await tx.advisorySendAttempt.create({
+      data: { advisoryId: a.id, actorId: viewer.id, fromAddress: sender, toAddresses: a.toAddresses },
+      select: { id: true },
+    });
+    await recordAuditEvent(tx, {
+      ...audit,
+      action: "advisory.send-attempted",
+      result: "PENDING",
+      details: { ...details, attemptId: attempt.id, afterUnknown: a.status === "SEND_UNKNOWN" },
+    });
     return attempt.id;
   });
   if (!attemptId) throw await explainUnchanged(db, viewer, a.id, input.version, allowed);
@@ -98,9 +128,16 @@ export async function sendAdvisory(db: Db, viewer: Viewer, input: TAdvisoryRef &
   } catch (error) {
     const unknown = mayHaveApplied(error) || (isAppError(error) && error.details?.graphCode === "NetworkError");
     await db.$transaction(async (tx) => {
-      await tx.advisorySendAttempt.update({ where: { id: attemptId }, data: { outcome: unknown ? "UNKNOWN" : "FAILED", finishedAt: new Date(), error: isAppError(error) ? error.code : "UNEXPECTED" } });
+      await tx.advisorySendAttempt.update({
+        where: { id: attemptId },
+        data: { outcome: unknown ? "UNKNOWN" : "FAILED", finishedAt: new Date(), error: isAppError(error) ? error.code : "UNEXPECTED" },
+      });
       await tx.advisory.updateMany({ where: { id: a.id, status: "SENDING" }, data: { status: unknown ? "SEND_UNKNOWN" : "DRAFTED" } });
-      await recordAuditEvent(tx, { ...audit, result: unknown ? "UNKNOWN" : "FAILED", details: { ...details, attemptId, error: isAppError(error) ? error.code : "UNEXPECTED" } });
+      await recordAuditEvent(tx, {
+        ...audit,
+        result: unknown ? "UNKNOWN" : "FAILED",
+        details: { ...details, attemptId, error: isAppError(error) ? error.code : "UNEXPECTED" },
+      });
     });
     // A timeout, a dropped connection or a 5xx may hide a message that did go out: never invite a blind resend.
     if (unknown) throw new AppError("UPSTREAM_UNAVAILABLE", `${isAppError(error) ? error.message : ""} ${UNKNOWN_WORDS(sender)}`.trim());

@@ -9,7 +9,6 @@ import { sendAdvisory } from "./send";
 import { acknowledgeAdvisory, draftTicketAdvisories, markAdvisorySent, redraftAdvisory, updateAdvisory } from "./service";
 import { viewerOf as asViewer } from "@/tests/support/viewer";
 
-
 describe.each(testDbKinds())("advisories on %s", (kind) => {
   let t: TestDb;
   let engineer: Viewer;
@@ -44,7 +43,13 @@ describe.each(testDbKinds())("advisories on %s", (kind) => {
     ];
     await t.db.messageTraceEntry.createMany({
       data: rows.map(([domain, recipient, status, subject], i) => ({
-        ticketId: ticket.id, traceId: `trace-${i}`, senderAddress: ticket.affectedUpn, recipient: recipient!, recipientDomain: domain!, subject, status: status!,
+        ticketId: ticket.id,
+        traceId: `trace-${i}`,
+        senderAddress: ticket.affectedUpn,
+        recipient: recipient!,
+        recipientDomain: domain!,
+        subject,
+        status: status!,
         receivedAt: new Date(Date.UTC(2026, 2, 3, 9, i)),
       })),
     });
@@ -58,9 +63,16 @@ describe.each(testDbKinds())("advisories on %s", (kind) => {
     const again = await draftTicketAdvisories(t.db, engineer, { ticketId: ticket.id });
     expect(again).toMatchObject({ drafted: [], kept: ["gmail.com", "outlook.com"] });
     const [gmail] = await listAdvisories(t.db, contosoAdmin, ticket.id);
-    expect(gmail).toMatchObject({ domain: "gmail.com", status: "DRAFTED", version: 1, toAddresses: ["abuse@gmail.com", "postmaster@gmail.com"] });
+    expect(gmail).toMatchObject({
+      domain: "gmail.com",
+      status: "DRAFTED",
+      version: 1,
+      toAddresses: ["abuse@gmail.com", "postmaster@gmail.com"],
+    });
     expect(gmail!.body).toContain("  Not settled yet: 2 of these 3 (getting status or pending)");
-    expect(gmail!.body).toContain(`Block or delete messages from ${ticket.affectedUpn} with subject "Invoice overdue" or "Updated payment details"`);
+    expect(gmail!.body).toContain(
+      `Block or delete messages from ${ticket.affectedUpn} with subject "Invoice overdue" or "Updated payment details"`,
+    );
     const events = await t.db.auditEvent.findMany({ where: { ticketId: ticket.id }, select: { action: true, actorId: true } });
     expect(events).toEqual([{ action: "advisory.drafted", actorId: engineer.id }]);
   });
@@ -74,7 +86,13 @@ describe.each(testDbKinds())("advisories on %s", (kind) => {
     const ticket = await ticketWithTrace();
     await draftTicketAdvisories(t.db, engineer, { ticketId: ticket.id });
     const [a] = await listAdvisories(t.db, engineer, ticket.id);
-    const edit = ZUpdateAdvisoryInput.parse({ advisoryId: a!.id, version: 1, toAddresses: "Admin@Gmail.com; abuse@gmail.com", subject: "Please block", body: "Details" });
+    const edit = ZUpdateAdvisoryInput.parse({
+      advisoryId: a!.id,
+      version: 1,
+      toAddresses: "Admin@Gmail.com; abuse@gmail.com",
+      subject: "Please block",
+      body: "Details",
+    });
     expect(edit.toAddresses).toEqual(["admin@gmail.com", "abuse@gmail.com"]);
     await expect(updateAdvisory(t.db, engineer, edit)).resolves.toMatchObject({ version: 2 });
     // A second engineer still holding version 1 is told it changed.
@@ -91,9 +109,18 @@ describe.each(testDbKinds())("advisories on %s", (kind) => {
     await acknowledgeAdvisory(t.db, engineer, { advisoryId: a!.id, version: 4, acknowledgedFrom: "postmaster@gmail.com" });
     [now] = await listAdvisories(t.db, engineer, ticket.id);
     // Who recorded the acknowledgement, who at the domain confirmed, and when.
-    expect(now).toMatchObject({ status: "ACKNOWLEDGED", version: 5, requestId: null, sentByName: engineer.name, acknowledgedByName: engineer.name, acknowledgedFrom: "postmaster@gmail.com" });
+    expect(now).toMatchObject({
+      status: "ACKNOWLEDGED",
+      version: 5,
+      requestId: null,
+      sentByName: engineer.name,
+      acknowledgedByName: engineer.name,
+      acknowledgedFrom: "postmaster@gmail.com",
+    });
     expect(now!.acknowledgedAt).toBeInstanceOf(Date);
-    expect((await t.db.auditEvent.findFirstOrThrow({ where: { ticketId: ticket.id, action: "advisory.acknowledged" } })).details).toEqual({ from: "postmaster@gmail.com" });
+    expect((await t.db.auditEvent.findFirstOrThrow({ where: { ticketId: ticket.id, action: "advisory.acknowledged" } })).details).toEqual({
+      from: "postmaster@gmail.com",
+    });
     const actions = (await t.db.auditEvent.findMany({ where: { ticketId: ticket.id }, orderBy: { seq: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["advisory.drafted", "advisory.edited", "advisory.redrafted", "advisory.sent", "advisory.acknowledged"]);
   });
@@ -121,16 +148,34 @@ describe.each(testDbKinds())("advisories on %s", (kind) => {
     expect(await listAdvisories(t.db, fabrikamAdmin, ticket.id)).toEqual([]);
     // An advisory id that does not exist (or is not visible) is "not found".
     const platform = asViewer(await seedUser(t.db, { role: "PLATFORM_ADMIN" }));
-    await expect(markAdvisorySent(t.db, platform, { advisoryId: "00000000-0000-4000-8000-000000000000", version: 1 })).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(updateAdvisory(t.db, platform, { ...edit, advisoryId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      markAdvisorySent(t.db, platform, { advisoryId: "00000000-0000-4000-8000-000000000000", version: 1 }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updateAdvisory(t.db, platform, { ...edit, advisoryId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
   });
 
   it("uses the shared conflict message, so the form reloads and keeps the typed text", async () => {
     const ticket = await ticketWithTrace();
     await draftTicketAdvisories(t.db, engineer, { ticketId: ticket.id });
     const [a] = await listAdvisories(t.db, engineer, ticket.id);
-    await updateAdvisory(t.db, engineer, { advisoryId: a!.id, version: 1, toAddresses: ["admin@gmail.com"], subject: "First", body: "First" });
-    await expect(updateAdvisory(t.db, engineer, { advisoryId: a!.id, version: 1, toAddresses: ["admin@gmail.com"], subject: "Second", body: "Second" })).rejects.toMatchObject({ code: "CONFLICT", message: CONFLICT_MESSAGE });
+    await updateAdvisory(t.db, engineer, {
+      advisoryId: a!.id,
+      version: 1,
+      toAddresses: ["admin@gmail.com"],
+      subject: "First",
+      body: "First",
+    });
+    await expect(
+      updateAdvisory(t.db, engineer, {
+        advisoryId: a!.id,
+        version: 1,
+        toAddresses: ["admin@gmail.com"],
+        subject: "Second",
+        body: "Second",
+      }),
+    ).rejects.toMatchObject({ code: "CONFLICT", message: CONFLICT_MESSAGE });
   });
 
   it("refuses every change to advisories on a closed ticket", async () => {
@@ -142,11 +187,16 @@ describe.each(testDbKinds())("advisories on %s", (kind) => {
     const closed = { code: "INVALID_STATE", message: expect.stringContaining("The ticket is closed") };
     const ref = { advisoryId: a!.id, version: 1 };
     await expect(draftTicketAdvisories(t.db, engineer, { ticketId: ticket.id })).rejects.toMatchObject(closed);
-    await expect(updateAdvisory(t.db, engineer, { ...ref, toAddresses: ["x@gmail.com"], subject: "s", body: "b" })).rejects.toMatchObject(closed);
+    await expect(updateAdvisory(t.db, engineer, { ...ref, toAddresses: ["x@gmail.com"], subject: "s", body: "b" })).rejects.toMatchObject(
+      closed,
+    );
     await expect(redraftAdvisory(t.db, engineer, ref)).rejects.toMatchObject(closed);
     await expect(markAdvisorySent(t.db, engineer, ref)).rejects.toMatchObject(closed);
     await expect(sendAdvisory(t.db, engineer, ref)).rejects.toMatchObject(closed);
     await expect(acknowledgeAdvisory(t.db, engineer, { advisoryId: b!.id, version: 2 })).rejects.toMatchObject(closed);
-    expect((await listAdvisories(t.db, engineer, ticket.id)).map((x) => [x.status, x.version])).toEqual([["DRAFTED", 1], ["SENT", 2]]);
+    expect((await listAdvisories(t.db, engineer, ticket.id)).map((x) => [x.status, x.version])).toEqual([
+      ["DRAFTED", 1],
+      ["SENT", 2],
+    ]);
   });
 });

@@ -13,7 +13,15 @@ import { explainUnchanged, loadAdvisoryToChange, type LoadedAdvisory } from "./l
 import type { TAcknowledgeAdvisory, TAdvisoryRef, TUpdateAdvisory } from "./schemas";
 import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
-const traceSelect = { traceId: true, senderAddress: true, recipient: true, recipientDomain: true, subject: true, status: true, receivedAt: true } as const;
+const traceSelect = {
+  traceId: true,
+  senderAddress: true,
+  recipient: true,
+  recipientDomain: true,
+  subject: true,
+  status: true,
+  receivedAt: true,
+} as const;
 
 const auditFor = (viewer: Viewer, a: LoadedAdvisory, action: string) => ({
   actorId: viewer.id,
@@ -38,7 +46,10 @@ async function guardedUpdate(
   audit: { action: string; details?: Prisma.InputJsonValue },
 ) {
   const changed = await db.$transaction(async (tx) => {
-    const { count } = await tx.advisory.updateMany({ where: { id: a.id, version, status: { in: [status].flat() } }, data: { ...data, version: { increment: 1 } } });
+    const { count } = await tx.advisory.updateMany({
+      where: { id: a.id, version, status: { in: [status].flat() } },
+      data: { ...data, version: { increment: 1 } },
+    });
     if (count === 0) return false;
     await recordAuditEvent(tx, { ...auditFor(viewer, a, audit.action), details: audit.details });
     return true;
@@ -50,18 +61,38 @@ async function guardedUpdate(
 /** Drafts an advisory for every external recipient domain of the stored trace that has none yet. */
 export async function draftTicketAdvisories(db: Db, viewer: Viewer, input: { ticketId: string }) {
   assertCan(viewer, "tickets.work");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, status: true, tenant: { select: { displayName: true, primaryDomain: true, disconnectedAt: true } } });
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
+    id: true,
+    number: true,
+    tenantId: true,
+    status: true,
+    tenant: { select: { displayName: true, primaryDomain: true, disconnectedAt: true } },
+  });
   assertTicketOpen(ticket, "draft advisories");
   const traces = await db.messageTraceEntry.findMany({ where: { ticketId: ticket.id }, select: traceSelect });
   if (traces.length === 0) throw new AppError("INVALID_STATE", "Run the message trace first: advisories are drafted from it.");
-  const drafts = draftAdvisories(traces, { ticketRef: formatTicketNumber(ticket.number), tenantName: ticket.tenant.displayName, primaryDomain: ticket.tenant.primaryDomain });
+  const drafts = draftAdvisories(traces, {
+    ticketRef: formatTicketNumber(ticket.number),
+    tenantName: ticket.tenant.displayName,
+    primaryDomain: ticket.tenant.primaryDomain,
+  });
   return db.$transaction(async (tx) => {
-    const existing = new Set((await tx.advisory.findMany({ where: { ticketId: ticket.id }, select: { domain: true } })).map((a) => a.domain));
+    const existing = new Set(
+      (await tx.advisory.findMany({ where: { ticketId: ticket.id }, select: { domain: true } })).map((a) => a.domain),
+    );
     const fresh = drafts.filter((d) => !existing.has(d.domain));
     // skipDuplicates: a concurrent click drafting the same domain is not an error.
     await tx.advisory.createMany({
       // The drafted text is kept beside the working copy: an engineer's edits show against it.
-      data: fresh.map((d) => ({ ticketId: ticket.id, domain: d.domain, toAddresses: d.toAddresses, subject: d.subject, body: d.body, draftedSubject: d.subject, draftedBody: d.body })),
+      data: fresh.map((d) => ({
+        ticketId: ticket.id,
+        domain: d.domain,
+        toAddresses: d.toAddresses,
+        subject: d.subject,
+        body: d.body,
+        draftedSubject: d.subject,
+        draftedBody: d.body,
+      })),
       skipDuplicates: true,
     });
     if (fresh.length > 0) {
@@ -74,7 +105,11 @@ export async function draftTicketAdvisories(db: Db, viewer: Viewer, input: { tic
         details: { domains: fresh.map((d) => ({ domain: d.domain, messages: d.facts.messageCount, unsettled: d.facts.unsettledCount })) },
       });
     }
-    return { ticketId: ticket.id, drafted: fresh.map((d) => d.domain), kept: drafts.filter((d) => existing.has(d.domain)).map((d) => d.domain) };
+    return {
+      ticketId: ticket.id,
+      drafted: fresh.map((d) => d.domain),
+      kept: drafts.filter((d) => existing.has(d.domain)).map((d) => d.domain),
+    };
   });
 }
 
@@ -83,10 +118,18 @@ export async function redraftAdvisory(db: Db, viewer: Viewer, input: TAdvisoryRe
   assertCan(viewer, "tickets.work");
   const a = await loadAdvisoryToChange(db, viewer, input.advisoryId);
   const traces = await db.messageTraceEntry.findMany({ where: { ticketId: a.ticket.id, recipientDomain: a.domain }, select: traceSelect });
-  if (traces.length === 0) throw new AppError("INVALID_STATE", `The latest message trace has no mail to ${a.domain}; nothing to redraft from.`);
-  const draft = draftAdvisory(a.domain, traces, { ticketRef: formatTicketNumber(a.ticket.number), tenantName: a.ticket.tenant.displayName });
+  if (traces.length === 0)
+    throw new AppError("INVALID_STATE", `The latest message trace has no mail to ${a.domain}; nothing to redraft from.`);
+  const draft = draftAdvisory(a.domain, traces, {
+    ticketRef: formatTicketNumber(a.ticket.number),
+    tenantName: a.ticket.tenant.displayName,
+  });
   return guardedUpdate(
-    db, viewer, a, input.version, "DRAFTED",
+    db,
+    viewer,
+    a,
+    input.version,
+    "DRAFTED",
     { subject: draft.subject, body: draft.body, draftedSubject: draft.subject, draftedBody: draft.body },
     { action: "advisory.redrafted", details: { messages: draft.facts.messageCount } },
   );
@@ -101,7 +144,11 @@ export async function updateAdvisory(db: Db, viewer: Viewer, input: TUpdateAdvis
   // Whether the text now differs from what Breachdesk drafted: the tenant's admin sees the edit.
   const textEdited = drafted.draftedBody !== null && (input.subject !== drafted.draftedSubject || input.body !== drafted.draftedBody);
   return guardedUpdate(
-    db, viewer, a, input.version, "DRAFTED",
+    db,
+    viewer,
+    a,
+    input.version,
+    "DRAFTED",
     { toAddresses: input.toAddresses, subject: input.subject, body: input.body },
     { action: "advisory.edited", details: { toAddresses: input.toAddresses, textEdited } },
   );
@@ -112,7 +159,11 @@ export async function markAdvisorySent(db: Db, viewer: Viewer, input: TAdvisoryR
   assertCan(viewer, "tickets.work");
   const a = await loadAdvisoryToChange(db, viewer, input.advisoryId);
   return guardedUpdate(
-    db, viewer, a, input.version, ["DRAFTED", "SEND_UNKNOWN"],
+    db,
+    viewer,
+    a,
+    input.version,
+    ["DRAFTED", "SEND_UNKNOWN"],
     { status: "SENT", sentAt: new Date(), sentById: viewer.id, requestId: null },
     { action: "advisory.sent", details: { via: "copy", toAddresses: a.toAddresses } },
   );
@@ -127,7 +178,11 @@ export async function acknowledgeAdvisory(db: Db, viewer: Viewer, input: TAcknow
   const a = await loadAdvisoryToChange(db, viewer, input.advisoryId);
   const from = input.acknowledgedFrom ?? null;
   return guardedUpdate(
-    db, viewer, a, input.version, "SENT",
+    db,
+    viewer,
+    a,
+    input.version,
+    "SENT",
     { status: "ACKNOWLEDGED", acknowledgedAt: new Date(), acknowledgedById: viewer.id, acknowledgedFrom: from },
     { action: "advisory.acknowledged", details: { from } },
   );
@@ -137,11 +192,20 @@ export async function acknowledgeAdvisory(db: Db, viewer: Viewer, input: TAcknow
 export async function updateAdvisoryAllowList(db: Db, viewer: Viewer, input: { tenantId: string; entries: string[] }) {
   const allowed = viewer.role === "PLATFORM_ADMIN" || (viewer.role === "TENANT_ADMIN" && viewer.tenantId === input.tenantId);
   if (!allowed) throw notFoundError("Tenant");
-  const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true, primaryDomain: true, advisoryAllowList: true } });
+  const tenant = await db.tenant.findUnique({
+    where: { id: input.tenantId },
+    select: { id: true, primaryDomain: true, advisoryAllowList: true },
+  });
   if (!tenant) throw notFoundError("Tenant");
   await db.$transaction(async (tx) => {
     await tx.tenant.update({ where: { id: tenant.id }, data: { advisoryAllowList: input.entries } });
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: tenant.id, action: "tenant.advisory-allow-list", target: tenant.primaryDomain, details: { before: tenant.advisoryAllowList, after: input.entries } });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      tenantId: tenant.id,
+      action: "tenant.advisory-allow-list",
+      target: tenant.primaryDomain,
+      details: { before: tenant.advisoryAllowList, after: input.entries },
+    });
   });
   return { tenantId: tenant.id, entries: input.entries };
 }

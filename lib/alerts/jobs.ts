@@ -30,7 +30,9 @@ export const pollAlertsJob = defineJob({
   schedule: { cron: "* * * * *", payload: {} },
   handler: async (_p, ctx) => {
     const tenants = await ctx.db.tenant.findMany({ where: { disconnectedAt: null, entraTenantId: { not: null } }, select: { id: true } });
-    const off = new Set((await ctx.db.tenantAlertSetting.findMany({ where: { mode: "OFF" }, select: { tenantId: true } })).map((s) => s.tenantId));
+    const off = new Set(
+      (await ctx.db.tenantAlertSetting.findMany({ where: { mode: "OFF" }, select: { tenantId: true } })).map((s) => s.tenantId),
+    );
     let queued = 0;
     for (const t of tenants) if (!off.has(t.id) && (await enqueueJob(pollTenantAlertsJob, { tenantId: t.id })).created) queued++;
     return { tenants: tenants.length, queued };

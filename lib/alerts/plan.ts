@@ -48,12 +48,24 @@ export function planAlerts(alerts: NewAlert[], openTickets: Map<string, string>,
   }
   const attach = [...byTicket].map(([ticketId, alertIds]) => ({ ticketId, alertIds }));
   const groups = [...byUpn].map(([upn, list]) => ({
-    upn, alertIds: list.map((a) => a.id), severity: highest(list.map((a) => a.severity)), detectedAt: new Date(Math.min(...list.map((a) => a.raisedAt.getTime()))),
+    upn,
+    alertIds: list.map((a) => a.id),
+    severity: highest(list.map((a) => a.severity)),
+    detectedAt: new Date(Math.min(...list.map((a) => a.raisedAt.getTime()))),
   }));
   if (groups.length >= threshold) {
     // A wave is at least HIGH: many accounts at once is an attack in progress.
     const severity = highest([...groups.map((g) => g.severity), "HIGH"]);
-    return { attach, single: [], campaign: { upns: groups.map((g) => g.upn), alertIds: groups.flatMap((g) => g.alertIds), severity, detectedAt: new Date(Math.min(...groups.map((g) => g.detectedAt.getTime()))) } };
+    return {
+      attach,
+      single: [],
+      campaign: {
+        upns: groups.map((g) => g.upn),
+        alertIds: groups.flatMap((g) => g.alertIds),
+        severity,
+        detectedAt: new Date(Math.min(...groups.map((g) => g.detectedAt.getTime()))),
+      },
+    };
   }
   return { attach, single: groups, campaign: null };
 }

@@ -20,7 +20,15 @@ describe.each(testDbKinds())("alert poll on %s", (kind) => {
   let engineer: Viewer;
   let admin: Viewer;
   let tenantId: string;
-  const graph = () => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 2, delaySeconds: 1 }, timeoutMs: 10_000 });
+  const graph = () =>
+    createTenantGraph({
+      tenantId: CONTOSO.tenantId,
+      clientId: CONTOSO.clientId,
+      clientSecret: CONTOSO.clientSecret,
+      simulatorUrl: sim.url,
+      retry: { maxRetries: 2, delaySeconds: 1 },
+      timeoutMs: 10_000,
+    });
   const poll = () => pollTenantAlerts(t.db, tenantId, { graph: graph() });
 
   beforeAll(async () => {
@@ -49,7 +57,10 @@ describe.each(testDbKinds())("alert poll on %s", (kind) => {
     expect(row).toMatchObject({ affectedUpn: expect.stringMatching(/^megan@/), reporterId: engineer.id, symptoms: ["SECURITY_ALERT"] });
     expect(await t.db.tenantAlert.count({ where: { ticketId: ticket.id } })).toBe(megan.length);
     // Another account's alert, suggested and dismissed.
-    expect((await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/alerts`, { upn: `adele@${CONTOSO.primaryDomain}`, severity: "low" })).status).toBe(201);
+    expect(
+      (await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/alerts`, { upn: `adele@${CONTOSO.primaryDomain}`, severity: "low" }))
+        .status,
+    ).toBe(201);
     expect(await poll()).toMatchObject({ stored: 2, suggested: 2, opened: 0 });
     expect(await dismissAlertSuggestions(t.db, engineer, { tenantId, alertIds: [] })).toEqual({ dismissed: 2 });
     expect(await t.db.tenantAlert.count({ where: { tenantId, status: "SUGGESTED" } })).toBe(0);
@@ -60,7 +71,10 @@ describe.each(testDbKinds())("alert poll on %s", (kind) => {
     const spray = (await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/spray`, { count: 12 })).body as { users: string[] };
     const result = await poll();
     expect(result).toMatchObject({ opened: 1, stored: 24 }); // an alert and a risky user per account
-    const campaign = await t.db.ticket.findFirstOrThrow({ where: { tenantId, title: { startsWith: "Campaign: 12 accounts" } }, include: { campaignAccounts: true } });
+    const campaign = await t.db.ticket.findFirstOrThrow({
+      where: { tenantId, title: { startsWith: "Campaign: 12 accounts" } },
+      include: { campaignAccounts: true },
+    });
     expect(campaign.severity).toBe("HIGH");
     expect(campaign.campaignAccounts.map((a) => a.upn).sort()).toEqual([...spray.users].sort());
     expect(await t.db.tenantAlert.count({ where: { ticketId: campaign.id } })).toBe(24);
@@ -72,8 +86,21 @@ describe.each(testDbKinds())("alert poll on %s", (kind) => {
     // An alert that became listable late, dated inside the overlap window before the cursor.
     const cursor = await t.db.alertCursor.findUniqueOrThrow({ where: { tenantId_source: { tenantId, source: "alerts_v2" } } });
     const late = new Date(cursor.readUntil.getTime() - 5 * 60_000).toISOString();
-    sim.runtime.world.tenants.get(CONTOSO.tenantId)!.alerts.push({ id: "late-alert-1", title: "Late alert", severity: "medium", status: "new", category: "x", serviceSource: "x", createdDateTime: late, incidentId: "1", userPrincipalName: spray.users[3]! });
+    sim.runtime.world.tenants.get(CONTOSO.tenantId)!.alerts.push({
+      id: "late-alert-1",
+      title: "Late alert",
+      severity: "medium",
+      status: "new",
+      category: "x",
+      serviceSource: "x",
+      createdDateTime: late,
+      incidentId: "1",
+      userPrincipalName: spray.users[3]!,
+    });
     expect(await poll()).toMatchObject({ stored: 1, attached: 1, opened: 0 });
-    expect(await t.db.tenantAlert.findFirstOrThrow({ where: { externalId: "late-alert-1" } })).toMatchObject({ ticketId: campaign.id, status: "TICKETED" });
+    expect(await t.db.tenantAlert.findFirstOrThrow({ where: { externalId: "late-alert-1" } })).toMatchObject({
+      ticketId: campaign.id,
+      status: "TICKETED",
+    });
   });
 });

@@ -23,18 +23,37 @@ type Source = keyof typeof SOURCES;
 
 export type PollResult = { read: number; stored: number; attached: number; opened: number; suggested: number; skipped: string[] };
 
-async function readSource(db: Db, g: TenantGraph, tenantId: string, source: Source, now: Date): Promise<{ stored: string[]; read: number }> {
+async function readSource(
+  db: Db,
+  g: TenantGraph,
+  tenantId: string,
+  source: Source,
+  now: Date,
+): Promise<{ stored: string[]; read: number }> {
   const cursor = await db.alertCursor.findUnique({ where: { tenantId_source: { tenantId, source } } });
   const since = new Date(cursor ? cursor.readUntil.getTime() - OVERLAP_MS : now.getTime() - FIRST_LOOKBACK_MS);
   const items: TenantAlertRead[] = await SOURCES[source](g, since);
-  const rows = items.flatMap((a) => a.upns.map((upn) => ({
-    tenantId, source, upn, title: a.title, severity: mapSeverity(source, a.severity), raisedAt: a.raisedAt, details: a.details, status: "SUGGESTED" as const,
-    // An alert naming several accounts is kept once per account.
-    externalId: a.upns.length > 1 ? `${a.externalId}#${upn}` : a.externalId,
-  })));
+  const rows = items.flatMap((a) =>
+    a.upns.map((upn) => ({
+      tenantId,
+      source,
+      upn,
+      title: a.title,
+      severity: mapSeverity(source, a.severity),
+      raisedAt: a.raisedAt,
+      details: a.details,
+      status: "SUGGESTED" as const,
+      // An alert naming several accounts is kept once per account.
+      externalId: a.upns.length > 1 ? `${a.externalId}#${upn}` : a.externalId,
+    })),
+  );
   const stored = rows.length ? await db.tenantAlert.createManyAndReturn({ data: rows, skipDuplicates: true, select: { id: true } }) : [];
   const newest = Math.max(...items.map((a) => a.raisedAt.getTime()), cursor?.readUntil.getTime() ?? 0, now.getTime() - OVERLAP_MS);
-  await db.alertCursor.upsert({ where: { tenantId_source: { tenantId, source } }, create: { tenantId, source, readUntil: new Date(newest) }, update: { readUntil: new Date(newest) } });
+  await db.alertCursor.upsert({
+    where: { tenantId_source: { tenantId, source } },
+    create: { tenantId, source, readUntil: new Date(newest) },
+    update: { readUntil: new Date(newest) },
+  });
   return { stored: stored.map((s) => s.id), read: items.length };
 }
 
@@ -62,7 +81,12 @@ export async function pollTenantAlerts(db: Db, tenantId: string, deps: { graph?:
   // routing it is routed now.
   const pending = await db.tenantAlert.findMany({ where: { tenantId, status: "SUGGESTED", ticketId: null }, select: { id: true } });
   if (pending.length === 0) return result;
-  const routed = await routeNewAlerts(db, tenantId, pending.map((p) => p.id), mode === "AUTOMATIC");
+  const routed = await routeNewAlerts(
+    db,
+    tenantId,
+    pending.map((p) => p.id),
+    mode === "AUTOMATIC",
+  );
   result.attached = routed.attach.reduce((n, a) => n + a.alertIds.length, 0);
   result.opened = routed.opened.length;
   result.suggested = mode === "AUTOMATIC" ? 0 : pending.length - result.attached;

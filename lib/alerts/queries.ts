@@ -5,17 +5,32 @@ import { tenantAccessFor, ticketAccessFor } from "@/lib/auth/ticket-access";
 
 // Alerts as the pages read them, scoped by the viewer.
 
-export type SuggestionGroup = { tenantId: string; tenantName: string; alerts: { id: string; upn: string; title: string; severity: string; raisedAt: Date }[] };
+export type SuggestionGroup = {
+  tenantId: string;
+  tenantName: string;
+  alerts: { id: string; upn: string; title: string; severity: string; raisedAt: Date }[];
+};
 
 /** Suggested alerts (not yet on a ticket), by tenant, for the engineer's queue. */
 export async function listAlertSuggestions(db: Db, viewer: Viewer, limit = 500): Promise<SuggestionGroup[]> {
   const rows = await db.tenantAlert.findMany({
-    where: { status: "SUGGESTED", ticketId: null, tenantId: { in: (await db.tenant.findMany({ where: tenantAccessFor(viewer), select: { id: true } })).map((t) => t.id) } },
+    where: {
+      status: "SUGGESTED",
+      ticketId: null,
+      tenantId: { in: (await db.tenant.findMany({ where: tenantAccessFor(viewer), select: { id: true } })).map((t) => t.id) },
+    },
     orderBy: { raisedAt: "desc" },
     take: limit,
     select: { id: true, tenantId: true, upn: true, title: true, severity: true, raisedAt: true },
   });
-  const names = new Map((await db.tenant.findMany({ where: { id: { in: [...new Set(rows.map((r) => r.tenantId))] } }, select: { id: true, displayName: true } })).map((t) => [t.id, t.displayName]));
+  const names = new Map(
+    (
+      await db.tenant.findMany({
+        where: { id: { in: [...new Set(rows.map((r) => r.tenantId))] } },
+        select: { id: true, displayName: true },
+      })
+    ).map((t) => [t.id, t.displayName]),
+  );
   const groups = new Map<string, SuggestionGroup>();
   for (const r of rows) {
     const g = groups.get(r.tenantId) ?? { tenantId: r.tenantId, tenantName: names.get(r.tenantId) ?? "", alerts: [] };
@@ -28,7 +43,14 @@ export async function listAlertSuggestions(db: Db, viewer: Viewer, limit = 500):
 /** The alerts attached to a ticket as its evidence. */
 export async function listTicketAlerts(db: Db, viewer: Viewer, ticketId: string) {
   return db.tenantAlert.findMany({
-    where: { ticketId, tenantId: { in: (await db.ticket.findMany({ where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] }, select: { tenantId: true } })).map((t) => t.tenantId) } },
+    where: {
+      ticketId,
+      tenantId: {
+        in: (await db.ticket.findMany({ where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] }, select: { tenantId: true } })).map(
+          (t) => t.tenantId,
+        ),
+      },
+    },
     orderBy: { raisedAt: "asc" },
     select: { id: true, source: true, externalId: true, upn: true, title: true, severity: true, raisedAt: true, details: true },
   });

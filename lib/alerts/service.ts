@@ -12,9 +12,15 @@ import { highest } from "./plan";
 // when they name several accounts), dismiss them, and choose a tenant's mode.
 
 async function pendingOf(db: Db, viewer: Viewer, tenantId: string, alertIds: string[]) {
-  const tenant = await db.tenant.findFirst({ where: { AND: [{ id: tenantId }, tenantAccessFor(viewer)] }, select: { id: true, disconnectedAt: true } });
+  const tenant = await db.tenant.findFirst({
+    where: { AND: [{ id: tenantId }, tenantAccessFor(viewer)] },
+    select: { id: true, disconnectedAt: true },
+  });
   if (!tenant) throw notFoundError();
-  const alerts = await db.tenantAlert.findMany({ where: { tenantId, status: "SUGGESTED", ticketId: null, ...(alertIds.length ? { id: { in: alertIds } } : {}) }, orderBy: { raisedAt: "asc" } });
+  const alerts = await db.tenantAlert.findMany({
+    where: { tenantId, status: "SUGGESTED", ticketId: null, ...(alertIds.length ? { id: { in: alertIds } } : {}) },
+    orderBy: { raisedAt: "asc" },
+  });
   if (alerts.length === 0) throw new AppError("INVALID_STATE", "These alerts were already handled.");
   return { tenant, alerts };
 }
@@ -28,18 +34,33 @@ export async function acceptAlertSuggestions(db: Db, viewer: Viewer, input: { te
   // An account that got an open ticket meanwhile keeps its own; the rest open one ticket.
   const open = await openTicketsByAccount(db, tenant.id, upns);
   const rest = upns.filter((u) => !open.has(u));
-  if (rest.length === 0) throw new AppError("INVALID_STATE", "Every account named already has an open ticket; the alerts are added there at the next poll.");
+  if (rest.length === 0)
+    throw new AppError("INVALID_STATE", "Every account named already has an open ticket; the alerts are added there at the next poll.");
   const ids = alerts.filter((a) => rest.includes(a.upn)).map((a) => a.id);
   const title = rest.length > 1 ? `Campaign: ${rest.length} accounts — ${alerts[0]!.title}` : `${alerts[0]!.title}: ${rest[0]}`;
-  return openAlertTicket(db, tenant.id, { upns: rest, alertIds: ids, severity: highest(alerts.map((a) => a.severity)), detectedAt: alerts[0]!.raisedAt, title }, viewer.id);
+  return openAlertTicket(
+    db,
+    tenant.id,
+    { upns: rest, alertIds: ids, severity: highest(alerts.map((a) => a.severity)), detectedAt: alerts[0]!.raisedAt, title },
+    viewer.id,
+  );
 }
 
 export async function dismissAlertSuggestions(db: Db, viewer: Viewer, input: { tenantId: string; alertIds: string[] }) {
   assertCan(viewer, "tickets.work");
   const { tenant, alerts } = await pendingOf(db, viewer, input.tenantId, input.alertIds);
   return db.$transaction(async (tx) => {
-    const { count } = await tx.tenantAlert.updateMany({ where: { id: { in: alerts.map((a) => a.id) }, status: "SUGGESTED" }, data: { status: "DISMISSED" } });
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: tenant.id, action: "alert.dismissed", result: "SUCCEEDED", details: { alerts: count } });
+    const { count } = await tx.tenantAlert.updateMany({
+      where: { id: { in: alerts.map((a) => a.id) }, status: "SUGGESTED" },
+      data: { status: "DISMISSED" },
+    });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      tenantId: tenant.id,
+      action: "alert.dismissed",
+      result: "SUCCEEDED",
+      details: { alerts: count },
+    });
     return { dismissed: count };
   });
 }
@@ -49,8 +70,18 @@ export async function setAlertMode(db: Db, viewer: Viewer, input: { tenantId: st
   const tenant = await db.tenant.findUnique({ where: { id: input.tenantId }, select: { id: true } });
   if (!tenant) throw notFoundError();
   await db.$transaction(async (tx) => {
-    await tx.tenantAlertSetting.upsert({ where: { tenantId: tenant.id }, create: { tenantId: tenant.id, mode: input.mode }, update: { mode: input.mode } });
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: tenant.id, action: "tenant.alert_mode_set", result: "SUCCEEDED", details: { mode: input.mode } });
+    await tx.tenantAlertSetting.upsert({
+      where: { tenantId: tenant.id },
+      create: { tenantId: tenant.id, mode: input.mode },
+      update: { mode: input.mode },
+    });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      tenantId: tenant.id,
+      action: "tenant.alert_mode_set",
+      result: "SUCCEEDED",
+      details: { mode: input.mode },
+    });
   });
   return { mode: input.mode };
 }

@@ -47,10 +47,14 @@ export function isText(bytes: Uint8Array, allowLegacy8Bit = false): boolean {
 export function checkContent(extension: string, bytes: Uint8Array): string | null {
   const signatures = SIGNATURES[extension];
   if (signatures) {
-    return signatures.some((s) => hasSignature(bytes, s)) ? null : `This file is not a real .${extension} file: its content is of another type. Attach the original file.`;
+    return signatures.some((s) => hasSignature(bytes, s))
+      ? null
+      : `This file is not a real .${extension} file: its content is of another type. Attach the original file.`;
   }
   if (TEXT_TYPES.has(extension)) {
-    return isText(bytes, extension === "eml") ? null : `This file is not plain text, as a .${extension} file must be. Attach the original file.`;
+    return isText(bytes, extension === "eml")
+      ? null
+      : `This file is not plain text, as a .${extension} file must be. Attach the original file.`;
   }
   return `Files of type .${extension} cannot be checked.`;
 }

@@ -30,7 +30,17 @@ describe.each(testDbKinds())("evidence quota and upload rate on %s", (kind) => {
     saveAttachment(t.db, viewer, { ticketId, fileName: name, bytes: Buffer.from("evidence"), visibility: "INTERNAL", evidenceDir: dir });
   /** Rows as if files had been attached before. */
   const fill = (ticketId: string, count: number, size = 1) =>
-    t.db.attachment.createMany({ data: Array.from({ length: count }, (_, i) => ({ ticketId, uploadedById: admin.id, fileName: `old-${i}.txt`, contentType: "text/plain", size, sha256: "0", storageKey: `${ticketId}/old-${i}` })) });
+    t.db.attachment.createMany({
+      data: Array.from({ length: count }, (_, i) => ({
+        ticketId,
+        uploadedById: admin.id,
+        fileName: `old-${i}.txt`,
+        contentType: "text/plain",
+        size,
+        sha256: "0",
+        storageKey: `${ticketId}/old-${i}`,
+      })),
+    });
 
   it("lets only as many of a parallel burst through as the ticket has room for, and keeps no refused file", async () => {
     const ticketId = (await seedTicket(t.db, { tenantId, reporterId: admin.id })).id;
@@ -39,7 +49,11 @@ describe.each(testDbKinds())("evidence quota and upload rate on %s", (kind) => {
     const results = await Promise.allSettled(uploaders.map((u) => upload(u, ticketId)));
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(2);
     for (const r of results.filter((x) => x.status === "rejected")) {
-      expect((r as PromiseRejectedResult).reason).toMatchObject({ code: "INVALID_STATE", message: TICKET_FULL, details: { field: "file" } });
+      expect((r as PromiseRejectedResult).reason).toMatchObject({
+        code: "INVALID_STATE",
+        message: TICKET_FULL,
+        details: { field: "file" },
+      });
     }
     expect(await t.db.attachment.count({ where: { ticketId } })).toBe(MAX_FILES_PER_TICKET);
     expect(fs.readdirSync(path.join(dir, ticketId))).toHaveLength(2);
@@ -56,8 +70,13 @@ describe.each(testDbKinds())("evidence quota and upload rate on %s", (kind) => {
     const busy = await engineer();
     for (let i = 0; i < MAX_UPLOADS_PER_USER; i++) await upload(busy, ticketId, `n${i}.txt`);
     await expect(upload(busy, ticketId)).rejects.toMatchObject({
-      code: "RATE_LIMITED", details: { field: "file" },
-      message: expect.stringMatching(new RegExp(`^You have uploaded ${MAX_UPLOADS_PER_USER} files in the last 10 minutes\\. Wait \\d+ minutes? before uploading more\\.$`)),
+      code: "RATE_LIMITED",
+      details: { field: "file" },
+      message: expect.stringMatching(
+        new RegExp(
+          `^You have uploaded ${MAX_UPLOADS_PER_USER} files in the last 10 minutes\\. Wait \\d+ minutes? before uploading more\\.$`,
+        ),
+      ),
     });
     await expect(upload(await engineer(), ticketId)).resolves.toBeDefined();
   });

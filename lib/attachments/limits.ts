@@ -23,7 +23,14 @@ export const TICKET_FULL = `This ticket holds as much evidence as it can (${MAX_
 export async function countUpload(db: Db, userId: string): Promise<void> {
   let limiter = byDb.get(db);
   if (!limiter) {
-    limiter = new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", clearExpiredByTimeout: false, keyPrefix: "upload-user", points: MAX_UPLOADS_PER_USER, duration: UPLOAD_WINDOW_SECONDS });
+    limiter = new RateLimiterPrisma({
+      storeClient: db,
+      tableName: "rateLimit",
+      clearExpiredByTimeout: false,
+      keyPrefix: "upload-user",
+      points: MAX_UPLOADS_PER_USER,
+      duration: UPLOAD_WINDOW_SECONDS,
+    });
     byDb.set(db, limiter);
   }
   try {

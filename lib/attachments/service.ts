@@ -18,7 +18,8 @@ import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 // Evidence files live on disk under the evidence dir (by ticket), the database keeps the record.
 // Each ticket holds a bounded amount, and each person uploads at a bounded rate (./limits.ts).
 
-export const CLOSED_FOR_REPORTER = "This incident is closed, so no more evidence can be attached. Post an update if something new came up: the support team can reopen it.";
+export const CLOSED_FOR_REPORTER =
+  "This incident is closed, so no more evidence can be attached. Post an update if something new came up: the support team can reopen it.";
 
 export async function saveAttachment(
   db: Db,
@@ -30,7 +31,13 @@ export async function saveAttachment(
   const fileName = cleanFileName(input.fileName);
   const problem = checkUpload(fileName, input.bytes.length) ?? checkContent(extensionOf(fileName), input.bytes);
   if (problem) throw new AppError("INVALID_INPUT", problem, { field: "file" });
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } });
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
+    id: true,
+    number: true,
+    tenantId: true,
+    status: true,
+    tenant: { select: { disconnectedAt: true } },
+  });
   // A tenant admin cannot reopen, so they are told what they can do instead.
   if (ticket.status === "CLOSED" && viewer.role === "TENANT_ADMIN") throw new AppError("INVALID_STATE", CLOSED_FOR_REPORTER);
   assertTicketOpen(ticket, "attach evidence");
@@ -44,12 +51,25 @@ export async function saveAttachment(
       await assertTicketHasRoom(tx, ticket.id, input.bytes.length);
       const row = await tx.attachment.create({
         data: {
-          ticketId: ticket.id, uploadedById: viewer.id, fileName, contentType: ALLOWED_TYPES[extensionOf(fileName)]!, size: input.bytes.length,
-          sha256: createHash("sha256").update(input.bytes).digest("hex"), storageKey, visibility: input.visibility,
+          ticketId: ticket.id,
+          uploadedById: viewer.id,
+          fileName,
+          contentType: ALLOWED_TYPES[extensionOf(fileName)]!,
+          size: input.bytes.length,
+          sha256: createHash("sha256").update(input.bytes).digest("hex"),
+          storageKey,
+          visibility: input.visibility,
         },
         select: { id: true },
       });
-      await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "attachment.added", target: formatTicketNumber(ticket.number), details: { fileName, visibility: input.visibility } });
+      await recordAuditEvent(tx, {
+        actorId: viewer.id,
+        tenantId: ticket.tenantId,
+        ticketId: ticket.id,
+        action: "attachment.added",
+        target: formatTicketNumber(ticket.number),
+        details: { fileName, visibility: input.visibility },
+      });
       return row;
     });
   } catch (error) {
@@ -74,6 +94,14 @@ export async function listAttachments(db: Db, viewer: Viewer, ticketId: string) 
   return db.attachment.findMany({
     where: { ticketId, ticket: ticketAccessFor(viewer), ...(isStaff ? {} : { visibility: "PUBLIC" }) },
     orderBy: { createdAt: "asc" },
-    select: { id: true, fileName: true, size: true, sha256: true, visibility: true, createdAt: true, uploadedBy: { select: { name: true } } },
+    select: {
+      id: true,
+      fileName: true,
+      size: true,
+      sha256: true,
+      visibility: true,
+      createdAt: true,
+      uploadedBy: { select: { name: true } },
+    },
   });
 }

@@ -12,7 +12,8 @@ export type Upload = { file: File; visibility: "PUBLIC" | "INTERNAL" };
 
 export async function readUploadRequest(request: Request): Promise<Upload | UploadProblem> {
   const length = Number(request.headers.get("content-length") ?? Number.NaN);
-  if (Number.isFinite(length) && length > MAX_ATTACHMENT_BYTES + MULTIPART_OVERHEAD_BYTES) return { status: 413, message: TOO_LARGE_MESSAGE, field: "file" };
+  if (Number.isFinite(length) && length > MAX_ATTACHMENT_BYTES + MULTIPART_OVERHEAD_BYTES)
+    return { status: 413, message: TOO_LARGE_MESSAGE, field: "file" };
   if (!/^multipart\/form-data\s*;/i.test(request.headers.get("content-type") ?? "")) {
     return { status: 400, message: "Send the file as a form upload (multipart/form-data with a “file” field)." };
   }

@@ -18,7 +18,11 @@ export async function getAuditChainOverview(db: Db, viewer: Viewer) {
     db.auditVerification.findFirst({ where: { kind: { not: "REPORT" } }, orderBy: { finishedAt: "desc" } }),
     db.auditEvent.count(),
     db.auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, at: true } }),
-    db.auditEvent.findFirst({ where: { action: CHAIN_KEYED_ACTION }, orderBy: { seq: "asc" }, select: { seq: true, at: true, details: true, actor: { select: { name: true } } } }),
+    db.auditEvent.findFirst({
+      where: { action: CHAIN_KEYED_ACTION },
+      orderBy: { seq: "asc" },
+      select: { seq: true, at: true, details: true, actor: { select: { name: true } } },
+    }),
   ]);
   return { lastRun, lastFull, events, head, keyedAt };
 }
@@ -39,7 +43,8 @@ export async function attestUnkeyedHistory(db: Db, viewer: Viewer) {
   await db.$transaction(async (tx) => {
     const legacy = (await tx.auditEvent.findMany({ where: { chainVersion: 1 }, orderBy: { seq: "asc" } })) as ChainedEvent[];
     const walked = walkChain(key, START_OF_CHAIN, legacy);
-    if ("broken" in walked) throw new AppError("INVALID_STATE", `The unkeyed history does not verify at event #${walked.broken.seq}: it cannot be attested.`);
+    if ("broken" in walked)
+      throw new AppError("INVALID_STATE", `The unkeyed history does not verify at event #${walked.broken.seq}: it cannot be attested.`);
     const { legacyCount, legacyHead, count } = walked.position;
     if (legacyCount === 0) throw new AppError("INVALID_STATE", "There is no unkeyed history to attest.");
     if (await tx.auditEvent.findFirst({ where: { action: CHAIN_KEYED_ACTION }, select: { seq: true } })) {

@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import {
-  canonicalJson, CHAIN_KEYED_ACTION, computeKeyedHash, computeLegacyHash, findBrokenLink, GENESIS_HASH, isUnattested, START_OF_CHAIN, walkChain,
-  type AuditContent, type ChainedEvent,
+  canonicalJson,
+  CHAIN_KEYED_ACTION,
+  computeKeyedHash,
+  computeLegacyHash,
+  findBrokenLink,
+  GENESIS_HASH,
+  isUnattested,
+  START_OF_CHAIN,
+  walkChain,
+  type AuditContent,
+  type ChainedEvent,
 } from "./chain";
 
 const KEY = Buffer.alloc(32, 1);
@@ -67,7 +76,8 @@ describe("audit hash chain", () => {
     const upgraded = walkChain(KEY, START_OF_CHAIN, chain([...three, { ...base, action: "later" }], 3));
     expect("position" in upgraded && isUnattested(upgraded.position)).toBe(true);
     const legacy = chain(three, 3);
-    const attest = (legacyEvents: number, legacyHead: string) => chain([...three, { ...base, action: CHAIN_KEYED_ACTION, details: { legacyEvents, legacyHead } }], 3);
+    const attest = (legacyEvents: number, legacyHead: string) =>
+      chain([...three, { ...base, action: CHAIN_KEYED_ACTION, details: { legacyEvents, legacyHead } }], 3);
     const attested = walkChain(KEY, START_OF_CHAIN, attest(3, legacy[2]!.hash));
     expect("position" in attested && !isUnattested(attested.position)).toBe(true);
     expect(walkChain(KEY, START_OF_CHAIN, attest(2, legacy[2]!.hash))).toMatchObject({ broken: { seq: 4n } });

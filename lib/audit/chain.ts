@@ -48,7 +48,10 @@ export function computeLegacyHash(prevHash: string, content: AuditContent): stri
 }
 
 export function computeKeyedHash(key: Buffer, prevHash: string, content: AuditContent): string {
-  return createHmac("sha256", key).update(prevHash).update(canonicalJson({ ...content, chainVersion: KEYED_VERSION })).digest("hex");
+  return createHmac("sha256", key)
+    .update(prevHash)
+    .update(canonicalJson({ ...content, chainVersion: KEYED_VERSION }))
+    .digest("hex");
 }
 
 export type ChainedEvent = AuditContent & { seq: bigint; prevHash: string; hash: string; chainVersion: number };
@@ -70,7 +73,14 @@ export function rowHashMatches(key: Buffer, event: ChainedEvent): boolean {
 
 export type ChainPosition = { hash: string; version: number; legacyCount: number; legacyHead: string; attested: boolean; count: number };
 
-export const START_OF_CHAIN: ChainPosition = { hash: GENESIS_HASH, version: 1, legacyCount: 0, legacyHead: GENESIS_HASH, attested: false, count: 0 };
+export const START_OF_CHAIN: ChainPosition = {
+  hash: GENESIS_HASH,
+  version: 1,
+  legacyCount: 0,
+  legacyHead: GENESIS_HASH,
+  attested: false,
+  count: 0,
+};
 
 /**
  * Walks rows in order from `from` (the start, or a trusted checkpoint). Returns where the chain
@@ -80,14 +90,21 @@ export function walkChain(key: Buffer, from: ChainPosition, events: ChainedEvent
   let p = { ...from };
   for (const e of events) {
     const broken = (reason: string) => ({ broken: { seq: e.seq, at: e.at, reason } });
-    if (e.prevHash !== p.hash) return broken("its link to the previous event does not match: an event before it was removed, inserted or changed");
+    if (e.prevHash !== p.hash)
+      return broken("its link to the previous event does not match: an event before it was removed, inserted or changed");
     if (e.chainVersion < p.version) return broken("it is marked as written before the chain had a key, after keyed events");
-    if (!rowHashMatches(key, e)) return broken(e.chainVersion === KEYED_VERSION ? "its content does not match its keyed hash: it was changed" : "its content does not match its hash: it was changed");
+    if (!rowHashMatches(key, e))
+      return broken(
+        e.chainVersion === KEYED_VERSION
+          ? "its content does not match its keyed hash: it was changed"
+          : "its content does not match its hash: it was changed",
+      );
     if (e.chainVersion === 1) {
       p = { ...p, legacyCount: p.legacyCount + 1, legacyHead: e.hash };
     } else if (e.action === CHAIN_KEYED_ACTION && !p.attested) {
       const d = (e.details ?? {}) as { legacyEvents?: unknown; legacyHead?: unknown };
-      if (d.legacyEvents !== p.legacyCount || d.legacyHead !== p.legacyHead) return broken("it attests other unkeyed history than the chain holds");
+      if (d.legacyEvents !== p.legacyCount || d.legacyHead !== p.legacyHead)
+        return broken("it attests other unkeyed history than the chain holds");
       p = { ...p, attested: true };
     }
     p = { ...p, hash: e.hash, version: e.chainVersion, count: p.count + 1 };

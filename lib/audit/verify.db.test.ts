@@ -14,7 +14,17 @@ import { findBrokenEventForReport, verifyAuditChain } from "./verify";
 // SQL. Every kind of tampering is found, the report refuses to close, and the triggers refuse
 // UPDATE, DELETE and TRUNCATE while enabled.
 
-const CONTENT_FIELDS = { at: true, actorId: true, tenantId: true, ticketId: true, action: true, target: true, result: true, details: true, requestIds: true } as const;
+const CONTENT_FIELDS = {
+  at: true,
+  actorId: true,
+  tenantId: true,
+  ticketId: true,
+  action: true,
+  target: true,
+  result: true,
+  details: true,
+  requestIds: true,
+} as const;
 
 describe.each(testDbKinds())("audit chain verification on %s", (kind) => {
   let t: TestDb;
@@ -28,7 +38,15 @@ describe.each(testDbKinds())("audit chain verification on %s", (kind) => {
     admin = viewerOf(await seedUser(t.db, { role: "PLATFORM_ADMIN" }));
     ticketId = (await seedTicket(t.db, { tenantId: tenant.id, reporterId: reporter.id })).id;
     for (let i = 1; i <= 6; i++) {
-      await t.db.$transaction((tx) => recordAuditEvent(tx, { ticketId: i % 2 ? ticketId : null, tenantId: tenant.id, action: `test.event_${i}`, target: `T-${i}`, details: { i } }));
+      await t.db.$transaction((tx) =>
+        recordAuditEvent(tx, {
+          ticketId: i % 2 ? ticketId : null,
+          tenantId: tenant.id,
+          action: `test.event_${i}`,
+          target: `T-${i}`,
+          details: { i },
+        }),
+      );
     }
   });
   afterEach(() => t.close());
@@ -64,7 +82,10 @@ describe.each(testDbKinds())("audit chain verification on %s", (kind) => {
     const [, , third] = await seqs();
     await asOwner(() => t.db.auditEvent.update({ where: { seq: third }, data: { target: "INC-9999" } }));
     expect(await findBrokenEventForReport(t.db, ticketId)).toMatchObject({ seq: third, reason: expect.stringMatching(/was changed/) });
-    await expect(closeRefused()).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(new RegExp(`^The audit log failed verification at event #${third} \\(`)) });
+    await expect(closeRefused()).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringMatching(new RegExp(`^The audit log failed verification at event #${third} \\(`)),
+    });
     expect(await verifyAuditChain(t.db, "SCHEDULED")).toMatchObject({ status: "BROKEN", brokenSeq: third });
     expect(await t.db.reportVersion.count()).toBe(0);
   });
@@ -72,7 +93,11 @@ describe.each(testDbKinds())("audit chain verification on %s", (kind) => {
   it("finds a deleted row", async () => {
     const [, second, third] = await seqs();
     await asOwner(() => t.db.auditEvent.delete({ where: { seq: second } }));
-    expect(await verifyAuditChain(t.db, "MANUAL")).toMatchObject({ status: "BROKEN", brokenSeq: third, brokenReason: expect.stringMatching(/removed, inserted or changed/) });
+    expect(await verifyAuditChain(t.db, "MANUAL")).toMatchObject({
+      status: "BROKEN",
+      brokenSeq: third,
+      brokenReason: expect.stringMatching(/removed, inserted or changed/),
+    });
     await expect(closeRefused()).rejects.toMatchObject({ code: "INVALID_STATE" });
   });
 
@@ -94,7 +119,11 @@ describe.each(testDbKinds())("audit chain verification on %s", (kind) => {
     expect(await verifyAuditChain(t.db, "MANUAL")).toMatchObject({ status: "INTACT" });
     // An invented event between the second and third, linked to the second (its hash made without the key).
     const forged: AuditContent = { ...b!, action: "ticket.status_changed", target: "forged", details: null, requestIds: [] };
-    await asOwner(() => t.db.auditEvent.create({ data: { ...forged, details: undefined, seq: second + 500n, prevHash: b!.hash, hash: "f".repeat(64), chainVersion: 2 } }));
+    await asOwner(() =>
+      t.db.auditEvent.create({
+        data: { ...forged, details: undefined, seq: second + 500n, prevHash: b!.hash, hash: "f".repeat(64), chainVersion: 2 },
+      }),
+    );
     expect(await verifyAuditChain(t.db, "MANUAL")).toMatchObject({ status: "BROKEN", brokenSeq: second + 500n });
     expect(c!.prevHash).toBe(b!.hash);
   });
@@ -114,10 +143,23 @@ describe.each(testDbKinds())("audit chain verification on %s", (kind) => {
         }
       });
     const attackerKey = Buffer.alloc(32, 9);
-    await recompute(2, 2, (prev, c) => createHmac("sha256", attackerKey).update(prev).update(canonicalJson({ ...c, chainVersion: 2 })).digest("hex"));
-    expect(await verifyAuditChain(t.db, "MANUAL")).toMatchObject({ status: "BROKEN", brokenSeq: all[2]!.seq, brokenReason: expect.stringMatching(/keyed hash/) });
+    await recompute(2, 2, (prev, c) =>
+      createHmac("sha256", attackerKey)
+        .update(prev)
+        .update(canonicalJson({ ...c, chainVersion: 2 }))
+        .digest("hex"),
+    );
+    expect(await verifyAuditChain(t.db, "MANUAL")).toMatchObject({
+      status: "BROKEN",
+      brokenSeq: all[2]!.seq,
+      brokenReason: expect.stringMatching(/keyed hash/),
+    });
     await recompute(2, 1, computeLegacyHash);
-    expect(await verifyAuditChain(t.db, "MANUAL")).toMatchObject({ status: "BROKEN", brokenSeq: all[2]!.seq, brokenReason: expect.stringMatching(/before the chain had a key, after keyed events/) });
+    expect(await verifyAuditChain(t.db, "MANUAL")).toMatchObject({
+      status: "BROKEN",
+      brokenSeq: all[2]!.seq,
+      brokenReason: expect.stringMatching(/before the chain had a key, after keyed events/),
+    });
     // Everything rewritten in the old keyless form: it verifies with the old rule, but nobody vouched for it.
     await recompute(0, 1, computeLegacyHash);
     expect(await verifyAuditChain(t.db, "MANUAL")).toMatchObject({ status: "UNATTESTED", legacyCount: 6 });
@@ -130,7 +172,17 @@ describe.each(testDbKinds())("audit chain verification on %s", (kind) => {
       // Three events as the previous version wrote them (unkeyed), then the upgraded app's.
       let prev = GENESIS_HASH;
       for (let i = 1; i <= 3; i++) {
-        const content: AuditContent = { at: new Date(Date.UTC(2026, 10, i)), actorId: null, tenantId: null, ticketId: null, action: "ticket.created", target: `INC-${i}`, result: "SUCCEEDED", details: { i }, requestIds: [] };
+        const content: AuditContent = {
+          at: new Date(Date.UTC(2026, 10, i)),
+          actorId: null,
+          tenantId: null,
+          ticketId: null,
+          action: "ticket.created",
+          target: `INC-${i}`,
+          result: "SUCCEEDED",
+          details: { i },
+          requestIds: [],
+        };
         const hash = computeLegacyHash(prev, content);
         await fresh.db.auditEvent.create({ data: { ...content, details: { i }, prevHash: prev, hash, chainVersion: 1 } });
         prev = hash;
@@ -145,7 +197,10 @@ describe.each(testDbKinds())("audit chain verification on %s", (kind) => {
       const first = await fresh.db.auditEvent.findFirstOrThrow({ orderBy: { seq: "asc" }, select: { seq: true, ...CONTENT_FIELDS } });
       const { seq, ...content } = first;
       await fresh.db.$executeRaw`ALTER TABLE "AuditEvent" DISABLE TRIGGER USER`;
-      await fresh.db.auditEvent.update({ where: { seq }, data: { target: "INC-0", hash: computeLegacyHash(GENESIS_HASH, { ...(content as AuditContent), target: "INC-0" }) } });
+      await fresh.db.auditEvent.update({
+        where: { seq },
+        data: { target: "INC-0", hash: computeLegacyHash(GENESIS_HASH, { ...(content as AuditContent), target: "INC-0" }) },
+      });
       await fresh.db.$executeRaw`ALTER TABLE "AuditEvent" ENABLE TRIGGER USER`;
       expect(await verifyAuditChain(fresh.db, "MANUAL")).toMatchObject({ status: "BROKEN" });
     } finally {
@@ -154,7 +209,9 @@ describe.each(testDbKinds())("audit chain verification on %s", (kind) => {
   });
 
   it("stores text the database would alter (a lone surrogate) so that the row still matches its hash", async () => {
-    await t.db.$transaction((tx) => recordAuditEvent(tx, { ticketId, action: "test.odd_text", target: "half \ud800 pair", details: { note: "x\udfff" } }));
+    await t.db.$transaction((tx) =>
+      recordAuditEvent(tx, { ticketId, action: "test.odd_text", target: "half \ud800 pair", details: { note: "x\udfff" } }),
+    );
     expect(await verifyAuditChain(t.db, "MANUAL")).toMatchObject({ status: "INTACT", eventCount: 7 });
   });
 });

@@ -14,8 +14,19 @@ export type VerificationKind = "STARTUP" | "SCHEDULED" | "MANUAL" | "REPORT";
 
 const BATCH = 2000;
 const EVENT_FIELDS = {
-  seq: true, at: true, actorId: true, tenantId: true, ticketId: true, action: true, target: true, result: true, details: true, requestIds: true,
-  prevHash: true, hash: true, chainVersion: true,
+  seq: true,
+  at: true,
+  actorId: true,
+  tenantId: true,
+  ticketId: true,
+  action: true,
+  target: true,
+  result: true,
+  details: true,
+  requestIds: true,
+  prevHash: true,
+  hash: true,
+  chainVersion: true,
 } as const;
 
 export type ChainCheck = { status: AuditChainStatus; position: ChainPosition; throughSeq: bigint; broken: BrokenLink | null };
@@ -26,7 +37,12 @@ async function walkFrom(db: Reader, start: ChainPosition, afterSeq: bigint): Pro
   let position = start;
   let throughSeq = afterSeq;
   for (;;) {
-    const rows = await db.auditEvent.findMany({ where: { seq: { gt: throughSeq } }, orderBy: { seq: "asc" }, take: BATCH, select: EVENT_FIELDS });
+    const rows = await db.auditEvent.findMany({
+      where: { seq: { gt: throughSeq } },
+      orderBy: { seq: "asc" },
+      take: BATCH,
+      select: EVENT_FIELDS,
+    });
     if (rows.length === 0) break;
     const result = walkChain(key, position, rows as ChainedEvent[]);
     if ("broken" in result) return { status: "BROKEN", position, throughSeq, broken: result.broken };
@@ -39,17 +55,30 @@ async function walkFrom(db: Reader, start: ChainPosition, afterSeq: bigint): Pro
 type Checkpoint = { status: AuditChainStatus; throughSeq: bigint; headHash: string; eventCount: number; legacyCount: number };
 
 function checkpointMac(c: Checkpoint): string {
-  return createHmac("sha256", getAuditChainKey()).update(`audit-checkpoint|${c.status}|${c.throughSeq}|${c.headHash}|${c.eventCount}|${c.legacyCount}`).digest("hex");
+  return createHmac("sha256", getAuditChainKey())
+    .update(`audit-checkpoint|${c.status}|${c.throughSeq}|${c.headHash}|${c.eventCount}|${c.legacyCount}`)
+    .digest("hex");
 }
 
 function recordRun(db: Reader, kind: VerificationKind, startedAt: Date, fromSeq: bigint, check: ChainCheck) {
   const checkpoint: Checkpoint = {
-    status: check.status, throughSeq: check.throughSeq, headHash: check.position.hash, eventCount: check.position.count, legacyCount: check.position.legacyCount,
+    status: check.status,
+    throughSeq: check.throughSeq,
+    headHash: check.position.hash,
+    eventCount: check.position.count,
+    legacyCount: check.position.legacyCount,
   };
   return db.auditVerification.create({
     data: {
-      kind, startedAt, finishedAt: new Date(), fromSeq, ...checkpoint,
-      brokenSeq: check.broken?.seq ?? null, brokenAt: check.broken?.at ?? null, brokenReason: check.broken?.reason ?? null, mac: checkpointMac(checkpoint),
+      kind,
+      startedAt,
+      finishedAt: new Date(),
+      fromSeq,
+      ...checkpoint,
+      brokenSeq: check.broken?.seq ?? null,
+      brokenAt: check.broken?.at ?? null,
+      brokenReason: check.broken?.reason ?? null,
+      mac: checkpointMac(checkpoint),
     },
   });
 }
@@ -73,7 +102,14 @@ async function trustedCheckpoint(db: Reader): Promise<{ position: ChainPosition;
   const keyed = last.eventCount > last.legacyCount;
   return {
     throughSeq: last.throughSeq,
-    position: { hash: last.headHash, version: keyed ? 2 : 1, legacyCount: last.legacyCount, legacyHead: "", attested: last.legacyCount > 0, count: last.eventCount },
+    position: {
+      hash: last.headHash,
+      version: keyed ? 2 : 1,
+      legacyCount: last.legacyCount,
+      legacyHead: "",
+      attested: last.legacyCount > 0,
+      count: last.eventCount,
+    },
   };
 }
 
@@ -89,7 +125,12 @@ async function brokenTicketEvent(db: Reader, ticketId: string): Promise<BrokenLi
   for (const e of events) {
     if (!rowHashMatches(key, e)) return { seq: e.seq, at: e.at, reason: "its content does not match its hash: it was changed" };
     const prev = prevOf.get(e.seq) ?? null;
-    if (e.prevHash !== (prev ?? START_OF_CHAIN.hash)) return { seq: e.seq, at: e.at, reason: "its link to the previous event does not match: an event before it was removed, inserted or changed" };
+    if (e.prevHash !== (prev ?? START_OF_CHAIN.hash))
+      return {
+        seq: e.seq,
+        at: e.at,
+        reason: "its link to the previous event does not match: an event before it was removed, inserted or changed",
+      };
   }
   return null;
 }
@@ -99,7 +140,11 @@ async function brokenTicketEvent(db: Reader, ticketId: string): Promise<BrokenLi
  * ticket, and the last recorded full run. Returns the first broken event, or null.
  */
 export async function findBrokenEventForReport(db: Reader, ticketId: string): Promise<BrokenLink | null> {
-  const lastRun = await db.auditVerification.findFirst({ where: { kind: { not: "REPORT" } }, orderBy: { finishedAt: "desc" }, select: { status: true, brokenSeq: true, brokenAt: true, brokenReason: true } });
+  const lastRun = await db.auditVerification.findFirst({
+    where: { kind: { not: "REPORT" } },
+    orderBy: { finishedAt: "desc" },
+    select: { status: true, brokenSeq: true, brokenAt: true, brokenReason: true },
+  });
   if (lastRun?.status === "BROKEN" && lastRun.brokenSeq !== null) {
     return { seq: lastRun.brokenSeq, at: lastRun.brokenAt ?? new Date(0), reason: lastRun.brokenReason ?? "it did not verify" };
   }
@@ -109,7 +154,8 @@ export async function findBrokenEventForReport(db: Reader, ticketId: string): Pr
   if (tail.broken) return tail.broken;
   const broken = await brokenTicketEvent(db, ticketId);
   // The next report starts from here (full runs still re-read the older events).
-  if (!broken && tail.status === "INTACT" && tail.throughSeq !== from?.throughSeq) await recordRun(db, "REPORT", startedAt, from?.throughSeq ?? 0n, tail);
+  if (!broken && tail.status === "INTACT" && tail.throughSeq !== from?.throughSeq)
+    await recordRun(db, "REPORT", startedAt, from?.throughSeq ?? 0n, tail);
   return broken;
 }
 

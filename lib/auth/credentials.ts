@@ -11,7 +11,13 @@ import { reserveSignInAttempt } from "./throttle";
 // Email-and-password sign-in (next-auth's credentials provider calls this). Errors thrown here
 // are shown on the sign-in page, so each is a fixed, user-facing sentence.
 
-const ZCredentials = z.object({ email: z.email().max(320).transform((e) => e.toLowerCase()), password: z.string().min(1).max(200) });
+const ZCredentials = z.object({
+  email: z
+    .email()
+    .max(320)
+    .transform((e) => e.toLowerCase()),
+  password: z.string().min(1).max(200),
+});
 
 export const INVALID_CREDENTIALS = "Email or password is incorrect.";
 

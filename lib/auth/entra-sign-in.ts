@@ -17,7 +17,11 @@ export async function admitEntraUser(db: Db, claims: EntraClaims, expectedTenant
     return null;
   };
   // The issuer is already tenant-specific; the tid claim is checked as well.
-  if (/^[0-9a-f-]{36}$/i.test(expectedTenantId) && claims.tenantId !== undefined && String(claims.tenantId).toLowerCase() !== expectedTenantId.toLowerCase()) {
+  if (
+    /^[0-9a-f-]{36}$/i.test(expectedTenantId) &&
+    claims.tenantId !== undefined &&
+    String(claims.tenantId).toLowerCase() !== expectedTenantId.toLowerCase()
+  ) {
     return refuse("another tenant");
   }
   const email = claims.email?.trim().toLowerCase();

@@ -28,7 +28,9 @@ describe.each(testDbKinds())("managers on tickets on %s", (kind) => {
   it("cannot comment or attach evidence, internal or public; an engineer can", async () => {
     for (const visibility of ["INTERNAL", "PUBLIC"] as const) {
       await expect(addComment(t.db, manager, { ticketId, body: "Looks fine", visibility })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(saveAttachment(t.db, manager, { ticketId, fileName: "note.txt", bytes: Buffer.from("x"), visibility, evidenceDir: dir })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(
+        saveAttachment(t.db, manager, { ticketId, fileName: "note.txt", bytes: Buffer.from("x"), visibility, evidenceDir: dir }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
     }
     expect(await t.db.comment.count({ where: { ticketId } })).toBe(0);
     expect(await t.db.attachment.count({ where: { ticketId } })).toBe(0);

@@ -25,13 +25,23 @@ describe.each(testDbKinds())("next-auth callbacks on %s", (kind) => {
 
   async function signedIn() {
     const user = await seedUser(t.db, { role: "ENGINEER" });
-    const token = await jwt({ token: { name: user.name, email: user.email }, user: { id: user.id, email: user.email }, account: credentials });
+    const token = await jwt({
+      token: { name: user.name, email: user.email },
+      user: { id: user.id, email: user.email },
+      account: credentials,
+    });
     return { user, token };
   }
 
   it("opens a server-side session at sign-in and keeps the token while it lives", async () => {
     const { user, token } = await signedIn();
-    expect(token).toMatchObject({ uid: user.id, role: "ENGINEER", email: user.email, sid: expect.any(String), signedInAt: expect.any(Number) });
+    expect(token).toMatchObject({
+      uid: user.id,
+      role: "ENGINEER",
+      email: user.email,
+      sid: expect.any(String),
+      signedInAt: expect.any(Number),
+    });
     expect(await t.db.userSession.findUniqueOrThrow({ where: { id: token.sid } })).toMatchObject({ userId: user.id, revokedAt: null });
     await expect(jwt({ token })).resolves.toEqual(token);
   });
@@ -58,12 +68,20 @@ describe.each(testDbKinds())("next-auth callbacks on %s", (kind) => {
       session: { expires: "2030-01-01T00:00:00.000Z", user: { name: "from an old token", email: "old@example.test", image: "x" } },
       token,
     });
-    expect(session).toEqual({ expires: "2030-01-01T00:00:00.000Z", user: { id: user.id, role: "ENGINEER", name: user.name, email: user.email }, signedInAt: token.signedInAt });
+    expect(session).toEqual({
+      expires: "2030-01-01T00:00:00.000Z",
+      user: { id: user.id, role: "ENGINEER", name: user.name, email: user.email },
+      signedInAt: token.signedInAt,
+    });
     expect(JSON.stringify(session)).not.toContain(token.sid!);
   });
 
   it("lets only an active Breachdesk user in through Entra ID, bound to its subject after the first time", async () => {
-    const signIn = options.callbacks!.signIn as unknown as (p: { user: User; account: Account; profile?: { tid?: string } }) => Promise<boolean>;
+    const signIn = options.callbacks!.signIn as unknown as (p: {
+      user: User;
+      account: Account;
+      profile?: { tid?: string };
+    }) => Promise<boolean>;
     const entra = (subject: string): Account => ({ provider: "azure-ad", type: "oauth", providerAccountId: subject });
     const active = await seedUser(t.db, { role: "ENGINEER" });
     const inactive = await seedUser(t.db, { role: "ENGINEER", isActive: false });
@@ -76,11 +94,17 @@ describe.each(testDbKinds())("next-auth callbacks on %s", (kind) => {
     expect(await signIn({ user: { id: "sub-x", email: active.email }, account: entra("sub-x") })).toBe(false);
     // …while the bound subject gets in even after its email claim changed, as the same user.
     expect(await signIn({ user: { id: "sub-a", email: "renamed@example.test" }, account: entra("sub-a") })).toBe(true);
-    const token = await jwt({ token: { name: active.name, email: "renamed@example.test" }, user: { id: "sub-a", email: "renamed@example.test" }, account: entra("sub-a") });
+    const token = await jwt({
+      token: { name: active.name, email: "renamed@example.test" },
+      user: { id: "sub-a", email: "renamed@example.test" },
+      account: entra("sub-a"),
+    });
     expect(token.uid).toBe(active.id);
     // An id token from another directory is refused even with a bound subject.
     const ours = "11111111-2222-4333-8444-555555555555";
-    expect(await admitEntraUser(t.db, { subject: "sub-a", email: active.email, tenantId: "99999999-2222-4333-8444-555555555555" }, ours)).toBeNull();
+    expect(
+      await admitEntraUser(t.db, { subject: "sub-a", email: active.email, tenantId: "99999999-2222-4333-8444-555555555555" }, ours),
+    ).toBeNull();
     expect(await admitEntraUser(t.db, { subject: "sub-a", email: active.email, tenantId: ours }, ours)).toBe(active.id);
   });
 });

@@ -39,7 +39,8 @@ export function buildAuthOptions({ getDb = getAppDb }: { getDb?: () => Promise<D
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: async (credentials, req) => authorizeCredentials(await getDb(), credentials, clientIpFrom(req.headers?.[CLIENT_IP_HEADER])),
+      authorize: async (credentials, req) =>
+        authorizeCredentials(await getDb(), credentials, clientIpFrom(req.headers?.[CLIENT_IP_HEADER])),
     }),
   ];
   if (env.isEntraSignInEnabled) {
@@ -86,12 +87,22 @@ export function buildAuthOptions({ getDb = getAppDb }: { getDb?: () => Promise<D
           // Sign-in (credentials or Entra): a fresh token around a fresh server-side session.
           // An Entra user is found by the subject signIn bound, never by the email claim again.
           const row = await db.user.findUnique({
-            where: account.provider === "azure-ad" ? { entraSubject: account.providerAccountId } : { email: (user.email ?? "").toLowerCase() },
+            where:
+              account.provider === "azure-ad" ? { entraSubject: account.providerAccountId } : { email: (user.email ?? "").toLowerCase() },
             select: { id: true, role: true, tenantId: true, isActive: true },
           });
           if (!row?.isActive) throw new SessionEndedError("The user is not active.");
           const sid = await startUserSession(db, { userId: row.id, ...(await requestMeta()) });
-          return { name: token.name, email: token.email, sub: row.id, uid: row.id, role: row.role, tenantId: row.tenantId, signedInAt: nowInSeconds(), sid };
+          return {
+            name: token.name,
+            email: token.email,
+            sub: row.id,
+            uid: row.id,
+            role: row.role,
+            tenantId: row.tenantId,
+            signedInAt: nowInSeconds(),
+            sid,
+          };
         }
         // Every later read (the session endpoint): the same check as each page (lib/auth/viewer.ts),
         // so a dead session never gets its identity back. Past the hard limit it is refused too:
@@ -116,7 +127,9 @@ export function buildAuthOptions({ getDb = getAppDb }: { getDb?: () => Promise<D
         const ended = await revokeUserSession(db, token?.sid, "SIGNED_OUT");
         if (ended && typeof token?.uid === "string") {
           const uid = token.uid;
-          await db.$transaction((tx) => recordAuditEvent(tx, { actorId: uid, tenantId: token.tenantId ?? null, action: "auth.sign_out", target: token.email ?? null }));
+          await db.$transaction((tx) =>
+            recordAuditEvent(tx, { actorId: uid, tenantId: token.tenantId ?? null, action: "auth.sign_out", target: token.email ?? null }),
+          );
         }
       },
     },

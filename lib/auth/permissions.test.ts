@@ -12,11 +12,27 @@ describe("permission map", () => {
   });
   it("keeps tenant admins to intake, public comments, approvals, reports, notifications and connecting their tenant", () => {
     const allowed = (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => hasPermission(Role.TENANT_ADMIN, p));
-    expect(allowed.sort()).toEqual(["comments.writePublic", "notifications.read", "remediation.approve", "reports.read", "tenants.connect", "tickets.create", "tickets.read"]);
+    expect(allowed.sort()).toEqual([
+      "comments.writePublic",
+      "notifications.read",
+      "remediation.approve",
+      "reports.read",
+      "tenants.connect",
+      "tickets.create",
+      "tickets.read",
+    ]);
   });
   it("keeps managers read-only on tickets: they read, review reports and see the dashboard, nothing else", () => {
     const allowed = (Object.keys(PERMISSIONS) as (keyof typeof PERMISSIONS)[]).filter((p) => hasPermission(Role.MANAGER, p));
-    expect(allowed.sort()).toEqual(["comments.readInternal", "dashboard.view", "notifications.read", "reports.read", "reports.review", "tickets.queue", "tickets.read"]);
+    expect(allowed.sort()).toEqual([
+      "comments.readInternal",
+      "dashboard.view",
+      "notifications.read",
+      "reports.read",
+      "reports.review",
+      "tickets.queue",
+      "tickets.read",
+    ]);
   });
 });
 

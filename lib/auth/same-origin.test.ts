@@ -6,7 +6,14 @@ const base = { origin: null, secFetchSite: null, host: "localhost:3200" };
 describe("server action origin check", () => {
   it("accepts the app's own pages by Origin (NEXTAUTH_URL's or the Host's) or by Sec-Fetch-Site", () => {
     expect(isSameOriginRequest({ ...base, origin: "http://localhost:3200" })).toBe(true);
-    expect(isSameOriginRequest({ ...base, origin: "https://breachdesk.example.com", host: "10.0.0.5:3000", appUrl: "https://breachdesk.example.com/" })).toBe(true);
+    expect(
+      isSameOriginRequest({
+        ...base,
+        origin: "https://breachdesk.example.com",
+        host: "10.0.0.5:3000",
+        appUrl: "https://breachdesk.example.com/",
+      }),
+    ).toBe(true);
     expect(isSameOriginRequest({ ...base, secFetchSite: "same-origin" })).toBe(true);
   });
   it("refuses another site, a missing or opaque Origin, and a same-site but other-origin page", () => {

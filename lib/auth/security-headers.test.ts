@@ -42,7 +42,9 @@ describe("proxy", () => {
   it("adds HSTS over https only, and still sends visitors without a session to sign in", () => {
     const secure = proxy(new NextRequest("https://bd.example.com/tickets", { headers: { cookie: SESSION } }));
     expect(secure.headers.get("strict-transport-security")).toMatch(/max-age=\d{7,}/);
-    const behindProxy = proxy(new NextRequest("http://10.0.0.5:3000/tickets", { headers: { cookie: SESSION, "x-forwarded-proto": "https" } }));
+    const behindProxy = proxy(
+      new NextRequest("http://10.0.0.5:3000/tickets", { headers: { cookie: SESSION, "x-forwarded-proto": "https" } }),
+    );
     expect(behindProxy.headers.get("strict-transport-security")).not.toBeNull();
     const anonymous = proxy(new NextRequest("http://localhost:3200/tickets/abc?x=1"));
     expect(anonymous.status).toBe(307);

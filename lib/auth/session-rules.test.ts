@@ -25,7 +25,9 @@ describe("session end rules", () => {
     expect(sessionEndReason({ ...live, revokedAt: ago(MIN), revokedReason: "ROLE_CHANGED" }, limits, NOW)).toBe("role-changed");
     // Revoked by a deactivation, then the user was reactivated: still over.
     expect(sessionEndReason({ ...live, revokedAt: ago(MIN), revokedReason: "DEACTIVATED" }, limits, NOW)).toBe("revoked");
-    expect(sessionEndReason({ ...live, userIsActive: false, revokedAt: ago(MIN), revokedReason: "DEACTIVATED" }, limits, NOW)).toBe("deactivated");
+    expect(sessionEndReason({ ...live, userIsActive: false, revokedAt: ago(MIN), revokedReason: "DEACTIVATED" }, limits, NOW)).toBe(
+      "deactivated",
+    );
     expect(sessionEndReason(null, limits, NOW)).toBe("missing");
   });
   it("refreshes lastSeenAt at most once a minute", () => {

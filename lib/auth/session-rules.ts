@@ -48,6 +48,7 @@ export function isTouchDue(lastSeenAt: Date, now = new Date()): boolean {
 export function sessionEndMessage(reason: SessionEnd | null): string | undefined {
   if (reason === "deactivated") return "Your account was deactivated. Ask a platform admin if you need access again.";
   if (reason === "role-changed") return "Your role was changed, so your session has ended. Please sign in again.";
-  if (reason === "idle" || reason === "expired" || reason === "revoked" || reason === "missing") return "Your session has ended. Please sign in again.";
+  if (reason === "idle" || reason === "expired" || reason === "revoked" || reason === "missing")
+    return "Your session has ended. Please sign in again.";
   return undefined;
 }

@@ -31,8 +31,18 @@ function limitersFor(db: Db): Limiters {
   if (!limiters) {
     const common = { storeClient: db, tableName: "rateLimit", clearExpiredByTimeout: false };
     limiters = {
-      pair: new RateLimiterPrisma({ ...common, keyPrefix: "signin-pair", points: MAX_FAILURES_PER_ACCOUNT_AND_IP, duration: PAIR_WINDOW_SECONDS }),
-      account: new RateLimiterPrisma({ ...common, keyPrefix: "signin-account", points: MAX_FAILURES_PER_ACCOUNT, duration: ACCOUNT_WINDOW_SECONDS }),
+      pair: new RateLimiterPrisma({
+        ...common,
+        keyPrefix: "signin-pair",
+        points: MAX_FAILURES_PER_ACCOUNT_AND_IP,
+        duration: PAIR_WINDOW_SECONDS,
+      }),
+      account: new RateLimiterPrisma({
+        ...common,
+        keyPrefix: "signin-account",
+        points: MAX_FAILURES_PER_ACCOUNT,
+        duration: ACCOUNT_WINDOW_SECONDS,
+      }),
       ip: new RateLimiterPrisma({ ...common, keyPrefix: "signin-ip", points: MAX_FAILURES_PER_IP, duration: IP_WINDOW_SECONDS }),
       known: new RateLimiterPrisma({ ...common, keyPrefix: "signin-known", points: 1, duration: KNOWN_NETWORK_SECONDS }),
     };
@@ -46,7 +56,8 @@ const inMinutes = (ms: number) => {
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;
 };
 
-export const tooManyForAccount = (ms: number) => `Too many failed sign-in attempts for this account from your network. Try again in ${inMinutes(ms)}.`;
+export const tooManyForAccount = (ms: number) =>
+  `Too many failed sign-in attempts for this account from your network. Try again in ${inMinutes(ms)}.`;
 export const tooManyForAccountFromNewNetworks = (ms: number) =>
   `Too many failed sign-in attempts for this account. Sign in from a network you have used before, or try again in ${inMinutes(ms)}.`;
 export const tooManyFromNetwork = (ms: number) => `Too many failed sign-in attempts from your network. Try again in ${inMinutes(ms)}.`;
@@ -69,7 +80,11 @@ export async function reserveSignInAttempt(db: Db, email: string, ip: string): P
   const { pair, account, ip: ipLimiter, known } = limitersFor(db);
   const pairKey = `${email}|${ip}`;
   const isKnown = (await known.get(pairKey)) !== null;
-  const [p, a, i] = await Promise.allSettled([pair.consume(pairKey, 1), isKnown ? NOT_COUNTED : account.consume(email, 1), ipLimiter.consume(ip, 1)]);
+  const [p, a, i] = await Promise.allSettled([
+    pair.consume(pairKey, 1),
+    isKnown ? NOT_COUNTED : account.consume(email, 1),
+    ipLimiter.consume(ip, 1),
+  ]);
   for (const r of [p, a, i]) if (r.status === "rejected" && !(r.reason instanceof RateLimiterRes)) throw r.reason;
   const accountCounted = a.status === "fulfilled" && a.value !== null;
   if (p.status === "rejected" || i.status === "rejected" || a.status === "rejected") {

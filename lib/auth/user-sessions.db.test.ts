@@ -27,7 +27,9 @@ describe.each(testDbKinds())("server-side sessions on %s", (kind) => {
 
   it("finds the user of a live session, and refuses tokens that do not match their session", async () => {
     const { user, claims } = await signedIn();
-    await expect(check(claims)).resolves.toEqual({ user: { id: user.id, email: user.email, name: user.name, role: "ENGINEER", tenantId: null, servesAllTenants: true } });
+    await expect(check(claims)).resolves.toEqual({
+      user: { id: user.id, email: user.email, name: user.name, role: "ENGINEER", tenantId: null, servesAllTenants: true },
+    });
     const other = await seedUser(t.db, { role: "ENGINEER" });
     await expect(check({ ...claims, uid: other.id })).resolves.toEqual({ ended: "missing" });
     await expect(check({ ...claims, role: "PLATFORM_ADMIN" })).resolves.toEqual({ ended: "role-changed" });

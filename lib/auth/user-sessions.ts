@@ -32,9 +32,15 @@ type Row = {
 export const SESSION_ROW_RETENTION_MS = 24 * 3_600_000;
 
 /** Opens a session for a user who has just proved who they are; returns its id (the JWT's sid). */
-export async function startUserSession(db: Db, input: { userId: string; ip?: string; userAgent?: string }, now = new Date()): Promise<string> {
+export async function startUserSession(
+  db: Db,
+  input: { userId: string; ip?: string; userAgent?: string },
+  now = new Date(),
+): Promise<string> {
   // Rows past any possible lifetime are of no further use: drop this user's on the way.
-  await db.userSession.deleteMany({ where: { userId: input.userId, createdAt: { lt: new Date(now.getTime() - SESSION_ROW_RETENTION_MS) } } });
+  await db.userSession.deleteMany({
+    where: { userId: input.userId, createdAt: { lt: new Date(now.getTime() - SESSION_ROW_RETENTION_MS) } },
+  });
   const row = await db.userSession.create({
     data: { userId: input.userId, createdAt: now, lastSeenAt: now, ip: input.ip?.slice(0, 64), userAgent: input.userAgent?.slice(0, 300) },
     select: { id: true },
@@ -58,7 +64,12 @@ const isUuid = (v: unknown): v is string => typeof v === "string" && /^[0-9a-f-]
  * The user behind a session token, or why there is none. With `touch`, a live session's
  * lastSeenAt is moved to now when it is at least a minute old (the idle clock).
  */
-export async function checkUserSession(db: Db, claims: SessionClaims, limits: SessionLimits, options: { touch: boolean; now?: Date }): Promise<SessionCheck> {
+export async function checkUserSession(
+  db: Db,
+  claims: SessionClaims,
+  limits: SessionLimits,
+  options: { touch: boolean; now?: Date },
+): Promise<SessionCheck> {
   const now = options.now ?? new Date();
   if (!isUuid(claims.sid)) return { ended: "missing" };
   const row = await readSession(db, claims.sid);
@@ -70,7 +81,16 @@ export async function checkUserSession(db: Db, claims: SessionClaims, limits: Se
   if (options.touch && isTouchDue(row.lastSeenAt, now)) {
     await db.userSession.updateMany({ where: { id: claims.sid, revokedAt: null }, data: { lastSeenAt: now } });
   }
-  return { user: { id: row.userId, email: row.email, name: row.name, role: row.role, tenantId: row.tenantId, servesAllTenants: row.servesAllTenants } };
+  return {
+    user: {
+      id: row.userId,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      tenantId: row.tenantId,
+      servesAllTenants: row.servesAllTenants,
+    },
+  };
 }
 
 /** Why a (dead) session ended, for the sign-in page: null when it is live or unknown. */
@@ -82,12 +102,23 @@ export async function describeSessionEnd(db: Db, claims: SessionClaims, limits: 
 /** Ends one session; false when it was already over (or never existed). */
 export async function revokeUserSession(db: Db, sid: unknown, reason: SessionRevocation, now = new Date()): Promise<boolean> {
   if (!isUuid(sid)) return false;
-  const { count } = await db.userSession.updateMany({ where: { id: sid, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
+  const { count } = await db.userSession.updateMany({
+    where: { id: sid, revokedAt: null },
+    data: { revokedAt: now, revokedReason: reason },
+  });
   return count > 0;
 }
 
 /** Ends every session of a user (deactivation, role change); call inside the change's transaction. */
-export async function revokeAllUserSessions(tx: Prisma.TransactionClient, userId: string, reason: SessionRevocation, now = new Date()): Promise<number> {
-  const { count } = await tx.userSession.updateMany({ where: { userId, revokedAt: null }, data: { revokedAt: now, revokedReason: reason } });
+export async function revokeAllUserSessions(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  reason: SessionRevocation,
+  now = new Date(),
+): Promise<number> {
+  const { count } = await tx.userSession.updateMany({
+    where: { userId, revokedAt: null },
+    data: { revokedAt: now, revokedReason: reason },
+  });
   return count;
 }

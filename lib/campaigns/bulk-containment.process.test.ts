@@ -40,8 +40,19 @@ describe.skipIf(!testDbKinds().includes("postgres"))("bulk containment across pr
   beforeAll(async () => {
     t = await createTestDb("postgres");
     // Graph's quota shape (writes per app and tenant per second, 429 + Retry-After), scaled up so the test is quick.
-    sim = await startTestSimulator({ quotas: { identityWrites: { limit: 100, windowMs: 1_000, sendsRetryAfter: true } }, compromisedUsers: { count: ACCOUNTS } });
-    env = { DATABASE_URL: t.url!, BREACHDESK_DEMO: "1", BREACHDESK_ENCRYPTION_KEY: KEY, GRAPH_SIMULATOR_URL: sim.url, GRAPH_IDENTITY_WRITES_PER_SECOND: "100", LOG_LEVEL: "info", JOBS_SHUTDOWN_SECONDS: "2" };
+    sim = await startTestSimulator({
+      quotas: { identityWrites: { limit: 100, windowMs: 1_000, sendsRetryAfter: true } },
+      compromisedUsers: { count: ACCOUNTS },
+    });
+    env = {
+      DATABASE_URL: t.url!,
+      BREACHDESK_DEMO: "1",
+      BREACHDESK_ENCRYPTION_KEY: KEY,
+      GRAPH_SIMULATOR_URL: sim.url,
+      GRAPH_IDENTITY_WRITES_PER_SECOND: "100",
+      LOG_LEVEL: "info",
+      JOBS_SHUTDOWN_SECONDS: "2",
+    };
     queue = await openTestQueue(t, [containCampaignAccountJob], false);
     engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
   });
@@ -53,11 +64,18 @@ describe.skipIf(!testDbKinds().includes("postgres"))("bulk containment across pr
   });
 
   it("writes each step of each account exactly once, with a worker killed mid-run and restarted", async () => {
-    const tenant = await seedTenant(t.db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain, clientId: CONTOSO.clientId, clientSecretEncrypted: encryptSecret(CONTOSO.clientSecret, KEY) });
+    const tenant = await seedTenant(t.db, {
+      entraTenantId: CONTOSO.tenantId,
+      primaryDomain: CONTOSO.primaryDomain,
+      clientId: CONTOSO.clientId,
+      clientSecretEncrypted: encryptSecret(CONTOSO.clientSecret, KEY),
+    });
     const admin = await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: tenant.id });
     const upns = Array.from({ length: ACCOUNTS }, (_, i) => `bulk.user${i}@${CONTOSO.primaryDomain}`);
     const ticket = await seedTicket(t.db, { tenantId: tenant.id, reporterId: admin.id, affectedUpn: upns[0]!, status: "TRIAGED" });
-    expect((await addCampaignAccounts(t.db, engineer, { ticketId: ticket.id, accounts: upns.join("\n"), source: "PASTE" })).added).toBe(ACCOUNTS);
+    expect((await addCampaignAccounts(t.db, engineer, { ticketId: ticket.id, accounts: upns.join("\n"), source: "PASTE" })).added).toBe(
+      ACCOUNTS,
+    );
 
     await Promise.all([startWorker(), startWorker()]);
     // Both app instances start the campaign at the same moment.
@@ -74,12 +92,20 @@ describe.skipIf(!testDbKinds().includes("postgres"))("bulk containment across pr
     expect(await victim.exited).toBeNull();
     await startWorker();
 
-    await waitFor(async () => ((await accepted()) === ACCOUNTS * 4 ? true : undefined), "every step accepted", 240_000).catch(async (error: unknown) => {
-      // Say what is left, and what the queue holds for it.
-      const left = await t.db.campaignStep.findMany({ where: { ticketId: ticket.id, state: { not: "ACCEPTED" } }, select: { accountId: true, stepKey: true, state: true, sentAt: true, error: true } });
-      const jobs = await t.db.$queryRawUnsafe(`SELECT state::text, retry_count, output::text, data->'payload'->>'accountId' AS account FROM pgboss.job WHERE data->'payload'->>'accountId' = ANY($1::text[])`, left.map((l) => l.accountId));
-      throw new Error(`${String(error)}\n${JSON.stringify({ left, jobs }, null, 1).slice(0, 4000)}`);
-    });
+    await waitFor(async () => ((await accepted()) === ACCOUNTS * 4 ? true : undefined), "every step accepted", 240_000).catch(
+      async (error: unknown) => {
+        // Say what is left, and what the queue holds for it.
+        const left = await t.db.campaignStep.findMany({
+          where: { ticketId: ticket.id, state: { not: "ACCEPTED" } },
+          select: { accountId: true, stepKey: true, state: true, sentAt: true, error: true },
+        });
+        const jobs = await t.db.$queryRawUnsafe(
+          `SELECT state::text, retry_count, output::text, data->'payload'->>'accountId' AS account FROM pgboss.job WHERE data->'payload'->>'accountId' = ANY($1::text[])`,
+          left.map((l) => l.accountId),
+        );
+        throw new Error(`${String(error)}\n${JSON.stringify({ left, jobs }, null, 1).slice(0, 4000)}`);
+      },
+    );
     const writes = writesOf(sim.runtime, CONTOSO.tenantId);
     for (const upn of upns) {
       const mine = Object.entries(writes).filter(([k]) => k.includes(`/users/${upn}`));

@@ -23,11 +23,27 @@ describe.each(testDbKinds())("campaign account containment on %s", (kind) => {
   let engineer: Viewer;
   let tenantId: string;
   let adminId: string;
-  const graph = () => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 2, delaySeconds: 1 }, timeoutMs: 10_000 });
-  const writesFor = (u: string) => Object.entries(writesOf(sim.runtime, CONTOSO.tenantId)).filter(([k]) => k.includes(`/users/${u}`)).map(([k, n]) => [k.replace(u, "<upn>"), n]).sort();
+  const graph = () =>
+    createTenantGraph({
+      tenantId: CONTOSO.tenantId,
+      clientId: CONTOSO.clientId,
+      clientSecret: CONTOSO.clientSecret,
+      simulatorUrl: sim.url,
+      retry: { maxRetries: 2, delaySeconds: 1 },
+      timeoutMs: 10_000,
+    });
+  const writesFor = (u: string) =>
+    Object.entries(writesOf(sim.runtime, CONTOSO.tenantId))
+      .filter(([k]) => k.includes(`/users/${u}`))
+      .map(([k, n]) => [k.replace(u, "<upn>"), n])
+      .sort();
   const campaign = async (n: number) => {
     const ticket = await seedTicket(t.db, { tenantId, reporterId: adminId, affectedUpn: upn(0), status: "TRIAGED" });
-    await addCampaignAccounts(t.db, engineer, { ticketId: ticket.id, accounts: Array.from({ length: n }, (_, i) => upn(i)).join("\n"), source: "PASTE" });
+    await addCampaignAccounts(t.db, engineer, {
+      ticketId: ticket.id,
+      accounts: Array.from({ length: n }, (_, i) => upn(i)).join("\n"),
+      source: "PASTE",
+    });
     const accounts = await t.db.campaignAccount.findMany({ where: { ticketId: ticket.id }, orderBy: { position: "asc" } });
     await t.db.campaignStep.updateMany({ where: { ticketId: ticket.id }, data: { state: "QUEUED", queuedAt: new Date() } });
     return { ticket, accounts };
@@ -48,21 +64,45 @@ describe.each(testDbKinds())("campaign account containment on %s", (kind) => {
 
   it("never writes to a privileged account: its steps are held for a second person's approval", async () => {
     const ticket = await seedTicket(t.db, { tenantId, reporterId: adminId, affectedUpn: upn(0), status: "TRIAGED" });
-    await addCampaignAccounts(t.db, engineer, { ticketId: ticket.id, accounts: `${upn(0)}\nit-admin@${CONTOSO.primaryDomain}`, source: "PASTE" });
+    await addCampaignAccounts(t.db, engineer, {
+      ticketId: ticket.id,
+      accounts: `${upn(0)}\nit-admin@${CONTOSO.primaryDomain}`,
+      source: "PASTE",
+    });
     await t.db.campaignStep.updateMany({ where: { ticketId: ticket.id }, data: { state: "QUEUED", queuedAt: new Date() } });
     const admin = await t.db.campaignAccount.findFirstOrThrow({ where: { ticketId: ticket.id, upn: `it-admin@${CONTOSO.primaryDomain}` } });
     const result = await containCampaignAccount(t.db, admin.id, { graph: graph() });
     expect(result).toMatchObject({ accepted: 0, failed: 4 });
     expect(writesFor(`it-admin@${CONTOSO.primaryDomain}`)).toEqual([]);
     const steps = await t.db.campaignStep.findMany({ where: { accountId: admin.id } });
-    expect(steps.every((s) => s.state === "FAILED" && /Privileged account \(Global Administrator.*second person must approve/.test(s.error ?? ""))).toBe(true);
+    expect(
+      steps.every(
+        (s) => s.state === "FAILED" && /Privileged account \(Global Administrator.*second person must approve/.test(s.error ?? ""),
+      ),
+    ).toBe(true);
   });
 
   it("refuses to start bulk containment in a tenant that asks for approval", async () => {
-    const other = await seedTenant(t.db, { entraTenantId: crypto.randomUUID(), primaryDomain: `approval-${crypto.randomUUID().slice(0, 8)}.example`, requireApproval: true });
-    const ticket = await seedTicket(t.db, { tenantId: other.id, reporterId: adminId, affectedUpn: `a@${other.primaryDomain}`, status: "TRIAGED" });
-    await addCampaignAccounts(t.db, engineer, { ticketId: ticket.id, accounts: `a@${other.primaryDomain}\nb@${other.primaryDomain}`, source: "PASTE" });
-    await expect(startCampaignContainment(t.db, engineer, { ticketId: ticket.id })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/second person's approval/) });
+    const other = await seedTenant(t.db, {
+      entraTenantId: crypto.randomUUID(),
+      primaryDomain: `approval-${crypto.randomUUID().slice(0, 8)}.example`,
+      requireApproval: true,
+    });
+    const ticket = await seedTicket(t.db, {
+      tenantId: other.id,
+      reporterId: adminId,
+      affectedUpn: `a@${other.primaryDomain}`,
+      status: "TRIAGED",
+    });
+    await addCampaignAccounts(t.db, engineer, {
+      ticketId: ticket.id,
+      accounts: `a@${other.primaryDomain}\nb@${other.primaryDomain}`,
+      source: "PASTE",
+    });
+    await expect(startCampaignContainment(t.db, engineer, { ticketId: ticket.id })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringMatching(/second person's approval/),
+    });
     expect(await t.db.campaignStep.count({ where: { ticketId: ticket.id, state: "QUEUED" } })).toBe(0);
   });
 
@@ -77,7 +117,12 @@ describe.each(testDbKinds())("campaign account containment on %s", (kind) => {
       ["POST /v1.0/users/<upn>/revokesigninsessions", 1],
     ]);
     // A second run finds nothing to do.
-    expect(await containCampaignAccount(t.db, accounts[0]!.id, { graph: graph() })).toEqual({ accepted: 0, failed: 0, recovered: 0, skipped: 0 });
+    expect(await containCampaignAccount(t.db, accounts[0]!.id, { graph: graph() })).toEqual({
+      accepted: 0,
+      failed: 0,
+      recovered: 0,
+      skipped: 0,
+    });
     expect(writesFor(upn(0)).every(([, n]) => n === 1)).toBe(true);
   });
 
@@ -103,13 +148,19 @@ describe.each(testDbKinds())("campaign account containment on %s", (kind) => {
     const batch = { accountId: account.id, stepKey: { in: ["block-sign-in", "reset-password"] } };
     const sentAt = new Date();
     await t.db.campaignStep.updateMany({ where: batch, data: { state: "SENDING", sentAt } });
-    await t.db.campaignStep.updateMany({ where: { accountId: account.id, stepKey: { in: ["enforce-mfa", "revoke-sessions"] } }, data: { state: "ACCEPTED" } });
+    await t.db.campaignStep.updateMany({
+      where: { accountId: account.id, stepKey: { in: ["enforce-mfa", "revoke-sessions"] } },
+      data: { state: "ACCEPTED" },
+    });
     await expect(containCampaignAccount(t.db, account.id, { graph: graph() })).rejects.toBeInstanceOf(StepsInDoubt);
     expect(writesFor(upn(2))).toEqual([]);
     // A minute on: the block is past its bound and not applied, so the batch never reached Graph —
     // the reset did not land either, though its own bound (the audit's delay) has not passed.
     await t.db.campaignStep.updateMany({ where: batch, data: { sentAt: new Date(sentAt.getTime() - 60_000) } });
     expect(await containCampaignAccount(t.db, account.id, { graph: graph() })).toMatchObject({ accepted: 2 });
-    expect(writesFor(upn(2))).toEqual([["PATCH /v1.0/users/<upn> accountEnabled", 1], ["PATCH /v1.0/users/<upn> passwordProfile", 1]]);
+    expect(writesFor(upn(2))).toEqual([
+      ["PATCH /v1.0/users/<upn> accountEnabled", 1],
+      ["PATCH /v1.0/users/<upn> passwordProfile", 1],
+    ]);
   });
 });

@@ -37,12 +37,21 @@ type Deps = { graph?: TenantGraph; signal?: AbortSignal; isCancelled?: () => Pro
 export async function containCampaignAccount(db: Db, accountId: string, deps: Deps = {}): Promise<ContainAccountResult> {
   const account = await db.campaignAccount.findUnique({
     where: { id: accountId },
-    select: { id: true, upn: true, tenantId: true, ticket: { select: { status: true, tenant: { select: { disconnectedAt: true } } } }, steps: true },
+    select: {
+      id: true,
+      upn: true,
+      tenantId: true,
+      ticket: { select: { status: true, tenant: { select: { disconnectedAt: true } } } },
+      steps: true,
+    },
   });
   if (!account) throw new PermanentJobError("The campaign account no longer exists.");
   const result: ContainAccountResult = { accepted: 0, failed: 0, recovered: 0, skipped: 0 };
   if (account.ticket.status === "CLOSED" || account.ticket.tenant.disconnectedAt) {
-    await db.campaignStep.updateMany({ where: { accountId, state: "QUEUED" }, data: { state: "CANCELLED", error: "The ticket is closed or the tenant disconnected.", finishedAt: new Date() } });
+    await db.campaignStep.updateMany({
+      where: { accountId, state: "QUEUED" },
+      data: { state: "CANCELLED", error: "The ticket is closed or the tenant disconnected.", finishedAt: new Date() },
+    });
     return result;
   }
   const graph = deps.graph ?? (await getTenantGraph(db, account.tenantId));
@@ -54,16 +63,24 @@ export async function containCampaignAccount(db: Db, accountId: string, deps: De
     const earliest = new Date(Math.min(...inDoubt.map((s) => s.sentAt!.getTime())));
     const audits = inDoubt.some((s) => s.stepKey === "reset-password");
     const state = await readAccountState(graph, account.upn, new Date(earliest.getTime() - 60_000), { audits });
-    const verdicts = inDoubt.map((step) => ({ step, verdict: inDoubtVerdict(step.stepKey as CampaignStepKey, state, step.sentAt!, Date.now()) }));
+    const verdicts = inDoubt.map((step) => ({
+      step,
+      verdict: inDoubtVerdict(step.stepKey as CampaignStepKey, state, step.sentAt!, Date.now()),
+    }));
     // The reset goes in the same v1.0 $batch as the block and the revoke, and Graph runs every
     // item of a batch it received (learn.microsoft.com/graph/json-batching). A sibling sent in
     // the same batch that provably never landed means the batch never reached Graph: neither did
     // the reset, so it need not wait for the slow directory audit.
-    const lostBatches = new Set(verdicts.filter((v) => v.verdict === "lost" && v.step.stepKey !== "enforce-mfa").map((v) => v.step.sentAt!.getTime()));
+    const lostBatches = new Set(
+      verdicts.filter((v) => v.verdict === "lost" && v.step.stepKey !== "enforce-mfa").map((v) => v.step.sentAt!.getTime()),
+    );
     for (const { step, verdict } of verdicts) {
       const lost = verdict === "lost" || (step.stepKey === "reset-password" && lostBatches.has(step.sentAt!.getTime()));
       if (verdict === "landed") {
-        await db.campaignStep.updateMany({ where: { id: step.id, state: "SENDING" }, data: { state: "ACCEPTED", recovered: true, finishedAt: new Date(), error: null } });
+        await db.campaignStep.updateMany({
+          where: { id: step.id, state: "SENDING" },
+          data: { state: "ACCEPTED", recovered: true, finishedAt: new Date(), error: null },
+        });
         result.recovered++;
       } else if (lost) {
         // Long past any replication delay and still not applied: the write never landed.
@@ -79,33 +96,52 @@ export async function containCampaignAccount(db: Db, accountId: string, deps: De
   if (held) {
     // A privileged account (or one whose roles cannot be read) needs a second person, as on a
     // single-account ticket: bulk containment never writes to it.
-    const { count } = await db.campaignStep.updateMany({ where: { accountId, state: "QUEUED" }, data: { state: "FAILED", error: held, finishedAt: new Date() } });
+    const { count } = await db.campaignStep.updateMany({
+      where: { accountId, state: "QUEUED" },
+      data: { state: "FAILED", error: held, finishedAt: new Date() },
+    });
     result.failed += count;
   } else if (queued.length > 0) {
     await sleep(await bookWrites(db, account.tenantId, queued.length, deps.writeLimit), deps.signal);
     const sentAt = new Date();
     const claimed: typeof queued = [];
     for (const step of queued) {
-      const { count } = await db.campaignStep.updateMany({ where: { id: step.id, state: "QUEUED" }, data: { state: "SENDING", sentAt, writes: { increment: 1 }, error: null } });
+      const { count } = await db.campaignStep.updateMany({
+        where: { id: step.id, state: "QUEUED" },
+        data: { state: "SENDING", sentAt, writes: { increment: 1 }, error: null },
+      });
       if (count === 1) claimed.push(step);
       else result.skipped++;
     }
     if (claimed.length > 0) {
       // 2. One round trip (a v1.0 and a beta $batch; four items, well under Graph's 20 per batch).
       const password = generateTemporaryPassword();
-      const changes = await applyAccountChanges(graph, account.upn, claimed.map((s) => changeFor(s.stepKey as CampaignStepKey, password)));
+      const changes = await applyAccountChanges(
+        graph,
+        account.upn,
+        claimed.map((s) => changeFor(s.stepKey as CampaignStepKey, password)),
+      );
       for (const [kind, r] of changes) {
         const step = claimed.find((s) => s.stepKey === STEP_OF_CHANGE[kind])!;
         if (r.status === "accepted") {
-          await db.campaignStep.update({ where: { id: step.id }, data: { state: "ACCEPTED", requestId: r.requestId, finishedAt: new Date() } });
+          await db.campaignStep.update({
+            where: { id: step.id },
+            data: { state: "ACCEPTED", requestId: r.requestId, finishedAt: new Date() },
+          });
           result.accepted++;
         } else if (r.status === "refused" && r.error.code === "RATE_LIMITED") {
           // Still throttled after the client's own Retry-After waits: not applied, queue it again and slow every worker down.
-          await db.campaignStep.update({ where: { id: step.id }, data: { state: "QUEUED", writes: { decrement: 1 }, error: r.error.message } });
+          await db.campaignStep.update({
+            where: { id: step.id },
+            data: { state: "QUEUED", writes: { decrement: 1 }, error: r.error.message },
+          });
           await holdWrites(db, account.tenantId, Number(r.error.details?.retryAfterSeconds ?? 5));
           waiting++;
         } else if (r.status === "refused" && r.error.code !== "UPSTREAM_UNAVAILABLE") {
-          await db.campaignStep.update({ where: { id: step.id }, data: { state: "FAILED", requestId: r.requestId, error: r.error.message, finishedAt: new Date() } });
+          await db.campaignStep.update({
+            where: { id: step.id },
+            data: { state: "FAILED", requestId: r.requestId, error: r.error.message, finishedAt: new Date() },
+          });
           result.failed++;
         } else {
           // No answer, or a 5xx (a gateway may have applied it): in doubt, read back by the next run.
@@ -115,7 +151,8 @@ export async function containCampaignAccount(db: Db, accountId: string, deps: De
       }
     }
   }
-  if (waiting > 0) throw new StepsInDoubt(`${waiting} step(s) of ${account.upn} wait for Graph (throttled or not yet readable); trying again.`);
+  if (waiting > 0)
+    throw new StepsInDoubt(`${waiting} step(s) of ${account.upn} wait for Graph (throttled or not yet readable); trying again.`);
   return result;
 }
 

@@ -20,7 +20,11 @@ export const containCampaignAccountJob = defineJob({
   expireInSeconds: 30,
   concurrency: 8,
   handler: (p, ctx) =>
-    containCampaignAccount(ctx.db, p.accountId, { signal: ctx.signal, isCancelled: ctx.isCancelled, writeLimit: getEnv().GRAPH_IDENTITY_WRITES_PER_SECOND }),
+    containCampaignAccount(ctx.db, p.accountId, {
+      signal: ctx.signal,
+      isCancelled: ctx.isCancelled,
+      writeLimit: getEnv().GRAPH_IDENTITY_WRITES_PER_SECOND,
+    }),
 });
 
 export function campaignGroup(ticketId: string): string {

@@ -30,7 +30,10 @@ function cells(line: string): string[] {
 
 /** The accounts in `text`, lower-cased, deduplicated, in the tenant's domain (or a subdomain of it). */
 export function parseAccountList(text: string, tenantDomain: string): ParsedAccounts {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   let column = 0;
   const first = lines[0] ? cells(lines[0]) : [];
   const headerIndex = first.findIndex((c) => HEADER.has(c.toLowerCase().replace(/[^a-z]/g, "")));
@@ -45,7 +48,8 @@ export function parseAccountList(text: string, tenantDomain: string): ParsedAcco
     // Without a header: every token with an @ (a pasted list may put several on a line, and a
     // CSV without a header may have other columns); a line with none is reported as invalid.
     const tokens = line.split(/[\s,;"]+/).filter(Boolean);
-    const values = headerIndex >= 0 ? [cells(line)[column] ?? ""] : tokens.some((t) => t.includes("@")) ? tokens.filter((t) => t.includes("@")) : [line];
+    const values =
+      headerIndex >= 0 ? [cells(line)[column] ?? ""] : tokens.some((t) => t.includes("@")) ? tokens.filter((t) => t.includes("@")) : [line];
     for (const raw of values) {
       const upn = raw.replace(/^<|>$/g, "").toLowerCase();
       if (!upn) continue;

@@ -4,7 +4,19 @@ import { etaWords, progressOf } from "./progress";
 describe("progressOf", () => {
   it("counts each state and estimates from the pace", () => {
     const p = progressOf(["ACCEPTED", "ACCEPTED", "FAILED", "QUEUED", "SENDING", "IDLE", "CANCELLED"], 2);
-    expect(p).toMatchObject({ total: 7, accepted: 2, failed: 1, queued: 1, sending: 1, idle: 1, cancelled: 1, done: 3, started: 5, percent: 60, etaSeconds: 1 });
+    expect(p).toMatchObject({
+      total: 7,
+      accepted: 2,
+      failed: 1,
+      queued: 1,
+      sending: 1,
+      idle: 1,
+      cancelled: 1,
+      done: 3,
+      started: 5,
+      percent: 60,
+      etaSeconds: 1,
+    });
   });
 
   it("has no estimate when nothing is left", () => {

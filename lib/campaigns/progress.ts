@@ -3,7 +3,15 @@
 
 export type StepState = "IDLE" | "QUEUED" | "SENDING" | "ACCEPTED" | "FAILED" | "CANCELLED";
 
-export type CampaignCounts = { total: number; idle: number; queued: number; sending: number; accepted: number; failed: number; cancelled: number };
+export type CampaignCounts = {
+  total: number;
+  idle: number;
+  queued: number;
+  sending: number;
+  accepted: number;
+  failed: number;
+  cancelled: number;
+};
 
 export type CampaignProgress = CampaignCounts & {
   /** Steps finished (accepted or failed) out of those started (not idle, not cancelled). */

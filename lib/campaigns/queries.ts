@@ -31,11 +31,19 @@ export async function getCampaignView(db: Db, viewer: Viewer, ticketId: string):
   const accounts = await db.campaignAccount.findMany({
     where: { ticketId, ticket: ticketAccessFor(viewer) },
     orderBy: { position: "asc" },
-    select: { id: true, upn: true, source: true, steps: { select: { stepKey: true, state: true, error: true, recovered: true, queuedAt: true, finishedAt: true } } },
+    select: {
+      id: true,
+      upn: true,
+      source: true,
+      steps: { select: { stepKey: true, state: true, error: true, recovered: true, queuedAt: true, finishedAt: true } },
+    },
   });
   if (accounts.length === 0) return null;
   const all = accounts.flatMap((a) => a.steps);
-  const progress = progressOf(all.map((s) => s.state), writesPerSecond(getEnv().GRAPH_IDENTITY_WRITES_PER_SECOND));
+  const progress = progressOf(
+    all.map((s) => s.state),
+    writesPerSecond(getEnv().GRAPH_IDENTITY_WRITES_PER_SECOND),
+  );
   const queued = all.map((s) => s.queuedAt?.getTime()).filter((t): t is number => t !== undefined);
   const finished = all.map((s) => s.finishedAt?.getTime()).filter((t): t is number => t !== undefined);
   const startedAt = queued.length ? new Date(Math.min(...queued)) : null;
@@ -43,11 +51,23 @@ export async function getCampaignView(db: Db, viewer: Viewer, ticketId: string):
   const finishedAt = settled && finished.length ? new Date(Math.max(...finished)) : null;
   return {
     accounts: accounts.map((a) => ({
-      id: a.id, upn: a.upn, source: a.source,
-      steps: Object.fromEntries(CAMPAIGN_STEPS.map((k) => {
-        const s = a.steps.find((x) => x.stepKey === k);
-        return [k, { state: (s?.state ?? "IDLE") as StepState, error: s?.error ?? null, recovered: s?.recovered ?? false, finishedAt: s?.finishedAt ?? null }];
-      })),
+      id: a.id,
+      upn: a.upn,
+      source: a.source,
+      steps: Object.fromEntries(
+        CAMPAIGN_STEPS.map((k) => {
+          const s = a.steps.find((x) => x.stepKey === k);
+          return [
+            k,
+            {
+              state: (s?.state ?? "IDLE") as StepState,
+              error: s?.error ?? null,
+              recovered: s?.recovered ?? false,
+              finishedAt: s?.finishedAt ?? null,
+            },
+          ];
+        }),
+      ),
     })),
     progress,
     startedAt,

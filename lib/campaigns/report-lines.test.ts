@@ -3,14 +3,26 @@ import { campaignReportLines } from "./report-lines";
 
 const t = (s: number) => new Date(Date.UTC(2026, 11, 3, 10, 0, s));
 const steps = (state: "ACCEPTED" | "FAILED", end: number) =>
-  ["reset-password", "enforce-mfa", "block-sign-in", "revoke-sessions"].map((stepKey) => ({ stepKey, state, queuedAt: t(0), finishedAt: t(end) }));
+  ["reset-password", "enforce-mfa", "block-sign-in", "revoke-sessions"].map((stepKey) => ({
+    stepKey,
+    state,
+    queuedAt: t(0),
+    finishedAt: t(end),
+  }));
 
 describe("campaignReportLines", () => {
   it("gives totals, the time to contain the whole campaign and one line per account", () => {
-    const lines = campaignReportLines([{ upn: "a@c.example", steps: steps("ACCEPTED", 30) }, { upn: "b@c.example", steps: steps("FAILED", 45) }]);
-    expect(lines[0]).toBe("Campaign: 2 accounts; all four containment steps accepted by Microsoft Graph for 1; steps accepted 4, failed 4, stopped 0, not started 0, still running 0.");
+    const lines = campaignReportLines([
+      { upn: "a@c.example", steps: steps("ACCEPTED", 30) },
+      { upn: "b@c.example", steps: steps("FAILED", 45) },
+    ]);
+    expect(lines[0]).toBe(
+      "Campaign: 2 accounts; all four containment steps accepted by Microsoft Graph for 1; steps accepted 4, failed 4, stopped 0, not started 0, still running 0.",
+    );
     expect(lines[1]).toBe("Time to contain the whole campaign: 45 s (first step queued to last step answered).");
-    expect(lines[2]).toBe("a@c.example: Password reset accepted; MFA enforced accepted; Sign-in blocked accepted; Sessions revoked accepted.");
+    expect(lines[2]).toBe(
+      "a@c.example: Password reset accepted; MFA enforced accepted; Sign-in blocked accepted; Sessions revoked accepted.",
+    );
   });
 
   it("says nothing for a ticket without campaign accounts", () => {

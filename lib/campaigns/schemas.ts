@@ -7,7 +7,11 @@ export const MAX_ACCOUNTS_PER_ADD = 5_000;
 export const ZAddCampaignAccountsInput = z.object({
   ticketId: z.uuid(),
   /** A pasted list, or the text of an uploaded CSV file. */
-  accounts: z.string().trim().min(1, "Paste at least one account, or choose a CSV file.").max(1_000_000, "That list is too long (1 MB at most)."),
+  accounts: z
+    .string()
+    .trim()
+    .min(1, "Paste at least one account, or choose a CSV file.")
+    .max(1_000_000, "That list is too long (1 MB at most)."),
   source: z.enum(["PASTE", "CSV"]),
 });
 

@@ -27,7 +27,8 @@ describe.each(testDbKinds())("campaign service on %s", (kind) => {
     engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
     outsider = viewerOf(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: other.id }));
     const admin = await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: tenant.id });
-    ticketId = (await seedTicket(t.db, { tenantId: tenant.id, reporterId: admin.id, affectedUpn: "a@spray.example", status: "TRIAGED" })).id;
+    ticketId = (await seedTicket(t.db, { tenantId: tenant.id, reporterId: admin.id, affectedUpn: "a@spray.example", status: "TRIAGED" }))
+      .id;
   });
   afterAll(async () => {
     await queue.close();
@@ -35,12 +36,19 @@ describe.each(testDbKinds())("campaign service on %s", (kind) => {
   });
 
   it("adds accounts, starts a selection, then the rest, stops, and retries what was stopped", async () => {
-    const added = await addCampaignAccounts(t.db, engineer, { ticketId, accounts: "upn\nb@spray.example\nc@spray.example\nx@elsewhere.example\nb@spray.example", source: "CSV" });
+    const added = await addCampaignAccounts(t.db, engineer, {
+      ticketId,
+      accounts: "upn\nb@spray.example\nc@spray.example\nx@elsewhere.example\nb@spray.example",
+      source: "CSV",
+    });
     expect(added).toMatchObject({ added: 3, foreign: ["x@elsewhere.example"], duplicates: 1 });
     const accounts = await t.db.campaignAccount.findMany({ where: { ticketId }, orderBy: { position: "asc" } });
     expect(accounts.map((a) => a.upn)).toEqual(["a@spray.example", "b@spray.example", "c@spray.example"]);
 
-    expect(await startCampaignContainment(t.db, engineer, { ticketId, accountIds: [accounts[1]!.id] }, { queue })).toEqual({ accounts: 1, steps: 4 });
+    expect(await startCampaignContainment(t.db, engineer, { ticketId, accountIds: [accounts[1]!.id] }, { queue })).toEqual({
+      accounts: 1,
+      steps: 4,
+    });
     expect(await startCampaignContainment(t.db, engineer, { ticketId }, { queue })).toEqual({ accounts: 2, steps: 8 });
     await expect(startCampaignContainment(t.db, engineer, { ticketId }, { queue })).rejects.toMatchObject({ code: "INVALID_STATE" });
     expect((await listTicketJobs(t.db, ticketId)).filter((j) => j.state === "created")).toHaveLength(3);
@@ -53,6 +61,8 @@ describe.each(testDbKinds())("campaign service on %s", (kind) => {
 
   it("finds nothing for a viewer outside the tenant", async () => {
     await expect(stopCampaign(t.db, outsider, { ticketId }, { queue })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(startCampaignContainment(t.db, { ...engineer, role: "ENGINEER", servesAllTenants: false }, { ticketId }, { queue })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      startCampaignContainment(t.db, { ...engineer, role: "ENGINEER", servesAllTenants: false }, { ticketId }, { queue }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

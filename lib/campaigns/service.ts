@@ -22,7 +22,13 @@ type Options = { queue?: JobQueue };
 async function loadOpenTicket(db: Db | Prisma.TransactionClient, viewer: Viewer, ticketId: string) {
   const ticket = await db.ticket.findFirst({
     where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] },
-    select: { id: true, tenantId: true, status: true, affectedUpn: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } },
+    select: {
+      id: true,
+      tenantId: true,
+      status: true,
+      affectedUpn: true,
+      tenant: { select: { primaryDomain: true, disconnectedAt: true } },
+    },
   });
   if (!ticket) throw notFoundError();
   assertTicketOpen(ticket, "change the campaign");
@@ -30,32 +36,61 @@ async function loadOpenTicket(db: Db | Prisma.TransactionClient, viewer: Viewer,
 }
 
 /** Adds accounts (new ones only) with their four steps, not started. Used by the forms and by alerts. */
-export async function addAccountsToTicket(tx: Prisma.TransactionClient, ticket: { id: string; tenantId: string }, upns: string[], source: CampaignSource): Promise<number> {
-  const existing = new Set((await tx.campaignAccount.findMany({ where: { ticketId: ticket.id }, select: { upn: true } })).map((a) => a.upn));
+export async function addAccountsToTicket(
+  tx: Prisma.TransactionClient,
+  ticket: { id: string; tenantId: string },
+  upns: string[],
+  source: CampaignSource,
+): Promise<number> {
+  const existing = new Set(
+    (await tx.campaignAccount.findMany({ where: { ticketId: ticket.id }, select: { upn: true } })).map((a) => a.upn),
+  );
   const fresh = [...new Set(upns)].filter((u) => !existing.has(u));
   if (fresh.length === 0) return 0;
   const last = await tx.campaignAccount.aggregate({ where: { ticketId: ticket.id }, _max: { position: true } });
   let position = (last._max.position ?? -1) + 1;
   for (const upn of fresh) {
     await tx.campaignAccount.create({
-      data: { ticketId: ticket.id, tenantId: ticket.tenantId, upn, position: position++, source, steps: { create: CAMPAIGN_STEPS.map((stepKey) => ({ ticketId: ticket.id, stepKey })) } },
+      data: {
+        ticketId: ticket.id,
+        tenantId: ticket.tenantId,
+        upn,
+        position: position++,
+        source,
+        steps: { create: CAMPAIGN_STEPS.map((stepKey) => ({ ticketId: ticket.id, stepKey })) },
+      },
     });
   }
   return fresh.length;
 }
 
-export async function addCampaignAccounts(db: Db, viewer: Viewer, input: AddCampaignAccountsInput): Promise<ParsedAccounts & { added: number }> {
+export async function addCampaignAccounts(
+  db: Db,
+  viewer: Viewer,
+  input: AddCampaignAccountsInput,
+): Promise<ParsedAccounts & { added: number }> {
   assertCan(viewer, "remediation.run");
   const ticket = await loadOpenTicket(db, viewer, input.ticketId);
   const parsed = parseAccountList(input.accounts, ticket.tenant.primaryDomain);
-  if (parsed.upns.length === 0) throw new AppError("INVALID_INPUT", "No account of this tenant's domain was found in that list.", { field: "accounts" });
+  if (parsed.upns.length === 0)
+    throw new AppError("INVALID_INPUT", "No account of this tenant's domain was found in that list.", { field: "accounts" });
   if (parsed.upns.length > MAX_ACCOUNTS_PER_ADD) throw new AppError("INVALID_INPUT", `At most ${MAX_ACCOUNTS_PER_ADD} accounts at once.`);
-  const added = await db.$transaction(async (tx) => {
-    // The ticket's own account is part of the campaign too.
-    const n = await addAccountsToTicket(tx, ticket, [ticket.affectedUpn, ...parsed.upns], input.source);
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "campaign.accounts_added", result: "SUCCEEDED", details: { added: n, source: input.source } });
-    return n;
-  }, { timeout: 60_000 });
+  const added = await db.$transaction(
+    async (tx) => {
+      // The ticket's own account is part of the campaign too.
+      const n = await addAccountsToTicket(tx, ticket, [ticket.affectedUpn, ...parsed.upns], input.source);
+      await recordAuditEvent(tx, {
+        actorId: viewer.id,
+        tenantId: ticket.tenantId,
+        ticketId: ticket.id,
+        action: "campaign.accounts_added",
+        result: "SUCCEEDED",
+        details: { added: n, source: input.source },
+      });
+      return n;
+    },
+    { timeout: 60_000 },
+  );
   return { ...parsed, added };
 }
 
@@ -63,45 +98,88 @@ export async function addCampaignAccounts(db: Db, viewer: Viewer, input: AddCamp
 export async function addScopeAccounts(db: Db, viewer: Viewer, input: { ticketId: string }): Promise<{ added: number }> {
   assertCan(viewer, "remediation.run");
   const ticket = await loadOpenTicket(db, viewer, input.ticketId);
-  const scope = await db.affectedUser.findMany({ where: { ticketId: ticket.id, tenantCheck: { not: "NOT_FOUND" } }, orderBy: { createdAt: "asc" }, select: { upn: true } });
+  const scope = await db.affectedUser.findMany({
+    where: { ticketId: ticket.id, tenantCheck: { not: "NOT_FOUND" } },
+    orderBy: { createdAt: "asc" },
+    select: { upn: true },
+  });
   const added = await db.$transaction(async (tx) => {
     const n = await addAccountsToTicket(tx, ticket, [ticket.affectedUpn, ...scope.map((s) => s.upn)], "SCOPE");
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "campaign.accounts_added", result: "SUCCEEDED", details: { added: n, source: "SCOPE" } });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      tenantId: ticket.tenantId,
+      ticketId: ticket.id,
+      action: "campaign.accounts_added",
+      result: "SUCCEEDED",
+      details: { added: n, source: "SCOPE" },
+    });
     return n;
   });
   return { added };
 }
 
 /** Queues the steps given (from `states`) of the chosen accounts and enqueues one job per account. */
-async function queueAccounts(db: Db, viewer: Viewer, ticketId: string, accountIds: string[], states: ("IDLE" | "FAILED" | "CANCELLED")[], action: string, options: Options) {
+async function queueAccounts(
+  db: Db,
+  viewer: Viewer,
+  ticketId: string,
+  accountIds: string[],
+  states: ("IDLE" | "FAILED" | "CANCELLED")[],
+  action: string,
+  options: Options,
+) {
   assertCan(viewer, "remediation.run");
   const ticket = await loadOpenTicket(db, viewer, ticketId);
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: ticket.tenantId }, select: { requireApproval: true } });
   if (tenant.requireApproval) {
     // The tenant wants a second person before destructive steps; a campaign cannot carry that
     // approval yet, so it never runs here (fail closed) rather than run without it.
-    throw new AppError("INVALID_STATE", "This tenant asks for a second person's approval before destructive steps, which bulk containment cannot take yet. Contain these accounts from their own tickets.");
+    throw new AppError(
+      "INVALID_STATE",
+      "This tenant asks for a second person's approval before destructive steps, which bulk containment cannot take yet. Contain these accounts from their own tickets.",
+    );
   }
-  return db.$transaction(async (tx) => {
-    // With "retry", also accounts whose steps wait on a job that gave up (its retries spent): the
-    // account's key makes this a no-op while its job is still alive.
-    const waiting = states.includes("FAILED") ? (["QUEUED", "SENDING"] as const) : [];
-    const accounts = await tx.campaignAccount.findMany({
-      where: { ticketId: ticket.id, ...(accountIds.length ? { id: { in: accountIds } } : {}), steps: { some: { state: { in: [...states, ...waiting] } } } },
-      select: { id: true, position: true },
-      orderBy: { position: "asc" },
-    });
-    if (accounts.length === 0) throw new AppError("INVALID_STATE", "No account has a step to run.");
-    const ids = accounts.map((a) => a.id);
-    const { count } = await tx.campaignStep.updateMany({ where: { accountId: { in: ids }, state: { in: states } }, data: { state: "QUEUED", queuedAt: new Date(), error: null, finishedAt: null } });
-    for (const a of accounts) {
-      // Priority falls with the account's rank, so the queue takes the nth account of every
-      // tenant before the (n+1)th of any: round-robin across tenants, none starved by a big one.
-      await enqueueJob(containCampaignAccountJob, { ticketId: ticket.id, tenantId: ticket.tenantId, accountId: a.id }, { tx, priority: -a.position, queue: options.queue });
-    }
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action, result: "PENDING", details: { accounts: accounts.length, steps: count } });
-    return { accounts: accounts.length, steps: count };
-  }, { timeout: 120_000 });
+  return db.$transaction(
+    async (tx) => {
+      // With "retry", also accounts whose steps wait on a job that gave up (its retries spent): the
+      // account's key makes this a no-op while its job is still alive.
+      const waiting = states.includes("FAILED") ? (["QUEUED", "SENDING"] as const) : [];
+      const accounts = await tx.campaignAccount.findMany({
+        where: {
+          ticketId: ticket.id,
+          ...(accountIds.length ? { id: { in: accountIds } } : {}),
+          steps: { some: { state: { in: [...states, ...waiting] } } },
+        },
+        select: { id: true, position: true },
+        orderBy: { position: "asc" },
+      });
+      if (accounts.length === 0) throw new AppError("INVALID_STATE", "No account has a step to run.");
+      const ids = accounts.map((a) => a.id);
+      const { count } = await tx.campaignStep.updateMany({
+        where: { accountId: { in: ids }, state: { in: states } },
+        data: { state: "QUEUED", queuedAt: new Date(), error: null, finishedAt: null },
+      });
+      for (const a of accounts) {
+        // Priority falls with the account's rank, so the queue takes the nth account of every
+        // tenant before the (n+1)th of any: round-robin across tenants, none starved by a big one.
+        await enqueueJob(
+          containCampaignAccountJob,
+          { ticketId: ticket.id, tenantId: ticket.tenantId, accountId: a.id },
+          { tx, priority: -a.position, queue: options.queue },
+        );
+      }
+      await recordAuditEvent(tx, {
+        actorId: viewer.id,
+        tenantId: ticket.tenantId,
+        ticketId: ticket.id,
+        action,
+        result: "PENDING",
+        details: { accounts: accounts.length, steps: count },
+      });
+      return { accounts: accounts.length, steps: count };
+    },
+    { timeout: 120_000 },
+  );
 }
 
 export function startCampaignContainment(db: Db, viewer: Viewer, input: StartCampaignInput, options: Options = {}) {
@@ -117,8 +195,18 @@ export async function stopCampaign(db: Db, viewer: Viewer, input: { ticketId: st
   assertCan(viewer, "remediation.run");
   const ticket = await loadOpenTicket(db, viewer, input.ticketId);
   const steps = await db.$transaction(async (tx) => {
-    const { count } = await tx.campaignStep.updateMany({ where: { ticketId: ticket.id, state: "QUEUED" }, data: { state: "CANCELLED", finishedAt: new Date(), error: "Stopped by an engineer." } });
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "campaign.stopped", result: "SUCCEEDED", details: { steps: count } });
+    const { count } = await tx.campaignStep.updateMany({
+      where: { ticketId: ticket.id, state: "QUEUED" },
+      data: { state: "CANCELLED", finishedAt: new Date(), error: "Stopped by an engineer." },
+    });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      tenantId: ticket.tenantId,
+      ticketId: ticket.id,
+      action: "campaign.stopped",
+      result: "SUCCEEDED",
+      details: { steps: count },
+    });
     return count;
   });
   const jobs = await cancelJobs({ group: campaignGroup(ticket.id) }, { queue: options.queue });

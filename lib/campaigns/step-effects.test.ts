@@ -3,7 +3,14 @@ import type { AccountState } from "@/lib/graph/account-changes";
 import { writeShows } from "./step-effects";
 
 const sent = new Date("2026-12-03T10:00:00Z");
-const state = (s: Partial<AccountState>): AccountState => ({ accountEnabled: true, signInSessionsValidFrom: null, lastPasswordChange: null, perUserMfaState: "disabled", passwordResets: null, ...s });
+const state = (s: Partial<AccountState>): AccountState => ({
+  accountEnabled: true,
+  signInSessionsValidFrom: null,
+  lastPasswordChange: null,
+  perUserMfaState: "disabled",
+  passwordResets: null,
+  ...s,
+});
 
 describe("writeShows", () => {
   it("reads block and MFA from the account's state", () => {

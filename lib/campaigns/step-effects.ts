@@ -9,15 +9,22 @@ export type CampaignStepKey = (typeof CAMPAIGN_STEPS)[number];
 
 export function changeFor(step: CampaignStepKey, password: string): AccountChange {
   switch (step) {
-    case "reset-password": return { kind: "resetPassword", password };
-    case "enforce-mfa": return { kind: "enforceMfa" };
-    case "block-sign-in": return { kind: "blockSignIn" };
-    case "revoke-sessions": return { kind: "revokeSessions" };
+    case "reset-password":
+      return { kind: "resetPassword", password };
+    case "enforce-mfa":
+      return { kind: "enforceMfa" };
+    case "block-sign-in":
+      return { kind: "blockSignIn" };
+    case "revoke-sessions":
+      return { kind: "revokeSessions" };
   }
 }
 
 export const STEP_OF_CHANGE: Record<AccountChange["kind"], CampaignStepKey> = {
-  resetPassword: "reset-password", enforceMfa: "enforce-mfa", blockSignIn: "block-sign-in", revokeSessions: "revoke-sessions",
+  resetPassword: "reset-password",
+  enforceMfa: "enforce-mfa",
+  blockSignIn: "block-sign-in",
+  revokeSessions: "revoke-sessions",
 };
 
 /** Our clock and Graph's may differ a little; a change stamped this much before our send still counts. */
@@ -37,11 +44,17 @@ export function inDoubtBoundMs(step: CampaignStepKey): number {
 export function writeShows(step: CampaignStepKey, state: AccountState, sentAt: Date): boolean {
   const since = sentAt.getTime() - CLOCK_SKEW_MS;
   switch (step) {
-    case "block-sign-in": return state.accountEnabled === false;
-    case "enforce-mfa": return state.perUserMfaState === "enforced";
-    case "revoke-sessions": return state.signInSessionsValidFrom !== null && state.signInSessionsValidFrom.getTime() >= since;
+    case "block-sign-in":
+      return state.accountEnabled === false;
+    case "enforce-mfa":
+      return state.perUserMfaState === "enforced";
+    case "revoke-sessions":
+      return state.signInSessionsValidFrom !== null && state.signInSessionsValidFrom.getTime() >= since;
     case "reset-password":
-      return (state.lastPasswordChange !== null && state.lastPasswordChange.getTime() >= since) || (state.passwordResets ?? []).some((t) => t.getTime() >= since);
+      return (
+        (state.lastPasswordChange !== null && state.lastPasswordChange.getTime() >= since) ||
+        (state.passwordResets ?? []).some((t) => t.getTime() >= since)
+      );
   }
 }
 

@@ -12,5 +12,10 @@ export const CAMPAIGN_STEP_LABELS: Record<CampaignStepKey, string> = {
 
 /** ACCEPTED is what Graph said, not a read of the tenant: "Accepted", never "Verified". */
 export const STEP_STATE_WORDS: Record<StepState, string> = {
-  IDLE: "Not started", QUEUED: "Queued", SENDING: "Sending", ACCEPTED: "Accepted", FAILED: "Failed", CANCELLED: "Stopped",
+  IDLE: "Not started",
+  QUEUED: "Queued",
+  SENDING: "Sending",
+  ACCEPTED: "Accepted",
+  FAILED: "Failed",
+  CANCELLED: "Stopped",
 };

@@ -7,11 +7,7 @@ import { notifyTicketEvent } from "@/lib/notifications/service";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
-export async function addComment(
-  db: Db,
-  viewer: Viewer,
-  input: { ticketId: string; body: string; visibility: "PUBLIC" | "INTERNAL" },
-) {
+export async function addComment(db: Db, viewer: Viewer, input: { ticketId: string; body: string; visibility: "PUBLIC" | "INTERNAL" }) {
   assertCan(viewer, input.visibility === "INTERNAL" ? "comments.writeInternal" : "comments.writePublic");
   const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, firstResponseAt: true });
   // The first public reply from the support side stops the time-to-first-response clock.
@@ -32,7 +28,11 @@ export async function addComment(
       target: formatTicketNumber(ticket.number),
       details: { visibility: input.visibility, commentId: comment.id },
     });
-    await notifyTicketEvent(tx, { kind: input.visibility === "PUBLIC" ? "ticket.public-update" : null, ticketId: ticket.id, actorId: viewer.id });
+    await notifyTicketEvent(tx, {
+      kind: input.visibility === "PUBLIC" ? "ticket.public-update" : null,
+      ticketId: ticket.id,
+      actorId: viewer.id,
+    });
     return comment;
   });
 }

@@ -23,10 +23,7 @@ type ScriptRunner = (adapter: SqlDriverAdapter) => (script: string) => Promise<v
 // on ";" (breaks $$ bodies, half-applies a failing script) and the PGlite adapter does not await
 // (records a failed migration as applied). Run the whole script in one call instead; PostgreSQL
 // then executes it as one implicit transaction.
-function withWholeScripts(
-  factory: SqlMigrationAwareDriverAdapterFactory,
-  run: ScriptRunner,
-): SqlMigrationAwareDriverAdapterFactory {
+function withWholeScripts(factory: SqlMigrationAwareDriverAdapterFactory, run: ScriptRunner): SqlMigrationAwareDriverAdapterFactory {
   const patch = (adapter: SqlDriverAdapter) => {
     adapter.executeScript = run(adapter);
     return adapter;

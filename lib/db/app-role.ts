@@ -31,7 +31,10 @@ export async function grantAppRole(sql: Sql, role: string): Promise<void> {
     [role],
   );
   const found = rows[0];
-  if (!found) throw new Error(`Role "${role}" does not exist (or the migrations have not run): create it first, e.g. CREATE ROLE ${role} LOGIN PASSWORD '…'.`);
+  if (!found)
+    throw new Error(
+      `Role "${role}" does not exist (or the migrations have not run): create it first, e.g. CREATE ROLE ${role} LOGIN PASSWORD '…'.`,
+    );
   if (found.super || found.owner) {
     throw new Error(`Role "${role}" is a superuser or owns the tables: it could change the audit log. Use a separate role for the app.`);
   }

@@ -17,9 +17,17 @@ describe("secrets omitted by default", () => {
     pglite = await createPglite({ loadDataDir: new Blob([fs.readFileSync(inject("pgliteTemplate"))]) });
     db = newPrismaClient(pgliteFactory(pglite));
     const tenant = await db.tenant.create({
-      data: { displayName: "T", entraTenantId: "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a77", primaryDomain: "t.example", connectionKind: "SIMULATED", clientSecretEncrypted: encryptSecret("x", Buffer.alloc(32, 1).toString("base64")) },
+      data: {
+        displayName: "T",
+        entraTenantId: "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a77",
+        primaryDomain: "t.example",
+        connectionKind: "SIMULATED",
+        clientSecretEncrypted: encryptSecret("x", Buffer.alloc(32, 1).toString("base64")),
+      },
     });
-    await db.user.create({ data: { email: "u@t.example", name: "U", role: "TENANT_ADMIN", tenantId: tenant.id, passwordHash: "scrypt$32768$8$1$salt$hash" } });
+    await db.user.create({
+      data: { email: "u@t.example", name: "U", role: "TENANT_ADMIN", tenantId: tenant.id, passwordHash: "scrypt$32768$8$1$salt$hash" },
+    });
   });
   afterAll(async () => {
     await db.$disconnect();

@@ -71,7 +71,9 @@ describe("the embedded database's lock, contended by real processes", () => {
       expect(winners, `trial ${trial}: ${answers.join(" | ")}`).toHaveLength(1);
       const winnerPid = winners[0]!.slice(4);
       for (const refused of answers.filter((a) => !a.startsWith("won "))) {
-        expect(refused).toBe(`refused The embedded database ${dataDir} is in use by process ${winnerPid}. Stop that process (or use DATABASE_URL for a PostgreSQL server shared by several processes).`);
+        expect(refused).toBe(
+          `refused The embedded database ${dataDir} is in use by process ${winnerPid}. Stop that process (or use DATABASE_URL for a PostgreSQL server shared by several processes).`,
+        );
       }
       const winner = workers[answers.indexOf(winners[0]!)]!;
       send(winner, "release");
@@ -90,7 +92,9 @@ describe("the embedded database's lock, contended by real processes", () => {
     expect(await a!.next()).toBe("released");
     const release = await acquirePgliteLock(dataDir);
     send(b!, `acquire ${dataDir}`);
-    expect(await b!.next()).toBe(`refused The embedded database ${dataDir} is in use by process ${process.pid}. Stop that process (or use DATABASE_URL for a PostgreSQL server shared by several processes).`);
+    expect(await b!.next()).toBe(
+      `refused The embedded database ${dataDir} is in use by process ${process.pid}. Stop that process (or use DATABASE_URL for a PostgreSQL server shared by several processes).`,
+    );
     release();
   });
 });

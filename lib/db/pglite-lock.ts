@@ -51,7 +51,9 @@ function isAlive(claim: Claim): boolean {
 function readClaim(file: string): Claim | null {
   try {
     const value = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<Claim>;
-    return Number.isInteger(value.pid) && value.pid! > 0 ? { pid: value.pid!, start: typeof value.start === "string" ? value.start : null } : { pid: 0, start: null };
+    return Number.isInteger(value.pid) && value.pid! > 0
+      ? { pid: value.pid!, start: typeof value.start === "string" ? value.start : null }
+      : { pid: 0, start: null };
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return null; // withdrawn meanwhile
     return { pid: 0, start: null }; // unreadable: nobody can own it

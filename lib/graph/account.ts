@@ -11,22 +11,47 @@ const user = (id: string) => `/users/${encodeURIComponent(id)}`;
 
 export const accountRequests = {
   resetPassword: (userId: string, password: string): GraphCall => ({
-    op: "resetPassword", method: "PATCH", path: user(userId), body: { passwordProfile: { password, forceChangePasswordNextSignIn: true } },
+    op: "resetPassword",
+    method: "PATCH",
+    path: user(userId),
+    body: { passwordProfile: { password, forceChangePasswordNextSignIn: true } },
   }),
-  setAccountEnabled: (userId: string, enabled: boolean): GraphCall => ({ op: "setAccountEnabled", method: "PATCH", path: user(userId), body: { accountEnabled: enabled } }),
+  setAccountEnabled: (userId: string, enabled: boolean): GraphCall => ({
+    op: "setAccountEnabled",
+    method: "PATCH",
+    path: user(userId),
+    body: { accountEnabled: enabled },
+  }),
   revokeSessions: (userId: string): GraphCall => ({ op: "revokeSessions", method: "POST", path: `${user(userId)}/revokeSignInSessions` }),
   /** Per-user MFA exists only in beta (docs/design-basis.md, Graph facts). */
   setMfaState: (userId: string, state: PerUserMfaState): GraphCall => ({
-    op: "setMfaState", method: "PATCH", version: "beta", path: `${user(userId)}/authentication/requirements`, body: { perUserMfaState: state },
+    op: "setMfaState",
+    method: "PATCH",
+    version: "beta",
+    path: `${user(userId)}/authentication/requirements`,
+    body: { perUserMfaState: state },
   }),
-  getMfaState: (userId: string): GraphCall => ({ op: "getMfaState", method: "GET", version: "beta", path: `${user(userId)}/authentication/requirements` }),
-  getSignInState: (userId: string): GraphCall => ({ op: "getUser", method: "GET", path: `${user(userId)}?$select=id,userPrincipalName,accountEnabled,signInSessionsValidFromDateTime,lastPasswordChangeDateTime` }),
+  getMfaState: (userId: string): GraphCall => ({
+    op: "getMfaState",
+    method: "GET",
+    version: "beta",
+    path: `${user(userId)}/authentication/requirements`,
+  }),
+  getSignInState: (userId: string): GraphCall => ({
+    op: "getUser",
+    method: "GET",
+    path: `${user(userId)}?$select=id,userPrincipalName,accountEnabled,signInSessionsValidFromDateTime,lastPasswordChangeDateTime`,
+  }),
 };
 
 export type SignInState = { accountEnabled: boolean | null; signInSessionsValidFrom: Date | null; lastPasswordChange: Date | null };
 
 export function parseSignInState(body: unknown): SignInState {
-  const u = (body ?? {}) as { accountEnabled?: boolean; signInSessionsValidFromDateTime?: string | null; lastPasswordChangeDateTime?: string | null };
+  const u = (body ?? {}) as {
+    accountEnabled?: boolean;
+    signInSessionsValidFromDateTime?: string | null;
+    lastPasswordChangeDateTime?: string | null;
+  };
   return {
     accountEnabled: typeof u.accountEnabled === "boolean" ? u.accountEnabled : null,
     signInSessionsValidFrom: u.signInSessionsValidFromDateTime ? new Date(u.signInSessionsValidFromDateTime) : null,

@@ -11,13 +11,35 @@ import { listAll } from "./request";
 // words it shares (a second probe of the same endpoint would only trip Identity Protection's
 // 1 request per second).
 
-export type TenantAlertRead = { source: "alerts_v2" | "riskyUsers"; externalId: string; upns: string[]; title: string; severity: string; raisedAt: Date; details: Record<string, string | null> };
+export type TenantAlertRead = {
+  source: "alerts_v2" | "riskyUsers";
+  externalId: string;
+  upns: string[];
+  title: string;
+  severity: string;
+  raisedAt: Date;
+  details: Record<string, string | null>;
+};
 
 type AlertRow = {
-  id: string; title?: string; severity?: string; status?: string; category?: string; serviceSource?: string; createdDateTime: string; lastUpdateDateTime?: string;
+  id: string;
+  title?: string;
+  severity?: string;
+  status?: string;
+  category?: string;
+  serviceSource?: string;
+  createdDateTime: string;
+  lastUpdateDateTime?: string;
   evidence?: { "@odata.type"?: string; userAccount?: { userPrincipalName?: string | null } | null }[];
 };
-type RiskyUserRow = { id: string; userPrincipalName?: string; riskLevel?: string; riskState?: string; riskDetail?: string; riskLastUpdatedDateTime?: string };
+type RiskyUserRow = {
+  id: string;
+  userPrincipalName?: string;
+  riskLevel?: string;
+  riskState?: string;
+  riskDetail?: string;
+  riskLastUpdatedDateTime?: string;
+};
 
 const MAX_ALERTS = 5_000;
 
@@ -28,18 +50,29 @@ export async function listAlertsSince(g: TenantGraph, since: Date): Promise<Tena
   return items.map((a) => ({
     source: "alerts_v2",
     externalId: a.id,
-    upns: [...new Set((a.evidence ?? []).map((e) => e.userAccount?.userPrincipalName?.toLowerCase()).filter((u): u is string => Boolean(u)))],
+    upns: [
+      ...new Set((a.evidence ?? []).map((e) => e.userAccount?.userPrincipalName?.toLowerCase()).filter((u): u is string => Boolean(u))),
+    ],
     title: a.title ?? "Microsoft Defender alert",
     severity: a.severity ?? "unknown",
     raisedAt: new Date(a.createdDateTime),
-    details: { status: a.status ?? null, category: a.category ?? null, serviceSource: a.serviceSource ?? null, lastUpdateDateTime: a.lastUpdateDateTime ?? null },
+    details: {
+      status: a.status ?? null,
+      category: a.category ?? null,
+      serviceSource: a.serviceSource ?? null,
+      lastUpdateDateTime: a.lastUpdateDateTime ?? null,
+    },
   }));
 }
 
 /** Users whose risk changed at or after `since` and who are at risk now (one event per change: id + time). */
 export async function listRiskyUsersSince(g: TenantGraph, since: Date): Promise<TenantAlertRead[]> {
   const filter = encodeURIComponent(`riskLastUpdatedDateTime ge ${since.toISOString()}`);
-  const { items } = await listAll<RiskyUserRow>(g, { op: "getRiskyUser", path: `/identityProtection/riskyUsers?$filter=${filter}` }, MAX_ALERTS);
+  const { items } = await listAll<RiskyUserRow>(
+    g,
+    { op: "getRiskyUser", path: `/identityProtection/riskyUsers?$filter=${filter}` },
+    MAX_ALERTS,
+  );
   return items
     .filter((u) => u.userPrincipalName && (u.riskState === "atRisk" || u.riskState === "confirmedCompromised") && u.riskLastUpdatedDateTime)
     .map((u) => ({

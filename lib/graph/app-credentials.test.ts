@@ -26,7 +26,18 @@ const write = (name: string, content: string | Buffer) => {
 /** A PKCS#12 file as an admin exports one (OpenSSL 3 defaults: AES-256-CBC, PBKDF2, HMAC-SHA256). */
 const toPfx = (c: ClientCertificate, password: string) => {
   const out = path.join(dir, `${randomUUID()}.pfx`);
-  execFileSync("openssl", ["pkcs12", "-export", "-inkey", write(`${randomUUID()}.key`, c.key), "-in", write(`${randomUUID()}.crt`, c.cert), "-out", out, "-passout", `pass:${password}`]);
+  execFileSync("openssl", [
+    "pkcs12",
+    "-export",
+    "-inkey",
+    write(`${randomUUID()}.key`, c.key),
+    "-in",
+    write(`${randomUUID()}.crt`, c.cert),
+    "-out",
+    out,
+    "-passout",
+    `pass:${password}`,
+  ]);
   return out;
 };
 
@@ -36,7 +47,9 @@ describe("Breachdesk's app credentials", () => {
   beforeAll(async () => {
     [cert, other] = await Promise.all([generateClientCertificate("Breachdesk app"), generateClientCertificate("Someone else")]);
   });
-  const sim = setUpTestSimulator(() => ({ applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], permissions: ["User.Read.All"] }] }));
+  const sim = setUpTestSimulator(() => ({
+    applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], permissions: ["User.Read.All"] }],
+  }));
   beforeAll(async () => {
     await control(sim, "POST", `/tenants/${NORTHWIND.tenantId}/admin-consent`, { clientId: APP_ID });
   });
@@ -67,23 +80,50 @@ describe("Breachdesk's app credentials", () => {
   });
 
   it("reads an encrypted PEM key with its password, and names the variable when a certificate cannot be read", async () => {
-    const encrypted = createPrivateKey(cert.key).export({ format: "pem", type: "pkcs8", cipher: "aes-256-cbc", passphrase: "pem-pass" }).toString();
-    await expect(loadAppCredentials([{ kind: "certificate", slot: "current", value: `${cert.cert}${encrypted}`, password: "pem-pass" }])).resolves.toHaveLength(1);
-    await expect(loadAppCredentials([{ kind: "certificate", slot: "current", value: `${cert.cert}${encrypted}` }])).rejects.toThrow(/^BREACHDESK_APP_CERTIFICATE: the private key could not be read/);
-    await expect(loadAppCredentials([{ kind: "certificate", slot: "next", value: toPfx(cert, "right"), password: "wrong" }])).rejects.toThrow(/^BREACHDESK_APP_CERTIFICATE_NEXT: the PFX could not be opened/);
-    await expect(loadAppCredentials([{ kind: "certificate", slot: "current", value: cert.cert }])).rejects.toThrow(/must hold the certificate and its private key/);
-    await expect(loadAppCredentials([{ kind: "certificate", slot: "current", value: `${other.cert}${cert.key}` }])).rejects.toThrow(/no certificate in it matches the private key/);
-    await expect(loadAppCredentials([{ kind: "certificate", slot: "current", value: "/no/such/file.pem" }])).rejects.toThrow(/nor a path to an existing file/);
+    const encrypted = createPrivateKey(cert.key)
+      .export({ format: "pem", type: "pkcs8", cipher: "aes-256-cbc", passphrase: "pem-pass" })
+      .toString();
+    await expect(
+      loadAppCredentials([{ kind: "certificate", slot: "current", value: `${cert.cert}${encrypted}`, password: "pem-pass" }]),
+    ).resolves.toHaveLength(1);
+    await expect(loadAppCredentials([{ kind: "certificate", slot: "current", value: `${cert.cert}${encrypted}` }])).rejects.toThrow(
+      /^BREACHDESK_APP_CERTIFICATE: the private key could not be read/,
+    );
+    await expect(
+      loadAppCredentials([{ kind: "certificate", slot: "next", value: toPfx(cert, "right"), password: "wrong" }]),
+    ).rejects.toThrow(/^BREACHDESK_APP_CERTIFICATE_NEXT: the PFX could not be opened/);
+    await expect(loadAppCredentials([{ kind: "certificate", slot: "current", value: cert.cert }])).rejects.toThrow(
+      /must hold the certificate and its private key/,
+    );
+    await expect(loadAppCredentials([{ kind: "certificate", slot: "current", value: `${other.cert}${cert.key}` }])).rejects.toThrow(
+      /no certificate in it matches the private key/,
+    );
+    await expect(loadAppCredentials([{ kind: "certificate", slot: "current", value: "/no/such/file.pem" }])).rejects.toThrow(
+      /nor a path to an existing file/,
+    );
   });
 
   const graphWith = async (...certs: ClientCertificate[]) =>
     createTenantGraph({
-      tenantId: NORTHWIND.tenantId, clientId: APP_ID, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 1 },
-      credentials: await loadAppCredentials(certs.map((c, i) => ({ kind: "certificate" as const, slot: i === 0 ? ("current" as const) : ("next" as const), value: `${c.cert}${c.key}` }))),
+      tenantId: NORTHWIND.tenantId,
+      clientId: APP_ID,
+      simulatorUrl: sim.url,
+      retry: { maxRetries: 0, delaySeconds: 1 },
+      credentials: await loadAppCredentials(
+        certs.map((c, i) => ({
+          kind: "certificate" as const,
+          slot: i === 0 ? ("current" as const) : ("next" as const),
+          value: `${c.cert}${c.key}`,
+        })),
+      ),
     });
 
   it("signs the client assertion with the certificate: Graph answers with the consented permissions", async () => {
-    const res = await callGraph<{ value: unknown[] }>(await graphWith(cert), { op: "getUser", method: "GET", path: "/users?$top=1&$select=id" });
+    const res = await callGraph<{ value: unknown[] }>(await graphWith(cert), {
+      op: "getUser",
+      method: "GET",
+      path: "/users?$top=1&$select=id",
+    });
     expect(res.body.value).toHaveLength(1);
   });
 
@@ -94,7 +134,11 @@ describe("Breachdesk's app credentials", () => {
   });
 
   it("during a rotation the second certificate takes over when the first is refused", async () => {
-    const res = await callGraph<{ value: unknown[] }>(await graphWith(other, cert), { op: "getUser", method: "GET", path: "/users?$top=1&$select=id" });
+    const res = await callGraph<{ value: unknown[] }>(await graphWith(other, cert), {
+      op: "getUser",
+      method: "GET",
+      path: "/users?$top=1&$select=id",
+    });
     expect(res.body.value).toHaveLength(1);
   });
 });

@@ -11,13 +11,29 @@ import type { AppCredentialSource, CredentialSlot } from "@/lib/env";
 // kind, slot, thumbprints, subject and expiry; the private key and the secret stay here and in
 // lib/graph/client.ts.
 
-
 /** A usable credential for @azure/identity and MSAL: certificate PEM (chain + PKCS#8 key) or the secret. */
 export type AppCredential =
-  | { kind: "certificate"; slot: CredentialSlot; pem: string; privateKeyPem: string; certificatePem: string; thumbprintSha1: string; thumbprintSha256: string; subject: string; notBefore: Date; notAfter: Date }
+  | {
+      kind: "certificate";
+      slot: CredentialSlot;
+      pem: string;
+      privateKeyPem: string;
+      certificatePem: string;
+      thumbprintSha1: string;
+      thumbprintSha256: string;
+      subject: string;
+      notBefore: Date;
+      notAfter: Date;
+    }
   | { kind: "secret"; slot: CredentialSlot; secret: string; expiresAt: Date | null };
 
-export type CredentialSummary = { kind: "certificate" | "secret"; slot: CredentialSlot; thumbprint: string | null; subject: string | null; expiresAt: Date | null };
+export type CredentialSummary = {
+  kind: "certificate" | "secret";
+  slot: CredentialSlot;
+  thumbprint: string | null;
+  subject: string | null;
+  expiresAt: Date | null;
+};
 
 const PEM_BLOCK = /-----BEGIN ([A-Z ]+)-----[\s\S]+?-----END \1-----/g;
 
@@ -50,7 +66,9 @@ async function readPfx(bytes: Buffer, password: string): Promise<{ key: Buffer; 
       if (bag.bagId === SHROUDED_KEY_BAG) {
         const shrouded = bag.bagValue as pkijs.PKCS8ShroudedKeyBag;
         // Public at runtime (and how pkijs's own examples decrypt a key bag); protected in its typings.
-        await (shrouded as unknown as { parseInternalValues(p: { password: ArrayBuffer }): Promise<void> }).parseInternalValues({ password: pass });
+        await (shrouded as unknown as { parseInternalValues(p: { password: ArrayBuffer }): Promise<void> }).parseInternalValues({
+          password: pass,
+        });
         keys.push(Buffer.from(shrouded.parsedValue!.toSchema().toBER()));
       } else if (bag.bagId === KEY_BAG) {
         keys.push(Buffer.from((bag.bagValue as pkijs.PrivateKeyInfo).toSchema().toBER()));
@@ -63,7 +81,11 @@ async function readPfx(bytes: Buffer, password: string): Promise<{ key: Buffer; 
   return { key: keys[0]!, certs };
 }
 
-const toPem = (label: string, der: Buffer) => `-----BEGIN ${label}-----\n${der.toString("base64").match(/.{1,64}/g)!.join("\n")}\n-----END ${label}-----\n`;
+const toPem = (label: string, der: Buffer) =>
+  `-----BEGIN ${label}-----\n${der
+    .toString("base64")
+    .match(/.{1,64}/g)!
+    .join("\n")}\n-----END ${label}-----\n`;
 
 /** The value itself (PEM, or PFX in base64) or a path to a .pem/.pfx file. */
 function readSource(value: string): string | Buffer {
@@ -89,7 +111,9 @@ async function loadCertificate(source: Extract<AppCredentialSource, { kind: "cer
     try {
       keyPem = createPrivateKey({ key: keyBlock[0], passphrase: source.password }).export({ format: "pem", type: "pkcs8" }).toString();
     } catch {
-      throw new CredentialConfigError("the private key could not be read: encrypted without the right BREACHDESK_APP_CERTIFICATE_PASSWORD?");
+      throw new CredentialConfigError(
+        "the private key could not be read: encrypted without the right BREACHDESK_APP_CERTIFICATE_PASSWORD?",
+      );
     }
   } else {
     const pfx = await readPfx(material, source.password ?? "");
@@ -101,7 +125,10 @@ async function loadCertificate(source: Extract<AppCredentialSource, { kind: "cer
   const mine = createPrivateKey(keyPem);
   const leafIndex = certDers.findIndex((der) => new X509Certificate(der).checkPrivateKey(mine));
   if (leafIndex < 0) throw new CredentialConfigError("no certificate in it matches the private key");
-  const ordered = [certDers[leafIndex]!, ...certDers.filter((_, i) => i !== leafIndex && publicOf(certDers[i]!) !== publicOf(certDers[leafIndex]!))];
+  const ordered = [
+    certDers[leafIndex]!,
+    ...certDers.filter((_, i) => i !== leafIndex && publicOf(certDers[i]!) !== publicOf(certDers[leafIndex]!)),
+  ];
   const leaf = new X509Certificate(ordered[0]!);
   const certificatePem = ordered.map((der) => toPem("CERTIFICATE", der)).join("");
   return {

@@ -4,13 +4,24 @@ import { callGraph, listAll } from "./request";
 /** createdAt: null when Graph gave none (phone and email methods often come without it). phoneType: mobile, alternateMobile or office. */
 export type AuthMethod = { id: string; kind: string; detail: string | null; createdAt: Date | null; phoneType?: string | null };
 
-type Row = { "@odata.type": string; id: string; phoneNumber?: string; phoneType?: string | null; displayName?: string; emailAddress?: string; createdDateTime?: string | null };
+type Row = {
+  "@odata.type": string;
+  id: string;
+  phoneNumber?: string;
+  phoneType?: string | null;
+  displayName?: string;
+  emailAddress?: string;
+  createdDateTime?: string | null;
+};
 
 /** "#microsoft.graph.phoneAuthenticationMethod" → "phone" */
 const kindOf = (odataType: string) => odataType.replace("#microsoft.graph.", "").replace(/AuthenticationMethod$/, "");
 
 export async function listAuthMethods(g: TenantGraph, userId: string) {
-  const { items, requestIds, truncated } = await listAll<Row>(g, { op: "listAuthMethods", path: `/users/${encodeURIComponent(userId)}/authentication/methods` });
+  const { items, requestIds, truncated } = await listAll<Row>(g, {
+    op: "listAuthMethods",
+    path: `/users/${encodeURIComponent(userId)}/authentication/methods`,
+  });
   return {
     methods: items.map((m): AuthMethod => ({
       id: m.id,
@@ -26,7 +37,11 @@ export async function listAuthMethods(g: TenantGraph, userId: string) {
 
 /** Deletes through the typed collection (phoneMethods, microsoftAuthenticatorMethods, …). */
 export async function deleteAuthMethod(g: TenantGraph, userId: string, method: { id: string; kind: string }) {
-  const { requestId, clientRequestId } = await callGraph(g, { op: "deleteAuthMethod", method: "DELETE", path: `/users/${encodeURIComponent(userId)}/authentication/${method.kind}Methods/${encodeURIComponent(method.id)}` });
+  const { requestId, clientRequestId } = await callGraph(g, {
+    op: "deleteAuthMethod",
+    method: "DELETE",
+    path: `/users/${encodeURIComponent(userId)}/authentication/${method.kind}Methods/${encodeURIComponent(method.id)}`,
+  });
   return { requestId, clientRequestId };
 }
 
@@ -39,15 +54,30 @@ const preferences = (userId: string) => `/users/${encodeURIComponent(userId)}/au
 
 /** The user's default MFA method setting (beta only: learn.microsoft.com/graph/api/authentication-get?view=graph-rest-beta). */
 export async function getSignInPreferences(g: TenantGraph, userId: string): Promise<SignInPreferences> {
-  const { body } = await callGraph<{ isSystemPreferredAuthenticationMethodEnabled?: boolean | null; userPreferredMethodForSecondaryAuthentication?: string | null }>(g, {
-    op: "getSignInPreferences", method: "GET", version: "beta", path: preferences(userId),
+  const { body } = await callGraph<{
+    isSystemPreferredAuthenticationMethodEnabled?: boolean | null;
+    userPreferredMethodForSecondaryAuthentication?: string | null;
+  }>(g, {
+    op: "getSignInPreferences",
+    method: "GET",
+    version: "beta",
+    path: preferences(userId),
   });
   const preferred = body.userPreferredMethodForSecondaryAuthentication;
-  return { systemPreferred: body.isSystemPreferredAuthenticationMethodEnabled ?? null, userPreferred: preferred && preferred !== "unknownFutureValue" ? (preferred as DefaultMethodType) : null };
+  return {
+    systemPreferred: body.isSystemPreferredAuthenticationMethodEnabled ?? null,
+    userPreferred: preferred && preferred !== "unknownFutureValue" ? (preferred as DefaultMethodType) : null,
+  };
 }
 
 /** Makes another registered method the user's default (beta PATCH, authentication-update?view=graph-rest-beta). */
 export async function setDefaultMethod(g: TenantGraph, userId: string, preferred: DefaultMethodType) {
-  const { requestId, clientRequestId } = await callGraph(g, { op: "setSignInPreferences", method: "PATCH", version: "beta", path: preferences(userId), body: { userPreferredMethodForSecondaryAuthentication: preferred } });
+  const { requestId, clientRequestId } = await callGraph(g, {
+    op: "setSignInPreferences",
+    method: "PATCH",
+    version: "beta",
+    path: preferences(userId),
+    body: { userPreferredMethodForSecondaryAuthentication: preferred },
+  });
   return { requestId, clientRequestId };
 }

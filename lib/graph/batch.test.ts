@@ -6,9 +6,15 @@ import { batchItem } from "./batch";
 describe("$batch items", () => {
   it("gives every POST/PATCH a body ({} when there is nothing to send) and Content-Type, and every item a client-request-id", () => {
     expect(batchItem({ id: "r", op: "revokeSessions", method: "POST", path: "/users/a/revokeSignInSessions" }, "c-1")).toEqual({
-      id: "r", method: "POST", url: "/users/a/revokeSignInSessions", headers: { "client-request-id": "c-1", "Content-Type": "application/json" }, body: {},
+      id: "r",
+      method: "POST",
+      url: "/users/a/revokeSignInSessions",
+      headers: { "client-request-id": "c-1", "Content-Type": "application/json" },
+      body: {},
     });
-    expect(batchItem({ id: "p", op: "setAccountEnabled", method: "PATCH", path: "/users/a", body: { accountEnabled: false } }, "c-2")).toMatchObject({ body: { accountEnabled: false }, headers: { "Content-Type": "application/json" } });
+    expect(
+      batchItem({ id: "p", op: "setAccountEnabled", method: "PATCH", path: "/users/a", body: { accountEnabled: false } }, "c-2"),
+    ).toMatchObject({ body: { accountEnabled: false }, headers: { "Content-Type": "application/json" } });
   });
   it("sends reads and deletes without a body", () => {
     for (const method of ["GET", "DELETE"] as const) {

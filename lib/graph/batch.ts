@@ -22,7 +22,14 @@ export type BatchStep = { id: string; op: GraphOperation; method: "GET" | "POST"
  * status 0 = Graph's answer left this item out: nobody knows whether it ran (error.details.timedOut).
  * requestId: the item's own request-id when Graph sent one, else the batch's.
  */
-export type BatchOutcome = { status: number; body: unknown; requestId: string | null; batchRequestId: string | null; clientRequestId: string; error: AppError | null };
+export type BatchOutcome = {
+  status: number;
+  body: unknown;
+  requestId: string | null;
+  batchRequestId: string | null;
+  clientRequestId: string;
+  error: AppError | null;
+};
 export type BatchOptions = { version?: "v1.0" | "beta"; maxRetries?: number; backoffSeconds?: number };
 
 type ItemResponse = { id: string; status: number; headers?: Record<string, string>; body?: unknown };
@@ -53,7 +60,12 @@ export async function executeBatch(g: TenantGraph, steps: BatchStep[], options: 
   let pending = steps;
   for (let attempt = 0; pending.length > 0; attempt++) {
     const { body, requestId: batchRequestId } = await callGraph<{ responses?: ItemResponse[] }>(g, {
-      op: "batch", method: "POST", version: options.version, path: "/$batch", idempotent, body: { requests: pending.map((s) => batchItem(s, clientIds.get(s.id)!)) },
+      op: "batch",
+      method: "POST",
+      version: options.version,
+      path: "/$batch",
+      idempotent,
+      body: { requests: pending.map((s) => batchItem(s, clientIds.get(s.id)!)) },
     });
     const answered = new Map((body?.responses ?? []).map((r) => [r.id, r]));
     const throttled: BatchStep[] = [];
@@ -62,7 +74,13 @@ export async function executeBatch(g: TenantGraph, steps: BatchStep[], options: 
       const clientRequestId = clientIds.get(step.id)!;
       const r = answered.get(step.id);
       if (!r) {
-        const error = toAppError(step.op, { status: 0, code: "MissingFromBatch", requestId: batchRequestId, clientRequestId, retryAfterSeconds: null });
+        const error = toAppError(step.op, {
+          status: 0,
+          code: "MissingFromBatch",
+          requestId: batchRequestId,
+          clientRequestId,
+          retryAfterSeconds: null,
+        });
         outcomes.set(step.id, { status: 0, body: null, requestId: batchRequestId, batchRequestId, clientRequestId, error });
         continue;
       }
@@ -74,7 +92,8 @@ export async function executeBatch(g: TenantGraph, steps: BatchStep[], options: 
       }
       const requestId = header(r.headers, "request-id") ?? batchRequestId;
       const code = (r.body as { error?: { code?: string } } | undefined)?.error?.code ?? `HTTP${r.status}`;
-      const error = r.status >= 400 ? toAppError(step.op, { status: r.status, code, requestId, clientRequestId, retryAfterSeconds: retryAfter }) : null;
+      const error =
+        r.status >= 400 ? toAppError(step.op, { status: r.status, code, requestId, clientRequestId, retryAfterSeconds: retryAfter }) : null;
       outcomes.set(step.id, { status: r.status, body: r.body ?? null, requestId, batchRequestId, clientRequestId, error });
     }
     if (throttled.length > 0) await sleep(wait * 1000);

@@ -1,5 +1,18 @@
-import { ClientCertificateCredential, ClientSecretCredential, type AccessToken, type GetTokenOptions, type TokenCredential } from "@azure/identity";
-import { Client, HTTPMessageHandler, MiddlewareFactory, RetryHandler, type AuthenticationProvider, type Middleware } from "@microsoft/microsoft-graph-client";
+import {
+  ClientCertificateCredential,
+  ClientSecretCredential,
+  type AccessToken,
+  type GetTokenOptions,
+  type TokenCredential,
+} from "@azure/identity";
+import {
+  Client,
+  HTTPMessageHandler,
+  MiddlewareFactory,
+  RetryHandler,
+  type AuthenticationProvider,
+  type Middleware,
+} from "@microsoft/microsoft-graph-client";
 import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
 import type { AppCredential } from "./app-credentials";
 import { credentialError, signInUnavailable } from "./errors";
@@ -67,7 +80,9 @@ class FirstAcceptedCredential implements TokenCredential {
   }
 }
 
-export function createCredential(c: Pick<GraphConnection, "tenantId" | "clientId" | "clientSecret" | "credentials" | "simulatorUrl">): TokenCredential {
+export function createCredential(
+  c: Pick<GraphConnection, "tenantId" | "clientId" | "clientSecret" | "credentials" | "simulatorUrl">,
+): TokenCredential {
   const options = c.simulatorUrl ? { authorityHost: c.simulatorUrl, disableInstanceDiscovery: true } : {};
   const credentials = (c.credentials ?? []).map((credential): TokenCredential =>
     credential.kind === "certificate"
@@ -84,7 +99,10 @@ export function createTenantGraph(c: GraphConnection, transport: GraphTransport 
 }
 
 /** A Graph client on a delegated access token (the signed-in admin's, for the guided setup). */
-export function createDelegatedGraph(c: Pick<GraphConnection, "tenantId" | "simulatorUrl" | "timeoutMs">, accessToken: { token: string; expiresOnTimestamp: number }): TenantGraph {
+export function createDelegatedGraph(
+  c: Pick<GraphConnection, "tenantId" | "simulatorUrl" | "timeoutMs">,
+  accessToken: { token: string; expiresOnTimestamp: number },
+): TenantGraph {
   const credential: TokenCredential = { getToken: async () => accessToken };
   return graphWith({ ...c, clientId: "", retry: { maxRetries: 0, delaySeconds: 1 } }, credential, {});
 }
@@ -122,10 +140,21 @@ export function graphWith(c: GraphConnection, unguarded: TokenCredential, transp
   // Retries are ours (request.ts): the SDK's handler would retry a sendMail POST on 503 and count
   // Retry-After waits into the call's timeout.
   const middleware = MiddlewareFactory.getDefaultMiddlewareChain(authProvider).filter((m) => !(m instanceof RetryHandler));
-  if (transport.beforeSend?.length) middleware.splice(middleware.findIndex((m) => m instanceof HTTPMessageHandler), 0, ...transport.beforeSend);
+  if (transport.beforeSend?.length)
+    middleware.splice(
+      middleware.findIndex((m) => m instanceof HTTPMessageHandler),
+      0,
+      ...transport.beforeSend,
+    );
   const client = Client.initWithMiddleware({
     middleware,
     ...(c.simulatorUrl ? { baseUrl: c.simulatorUrl, customHosts: new Set([new URL(c.simulatorUrl).hostname]) } : {}),
   });
-  return { tenantId: c.tenantId, client, timeoutMs: c.timeoutMs ?? 30_000, retry: c.retry ?? { maxRetries: 3, delaySeconds: 3 }, credential };
+  return {
+    tenantId: c.tenantId,
+    client,
+    timeoutMs: c.timeoutMs ?? 30_000,
+    retry: c.retry ?? { maxRetries: 3, delaySeconds: 3 },
+    credential,
+  };
 }

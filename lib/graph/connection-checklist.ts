@@ -47,24 +47,47 @@ const reason = (error: unknown) => (isAppError(error) ? error.message : "Microso
 
 function mailboxItem(input: ChecklistInput, roles: string[]): ChecklistItem {
   const item = (state: ChecklistState, detail: string): ChecklistItem => ({ key: "mailboxScope", state, required: false, detail });
-  if (!input.serviceMailbox) return item("missing", "No service mailbox is set: advisories are copied and sent by hand. Set one to send them from Breachdesk.");
-  if (roles.includes("Mail.Send")) return item("done", `Mail.Send is granted for the whole tenant, so ${input.serviceMailbox} can send; an Exchange application access scope would limit the app to that mailbox.`);
-  if (input.lastAdvisorySentAt) return item("done", `Confirmed: an advisory was sent from ${input.serviceMailbox} on ${input.lastAdvisorySentAt.toISOString().slice(0, 10)}.`);
-  return item("unknown", `Cannot tell: no Graph API shows an Exchange application access scope, and the only test would send mail. The first advisory sent from ${input.serviceMailbox} confirms it; your admin can check now with Test-ServicePrincipalAuthorization.`);
+  if (!input.serviceMailbox)
+    return item("missing", "No service mailbox is set: advisories are copied and sent by hand. Set one to send them from Breachdesk.");
+  if (roles.includes("Mail.Send"))
+    return item(
+      "done",
+      `Mail.Send is granted for the whole tenant, so ${input.serviceMailbox} can send; an Exchange application access scope would limit the app to that mailbox.`,
+    );
+  if (input.lastAdvisorySentAt)
+    return item(
+      "done",
+      `Confirmed: an advisory was sent from ${input.serviceMailbox} on ${input.lastAdvisorySentAt.toISOString().slice(0, 10)}.`,
+    );
+  return item(
+    "unknown",
+    `Cannot tell: no Graph API shows an Exchange application access scope, and the only test would send mail. The first advisory sent from ${input.serviceMailbox} confirms it; your admin can check now with Test-ServicePrincipalAuthorization.`,
+  );
 }
 
 async function rolesOf(g: TenantGraph, principalId: string): Promise<string[]> {
-  const { items } = await listAll<{ roleDefinitionId: string }>(g, { op: "listRoleAssignments", path: `/roleManagement/directory/roleAssignments?$filter=principalId eq ${odataQuote(principalId)}` });
+  const { items } = await listAll<{ roleDefinitionId: string }>(g, {
+    op: "listRoleAssignments",
+    path: `/roleManagement/directory/roleAssignments?$filter=principalId eq ${odataQuote(principalId)}`,
+  });
   return items.map((a) => a.roleDefinitionId.toLowerCase());
 }
 
 async function messageTraceItem(g: TenantGraph): Promise<ChecklistItem> {
   const item = (state: ChecklistState, detail: string): ChecklistItem => ({ key: "messageTrace", state, required: true, detail });
   try {
-    await callGraph(g, { op: "getAppPrincipal", method: "GET", path: `/servicePrincipals(appId=${odataQuote(MESSAGE_TRACE_APP_ID)})?$select=id` });
+    await callGraph(g, {
+      op: "getAppPrincipal",
+      method: "GET",
+      path: `/servicePrincipals(appId=${odataQuote(MESSAGE_TRACE_APP_ID)})?$select=id`,
+    });
     return item("done", "The message trace API's service principal exists.");
   } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") return item("missing", `The tenant has no service principal for Microsoft's message trace app (${MESSAGE_TRACE_APP_ID}): message traces are refused until it is created.`);
+    if (isAppError(error) && error.code === "NOT_FOUND")
+      return item(
+        "missing",
+        `The tenant has no service principal for Microsoft's message trace app (${MESSAGE_TRACE_APP_ID}): message traces are refused until it is created.`,
+      );
     return item("unknown", `Cannot tell: ${reason(error)}`);
   }
 }
@@ -78,35 +101,69 @@ export async function readConnectionChecklist(g: TenantGraph, input: ChecklistIn
     const code = String(refused?.details?.graphCode ?? "");
     const message = refused?.message ?? "Could not get a token for the tenant.";
     const notConsented = NOT_CONSENTED.has(code);
-    const unknown = (key: ChecklistKey, required: boolean): ChecklistItem => ({ key, state: "unknown", required, detail: "Cannot tell until Breachdesk can sign in to the tenant." });
+    const unknown = (key: ChecklistKey, required: boolean): ChecklistItem => ({
+      key,
+      state: "unknown",
+      required,
+      detail: "Cannot tell until Breachdesk can sign in to the tenant.",
+    });
     return {
-      connected: false, error: message, servicePrincipalId: null,
+      connected: false,
+      error: message,
+      servicePrincipalId: null,
       items: [
         { key: "consent", state: notConsented ? "missing" : "unknown", required: true, detail: message },
-        unknown("userAdministrator", true), unknown("privilegedAuthentication", false), unknown("messageTrace", true), unknown("mailboxScope", false),
+        unknown("userAdministrator", true),
+        unknown("privilegedAuthentication", false),
+        unknown("messageTrace", true),
+        unknown("mailboxScope", false),
       ],
     };
   }
   const missingPermissions = (input.requiredPermissions ?? []).filter((p) => !roles.includes(p));
   const consent: ChecklistItem = missingPermissions.length
-    ? { key: "consent", state: "missing", required: true, detail: `Consent lacks ${missingPermissions.join(", ")}: connect again so an admin grants what the app now asks for.` }
+    ? {
+        key: "consent",
+        state: "missing",
+        required: true,
+        detail: `Consent lacks ${missingPermissions.join(", ")}: connect again so an admin grants what the app now asks for.`,
+      }
     : { key: "consent", state: "done", required: true, detail: `Granted: ${roles.length} application permissions.` };
 
   let servicePrincipalId: string | null = null;
   let roleItems: ChecklistItem[];
   try {
-    const sp = await callGraph<{ id: string }>(g, { op: "getAppPrincipal", method: "GET", path: `/servicePrincipals(appId=${odataQuote(input.appClientId)})?$select=id` });
+    const sp = await callGraph<{ id: string }>(g, {
+      op: "getAppPrincipal",
+      method: "GET",
+      path: `/servicePrincipals(appId=${odataQuote(input.appClientId)})?$select=id`,
+    });
     servicePrincipalId = sp.body.id;
     const held = await rolesOf(g, servicePrincipalId);
     const has = (...ids: string[]) => ids.some((id) => held.includes(id));
     const { userAdministrator: ua, privilegedAuthenticationAdministrator: paa, globalAdministrator: ga } = ROLE_TEMPLATES;
     roleItems = [
       has(ua, paa, ga)
-        ? { key: "userAdministrator", state: "done", required: true, detail: "The app's service principal holds a role that resets passwords." }
-        : { key: "userAdministrator", state: "missing", required: true, detail: "The app's service principal holds no User Administrator role: password resets are refused." },
+        ? {
+            key: "userAdministrator",
+            state: "done",
+            required: true,
+            detail: "The app's service principal holds a role that resets passwords.",
+          }
+        : {
+            key: "userAdministrator",
+            state: "missing",
+            required: true,
+            detail: "The app's service principal holds no User Administrator role: password resets are refused.",
+          },
       has(paa, ga)
         ? { key: "privilegedAuthentication", state: "done", required: false, detail: "The app can also reset administrators' passwords." }
-        : { key: "privilegedAuthentication", state: "missing", required: false, detail: "Only needed to reset the passwords of administrators (privileged accounts)." },
+        : {
+            key: "privilegedAuthentication",
+            state: "missing",
+            required: false,
+            detail: "Only needed to reset the passwords of administrators (privileged accounts).",
+          },
     ];
   } catch (error) {
     const why = `Cannot tell: ${reason(error)}`;
@@ -115,9 +172,13 @@ export async function readConnectionChecklist(g: TenantGraph, input: ChecklistIn
       { key: "privilegedAuthentication", state: "unknown", required: false, detail: why },
     ];
   }
-  return { connected: true, error: null, servicePrincipalId, items: [consent, ...roleItems, await messageTraceItem(g), mailboxItem(input, roles)] };
+  return {
+    connected: true,
+    error: null,
+    servicePrincipalId,
+    items: [consent, ...roleItems, await messageTraceItem(g), mailboxItem(input, roles)],
+  };
 }
 
 /** Every required item is done. */
 export const isReady = (items: ChecklistItem[]) => items.every((i) => !i.required || i.state === "done");
-

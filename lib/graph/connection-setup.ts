@@ -15,7 +15,11 @@ import { callGraph, listAll, odataQuote } from "./request";
 
 export type SetupStepKey = "userAdministrator" | "privilegedAuthentication" | "messageTrace";
 export type SetupStep = { key: SetupStepKey; ok: boolean; message: string; requestId: string | null };
-export type SetupPlan = { servicePrincipalId: string; roles: { key: SetupStepKey; templateId: string; name: string }[]; createMessageTrace: boolean };
+export type SetupPlan = {
+  servicePrincipalId: string;
+  roles: { key: SetupStepKey; templateId: string; name: string }[];
+  createMessageTrace: boolean;
+};
 
 const ADMIN_ROLE_FOR: Record<SetupStepKey, string> = {
   userAdministrator: "Privileged Role Administrator (or Global Administrator)",
@@ -26,37 +30,65 @@ const ADMIN_ROLE_FOR: Record<SetupStepKey, string> = {
 function failure(key: SetupStepKey, error: unknown): SetupStep {
   const status = isAppError(error) ? error.details?.graphStatus : undefined;
   const requestId = isAppError(error) ? ((error.details?.requestId as string | null | undefined) ?? null) : null;
-  const message = status === 403
-    ? `Microsoft Graph refused: the account you signed in with needs the ${ADMIN_ROLE_FOR[key]} role for this.`
-    : isAppError(error) ? error.message : "Microsoft Graph could not be reached.";
+  const message =
+    status === 403
+      ? `Microsoft Graph refused: the account you signed in with needs the ${ADMIN_ROLE_FOR[key]} role for this.`
+      : isAppError(error)
+        ? error.message
+        : "Microsoft Graph could not be reached.";
   return { key, ok: false, message, requestId };
 }
 
 async function holdsRole(g: TenantGraph, principalId: string, templateId: string): Promise<boolean> {
-  const { items } = await listAll<{ roleDefinitionId: string }>(g, { op: "listRoleAssignments", path: `/roleManagement/directory/roleAssignments?$filter=principalId eq ${odataQuote(principalId)}` });
+  const { items } = await listAll<{ roleDefinitionId: string }>(g, {
+    op: "listRoleAssignments",
+    path: `/roleManagement/directory/roleAssignments?$filter=principalId eq ${odataQuote(principalId)}`,
+  });
   return items.some((a) => a.roleDefinitionId.toLowerCase() === templateId);
 }
 
 async function assignRole(g: TenantGraph, principalId: string, role: SetupPlan["roles"][number]): Promise<SetupStep> {
   try {
     const res = await callGraph(g, {
-      op: "assignDirectoryRole", method: "POST", path: "/roleManagement/directory/roleAssignments",
-      body: { "@odata.type": "#microsoft.graph.unifiedRoleAssignment", principalId, roleDefinitionId: role.templateId, directoryScopeId: "/" },
+      op: "assignDirectoryRole",
+      method: "POST",
+      path: "/roleManagement/directory/roleAssignments",
+      body: {
+        "@odata.type": "#microsoft.graph.unifiedRoleAssignment",
+        principalId,
+        roleDefinitionId: role.templateId,
+        directoryScopeId: "/",
+      },
     });
     return { key: role.key, ok: true, message: `Assigned ${role.name} to Breachdesk's app.`, requestId: res.requestId };
   } catch (error) {
-    if (await holdsRole(g, principalId, role.templateId).catch(() => false)) return { key: role.key, ok: true, message: `Breachdesk's app already holds ${role.name}.`, requestId: null };
+    if (await holdsRole(g, principalId, role.templateId).catch(() => false))
+      return { key: role.key, ok: true, message: `Breachdesk's app already holds ${role.name}.`, requestId: null };
     return failure(role.key, error);
   }
 }
 
 async function createMessageTracePrincipal(g: TenantGraph): Promise<SetupStep> {
   try {
-    const res = await callGraph(g, { op: "createServicePrincipal", method: "POST", path: "/servicePrincipals", body: { appId: MESSAGE_TRACE_APP_ID } });
+    const res = await callGraph(g, {
+      op: "createServicePrincipal",
+      method: "POST",
+      path: "/servicePrincipals",
+      body: { appId: MESSAGE_TRACE_APP_ID },
+    });
     return { key: "messageTrace", ok: true, message: "Created the message trace API's service principal.", requestId: res.requestId };
   } catch (error) {
-    const exists = await callGraph(g, { op: "getAppPrincipal", method: "GET", path: `/servicePrincipals(appId=${odataQuote(MESSAGE_TRACE_APP_ID)})?$select=id` }).then(() => true, () => false);
-    return exists ? { key: "messageTrace", ok: true, message: "The message trace API's service principal already exists.", requestId: null } : failure("messageTrace", error);
+    const exists = await callGraph(g, {
+      op: "getAppPrincipal",
+      method: "GET",
+      path: `/servicePrincipals(appId=${odataQuote(MESSAGE_TRACE_APP_ID)})?$select=id`,
+    }).then(
+      () => true,
+      () => false,
+    );
+    return exists
+      ? { key: "messageTrace", ok: true, message: "The message trace API's service principal already exists.", requestId: null }
+      : failure("messageTrace", error);
   }
 }
 

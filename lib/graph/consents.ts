@@ -10,11 +10,18 @@ export type OAuthGrant = { id: string; clientId: string; consentType: string; pr
 /** The user's own consents (app-only: the tenant-wide list filtered by principal). */
 export async function listUserConsents(g: TenantGraph, userObjectId: string) {
   const filter = encodeURIComponent(`principalId eq ${odataQuote(userObjectId)}`);
-  const { items, requestIds, truncated } = await listAll<{ id: string; clientId: string; consentType: string; scope: string }>(g, { op: "listGrants", path: `/oauth2PermissionGrants?$filter=${filter}` });
+  const { items, requestIds, truncated } = await listAll<{ id: string; clientId: string; consentType: string; scope: string }>(g, {
+    op: "listGrants",
+    path: `/oauth2PermissionGrants?$filter=${filter}`,
+  });
   const names = new Map<string, string | null>();
   for (const clientId of new Set(items.map((i) => i.clientId))) {
     try {
-      const sp = await callGraph<{ displayName?: string }>(g, { op: "getServicePrincipal", method: "GET", path: `/servicePrincipals/${clientId}?$select=id,displayName` });
+      const sp = await callGraph<{ displayName?: string }>(g, {
+        op: "getServicePrincipal",
+        method: "GET",
+        path: `/servicePrincipals/${clientId}?$select=id,displayName`,
+      });
       names.set(clientId, sp.body.displayName ?? null);
     } catch {
       names.set(clientId, null); // the name is a nicety; the consent is still listed
@@ -30,10 +37,24 @@ export async function listUserConsents(g: TenantGraph, userObjectId: string) {
  */
 export async function getConsent(g: TenantGraph, grantId: string): Promise<{ grant: OAuthGrant | null; requestId: string | null }> {
   try {
-    const { body, requestId } = await callGraph<OAuthGrant>(g, { op: "getGrant", method: "GET", path: `/oauth2PermissionGrants/${encodeURIComponent(grantId)}` });
-    return { grant: { id: body.id, clientId: body.clientId, consentType: body.consentType, principalId: body.principalId ?? null, scope: body.scope ?? "" }, requestId };
+    const { body, requestId } = await callGraph<OAuthGrant>(g, {
+      op: "getGrant",
+      method: "GET",
+      path: `/oauth2PermissionGrants/${encodeURIComponent(grantId)}`,
+    });
+    return {
+      grant: {
+        id: body.id,
+        clientId: body.clientId,
+        consentType: body.consentType,
+        principalId: body.principalId ?? null,
+        scope: body.scope ?? "",
+      },
+      requestId,
+    };
   } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") return { grant: null, requestId: (error.details?.requestId as string | null | undefined) ?? null };
+    if (isAppError(error) && error.code === "NOT_FOUND")
+      return { grant: null, requestId: (error.details?.requestId as string | null | undefined) ?? null };
     throw error;
   }
 }
@@ -43,6 +64,10 @@ export async function getConsent(g: TenantGraph, grantId: string): Promise<{ gra
  * that the grant is the ticket's user's own (lib/remediation/consent-guard.ts).
  */
 export async function deleteConsent(g: TenantGraph, grantId: string) {
-  const { requestId, clientRequestId } = await callGraph(g, { op: "deleteGrant", method: "DELETE", path: `/oauth2PermissionGrants/${encodeURIComponent(grantId)}` });
+  const { requestId, clientRequestId } = await callGraph(g, {
+    op: "deleteGrant",
+    method: "DELETE",
+    path: `/oauth2PermissionGrants/${encodeURIComponent(grantId)}`,
+  });
   return { requestId, clientRequestId };
 }

@@ -50,7 +50,12 @@ export async function redeemAuthorizationCode(r: CodeRedemption): Promise<Delega
   let last: unknown;
   for (const credential of r.credentials) {
     try {
-      const result = await clientFor(r, credential).acquireTokenByCode({ code: r.code, redirectUri: r.redirectUri, scopes: r.scopes, codeVerifier: r.codeVerifier });
+      const result = await clientFor(r, credential).acquireTokenByCode({
+        code: r.code,
+        redirectUri: r.redirectUri,
+        scopes: r.scopes,
+        codeVerifier: r.codeVerifier,
+      });
       const claims = (result.idTokenClaims ?? {}) as { tid?: string; oid?: string; preferred_username?: string };
       return {
         accessToken: result.accessToken,
@@ -61,9 +66,20 @@ export async function redeemAuthorizationCode(r: CodeRedemption): Promise<Delega
       };
     } catch (error) {
       last = error;
-      if (!CREDENTIAL_REFUSED.test(String((error as { errorMessage?: string; message?: string }).errorMessage ?? (error as Error).message ?? ""))) break;
+      if (
+        !CREDENTIAL_REFUSED.test(
+          String((error as { errorMessage?: string; message?: string }).errorMessage ?? (error as Error).message ?? ""),
+        )
+      )
+        break;
     }
   }
-  const code = /AADSTS\d+/.exec(String((last as { errorMessage?: string; message?: string })?.errorMessage ?? (last as Error)?.message ?? ""))?.[0] ?? null;
-  throw new AppError("UPSTREAM_ERROR", `Microsoft Entra did not complete the sign-in${code ? ` (${code})` : ""}: start the setup again.`, { graphCode: code, graphStatus: 400, requestId: null });
+  const code =
+    /AADSTS\d+/.exec(String((last as { errorMessage?: string; message?: string })?.errorMessage ?? (last as Error)?.message ?? ""))?.[0] ??
+    null;
+  throw new AppError("UPSTREAM_ERROR", `Microsoft Entra did not complete the sign-in${code ? ` (${code})` : ""}: start the setup again.`, {
+    graphCode: code,
+    graphStatus: 400,
+    requestId: null,
+  });
 }

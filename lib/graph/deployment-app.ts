@@ -14,7 +14,12 @@ export function getDeploymentApp(): Promise<DeploymentApp | null> {
   const config = getEnv().deploymentApp;
   const key = JSON.stringify(config);
   if (loaded?.key !== key) {
-    loaded = { key, app: config ? loadAppCredentials(config.credentials).then((credentials) => ({ clientId: config.clientId, credentials })) : Promise.resolve(null) };
+    loaded = {
+      key,
+      app: config
+        ? loadAppCredentials(config.credentials).then((credentials) => ({ clientId: config.clientId, credentials }))
+        : Promise.resolve(null),
+    };
     // A failed load is retried on the next call (the file may have been fixed).
     loaded.app.catch(() => (loaded = undefined));
   }
@@ -22,11 +27,19 @@ export function getDeploymentApp(): Promise<DeploymentApp | null> {
 }
 
 /** What the admin pages may show: the client id, each credential's kind, thumbprint and expiry, or why it cannot be read. */
-export async function describeDeploymentApp(): Promise<{ clientId: string | null; credentials: CredentialSummary[]; error: string | null }> {
+export async function describeDeploymentApp(): Promise<{
+  clientId: string | null;
+  credentials: CredentialSummary[];
+  error: string | null;
+}> {
   try {
     const app = await getDeploymentApp();
     return { clientId: app?.clientId ?? null, credentials: app?.credentials.map(summariseCredential) ?? [], error: null };
   } catch (error) {
-    return { clientId: getEnv().deploymentApp?.clientId ?? null, credentials: [], error: error instanceof Error ? error.message : "The app's credentials could not be read." };
+    return {
+      clientId: getEnv().deploymentApp?.clientId ?? null,
+      credentials: [],
+      error: error instanceof Error ? error.message : "The app's credentials could not be read.",
+    };
   }
 }

@@ -1,12 +1,25 @@
 import { AppError } from "@/lib/errors";
-import { GRAPH_OPERATIONS, MESSAGE_TRACE_APP_ID, permissionsOf, permissionWords, type GraphOperation, type GraphOperationInfo } from "./operations";
+import {
+  GRAPH_OPERATIONS,
+  MESSAGE_TRACE_APP_ID,
+  permissionsOf,
+  permissionWords,
+  type GraphOperation,
+  type GraphOperationInfo,
+} from "./operations";
 
 // Graph failures become AppErrors whose message tells an engineer what to fix: the permission,
 // role or licence that is missing, when to retry, or that Graph is unreachable. The raw Graph
 // message never reaches the user; its code and request id travel in details for the record.
 
 /** clientRequestId: the id we sent (Graph echoes it); traceable even when no answer came. */
-export type GraphFailure = { status: number; code: string; requestId: string | null; clientRequestId?: string | null; retryAfterSeconds: number | null };
+export type GraphFailure = {
+  status: number;
+  code: string;
+  requestId: string | null;
+  clientRequestId?: string | null;
+  retryAfterSeconds: number | null;
+};
 
 /** "10:31 UTC" — when a throttle ends, to the minute (rounded up). */
 export function throttledUntil(retryAfterSeconds: number, now = Date.now()): string {
@@ -20,30 +33,64 @@ const BATCH: Pick<GraphOperationInfo, "title"> = { title: "run the batched reque
 export function toAppError(op: GraphOperation | "batch", f: GraphFailure): AppError {
   const info: Partial<GraphOperationInfo> & { title: string } = op === "batch" ? BATCH : GRAPH_OPERATIONS[op];
   const retryAt = f.retryAfterSeconds ? new Date(Date.now() + f.retryAfterSeconds * 1000).toISOString() : null;
-  const details = { graphCode: f.code, graphStatus: f.status, requestId: f.requestId, clientRequestId: f.clientRequestId ?? null, retryAfterSeconds: f.retryAfterSeconds, retryAt };
+  const details = {
+    graphCode: f.code,
+    graphStatus: f.status,
+    requestId: f.requestId,
+    clientRequestId: f.clientRequestId ?? null,
+    retryAfterSeconds: f.retryAfterSeconds,
+    retryAt,
+  };
   const ref = f.requestId ? ` (Graph request ${f.requestId})` : "";
   if (f.status === 403 && f.code === "Authentication_RequestFromNonPremiumTenantOrB2CTenant") {
-    return new AppError("UPSTREAM_ERROR", `Microsoft Graph refused to ${info.title}: the tenant needs an ${info.licence ?? "premium"} licence${ref}.`, details);
+    return new AppError(
+      "UPSTREAM_ERROR",
+      `Microsoft Graph refused to ${info.title}: the tenant needs an ${info.licence ?? "premium"} licence${ref}.`,
+      details,
+    );
   }
   if (f.status === 403 && info.permission) {
     const role = info.directoryRole ? ` and the "${info.directoryRole}" directory role on its service principal` : "";
     const plural = permissionsOf({ permission: info.permission, alsoNeeds: info.alsoNeeds }).length > 1 ? "s" : "";
-    return new AppError("UPSTREAM_ERROR", `Microsoft Graph refused to ${info.title}: the app registration needs the application permission${plural} ${permissionWords({ permission: info.permission, alsoNeeds: info.alsoNeeds })} (with admin consent)${role}${ref}.`, details);
+    return new AppError(
+      "UPSTREAM_ERROR",
+      `Microsoft Graph refused to ${info.title}: the app registration needs the application permission${plural} ${permissionWords({ permission: info.permission, alsoNeeds: info.alsoNeeds })} (with admin consent)${role}${ref}.`,
+      details,
+    );
   }
   if (f.status === 401 && op === "listMessageTraces") {
-    return new AppError("UPSTREAM_ERROR", `Message trace is not enabled for this tenant: create the service principal for the message trace API (app ${MESSAGE_TRACE_APP_ID}) and grant ${info.permission}${ref}.`, details);
+    return new AppError(
+      "UPSTREAM_ERROR",
+      `Message trace is not enabled for this tenant: create the service principal for the message trace API (app ${MESSAGE_TRACE_APP_ID}) and grant ${info.permission}${ref}.`,
+      details,
+    );
   }
   if (f.status === 401) {
-    return new AppError("UPSTREAM_ERROR", `Microsoft Graph did not accept the tenant connection's token: check the app's client id, secret and admin consent in Admin → Tenants${ref}.`, details);
+    return new AppError(
+      "UPSTREAM_ERROR",
+      `Microsoft Graph did not accept the tenant connection's token: check the app's client id, secret and admin consent in Admin → Tenants${ref}.`,
+      details,
+    );
   }
   if (f.status === 404) return new AppError("NOT_FOUND", `Microsoft Graph could not find what was asked to ${info.title}${ref}.`, details);
   if (f.status === 429) {
     // A throttled request was not processed (learn.microsoft.com/graph/throttling): say until when, never "unknown".
-    const wait = f.retryAfterSeconds ? `until ${throttledUntil(f.retryAfterSeconds)} (in ${Math.ceil(f.retryAfterSeconds)} s)` : "for now (Graph gave no time; about a minute)";
-    return new AppError("RATE_LIMITED", `Microsoft Graph is throttling this tenant ${wait}; nothing was changed. Try to ${info.title} again then${ref}.`, details);
+    const wait = f.retryAfterSeconds
+      ? `until ${throttledUntil(f.retryAfterSeconds)} (in ${Math.ceil(f.retryAfterSeconds)} s)`
+      : "for now (Graph gave no time; about a minute)";
+    return new AppError(
+      "RATE_LIMITED",
+      `Microsoft Graph is throttling this tenant ${wait}; nothing was changed. Try to ${info.title} again then${ref}.`,
+      details,
+    );
   }
-  if (f.status === 0) return new AppError("UPSTREAM_UNAVAILABLE", `Microsoft Graph did not answer in time while trying to ${info.title}.`, { ...details, timedOut: true });
-  if (f.status >= 500) return new AppError("UPSTREAM_UNAVAILABLE", `Microsoft Graph is unavailable right now; could not ${info.title}${ref}.`, details);
+  if (f.status === 0)
+    return new AppError("UPSTREAM_UNAVAILABLE", `Microsoft Graph did not answer in time while trying to ${info.title}.`, {
+      ...details,
+      timedOut: true,
+    });
+  if (f.status >= 500)
+    return new AppError("UPSTREAM_UNAVAILABLE", `Microsoft Graph is unavailable right now; could not ${info.title}${ref}.`, details);
   return new AppError("UPSTREAM_ERROR", `Microsoft Graph rejected the request to ${info.title} (${f.code})${ref}.`, details);
 }
 
@@ -68,18 +115,37 @@ export function credentialError(error: unknown): AppError | null {
   const e = error as { name?: string; code?: string; message?: string } | null;
   const text = typeof e?.message === "string" ? e.message : "";
   const aadsts = /AADSTS(\d+)/.exec(text)?.[1] ?? null;
-  const isAuth = [e?.name, e?.code].some((n) => n === "AuthenticationError" || n === "AuthenticationRequiredError" || n === "CredentialUnavailableError");
+  const isAuth = [e?.name, e?.code].some(
+    (n) => n === "AuthenticationError" || n === "AuthenticationRequiredError" || n === "CredentialUnavailableError",
+  );
   if (!aadsts && !isAuth) return null;
-  const details = { graphCode: aadsts ? `AADSTS${aadsts}` : "CredentialRefused", graphStatus: 401, requestId: null, credentialRefused: true };
+  const details = {
+    graphCode: aadsts ? `AADSTS${aadsts}` : "CredentialRefused",
+    graphStatus: 401,
+    requestId: null,
+    credentialRefused: true,
+  };
   const lead = "Microsoft Entra refused the tenant connection's credentials";
   if (aadsts && SECRET_REFUSED.has(aadsts)) {
-    return new AppError("UPSTREAM_ERROR", `${lead}: the client secret is wrong or has expired. Enter the app's current client secret in Admin → Tenants.`, details);
+    return new AppError(
+      "UPSTREAM_ERROR",
+      `${lead}: the client secret is wrong or has expired. Enter the app's current client secret in Admin → Tenants.`,
+      details,
+    );
   }
   if (aadsts && CERTIFICATE_REFUSED.has(aadsts)) {
-    return new AppError("UPSTREAM_ERROR", `${lead}: the app's certificate is not registered on the app, has expired, or does not match its private key. Upload the certificate's public key to the app registration (Certificates & secrets) or configure the registered one.`, details);
+    return new AppError(
+      "UPSTREAM_ERROR",
+      `${lead}: the app's certificate is not registered on the app, has expired, or does not match its private key. Upload the certificate's public key to the app registration (Certificates & secrets) or configure the registered one.`,
+      details,
+    );
   }
   if (aadsts && APP_NOT_IN_TENANT.has(aadsts)) {
-    return new AppError("UPSTREAM_ERROR", `${lead}: the app is not registered or consented in this tenant (consent may have been revoked). Have the tenant's admin grant admin consent, then check the client id in Admin → Tenants.`, details);
+    return new AppError(
+      "UPSTREAM_ERROR",
+      `${lead}: the app is not registered or consented in this tenant (consent may have been revoked). Have the tenant's admin grant admin consent, then check the client id in Admin → Tenants.`,
+      details,
+    );
   }
   if (aadsts && TENANT_UNKNOWN.has(aadsts)) {
     return new AppError("UPSTREAM_ERROR", `${lead}: the tenant id is not known to Microsoft Entra. Check it in Admin → Tenants.`, details);
@@ -113,12 +179,18 @@ function isTokenEndpointDown(error: unknown): boolean {
   return text === SIGN_IN_UNAVAILABLE_MESSAGE || /AADSTS90033|temporarily_unavailable|server_error/.test(text);
 }
 
-export const SIGN_IN_UNAVAILABLE_MESSAGE = "Microsoft sign-in is unavailable right now, so Breachdesk could not get a token for this tenant; nothing was changed. Retry in a minute.";
+export const SIGN_IN_UNAVAILABLE_MESSAGE =
+  "Microsoft sign-in is unavailable right now, so Breachdesk could not get a token for this tenant; nothing was changed. Retry in a minute.";
 
 /** The AppError for a token request that failed on Microsoft's side or timed out, or null. */
 export function signInUnavailable(error: unknown, timedOut = false): AppError | null {
   if (error instanceof AppError && error.code === "SIGN_IN_UNAVAILABLE") return error;
   if (!timedOut && !isTokenEndpointDown(error)) return null;
   const status = (error as { statusCode?: number } | null)?.statusCode ?? null;
-  return new AppError("SIGN_IN_UNAVAILABLE", SIGN_IN_UNAVAILABLE_MESSAGE, { signInUnavailable: true, graphStatus: status, timedOut: false, tokenTimedOut: timedOut });
+  return new AppError("SIGN_IN_UNAVAILABLE", SIGN_IN_UNAVAILABLE_MESSAGE, {
+    signInUnavailable: true,
+    graphStatus: status,
+    timedOut: false,
+    tokenTimedOut: timedOut,
+  });
 }

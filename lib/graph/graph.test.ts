@@ -22,7 +22,14 @@ const DAY = 86_400_000;
 describe("Graph gateway", () => {
   const sim = setUpTestSimulator({ validateRequests: true });
   const graphFor = (t: DemoTenant = CONTOSO, extra: { timeoutMs?: number } = {}): TenantGraph =>
-    createTenantGraph({ tenantId: t.tenantId, clientId: t.clientId, clientSecret: t.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 3, delaySeconds: 1 }, ...extra });
+    createTenantGraph({
+      tenantId: t.tenantId,
+      clientId: t.clientId,
+      clientSecret: t.clientSecret,
+      simulatorUrl: sim.url,
+      retry: { maxRetries: 3, delaySeconds: 1 },
+      ...extra,
+    });
   beforeEach(() => sim.reset());
   afterAll(async () => {
     expect(sim.contractViolations).toEqual([]);
@@ -43,13 +50,20 @@ describe("Graph gateway", () => {
     expect((await listSignIns(g, megan.id, since)).signIns.some((s) => s.country === "NG")).toBe(true);
     expect((await listDirectoryAudits(g, megan.id, since)).audits.map((a) => a.activity)).toContain("User registered security info");
     // moveToFolder is a folder id; the client reads the folder's name.
-    expect((await listInboxRules(g, MEGAN)).rules.map((r) => r.moveToFolderName ?? (r.actions.delete ? "delete" : ""))).toEqual(["RSS Subscriptions", "delete"]);
+    expect((await listInboxRules(g, MEGAN)).rules.map((r) => r.moveToFolderName ?? (r.actions.delete ? "delete" : ""))).toEqual([
+      "RSS Subscriptions",
+      "delete",
+    ]);
     expect((await listAuthMethods(g, MEGAN)).methods.map((m) => m.kind).sort()).toEqual(["password", "phone"]);
     expect((await listUserConsents(g, megan.id)).consents[0]).toMatchObject({ appName: "Mail Helper Pro", consentType: "Principal" });
     expect((await getRiskyUser(g, megan.id)).risk).toMatchObject({ riskState: "atRisk" });
     // Exchange traces Megan's primary SMTP address, which is not her UPN.
     expect(megan.mail).toBe("megan.bowen@contoso.example");
-    const { traces, requestIds, truncated } = await listMessageTraces(g, { senderAddress: megan.mail!, startDate: new Date(Date.now() - 2 * DAY), endDate: new Date() });
+    const { traces, requestIds, truncated } = await listMessageTraces(g, {
+      senderAddress: megan.mail!,
+      startDate: new Date(Date.now() - 2 * DAY),
+      endDate: new Date(),
+    });
     expect(traces.filter((t) => t.recipientAddress.endsWith("@gmail.com")).length).toBe(420);
     expect(truncated).toBe(false);
     expect(requestIds.length).toBeGreaterThan(0);
@@ -91,7 +105,12 @@ describe("Graph gateway", () => {
     await confirmCompromised(g, megan.id);
     await catchUp();
     expect((await getRiskyUser(g, megan.id)).risk).toMatchObject({ riskState: "confirmedCompromised", processing: false });
-    await sendMail(g, { from: "security@contoso.example", to: ["postmaster@gmail.com"], subject: "Advisory", text: "Block mail from megan@contoso.example" });
+    await sendMail(g, {
+      from: "security@contoso.example",
+      to: ["postmaster@gmail.com"],
+      subject: "Advisory",
+      text: "Block mail from megan@contoso.example",
+    });
     const outbox = (await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/outbox`)).body as unknown as { from: string }[];
     expect(outbox.map((m) => m.from)).toEqual(["security@contoso.example"]);
   });
@@ -99,12 +118,21 @@ describe("Graph gateway", () => {
   it("names the missing permission, the missing licence and the missing message-trace principal", async () => {
     const g = graphFor(FABRIKAM);
     const lidia = (await getUser(g, "lidia@fabrikam.example"))!;
-    await expect(revokeSessions(g, lidia.id)).rejects.toMatchObject({ code: "UPSTREAM_ERROR", message: expect.stringContaining("User.RevokeSessions.All") });
-    await expect(listSignIns(g, lidia.id, new Date(Date.now() - DAY))).rejects.toMatchObject({ message: expect.stringContaining("Entra ID P1 licence") });
+    await expect(revokeSessions(g, lidia.id)).rejects.toMatchObject({
+      code: "UPSTREAM_ERROR",
+      message: expect.stringContaining("User.RevokeSessions.All"),
+    });
+    await expect(listSignIns(g, lidia.id, new Date(Date.now() - DAY))).rejects.toMatchObject({
+      message: expect.stringContaining("Entra ID P1 licence"),
+    });
     // The sign-in log needs two permissions, and says so when either is missing.
     await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/settings`, { permissions: ["AuditLog.Read.All", "User.Read.All"] });
-    await expect(listSignIns(graphFor(), "megan@contoso.example", new Date(Date.now() - DAY))).rejects.toMatchObject({ message: expect.stringContaining("application permissions AuditLog.Read.All and Directory.Read.All") });
-    await expect(listMessageTraces(g, { senderAddress: "lidia@fabrikam.example", startDate: new Date(Date.now() - DAY), endDate: new Date() })).rejects.toMatchObject({
+    await expect(listSignIns(graphFor(), "megan@contoso.example", new Date(Date.now() - DAY))).rejects.toMatchObject({
+      message: expect.stringContaining("application permissions AuditLog.Read.All and Directory.Read.All"),
+    });
+    await expect(
+      listMessageTraces(g, { senderAddress: "lidia@fabrikam.example", startDate: new Date(Date.now() - DAY), endDate: new Date() }),
+    ).rejects.toMatchObject({
       message: expect.stringContaining("8bd644d1-64a1-4d4b-ae52-2e0cbf64e373"),
     });
   });

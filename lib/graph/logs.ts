@@ -13,7 +13,15 @@ export type SignInRecord = {
   failureReason: string | null;
 };
 
-type SignInRow = { id: string; createdDateTime: string; ipAddress: string; clientAppUsed?: string; appDisplayName?: string; location?: { city?: string; countryOrRegion?: string }; status?: { errorCode?: number; failureReason?: string | null } };
+type SignInRow = {
+  id: string;
+  createdDateTime: string;
+  ipAddress: string;
+  clientAppUsed?: string;
+  appDisplayName?: string;
+  location?: { city?: string; countryOrRegion?: string };
+  status?: { errorCode?: number; failureReason?: string | null };
+};
 
 /** The snapshot reads this many sign-ins at most (newest first) and says so when there were more. */
 export const MAX_SIGN_INS = 2_000;
@@ -21,7 +29,11 @@ export const MAX_AUDITS = 1_000;
 
 export async function listSignIns(g: TenantGraph, userObjectId: string, since: Date) {
   const filter = encodeURIComponent(`userId eq ${odataQuote(userObjectId)} and createdDateTime ge ${since.toISOString()}`);
-  const { items, requestIds, truncated } = await listAll<SignInRow>(g, { op: "listSignIns", path: `/auditLogs/signIns?$filter=${filter}&$top=1000` }, MAX_SIGN_INS);
+  const { items, requestIds, truncated } = await listAll<SignInRow>(
+    g,
+    { op: "listSignIns", path: `/auditLogs/signIns?$filter=${filter}&$top=1000` },
+    MAX_SIGN_INS,
+  );
   const signIns: SignInRecord[] = items.map((s) => ({
     id: s.id,
     at: new Date(s.createdDateTime),
@@ -38,12 +50,23 @@ export async function listSignIns(g: TenantGraph, userObjectId: string, since: D
 
 export type AuditRecord = { id: string; at: Date; activity: string; category: string; result: string; initiatedBy: string | null };
 
-type AuditRow = { id: string; activityDateTime: string; activityDisplayName: string; category: string; result: string; initiatedBy?: { user?: { userPrincipalName?: string } | null; app?: { displayName?: string } | null } };
+type AuditRow = {
+  id: string;
+  activityDateTime: string;
+  activityDisplayName: string;
+  category: string;
+  result: string;
+  initiatedBy?: { user?: { userPrincipalName?: string } | null; app?: { displayName?: string } | null };
+};
 
 /** Directory audits the user initiated since the date. */
 export async function listDirectoryAudits(g: TenantGraph, userObjectId: string, since: Date) {
   const filter = encodeURIComponent(`initiatedBy/user/id eq ${odataQuote(userObjectId)} and activityDateTime ge ${since.toISOString()}`);
-  const { items, requestIds, truncated } = await listAll<AuditRow>(g, { op: "listDirectoryAudits", path: `/auditLogs/directoryAudits?$filter=${filter}` }, MAX_AUDITS);
+  const { items, requestIds, truncated } = await listAll<AuditRow>(
+    g,
+    { op: "listDirectoryAudits", path: `/auditLogs/directoryAudits?$filter=${filter}` },
+    MAX_AUDITS,
+  );
   const audits: AuditRecord[] = items.map((a) => ({
     id: a.id,
     at: new Date(a.activityDateTime),
@@ -61,10 +84,17 @@ export async function listDirectoryAudits(g: TenantGraph, userObjectId: string, 
 // audits can take minutes to appear on a real tenant.
 export const PASSWORD_RESET_ACTIVITY = "Reset user password";
 
-type TargetAuditRow = { activityDateTime: string; activityDisplayName: string; result?: string; targetResources?: { id?: string; userPrincipalName?: string | null }[] };
+type TargetAuditRow = {
+  activityDateTime: string;
+  activityDisplayName: string;
+  result?: string;
+  targetResources?: { id?: string; userPrincipalName?: string | null }[];
+};
 
 export function passwordResetAuditsPath(since: Date): string {
-  const filter = encodeURIComponent(`activityDisplayName eq ${odataQuote(PASSWORD_RESET_ACTIVITY)} and activityDateTime ge ${since.toISOString()}`);
+  const filter = encodeURIComponent(
+    `activityDisplayName eq ${odataQuote(PASSWORD_RESET_ACTIVITY)} and activityDateTime ge ${since.toISOString()}`,
+  );
   return `/auditLogs/directoryAudits?$filter=${filter}&$top=100`;
 }
 
@@ -77,7 +107,15 @@ export function passwordResetTimes(rows: unknown, userIdOrUpn: string): Date[] {
     .map((a) => new Date(a.activityDateTime));
 }
 
-export async function listPasswordResets(g: TenantGraph, userIdOrUpn: string, since: Date): Promise<{ resets: Date[]; requestIds: string[] }> {
-  const { items, requestIds } = await listAll<TargetAuditRow>(g, { op: "listDirectoryAudits", path: passwordResetAuditsPath(since) }, 1_000);
+export async function listPasswordResets(
+  g: TenantGraph,
+  userIdOrUpn: string,
+  since: Date,
+): Promise<{ resets: Date[]; requestIds: string[] }> {
+  const { items, requestIds } = await listAll<TargetAuditRow>(
+    g,
+    { op: "listDirectoryAudits", path: passwordResetAuditsPath(since) },
+    1_000,
+  );
   return { resets: passwordResetTimes(items, userIdOrUpn), requestIds };
 }

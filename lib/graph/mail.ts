@@ -7,14 +7,21 @@ import { callGraph } from "./request";
  * Sends a plain-text message from a mailbox of the tenant. Graph queues it (202, user-sendmail.md:
  * not yet delivered), so it is never re-sent automatically (operations.ts: idempotent false).
  */
-export async function sendMail(g: TenantGraph, m: { from: string; to: string[]; subject: string; text: string }): Promise<{ requestId: string | null }> {
+export async function sendMail(
+  g: TenantGraph,
+  m: { from: string; to: string[]; subject: string; text: string },
+): Promise<{ requestId: string | null }> {
   try {
     const { requestId } = await callGraph(g, {
       op: "sendMail",
       method: "POST",
       path: `/users/${encodeURIComponent(m.from)}/sendMail`,
       body: {
-        message: { subject: m.subject, body: { contentType: "text", content: m.text }, toRecipients: m.to.map((address) => ({ emailAddress: { address } })) },
+        message: {
+          subject: m.subject,
+          body: { contentType: "text", content: m.text },
+          toRecipients: m.to.map((address) => ({ emailAddress: { address } })),
+        },
         saveToSentItems: true,
       },
     });

@@ -14,7 +14,16 @@ export type InboxRule = {
   isEnabled: boolean;
   readOnly: boolean;
   conditions: Record<string, unknown>;
-  actions: { forwardTo?: unknown[]; forwardAsAttachmentTo?: unknown[]; redirectTo?: unknown[]; delete?: boolean; permanentDelete?: boolean; moveToFolder?: string; markAsRead?: boolean; stopProcessingRules?: boolean };
+  actions: {
+    forwardTo?: unknown[];
+    forwardAsAttachmentTo?: unknown[];
+    redirectTo?: unknown[];
+    delete?: boolean;
+    permanentDelete?: boolean;
+    moveToFolder?: string;
+    markAsRead?: boolean;
+    stopProcessingRules?: boolean;
+  };
   moveToFolderName?: string | null;
 };
 
@@ -25,7 +34,11 @@ const rules = (userId: string) => `/users/${encodeURIComponent(userId)}/mailFold
 /** The folder's display name, or null when it cannot be read (the id is all Graph gave; the name is a nicety). */
 export async function getMailFolderName(g: TenantGraph, userId: string, folderId: string): Promise<string | null> {
   try {
-    const { body } = await callGraph<{ displayName?: string }>(g, { op: "getMailFolder", method: "GET", path: `/users/${encodeURIComponent(userId)}/mailFolders/${encodeURIComponent(folderId)}?$select=id,displayName` });
+    const { body } = await callGraph<{ displayName?: string }>(g, {
+      op: "getMailFolder",
+      method: "GET",
+      path: `/users/${encodeURIComponent(userId)}/mailFolders/${encodeURIComponent(folderId)}?$select=id,displayName`,
+    });
     return body.displayName ?? null;
   } catch (error) {
     if (isAppError(error)) return null;
@@ -36,7 +49,8 @@ export async function getMailFolderName(g: TenantGraph, userId: string, folderId
 /** folderNames false: a re-read that only needs which rules are there (no folder reads). */
 export async function listInboxRules(g: TenantGraph, userId: string, options: { folderNames?: boolean } = {}) {
   const { items, requestIds, truncated } = await listAll<Row>(g, { op: "listInboxRules", path: rules(userId) });
-  const folderIds = options.folderNames === false ? [] : [...new Set(items.map((r) => r.actions?.moveToFolder).filter((id): id is string => Boolean(id)))];
+  const folderIds =
+    options.folderNames === false ? [] : [...new Set(items.map((r) => r.actions?.moveToFolder).filter((id): id is string => Boolean(id)))];
   const names = new Map(await Promise.all(folderIds.map(async (id) => [id, await getMailFolderName(g, userId, id)] as const)));
   return {
     rules: items.map(({ isReadOnly, ...r }): InboxRule => ({
@@ -52,6 +66,10 @@ export async function listInboxRules(g: TenantGraph, userId: string, options: { 
 }
 
 export async function deleteInboxRule(g: TenantGraph, userId: string, ruleId: string) {
-  const { requestId, clientRequestId } = await callGraph(g, { op: "deleteInboxRule", method: "DELETE", path: `${rules(userId)}/${encodeURIComponent(ruleId)}` });
+  const { requestId, clientRequestId } = await callGraph(g, {
+    op: "deleteInboxRule",
+    method: "DELETE",
+    path: `${rules(userId)}/${encodeURIComponent(ruleId)}`,
+  });
   return { requestId, clientRequestId };
 }

@@ -29,7 +29,12 @@ export const GRAPH_OPERATIONS = {
   getUser: { title: "read the user", permission: "User.Read.All" },
   listUserRoles: { title: "read the user's directory roles (also through groups)", permission: "Directory.Read.All" },
   listRoleEligibility: { title: "read the user's eligible directory roles (PIM)", permission: "RoleEligibilitySchedule.Read.Directory" },
-  resetPassword: { title: "reset the password", permission: "User-PasswordProfile.ReadWrite.All", directoryRole: "User Administrator", write: true },
+  resetPassword: {
+    title: "reset the password",
+    permission: "User-PasswordProfile.ReadWrite.All",
+    directoryRole: "User Administrator",
+    write: true,
+  },
   setAccountEnabled: { title: "block or allow sign-in", permission: "User.EnableDisableAccount.All", write: true },
   revokeSessions: { title: "revoke sign-in sessions", permission: "User.RevokeSessions.All", write: true },
   getMfaState: { title: "read per-user MFA", permission: "Policy.Read.All" },
@@ -37,7 +42,11 @@ export const GRAPH_OPERATIONS = {
   listAuthMethods: { title: "list authentication methods", permission: "UserAuthenticationMethod.Read.All" },
   deleteAuthMethod: { title: "remove an authentication method", permission: "UserAuthenticationMethod.ReadWrite.All", write: true },
   getSignInPreferences: { title: "read the user's default sign-in method", permission: "UserAuthenticationMethod.Read.All" },
-  setSignInPreferences: { title: "change the user's default sign-in method", permission: "UserAuthenticationMethod.ReadWrite.All", write: true },
+  setSignInPreferences: {
+    title: "change the user's default sign-in method",
+    permission: "UserAuthenticationMethod.ReadWrite.All",
+    write: true,
+  },
   listInboxRules: { title: "list inbox rules", permission: "MailboxSettings.Read" },
   deleteInboxRule: { title: "delete an inbox rule", permission: "MailboxSettings.ReadWrite", write: true },
   getMailFolder: { title: "read a mail folder's name", permission: "Mail.ReadBasic.All" },
@@ -49,8 +58,17 @@ export const GRAPH_OPERATIONS = {
   deleteGrant: { title: "revoke an OAuth consent", permission: "DelegatedPermissionGrant.ReadWrite.All", write: true },
   getServicePrincipal: { title: "read the consented app", permission: "Directory.Read.All" },
   getRiskyUser: { title: "read the user's risk", permission: "IdentityRiskyUser.Read.All", licence: "Entra ID P2" },
-  confirmCompromised: { title: "confirm the user compromised", permission: "IdentityRiskyUser.ReadWrite.All", licence: "Entra ID P2", write: true },
-  listMessageTraces: { title: "run a message trace", permission: "ExchangeMessageTrace.Read.All", servicePrincipal: `the message trace API's service principal (app ${MESSAGE_TRACE_APP_ID})` },
+  confirmCompromised: {
+    title: "confirm the user compromised",
+    permission: "IdentityRiskyUser.ReadWrite.All",
+    licence: "Entra ID P2",
+    write: true,
+  },
+  listMessageTraces: {
+    title: "run a message trace",
+    permission: "ExchangeMessageTrace.Read.All",
+    servicePrincipal: `the message trace API's service principal (app ${MESSAGE_TRACE_APP_ID})`,
+  },
   // sendMail's 202 means queued (learn.microsoft.com/graph/api/user-sendmail): a resend after an unclear answer can deliver twice.
   sendMail: { title: "send mail", permission: "Mail.Send", write: true, idempotent: false },
   listRegistrationDetails: { title: "read MFA registration", permission: "AuditLog.Read.All", licence: "Entra ID P1" },
@@ -58,14 +76,26 @@ export const GRAPH_OPERATIONS = {
   // Connecting (lib/graph/connection-checklist.ts, connection-setup.ts).
   getAppPrincipal: { title: "read the app's service principal", permission: "Application.Read.All", connection: "app" },
   listRoleAssignments: { title: "read the app's directory roles", permission: "RoleManagement.Read.Directory", connection: "app" },
-  assignDirectoryRole: { title: "assign a directory role to Breachdesk's app", permission: "RoleManagement.ReadWrite.Directory", write: true, connection: "delegated" },
-  createServicePrincipal: { title: "create the message trace API's service principal", permission: "Application.ReadWrite.All", write: true, connection: "delegated" },
+  assignDirectoryRole: {
+    title: "assign a directory role to Breachdesk's app",
+    permission: "RoleManagement.ReadWrite.Directory",
+    write: true,
+    connection: "delegated",
+  },
+  createServicePrincipal: {
+    title: "create the message trace API's service principal",
+    permission: "Application.ReadWrite.All",
+    write: true,
+    connection: "delegated",
+  },
 } as const satisfies Record<string, GraphOperationInfo>;
 
 export type GraphOperation = keyof typeof GRAPH_OPERATIONS;
 
 /** What the connection check lists operation by operation: remediation, not connecting. */
-export const REMEDIATION_OPERATIONS = (Object.keys(GRAPH_OPERATIONS) as GraphOperation[]).filter((op) => !(GRAPH_OPERATIONS[op] as GraphOperationInfo).connection);
+export const REMEDIATION_OPERATIONS = (Object.keys(GRAPH_OPERATIONS) as GraphOperation[]).filter(
+  (op) => !(GRAPH_OPERATIONS[op] as GraphOperationInfo).connection,
+);
 
 /**
  * The application permissions Breachdesk's own app requests, which admin consent grants: what
@@ -82,7 +112,10 @@ export const DEPLOYMENT_APP_PERMISSIONS: string[] = [
   ),
 ].sort();
 /** Every application permission the operation needs. */
-export const permissionsOf = (info: Pick<GraphOperationInfo, "permission" | "alsoNeeds">): string[] => [info.permission, ...(info.alsoNeeds ?? [])];
+export const permissionsOf = (info: Pick<GraphOperationInfo, "permission" | "alsoNeeds">): string[] => [
+  info.permission,
+  ...(info.alsoNeeds ?? []),
+];
 
 /** "AuditLog.Read.All and Directory.Read.All" */
 export const permissionWords = (info: Pick<GraphOperationInfo, "permission" | "alsoNeeds">): string => permissionsOf(info).join(" and ");

@@ -6,7 +6,14 @@ import { runPreflight, summarisePreflight, type PreflightRow } from "./preflight
 
 describe("connection pre-flight", () => {
   const sim = setUpTestSimulator();
-  const graph = (d: DemoTenant, secret = d.clientSecret) => createTenantGraph({ tenantId: d.tenantId, clientId: d.clientId, clientSecret: secret, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 1 } });
+  const graph = (d: DemoTenant, secret = d.clientSecret) =>
+    createTenantGraph({
+      tenantId: d.tenantId,
+      clientId: d.clientId,
+      clientSecret: secret,
+      simulatorUrl: sim.url,
+      retry: { maxRetries: 0, delaySeconds: 1 },
+    });
   const byOp = (rows: PreflightRow[]) => Object.fromEntries(rows.map((r) => [r.op, r]));
 
   it("shows every operation available on a fully granted tenant, including P2, beta MFA and the reset role", async () => {
@@ -23,7 +30,13 @@ describe("connection pre-flight", () => {
     expect(rows.filter((r) => !r.write).map((r) => [r.op, r.probe?.ok])).toEqual(rows.filter((r) => !r.write).map((r) => [r.op, true]));
     expect(rows.filter((r) => r.write && r.op !== "resetPassword").every((r) => r.probe === null)).toBe(true);
     expect(ops.setAccountEnabled!.title).toBe("Block or allow sign-in");
-    expect(summarisePreflight(rows)).toEqual({ total: rows.length, available: rows.length, unverified: 0, missingPermission: 0, failing: 0 });
+    expect(summarisePreflight(rows)).toEqual({
+      total: rows.length,
+      available: rows.length,
+      unverified: 0,
+      missingPermission: 0,
+      failing: 0,
+    });
   });
 
   it("names the missing permission, licences and message-trace principal before anyone clicks", async () => {
@@ -42,15 +55,32 @@ describe("connection pre-flight", () => {
   it("does not count a write as available when the licence it needs is missing", async () => {
     const rows = (await runPreflight(graph(FABRIKAM))).rows;
     const ops = byOp(rows);
-    expect(ops.confirmCompromised!).toMatchObject({ granted: true, available: false, probe: { ok: false, message: expect.stringContaining("Needs an Entra ID P2 licence: read the user's risk already failed") } });
+    expect(ops.confirmCompromised!).toMatchObject({
+      granted: true,
+      available: false,
+      probe: { ok: false, message: expect.stringContaining("Needs an Entra ID P2 licence: read the user's risk already failed") },
+    });
     expect(ops.revokeSessions!.available).toBe(false);
     expect(ops.setAccountEnabled!.available).toBe(true);
-    const unavailable = rows.filter((r) => !r.available).map((r) => r.op).sort();
-    expect(unavailable).toEqual(["confirmCompromised", "getRiskyUser", "listMessageTraces", "listRegistrationDetails", "listSignIns", "revokeSessions"]);
+    const unavailable = rows
+      .filter((r) => !r.available)
+      .map((r) => r.op)
+      .sort();
+    expect(unavailable).toEqual([
+      "confirmCompromised",
+      "getRiskyUser",
+      "listMessageTraces",
+      "listRegistrationDetails",
+      "listSignIns",
+      "revokeSessions",
+    ]);
     expect(summarisePreflight(rows)).toMatchObject({ available: rows.length - 6, missingPermission: 1, failing: 5 });
   });
 
   it("reports a wrong secret as a credentials problem to fix in Admin → Tenants", async () => {
-    expect(await runPreflight(graph(CONTOSO, "wrong"))).toMatchObject({ connected: false, error: expect.stringMatching(/client secret is wrong or has expired.*Admin → Tenants/) });
+    expect(await runPreflight(graph(CONTOSO, "wrong"))).toMatchObject({
+      connected: false,
+      error: expect.stringMatching(/client secret is wrong or has expired.*Admin → Tenants/),
+    });
   });
 });

@@ -1,7 +1,14 @@
 import { isAppError } from "@/lib/errors";
 import type { TenantGraph } from "./client";
 import { credentialError } from "./errors";
-import { GRAPH_OPERATIONS, permissionsOf, permissionWords, REMEDIATION_OPERATIONS, type GraphOperation, type GraphOperationInfo } from "./operations";
+import {
+  GRAPH_OPERATIONS,
+  permissionsOf,
+  permissionWords,
+  REMEDIATION_OPERATIONS,
+  type GraphOperation,
+  type GraphOperationInfo,
+} from "./operations";
 import { callGraph, listAll, odataQuote, type GraphCall } from "./request";
 import { judgeResetRole, type RoleVerdict } from "./reset-role";
 
@@ -30,17 +37,26 @@ const SCOPE = "https://graph.microsoft.com/.default";
 const NON_PREMIUM = "Authentication_RequestFromNonPremiumTenantOrB2CTenant";
 
 type Probe = { ok: boolean | null; message: string; code?: string | null };
-type ProbeCall = (ctx: { userId: string; appId: string | null; grantId: string | null }) => Pick<GraphCall, "path" | "version"> | { skip: string };
+type ProbeCall = (ctx: {
+  userId: string;
+  appId: string | null;
+  grantId: string | null;
+}) => Pick<GraphCall, "path" | "version"> | { skip: string };
 
 const NO_USER = "Not probed: no user could be read to probe with";
 
 const PROBES: Record<Exclude<GraphOperation, WriteOp | ConnectionOp>, ProbeCall> = {
   getUser: () => ({ path: "/users?$top=1&$select=id" }),
   listUserRoles: ({ userId }) => (userId ? { path: `/users/${userId}/transitiveMemberOf` } : { skip: NO_USER }),
-  listRoleEligibility: ({ userId }) => (userId ? { path: `/roleManagement/directory/roleEligibilityScheduleInstances?$filter=${encodeURIComponent(`principalId eq '${userId}'`)}` } : { skip: NO_USER }),
-  getSignInPreferences: ({ userId }) => (userId ? { path: `/users/${userId}/authentication/signInPreferences`, version: "beta" } : { skip: NO_USER }),
+  listRoleEligibility: ({ userId }) =>
+    userId
+      ? { path: `/roleManagement/directory/roleEligibilityScheduleInstances?$filter=${encodeURIComponent(`principalId eq '${userId}'`)}` }
+      : { skip: NO_USER },
+  getSignInPreferences: ({ userId }) =>
+    userId ? { path: `/users/${userId}/authentication/signInPreferences`, version: "beta" } : { skip: NO_USER },
   getMailFolder: ({ userId }) => (userId ? { path: `/users/${userId}/mailFolders/inbox?$select=id,displayName` } : { skip: NO_USER }),
-  getGrant: ({ grantId }) => (grantId ? { path: `/oauth2PermissionGrants/${grantId}` } : { skip: "Not probed: the tenant has no app consent to read" }),
+  getGrant: ({ grantId }) =>
+    grantId ? { path: `/oauth2PermissionGrants/${grantId}` } : { skip: "Not probed: the tenant has no app consent to read" },
   listSignIns: () => ({ path: "/auditLogs/signIns?$top=1" }),
   listDirectoryAudits: () => ({ path: "/auditLogs/directoryAudits?$top=1" }),
   // Only $filter and $orderBy are supported there: the probe reads the first page as it comes.
@@ -49,7 +65,10 @@ const PROBES: Record<Exclude<GraphOperation, WriteOp | ConnectionOp>, ProbeCall>
   listInboxRules: ({ userId }) => (userId ? { path: `/users/${userId}/mailFolders/inbox/messageRules` } : { skip: NO_USER }),
   listAuthMethods: ({ userId }) => (userId ? { path: `/users/${userId}/authentication/methods` } : { skip: NO_USER }),
   listGrants: () => ({ path: "/oauth2PermissionGrants?$top=1" }),
-  getServicePrincipal: ({ appId }) => (appId ? { path: `/servicePrincipals/${appId}?$select=id,displayName` } : { skip: "Not probed: the tenant has no app consent whose app could be read" }),
+  getServicePrincipal: ({ appId }) =>
+    appId
+      ? { path: `/servicePrincipals/${appId}?$select=id,displayName` }
+      : { skip: "Not probed: the tenant has no app consent whose app could be read" },
   listAlerts: () => ({ path: "/security/alerts_v2?$top=1" }),
   getRiskyUser: () => ({ path: "/identityProtection/riskyUsers?$top=1" }),
   getMfaState: ({ userId }) => (userId ? { path: `/users/${userId}/authentication/requirements`, version: "beta" } : { skip: NO_USER }),
@@ -75,7 +94,10 @@ export async function grantedPermissions(g: TenantGraph): Promise<string[]> {
 async function appDirectoryRoles(g: TenantGraph, appId: string | undefined): Promise<string[] | null> {
   if (!appId) return null;
   try {
-    const { items } = await listAll<{ "@odata.type"?: string; displayName?: string }>(g, { op: "getServicePrincipal", path: `/servicePrincipals(appId=${odataQuote(appId)})/memberOf` });
+    const { items } = await listAll<{ "@odata.type"?: string; displayName?: string }>(g, {
+      op: "getServicePrincipal",
+      path: `/servicePrincipals(appId=${odataQuote(appId)})/memberOf`,
+    });
     return items.filter((i) => i["@odata.type"] === "#microsoft.graph.directoryRole").map((i) => i.displayName ?? "");
   } catch {
     return null;
@@ -87,44 +109,68 @@ async function probeRead(g: TenantGraph, op: GraphOperation, call: Pick<GraphCal
     await callGraph(g, { op, method: "GET", ...call });
     return { ok: true, message: "Works" };
   } catch (error) {
-    return { ok: false, message: isAppError(error) ? error.message : "Failed", code: isAppError(error) ? ((error.details?.graphCode as string | undefined) ?? null) : null };
+    return {
+      ok: false,
+      message: isAppError(error) ? error.message : "Failed",
+      code: isAppError(error) ? ((error.details?.graphCode as string | undefined) ?? null) : null,
+    };
   }
 }
 
 /** A sample user and a consented app to probe the per-user and per-app reads with (empty when none can be read). */
 async function probeSubjects(g: TenantGraph): Promise<{ userId: string; appId: string | null; grantId: string | null }> {
   const [user, grant] = await Promise.all([
-    callGraph<{ value: { id: string }[] }>(g, { op: "getUser", method: "GET", path: "/users?$top=1&$select=id" }).then((r) => r.body.value[0]?.id ?? "").catch(() => ""),
-    callGraph<{ value: { id: string; clientId: string }[] }>(g, { op: "listGrants", method: "GET", path: "/oauth2PermissionGrants?$top=1" }).then((r) => r.body.value[0] ?? null).catch(() => null),
+    callGraph<{ value: { id: string }[] }>(g, { op: "getUser", method: "GET", path: "/users?$top=1&$select=id" })
+      .then((r) => r.body.value[0]?.id ?? "")
+      .catch(() => ""),
+    callGraph<{ value: { id: string; clientId: string }[] }>(g, { op: "listGrants", method: "GET", path: "/oauth2PermissionGrants?$top=1" })
+      .then((r) => r.body.value[0] ?? null)
+      .catch(() => null),
   ]);
   return { userId: user, appId: grant?.clientId ?? null, grantId: grant?.id ?? null };
 }
 
 /** What else an operation needs besides its permission, in words. */
 function needsOf(info: GraphOperationInfo): string | null {
-  const parts = [info.directoryRole ? `the ${info.directoryRole} role` : null, info.licence ? `an ${info.licence} licence` : null, info.servicePrincipal ?? null].filter(Boolean);
+  const parts = [
+    info.directoryRole ? `the ${info.directoryRole} role` : null,
+    info.licence ? `an ${info.licence} licence` : null,
+    info.servicePrincipal ?? null,
+  ].filter(Boolean);
   return parts.length ? parts.join(", ") : null;
 }
 
 const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** Mail.Send through an Exchange application access scope: real, but invisible to Graph (lib/graph/operations.ts). */
-const MAIL_SEND_BY_SCOPE = "Cannot tell: granted by the service mailbox's Exchange application access scope, which Graph does not show; checking would send mail";
+const MAIL_SEND_BY_SCOPE =
+  "Cannot tell: granted by the service mailbox's Exchange application access scope, which Graph does not show; checking would send mail";
 
 export type PreflightOptions = { mailSendThroughExchangeScope?: boolean };
 
-export async function runPreflight(g: TenantGraph, options: PreflightOptions = {}): Promise<{ connected: boolean; error: string | null; rows: PreflightRow[] }> {
+export async function runPreflight(
+  g: TenantGraph,
+  options: PreflightOptions = {},
+): Promise<{ connected: boolean; error: string | null; rows: PreflightRow[] }> {
   let claims: TokenClaims;
   try {
     claims = await tokenClaims(g);
   } catch (error) {
-    return { connected: false, error: credentialError(error)?.message ?? "Could not get a token: check the tenant id, the app's client id and its secret in Admin → Tenants.", rows: [] };
+    return {
+      connected: false,
+      error:
+        credentialError(error)?.message ??
+        "Could not get a token: check the tenant id, the app's client id and its secret in Admin → Tenants.",
+      rows: [],
+    };
   }
   const roles = claims.roles ?? [];
   const subjects = await probeSubjects(g);
   const ops = REMEDIATION_OPERATIONS;
   const [resetRole, reads] = await Promise.all([
-    appDirectoryRoles(g, claims.appid ?? claims.azp).then((memberOf): RoleVerdict => judgeResetRole({ wids: claims.wids ?? null, memberOf })),
+    appDirectoryRoles(g, claims.appid ?? claims.azp).then((memberOf): RoleVerdict =>
+      judgeResetRole({ wids: claims.wids ?? null, memberOf }),
+    ),
     Promise.all(
       ops.map(async (op): Promise<[GraphOperation, Probe | null]> => {
         const probe = (PROBES as Partial<Record<GraphOperation, ProbeCall>>)[op];
@@ -135,7 +181,8 @@ export async function runPreflight(g: TenantGraph, options: PreflightOptions = {
     ).then((pairs) => new Map(pairs)),
   ]);
   /** A read that failed for lack of this licence, if any. */
-  const licenceFailure = (licence: string) => ops.find((o) => (GRAPH_OPERATIONS[o] as GraphOperationInfo).licence === licence && reads.get(o)?.code === NON_PREMIUM);
+  const licenceFailure = (licence: string) =>
+    ops.find((o) => (GRAPH_OPERATIONS[o] as GraphOperationInfo).licence === licence && reads.get(o)?.code === NON_PREMIUM);
   const rows = ops.map((op): PreflightRow => {
     const info: GraphOperationInfo = GRAPH_OPERATIONS[op];
     const has = (p: string) => roles.includes(p) || (p.endsWith(".Read.All") && roles.includes(p.replace(".Read.All", ".ReadWrite.All")));
@@ -145,8 +192,21 @@ export async function runPreflight(g: TenantGraph, options: PreflightOptions = {
     const byScope = op === "sendMail" && !granted && options.mailSendThroughExchangeScope;
     if (byScope) probe = { ok: null, message: MAIL_SEND_BY_SCOPE };
     const failedRead = info.write && info.licence ? licenceFailure(info.licence) : undefined;
-    if (failedRead) probe = { ok: false, message: `Needs an ${info.licence} licence: ${GRAPH_OPERATIONS[failedRead].title} already failed for lack of it` };
-    return { op, title: sentence(info.title), permission: permissionWords(info), granted: granted || Boolean(byScope), write: Boolean(info.write), probe, needs: needsOf(info), available: (granted || Boolean(byScope)) && probe?.ok !== false };
+    if (failedRead)
+      probe = {
+        ok: false,
+        message: `Needs an ${info.licence} licence: ${GRAPH_OPERATIONS[failedRead].title} already failed for lack of it`,
+      };
+    return {
+      op,
+      title: sentence(info.title),
+      permission: permissionWords(info),
+      granted: granted || Boolean(byScope),
+      write: Boolean(info.write),
+      probe,
+      needs: needsOf(info),
+      available: (granted || Boolean(byScope)) && probe?.ok !== false,
+    };
   });
   return { connected: true, error: null, rows };
 }

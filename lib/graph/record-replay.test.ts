@@ -31,7 +31,11 @@ async function readAccount(g: TenantGraph, upn: string, window: { since: Date; u
     await listAuthMethods(g, upn),
     await listMessageTraces(g, { senderAddress: user.mail!, startDate: new Date(window.until.getTime() - 2 * DAY), endDate: window.until }),
   ];
-  const changes = await applyAccountChanges(g, upn, [{ kind: "resetPassword", password: PASSWORD }, { kind: "blockSignIn" }, { kind: "revokeSessions" }]);
+  const changes = await applyAccountChanges(g, upn, [
+    { kind: "resetPassword", password: PASSWORD },
+    { kind: "blockSignIn" },
+    { kind: "revokeSessions" },
+  ]);
   return {
     id: user.id,
     signIns: signIns.signIns.map((s) => [s.country, s.clientApp, s.errorCode]),
@@ -61,11 +65,27 @@ describe("record and replay of a tenant's Graph exchanges", () => {
     const files = fs.readdirSync(dir);
     expect(files.length).toBeGreaterThanOrEqual(7);
     const all = files.map((f) => fs.readFileSync(path.join(dir, f), "utf8")).join("\n") + files.join("\n");
-    for (const secret of [PASSWORD, CONTOSO.clientSecret, "Bearer", "eyJ", "megan", "Megan Bowen", "contoso.example", "102.89.34.17", "+234 803 555 0147", "Lagos"]) {
+    for (const secret of [
+      PASSWORD,
+      CONTOSO.clientSecret,
+      "Bearer",
+      "eyJ",
+      "megan",
+      "Megan Bowen",
+      "contoso.example",
+      "102.89.34.17",
+      "+234 803 555 0147",
+      "Lagos",
+    ]) {
       expect(all, secret).not.toContain(secret);
     }
     const [first] = loadRecording(dir);
-    expect(first).toMatchObject({ method: "GET", url: expect.stringMatching(/^\/v1\.0\/users\/user\d+@domain\d+\.example\?\$select=/), status: 200, headers: { "request-id": expect.any(String) } });
+    expect(first).toMatchObject({
+      method: "GET",
+      url: expect.stringMatching(/^\/v1\.0\/users\/user\d+@domain\d+\.example\?\$select=/),
+      status: 200,
+      headers: { "request-id": expect.any(String) },
+    });
     // The batch keeps its shape (ids, statuses), its request body without the password.
     const batch = loadRecording(dir).find((e) => e.url === "/v1.0/$batch")!;
     expect(JSON.stringify(batch.requestBody)).toContain("[redacted]");

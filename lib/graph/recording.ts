@@ -42,7 +42,14 @@ export class Recording {
   }
 
   write(exchange: RecordedExchange) {
-    const pathPart = exchange.url.split("?")[0]!.split("/").filter(Boolean).slice(1, 3).join("-").replace(/[^a-zA-Z0-9$-]/g, "_").slice(0, 40);
+    const pathPart = exchange.url
+      .split("?")[0]!
+      .split("/")
+      .filter(Boolean)
+      .slice(1, 3)
+      .join("-")
+      .replace(/[^a-zA-Z0-9$-]/g, "_")
+      .slice(0, 40);
     const name = `${String(++this.seq).padStart(4, "0")}-${exchange.method.toLowerCase()}-${pathPart}.json`;
     fs.writeFileSync(path.join(this.dir, name), `${JSON.stringify(exchange, null, 2)}\n`, { mode: 0o600 });
   }
@@ -59,7 +66,10 @@ export class RecordExchanges implements Middleware {
     const response = context.response;
     if (!response) return;
     const url = new URL(request);
-    const text = await response.clone().text().catch(() => "");
+    const text = await response
+      .clone()
+      .text()
+      .catch(() => "");
     const rawBody = context.options?.body;
     const { redactor } = this.recording;
     this.recording.write({

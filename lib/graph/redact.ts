@@ -4,7 +4,19 @@
 // recording, so a replay still correlates (the UPN in a path is the UPN in a body). Object ids
 // (GUIDs) stay: they identify nothing outside the tenant, and replays need them. Pure and tested.
 
-const SECRET_KEYS = new Set(["password", "newpassword", "client_secret", "clientsecret", "access_token", "refresh_token", "id_token", "secretkey", "temporaryaccesspass", "authorization", "token"]);
+const SECRET_KEYS = new Set([
+  "password",
+  "newpassword",
+  "client_secret",
+  "clientsecret",
+  "access_token",
+  "refresh_token",
+  "id_token",
+  "secretkey",
+  "temporaryaccesspass",
+  "authorization",
+  "token",
+]);
 /** Always a person's. `displayName` is one only on an object that is a person (it has a UPN or mail): a role's, an app's, a rule's or a folder's name is kept. */
 const PERSON_KEYS = new Set(["userdisplayname", "givenname", "surname", "name", "recipientdisplayname", "userprincipalname"]);
 const PERSON_MARKERS = ["userPrincipalName", "mail", "givenName"];
@@ -56,7 +68,8 @@ export class Redactor {
       return Object.fromEntries(Object.entries(value).map(([ck, cv]) => [ck, this.json(cv, ck, isPerson)]));
     }
     if (typeof value !== "string") return value;
-    if ((PERSON_KEYS.has(k) || (person && k === "displayname")) && !value.includes("@")) return this.alias("person", value, (n) => `Person ${n}`);
+    if ((PERSON_KEYS.has(k) || (person && k === "displayname")) && !value.includes("@"))
+      return this.alias("person", value, (n) => `Person ${n}`);
     if (TEXT_KEYS.has(k)) return value ? "[redacted text]" : value;
     if (PLACE_KEYS.has(k)) return value ? "[redacted place]" : value;
     return this.text(value);

@@ -11,7 +11,13 @@ import { retryDecision, sleep } from "./retry";
 // Retry-After wait is not "no answer" (learn.microsoft.com/graph/throttling) — and failures
 // mapped to AppErrors.
 
-export type GraphCall = { op: GraphOperation; method: "GET" | "POST" | "PATCH" | "DELETE"; path: string; version?: "v1.0" | "beta"; body?: unknown };
+export type GraphCall = {
+  op: GraphOperation;
+  method: "GET" | "POST" | "PATCH" | "DELETE";
+  path: string;
+  version?: "v1.0" | "beta";
+  body?: unknown;
+};
 export type GraphResult<T> = { status: number; body: T; requestId: string | null; clientRequestId: string };
 
 /** The $batch envelope is called under "batch": its failure belongs to no one operation. `idempotent`: may a 5xx envelope be re-sent? */
@@ -29,7 +35,9 @@ async function attempt(g: TenantGraph, call: GraphCall | BatchEnvelopeCall, clie
       .option("signal", AbortSignal.timeout(g.timeoutMs));
     const method = call.method.toLowerCase() as "get" | "post" | "patch" | "delete";
     // A write always carries a body: Graph refuses body-less writes inside $batch, and `{}` is what it documents for "nothing to send".
-    return { response: (await (method === "get" || method === "delete" ? request[method]() : request[method](call.body ?? {}))) as Response };
+    return {
+      response: (await (method === "get" || method === "delete" ? request[method]() : request[method](call.body ?? {}))) as Response,
+    };
   } catch (error) {
     return { error };
   }
@@ -56,19 +64,33 @@ export async function callGraph<T = unknown>(g: TenantGraph, call: GraphCall | B
       const refused = credentialError(result.error);
       if (refused) throw refused;
       const timedOut = [e.name, e.code].some((n) => n === "TimeoutError" || n === "AbortError") || /aborted|timeout/i.test(e.message ?? "");
-      throw toAppError(call.op, { status: timedOut ? 0 : 503, code: timedOut ? "Timeout" : "NetworkError", requestId: null, clientRequestId, retryAfterSeconds: null });
+      throw toAppError(call.op, {
+        status: timedOut ? 0 : 503,
+        code: timedOut ? "Timeout" : "NetworkError",
+        requestId: null,
+        clientRequestId,
+        retryAfterSeconds: null,
+      });
     }
     const { response } = result;
     const requestId = response.headers.get("request-id");
     const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
-    const next = retryDecision({ status: response.status, retryAfterSeconds: retryAfter, tries, waitedSeconds, idempotent: isIdempotent(call), policy: g.retry });
+    const next = retryDecision({
+      status: response.status,
+      retryAfterSeconds: retryAfter,
+      tries,
+      waitedSeconds,
+      idempotent: isIdempotent(call),
+      policy: g.retry,
+    });
     if (next.retry) {
       await response.body?.cancel().catch(() => undefined);
       await sleep(next.waitSeconds * 1000);
       waitedSeconds += next.waitSeconds;
       continue;
     }
-    const failure = (status: number, code: string) => toAppError(call.op, { status, code, requestId, clientRequestId, retryAfterSeconds: null });
+    const failure = (status: number, code: string) =>
+      toAppError(call.op, { status, code, requestId, clientRequestId, retryAfterSeconds: null });
     // A body cut off by the timeout, or one that is not JSON (a proxy's error page), is Graph's failure, never a crash.
     const text = await response.text().catch(() => {
       throw failure(0, "Timeout");
@@ -81,7 +103,13 @@ export async function callGraph<T = unknown>(g: TenantGraph, call: GraphCall | B
     }
     if (!response.ok) {
       const code = (body as { error?: { code?: string } } | undefined)?.error?.code ?? `HTTP${response.status}`;
-      throw toAppError(call.op, { status: response.status, code, requestId, clientRequestId, retryAfterSeconds: retryAfter ?? next.suggestedWaitSeconds });
+      throw toAppError(call.op, {
+        status: response.status,
+        code,
+        requestId,
+        clientRequestId,
+        retryAfterSeconds: retryAfter ?? next.suggestedWaitSeconds,
+      });
     }
     return { status: response.status, body: body as T, requestId, clientRequestId };
   }

@@ -17,7 +17,15 @@ export function judgeResetRole(evidence: { wids: string[] | null; memberOf: stri
   const held = fromToken ?? fromMemberOf;
   if (held) return { ok: true, message: `The app's service principal holds ${held.name}` };
   if (evidence.wids?.length || evidence.memberOf) {
-    return { ok: false, message: "The app's service principal holds no User Administrator role: assign it in Entra ID → Roles and administrators, or password resets will be refused" };
+    return {
+      ok: false,
+      message:
+        "The app's service principal holds no User Administrator role: assign it in Entra ID → Roles and administrators, or password resets will be refused",
+    };
   }
-  return { ok: null, message: "Unverified: Graph showed neither the token's directory roles nor the app's memberOf. The first password reset will say if the User Administrator role is missing" };
+  return {
+    ok: null,
+    message:
+      "Unverified: Graph showed neither the token's directory roles nor the app's memberOf. The first password reset will say if the User Administrator role is missing",
+  };
 }

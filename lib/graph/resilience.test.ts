@@ -20,15 +20,26 @@ const MEGAN = "megan@contoso.example";
 const USERS = ["adele", "alex", "grady", "lee", "nestor"].map((a) => `${a}@contoso.example`);
 
 describe("Graph gateway resilience", () => {
-  const sim = setUpTestSimulator(() => ({ validateRequests: true, onRequest: (req: GraphRequest, op) => void seen.push({ op, version: req.version }) }));
+  const sim = setUpTestSimulator(() => ({
+    validateRequests: true,
+    onRequest: (req: GraphRequest, op) => void seen.push({ op, version: req.version }),
+  }));
   const seen: { op: string | undefined; version: string }[] = [];
   const attempts = (op: string) => seen.filter((s) => s.op === op).length;
-  const conn = (t: DemoTenant = CONTOSO, extra: { timeoutMs?: number; maxRetries?: number; delaySeconds?: number; clientSecret?: string; clientId?: string } = {}) => ({
-    tenantId: t.tenantId, clientId: extra.clientId ?? t.clientId, clientSecret: extra.clientSecret ?? t.clientSecret, simulatorUrl: sim.url,
-    retry: { maxRetries: extra.maxRetries ?? 3, delaySeconds: extra.delaySeconds ?? 0 }, timeoutMs: extra.timeoutMs,
+  const conn = (
+    t: DemoTenant = CONTOSO,
+    extra: { timeoutMs?: number; maxRetries?: number; delaySeconds?: number; clientSecret?: string; clientId?: string } = {},
+  ) => ({
+    tenantId: t.tenantId,
+    clientId: extra.clientId ?? t.clientId,
+    clientSecret: extra.clientSecret ?? t.clientSecret,
+    simulatorUrl: sim.url,
+    retry: { maxRetries: extra.maxRetries ?? 3, delaySeconds: extra.delaySeconds ?? 0 },
+    timeoutMs: extra.timeoutMs,
   });
   const graphFor = (t?: DemoTenant, extra?: Parameters<typeof conn>[1]): TenantGraph => createTenantGraph(conn(t, extra));
-  const revokeAll = (): BatchStep[] => USERS.map((u, i) => ({ id: String(i), op: "revokeSessions", method: "POST", path: `/users/${u}/revokeSignInSessions` }));
+  const revokeAll = (): BatchStep[] =>
+    USERS.map((u, i) => ({ id: String(i), op: "revokeSessions", method: "POST", path: `/users/${u}/revokeSignInSessions` }));
   beforeEach(() => {
     sim.reset();
     seen.length = 0;
@@ -46,7 +57,12 @@ describe("Graph gateway resilience", () => {
   });
 
   it("without Retry-After, backs off a bounded number of times and finishes", async () => {
-    sim.configure({ faults: [{ operation: "getUser", status: 429, times: 1 }, { operation: "revokeSignInSessions", status: 503, times: 1 }] });
+    sim.configure({
+      faults: [
+        { operation: "getUser", status: 429, times: 1 },
+        { operation: "revokeSignInSessions", status: 503, times: 1 },
+      ],
+    });
     expect(await getUser(graphFor(), MEGAN)).not.toBeNull();
     expect(attempts("getUser")).toBe(2);
     await expect(revokeSessions(graphFor(), MEGAN)).resolves.toMatchObject({ requestId: expect.any(String) });
@@ -58,7 +74,10 @@ describe("Graph gateway resilience", () => {
 
   it("gives up on persistent throttling after the configured retries, with the retry time", async () => {
     sim.configure({ faults: [{ operation: "getUser", status: 429, times: 10, retryAfter: 1 }] });
-    await expect(getUser(graphFor(), MEGAN)).rejects.toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/throttling this tenant until \d\d:\d\d UTC \(in 1 s\); nothing was changed/) });
+    await expect(getUser(graphFor(), MEGAN)).rejects.toMatchObject({
+      code: "RATE_LIMITED",
+      message: expect.stringMatching(/throttling this tenant until \d\d:\d\d UTC \(in 1 s\); nothing was changed/),
+    });
     expect(attempts("getUser")).toBe(4);
   });
 
@@ -69,8 +88,15 @@ describe("Graph gateway resilience", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(2_000); // the backoff alone would be 50 ms
     expect([...outcomes.values()].map((o) => o.status)).toEqual([200, 200, 200, 200, 200]);
     expect(attempts("revokeSignInSessions")).toBe(5 + 2);
-    const state = (await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/users`)).body as unknown as { userPrincipalName: string; signInSessionsValidFromDateTime: string }[];
-    expect(state.filter((u) => USERS.includes(u.userPrincipalName)).every((u) => new Date(u.signInSessionsValidFromDateTime).getTime() >= started - 1_000)).toBe(true);
+    const state = (await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/users`)).body as unknown as {
+      userPrincipalName: string;
+      signInSessionsValidFromDateTime: string;
+    }[];
+    expect(
+      state
+        .filter((u) => USERS.includes(u.userPrincipalName))
+        .every((u) => new Date(u.signInSessionsValidFromDateTime).getTime() >= started - 1_000),
+    ).toBe(true);
   });
 
   it("without Retry-After, re-sends throttled batch items with a bounded backoff", async () => {
@@ -88,18 +114,35 @@ describe("Graph gateway resilience", () => {
   it("reports a failed $batch envelope as the batch's, never naming one item's permission", async () => {
     const forged = createFaultyTenantGraph(conn(), { forgedToken: true });
     const error = await executeBatch(forged, revokeAll()).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "UPSTREAM_ERROR", details: { graphCode: "InvalidAuthenticationToken", requestId: expect.any(String) } });
+    expect(error).toMatchObject({
+      code: "UPSTREAM_ERROR",
+      details: { graphCode: "InvalidAuthenticationToken", requestId: expect.any(String) },
+    });
     expect((error as Error).message).toMatch(/did not accept the tenant connection's token/);
     expect((error as Error).message).not.toMatch(/revoke|User\.RevokeSessions/i);
   });
 
   it("sends v1.0 changes through v1.0 and the beta-only MFA change through beta, and reads the result back", async () => {
     const started = new Date(Date.now() - 30_000);
-    const changes = await applyAccountChanges(graphFor(), MEGAN, [{ kind: "resetPassword", password: "Str0ng-Generated-Passw0rd!" }, { kind: "enforceMfa" }, { kind: "blockSignIn" }, { kind: "revokeSessions" }]);
+    const changes = await applyAccountChanges(graphFor(), MEGAN, [
+      { kind: "resetPassword", password: "Str0ng-Generated-Passw0rd!" },
+      { kind: "enforceMfa" },
+      { kind: "blockSignIn" },
+      { kind: "revokeSessions" },
+    ]);
     expect([...changes.values()].map((c) => c.status)).toEqual(["accepted", "accepted", "accepted", "accepted"]);
-    expect(seen.filter((s) => s.op !== undefined).map((s) => `${s.op}@${s.version}`).sort()).toEqual(["revokeSignInSessions@v1.0", "updateMfaRequirements@beta", "updateUser@v1.0", "updateUser@v1.0"]);
+    expect(
+      seen
+        .filter((s) => s.op !== undefined)
+        .map((s) => `${s.op}@${s.version}`)
+        .sort(),
+    ).toEqual(["revokeSignInSessions@v1.0", "updateMfaRequirements@beta", "updateUser@v1.0", "updateUser@v1.0"]);
     // Every change keeps a traceable id: the batch's request-id, and the client-request-id set on its item.
-    for (const c of changes.values()) expect(c).toMatchObject({ requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+    for (const c of changes.values())
+      expect(c).toMatchObject({
+        requestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+        clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      });
     await control(sim, "POST", "/advance-time", { ms: 4 * 60_000 }); // reads and the audit log catch up
     const state = await readAccountState(graphFor(), MEGAN, started);
     expect(state).toMatchObject({ accountEnabled: false, perUserMfaState: "enforced", passwordResets: [expect.any(Date)] });
@@ -107,16 +150,26 @@ describe("Graph gateway resilience", () => {
   });
 
   it("gives every change of a failed envelope its code and request id, and a missing answer as no-answer", async () => {
-    const forged = await applyAccountChanges(createFaultyTenantGraph(conn(), { forgedToken: true }), MEGAN, [{ kind: "blockSignIn" }, { kind: "enforceMfa" }]);
-    for (const c of forged.values()) expect(c).toMatchObject({ status: "refused", graphCode: "InvalidAuthenticationToken", requestId: expect.any(String) });
-    const dropped = await applyAccountChanges(createFaultyTenantGraph(conn(), { dropFromBatch: ["revokeSessions"] }), MEGAN, [{ kind: "blockSignIn" }, { kind: "revokeSessions" }]);
+    const forged = await applyAccountChanges(createFaultyTenantGraph(conn(), { forgedToken: true }), MEGAN, [
+      { kind: "blockSignIn" },
+      { kind: "enforceMfa" },
+    ]);
+    for (const c of forged.values())
+      expect(c).toMatchObject({ status: "refused", graphCode: "InvalidAuthenticationToken", requestId: expect.any(String) });
+    const dropped = await applyAccountChanges(createFaultyTenantGraph(conn(), { dropFromBatch: ["revokeSessions"] }), MEGAN, [
+      { kind: "blockSignIn" },
+      { kind: "revokeSessions" },
+    ]);
     expect(dropped.get("blockSignIn")!.status).toBe("accepted");
     expect(dropped.get("revokeSessions")).toMatchObject({ status: "no-answer", error: { details: { timedOut: true } } });
   });
 
   it("turns an answer that is not JSON into Graph's failure, never a crash", async () => {
     const error = await executeBatch(createFaultyTenantGraph(conn(), { garbleBatch: true }), revokeAll()).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", details: { graphCode: "UnreadableResponse", requestId: expect.any(String) } });
+    expect(error).toMatchObject({
+      code: "UPSTREAM_UNAVAILABLE",
+      details: { graphCode: "UnreadableResponse", requestId: expect.any(String) },
+    });
   });
 
   it("does not count a Retry-After wait toward the no-answer timeout: a long 429 is waited out and retried", async () => {
@@ -137,7 +190,12 @@ describe("Graph gateway resilience", () => {
   });
 
   it("never sends mail twice: a 503 on sendMail is not retried (it may have gone out); a 429 is (it did not)", async () => {
-    const mail = { from: "security@contoso.example", to: ["postmaster@gmail.com"], subject: "Advisory", text: "Block mail from megan.bowen@contoso.example" };
+    const mail = {
+      from: "security@contoso.example",
+      to: ["postmaster@gmail.com"],
+      subject: "Advisory",
+      text: "Block mail from megan.bowen@contoso.example",
+    };
     sim.configure({ faults: [{ operation: "sendMail", status: 503, times: 1 }] });
     await expect(sendMail(graphFor(), mail)).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE" });
     expect(attempts("sendMail")).toBe(1);
@@ -153,7 +211,9 @@ describe("Graph gateway resilience", () => {
     await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/settings`, { mailSendScope: ["alerts@contoso.example"] });
     const scoped = await sendMail(graphFor(), mail).catch((e: unknown) => e);
     expect(scoped).toMatchObject({ code: "UPSTREAM_ERROR", details: { graphCode: "ErrorAccessDenied", mailboxScope: true } });
-    expect((scoped as Error).message).toMatch(/holds Mail\.Send, but the tenant's Exchange RBAC for Applications \(or an application access policy\) does not let it use this mailbox/);
+    expect((scoped as Error).message).toMatch(
+      /holds Mail\.Send, but the tenant's Exchange RBAC for Applications \(or an application access policy\) does not let it use this mailbox/,
+    );
     await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/settings`, { mailSendScope: null, permissions: ["User.Read.All"] });
     const missing = await sendMail(graphFor(), mail).catch((e: unknown) => e);
     expect((missing as Error).message).toMatch(/needs the application permission Mail\.Send/);
@@ -161,7 +221,10 @@ describe("Graph gateway resilience", () => {
 
   it("reports a timeout as such, while the write may have landed", async () => {
     sim.configure({ faults: [{ operation: "updateUser", timeout: true, delayMs: 2_000 }] });
-    await expect(setAccountEnabled(graphFor(CONTOSO, { timeoutMs: 500 }), MEGAN, false)).rejects.toMatchObject({ code: "UPSTREAM_UNAVAILABLE", details: { timedOut: true, clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+    await expect(setAccountEnabled(graphFor(CONTOSO, { timeoutMs: 500 }), MEGAN, false)).rejects.toMatchObject({
+      code: "UPSTREAM_UNAVAILABLE",
+      details: { timedOut: true, clientRequestId: expect.stringMatching(/^[0-9a-f-]{36}$/) },
+    });
     await control(sim, "POST", "/advance-time", { ms: 10_000 });
     expect((await getUser(graphFor(), MEGAN))!.accountEnabled).toBe(false);
   });
@@ -169,9 +232,13 @@ describe("Graph gateway resilience", () => {
   it("says the tenant connection's credentials were refused, and what to fix, without Entra's own text", async () => {
     const wrongSecret = await getUser(graphFor(CONTOSO, { clientSecret: "rotated-away" }), MEGAN).catch((e: unknown) => e);
     expect(wrongSecret).toMatchObject({ code: "UPSTREAM_ERROR", details: { graphCode: "AADSTS7000215", credentialRefused: true } });
-    expect((wrongSecret as Error).message).toMatch(/^Microsoft Entra refused the tenant connection's credentials: the client secret is wrong or has expired\..*Admin → Tenants/);
+    expect((wrongSecret as Error).message).toMatch(
+      /^Microsoft Entra refused the tenant connection's credentials: the client secret is wrong or has expired\..*Admin → Tenants/,
+    );
     expect((wrongSecret as Error).message).not.toMatch(/unavailable|Invalid client secret provided|AADSTS/);
-    const notInTenant = await getUser(graphFor(CONTOSO, { clientId: "00000000-0000-4000-8000-0000000000aa" }), MEGAN).catch((e: unknown) => e);
+    const notInTenant = await getUser(graphFor(CONTOSO, { clientId: "00000000-0000-4000-8000-0000000000aa" }), MEGAN).catch(
+      (e: unknown) => e,
+    );
     expect(notInTenant).toMatchObject({ code: "UPSTREAM_ERROR", details: { graphCode: "AADSTS700016" } });
     expect((notInTenant as Error).message).toMatch(/not registered or consented in this tenant \(consent may have been revoked\)/);
     expect(seen).toEqual([]); // nothing reached Graph

@@ -10,8 +10,17 @@ import type { RetryPolicy } from "./client";
 
 export const DEFAULT_MAX_WAIT_SECONDS = 120;
 
-export type RetryInput = { status: number; retryAfterSeconds: number | null; tries: number; waitedSeconds: number; idempotent: boolean; policy: RetryPolicy };
-export type RetryDecision = { retry: true; waitSeconds: number } | { retry: false; /** How long Graph asked us to wait, when we stopped because of it. */ suggestedWaitSeconds: number | null };
+export type RetryInput = {
+  status: number;
+  retryAfterSeconds: number | null;
+  tries: number;
+  waitedSeconds: number;
+  idempotent: boolean;
+  policy: RetryPolicy;
+};
+export type RetryDecision =
+  | { retry: true; waitSeconds: number }
+  | { retry: false; /** How long Graph asked us to wait, when we stopped because of it. */ suggestedWaitSeconds: number | null };
 
 /** Exponential backoff with jitter (half to full of delay × 2^tries). */
 export function backoffSeconds(delaySeconds: number, tries: number, random = Math.random): number {

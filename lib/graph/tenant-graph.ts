@@ -41,42 +41,86 @@ function explainRefusals(credential: TokenCredential): TokenCredential {
   };
 }
 
-export async function getTenantGraph(db: Db, tenantId: string, options: Pick<GraphConnection, "simulatorUrl" | "retry" | "timeoutMs"> = {}): Promise<TenantGraph> {
+export async function getTenantGraph(
+  db: Db,
+  tenantId: string,
+  options: Pick<GraphConnection, "simulatorUrl" | "retry" | "timeoutMs"> = {},
+): Promise<TenantGraph> {
   const tenant = await db.tenant.findUnique({
     where: { id: tenantId },
-    select: { entraTenantId: true, connectionKind: true, connectionMode: true, consentedAt: true, disconnectedAt: true, clientId: true, clientSecretEncrypted: true, updatedAt: true },
+    select: {
+      entraTenantId: true,
+      connectionKind: true,
+      connectionMode: true,
+      consentedAt: true,
+      disconnectedAt: true,
+      clientId: true,
+      clientSecretEncrypted: true,
+      updatedAt: true,
+    },
   });
   if (!tenant) throw new AppError("NOT_FOUND", "Tenant not found.");
   if (tenant.disconnectedAt) {
-    throw new AppError("INVALID_STATE", "Breachdesk is disconnected from this tenant: its tickets are read-only. Its admin can connect it again.");
+    throw new AppError(
+      "INVALID_STATE",
+      "Breachdesk is disconnected from this tenant: its tickets are read-only. Its admin can connect it again.",
+    );
   }
   const env = getEnv();
   const simulatorUrl = tenant.connectionKind === "SIMULATED" ? (options.simulatorUrl ?? env.GRAPH_SIMULATOR_URL) : undefined;
-  const key = [tenantId, tenant.updatedAt.toISOString(), simulatorUrl ?? "graph", options.retry?.delaySeconds ?? "", options.timeoutMs ?? ""].join("|");
+  const key = [
+    tenantId,
+    tenant.updatedAt.toISOString(),
+    simulatorUrl ?? "graph",
+    options.retry?.delaySeconds ?? "",
+    options.timeoutMs ?? "",
+  ].join("|");
   const cached = cache.get(key);
   if (cached) return cached;
   let graph: TenantGraph;
   if (tenant.connectionMode === "DEPLOYMENT_APP") {
     if (!tenant.entraTenantId || !tenant.consentedAt) {
-      throw new AppError("INVALID_STATE", "This tenant is not connected yet: its admin connects it with Connect Microsoft 365 on the tenant's page.");
+      throw new AppError(
+        "INVALID_STATE",
+        "This tenant is not connected yet: its admin connects it with Connect Microsoft 365 on the tenant's page.",
+      );
     }
     const app = await getDeploymentApp().catch(() => {
-      throw new AppError("INVALID_STATE", "Breachdesk's app credentials cannot be read: a platform admin must fix them (Admin → Tenants says why).");
+      throw new AppError(
+        "INVALID_STATE",
+        "Breachdesk's app credentials cannot be read: a platform admin must fix them (Admin → Tenants says why).",
+      );
     });
-    if (!app) throw new AppError("INVALID_STATE", "Breachdesk's own app is not configured on this deployment (BREACHDESK_APP_CLIENT_ID and a certificate).");
-    const connection: GraphConnection = { tenantId: tenant.entraTenantId, clientId: app.clientId, credentials: app.credentials, simulatorUrl, ...options };
+    if (!app)
+      throw new AppError(
+        "INVALID_STATE",
+        "Breachdesk's own app is not configured on this deployment (BREACHDESK_APP_CLIENT_ID and a certificate).",
+      );
+    const connection: GraphConnection = {
+      tenantId: tenant.entraTenantId,
+      clientId: app.clientId,
+      credentials: app.credentials,
+      simulatorUrl,
+      ...options,
+    };
     graph = graphWith(connection, explainRefusals(createCredential(connection)), { beforeSend: recorderFor(env.GRAPH_RECORD_DIR) });
   } else {
     if (!tenant.entraTenantId || !tenant.clientId || !tenant.clientSecretEncrypted) {
-      throw new AppError("INVALID_STATE", "This tenant has no Graph connection yet: a platform admin must add its app client id and secret.");
+      throw new AppError(
+        "INVALID_STATE",
+        "This tenant has no Graph connection yet: a platform admin must add its app client id and secret.",
+      );
     }
-    graph = createTenantGraph({
-      tenantId: tenant.entraTenantId,
-      clientId: tenant.clientId,
-      clientSecret: decryptSecret(tenant.clientSecretEncrypted, env.BREACHDESK_ENCRYPTION_KEY),
-      simulatorUrl,
-      ...options,
-    }, { beforeSend: recorderFor(env.GRAPH_RECORD_DIR) });
+    graph = createTenantGraph(
+      {
+        tenantId: tenant.entraTenantId,
+        clientId: tenant.clientId,
+        clientSecret: decryptSecret(tenant.clientSecretEncrypted, env.BREACHDESK_ENCRYPTION_KEY),
+        simulatorUrl,
+        ...options,
+      },
+      { beforeSend: recorderFor(env.GRAPH_RECORD_DIR) },
+    );
   }
   cache.set(key, graph);
   return graph;

@@ -26,7 +26,10 @@ class BendBatchAnswer implements Middleware {
   }
 }
 
-export function createFaultyTenantGraph(c: GraphConnection, faults: { forgedToken?: boolean; dropFromBatch?: string[]; garbleBatch?: boolean }): TenantGraph {
+export function createFaultyTenantGraph(
+  c: GraphConnection,
+  faults: { forgedToken?: boolean; dropFromBatch?: string[]; garbleBatch?: boolean },
+): TenantGraph {
   return createTenantGraph(c, {
     authProvider: faults.forgedToken ? { getAccessToken: async () => "eyJhbGciOiJIUzI1NiJ9.eyJmb3JnZWQiOnRydWV9.Zm9yZ2Vk" } : undefined,
     beforeSend: faults.dropFromBatch ? [new BendBatchAnswer(faults.dropFromBatch)] : faults.garbleBatch ? [new BendBatchAnswer(null)] : [],

@@ -20,7 +20,11 @@ const SELECT = "id,userPrincipalName,displayName,accountEnabled,mail,signInSessi
 /** The user by object id or UPN (never by SMTP address: /users/{id | userPrincipalName}), or null when the tenant has no such user. */
 export async function getUser(g: TenantGraph, idOrUpn: string): Promise<GraphUser | null> {
   try {
-    const { body } = await callGraph<Partial<GraphUser> & { id: string; userPrincipalName: string; accountEnabled: boolean }>(g, { op: "getUser", method: "GET", path: `/users/${encodeURIComponent(idOrUpn)}?$select=${SELECT}` });
+    const { body } = await callGraph<Partial<GraphUser> & { id: string; userPrincipalName: string; accountEnabled: boolean }>(g, {
+      op: "getUser",
+      method: "GET",
+      path: `/users/${encodeURIComponent(idOrUpn)}?$select=${SELECT}`,
+    });
     return {
       ...body,
       displayName: body.displayName ?? null,
@@ -43,7 +47,8 @@ type Page<T> = { value: T[]; "@odata.nextLink"?: string };
 
 /** A batch item's body, or its error thrown (the caller fails closed). */
 function bodyOf<T>(outcome: BatchOutcome | undefined): T {
-  if (!outcome || outcome.error) throw outcome?.error ?? new AppError("UPSTREAM_UNAVAILABLE", "Microsoft Graph left a read out of its answer.");
+  if (!outcome || outcome.error)
+    throw outcome?.error ?? new AppError("UPSTREAM_UNAVAILABLE", "Microsoft Graph left a read out of its answer.");
   return outcome.body as T;
 }
 
@@ -71,12 +76,27 @@ export async function listUserRoles(g: TenantGraph, idOrUpn: string): Promise<He
   if (first.get("user")?.error?.code === "NOT_FOUND") return null;
   const { id } = bodyOf<{ id: string }>(first.get("user"));
   const items = await restOf(g, "listUserRoles", bodyOf<Page<MemberRow>>(first.get("memberOf")));
-  const active = items.filter((i) => i["@odata.type"] === "#microsoft.graph.directoryRole").map((i): HeldRole => ({ name: i.displayName ?? roleName(i.roleTemplateId ?? ""), via: "active" }));
-  const principals = [id, ...items.filter((i) => i["@odata.type"] === "#microsoft.graph.group" && i.isAssignableToRole).map((x) => x.id)].slice(0, 20);
-  const eligibility = await executeBatch(g, principals.map((principal, i) => ({
-    id: String(i), op: "listRoleEligibility", method: "GET", path: `/roleManagement/directory/roleEligibilityScheduleInstances?$filter=${encodeURIComponent(`principalId eq ${odataQuote(principal)}`)}`,
-  })));
-  const eligible = (await Promise.all(principals.map((_, i) => restOf(g, "listRoleEligibility", bodyOf<Page<{ roleDefinitionId: string }>>(eligibility.get(String(i)))))))
+  const active = items
+    .filter((i) => i["@odata.type"] === "#microsoft.graph.directoryRole")
+    .map((i): HeldRole => ({ name: i.displayName ?? roleName(i.roleTemplateId ?? ""), via: "active" }));
+  const principals = [
+    id,
+    ...items.filter((i) => i["@odata.type"] === "#microsoft.graph.group" && i.isAssignableToRole).map((x) => x.id),
+  ].slice(0, 20);
+  const eligibility = await executeBatch(
+    g,
+    principals.map((principal, i) => ({
+      id: String(i),
+      op: "listRoleEligibility",
+      method: "GET",
+      path: `/roleManagement/directory/roleEligibilityScheduleInstances?$filter=${encodeURIComponent(`principalId eq ${odataQuote(principal)}`)}`,
+    })),
+  );
+  const eligible = (
+    await Promise.all(
+      principals.map((_, i) => restOf(g, "listRoleEligibility", bodyOf<Page<{ roleDefinitionId: string }>>(eligibility.get(String(i))))),
+    )
+  )
     .flat()
     .map((r): HeldRole => ({ name: roleName(r.roleDefinitionId), via: "eligible" }));
   const seen = new Set<string>();

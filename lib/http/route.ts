@@ -36,7 +36,10 @@ export function apiRoute<P>(options: RouteOptions, handler: Handler<P>) {
       if (options.sameOrigin) {
         const origin = requestOriginInfo(request.headers, getEnv().NEXTAUTH_URL);
         if (!isSameOriginRequest(origin)) {
-          getLogger().warn({ route: options.name, origin: origin.origin, secFetchSite: origin.secFetchSite }, "request refused: not same-origin");
+          getLogger().warn(
+            { route: options.name, origin: origin.origin, secFetchSite: origin.secFetchSite },
+            "request refused: not same-origin",
+          );
           throw new AppError("FORBIDDEN", NOT_SAME_ORIGIN_MESSAGE);
         }
       }

@@ -23,7 +23,10 @@ describe("impact input errors", () => {
     const assessments = base.assessments.map((a, i) => (i === 2 ? { ...a, notes: "x".repeat(2001) } : a));
     const result = await action({ ...base, assessments, notificationDeadline: "next friday" as never });
     expect(result.validationErrors).toEqual({
-      fieldErrors: { "assessments.2.notes": ["Keep notes under 2,000 characters."], notificationDeadline: ["Enter a valid date and time."] },
+      fieldErrors: {
+        "assessments.2.notes": ["Keep notes under 2,000 characters."],
+        notificationDeadline: ["Enter a valid date and time."],
+      },
     });
   });
 
@@ -39,10 +42,16 @@ describe("impact rule errors", () => {
     const { AppError } = await import("@/lib/errors");
     const refusing = createSafeActionClient()
       .inputSchema(ZSaveImpactInput, { handleValidationErrorsShape: async (ve) => ({ fieldErrors: errorsByPath(ve) }) })
-      .action(async () => withFieldErrors(async () => {
-        throw new AppError("INVALID_INPUT", "The ticket is High: severity can only be raised. Choose High or higher.", { field: "overallSeverity" });
-      }));
+      .action(async () =>
+        withFieldErrors(async () => {
+          throw new AppError("INVALID_INPUT", "The ticket is High: severity can only be raised. Choose High or higher.", {
+            field: "overallSeverity",
+          });
+        }),
+      );
     const result = await refusing({ ...base, overallSeverity: "LOW" });
-    expect(result.validationErrors).toEqual({ fieldErrors: { overallSeverity: ["The ticket is High: severity can only be raised. Choose High or higher."] } });
+    expect(result.validationErrors).toEqual({
+      fieldErrors: { overallSeverity: ["The ticket is High: severity can only be raised. Choose High or higher."] },
+    });
   });
 });

@@ -8,7 +8,15 @@ const categories = Object.keys(IMPACT_CATEGORIES) as [keyof typeof IMPACT_CATEGO
 export const ZSaveImpactInput = z.object({
   ticketId: z.uuid(),
   version: ZVersion,
-  assessments: z.array(z.object({ category: z.enum(categories), level: z.enum(IMPACT_LEVELS), notes: safeText(2000, "Keep notes under 2,000 characters.").optional() })).max(categories.length),
+  assessments: z
+    .array(
+      z.object({
+        category: z.enum(categories),
+        level: z.enum(IMPACT_LEVELS),
+        notes: safeText(2000, "Keep notes under 2,000 characters.").optional(),
+      }),
+    )
+    .max(categories.length),
   personalDataInvolved: z.boolean(),
   notificationDeadline: z.preprocess(
     (v) => (v === "" ? undefined : v),

@@ -27,11 +27,21 @@ export type TSaveImpact = {
  */
 export async function saveImpact(db: Db, viewer: Viewer, input: TSaveImpact) {
   assertCan(viewer, "tickets.work");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, severity: true, detectedAt: true, status: true, tenant: { select: { disconnectedAt: true } } });
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
+    id: true,
+    number: true,
+    tenantId: true,
+    severity: true,
+    detectedAt: true,
+    status: true,
+    tenant: { select: { disconnectedAt: true } },
+  });
   assertTicketOpen(ticket, "change the assessment");
   if (isBelowSeverity(input.overallSeverity, ticket.severity)) {
     const current = SEVERITY_LABELS[ticket.severity];
-    throw new AppError("INVALID_INPUT", `The ticket is ${current}: severity can only be raised. Choose ${current} or higher.`, { field: "overallSeverity" });
+    throw new AppError("INVALID_INPUT", `The ticket is ${current}: severity can only be raised. Choose ${current} or higher.`, {
+      field: "overallSeverity",
+    });
   }
   const severity = raiseSeverity(ticket.severity, input.overallSeverity);
   const deadline = input.personalDataInvolved
@@ -51,8 +61,16 @@ export async function saveImpact(db: Db, viewer: Viewer, input: TSaveImpact) {
       });
     }
     await recordAuditEvent(tx, {
-      actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "ticket.impact_assessed", target: formatTicketNumber(ticket.number),
-      details: { severity: { from: ticket.severity, to: severity }, personalDataInvolved: input.personalDataInvolved, levels: Object.fromEntries(input.assessments.map((a) => [a.category, a.level])) },
+      actorId: viewer.id,
+      tenantId: ticket.tenantId,
+      ticketId: ticket.id,
+      action: "ticket.impact_assessed",
+      target: formatTicketNumber(ticket.number),
+      details: {
+        severity: { from: ticket.severity, to: severity },
+        personalDataInvolved: input.personalDataInvolved,
+        levels: Object.fromEntries(input.assessments.map((a) => [a.category, a.level])),
+      },
     });
   });
   return { severity, previousSeverity: ticket.severity, notificationDeadline: deadline };

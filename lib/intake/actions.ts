@@ -17,7 +17,11 @@ export const createTicketAction = actionClient
     const result = await withIntakeFieldErrors(() => fileTicket(db, viewer, parsedInput));
     if (result.status === "filed") {
       // After the response: the reporter never waits for Graph, and a Graph outage never blocks filing.
-      after(() => verifyPrimaryAccount(db, result.id).catch((err: unknown) => getLogger().warn({ err, ticketId: result.id }, "primary account check failed")));
+      after(() =>
+        verifyPrimaryAccount(db, result.id).catch((err: unknown) =>
+          getLogger().warn({ err, ticketId: result.id }, "primary account check failed"),
+        ),
+      );
       revalidatePath("/tickets");
     }
     return result;

@@ -8,7 +8,6 @@ import { fileTicket } from "./file-ticket";
 import { ZCreateTicketForm } from "@/lib/tickets/schemas";
 import { viewerOf as asViewer } from "@/tests/support/viewer";
 
-
 describe.each(testDbKinds())("filing from the intake form on %s", (kind) => {
   let t: TestDb;
   let admin: Viewer;
@@ -26,7 +25,14 @@ describe.each(testDbKinds())("filing from the intake form on %s", (kind) => {
   afterAll(() => t.close());
 
   const form = (over: Record<string, unknown> = {}) => ({
-    affectedUpn: `megan@${domain}`, title: "", symptoms: ["BULK_MAIL"], symptomsNote: "", detectedAt: new Date(Date.now() - 60_000).toISOString(), severity: "HIGH", fileAnyway: false, ...over,
+    affectedUpn: `megan@${domain}`,
+    title: "",
+    symptoms: ["BULK_MAIL"],
+    symptomsNote: "",
+    detectedAt: new Date(Date.now() - 60_000).toISOString(),
+    severity: "HIGH",
+    fileAnyway: false,
+    ...over,
   });
   // The real action pipeline (flattened errors, as the app's client), minus the request checks.
   let currentViewer: Viewer;
@@ -51,22 +57,36 @@ describe.each(testDbKinds())("filing from the intake form on %s", (kind) => {
       tenantId: ["Choose the tenant this incident belongs to."],
       severity: ["Choose a severity."],
     });
-    expect((await action(form({ tenantId: "00000000-0000-4000-8000-000000000000" }))).validationErrors?.fieldErrors).toEqual({ tenantId: ["That tenant does not exist."] });
+    expect((await action(form({ tenantId: "00000000-0000-4000-8000-000000000000" }))).validationErrors?.fieldErrors).toEqual({
+      tenantId: ["That tenant does not exist."],
+    });
     expect(await t.db.ticket.count({ where: { tenantId } })).toBe(0);
   });
 
   it("offers the open incidents for the same account before filing, and files only when asked to anyway", async () => {
-    const closed = await seedTicket(t.db, { tenantId, reporterId: admin.id, affectedUpn: `grady@${domain}`, status: "CLOSED", closedAt: new Date() });
+    const closed = await seedTicket(t.db, {
+      tenantId,
+      reporterId: admin.id,
+      affectedUpn: `grady@${domain}`,
+      status: "CLOSED",
+      closedAt: new Date(),
+    });
     const first = await fileTicket(t.db, admin, form({ affectedUpn: `Grady@${domain}` }));
     expect(first).toMatchObject({ status: "filed" });
     const again = await fileTicket(t.db, admin, form({ affectedUpn: `grady@${domain}` }));
-    expect(again).toEqual({ status: "duplicates", duplicates: [{ id: (first as { id: string }).id, number: (first as { number: number }).number, status: "NEW" }] });
+    expect(again).toEqual({
+      status: "duplicates",
+      duplicates: [{ id: (first as { id: string }).id, number: (first as { number: number }).number, status: "NEW" }],
+    });
     expect(JSON.stringify(again)).not.toContain(closed.id);
     expect(await t.db.ticket.count({ where: { tenantId, affectedUpn: `grady@${domain}` } })).toBe(2);
     const anyway = await fileTicket(t.db, admin, form({ affectedUpn: `grady@${domain}`, fileAnyway: true }));
     expect(anyway).toMatchObject({ status: "filed" });
     expect(await t.db.ticket.count({ where: { tenantId, affectedUpn: `grady@${domain}`, status: { not: "CLOSED" } } })).toBe(2);
     // A platform admin filing for the tenant is offered the same incidents.
-    expect(await fileTicket(t.db, platform, form({ affectedUpn: `grady@${domain}`, tenantId }))).toMatchObject({ status: "duplicates", duplicates: [{}, {}] });
+    expect(await fileTicket(t.db, platform, form({ affectedUpn: `grady@${domain}`, tenantId }))).toMatchObject({
+      status: "duplicates",
+      duplicates: [{}, {}],
+    });
   });
 });

@@ -22,7 +22,9 @@ async function resolveTenant(db: Db, viewer: Viewer, tenantId: string | undefine
     else errors.tenantId = ["Choose the tenant this incident belongs to."];
     return null;
   }
-  const tenant = /^[0-9a-f-]{36}$/i.test(id) ? await db.tenant.findUnique({ where: { id }, select: { id: true, primaryDomain: true, disconnectedAt: true } }) : null;
+  const tenant = /^[0-9a-f-]{36}$/i.test(id)
+    ? await db.tenant.findUnique({ where: { id }, select: { id: true, primaryDomain: true, disconnectedAt: true } })
+    : null;
   if (!tenant) {
     if (viewer.role === "TENANT_ADMIN") errors._form = ["Your account's tenant no longer exists. Ask a platform admin."];
     else errors.tenantId = ["That tenant does not exist."];

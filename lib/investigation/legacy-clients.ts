@@ -8,7 +8,14 @@
 
 const DOCUMENTED_FAMILIES = [/\bimap\d*\b/i, /\bpop\d*\b/i, /\bsmtp\b/i, /\bmapi\b/i, /^exchange activesync$/i, /^other clients$/i];
 
-const OTHER_LEGACY = ["autodiscover", "exchange online powershell", "exchange web services", "offline address book", "outlook anywhere (rpc over http)", "reporting web services"];
+const OTHER_LEGACY = [
+  "autodiscover",
+  "exchange online powershell",
+  "exchange web services",
+  "offline address book",
+  "outlook anywhere (rpc over http)",
+  "reporting web services",
+];
 
 export function isLegacyClient(clientAppUsed: string): boolean {
   const value = clientAppUsed.trim();

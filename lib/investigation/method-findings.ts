@@ -14,9 +14,16 @@ export type MethodFinding = { id: string; kind: string; detail: string | null; c
 /** Audit activities of a method being registered (Microsoft Entra's "security info" events). */
 export const REGISTRATION_ACTIVITY = /registered (all required )?security info/i;
 
-export function flagRecentMethods(methods: AuthMethod[], detectedAt: Date, audits: AuditRecord[] | null = null, windowDays = 14): MethodFinding[] {
+export function flagRecentMethods(
+  methods: AuthMethod[],
+  detectedAt: Date,
+  audits: AuditRecord[] | null = null,
+  windowDays = 14,
+): MethodFinding[] {
   const since = detectedAt.getTime() - windowDays * 86_400_000;
-  const registrations = (audits ?? []).filter((a) => REGISTRATION_ACTIVITY.test(a.activity) && a.result !== "failure" && a.at.getTime() >= since).sort((a, b) => a.at.getTime() - b.at.getTime());
+  const registrations = (audits ?? [])
+    .filter((a) => REGISTRATION_ACTIVITY.test(a.activity) && a.result !== "failure" && a.at.getTime() >= since)
+    .sort((a, b) => a.at.getTime() - b.at.getTime());
   const findings: MethodFinding[] = [];
   for (const m of methods) {
     if (m.kind === "password") continue;
@@ -27,9 +34,15 @@ export function flagRecentMethods(methods: AuthMethod[], detectedAt: Date, audit
     }
     if (registrations.length > 0) {
       const when = registrations.map((a) => `${formatDateTime(a.at)}${a.initiatedBy ? ` by ${a.initiatedBy}` : ""}`).join(", ");
-      findings.push({ ...base, reasons: [`Graph gives this method no registration date; the directory audit shows security info registered ${when}`] });
+      findings.push({
+        ...base,
+        reasons: [`Graph gives this method no registration date; the directory audit shows security info registered ${when}`],
+      });
     } else if (audits === null) {
-      findings.push({ ...base, reasons: ["Graph gives this method no registration date and the directory audit could not be read: check it with the user"] });
+      findings.push({
+        ...base,
+        reasons: ["Graph gives this method no registration date and the directory audit could not be read: check it with the user"],
+      });
     }
   }
   return findings;

@@ -35,7 +35,11 @@ export type Snapshot = ReturnType<typeof shape>;
 
 /** Every snapshot of the ticket, the earliest first; none is ever replaced by a later one. */
 export async function listSnapshots(db: Db, viewer: Viewer, ticketId: string): Promise<Snapshot[]> {
-  const rows = await db.investigationSnapshot.findMany({ where: { ticketId, ticket: ticketAccessFor(viewer) }, orderBy: [{ takenAt: "asc" }, { id: "asc" }], select: SELECT });
+  const rows = await db.investigationSnapshot.findMany({
+    where: { ticketId, ticket: ticketAccessFor(viewer) },
+    orderBy: [{ takenAt: "asc" }, { id: "asc" }],
+    select: SELECT,
+  });
   const ids = [...new Set(rows.map((r) => r.takenById).filter((id): id is string => Boolean(id)))];
   const people = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
   return rows.map((r, i) => shape(r, people.find((p) => p.id === r.takenById)?.name ?? null, i === 0));

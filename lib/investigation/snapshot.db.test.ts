@@ -17,11 +17,19 @@ describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
   let engineer: Viewer;
   let reporterId: string;
   const tenantIds = new Map<string, string>();
-  const graph = (d: DemoTenant) => createTenantGraph({ tenantId: d.tenantId, clientId: d.clientId, clientSecret: d.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 1, delaySeconds: 1 } });
+  const graph = (d: DemoTenant) =>
+    createTenantGraph({
+      tenantId: d.tenantId,
+      clientId: d.clientId,
+      clientSecret: d.clientSecret,
+      simulatorUrl: sim.url,
+      retry: { maxRetries: 1, delaySeconds: 1 },
+    });
 
   beforeAll(async () => {
     t = await createTestDb(kind);
-    for (const d of [CONTOSO, FABRIKAM]) tenantIds.set(d.tenantId, (await seedTenant(t.db, { entraTenantId: d.tenantId, primaryDomain: d.primaryDomain })).id);
+    for (const d of [CONTOSO, FABRIKAM])
+      tenantIds.set(d.tenantId, (await seedTenant(t.db, { entraTenantId: d.tenantId, primaryDomain: d.primaryDomain })).id);
     const e = await seedUser(t.db, { role: "ENGINEER" });
     engineer = viewerOf(e);
     reporterId = (await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: tenantIds.get(CONTOSO.tenantId)! })).id;
@@ -44,7 +52,9 @@ describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
     expect(snap.findings.inboxRules!.map((r) => r.reasons[0])).toEqual(["moves mail to RSS Subscriptions", "deletes mail"]);
     // Graph gives the attacker's phone no date: the audit's "User registered security info" in the window flags it.
     expect(snap.findings.authMethods!.map((m) => [m.kind, m.createdAt])).toEqual([["phone", null]]);
-    expect(snap.findings.authMethods![0]!.reasons[0]).toMatch(/no registration date; the directory audit shows security info registered .* by megan@contoso\.example/);
+    expect(snap.findings.authMethods![0]!.reasons[0]).toMatch(
+      /no registration date; the directory audit shows security info registered .* by megan@contoso\.example/,
+    );
     expect(snap.findings.consents!.map((c) => c.app)).toEqual(["Mail Helper Pro"]);
     expect(snap.findings.risk).toMatchObject({ riskState: "atRisk" });
     // Traced by Megan's primary SMTP address (megan.bowen@…), not her UPN: a trace by UPN finds nothing.
@@ -65,12 +75,20 @@ describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
   });
 
   it("records what Graph refused as gaps instead of failing", async () => {
-    const ticket = await seedTicket(t.db, { tenantId: tenantIds.get(FABRIKAM.tenantId)!, reporterId, affectedUpn: "lidia@fabrikam.example" });
+    const ticket = await seedTicket(t.db, {
+      tenantId: tenantIds.get(FABRIKAM.tenantId)!,
+      reporterId,
+      affectedUpn: "lidia@fabrikam.example",
+    });
     const { gaps, findings } = await takeSnapshot(t.db, engineer, { ticketId: ticket.id }, { graph: graph(FABRIKAM) });
     expect(Object.keys(gaps).sort()).toEqual(["messageTrace", "risk", "signIns"]);
     expect(gaps.signIns).toContain("Entra ID P1 licence");
     // Lidia's two hiding rules, and one Graph cannot model (read-only, so removed by hand).
-    expect(findings.inboxRules!.map((r) => [r.name, Boolean(r.readOnly)])).toEqual([[".", false], ["..", false], ["...", true]]);
+    expect(findings.inboxRules!.map((r) => [r.name, Boolean(r.readOnly)])).toEqual([
+      [".", false],
+      ["..", false],
+      ["...", true],
+    ]);
   });
 
   it("keeps every snapshot: a new one never replaces the first, which stays the evidence before any change", async () => {
@@ -83,11 +101,17 @@ describe.each(testDbKinds())("investigation snapshot on %s", (kind) => {
     const second = await takeSnapshot(t.db, engineer, { ticketId: ticket.id }, { graph: graph(CONTOSO) });
 
     const all = await listSnapshots(t.db, engineer, ticket.id);
-    expect(all.map((s) => [s.id, s.isFirst])).toEqual([[first.id, true], [second.id, false]]);
+    expect(all.map((s) => [s.id, s.isFirst])).toEqual([
+      [first.id, true],
+      [second.id, false],
+    ]);
     expect(all[0]!.findings.inboxRules!.map((r) => r.id)).toContain(rule.id); // what the attacker left, as first seen
     expect(all[1]!.findings.inboxRules!.map((r) => r.id)).not.toContain(rule.id);
     expect((await getLatestSnapshot(t.db, engineer, ticket.id))!.id).toBe(second.id);
     // The checklist step stays the first snapshot's.
-    expect(await t.db.checklistStep.findFirstOrThrow({ where: { ticketId: ticket.id, key: "snapshot" } })).toMatchObject({ doneAt: step.doneAt, state: "DONE" });
+    expect(await t.db.checklistStep.findFirstOrThrow({ where: { ticketId: ticket.id, key: "snapshot" } })).toMatchObject({
+      doneAt: step.doneAt,
+      state: "DONE",
+    });
   });
 });

@@ -51,9 +51,23 @@ const NO_MAILBOX = new AppError("INVALID_STATE", "The account has no mail addres
 
 export const ALONGSIDE_CONTAINMENT_NOTE = "Taken alongside containment (it reads nothing containment changes)";
 
-export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: string }, deps: { graph?: TenantGraph; now?: Date; alongside?: "containment" } = {}) {
+export async function takeSnapshot(
+  db: Db,
+  viewer: Viewer,
+  input: { ticketId: string },
+  deps: { graph?: TenantGraph; now?: Date; alongside?: "containment" } = {},
+) {
   assertCan(viewer, "remediation.run");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, affectedUpn: true, status: true, detectedAt: true, firstSuspiciousAt: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } });
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
+    id: true,
+    number: true,
+    tenantId: true,
+    affectedUpn: true,
+    status: true,
+    detectedAt: true,
+    firstSuspiciousAt: true,
+    tenant: { select: { primaryDomain: true, disconnectedAt: true } },
+  });
   assertTicketOpen(ticket, "take an evidence snapshot");
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
   const now = deps.now ?? new Date();
@@ -71,7 +85,9 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
     section("directoryAudits", gaps, () => listDirectoryAudits(graph, user.id, since)),
     section("risk", gaps, () => getRiskyUser(graph, user.id)),
     // Exchange traces the primary SMTP address (`mail`), which need not be the UPN.
-    section("messageTrace", gaps, () => (user.mail ? listMessageTraces(graph, { senderAddress: user.mail, startDate: traceStart, endDate: now }) : Promise.reject(NO_MAILBOX))),
+    section("messageTrace", gaps, () =>
+      user.mail ? listMessageTraces(graph, { senderAddress: user.mail, startDate: traceStart, endDate: now }) : Promise.reject(NO_MAILBOX),
+    ),
     // Per-user MFA before containment; taken alongside containment it could read the new state, so not then.
     deps.alongside ? Promise.resolve(null) : section("perUserMfa", gaps, () => getMfaState(graph, user.id)),
   ]);
@@ -86,13 +102,29 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
     risk: risk?.risk ?? null,
     recipientDomains: trace
       ? summariseByDomain(
-          trace.traces.map((t) => ({ traceId: t.id, recipient: t.recipientAddress, recipientDomain: t.recipientAddress.split("@")[1] ?? "", status: t.status, receivedAt: t.receivedAt })),
+          trace.traces.map((t) => ({
+            traceId: t.id,
+            recipient: t.recipientAddress,
+            recipientDomain: t.recipientAddress.split("@")[1] ?? "",
+            status: t.status,
+            receivedAt: t.receivedAt,
+          })),
           ticket.tenant.primaryDomain,
-        ).map((d) => ({ domain: d.domain, isInternal: d.isInternal, messages: d.messageCount, recipients: d.recipientCount, byStatus: d.byStatus }))
+        ).map((d) => ({
+          domain: d.domain,
+          isInternal: d.isInternal,
+          messages: d.messageCount,
+          recipients: d.recipientCount,
+          byStatus: d.byStatus,
+        }))
       : null,
     limits: limitsOf([
-      ["signIns", signIns, signIns?.signIns.length ?? 0], ["inboxRules", rules, rules?.rules.length ?? 0], ["authMethods", methods, methods?.methods.length ?? 0],
-      ["consents", consents, consents?.consents.length ?? 0], ["directoryAudits", audits, audits?.audits.length ?? 0], ["messageTrace", trace, trace?.traces.length ?? 0],
+      ["signIns", signIns, signIns?.signIns.length ?? 0],
+      ["inboxRules", rules, rules?.rules.length ?? 0],
+      ["authMethods", methods, methods?.methods.length ?? 0],
+      ["consents", consents, consents?.consents.length ?? 0],
+      ["directoryAudits", audits, audits?.audits.length ?? 0],
+      ["messageTrace", trace, trace?.traces.length ?? 0],
     ]),
   };
   const data = {
@@ -108,20 +140,37 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
     senderAddress: user.mail,
     perUserMfaState: mfa?.state ?? null,
   };
-  const requestIds = [signIns, rules, methods, consents, audits, trace].flatMap((s) => s?.requestIds ?? []).concat([risk?.requestId, mfa?.requestId].filter((id): id is string => Boolean(id)));
+  const requestIds = [signIns, rules, methods, consents, audits, trace]
+    .flatMap((s) => s?.requestIds ?? [])
+    .concat([risk?.requestId, mfa?.requestId].filter((id): id is string => Boolean(id)));
   // Dwell time starts at the first successful suspicious sign-in (one definition: lib/investigation/dwell.ts).
-  const firstSuspiciousAt = firstSuspiciousSignIn((signInFindings?.flagged ?? []).map((f) => ({ at: new Date(f.at), succeeded: f.succeeded }))).firstSuccessful;
+  const firstSuspiciousAt = firstSuspiciousSignIn(
+    (signInFindings?.flagged ?? []).map((f) => ({ at: new Date(f.at), succeeded: f.succeeded })),
+  ).firstSuccessful;
 
-  const notes = [deps.alongside ? ALONGSIDE_CONTAINMENT_NOTE : null, Object.keys(gaps).length ? `Gaps: ${Object.keys(gaps).join(", ")}` : null].filter(Boolean).join(". ") || null;
+  const notes =
+    [deps.alongside ? ALONGSIDE_CONTAINMENT_NOTE : null, Object.keys(gaps).length ? `Gaps: ${Object.keys(gaps).join(", ")}` : null]
+      .filter(Boolean)
+      .join(". ") || null;
   return db.$transaction(async (tx) => {
     const snapshot = await tx.investigationSnapshot.create({
-      data: { ticketId: ticket.id, takenById: viewer.id, data: JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue, findings: JSON.parse(JSON.stringify(findings)) as Prisma.InputJsonValue, gaps: Object.keys(gaps).length ? gaps : undefined, requestIds },
+      data: {
+        ticketId: ticket.id,
+        takenById: viewer.id,
+        data: JSON.parse(JSON.stringify(data)) as Prisma.InputJsonValue,
+        findings: JSON.parse(JSON.stringify(findings)) as Prisma.InputJsonValue,
+        gaps: Object.keys(gaps).length ? gaps : undefined,
+        requestIds,
+      },
       select: { id: true, takenAt: true },
     });
     if (firstSuspiciousAt && !ticket.firstSuspiciousAt) await tx.ticket.update({ where: { id: ticket.id }, data: { firstSuspiciousAt } });
     // The step was done by the first snapshot (the evidence before any change); later ones are
     // kept beside it and never take its place.
-    const step = await tx.checklistStep.findUnique({ where: { ticketId_key: { ticketId: ticket.id, key: "snapshot" } }, select: { state: true } });
+    const step = await tx.checklistStep.findUnique({
+      where: { ticketId_key: { ticketId: ticket.id, key: "snapshot" } },
+      select: { state: true },
+    });
     if (step?.state !== "DONE") {
       await tx.checklistStep.upsert({
         where: { ticketId_key: { ticketId: ticket.id, key: "snapshot" } },
@@ -130,8 +179,13 @@ export async function takeSnapshot(db: Db, viewer: Viewer, input: { ticketId: st
       });
     }
     await recordAuditEvent(tx, {
-      actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "investigation.snapshot", target: formatTicketNumber(ticket.number),
-      requestIds: requestIds.slice(0, 50), details: { snapshotId: snapshot.id, gaps: Object.keys(gaps), alongside: deps.alongside ?? null },
+      actorId: viewer.id,
+      tenantId: ticket.tenantId,
+      ticketId: ticket.id,
+      action: "investigation.snapshot",
+      target: formatTicketNumber(ticket.number),
+      requestIds: requestIds.slice(0, 50),
+      details: { snapshotId: snapshot.id, gaps: Object.keys(gaps), alongside: deps.alongside ?? null },
     });
     return { id: snapshot.id, findings, gaps };
   });

@@ -49,5 +49,10 @@ export function createBoss(connection: QueueConnection, role: BossRole): PgBoss 
     deleteAfterDays: 30,
   };
   if (connection.kind === "pglite") return new PgBoss({ ...common, db: pgliteExecutor(connection.pglite) });
-  return new PgBoss({ ...common, connectionString: connection.url, max: role.poolSize ?? (role.worker ? 4 : 2), application_name: "breachdesk-jobs" });
+  return new PgBoss({
+    ...common,
+    connectionString: connection.url,
+    max: role.poolSize ?? (role.worker ? 4 : 2),
+    application_name: "breachdesk-jobs",
+  });
 }

@@ -33,7 +33,11 @@ function executorFor(queue: JobQueue, tx: EnqueueOptions["tx"]): PgBoss.Db {
   return tx ? prismaExecutor(tx) : queue.boss.getDb();
 }
 
-export async function enqueueJob<S extends z.ZodType>(kind: JobKind<S>, payload: z.input<S>, options: EnqueueOptions = {}): Promise<Enqueued> {
+export async function enqueueJob<S extends z.ZodType>(
+  kind: JobKind<S>,
+  payload: z.input<S>,
+  options: EnqueueOptions = {},
+): Promise<Enqueued> {
   const queue = options.queue ?? getProcessJobQueue();
   const parsed = kind.payload.parse(payload);
   const singletonKey = options.singletonKey ?? kind.singletonKey?.(parsed);
@@ -51,7 +55,10 @@ export async function enqueueJob<S extends z.ZodType>(kind: JobKind<S>, payload:
     return { id, created: true };
   }
   if (singletonKey && !kind.throttleSeconds) {
-    const { rows } = await db.executeSql(`SELECT id FROM ${S}.job WHERE name = $1 AND singleton_key = $2 AND state < 'completed'`, [kind.name, singletonKey]);
+    const { rows } = await db.executeSql(`SELECT id FROM ${S}.job WHERE name = $1 AND singleton_key = $2 AND state < 'completed'`, [
+      kind.name,
+      singletonKey,
+    ]);
     const existing = (rows[0] as { id?: string } | undefined)?.id;
     if (existing) return { id: existing, created: false };
   }
@@ -126,10 +133,9 @@ export async function cancelJobs(filter: JobRefs & { kind?: string }, options: {
     conditions.push(`name = $${values.length}`);
   }
   if (conditions.length === 0) throw new Error("cancelJobs needs at least one filter");
-  const { rows } = await queue.boss.getDb().executeSql(
-    `SELECT name, id FROM ${S}.job WHERE state < 'completed' AND ${conditions.join(" AND ")}`,
-    values,
-  );
+  const { rows } = await queue.boss
+    .getDb()
+    .executeSql(`SELECT name, id FROM ${S}.job WHERE state < 'completed' AND ${conditions.join(" AND ")}`, values);
   const byName = new Map<string, string[]>();
   for (const { name, id } of rows as { name: string; id: string }[]) byName.set(name, [...(byName.get(name) ?? []), id]);
   let cancelled = 0;

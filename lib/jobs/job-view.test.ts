@@ -10,8 +10,12 @@ describe("reading a job row", () => {
   });
 
   it("takes the last error from a failure, a library message or a later success", () => {
-    expect(lastErrorOf("retry", { name: "JobFailure", message: "Graph did not answer.", code: "UPSTREAM_UNAVAILABLE" })).toBe("Graph did not answer.");
-    expect(lastErrorOf("retry", { value: { message: "job failed by timeout in active state" } })).toMatch(/^Did not finish within its time limit/);
+    expect(lastErrorOf("retry", { name: "JobFailure", message: "Graph did not answer.", code: "UPSTREAM_UNAVAILABLE" })).toBe(
+      "Graph did not answer.",
+    );
+    expect(lastErrorOf("retry", { value: { message: "job failed by timeout in active state" } })).toMatch(
+      /^Did not finish within its time limit/,
+    );
     expect(lastErrorOf("retry", { value: "pg-boss shut down while active" })).toBe("Its worker shut down while it ran.");
     expect(lastErrorOf("completed", { lastError: "Graph did not answer.", result: {} })).toBe("Graph did not answer.");
     expect(lastErrorOf("completed", { result: { message: "not an error" } })).toBeNull();
@@ -34,6 +38,10 @@ describe("the jobs page's query", () => {
       kind: "auth.purge-expired-sign-in-state",
       before: cursor,
     });
-    expect(ZJobListQuery.parse({ state: "exploded", kind: "Robert'); DROP", before: "yesterday" })).toEqual({ state: undefined, kind: undefined, before: undefined });
+    expect(ZJobListQuery.parse({ state: "exploded", kind: "Robert'); DROP", before: "yesterday" })).toEqual({
+      state: undefined,
+      kind: undefined,
+      before: undefined,
+    });
   });
 });

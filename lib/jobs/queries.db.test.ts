@@ -10,7 +10,13 @@ import type { JobQueue } from "./queue";
 // The listings behind /admin/jobs and a ticket's jobs: filters, newest first, pages, the archive,
 // and nothing of pg-boss's own queues. No workers run here, so jobs stay where they are put.
 
-const alpha = defineJob({ name: "test.alpha", label: "Alpha", payload: z.object({ n: z.number(), ticketId: z.string().optional() }), refs: (p) => ({ ticketId: p.ticketId }), handler: async () => ({}) });
+const alpha = defineJob({
+  name: "test.alpha",
+  label: "Alpha",
+  payload: z.object({ n: z.number(), ticketId: z.string().optional() }),
+  refs: (p) => ({ ticketId: p.ticketId }),
+  handler: async () => ({}),
+});
 const beta = defineJob({ name: "test.beta", label: "Beta", payload: z.object({ n: z.number() }), handler: async () => ({}) });
 
 describe.each(testDbKinds())("job listings on %s", (dbKind) => {
@@ -25,7 +31,10 @@ describe.each(testDbKinds())("job listings on %s", (dbKind) => {
     for (let n = 0; n < 2; n++) ids.push((await enqueueJob(beta, { n }, { queue })).id!);
     await cancelJob(ids[6]!, { queue });
     // As pg-boss's maintenance archives a finished job: moved, row for row, to the archive.
-    await t.db.$executeRawUnsafe(`WITH moved AS (DELETE FROM pgboss.job WHERE id = $1::uuid RETURNING *) INSERT INTO pgboss.archive SELECT *, now() FROM moved`, ids[6]);
+    await t.db.$executeRawUnsafe(
+      `WITH moved AS (DELETE FROM pgboss.job WHERE id = $1::uuid RETURNING *) INSERT INTO pgboss.archive SELECT *, now() FROM moved`,
+      ids[6],
+    );
     // pg-boss's own relay queue (schedules) must not show.
     await queue.boss.createQueue("__pgboss__send-it");
     expect(await queue.boss.send("__pgboss__send-it", { name: "test.beta" })).toEqual(expect.any(String));

@@ -74,7 +74,11 @@ export type JobCursor = { createdAt: Date; id: string };
 export const JOBS_PAGE_SIZE = 50;
 
 /** Every job (platform admins), newest first, by state and kind, a page at a time. */
-export async function listJobs(db: Db, filters: JobListFilters, limit = JOBS_PAGE_SIZE): Promise<{ rows: JobRow[]; next: JobCursor | null }> {
+export async function listJobs(
+  db: Db,
+  filters: JobListFilters,
+  limit = JOBS_PAGE_SIZE,
+): Promise<{ rows: JobRow[]; next: JobCursor | null }> {
   const conditions = [OURS];
   if (filters.state) conditions.push(Prisma.sql`state = ${filters.state}::${S}.job_state`);
   if (filters.kind) conditions.push(Prisma.sql`name = ${filters.kind}`);
@@ -97,7 +101,9 @@ export async function listTicketJobs(db: Db, ticketId: string, limit = 20): Prom
 
 /** How many live jobs are in each state (the admin page's summary). */
 export async function countJobsByState(db: Db): Promise<Record<JobState, number>> {
-  const rows = await db.$queryRaw<{ state: JobState; n: number }[]>`SELECT state::text AS state, count(*)::int AS n FROM ${S}.job WHERE ${OURS} GROUP BY state`;
+  const rows = await db.$queryRaw<
+    { state: JobState; n: number }[]
+  >`SELECT state::text AS state, count(*)::int AS n FROM ${S}.job WHERE ${OURS} GROUP BY state`;
   const counts: Record<JobState, number> = { created: 0, retry: 0, active: 0, completed: 0, cancelled: 0, failed: 0 };
   for (const r of rows) counts[r.state] = r.n;
   return counts;

@@ -128,7 +128,10 @@ describe.each(testDbKinds())("job queue on %s", (dbKind) => {
     const crashed = await enqueueJob(crashing, {}, { queue });
     const row = await settled(t, crashed.id!, "failed");
     expect(row.lastError).toMatch(/^Something went wrong on our side/);
-    const [stored] = await t.db.$queryRawUnsafe<{ output: string }[]>(`SELECT output::text AS output FROM pgboss.job WHERE id = $1::uuid`, crashed.id);
+    const [stored] = await t.db.$queryRawUnsafe<{ output: string }[]>(
+      `SELECT output::text AS output FROM pgboss.job WHERE id = $1::uuid`,
+      crashed.id,
+    );
     expect(stored?.output).toContain("Something went wrong");
     expect(stored?.output).not.toMatch(/secret|stack|at /);
   });
@@ -175,7 +178,10 @@ describe.each(testDbKinds())("job queue on %s", (dbKind) => {
     // The cancelled one cannot come back while the fresh one is unfinished.
     await settled(t, fresh.id!, "completed");
     const third = await enqueueJob(keyed, { accountId: "megan", step: "reset" }, { queue, startAfter: later });
-    await expect(retryJob(first.id!, { queue })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/newer job/) });
+    await expect(retryJob(first.id!, { queue })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringMatching(/newer job/),
+    });
     expect(third.created).toBe(true);
   });
 

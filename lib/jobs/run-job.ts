@@ -19,7 +19,9 @@ async function isCancelled(boss: PgBoss, name: string, id: string): Promise<bool
 
 /** No more retries for this run: pg-boss then marks the job failed instead of waiting to retry. */
 async function giveUp(boss: PgBoss, name: string, id: string): Promise<void> {
-  await boss.getDb().executeSql(`UPDATE ${S}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2 AND state = 'active'`, [name, id]);
+  await boss
+    .getDb()
+    .executeSql(`UPDATE ${S}.job SET retry_limit = retry_count WHERE name = $1 AND id = $2 AND state = 'active'`, [name, id]);
 }
 
 /**

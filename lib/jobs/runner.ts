@@ -65,7 +65,10 @@ export async function startJobRunner(options: RunnerOptions): Promise<JobRunner>
         logger.info({ graceMs, running: inFlight.size }, "job workers stopping");
         // pg-boss waits up to its timeout for running jobs, then fails those left (to be retried);
         // abort them just before, so a handler that listens to its signal stops writing.
-        const abortTimer = setTimeout(() => inFlight.forEach((c) => c.abort(new Error("Its worker shut down while it ran."))), Math.max(0, graceMs - 200));
+        const abortTimer = setTimeout(
+          () => inFlight.forEach((c) => c.abort(new Error("Its worker shut down while it ran."))),
+          Math.max(0, graceMs - 200),
+        );
         try {
           await boss.stop({ graceful: true, timeout: graceMs, wait: true, close: true });
         } finally {

@@ -14,7 +14,13 @@ import { cancelJobAsAdmin, retryJobAsAdmin } from "./service";
 // The admin's cancel and run-again: platform admins only, audited in the same transaction, and
 // nothing written when the change is refused.
 
-const keyed = defineJob({ name: "test.keyed-admin", label: "Keyed", payload: z.object({ key: z.string() }), singletonKey: (p) => p.key, handler: async () => ({}) });
+const keyed = defineJob({
+  name: "test.keyed-admin",
+  label: "Keyed",
+  payload: z.object({ key: z.string() }),
+  singletonKey: (p) => p.key,
+  handler: async () => ({}),
+});
 const later = () => new Date(Date.now() + 3600_000);
 
 describe.each(testDbKinds())("admin job actions on %s", (dbKind) => {
@@ -54,7 +60,10 @@ describe.each(testDbKinds())("admin job actions on %s", (dbKind) => {
     await cancelJobAsAdmin(t.db, admin, id!, queue);
     const newer = await enqueueJob(keyed, { key: "b" }, { queue, startAfter: later() });
     expect(newer.created).toBe(true);
-    await expect(retryJobAsAdmin(t.db, admin, id!, queue)).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringMatching(/newer job/) });
+    await expect(retryJobAsAdmin(t.db, admin, id!, queue)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringMatching(/newer job/),
+    });
     expect(await stateOf(id!)).toBe("cancelled");
     expect(await events()).toHaveLength(3);
     await expect(cancelJobAsAdmin(t.db, admin, crypto.randomUUID(), queue)).rejects.toMatchObject({ code: "NOT_FOUND" });

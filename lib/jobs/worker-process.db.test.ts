@@ -19,7 +19,9 @@ describe.skipIf(!testDbKinds().includes("postgres"))("worker processes on Postgr
   let queue: JobQueue;
   const workers: Worker[] = [];
   const runsOf = (marker: string) =>
-    t.db.$queryRaw<Run[]>`SELECT attempt, pid, finished_at IS NOT NULL AS finished FROM test_job_runs WHERE marker = ${marker} ORDER BY attempt`;
+    t.db.$queryRaw<
+      Run[]
+    >`SELECT attempt, pid, finished_at IS NOT NULL AS finished FROM test_job_runs WHERE marker = ${marker} ORDER BY attempt`;
   const stateOf = async (id: string) => (await listJobs(t.db, { kind: sleepJob.name }, 100)).rows.find((r) => r.id === id);
 
   beforeAll(async () => {
@@ -40,7 +42,10 @@ describe.skipIf(!testDbKinds().includes("postgres"))("worker processes on Postgr
     const victim = workers.find((w) => w.child.pid === first!.pid)!;
     victim.child.kill("SIGKILL");
     expect(await victim.exited).toBeNull();
-    const done = await waitFor(async () => ((await stateOf(id!))?.state === "completed" ? stateOf(id!) : undefined), "the job to complete elsewhere");
+    const done = await waitFor(
+      async () => ((await stateOf(id!))?.state === "completed" ? stateOf(id!) : undefined),
+      "the job to complete elsewhere",
+    );
     const runs = await runsOf("killed");
     expect(runs).toHaveLength(2);
     expect(runs[0]).toMatchObject({ attempt: 1, pid: first!.pid, finished: false });

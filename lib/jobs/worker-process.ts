@@ -34,7 +34,14 @@ export async function runWorkerProcess(options: WorkerProcessOptions): Promise<v
   }
   const logger = getLogger().child({ component: "worker", pid: process.pid });
   const { db, close } = await createPrismaClient(target);
-  const queue = await openJobQueue({ connection: { kind: "postgres", url: target.url }, kinds: options.kinds, db, logger, runWorkers: true, timings: options.timings });
+  const queue = await openJobQueue({
+    connection: { kind: "postgres", url: target.url },
+    kinds: options.kinds,
+    db,
+    logger,
+    runWorkers: true,
+    timings: options.timings,
+  });
   setProcessJobQueue(queue);
 
   let stopping = false;

@@ -13,7 +13,9 @@ const id = "3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b";
 describe("message trace inputs", () => {
   it("treats blank bounds as the default window and reports an invalid date on its field", () => {
     expect(ZRunMessageTraceInput.parse({ ticketId: id, startDate: "", endDate: "" })).toEqual({ ticketId: id });
-    expect(fieldErrors(ZRunMessageTraceInput, { ticketId: id, startDate: "yesterday-ish" })).toEqual({ startDate: ["Enter a valid start (UTC)."] });
+    expect(fieldErrors(ZRunMessageTraceInput, { ticketId: id, startDate: "yesterday-ish" })).toEqual({
+      startDate: ["Enter a valid start (UTC)."],
+    });
   });
 
   it("drops unknown filter values instead of failing", () => {

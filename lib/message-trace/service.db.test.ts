@@ -21,7 +21,6 @@ import { viewerOf as asViewer } from "@/tests/support/viewer";
 // The resolution and prevention stages against the tenant simulator over its real HTTPS
 // protocol: the production Graph client, pointed at the simulator by GRAPH_SIMULATOR_URL.
 
-
 async function controlGet<T>(sim: RunningSimulator, path: string): Promise<T> {
   const res = await fetch(`${sim.url}/_control${path}`);
   return (await res.json()) as T;
@@ -52,8 +51,13 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     const key = getEnv().BREACHDESK_ENCRYPTION_KEY;
     const tenant = (demo: DemoTenant, serviceMailbox: string | null) =>
       seedTenant(t.db, {
-        displayName: demo.displayName, entraTenantId: demo.tenantId, primaryDomain: demo.primaryDomain, connectionKind: "SIMULATED",
-        clientId: demo.clientId, clientSecretEncrypted: encryptSecret(demo.clientSecret, key), serviceMailbox,
+        displayName: demo.displayName,
+        entraTenantId: demo.tenantId,
+        primaryDomain: demo.primaryDomain,
+        connectionKind: "SIMULATED",
+        clientId: demo.clientId,
+        clientSecretEncrypted: encryptSecret(demo.clientSecret, key),
+        serviceMailbox,
       });
     contosoId = (await tenant(CONTOSO, `security@${CONTOSO.primaryDomain}`)).id;
     fabrikamId = (await tenant(FABRIKAM, null)).id;
@@ -64,7 +68,13 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
   });
   afterAll(() => t?.close());
 
-  const megansTicket = () => seedTicket(t.db, { tenantId: contosoId, reporterId: contosoAdmin.id, affectedUpn: `megan@${CONTOSO.primaryDomain}`, detectedAt: new Date(Date.now() - 3_600_000) });
+  const megansTicket = () =>
+    seedTicket(t.db, {
+      tenantId: contosoId,
+      reporterId: contosoAdmin.id,
+      affectedUpn: `megan@${CONTOSO.primaryDomain}`,
+      detectedAt: new Date(Date.now() - 3_600_000),
+    });
 
   it("traces megan's mail: gmail.com with its pending and getting-status messages, recipient domains for Scope", async () => {
     const ticket = await megansTicket();
@@ -79,11 +89,20 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     expect(gmail.byStatus.gettingStatus).toBeGreaterThan(0);
     expect(gmail.byStatus.pending).toBeGreaterThan(0);
     expect(gmail.unsettledCount).toBe((gmail.byStatus.gettingStatus ?? 0) + (gmail.byStatus.pending ?? 0));
-    expect(overview.lastRun).toMatchObject({ result: "SUCCEEDED", messages: result.messages, sender: "megan.bowen@contoso.example", truncated: false });
+    expect(overview.lastRun).toMatchObject({
+      result: "SUCCEEDED",
+      messages: result.messages,
+      sender: "megan.bowen@contoso.example",
+      truncated: false,
+    });
 
     const domains = await t.db.recipientDomain.findMany({ where: { ticketId: ticket.id }, orderBy: { domain: "asc" } });
     expect(domains.map((d) => [d.domain, d.isInternal, d.source])).toEqual([
-      [CONTOSO.primaryDomain, true, "TRACE"], ["gmail.com", false, "TRACE"], ["hotmail.com", false, "TRACE"], ["outlook.com", false, "TRACE"], ["yahoo.com", false, "TRACE"],
+      [CONTOSO.primaryDomain, true, "TRACE"],
+      ["gmail.com", false, "TRACE"],
+      ["hotmail.com", false, "TRACE"],
+      ["outlook.com", false, "TRACE"],
+      ["yahoo.com", false, "TRACE"],
     ]);
     expect(domains.find((d) => d.domain === "gmail.com")).toMatchObject({ messageCount: 420, recipientCount: gmail.recipientCount });
 
@@ -105,7 +124,12 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     await runMessageTrace(t.db, engineer, ZRunMessageTraceInput.parse({ ticketId: ticket.id }));
     const after = await t.db.recipientDomain.findMany({ where: { ticketId: ticket.id }, orderBy: { domain: "asc" } });
     expect(after.find((d) => d.domain === "gmail.com")).toMatchObject({
-      messageCount: 500, recipientCount: 480, manualMessageCount: 500, traceMessageCount: traced.messages, traceRecipientCount: traced.recipients, source: "TRACE",
+      messageCount: 500,
+      recipientCount: 480,
+      manualMessageCount: 500,
+      traceMessageCount: traced.messages,
+      traceRecipientCount: traced.recipients,
+      source: "TRACE",
     });
     expect(after.find((d) => d.domain === "partner.example")).toMatchObject({ messageCount: 2, source: "MANUAL", traceMessageCount: null });
     // Untouched trace rows still follow the trace.
@@ -113,7 +137,13 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
   });
 
   it("refuses the trace and the MFA check on a closed ticket", async () => {
-    const ticket = await seedTicket(t.db, { tenantId: contosoId, reporterId: contosoAdmin.id, affectedUpn: `megan@${CONTOSO.primaryDomain}`, status: "CLOSED", closedAt: new Date() });
+    const ticket = await seedTicket(t.db, {
+      tenantId: contosoId,
+      reporterId: contosoAdmin.id,
+      affectedUpn: `megan@${CONTOSO.primaryDomain}`,
+      status: "CLOSED",
+      closedAt: new Date(),
+    });
     const closed = { code: "INVALID_STATE", message: expect.stringContaining("The ticket is closed") };
     await expect(runMessageTrace(t.db, engineer, ZRunMessageTraceInput.parse({ ticketId: ticket.id }))).rejects.toMatchObject(closed);
     await expect(checkMfaCoverage(t.db, engineer, { ticketId: ticket.id })).rejects.toMatchObject(closed);
@@ -126,7 +156,11 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     const input = ZRunMessageTraceInput.parse({ ticketId: ticket.id, startDate: new Date(Date.now() - 100 * 86_400_000).toISOString() });
     await expect(runMessageTrace(t.db, engineer, input)).rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "startDate" } });
     // Fabrikam has no message-trace service principal in the simulator.
-    const fabrikamTicket = await seedTicket(t.db, { tenantId: fabrikamId, reporterId: fabrikamAdmin.id, affectedUpn: `lidia@${FABRIKAM.primaryDomain}` });
+    const fabrikamTicket = await seedTicket(t.db, {
+      tenantId: fabrikamId,
+      reporterId: fabrikamAdmin.id,
+      affectedUpn: `lidia@${FABRIKAM.primaryDomain}`,
+    });
     await expect(runMessageTrace(t.db, engineer, ZRunMessageTraceInput.parse({ ticketId: fabrikamTicket.id }))).rejects.toMatchObject({
       code: "UPSTREAM_ERROR",
       message: expect.stringContaining("Message trace is not enabled for this tenant"),
@@ -140,7 +174,13 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     await runMessageTrace(t.db, engineer, ZRunMessageTraceInput.parse({ ticketId: ticket.id }));
     await draftTicketAdvisories(t.db, engineer, { ticketId: ticket.id });
     const gmail = (await listAdvisories(t.db, engineer, ticket.id)).find((a) => a.domain === "gmail.com")!;
-    await updateAdvisory(t.db, engineer, { advisoryId: gmail.id, version: 1, toAddresses: ["admin@gmail.com"], subject: gmail.subject, body: gmail.body });
+    await updateAdvisory(t.db, engineer, {
+      advisoryId: gmail.id,
+      version: 1,
+      toAddresses: ["admin@gmail.com"],
+      subject: gmail.subject,
+      body: gmail.body,
+    });
     // A double click: one send goes out, the other is refused.
     const both = await Promise.allSettled([1, 2].map(() => sendAdvisory(t.db, engineer, { advisoryId: gmail.id, version: 2 })));
     const [ok, refused] = [both.filter((r) => r.status === "fulfilled"), both.filter((r) => r.status === "rejected")];
@@ -151,7 +191,10 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     expect(sent.requestId).toBeTruthy();
     await expect(sendAdvisory(t.db, engineer, { advisoryId: gmail.id, version: 3 })).rejects.toMatchObject({ code: "INVALID_STATE" });
 
-    const outbox = await controlGet<{ from: string; to: string[]; subject: string; body: string }[]>(sim, `/tenants/${CONTOSO.tenantId}/outbox`);
+    const outbox = await controlGet<{ from: string; to: string[]; subject: string; body: string }[]>(
+      sim,
+      `/tenants/${CONTOSO.tenantId}/outbox`,
+    );
     const mine = outbox.filter((m) => m.subject === gmail.subject);
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ from: `security@${CONTOSO.primaryDomain}`, to: ["admin@gmail.com"] });
@@ -171,11 +214,13 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     await t.db.tenant.update({ where: { id: contosoId }, data: { serviceMailbox: `MEGAN@${CONTOSO.primaryDomain}` } });
     try {
       await expect(sendAdvisory(t.db, engineer, { advisoryId: first!.id, version: 1 })).rejects.toMatchObject({
-        code: "INVALID_STATE", message: expect.stringContaining("never sent from a compromised mailbox"),
+        code: "INVALID_STATE",
+        message: expect.stringContaining("never sent from a compromised mailbox"),
       });
       await t.db.tenant.update({ where: { id: contosoId }, data: { serviceMailbox: null } });
       await expect(sendAdvisory(t.db, engineer, { advisoryId: first!.id, version: 1 })).rejects.toMatchObject({
-        code: "INVALID_STATE", message: expect.stringContaining("No service mailbox is configured"),
+        code: "INVALID_STATE",
+        message: expect.stringContaining("No service mailbox is configured"),
       });
     } finally {
       await t.db.tenant.update({ where: { id: contosoId }, data: { serviceMailbox: `security@${CONTOSO.primaryDomain}` } });
@@ -190,25 +235,43 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     const [first] = await listAdvisories(t.db, engineer, ticket.id);
     sim.configure({ faults: [{ operation: "sendMail", status: 500, times: 1 }] });
     await expect(sendAdvisory(t.db, engineer, { advisoryId: first!.id, version: 1 })).rejects.toMatchObject({
-      code: "UPSTREAM_UNAVAILABLE", message: expect.stringContaining("Check the Sent Items"),
+      code: "UPSTREAM_UNAVAILABLE",
+      message: expect.stringContaining("Check the Sent Items"),
     });
     expect((await listAdvisories(t.db, engineer, ticket.id))[0]).toMatchObject({ status: "SEND_UNKNOWN", version: 1 });
-    expect(await t.db.auditEvent.findFirst({ where: { ticketId: ticket.id, action: "advisory.sent" } })).toMatchObject({ result: "UNKNOWN" });
+    expect(await t.db.auditEvent.findFirst({ where: { ticketId: ticket.id, action: "advisory.sent" } })).toMatchObject({
+      result: "UNKNOWN",
+    });
     await expect(sendAdvisory(t.db, engineer, { advisoryId: first!.id, version: 1 })).rejects.toMatchObject({ code: "INVALID_STATE" });
-    await expect(sendAdvisory(t.db, engineer, { advisoryId: first!.id, version: 1, resendAfterUnknown: true })).resolves.toMatchObject({ version: 2 });
+    await expect(sendAdvisory(t.db, engineer, { advisoryId: first!.id, version: 1, resendAfterUnknown: true })).resolves.toMatchObject({
+      version: 2,
+    });
   });
 
   it("records the tenant's MFA coverage with numbers matching the simulator's users", async () => {
     const ticket = await megansTicket();
     const check = await checkMfaCoverage(t.db, engineer, { ticketId: ticket.id });
-    const users = await controlGet<{ userPrincipalName: string; isAdmin: boolean; accountEnabled: boolean; methods: { kind: string }[] }[]>(sim, `/tenants/${CONTOSO.tenantId}/users`);
+    const users = await controlGet<{ userPrincipalName: string; isAdmin: boolean; accountEnabled: boolean; methods: { kind: string }[] }[]>(
+      sim,
+      `/tenants/${CONTOSO.tenantId}/users`,
+    );
     const registered = users.filter((u) => u.methods.some((m) => m.kind !== "password"));
     expect(check).toMatchObject({ totalUsers: users.length, mfaRegistered: registered.length });
     const latest = await getLatestMfaCheck(t.db, contosoAdmin, { id: ticket.id, tenantId: contosoId });
-    expect(latest).toMatchObject({ totalUsers: users.length, mfaRegistered: registered.length, isFromThisTicket: true, requestId: expect.any(String) });
+    expect(latest).toMatchObject({
+      totalUsers: users.length,
+      mfaRegistered: registered.length,
+      isFromThisTicket: true,
+      requestId: expect.any(String),
+    });
     expect(latest!.adminsWithoutMfa).toBe(users.filter((u) => u.isAdmin && !registered.includes(u)).length);
     const without = latest!.usersWithoutMfa.map((u) => u.userPrincipalName).sort();
-    expect(without).toEqual(users.filter((u) => !registered.includes(u)).map((u) => u.userPrincipalName).sort());
+    expect(without).toEqual(
+      users
+        .filter((u) => !registered.includes(u))
+        .map((u) => u.userPrincipalName)
+        .sort(),
+    );
     // Grady never set up MFA; megan counts as registered because of the attacker's phone.
     expect(without).toContain(`grady@${CONTOSO.primaryDomain}`);
     expect(latest!.checkedAt).toBeInstanceOf(Date);
@@ -222,7 +285,9 @@ describe.each(testDbKinds())("message trace, advisories and MFA coverage against
     for (const viewer of [manager, contosoAdmin, fabrikamAdmin]) {
       await expect(runMessageTrace(t.db, viewer, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(checkMfaCoverage(t.db, viewer, { ticketId: ticket.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(sendAdvisory(t.db, viewer, { advisoryId: "00000000-0000-4000-8000-000000000000", version: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(sendAdvisory(t.db, viewer, { advisoryId: "00000000-0000-4000-8000-000000000000", version: 1 })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     }
     // What another tenant's admin reads of this ticket is nothing.
     expect((await getTraceOverview(t.db, fabrikamAdmin, { id: ticket.id, tenantPrimaryDomain: CONTOSO.primaryDomain })).total).toBe(0);

@@ -71,14 +71,27 @@ function toRows(ticketId: string, traces: MessageTrace[], now: Date): TraceRow[]
  */
 export async function runMessageTrace(db: Db, viewer: Viewer, input: TRunMessageTrace) {
   assertCan(viewer, "tickets.work");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, tenantId: true, status: true, affectedUpn: true, detectedAt: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } });
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
+    id: true,
+    tenantId: true,
+    status: true,
+    affectedUpn: true,
+    detectedAt: true,
+    tenant: { select: { primaryDomain: true, disconnectedAt: true } },
+  });
   assertTicketOpen(ticket, "run the message trace");
   const now = new Date();
   const fallback = defaultTraceWindow(ticket.detectedAt, now);
   const window = { start: input.startDate ?? fallback.start, end: input.endDate ?? fallback.end };
   const problem = checkTraceWindow(window, now);
   if (problem) throw new AppError("INVALID_INPUT", problem.message, { field: problem.field });
-  const audit = { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "message-trace.run", target: ticket.affectedUpn };
+  const audit = {
+    actorId: viewer.id,
+    tenantId: ticket.tenantId,
+    ticketId: ticket.id,
+    action: "message-trace.run",
+    target: ticket.affectedUpn,
+  };
   const windowDetails = { start: window.start.toISOString(), end: window.end.toISOString() };
 
   let fetched: Awaited<ReturnType<typeof fetchTraces>>;
@@ -86,7 +99,11 @@ export async function runMessageTrace(db: Db, viewer: Viewer, input: TRunMessage
     fetched = await fetchTraces(db, ticket.tenantId, ticket.affectedUpn, window, now);
   } catch (error) {
     await db.$transaction((tx) =>
-      recordAuditEvent(tx, { ...audit, result: "FAILED", details: { window: windowDetails, error: isAppError(error) ? error.code : "UNEXPECTED" } }),
+      recordAuditEvent(tx, {
+        ...audit,
+        result: "FAILED",
+        details: { window: windowDetails, error: isAppError(error) ? error.code : "UNEXPECTED" },
+      }),
     );
     throw error;
   }
@@ -101,10 +118,19 @@ export async function runMessageTrace(db: Db, viewer: Viewer, input: TRunMessage
     // Scope's recipient domains: the trace's counts are refreshed, the engineer's corrections kept.
     const stored = await tx.recipientDomain.findMany({
       where: { ticketId: ticket.id },
-      select: { id: true, domain: true, source: true, traceMessageCount: true, traceRecipientCount: true, manualMessageCount: true, manualRecipientCount: true },
+      select: {
+        id: true,
+        domain: true,
+        source: true,
+        traceMessageCount: true,
+        traceRecipientCount: true,
+        manualMessageCount: true,
+        manualRecipientCount: true,
+      },
     });
     const plan = planTraceRefresh(stored, summary);
-    if (plan.create.length > 0) await tx.recipientDomain.createMany({ data: plan.create.map((d) => ({ ticketId: ticket.id, source: "TRACE", ...d })) });
+    if (plan.create.length > 0)
+      await tx.recipientDomain.createMany({ data: plan.create.map((d) => ({ ticketId: ticket.id, source: "TRACE", ...d })) });
     for (const u of plan.update) await tx.recipientDomain.update({ where: { id: u.id }, data: u.data });
     if (plan.remove.length > 0) await tx.recipientDomain.deleteMany({ where: { id: { in: plan.remove } } });
     await recordAuditEvent(tx, {

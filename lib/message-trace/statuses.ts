@@ -48,7 +48,12 @@ export function traceStatusLabel(status: string): string {
 /** Lower-case domain of an address ("" when there is none). */
 export function domainOf(address: string): string {
   const at = address.lastIndexOf("@");
-  return at < 0 ? "" : address.slice(at + 1).trim().toLowerCase();
+  return at < 0
+    ? ""
+    : address
+        .slice(at + 1)
+        .trim()
+        .toLowerCase();
 }
 
 /** True for the tenant's primary domain or one of its subdomains. */

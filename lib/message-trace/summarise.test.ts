@@ -5,7 +5,11 @@ import { checkTraceWindow, defaultTraceWindow, splitTraceWindow } from "./window
 
 const at = (iso: string) => new Date(iso);
 const row = (traceId: string, recipient: string, status: string, iso = "2026-03-03T09:00:00Z") => ({
-  traceId, recipient, recipientDomain: recipient.split("@")[1]!, status, receivedAt: at(iso),
+  traceId,
+  recipient,
+  recipientDomain: recipient.split("@")[1]!,
+  status,
+  receivedAt: at(iso),
 });
 
 describe("summariseByDomain", () => {
@@ -20,8 +24,17 @@ describe("summariseByDomain", () => {
       ],
       "contoso.example",
     );
-    expect(s.map((d) => [d.domain, d.isInternal])).toEqual([["gmail.com", false], ["contoso.example", true], ["sales.contoso.example", true]]);
-    expect(s[0]).toMatchObject({ messageCount: 3, recipientCount: 2, unsettledCount: 2, byStatus: { gettingStatus: 1, pending: 1, delivered: 1 } });
+    expect(s.map((d) => [d.domain, d.isInternal])).toEqual([
+      ["gmail.com", false],
+      ["contoso.example", true],
+      ["sales.contoso.example", true],
+    ]);
+    expect(s[0]).toMatchObject({
+      messageCount: 3,
+      recipientCount: 2,
+      unsettledCount: 2,
+      byStatus: { gettingStatus: 1, pending: 1, delivered: 1 },
+    });
     expect(s[0]!.firstAt).toEqual(at("2026-03-03T08:00:00Z"));
     expect(s[0]!.lastAt).toEqual(at("2026-03-03T10:00:00Z"));
   });
@@ -51,8 +64,12 @@ describe("trace window", () => {
   });
 
   it("names the field to fix when Graph would refuse the window", () => {
-    expect(checkTraceWindow({ start: at("2026-03-09T00:00:00Z"), end: at("2026-03-08T00:00:00Z") }, now)).toMatchObject({ field: "startDate" });
-    expect(checkTraceWindow({ start: at("2026-03-09T00:00:00Z"), end: at("2026-03-11T00:00:00Z") }, now)).toMatchObject({ field: "endDate" });
+    expect(checkTraceWindow({ start: at("2026-03-09T00:00:00Z"), end: at("2026-03-08T00:00:00Z") }, now)).toMatchObject({
+      field: "startDate",
+    });
+    expect(checkTraceWindow({ start: at("2026-03-09T00:00:00Z"), end: at("2026-03-11T00:00:00Z") }, now)).toMatchObject({
+      field: "endDate",
+    });
     expect(checkTraceWindow({ start: at("2025-11-01T00:00:00Z"), end: now }, now)).toMatchObject({ field: "startDate" });
     expect(checkTraceWindow({ start: at("2026-03-01T00:00:00Z"), end: now }, now)).toBeNull();
     // Exactly 90 days back would be older than 90 days by the time Graph reads it.

@@ -25,7 +25,10 @@ export type DomainSummary = {
 };
 
 export function summariseByDomain(rows: readonly TraceRowLike[], primaryDomain: string): DomainSummary[] {
-  const groups = new Map<string, { traces: Set<string>; recipients: Set<string>; byStatus: Record<string, number>; unsettled: number; first: number; last: number }>();
+  const groups = new Map<
+    string,
+    { traces: Set<string>; recipients: Set<string>; byStatus: Record<string, number>; unsettled: number; first: number; last: number }
+  >();
   for (const row of rows) {
     const domain = row.recipientDomain.toLowerCase();
     let g = groups.get(domain);

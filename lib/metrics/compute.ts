@@ -6,12 +6,22 @@ import { dwellHours } from "@/lib/investigation/dwell";
 // nothing is null and shows as "—".
 
 export type MetricTicket = {
-  id: string; number: number; tenant: string; status: string; severity: Severity; createdAt: Date; firstResponseAt: Date | null;
-  containedAt: Date | null; resolvedAt: Date | null; closedAt: Date | null;
+  id: string;
+  number: number;
+  tenant: string;
+  status: string;
+  severity: Severity;
+  createdAt: Date;
+  firstResponseAt: Date | null;
+  containedAt: Date | null;
+  resolvedAt: Date | null;
+  closedAt: Date | null;
   /** The first successful suspicious sign-in: where dwell time starts (lib/investigation/dwell.ts). */
   firstSuspiciousAt: Date | null;
   /** Recipients of the unauthorized mail outside / inside the tenant's own domains. */
-  recipients: number; internalRecipients: number; openPreventiveItems: number;
+  recipients: number;
+  internalRecipients: number;
+  openPreventiveItems: number;
 };
 
 const HOUR = 3_600_000;
@@ -44,10 +54,28 @@ export function computeMetrics(tickets: MetricTicket[], now = new Date()) {
     closed: tickets.filter((t) => t.status === "CLOSED").length,
     byStatus: count((t) => t.status),
     byTenant: count((t) => t.tenant),
-    hoursToFirstResponse: average(durations(tickets, (t) => t.createdAt, (t) => t.firstResponseAt)),
-    hoursToContain: average(durations(tickets, (t) => t.createdAt, (t) => t.containedAt)),
+    hoursToFirstResponse: average(
+      durations(
+        tickets,
+        (t) => t.createdAt,
+        (t) => t.firstResponseAt,
+      ),
+    ),
+    hoursToContain: average(
+      durations(
+        tickets,
+        (t) => t.createdAt,
+        (t) => t.containedAt,
+      ),
+    ),
     dwellHours: average(tickets.flatMap((t) => dwellHours(t.firstSuspiciousAt, t.containedAt) ?? [])),
-    hoursToClose: average(durations(tickets, (t) => t.createdAt, (t) => t.closedAt)),
+    hoursToClose: average(
+      durations(
+        tickets,
+        (t) => t.createdAt,
+        (t) => t.closedAt,
+      ),
+    ),
     slaBreaches: breaches,
     recipientsAffected: tickets.reduce((n, t) => n + t.recipients, 0),
     internalRecipientsAffected: tickets.reduce((n, t) => n + t.internalRecipients, 0),

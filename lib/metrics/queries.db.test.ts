@@ -8,7 +8,6 @@ import { loadMetricTickets } from "./queries";
 import { parsePeriod } from "./schemas";
 import { viewerOf } from "@/tests/support/viewer";
 
-
 describe.each(testDbKinds())("metrics query on %s", (kind) => {
   let t: TestDb;
   let manager: Viewer, engineer: Viewer;
@@ -28,7 +27,12 @@ describe.each(testDbKinds())("metrics query on %s", (kind) => {
     };
     await ticket("before", contoso, "2026-10-31T23:59:59.999Z");
     const first = await ticket("firstDay", contoso, "2026-11-01T00:00:00.000Z", {
-      status: "CLOSED", severity: "HIGH", firstResponseAt: at("2026-11-01T00:20:00Z"), containedAt: at("2026-11-01T02:00:00Z"), resolvedAt: at("2026-11-01T06:00:00Z"), closedAt: at("2026-11-02T00:00:00Z"),
+      status: "CLOSED",
+      severity: "HIGH",
+      firstResponseAt: at("2026-11-01T00:20:00Z"),
+      containedAt: at("2026-11-01T02:00:00Z"),
+      resolvedAt: at("2026-11-01T06:00:00Z"),
+      closedAt: at("2026-11-02T00:00:00Z"),
     });
     await ticket("lastDay", fabrikam, "2026-11-30T23:59:59.000Z", { status: "NEW", severity: "LOW" });
     await ticket("after", fabrikam, "2026-12-01T00:00:00.000Z");
@@ -54,11 +58,27 @@ describe.each(testDbKinds())("metrics query on %s", (kind) => {
   it("takes the tickets reported in the period, both days included, with recipients and open measures", async () => {
     const rows = await loadMetricTickets(t.db, manager, november());
     expect(rows.map((r) => r.number)).toEqual([numbers.firstDay, numbers.lastDay]);
-    expect(rows[0]).toMatchObject({ tenant: "Contoso", status: "CLOSED", recipients: 422, internalRecipients: 9, openPreventiveItems: 2, resolvedAt: new Date("2026-11-01T06:00:00Z") });
+    expect(rows[0]).toMatchObject({
+      tenant: "Contoso",
+      status: "CLOSED",
+      recipients: 422,
+      internalRecipients: 9,
+      openPreventiveItems: 2,
+      resolvedAt: new Date("2026-11-01T06:00:00Z"),
+    });
     expect(rows[1]).toMatchObject({ tenant: "Fabrikam", recipients: 0, internalRecipients: 0, openPreventiveItems: 0 });
     const m = computeMetrics(rows, new Date("2026-12-01T00:00:30Z"));
     // The LOW ticket is 30 s old: within its 8 h response target; the closed one met both.
-    expect(m).toMatchObject({ total: 2, open: 1, closed: 1, slaBreaches: 0, recipientsAffected: 422, internalRecipientsAffected: 9, openPreventiveItems: 2, hoursToClose: 24 });
+    expect(m).toMatchObject({
+      total: 2,
+      open: 1,
+      closed: 1,
+      slaBreaches: 0,
+      recipientsAffected: 422,
+      internalRecipientsAffected: 9,
+      openPreventiveItems: 2,
+      hoursToClose: 24,
+    });
   });
 
   it("is for managers (and platform admins) only", async () => {

@@ -11,16 +11,37 @@ export async function loadMetricTickets(db: Db, viewer: Viewer, period: { from: 
     where: { createdAt: { gte: period.from, lte: period.to } },
     orderBy: { number: "asc" },
     select: {
-      id: true, number: true, status: true, severity: true, createdAt: true, firstResponseAt: true, containedAt: true, firstSuspiciousAt: true, resolvedAt: true, closedAt: true,
+      id: true,
+      number: true,
+      status: true,
+      severity: true,
+      createdAt: true,
+      firstResponseAt: true,
+      containedAt: true,
+      firstSuspiciousAt: true,
+      resolvedAt: true,
+      closedAt: true,
       tenant: { select: { displayName: true } },
       recipientDomains: { select: { isInternal: true, recipientCount: true } },
       _count: { select: { preventiveItems: { where: { status: { in: ["OPEN", "IN_PROGRESS"] } } } } },
     },
   });
-  const sum = (domains: { isInternal: boolean; recipientCount: number }[], internal: boolean) => domains.filter((d) => d.isInternal === internal).reduce((n, d) => n + d.recipientCount, 0);
+  const sum = (domains: { isInternal: boolean; recipientCount: number }[], internal: boolean) =>
+    domains.filter((d) => d.isInternal === internal).reduce((n, d) => n + d.recipientCount, 0);
   return rows.map((r) => ({
-    id: r.id, number: r.number, tenant: r.tenant.displayName, status: r.status, severity: r.severity, createdAt: r.createdAt, firstResponseAt: r.firstResponseAt,
-    containedAt: r.containedAt, firstSuspiciousAt: r.firstSuspiciousAt, resolvedAt: r.resolvedAt, closedAt: r.closedAt,
-    recipients: sum(r.recipientDomains, false), internalRecipients: sum(r.recipientDomains, true), openPreventiveItems: r._count.preventiveItems,
+    id: r.id,
+    number: r.number,
+    tenant: r.tenant.displayName,
+    status: r.status,
+    severity: r.severity,
+    createdAt: r.createdAt,
+    firstResponseAt: r.firstResponseAt,
+    containedAt: r.containedAt,
+    firstSuspiciousAt: r.firstSuspiciousAt,
+    resolvedAt: r.resolvedAt,
+    closedAt: r.closedAt,
+    recipients: sum(r.recipientDomains, false),
+    internalRecipients: sum(r.recipientDomains, true),
+    openPreventiveItems: r._count.preventiveItems,
   }));
 }

@@ -29,7 +29,9 @@ export function periodBuckets(period: { from: Date; to: Date }): { unit: "day" |
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 const label = (d: Date, unit: "day" | "week" | "month") =>
-  unit === "month" ? `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}` : `${unit === "week" ? "week of " : ""}${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
+  unit === "month"
+    ? `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`
+    : `${unit === "week" ? "week of " : ""}${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}`;
 
 /** Incidents reported per bucket, split by their current status. */
 export function incidentsOverTime(tickets: MetricTicket[], period: { from: Date; to: Date }): { unit: string; buckets: TimeBucket[] } {
@@ -69,23 +71,37 @@ export function incidentsSummary(unit: string, buckets: TimeBucket[]): string {
 
 /** Share of the severity's target that a stopped clock used: ≤ 100 % is within the SLA. */
 export const SLA_BANDS = [
-  { label: "≤ 25 %", upTo: 0.25 }, { label: "25–50 %", upTo: 0.5 }, { label: "50–75 %", upTo: 0.75 }, { label: "75–100 %", upTo: 1 },
-  { label: "100–150 %", upTo: 1.5 }, { label: "150–200 %", upTo: 2 }, { label: "> 200 %", upTo: Infinity },
+  { label: "≤ 25 %", upTo: 0.25 },
+  { label: "25–50 %", upTo: 0.5 },
+  { label: "50–75 %", upTo: 0.75 },
+  { label: "75–100 %", upTo: 1 },
+  { label: "100–150 %", upTo: 1.5 },
+  { label: "150–200 %", upTo: 2 },
+  { label: "> 200 %", upTo: Infinity },
 ] as const;
 
 export type SlaDistribution = {
   bands: { label: string; n: number; withinTarget: boolean }[];
   /** Stopped clocks within / beyond the target. */
-  met: number; breached: number;
+  met: number;
+  breached: number;
   /** Still open: within the target so far, or already past it. */
-  running: number; overdue: number;
+  running: number;
+  overdue: number;
   /** Resolved without the clock's event (containment of a false positive). */
   notApplicable: number;
 };
 
 /** How the period's tickets did against one SLA: final durations by share of target; open ones counted apart. */
 export function slaDistribution(tickets: MetricTicket[], which: "firstResponse" | "contain", now = new Date()): SlaDistribution {
-  const out: SlaDistribution = { bands: SLA_BANDS.map((b) => ({ label: b.label, n: 0, withinTarget: b.upTo <= 1 })), met: 0, breached: 0, running: 0, overdue: 0, notApplicable: 0 };
+  const out: SlaDistribution = {
+    bands: SLA_BANDS.map((b) => ({ label: b.label, n: 0, withinTarget: b.upTo <= 1 })),
+    met: 0,
+    breached: 0,
+    running: 0,
+    overdue: 0,
+    notApplicable: 0,
+  };
   for (const t of tickets) {
     const clock = slaReadings(t, now)[which];
     if (!clock) out.notApplicable += 1;

@@ -55,15 +55,24 @@ export type SummaryInput = { kind: NotificationKind; ticketNumber: string; actor
 export function summarize({ kind, ticketNumber: n, actorName, detail }: SummaryInput): string {
   const by = actorName ? ` by ${actorName}` : "";
   switch (kind) {
-    case "ticket.picked-up": return `${n} was picked up${by}`;
-    case "ticket.assigned": return `${n} was assigned to you${by}`;
-    case "ticket.contained": return `${n}: the affected account is contained`;
-    case "ticket.public-update": return `${n}: new update${actorName ? ` from ${actorName}` : ""}`;
-    case "ticket.resolved": return `${n} was resolved${by}`;
-    case "report.approved": return `${n}: the incident report was approved${detail ? ` (version ${detail})` : ""}`;
-    case "report.returned": return `${n}: the report was returned${by}`;
-    case "report.submitted": return `${n}: report${detail ? ` version ${detail}` : ""} waits for review`;
-    case "approval.requested": return `${n}: ${actorName ?? "Someone"} asks for approval${detail ? ` of ${detail}` : ""}`;
+    case "ticket.picked-up":
+      return `${n} was picked up${by}`;
+    case "ticket.assigned":
+      return `${n} was assigned to you${by}`;
+    case "ticket.contained":
+      return `${n}: the affected account is contained`;
+    case "ticket.public-update":
+      return `${n}: new update${actorName ? ` from ${actorName}` : ""}`;
+    case "ticket.resolved":
+      return `${n} was resolved${by}`;
+    case "report.approved":
+      return `${n}: the incident report was approved${detail ? ` (version ${detail})` : ""}`;
+    case "report.returned":
+      return `${n}: the report was returned${by}`;
+    case "report.submitted":
+      return `${n}: report${detail ? ` version ${detail}` : ""} waits for review`;
+    case "approval.requested":
+      return `${n}: ${actorName ?? "Someone"} asks for approval${detail ? ` of ${detail}` : ""}`;
   }
 }
 

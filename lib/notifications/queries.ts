@@ -30,14 +30,21 @@ export async function countUnreadNotifications(db: Db, viewer: Viewer): Promise<
 /** Of these tickets, those the viewer has unread notifications about (the "Updated" marker). */
 export async function ticketsWithUnread(db: Db, viewer: Viewer, ticketIds: string[]): Promise<Set<string>> {
   if (ticketIds.length === 0 || !hasPermission(viewer.role, "notifications.read")) return new Set();
-  const rows = await db.notification.findMany({ where: { ...mine(viewer), readAt: null, ticketId: { in: ticketIds } }, distinct: ["ticketId"], select: { ticketId: true } });
+  const rows = await db.notification.findMany({
+    where: { ...mine(viewer), readAt: null, ticketId: { in: ticketIds } },
+    distinct: ["ticketId"],
+    select: { ticketId: true },
+  });
   return new Set(rows.map((r) => r.ticketId));
 }
 
 /** The kinds this viewer's role can receive, each with its two switches (on unless turned off). */
 export async function getNotificationPreferences(db: Db, viewer: Viewer) {
   assertCan(viewer, "notifications.read");
-  const saved = await db.notificationPreference.findMany({ where: { userId: viewer.id }, select: { kind: true, inApp: true, email: true } });
+  const saved = await db.notificationPreference.findMany({
+    where: { userId: viewer.id },
+    select: { kind: true, inApp: true, email: true },
+  });
   return kindsForRole(viewer.role).map((kind) => {
     const row = saved.find((s) => s.kind === kind);
     return { kind, label: KIND_LABELS[kind], inApp: row?.inApp ?? true, email: row?.email ?? true };
@@ -56,6 +63,16 @@ export async function listOutgoingMail(db: Db, viewer: Viewer, options: { take?:
   return db.outgoingMail.findMany({
     orderBy: { createdAt: "desc" },
     take: options.take ?? 100,
-    select: { id: true, toAddress: true, subject: true, text: true, status: true, attempts: true, lastError: true, createdAt: true, sentAt: true },
+    select: {
+      id: true,
+      toAddress: true,
+      subject: true,
+      text: true,
+      status: true,
+      attempts: true,
+      lastError: true,
+      createdAt: true,
+      sentAt: true,
+    },
   });
 }

@@ -17,7 +17,13 @@ export function mayViewTicketOf(tenantId: string): Prisma.UserWhereInput {
   };
 }
 
-export type AudienceContext = { tenantId: string; assigneeId: string | null; actorId: string | null; actorRole: Role | null; assignedToId?: string | null };
+export type AudienceContext = {
+  tenantId: string;
+  assigneeId: string | null;
+  actorId: string | null;
+  actorRole: Role | null;
+  assignedToId?: string | null;
+};
 
 const NOBODY: Prisma.UserWhereInput = { id: { in: [] } };
 const byId = (id: string | null | undefined): Prisma.UserWhereInput => (id ? { id } : NOBODY);

@@ -3,7 +3,11 @@ import { summarize } from "./kinds";
 import { renderMail } from "./render-mail";
 
 describe("renderMail", () => {
-  const base = { recipientName: "Dana <admin>", url: "https://desk.example/tickets/1?a=1&b=2", preferencesUrl: "https://desk.example/notifications" };
+  const base = {
+    recipientName: "Dana <admin>",
+    url: "https://desk.example/tickets/1?a=1&b=2",
+    preferencesUrl: "https://desk.example/notifications",
+  };
 
   it("says what happened with a link, in text and escaped HTML", () => {
     const mail = renderMail({ ...base, summary: summarize({ kind: "ticket.contained", ticketNumber: "INC-1001", actorName: null }) });
@@ -14,7 +18,10 @@ describe("renderMail", () => {
   });
 
   it("keeps the subject on one line whatever a name holds", () => {
-    const mail = renderMail({ ...base, summary: summarize({ kind: "ticket.picked-up", ticketNumber: "INC-7", actorName: "Eve\r\nBcc: x@y" }) });
+    const mail = renderMail({
+      ...base,
+      summary: summarize({ kind: "ticket.picked-up", ticketNumber: "INC-7", actorName: "Eve\r\nBcc: x@y" }),
+    });
     expect(mail.subject).not.toMatch(/[\r\n]/);
   });
 });
@@ -22,6 +29,8 @@ describe("renderMail", () => {
 describe("summarize", () => {
   it("names the ticket and the actor, never a comment's text", () => {
     expect(summarize({ kind: "ticket.public-update", ticketNumber: "INC-1001", actorName: "Alex" })).toBe("INC-1001: new update from Alex");
-    expect(summarize({ kind: "report.submitted", ticketNumber: "INC-1001", actorName: "Alex", detail: "2" })).toBe("INC-1001: report version 2 waits for review");
+    expect(summarize({ kind: "report.submitted", ticketNumber: "INC-1001", actorName: "Alex", detail: "2" })).toBe(
+      "INC-1001: report version 2 waits for review",
+    );
   });
 });

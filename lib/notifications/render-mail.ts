@@ -5,10 +5,15 @@
 export type MailInput = { recipientName: string; summary: string; url: string; preferencesUrl: string };
 export type RenderedMail = { subject: string; text: string; html: string };
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 
 /** Header injection is impossible through nodemailer, but a subject stays one line anyway. */
-const oneLine = (s: string) => s.replace(/[\r\n]+/g, " ").trim().slice(0, 200);
+const oneLine = (s: string) =>
+  s
+    .replace(/[\r\n]+/g, " ")
+    .trim()
+    .slice(0, 200);
 
 export function renderMail({ recipientName, summary, url, preferencesUrl }: MailInput): RenderedMail {
   const subject = `[Breachdesk] ${oneLine(summary)}`;

@@ -8,5 +8,8 @@ export const ZMarkReadInput = z.union([
 ]);
 
 export const ZPreferencesInput = z.object({
-  prefs: z.array(z.object({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean() })).min(1).max(NOTIFICATION_KINDS.length),
+  prefs: z
+    .array(z.object({ kind: z.enum(NOTIFICATION_KINDS), inApp: z.boolean(), email: z.boolean() }))
+    .min(1)
+    .max(NOTIFICATION_KINDS.length),
 });

@@ -27,12 +27,18 @@ export async function deliverMail(db: Db, input: { mailId: string; attempt: numb
       // Stable per mail: a retry after a lost reply lets the receiving side drop the duplicate.
       messageId: `<${mail.id}@breachdesk>`,
     });
-    await db.outgoingMail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), messageId: info.messageId, attempts: { increment: 1 }, lastError: null } });
+    await db.outgoingMail.update({
+      where: { id: mail.id },
+      data: { status: "SENT", sentAt: new Date(), messageId: info.messageId, attempts: { increment: 1 }, lastError: null },
+    });
     return { status: "SENT", messageId: info.messageId };
   } catch (error) {
     const message = describeSmtpError(error);
     const last = input.attempt >= input.maxAttempts;
-    await db.outgoingMail.update({ where: { id: mail.id }, data: { status: last ? "FAILED" : "QUEUED", attempts: { increment: 1 }, lastError: message } });
+    await db.outgoingMail.update({
+      where: { id: mail.id },
+      data: { status: last ? "FAILED" : "QUEUED", attempts: { increment: 1 }, lastError: message },
+    });
     throw new AppError("UPSTREAM_UNAVAILABLE", message);
   }
 }

@@ -14,7 +14,8 @@ import { countUnreadNotifications, listNotifications, ticketsWithUnread } from "
 import { markNotificationsRead, notifyTicketEvent, saveNotificationPreferences } from "./service";
 
 /** Soft line breaks and =XX escapes of a quoted-printable body, enough to read a link. */
-const decodeQuotedPrintable = (s: string) => s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
+const decodeQuotedPrintable = (s: string) =>
+  s.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 
 // Notifications are written by the services that record the event, in their transaction, to
 // those who may see the ticket; mail goes out through a real SMTP server on loopback.
@@ -23,7 +24,13 @@ describe.each(testDbKinds())("notifications on %s", (kind) => {
   let t: TestDb;
   let queue: JobQueue;
   let smtp: Awaited<ReturnType<typeof startSmtpSink>>;
-  let engineer: Viewer, otherEngineer: Viewer, fabrikamEngineer: Viewer, manager: Viewer, admin: Viewer, secondAdmin: Viewer, fabrikamAdmin: Viewer;
+  let engineer: Viewer,
+    otherEngineer: Viewer,
+    fabrikamEngineer: Viewer,
+    manager: Viewer,
+    admin: Viewer,
+    secondAdmin: Viewer,
+    fabrikamAdmin: Viewer;
   let contosoId: string;
 
   beforeAll(async () => {
@@ -54,7 +61,8 @@ describe.each(testDbKinds())("notifications on %s", (kind) => {
   });
 
   const newTicket = () => seedTicket(t.db, { tenantId: contosoId, reporterId: admin.id });
-  const kindsOf = async (userId: string, ticketId: string) => (await t.db.notification.findMany({ where: { userId, ticketId }, orderBy: { createdAt: "asc" } })).map((n) => n.kind);
+  const kindsOf = async (userId: string, ticketId: string) =>
+    (await t.db.notification.findMany({ where: { userId, ticketId }, orderBy: { createdAt: "asc" } })).map((n) => n.kind);
 
   it("picking up tells the tenant's admins and the assignee, not the actor nor another tenant", async () => {
     const ticket = await newTicket();
@@ -65,7 +73,11 @@ describe.each(testDbKinds())("notifications on %s", (kind) => {
     expect(await kindsOf(otherEngineer.id, ticket.id)).toEqual([]);
     expect(await kindsOf(fabrikamAdmin.id, ticket.id)).toEqual([]);
     const [first] = await listNotifications(t.db, admin);
-    expect(first).toMatchObject({ ticketId: ticket.id, summary: expect.stringContaining(`was picked up by ${otherEngineer.name}`), href: `/tickets/${ticket.id}` });
+    expect(first).toMatchObject({
+      ticketId: ticket.id,
+      summary: expect.stringContaining(`was picked up by ${otherEngineer.name}`),
+      href: `/tickets/${ticket.id}`,
+    });
   });
 
   it("writes nothing when the event's transaction rolls back", async () => {
@@ -79,13 +91,17 @@ describe.each(testDbKinds())("notifications on %s", (kind) => {
     expect(await t.db.notification.count({ where: { ticketId: ticket.id } })).toBe(0);
     expect(await t.db.outgoingMail.count({ where: { ticketId: ticket.id } })).toBe(0);
     // A stale version is a conflict: the assignment and its notifications do not happen.
-    await expect(assignTicket(t.db, engineer, { ticketId: ticket.id, assigneeId: engineer.id, version: 7 })).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(assignTicket(t.db, engineer, { ticketId: ticket.id, assigneeId: engineer.id, version: 7 })).rejects.toMatchObject({
+      code: "CONFLICT",
+    });
     expect(await t.db.notification.count({ where: { ticketId: ticket.id } })).toBe(0);
   });
 
   it("tells only engineers who serve the tenant about an approval request", async () => {
     const ticket = await newTicket();
-    await t.db.$transaction((tx) => notifyTicketEvent(tx, { kind: "approval.requested", ticketId: ticket.id, actorId: engineer.id, detail: "block sign-in" }));
+    await t.db.$transaction((tx) =>
+      notifyTicketEvent(tx, { kind: "approval.requested", ticketId: ticket.id, actorId: engineer.id, detail: "block sign-in" }),
+    );
     expect(await kindsOf(otherEngineer.id, ticket.id)).toEqual(["approval.requested"]);
     expect(await kindsOf(admin.id, ticket.id)).toEqual(["approval.requested"]);
     expect(await kindsOf(fabrikamEngineer.id, ticket.id)).toEqual([]);
@@ -110,7 +126,10 @@ describe.each(testDbKinds())("notifications on %s", (kind) => {
       expect(m.raw).not.toContain("203.0.113.9");
     }
     // The server has the mail before the job records it as sent.
-    await waitFor(async () => ((await t.db.outgoingMail.count({ where: { ticketId: ticket.id, status: "SENT" } })) === 2 ? true : undefined), "both mails recorded as sent");
+    await waitFor(
+      async () => ((await t.db.outgoingMail.count({ where: { ticketId: ticket.id, status: "SENT" } })) === 2 ? true : undefined),
+      "both mails recorded as sent",
+    );
     // The tenant admin's reply goes to the engineer working the ticket.
     await assignTicket(t.db, engineer, { ticketId: ticket.id, assigneeId: engineer.id, version: 1 });
     await addComment(t.db, admin, { ticketId: ticket.id, body: "Thanks", visibility: "PUBLIC" });
@@ -127,8 +146,13 @@ describe.each(testDbKinds())("notifications on %s", (kind) => {
         const rows = await t.db.outgoingMail.findMany({ where: { ticketId: ticket.id, attempts: { gte: 1 } } });
         return rows.length === 2 ? rows : undefined;
       }, "the first attempts");
-      expect(failed.every((m) => m.status === "QUEUED" && /SMTP server did not take the mail \(.*reply 451/.test(m.lastError ?? ""))).toBe(true);
-      const jobs = await t.db.$queryRawUnsafe<{ state: string }[]>(`SELECT state::text AS state FROM pgboss.job WHERE name = 'notifications.send-mail' AND data->'refs'->>'ticketId' = $1`, ticket.id);
+      expect(failed.every((m) => m.status === "QUEUED" && /SMTP server did not take the mail \(.*reply 451/.test(m.lastError ?? ""))).toBe(
+        true,
+      );
+      const jobs = await t.db.$queryRawUnsafe<{ state: string }[]>(
+        `SELECT state::text AS state FROM pgboss.job WHERE name = 'notifications.send-mail' AND data->'refs'->>'ticketId' = $1`,
+        ticket.id,
+      );
       expect(jobs.map((j) => j.state)).toEqual(["retry", "retry"]);
     } finally {
       smtp.setReject(false);
@@ -136,8 +160,13 @@ describe.each(testDbKinds())("notifications on %s", (kind) => {
   });
 
   it("respects each user's switches, per kind and channel", async () => {
-    await saveNotificationPreferences(t.db, secondAdmin, [{ kind: "ticket.contained", inApp: false, email: false }, { kind: "ticket.resolved", inApp: true, email: false }]);
-    await expect(saveNotificationPreferences(t.db, secondAdmin, [{ kind: "report.submitted", inApp: false, email: false }])).rejects.toMatchObject({ code: "INVALID_INPUT" });
+    await saveNotificationPreferences(t.db, secondAdmin, [
+      { kind: "ticket.contained", inApp: false, email: false },
+      { kind: "ticket.resolved", inApp: true, email: false },
+    ]);
+    await expect(
+      saveNotificationPreferences(t.db, secondAdmin, [{ kind: "report.submitted", inApp: false, email: false }]),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT" });
     const ticket = await newTicket();
     await t.db.$transaction((tx) => notifyTicketEvent(tx, { kind: "ticket.contained", ticketId: ticket.id, actorId: engineer.id }));
     await t.db.$transaction((tx) => notifyTicketEvent(tx, { kind: "ticket.resolved", ticketId: ticket.id, actorId: engineer.id }));
@@ -168,7 +197,9 @@ describe.each(testDbKinds())("notifications on %s", (kind) => {
 
   it("closing tells the managers a report waits", async () => {
     const ticket = await newTicket();
-    await t.db.$transaction((tx) => notifyTicketEvent(tx, { kind: "report.submitted", ticketId: ticket.id, actorId: engineer.id, detail: "1" }));
+    await t.db.$transaction((tx) =>
+      notifyTicketEvent(tx, { kind: "report.submitted", ticketId: ticket.id, actorId: engineer.id, detail: "1" }),
+    );
     expect(await kindsOf(manager.id, ticket.id)).toEqual(["report.submitted"]);
     expect(await kindsOf(admin.id, ticket.id)).toEqual([]);
   });

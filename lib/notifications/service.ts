@@ -36,11 +36,22 @@ export async function notifyTicketEvent(tx: Prisma.TransactionClient, event: Tic
     event.actorId ? tx.user.findUnique({ where: { id: event.actorId }, select: { name: true, role: true } }) : null,
   ]);
   const recipients = await tx.user.findMany({
-    where: recipientsWhere(kind, { tenantId: ticket.tenantId, assigneeId: ticket.assigneeId, actorId: event.actorId, actorRole: actor?.role ?? null, assignedToId: event.assignedToId }),
+    where: recipientsWhere(kind, {
+      tenantId: ticket.tenantId,
+      assigneeId: ticket.assigneeId,
+      actorId: event.actorId,
+      actorRole: actor?.role ?? null,
+      assignedToId: event.assignedToId,
+    }),
     select: { id: true, name: true, email: true, notificationPrefs: { where: { kind }, select: { inApp: true, email: true } } },
   });
   if (recipients.length === 0) return { notified: 0, mails: 0 };
-  const summary = summarize({ kind, ticketNumber: formatTicketNumber(ticket.number), actorName: actor?.name ?? null, detail: event.detail });
+  const summary = summarize({
+    kind,
+    ticketNumber: formatTicketNumber(ticket.number),
+    actorName: actor?.name ?? null,
+    detail: event.detail,
+  });
   const rows = recipients
     .filter((r) => r.notificationPrefs[0]?.inApp !== false)
     .map((r) => ({ id: randomUUID(), userId: r.id, kind, ticketId: ticket.id, summary }));
@@ -68,14 +79,24 @@ export async function notifyTicketEvent(tx: Prisma.TransactionClient, event: Tic
 }
 
 /** Assignment tells the tenant when a new incident is picked up, and the assignee when someone else assigned them. */
-export async function notifyAssignment(tx: Prisma.TransactionClient, a: { ticketId: string; actorId: string; assigneeId: string | null; pickedUp: boolean }) {
+export async function notifyAssignment(
+  tx: Prisma.TransactionClient,
+  a: { ticketId: string; actorId: string; assigneeId: string | null; pickedUp: boolean },
+) {
   if (a.pickedUp) await notifyTicketEvent(tx, { kind: "ticket.picked-up", ticketId: a.ticketId, actorId: a.actorId });
-  if (a.assigneeId && a.assigneeId !== a.actorId) await notifyTicketEvent(tx, { kind: "ticket.assigned", ticketId: a.ticketId, actorId: a.actorId, assignedToId: a.assigneeId });
+  if (a.assigneeId && a.assigneeId !== a.actorId)
+    await notifyTicketEvent(tx, { kind: "ticket.assigned", ticketId: a.ticketId, actorId: a.actorId, assignedToId: a.assigneeId });
 }
 
 /** The workflow transitions people hear about. */
 export function kindOfTransition(transition: string): NotificationKind | null {
-  return transition === "triage" ? "ticket.picked-up" : transition === "resolve" ? "ticket.resolved" : transition === "close" ? "report.submitted" : null;
+  return transition === "triage"
+    ? "ticket.picked-up"
+    : transition === "resolve"
+      ? "ticket.resolved"
+      : transition === "close"
+        ? "report.submitted"
+        : null;
 }
 
 // The reader's side: marking read and choosing what to hear about. Each touches only the
@@ -85,19 +106,31 @@ export async function markNotificationsRead(db: Db, viewer: Viewer, input: { ids
   assertCan(viewer, "notifications.read");
   if (!input.all && !input.ids?.length && !input.ticketId) return { count: 0 };
   return db.notification.updateMany({
-    where: { userId: viewer.id, readAt: null, ...(input.all ? {} : input.ticketId ? { ticketId: input.ticketId } : { id: { in: input.ids } }) },
+    where: {
+      userId: viewer.id,
+      readAt: null,
+      ...(input.all ? {} : input.ticketId ? { ticketId: input.ticketId } : { id: { in: input.ids } }),
+    },
     data: { readAt: new Date() },
   });
 }
 
-export async function saveNotificationPreferences(db: Db, viewer: Viewer, prefs: { kind: NotificationKind; inApp: boolean; email: boolean }[]) {
+export async function saveNotificationPreferences(
+  db: Db,
+  viewer: Viewer,
+  prefs: { kind: NotificationKind; inApp: boolean; email: boolean }[],
+) {
   assertCan(viewer, "notifications.read");
   const allowed = new Set(kindsForRole(viewer.role));
   const refused = prefs.find((p) => !allowed.has(p.kind));
   if (refused) throw new AppError("INVALID_INPUT", "That kind of notification does not apply to your role.");
   await db.$transaction(
     prefs.map((p) =>
-      db.notificationPreference.upsert({ where: { userId_kind: { userId: viewer.id, kind: p.kind } }, create: { userId: viewer.id, ...p }, update: { inApp: p.inApp, email: p.email } }),
+      db.notificationPreference.upsert({
+        where: { userId_kind: { userId: viewer.id, kind: p.kind } },
+        create: { userId: viewer.id, ...p },
+        update: { inApp: p.inApp, email: p.email },
+      }),
     ),
   );
 }

@@ -14,14 +14,21 @@ import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 /** Runs the tenant-wide MFA registration report (Graph) and records its numbers on the ticket. */
 export async function checkMfaCoverage(db: Db, viewer: Viewer, input: { ticketId: string }) {
   assertCan(viewer, "tickets.work");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } });
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
+    id: true,
+    tenantId: true,
+    status: true,
+    tenant: { select: { disconnectedAt: true } },
+  });
   assertTicketOpen(ticket, "check MFA coverage");
   const audit = { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "mfa-coverage.checked", target: "tenant" };
   let result: Awaited<ReturnType<typeof listUserRegistrationDetails>>;
   try {
     result = await listUserRegistrationDetails(await getTenantGraph(db, ticket.tenantId));
   } catch (error) {
-    await db.$transaction((tx) => recordAuditEvent(tx, { ...audit, result: "FAILED", details: { error: isAppError(error) ? error.code : "UNEXPECTED" } }));
+    await db.$transaction((tx) =>
+      recordAuditEvent(tx, { ...audit, result: "FAILED", details: { error: isAppError(error) ? error.code : "UNEXPECTED" } }),
+    );
     throw error;
   }
   const coverage = summariseMfaCoverage(result.users);

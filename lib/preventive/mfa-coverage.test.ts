@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { coveragePercent, summariseMfaCoverage, type RegistrationLike } from "./mfa-coverage";
 
 const user = (upn: string, over: Partial<RegistrationLike> = {}): RegistrationLike => ({
-  id: upn, userPrincipalName: upn, displayName: upn.split("@")[0]!, isAdmin: false, isMfaRegistered: true, isMfaCapable: true, methodsRegistered: ["microsoftAuthenticator"], ...over,
+  id: upn,
+  userPrincipalName: upn,
+  displayName: upn.split("@")[0]!,
+  isAdmin: false,
+  isMfaRegistered: true,
+  isMfaCapable: true,
+  methodsRegistered: ["microsoftAuthenticator"],
+  ...over,
 });
 
 describe("summariseMfaCoverage", () => {
@@ -15,7 +22,11 @@ describe("summariseMfaCoverage", () => {
       user("patti@contoso.example", { isMfaCapable: false }),
     ]);
     expect(c).toMatchObject({ totalUsers: 5, mfaRegistered: 2, mfaCapable: 1, adminsWithoutMfa: 1 });
-    expect(c.usersWithoutMfa.map((u) => u.userPrincipalName)).toEqual(["admin@contoso.example", "grady@contoso.example", "megan@contoso.example"]);
+    expect(c.usersWithoutMfa.map((u) => u.userPrincipalName)).toEqual([
+      "admin@contoso.example",
+      "grady@contoso.example",
+      "megan@contoso.example",
+    ]);
     expect(coveragePercent(c)).toBe(40);
   });
 

@@ -10,7 +10,13 @@ export type RegistrationLike = {
   methodsRegistered: string[];
 };
 
-export type UserWithoutMfa = { id: string; userPrincipalName: string; displayName: string | null; isAdmin: boolean; methodsRegistered: string[] };
+export type UserWithoutMfa = {
+  id: string;
+  userPrincipalName: string;
+  displayName: string | null;
+  isAdmin: boolean;
+  methodsRegistered: string[];
+};
 
 export type MfaCoverage = {
   totalUsers: number;
@@ -24,7 +30,13 @@ export type MfaCoverage = {
 export function summariseMfaCoverage(users: readonly RegistrationLike[]): MfaCoverage {
   const without = users
     .filter((u) => !u.isMfaRegistered)
-    .map((u) => ({ id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, isAdmin: u.isAdmin, methodsRegistered: u.methodsRegistered }))
+    .map((u) => ({
+      id: u.id,
+      userPrincipalName: u.userPrincipalName,
+      displayName: u.displayName,
+      isAdmin: u.isAdmin,
+      methodsRegistered: u.methodsRegistered,
+    }))
     .sort((a, b) => Number(b.isAdmin) - Number(a.isAdmin) || a.userPrincipalName.localeCompare(b.userPrincipalName));
   return {
     totalUsers: users.length,

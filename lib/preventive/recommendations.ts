@@ -17,7 +17,17 @@ export function recommendationRows(ticketId: string, at = new Date()) {
 
 export const RECOMMENDED_ACTION = "preventive.recommended";
 
-export async function addSeedRecommendations(tx: Prisma.TransactionClient, ticket: { id: string; tenantId: string }, actorId: string | null) {
+export async function addSeedRecommendations(
+  tx: Prisma.TransactionClient,
+  ticket: { id: string; tenantId: string },
+  actorId: string | null,
+) {
   await tx.preventiveItem.createMany({ data: recommendationRows(ticket.id) });
-  await recordAuditEvent(tx, { actorId, tenantId: ticket.tenantId, ticketId: ticket.id, action: RECOMMENDED_ACTION, details: { titles: [...SEED_RECOMMENDATIONS] } });
+  await recordAuditEvent(tx, {
+    actorId,
+    tenantId: ticket.tenantId,
+    ticketId: ticket.id,
+    action: RECOMMENDED_ACTION,
+    details: { titles: [...SEED_RECOMMENDATIONS] },
+  });
 }

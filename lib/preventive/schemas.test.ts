@@ -16,14 +16,28 @@ describe("preventive item inputs", () => {
       title: ["Describe the measure."],
       dueAt: ["Enter a valid due date."],
     });
-    expect(fieldErrors(ZUpdatePreventiveItemInput, { itemId: id, updatedAt: new Date().toISOString(), title: "x", status: "LATER" })).toEqual({
+    expect(
+      fieldErrors(ZUpdatePreventiveItemInput, { itemId: id, updatedAt: new Date().toISOString(), title: "x", status: "LATER" }),
+    ).toEqual({
       status: ["Choose a status."],
     });
   });
 
   it("clears owner, due date and notes when emptied on update", () => {
-    expect(ZUpdatePreventiveItemInput.parse({ itemId: id, updatedAt: "2026-03-03T09:00:00.000Z", title: "x", status: "OPEN", owner: "", dueAt: "", notes: " " })).toMatchObject({
-      owner: null, dueAt: null, notes: null,
+    expect(
+      ZUpdatePreventiveItemInput.parse({
+        itemId: id,
+        updatedAt: "2026-03-03T09:00:00.000Z",
+        title: "x",
+        status: "OPEN",
+        owner: "",
+        dueAt: "",
+        notes: " ",
+      }),
+    ).toMatchObject({
+      owner: null,
+      dueAt: null,
+      notes: null,
     });
   });
 });

@@ -15,15 +15,17 @@ const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === 
 const blankToNull = (v: unknown) => (v === undefined || (typeof v === "string" && v.trim() === "") ? null : v);
 
 const title = safeText(200, "Keep the title under 200 characters.", { min: 1, required: "Describe the measure." });
-const owner = (wrap: typeof blankToUndefined) =>
-  z.preprocess(wrap, safeText(120, "Keep the owner under 120 characters.").nullish());
+const owner = (wrap: typeof blankToUndefined) => z.preprocess(wrap, safeText(120, "Keep the owner under 120 characters.").nullish());
 const dueAt = (wrap: typeof blankToUndefined) =>
   z.preprocess(
     wrap,
-    dateInRange(5 * 365, { invalid: "Enter a valid due date.", tooEarly: "Enter a realistic due date.", tooLate: "Enter a due date within five years." }).nullish(),
+    dateInRange(5 * 365, {
+      invalid: "Enter a valid due date.",
+      tooEarly: "Enter a realistic due date.",
+      tooLate: "Enter a due date within five years.",
+    }).nullish(),
   );
-const notes = (wrap: typeof blankToUndefined) =>
-  z.preprocess(wrap, safeText(2000, "Keep notes under 2,000 characters.").nullish());
+const notes = (wrap: typeof blankToUndefined) => z.preprocess(wrap, safeText(2000, "Keep notes under 2,000 characters.").nullish());
 
 export const ZAddPreventiveItemInput = z.object({
   ticketId: z.uuid(),

@@ -8,7 +8,6 @@ import { ZAddPreventiveItemInput, ZUpdatePreventiveItemInput } from "./schemas";
 import { addPreventiveItem, updatePreventiveItem } from "./service";
 import { viewerOf as asViewer } from "@/tests/support/viewer";
 
-
 describe.each(testDbKinds())("preventive items on %s", (kind) => {
   let t: TestDb;
   let engineer: Viewer;
@@ -31,11 +30,23 @@ describe.each(testDbKinds())("preventive items on %s", (kind) => {
 
   it("adds custom items and updates owner, status and due date with optimistic locking", async () => {
     const ticket = await newTicket();
-    const input = ZAddPreventiveItemInput.parse({ ticketId: ticket.id, title: " Block legacy authentication ", owner: "", dueAt: "2026-04-30", notes: "" });
+    const input = ZAddPreventiveItemInput.parse({
+      ticketId: ticket.id,
+      title: " Block legacy authentication ",
+      owner: "",
+      dueAt: "2026-04-30",
+      notes: "",
+    });
     expect(input).toMatchObject({ title: "Block legacy authentication", owner: undefined, notes: undefined });
     const item = await addPreventiveItem(t.db, engineer, input);
     const update = ZUpdatePreventiveItemInput.parse({
-      itemId: item.id, updatedAt: item.updatedAt.toISOString(), title: "Block legacy authentication", owner: "Contoso IT", status: "IN_PROGRESS", dueAt: "2026-05-15", notes: "",
+      itemId: item.id,
+      updatedAt: item.updatedAt.toISOString(),
+      title: "Block legacy authentication",
+      owner: "Contoso IT",
+      status: "IN_PROGRESS",
+      dueAt: "2026-05-15",
+      notes: "",
     });
     await updatePreventiveItem(t.db, engineer, update);
     await expect(updatePreventiveItem(t.db, engineer, { ...update, status: "DONE" })).rejects.toMatchObject({ code: "CONFLICT" });
@@ -51,17 +62,36 @@ describe.each(testDbKinds())("preventive items on %s", (kind) => {
     await expect(addPreventiveItem(t.db, manager, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(addPreventiveItem(t.db, contosoAdmin, input)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const item = await addPreventiveItem(t.db, engineer, input);
-    const update = ZUpdatePreventiveItemInput.parse({ itemId: item.id, updatedAt: item.updatedAt.toISOString(), title: "x", status: "DONE" });
+    const update = ZUpdatePreventiveItemInput.parse({
+      itemId: item.id,
+      updatedAt: item.updatedAt.toISOString(),
+      title: "x",
+      status: "DONE",
+    });
     await expect(updatePreventiveItem(t.db, fabrikamAdmin, update)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(updatePreventiveItem(t.db, engineer, { ...update, itemId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(updatePreventiveItem(t.db, engineer, { ...update, itemId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject(
+      { code: "NOT_FOUND" },
+    );
     expect(await listPreventiveItems(t.db, fabrikamAdmin, ticket.id)).toEqual([]);
   });
 
   it("answers a stale save with the shared conflict message", async () => {
-    const item = await addPreventiveItem(t.db, engineer, ZAddPreventiveItemInput.parse({ ticketId: (await newTicket()).id, title: "Review protocols" }));
-    const update = ZUpdatePreventiveItemInput.parse({ itemId: item.id, updatedAt: item.updatedAt.toISOString(), title: "Review protocols", status: "IN_PROGRESS" });
+    const item = await addPreventiveItem(
+      t.db,
+      engineer,
+      ZAddPreventiveItemInput.parse({ ticketId: (await newTicket()).id, title: "Review protocols" }),
+    );
+    const update = ZUpdatePreventiveItemInput.parse({
+      itemId: item.id,
+      updatedAt: item.updatedAt.toISOString(),
+      title: "Review protocols",
+      status: "IN_PROGRESS",
+    });
     await updatePreventiveItem(t.db, engineer, update);
-    await expect(updatePreventiveItem(t.db, engineer, { ...update, status: "DONE" })).rejects.toMatchObject({ code: "CONFLICT", message: CONFLICT_MESSAGE });
+    await expect(updatePreventiveItem(t.db, engineer, { ...update, status: "DONE" })).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: CONFLICT_MESSAGE,
+    });
   });
 
   it("refuses new and changed items on a closed ticket", async () => {
@@ -69,8 +99,15 @@ describe.each(testDbKinds())("preventive items on %s", (kind) => {
     const item = await addPreventiveItem(t.db, engineer, ZAddPreventiveItemInput.parse({ ticketId: ticket.id, title: "Enforce MFA" }));
     await t.db.ticket.update({ where: { id: ticket.id }, data: { status: "CLOSED", closedAt: new Date() } });
     const closed = { code: "INVALID_STATE", message: expect.stringContaining("The ticket is closed") };
-    await expect(addPreventiveItem(t.db, engineer, ZAddPreventiveItemInput.parse({ ticketId: ticket.id, title: "Late" }))).rejects.toMatchObject(closed);
-    const update = ZUpdatePreventiveItemInput.parse({ itemId: item.id, updatedAt: item.updatedAt.toISOString(), title: "Enforce MFA", status: "DONE" });
+    await expect(
+      addPreventiveItem(t.db, engineer, ZAddPreventiveItemInput.parse({ ticketId: ticket.id, title: "Late" })),
+    ).rejects.toMatchObject(closed);
+    const update = ZUpdatePreventiveItemInput.parse({
+      itemId: item.id,
+      updatedAt: item.updatedAt.toISOString(),
+      title: "Enforce MFA",
+      status: "DONE",
+    });
     await expect(updatePreventiveItem(t.db, engineer, update)).rejects.toMatchObject(closed);
     expect((await listPreventiveItems(t.db, engineer, ticket.id)).map((i) => [i.title, i.status])).toEqual([["Enforce MFA", "OPEN"]]);
   });

@@ -11,7 +11,12 @@ import type { TAddPreventiveItem, TUpdatePreventiveItem } from "./schemas";
 import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 async function findTicket(db: Db, viewer: Viewer, ticketId: string) {
-  const ticket = await getTicketForViewer(db, viewer, ticketId, { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } });
+  const ticket = await getTicketForViewer(db, viewer, ticketId, {
+    id: true,
+    tenantId: true,
+    status: true,
+    tenant: { select: { disconnectedAt: true } },
+  });
   return ticket;
 }
 
@@ -41,11 +46,21 @@ export async function updatePreventiveItem(db: Db, viewer: Viewer, input: TUpdat
   assertCan(viewer, "tickets.work");
   const item = await db.preventiveItem.findFirst({
     where: { id: input.itemId, ticket: ticketAccessFor(viewer) },
-    select: { id: true, status: true, ticket: { select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } } },
+    select: {
+      id: true,
+      status: true,
+      ticket: { select: { id: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } },
+    },
   });
   if (!item) throw notFoundError("Follow-up item");
   assertTicketOpen(item.ticket, "change follow-up items");
-  const data = { title: input.title, owner: input.owner ?? null, status: input.status, dueAt: input.dueAt ?? null, notes: input.notes ?? null };
+  const data = {
+    title: input.title,
+    owner: input.owner ?? null,
+    status: input.status,
+    dueAt: input.dueAt ?? null,
+    notes: input.notes ?? null,
+  };
   const updated = await db.$transaction(async (tx) => {
     const { count } = await tx.preventiveItem.updateMany({ where: { id: item.id, updatedAt: new Date(input.updatedAt) }, data });
     if (count === 0) return null;

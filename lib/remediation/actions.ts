@@ -7,7 +7,14 @@ import { recordManualStep } from "./manual-step";
 import { runStep } from "./run-step";
 import { decideApproval } from "./approvals";
 import { verifyTicketSteps } from "./recheck";
-import { ZDecideApprovalInput, ZRecordManualStepInput, ZRevealPasswordInput, ZRunContainmentInput, ZRunStepInput, ZVerifyStepsInput } from "./schemas";
+import {
+  ZDecideApprovalInput,
+  ZRecordManualStepInput,
+  ZRevealPasswordInput,
+  ZRunContainmentInput,
+  ZRunStepInput,
+  ZVerifyStepsInput,
+} from "./schemas";
 import { revealTemporaryPassword } from "./temporary-password";
 
 export const runContainmentAction = actionClient

@@ -12,7 +12,10 @@ export function isPrivileged(directoryRoles: string[]): boolean {
   return directoryRoles.some((r) => /admin/i.test(r) || r.startsWith(UNKNOWN_ROLE_PREFIX));
 }
 
-export function canDecide(approver: { id: string; role: Role; tenantId: string | null }, approval: { requestedById: string; tenantId: string }): string | null {
+export function canDecide(
+  approver: { id: string; role: Role; tenantId: string | null },
+  approval: { requestedById: string; tenantId: string },
+): string | null {
   if (approver.id === approval.requestedById) return "The person who asked cannot approve their own request.";
   if (approver.role === "TENANT_ADMIN" && approver.tenantId !== approval.tenantId) return "Only this tenant's admins can decide.";
   if (!["TENANT_ADMIN", "ENGINEER", "PLATFORM_ADMIN"].includes(approver.role)) return "Managers cannot approve remediation.";

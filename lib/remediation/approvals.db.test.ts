@@ -10,7 +10,6 @@ import { runContainment } from "./containment";
 import { runStep } from "./run-step";
 import { viewerOf } from "@/tests/support/viewer";
 
-
 describe.each(testDbKinds())("second-person approval on %s", (kind) => {
   let t: TestDb;
   const sim = setUpTestSimulator();
@@ -18,9 +17,17 @@ describe.each(testDbKinds())("second-person approval on %s", (kind) => {
   let colleague: Viewer;
   let admin: Viewer;
   let tenantId: string;
-  const graph = () => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 1, delaySeconds: 1 } });
+  const graph = () =>
+    createTenantGraph({
+      tenantId: CONTOSO.tenantId,
+      clientId: CONTOSO.clientId,
+      clientSecret: CONTOSO.clientSecret,
+      simulatorUrl: sim.url,
+      retry: { maxRetries: 1, delaySeconds: 1 },
+    });
   const ticketFor = (upn: string) => seedTicket(t.db, { tenantId, reporterId: admin.id, affectedUpn: upn, status: "TRIAGED" });
-  const stepState = async (ticketId: string, key: string) => (await t.db.checklistStep.findFirst({ where: { ticketId, key } }))?.state ?? "TODO";
+  const stepState = async (ticketId: string, key: string) =>
+    (await t.db.checklistStep.findFirst({ where: { ticketId, key } }))?.state ?? "TODO";
 
   beforeAll(async () => {
     t = await createTestDb(kind);
@@ -41,7 +48,9 @@ describe.each(testDbKinds())("second-person approval on %s", (kind) => {
     expect(await t.db.remediationAction.count({ where: { ticketId: ticket.id } })).toBe(0);
     expect(await stepState(ticket.id, "revoke-sessions")).toBe("WAITING_APPROVAL");
     const [pending] = await listApprovals(t.db, engineer, ticket.id);
-    await expect(decideApproval(t.db, engineer, { approvalId: pending!.id, decision: "APPROVED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(decideApproval(t.db, engineer, { approvalId: pending!.id, decision: "APPROVED" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
     await decideApproval(t.db, colleague, { approvalId: pending!.id, decision: "APPROVED" });
     const second = await runContainment(t.db, engineer, { ticketId: ticket.id, idempotencyKey: "p-2" }, { graph: graph() });
     expect(second).toMatchObject({ awaitingApproval: null, contained: true });
@@ -51,7 +60,12 @@ describe.each(testDbKinds())("second-person approval on %s", (kind) => {
   it("fails closed: when the account's roles cannot be read, a destructive step waits for approval and says why", async () => {
     const ticket = await ticketFor("adele@contoso.example");
     sim.configure({ faults: [{ operation: "listTransitiveMemberOf", status: 500, times: 5 }] });
-    const run = await runStep(t.db, engineer, { ticketId: ticket.id, stepKey: "block-sign-in", idempotencyKey: "closed-1" }, { graph: graph() });
+    const run = await runStep(
+      t.db,
+      engineer,
+      { ticketId: ticket.id, stepKey: "block-sign-in", idempotencyKey: "closed-1" },
+      { graph: graph() },
+    );
     expect(run.awaitingApproval).toMatch(/Could not read adele@contoso.example's directory roles .*treated as a privileged account/);
     expect(await t.db.remediationAction.count({ where: { ticketId: ticket.id } })).toBe(0);
   });
@@ -63,14 +77,28 @@ describe.each(testDbKinds())("second-person approval on %s", (kind) => {
     expect(run.awaitingApproval).toMatch(/tenant asks/);
     expect(await stepState(ticket.id, "block-sign-in")).toBe("WAITING_APPROVAL");
     const [pending] = await listApprovals(t.db, admin, ticket.id);
-    await expect(decideApproval(t.db, admin, { approvalId: pending!.id, decision: "REJECTED" })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-    await decideApproval(t.db, admin, { approvalId: pending!.id, decision: "REJECTED", reason: "Alex is presenting to the board right now" });
-    expect((await listApprovals(t.db, engineer, ticket.id))[0]).toMatchObject({ status: "REJECTED", reason: "Alex is presenting to the board right now" });
+    await expect(decideApproval(t.db, admin, { approvalId: pending!.id, decision: "REJECTED" })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+    });
+    await decideApproval(t.db, admin, {
+      approvalId: pending!.id,
+      decision: "REJECTED",
+      reason: "Alex is presenting to the board right now",
+    });
+    expect((await listApprovals(t.db, engineer, ticket.id))[0]).toMatchObject({
+      status: "REJECTED",
+      reason: "Alex is presenting to the board right now",
+    });
     const row = await t.db.checklistStep.findFirstOrThrow({ where: { ticketId: ticket.id, key: "block-sign-in" } });
     expect(row).toMatchObject({ state: "TODO", reason: expect.stringContaining("Alex is presenting to the board right now") });
-    await expect(decideApproval(t.db, colleague, { approvalId: pending!.id, decision: "APPROVED" })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(decideApproval(t.db, colleague, { approvalId: pending!.id, decision: "APPROVED" })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
     // Non-destructive steps never wait.
-    expect((await runStep(t.db, engineer, { ticketId: ticket.id, stepKey: "enforce-mfa", idempotencyKey: "m-1" }, { graph: graph() })).awaitingApproval).toBeNull();
+    expect(
+      (await runStep(t.db, engineer, { ticketId: ticket.id, stepKey: "enforce-mfa", idempotencyKey: "m-1" }, { graph: graph() }))
+        .awaitingApproval,
+    ).toBeNull();
     await t.db.tenant.update({ where: { id: tenantId }, data: { requireApproval: false } });
   });
 
@@ -88,9 +116,18 @@ describe.each(testDbKinds())("second-person approval on %s", (kind) => {
     expect(ran).toHaveLength(1);
     expect(await t.db.remediationAction.count({ where: { ticketId: ticket.id, kind: "revoke-sessions" } })).toBe(1);
     const loser = runs.find((r) => !(r.status === "fulfilled" && r.value.outcome))!;
-    expect(loser.status === "rejected" ? loser.reason : (loser as PromiseFulfilledResult<{ awaitingApproval: string | null }>).value.awaitingApproval).toBeTruthy();
+    expect(
+      loser.status === "rejected"
+        ? loser.reason
+        : (loser as PromiseFulfilledResult<{ awaitingApproval: string | null }>).value.awaitingApproval,
+    ).toBeTruthy();
     // Spent: the next run asks again.
-    const third = await runStep(t.db, engineer, { ticketId: ticket.id, stepKey: "revoke-sessions", idempotencyKey: "r-3" }, { graph: graph() });
+    const third = await runStep(
+      t.db,
+      engineer,
+      { ticketId: ticket.id, stepKey: "revoke-sessions", idempotencyKey: "r-3" },
+      { graph: graph() },
+    );
     expect(third.awaitingApproval).toMatch(/tenant asks/);
     await t.db.tenant.update({ where: { id: tenantId }, data: { requireApproval: false } });
   });

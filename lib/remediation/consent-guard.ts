@@ -15,7 +15,10 @@ export function judgeConsentRevoke(grant: OAuthGrant | null, user: { id: string;
     };
   }
   if (grant.consentType !== "Principal" || grant.principalId !== user.id) {
-    return { action: "refuse", message: `That consent of ${app} belongs to another user, not ${user.upn}: it is not revoked from this ticket.` };
+    return {
+      action: "refuse",
+      message: `That consent of ${app} belongs to another user, not ${user.upn}: it is not revoked from this ticket.`,
+    };
   }
   return { action: "delete" };
 }

@@ -18,7 +18,8 @@ import { viewerOf } from "@/tests/support/viewer";
 // connection stored on the Tenant row, pointed at the simulator by GRAPH_SIMULATOR_URL).
 
 /** The tenant a request's bearer token belongs to. */
-const tidOf = (r: GraphRequest) => (JSON.parse(Buffer.from((r.headers.authorization ?? "").split(".")[1] ?? "", "base64url").toString() || "{}") as { tid?: string }).tid;
+const tidOf = (r: GraphRequest) =>
+  (JSON.parse(Buffer.from((r.headers.authorization ?? "").split(".")[1] ?? "", "base64url").toString() || "{}") as { tid?: string }).tid;
 
 const sim = setUpTestSimulator(() => ({ onRequest: (r: GraphRequest) => void seen.push({ method: r.method, tid: tidOf(r) }) }));
 const seen: { method: string; tid: string | undefined }[] = [];
@@ -35,14 +36,27 @@ describe.each(testDbKinds())("containment under faults on %s", (kind) => {
   let engineer: Viewer;
   let colleague: Viewer;
   const tenants = new Map<string, string>();
-  const conn = (d: DemoTenant) => ({ tenantId: d.tenantId, clientId: d.clientId, clientSecret: d.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 0 } });
-  const ticketFor = async (demo: DemoTenant, upn: string) => seedTicket(t.db, { tenantId: tenants.get(demo.tenantId)!, reporterId: engineer.id, affectedUpn: upn, status: "TRIAGED" });
+  const conn = (d: DemoTenant) => ({
+    tenantId: d.tenantId,
+    clientId: d.clientId,
+    clientSecret: d.clientSecret,
+    simulatorUrl: sim.url,
+    retry: { maxRetries: 0, delaySeconds: 0 },
+  });
+  const ticketFor = async (demo: DemoTenant, upn: string) =>
+    seedTicket(t.db, { tenantId: tenants.get(demo.tenantId)!, reporterId: engineer.id, affectedUpn: upn, status: "TRIAGED" });
 
   beforeAll(async () => {
     t = await createTestDb(kind);
     const key = getEnv().BREACHDESK_ENCRYPTION_KEY;
     for (const d of [CONTOSO, FABRIKAM]) {
-      const row = await seedTenant(t.db, { entraTenantId: d.tenantId, primaryDomain: d.primaryDomain, connectionKind: "SIMULATED", clientId: d.clientId, clientSecretEncrypted: encryptSecret(d.clientSecret, key) });
+      const row = await seedTenant(t.db, {
+        entraTenantId: d.tenantId,
+        primaryDomain: d.primaryDomain,
+        connectionKind: "SIMULATED",
+        clientId: d.clientId,
+        clientSecretEncrypted: encryptSecret(d.clientSecret, key),
+      });
       tenants.set(d.tenantId, row.id);
     }
     engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
@@ -65,7 +79,11 @@ describe.each(testDbKinds())("containment under faults on %s", (kind) => {
 
     const result = await runContainment(t.db, engineer, { ticketId: ticket.id, idempotencyKey: "env-2" }, { graph: forged });
     expect(result.outcomes.map((o) => o.status)).toEqual(["FAILED", "FAILED", "FAILED", "FAILED"]);
-    expect(result.outcomes.every((o) => o.errorMessage?.includes("did not accept the tenant connection's token") && !/permission/.test(o.errorMessage))).toBe(true);
+    expect(
+      result.outcomes.every(
+        (o) => o.errorMessage?.includes("did not accept the tenant connection's token") && !/permission/.test(o.errorMessage),
+      ),
+    ).toBe(true);
     const actions = await t.db.remediationAction.findMany({ where: { ticketId: ticket.id } });
     expect(actions.map((a) => [a.errorCode, a.requestIds.length])).toEqual(Array(4).fill(["InvalidAuthenticationToken", 1]));
     expect(result.snapshot).toMatchObject({ status: "failed", message: expect.stringContaining("Take it from the checklist") });
@@ -80,7 +98,11 @@ describe.each(testDbKinds())("containment under faults on %s", (kind) => {
     const result = await runContainment(t.db, engineer, { ticketId: ticket.id, idempotencyKey: "drop" }, { graph, verifyForMs: 6_000 });
     const byStep = Object.fromEntries(result.outcomes.map((o) => [o.stepKey, o]));
     expect(byStep["revoke-sessions"]).toMatchObject({ status: "SUCCEEDED", verified: true }); // Graph did it; the read shows it
-    expect(byStep["enforce-mfa"]).toMatchObject({ status: "UNKNOWN", verified: null, errorMessage: expect.stringContaining("did not answer") });
+    expect(byStep["enforce-mfa"]).toMatchObject({
+      status: "UNKNOWN",
+      verified: null,
+      errorMessage: expect.stringContaining("did not answer"),
+    });
     expect(await t.db.remediationAction.count({ where: { ticketId: ticket.id, status: "PENDING" } })).toBe(0);
     expect((await t.db.checklistStep.findFirstOrThrow({ where: { ticketId: ticket.id, key: "enforce-mfa" } })).state).toBe("UNKNOWN");
   });
@@ -96,8 +118,17 @@ describe.each(testDbKinds())("containment under faults on %s", (kind) => {
     expect(result.outcomes[0]!.errorMessage).toMatch(/could not find/);
     expect(seen.length).toBeGreaterThan(0);
     expect(new Set(seen.map((s) => s.tid))).toEqual(new Set([FABRIKAM.tenantId]));
-    const contoso = (await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/users`)).body as unknown as { userPrincipalName: string; accountEnabled: boolean; perUserMfaState: string }[];
-    expect(contoso.find((u) => u.userPrincipalName === "megan@contoso.example")).toMatchObject({ accountEnabled: true, perUserMfaState: "disabled" });
-    expect((await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/attacker-sign-in`, { upn: "megan@contoso.example" })).body).toMatchObject({ success: true });
+    const contoso = (await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/users`)).body as unknown as {
+      userPrincipalName: string;
+      accountEnabled: boolean;
+      perUserMfaState: string;
+    }[];
+    expect(contoso.find((u) => u.userPrincipalName === "megan@contoso.example")).toMatchObject({
+      accountEnabled: true,
+      perUserMfaState: "disabled",
+    });
+    expect(
+      (await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/attacker-sign-in`, { upn: "megan@contoso.example" })).body,
+    ).toMatchObject({ success: true });
   });
 });

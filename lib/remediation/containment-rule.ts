@@ -15,13 +15,19 @@ export function containmentVerdict(steps: RecordedStep[]): ContainmentVerdict {
   for (const key of CONTAINMENT_STEPS) {
     const s = steps.find((x) => x.key === key);
     if (s?.state === "DONE") done.push(key);
-    else if ((s?.state === "SKIPPED" || s?.state === "NOT_APPLICABLE") && s.reason?.trim()) setAside.push({ key, title: stepDef(key)!.title, state: s.state, reason: s.reason.trim() });
+    else if ((s?.state === "SKIPPED" || s?.state === "NOT_APPLICABLE") && s.reason?.trim())
+      setAside.push({ key, title: stepDef(key)!.title, state: s.state, reason: s.reason.trim() });
     else open = true;
   }
   return { contained: !open && done.length > 0, done, setAside };
 }
 
-const DONE_WORDS: Record<string, string> = { "reset-password": "password reset", "enforce-mfa": "MFA enforced", "block-sign-in": "sign-in blocked", "revoke-sessions": "sessions revoked" };
+const DONE_WORDS: Record<string, string> = {
+  "reset-password": "password reset",
+  "enforce-mfa": "MFA enforced",
+  "block-sign-in": "sign-in blocked",
+  "revoke-sessions": "sessions revoked",
+};
 
 /** The status change's reason, in words: what was verified, and what was set aside and why. */
 export function containmentReason(v: ContainmentVerdict): string {

@@ -13,7 +13,16 @@ import { generateTemporaryPassword, UNCONFIRMED_PASSWORD_NOTE } from "./generate
 import { markContainedIfVerified } from "./mark-contained";
 import { explainPrivileged } from "./privileged-refusal";
 import { assertAcceptingRuns, trackRun } from "./in-flight";
-import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, recordPending, runningRunOf, stepIdempotencyKey, type StepOutcome } from "./record";
+import {
+  findExistingOutcomes,
+  previousResetAt,
+  recordInterrupted,
+  recordOutcomes,
+  recordPending,
+  runningRunOf,
+  stepIdempotencyKey,
+  type StepOutcome,
+} from "./record";
 import { isRunInProgress, releaseRunLock } from "./run-lock";
 import { endTemporaryPassword } from "./temporary-password";
 import type { StepCheck } from "./step-operations";
@@ -52,17 +61,37 @@ const CHANGE_OF: Record<(typeof CONTAINMENT_STEPS)[number], AccountChangeKind> =
   "revoke-sessions": "revokeSessions",
 };
 
-const NO_ANSWER = "Graph did not answer in time, or answered with a server error that can hide a change it made; the state read back decides (run the step again if it stays unknown).";
+const NO_ANSWER =
+  "Graph did not answer in time, or answered with a server error that can hide a change it made; the state read back decides (run the step again if it stays unknown).";
 
 /** The first outcome of a step: failed, confirmed by the first read, or verifying until `until`. */
 function firstOutcome(stepKey: string, actionId: string, result: ChangeResult, check: StepCheck | undefined, until: Date): StepOutcome {
   const clientRequestIds = result.clientRequestId ? [result.clientRequestId] : [];
   if (result.status === "refused") {
-    return { stepKey, actionId, status: "FAILED", requestIds: result.requestId ? [result.requestId] : [], clientRequestIds, errorMessage: result.error.message, verified: null, observed: null, graphCode: result.graphCode };
+    return {
+      stepKey,
+      actionId,
+      status: "FAILED",
+      requestIds: result.requestId ? [result.requestId] : [],
+      clientRequestIds,
+      errorMessage: result.error.message,
+      verified: null,
+      observed: null,
+      graphCode: result.graphCode,
+    };
   }
   const confirmed = check?.verified === true;
-  const base = { stepKey, actionId, clientRequestIds, verified: check?.verified ?? null, observed: check?.observed ?? null, verifyingUntil: confirmed ? null : until, nextCheckAt: confirmed ? null : until };
-  if (result.status === "no-answer") return { ...base, status: confirmed ? "SUCCEEDED" : "UNKNOWN", requestIds: [], errorMessage: confirmed ? null : NO_ANSWER };
+  const base = {
+    stepKey,
+    actionId,
+    clientRequestIds,
+    verified: check?.verified ?? null,
+    observed: check?.observed ?? null,
+    verifyingUntil: confirmed ? null : until,
+    nextCheckAt: confirmed ? null : until,
+  };
+  if (result.status === "no-answer")
+    return { ...base, status: confirmed ? "SUCCEEDED" : "UNKNOWN", requestIds: [], errorMessage: confirmed ? null : NO_ANSWER };
   return { ...base, status: "SUCCEEDED", requestIds: result.requestId ? [result.requestId] : [], errorMessage: null };
 }
 
@@ -72,17 +101,48 @@ export type ContainmentDeps = {
   verifyForMs?: number;
 };
 
-export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: string; idempotencyKey: string }, deps: ContainmentDeps = {}): Promise<ContainmentResult> {
+export async function runContainment(
+  db: Db,
+  viewer: Viewer,
+  input: { ticketId: string; idempotencyKey: string },
+  deps: ContainmentDeps = {},
+): Promise<ContainmentResult> {
   assertCan(viewer, "remediation.run");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true, tenant: { select: { disconnectedAt: true } } });
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
+    id: true,
+    number: true,
+    tenantId: true,
+    affectedUpn: true,
+    status: true,
+    containedAt: true,
+    tenant: { select: { disconnectedAt: true } },
+  });
   assertTicketOpen(ticket, "run remediation");
-  const none = { temporaryPassword: null, passwordNote: null, snapshot: { status: "not-run", message: null } as SnapshotAlongside, verifying: false };
+  const none = {
+    temporaryPassword: null,
+    passwordNote: null,
+    snapshot: { status: "not-run", message: null } as SnapshotAlongside,
+    verifying: false,
+  };
   const keys = CONTAINMENT_STEPS.map((s) => stepIdempotencyKey(ticket.id, input.idempotencyKey, s));
   const existing = await findExistingOutcomes(db, ticket.id, keys);
-  if (existing.length > 0) return { ...none, outcomes: existing, alreadyRan: true, contained: Boolean(ticket.containedAt), awaitingApproval: null };
+  if (existing.length > 0)
+    return { ...none, outcomes: existing, alreadyRan: true, contained: Boolean(ticket.containedAt), awaitingApproval: null };
   assertAcceptingRuns();
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
-  const gate = await checkApproval(db, viewer, { ticketId: ticket.id, tenantId: ticket.tenantId, ticketNumber: ticket.number, upn: ticket.affectedUpn, stepKey: "containment", destructive: true }, graph);
+  const gate = await checkApproval(
+    db,
+    viewer,
+    {
+      ticketId: ticket.id,
+      tenantId: ticket.tenantId,
+      ticketNumber: ticket.number,
+      upn: ticket.affectedUpn,
+      stepKey: "containment",
+      destructive: true,
+    },
+    graph,
+  );
   if (gate.status === "waiting") return { ...none, outcomes: [], alreadyRan: false, contained: false, awaitingApproval: gate.reason };
 
   const ctx = { ticketId: ticket.id, tenantId: ticket.tenantId, actorId: viewer.id, ticketNumber: formatTicketNumber(ticket.number) };
@@ -92,7 +152,12 @@ export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: 
   const run = { account: ticket.affectedUpn, runKey: input.idempotencyKey };
   let actionIds: Map<string, string>;
   try {
-    const pending = CONTAINMENT_STEPS.map((s, i) => ({ stepKey: s, idempotencyKey: keys[i]!, target: ticket.affectedUpn, password: s === "reset-password" ? password : undefined }));
+    const pending = CONTAINMENT_STEPS.map((s, i) => ({
+      stepKey: s,
+      idempotencyKey: keys[i]!,
+      target: ticket.affectedUpn,
+      password: s === "reset-password" ? password : undefined,
+    }));
     actionIds = await recordPending(db, { ...ctx, approvalId: gate.status === "approved" ? gate.approvalId : null, run }, pending);
   } catch (error) {
     // Another run holds the account: this one does nothing and shows that run's progress.
@@ -101,10 +166,22 @@ export async function runContainment(db: Db, viewer: Viewer, input: { ticketId: 
       return { ...none, outcomes: running.outcomes, alreadyRan: true, contained: false, awaitingApproval: null, inProgress: running.words };
     }
     // A concurrent run with the same key got there first.
-    if ((error as { code?: string }).code === "P2002") return { ...none, outcomes: await findExistingOutcomes(db, ticket.id, keys), alreadyRan: true, contained: false, awaitingApproval: null };
+    if ((error as { code?: string }).code === "P2002")
+      return {
+        ...none,
+        outcomes: await findExistingOutcomes(db, ticket.id, keys),
+        alreadyRan: true,
+        contained: false,
+        awaitingApproval: null,
+      };
     throw error;
   }
-  const tracked = { ...ctx, target: ticket.affectedUpn, runKey: run.runKey, actions: CONTAINMENT_STEPS.map((s) => ({ stepKey: s, actionId: actionIds.get(s)! })) };
+  const tracked = {
+    ...ctx,
+    target: ticket.affectedUpn,
+    runKey: run.runKey,
+    actions: CONTAINMENT_STEPS.map((s) => ({ stepKey: s, actionId: actionIds.get(s)! })),
+  };
   try {
     return await trackRun(tracked, () => contain(db, viewer, { ticket, ctx, actionIds, password, gate, graph }, deps));
   } finally {
@@ -122,26 +199,67 @@ type Started = {
 };
 
 /** The run once recorded PENDING: write, read back, record, hand the password over. */
-async function contain(db: Db, viewer: Viewer, { ticket, ctx, actionIds, password, gate, graph }: Started, deps: ContainmentDeps): Promise<ContainmentResult> {
-  const lastReset = await previousResetAt(db, { tenantId: ticket.tenantId, target: ticket.affectedUpn, excludeIds: [...actionIds.values()] });
+async function contain(
+  db: Db,
+  viewer: Viewer,
+  { ticket, ctx, actionIds, password, gate, graph }: Started,
+  deps: ContainmentDeps,
+): Promise<ContainmentResult> {
+  const lastReset = await previousResetAt(db, {
+    tenantId: ticket.tenantId,
+    target: ticket.affectedUpn,
+    excludeIds: [...actionIds.values()],
+  });
   const startedAt = new Date();
-  const checkCtx = { upn: ticket.affectedUpn, userId: ticket.affectedUpn, item: null, targets: [], startedAt, previousResetAt: lastReset, run: { requestId: null } };
+  const checkCtx = {
+    upn: ticket.affectedUpn,
+    userId: ticket.affectedUpn,
+    item: null,
+    targets: [],
+    startedAt,
+    previousResetAt: lastReset,
+    run: { requestId: null },
+  };
   const verifying = (results: Map<AccountChangeKind, ChangeResult>): Verifying[] =>
     CONTAINMENT_STEPS.filter((s) => results.get(CHANGE_OF[s])!.status !== "refused").map((s) => {
       const r = results.get(CHANGE_OF[s])!;
-      return { actionId: actionIds.get(s)!, stepKey: s, status: r.status === "no-answer" ? "UNKNOWN" : "SUCCEEDED", ctx: checkCtx, outcome: { requestIds: r.status === "accepted" && r.requestId ? [r.requestId] : [], clientRequestIds: r.clientRequestId ? [r.clientRequestId] : [], errorMessage: r.status === "no-answer" ? NO_ANSWER : null } };
+      return {
+        actionId: actionIds.get(s)!,
+        stepKey: s,
+        status: r.status === "no-answer" ? "UNKNOWN" : "SUCCEEDED",
+        ctx: checkCtx,
+        outcome: {
+          requestIds: r.status === "accepted" && r.requestId ? [r.requestId] : [],
+          clientRequestIds: r.clientRequestId ? [r.clientRequestId] : [],
+          errorMessage: r.status === "no-answer" ? NO_ANSWER : null,
+        },
+      };
     });
   const containAndRead = async () => {
-    const changes = await applyAccountChanges(graph, ticket.affectedUpn, [{ kind: "resetPassword", password }, { kind: "enforceMfa" }, { kind: "blockSignIn" }, { kind: "revokeSessions" }]);
+    const changes = await applyAccountChanges(graph, ticket.affectedUpn, [
+      { kind: "resetPassword", password },
+      { kind: "enforceMfa" },
+      { kind: "blockSignIn" },
+      { kind: "revokeSessions" },
+    ]);
     const steps = verifying(changes);
     return { changes, steps, checks: steps.length ? await checkRound(graph, steps, { audits: false }) : new Map<string, StepCheck>() };
   };
-  const [{ changes, steps, checks }, snapshot] = await Promise.all([containAndRead(), snapshotAlongside(db, viewer, ticket.id, graph)]).catch(async (error: unknown) => {
-    await recordInterrupted(db, { ...ctx, target: ticket.affectedUpn }, CONTAINMENT_STEPS.map((s) => ({ stepKey: s, actionId: actionIds.get(s)! })));
+  const [{ changes, steps, checks }, snapshot] = await Promise.all([
+    containAndRead(),
+    snapshotAlongside(db, viewer, ticket.id, graph),
+  ]).catch(async (error: unknown) => {
+    await recordInterrupted(
+      db,
+      { ...ctx, target: ticket.affectedUpn },
+      CONTAINMENT_STEPS.map((s) => ({ stepKey: s, actionId: actionIds.get(s)! })),
+    );
     throw error;
   });
   const until = new Date(Date.now() + VERIFY_BOUND_MS);
-  const first = CONTAINMENT_STEPS.map((step) => firstOutcome(step, actionIds.get(step)!, changes.get(CHANGE_OF[step])!, checks.get(actionIds.get(step)!), until));
+  const first = CONTAINMENT_STEPS.map((step) =>
+    firstOutcome(step, actionIds.get(step)!, changes.get(CHANGE_OF[step])!, checks.get(actionIds.get(step)!), until),
+  );
   let outcomes = explainPrivileged(first, gate.targetRoles, ticket.affectedUpn);
   const scope = { ...ctx, target: ticket.affectedUpn };
   let contained = await db.$transaction(async (tx) => {

@@ -45,7 +45,12 @@ function startWorker(env: Record<string, string>, args: string[]): Child {
 }
 
 /** The database a child process can open on its own: PostgreSQL by URL, or PGlite in a directory (closed here meanwhile). */
-async function sharedDb(kind: "pglite" | "postgres"): Promise<{ env: Record<string, string>; open: () => Promise<{ db: Db; close: () => Promise<void> }>; t?: TestDb; cleanup: () => Promise<void> }> {
+async function sharedDb(kind: "pglite" | "postgres"): Promise<{
+  env: Record<string, string>;
+  open: () => Promise<{ db: Db; close: () => Promise<void> }>;
+  t?: TestDb;
+  cleanup: () => Promise<void>;
+}> {
   if (kind === "postgres") {
     const t = await createTestDb("postgres");
     return { env: { DATABASE_URL: t.url! }, t, open: async () => ({ db: t.db, close: async () => undefined }), cleanup: () => t.close() };
@@ -56,7 +61,13 @@ async function sharedDb(kind: "pglite" | "postgres"): Promise<{ env: Record<stri
   const open = async () => {
     const pglite = await createPglite({ dataDir: dir });
     const db = newPrismaClient(pgliteFactory(pglite));
-    return { db, close: async () => { await db.$disconnect(); await pglite.close(); } };
+    return {
+      db,
+      close: async () => {
+        await db.$disconnect();
+        await pglite.close();
+      },
+    };
   };
   return { env: { PGLITE_DIR: dir }, open, cleanup: async () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
@@ -65,7 +76,14 @@ describe.each(testDbKinds())("remediation across a crash on %s", (kind) => {
   let sim: RunningSimulator;
   let shared: Awaited<ReturnType<typeof sharedDb>>;
   const ops: (string | undefined)[] = [];
-  const graph = () => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 0 } });
+  const graph = () =>
+    createTenantGraph({
+      tenantId: CONTOSO.tenantId,
+      clientId: CONTOSO.clientId,
+      clientSecret: CONTOSO.clientSecret,
+      simulatorUrl: sim.url,
+      retry: { maxRetries: 0, delaySeconds: 0 },
+    });
 
   beforeAll(async () => {
     sim = await startTestSimulator({ onRequest: (_r, op) => void ops.push(op) });
@@ -80,7 +98,15 @@ describe.each(testDbKinds())("remediation across a crash on %s", (kind) => {
   async function seedIncident() {
     const { db, close } = await shared.open();
     const existing = await db.tenant.findUnique({ where: { entraTenantId: CONTOSO.tenantId } });
-    const tenant = existing ?? await seedTenant(db, { entraTenantId: CONTOSO.tenantId, primaryDomain: CONTOSO.primaryDomain, connectionKind: "SIMULATED", clientId: CONTOSO.clientId, clientSecretEncrypted: encryptSecret(CONTOSO.clientSecret, getEncryptionKey()) });
+    const tenant =
+      existing ??
+      (await seedTenant(db, {
+        entraTenantId: CONTOSO.tenantId,
+        primaryDomain: CONTOSO.primaryDomain,
+        connectionKind: "SIMULATED",
+        clientId: CONTOSO.clientId,
+        clientSecretEncrypted: encryptSecret(CONTOSO.clientSecret, getEncryptionKey()),
+      }));
     const engineer = await seedUser(db, { role: "ENGINEER" });
     const colleague = await seedUser(db, { role: "ENGINEER" });
     const ticket = await seedTicket(db, { tenantId: tenant.id, reporterId: engineer.id, affectedUpn: MEGAN, status: "TRIAGED" });
@@ -94,18 +120,35 @@ describe.each(testDbKinds())("remediation across a crash on %s", (kind) => {
     // Graph applies the writes but its answer never arrives before the process dies.
     sim.configure({ faults: [{ operation: "updateUser", timeout: true, delayMs: 60_000, applyEffect: true }] });
     const worker = startWorker({ ...shared.env, GRAPH_SIMULATOR_URL: sim.url }, [ticketId, engineer.id, "crash-1"]);
-    await waitFor(async () => {
-      const users = (await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/users`)).body as unknown as { userPrincipalName: string; accountEnabled: boolean; forceChangePasswordNextSignIn: boolean }[];
-      const megan = users.find((u) => u.userPrincipalName === MEGAN)!;
-      return megan.accountEnabled === false && megan.forceChangePasswordNextSignIn ? true : worker.child.exitCode !== null ? Promise.reject(new Error(worker.output())) : undefined;
-    }, "Graph to accept the reset", 60_000);
+    await waitFor(
+      async () => {
+        const users = (await control(sim, "GET", `/tenants/${CONTOSO.tenantId}/users`)).body as unknown as {
+          userPrincipalName: string;
+          accountEnabled: boolean;
+          forceChangePasswordNextSignIn: boolean;
+        }[];
+        const megan = users.find((u) => u.userPrincipalName === MEGAN)!;
+        return megan.accountEnabled === false && megan.forceChangePasswordNextSignIn
+          ? true
+          : worker.child.exitCode !== null
+            ? Promise.reject(new Error(worker.output()))
+            : undefined;
+      },
+      "Graph to accept the reset",
+      60_000,
+    );
     worker.child.kill("SIGKILL");
     await worker.exited;
     sim.configure({ faults: [] });
 
     const { db, close } = await shared.open();
     try {
-      expect((await db.remediationAction.findMany({ where: { ticketId } })).map((a) => a.status)).toEqual(["PENDING", "PENDING", "PENDING", "PENDING"]);
+      expect((await db.remediationAction.findMany({ where: { ticketId } })).map((a) => a.status)).toEqual([
+        "PENDING",
+        "PENDING",
+        "PENDING",
+        "PENDING",
+      ]);
       const kept = await db.temporaryPassword.findFirstOrThrow({ where: { ticketId } });
       expect(kept.sealed).toMatch(/^v1\./); // encrypted with the app's key, never in clear
 
@@ -130,16 +173,23 @@ describe.each(testDbKinds())("remediation across a crash on %s", (kind) => {
       const [waiting] = await listWaitingPasswords(db, engineer, ticketId);
       expect(waiting).toMatchObject({ account: MEGAN, ownerId: engineer.id });
       await expect(revealTemporaryPassword(db, colleague, { passwordId: waiting!.id })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-      const shown = await revealTemporaryPassword(db, colleague, { passwordId: waiting!.id, reason: "Megan is on the phone; the engineer went home" });
+      const shown = await revealTemporaryPassword(db, colleague, {
+        passwordId: waiting!.id,
+        reason: "Megan is on the phone; the engineer went home",
+      });
       await expect(revealTemporaryPassword(db, engineer, { passwordId: waiting!.id })).rejects.toMatchObject({ code: "INVALID_STATE" });
       expect((await db.temporaryPassword.findFirstOrThrow({ where: { ticketId } })).sealed).toBeNull();
       const audit = await db.auditEvent.findFirstOrThrow({ where: { ticketId, action: "remediation.password-revealed" } });
-      expect(audit).toMatchObject({ actorId: colleague.id, details: expect.objectContaining({ by: "colleague", reason: expect.stringContaining("on the phone") }) });
+      expect(audit).toMatchObject({
+        actorId: colleague.id,
+        details: expect.objectContaining({ by: "colleague", reason: expect.stringContaining("on the phone") }),
+      });
 
       // It is the password in force: with sign-in allowed again, it passes the password check (a wrong one does not).
       const g = graph();
       await setAccountEnabled(g, (await getUser(g, MEGAN))!.id, true);
-      const signIn = async (password: string) => (await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/attacker-sign-in`, { upn: MEGAN, password })).body!.errorCode as number;
+      const signIn = async (password: string) =>
+        (await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/attacker-sign-in`, { upn: MEGAN, password })).body!.errorCode as number;
       expect(await signIn(`${shown.password}x`)).toBe(50126);
       expect([0, 50074]).toContain(await signIn(shown.password));
     } finally {
@@ -154,7 +204,12 @@ describe.each(testDbKinds())("remediation across a crash on %s", (kind) => {
     ops.length = 0;
     const worker = startWorker({ ...shared.env, GRAPH_SIMULATOR_URL: sim.url, DRAIN_MS: "500" }, [ticketId, engineer.id, "term-1"]);
     // The child is inside the hanging write once the simulator has it (it answers only after 60 s).
-    await waitFor(async () => (ops.includes("updateUser") ? true : worker.child.exitCode !== null ? Promise.reject(new Error(worker.output())) : undefined), "the write to hang", 60_000);
+    await waitFor(
+      async () =>
+        ops.includes("updateUser") ? true : worker.child.exitCode !== null ? Promise.reject(new Error(worker.output())) : undefined,
+      "the write to hang",
+      60_000,
+    );
     worker.child.kill("SIGTERM");
     expect(await worker.exited).toBe(0);
     expect(worker.output()).toContain('drained {"finished":0,"interrupted":1}');
@@ -162,9 +217,13 @@ describe.each(testDbKinds())("remediation across a crash on %s", (kind) => {
 
     const { db, close } = await shared.open();
     try {
-      expect((await db.remediationAction.findMany({ where: { ticketId } })).map((a) => [a.status, a.errorMessage?.slice(0, 30)])).toEqual(Array(4).fill(["UNKNOWN", "The server shut down before th"]));
+      expect((await db.remediationAction.findMany({ where: { ticketId } })).map((a) => [a.status, a.errorMessage?.slice(0, 30)])).toEqual(
+        Array(4).fill(["UNKNOWN", "The server shut down before th"]),
+      );
       expect(await db.accountRunLock.count({ where: { ticketId } })).toBe(0);
-      expect((await db.auditEvent.findFirstOrThrow({ where: { ticketId, action: "remediation.interrupted" } })).details).toMatchObject({ cause: "shutdown" });
+      expect((await db.auditEvent.findFirstOrThrow({ where: { ticketId, action: "remediation.interrupted" } })).details).toMatchObject({
+        cause: "shutdown",
+      });
       // The password may be in force (the writes were sent): it is kept for a reveal.
       expect((await db.temporaryPassword.findFirstOrThrow({ where: { ticketId } })).sealed).not.toBeNull();
     } finally {

@@ -7,10 +7,16 @@ const later = { inboxRules: [rule("r2", "Bounces"), rule("r3", "New one")] };
 
 describe("eradication items", () => {
   it("takes every item any snapshot flagged, the earliest first, each once", () => {
-    expect(flaggedItems("remove-inbox-rules", [first, later]).map((i) => [i.id, i.label])).toEqual([["r1", "“.”"], ["r2", "“Bounces”"], ["r3", "“New one”"]]);
-    expect(flaggedItems("remove-auth-methods", [{ authMethods: [{ id: "m1", kind: "phone", detail: "+234 803 555 0147", createdAt: null, reasons: [] }] }])).toEqual([
-      { id: "m1", label: "phone +234 803 555 0147", kind: "phone" },
+    expect(flaggedItems("remove-inbox-rules", [first, later]).map((i) => [i.id, i.label])).toEqual([
+      ["r1", "“.”"],
+      ["r2", "“Bounces”"],
+      ["r3", "“New one”"],
     ]);
+    expect(
+      flaggedItems("remove-auth-methods", [
+        { authMethods: [{ id: "m1", kind: "phone", detail: "+234 803 555 0147", createdAt: null, reasons: [] }] },
+      ]),
+    ).toEqual([{ id: "m1", label: "phone +234 803 555 0147", kind: "phone" }]);
     expect(flaggedItems("revoke-oauth-grants", [{ consents: null }, {}])).toEqual([]);
   });
 
@@ -19,12 +25,18 @@ describe("eradication items", () => {
     const half = progressOf(targets, ["r2", "unrelated"]);
     expect(half).toMatchObject({ total: 2, removed: 1, remaining: [{ id: "r2" }] });
     expect(itemStepState(half)).toBe("IN_PROGRESS");
-    expect(progressText("remove-inbox-rules", half, { label: "“.”", gone: true, wasAlreadyGone: false })).toBe("“.” is gone; 1 of 2 removed; still there: “Bounces”");
+    expect(progressText("remove-inbox-rules", half, { label: "“.”", gone: true, wasAlreadyGone: false })).toBe(
+      "“.” is gone; 1 of 2 removed; still there: “Bounces”",
+    );
     const none = progressOf(targets, ["r1", "r2"]);
     expect(itemStepState(none)).toBe("TODO");
     const all = progressOf(targets, ["unrelated"]);
     expect(itemStepState(all)).toBe("DONE");
-    expect(progressText("remove-inbox-rules", all, { label: "“Bounces”", gone: true, wasAlreadyGone: true })).toBe("“Bounces” was already gone; all 2 flagged inbox rules are removed");
-    expect(progressText("revoke-oauth-grants", progressOf([{ id: "g", label: "“App”" }], []), null)).toBe("Re-checked; the flagged app consent is removed");
+    expect(progressText("remove-inbox-rules", all, { label: "“Bounces”", gone: true, wasAlreadyGone: true })).toBe(
+      "“Bounces” was already gone; all 2 flagged inbox rules are removed",
+    );
+    expect(progressText("revoke-oauth-grants", progressOf([{ id: "g", label: "“App”" }], []), null)).toBe(
+      "Re-checked; the flagged app consent is removed",
+    );
   });
 });

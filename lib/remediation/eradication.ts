@@ -22,8 +22,10 @@ const NOUN: Record<ItemStepKey, [string, string]> = {
 export const itemNoun = (step: ItemStepKey, n = 1) => NOUN[step][n === 1 ? 0 : 1];
 
 function itemsOf(step: ItemStepKey, f: Partial<SnapshotFindings>): FlaggedItem[] {
-  if (step === "remove-inbox-rules") return (f.inboxRules ?? []).map((r) => ({ id: r.id, label: `“${r.name || "(no name)"}”`, ...(r.readOnly ? { readOnly: true } : {}) }));
-  if (step === "remove-auth-methods") return (f.authMethods ?? []).map((m) => ({ id: m.id, label: methodLabel(m.kind, m.detail), kind: m.kind }));
+  if (step === "remove-inbox-rules")
+    return (f.inboxRules ?? []).map((r) => ({ id: r.id, label: `“${r.name || "(no name)"}”`, ...(r.readOnly ? { readOnly: true } : {}) }));
+  if (step === "remove-auth-methods")
+    return (f.authMethods ?? []).map((m) => ({ id: m.id, label: methodLabel(m.kind, m.detail), kind: m.kind }));
   return (f.consents ?? []).map((c) => ({ id: c.id, label: `“${c.app}”` }));
 }
 
@@ -53,12 +55,26 @@ export function itemStepState(p: ItemProgress): "DONE" | "IN_PROGRESS" | "TODO" 
 }
 
 /** What a run read back, in words: this item's fate, then the step's progress. */
-export function progressText(step: ItemStepKey, p: ItemProgress, item: { label: string; gone: boolean; wasAlreadyGone: boolean } | null): string {
-  const lead = item ? (!item.gone ? `${item.label} is still there` : item.wasAlreadyGone ? `${item.label} was already gone` : `${item.label} is gone`) : "Re-checked";
+export function progressText(
+  step: ItemStepKey,
+  p: ItemProgress,
+  item: { label: string; gone: boolean; wasAlreadyGone: boolean } | null,
+): string {
+  const lead = item
+    ? !item.gone
+      ? `${item.label} is still there`
+      : item.wasAlreadyGone
+        ? `${item.label} was already gone`
+        : `${item.label} is gone`
+    : "Re-checked";
   const rest =
-    p.total === 0 ? `no ${itemNoun(step, 2)} were flagged`
-    : p.remaining.length === 0 ? (p.total === 1 ? `the flagged ${itemNoun(step)} is removed` : `all ${p.total} flagged ${itemNoun(step, 2)} are removed`)
-    : `${p.removed} of ${p.total} removed; still there: ${p.remaining.map((r) => r.label).join(", ")}`;
+    p.total === 0
+      ? `no ${itemNoun(step, 2)} were flagged`
+      : p.remaining.length === 0
+        ? p.total === 1
+          ? `the flagged ${itemNoun(step)} is removed`
+          : `all ${p.total} flagged ${itemNoun(step, 2)} are removed`
+        : `${p.removed} of ${p.total} removed; still there: ${p.remaining.map((r) => r.label).join(", ")}`;
   return `${lead}; ${rest}`;
 }
 
@@ -71,7 +87,8 @@ export function goneItemIds(actions: { params: unknown; verified: boolean | null
     const id = p.ruleId ?? p.methodId ?? p.grantId;
     if (id && a.verified === true) gone.add(id);
     const v = (a.verification ?? null) as { checked?: unknown; remaining?: unknown } | null;
-    if (Array.isArray(v?.remaining) && Array.isArray(v?.checked)) for (const c of v.checked as string[]) if (!(v.remaining as string[]).includes(c)) gone.add(c);
+    if (Array.isArray(v?.remaining) && Array.isArray(v?.checked))
+      for (const c of v.checked as string[]) if (!(v.remaining as string[]).includes(c)) gone.add(c);
   }
   return gone;
 }

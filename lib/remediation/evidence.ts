@@ -30,9 +30,15 @@ export async function snapshotAlongside(db: Db, viewer: Viewer, ticketId: string
   try {
     const snap = await takeSnapshot(db, viewer, { ticketId }, { graph, alongside: "containment" });
     const gaps = Object.keys(snap.gaps);
-    return { status: "taken", message: `The evidence snapshot was taken alongside containment${gaps.length ? ` (not read: ${gaps.join(", ")})` : ""}.` };
+    return {
+      status: "taken",
+      message: `The evidence snapshot was taken alongside containment${gaps.length ? ` (not read: ${gaps.join(", ")})` : ""}.`,
+    };
   } catch (error) {
     if (!isAppError(error)) getLogger().error({ err: error, ticketId }, "snapshot alongside containment failed");
-    return { status: "failed", message: `The evidence snapshot could not be taken alongside containment: ${isAppError(error) ? error.message : "unexpected error"} Take it from the checklist.` };
+    return {
+      status: "failed",
+      message: `The evidence snapshot could not be taken alongside containment: ${isAppError(error) ? error.message : "unexpected error"} Take it from the checklist.`,
+    };
   }
 }

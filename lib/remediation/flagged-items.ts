@@ -7,8 +7,15 @@ import type { StepParams } from "./step-operations";
 
 /** Every item the ticket's snapshots flagged for the step, earliest snapshot first. */
 export async function loadFlaggedItems(db: Db, ticketId: string, step: ItemStepKey): Promise<FlaggedItem[]> {
-  const snapshots = await db.investigationSnapshot.findMany({ where: { ticketId }, orderBy: { takenAt: "asc" }, select: { findings: true } });
-  return flaggedItems(step, snapshots.map((s) => (s.findings ?? {}) as Partial<SnapshotFindings>));
+  const snapshots = await db.investigationSnapshot.findMany({
+    where: { ticketId },
+    orderBy: { takenAt: "asc" },
+    select: { findings: true },
+  });
+  return flaggedItems(
+    step,
+    snapshots.map((s) => (s.findings ?? {}) as Partial<SnapshotFindings>),
+  );
 }
 
 /**
@@ -21,7 +28,16 @@ export async function resolveItem(db: Db, ticket: { id: string; affectedUpn: str
   const id = itemIdOf(step, params);
   if (!id) return { item: null, targets, params: {} as StepParams };
   const item = targets.find((t) => t.id === id);
-  if (!item) throw new AppError("INVALID_INPUT", `That ${itemNoun(step)} is not one the evidence snapshot flagged for ${ticket.affectedUpn}: only flagged items are removed from this ticket.`);
-  const serverParams: StepParams = step === "remove-inbox-rules" ? { ruleId: id } : step === "remove-auth-methods" ? { methodId: id, methodKind: item.kind } : { grantId: id };
+  if (!item)
+    throw new AppError(
+      "INVALID_INPUT",
+      `That ${itemNoun(step)} is not one the evidence snapshot flagged for ${ticket.affectedUpn}: only flagged items are removed from this ticket.`,
+    );
+  const serverParams: StepParams =
+    step === "remove-inbox-rules"
+      ? { ruleId: id }
+      : step === "remove-auth-methods"
+        ? { methodId: id, methodKind: item.kind }
+        : { grantId: id };
   return { item, targets, params: serverParams };
 }

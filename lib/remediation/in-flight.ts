@@ -10,7 +10,14 @@ import { releaseRunLock } from "./run-lock";
 // running then is recorded as interrupted (UNKNOWN, re-checked against the tenant at once by the
 // next process) with its lock released, instead of being cut off silently.
 
-export type InFlightRun = { ticketId: string; tenantId: string; actorId: string; target: string; runKey: string; actions: { stepKey: string; actionId: string }[] };
+export type InFlightRun = {
+  ticketId: string;
+  tenantId: string;
+  actorId: string;
+  target: string;
+  runKey: string;
+  actions: { stepKey: string; actionId: string }[];
+};
 
 type State = { runs: Map<InFlightRun, Promise<unknown>>; stopping: boolean };
 const state: State = ((globalThis as { __breachdeskRuns?: State }).__breachdeskRuns ??= { runs: new Map(), stopping: false });
@@ -18,11 +25,13 @@ const state: State = ((globalThis as { __breachdeskRuns?: State }).__breachdeskR
 /** How long a shutdown waits for running remediation: a containment's write and its 20 s verification. */
 export const SHUTDOWN_BOUND_MS = 25_000;
 
-export const SHUTDOWN_MESSAGE = "The server shut down before this step finished; the tenant is read back to see what took (run the step again if it stays unknown).";
+export const SHUTDOWN_MESSAGE =
+  "The server shut down before this step finished; the tenant is read back to see what took (run the step again if it stays unknown).";
 
 /** Refuses a new run while the process is shutting down (before anything is recorded). */
 export function assertAcceptingRuns() {
-  if (state.stopping) throw new AppError("UPSTREAM_UNAVAILABLE", "Breachdesk is restarting and does not start remediation now; try again in a minute.");
+  if (state.stopping)
+    throw new AppError("UPSTREAM_UNAVAILABLE", "Breachdesk is restarting and does not start remediation now; try again in a minute.");
 }
 
 /** Runs `work` as a tracked run: a shutdown waits for it (up to its bound). */

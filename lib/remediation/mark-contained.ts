@@ -13,22 +13,38 @@ import { CONTAINMENT_STEPS } from "./steps";
 // recorded the step, with the ticket row locked, so two steps settling at once cannot both miss
 // (or both make) the change. containedAt is when the rule was first met.
 
-export async function markContainedIfVerified(tx: Prisma.TransactionClient, ctx: { ticketId: string; actorId: string | null }): Promise<boolean> {
+export async function markContainedIfVerified(
+  tx: Prisma.TransactionClient,
+  ctx: { ticketId: string; actorId: string | null },
+): Promise<boolean> {
   await tx.$queryRaw`SELECT id FROM "Ticket" WHERE id = ${ctx.ticketId} FOR UPDATE`;
-  const steps = await tx.checklistStep.findMany({ where: { ticketId: ctx.ticketId, key: { in: [...CONTAINMENT_STEPS] } }, select: { key: true, state: true, reason: true } });
+  const steps = await tx.checklistStep.findMany({
+    where: { ticketId: ctx.ticketId, key: { in: [...CONTAINMENT_STEPS] } },
+    select: { key: true, state: true, reason: true },
+  });
   const verdict = containmentVerdict(steps);
   if (!verdict.contained) return false;
-  const ticket = await tx.ticket.findUniqueOrThrow({ where: { id: ctx.ticketId }, select: { status: true, containedAt: true, tenantId: true, number: true } });
+  const ticket = await tx.ticket.findUniqueOrThrow({
+    where: { id: ctx.ticketId },
+    select: { status: true, containedAt: true, tenantId: true, number: true },
+  });
   if (!canTransition(ticket.status, "contain")) return true; // already contained (or past it)
   await tx.ticket.update({
     where: { id: ctx.ticketId },
     data: { status: targetOf("contain"), containedAt: ticket.containedAt ?? new Date(), version: { increment: 1 } },
   });
   await recordAuditEvent(tx, {
-    actorId: ctx.actorId, tenantId: ticket.tenantId, ticketId: ctx.ticketId, action: "ticket.status_changed", target: formatTicketNumber(ticket.number),
+    actorId: ctx.actorId,
+    tenantId: ticket.tenantId,
+    ticketId: ctx.ticketId,
+    action: "ticket.status_changed",
+    target: formatTicketNumber(ticket.number),
     details: {
-      from: ticket.status, to: targetOf("contain"), reason: containmentReason(verdict),
-      verified: verdict.done, skipped: verdict.setAside.map((s) => ({ step: s.key, state: s.state, reason: s.reason })),
+      from: ticket.status,
+      to: targetOf("contain"),
+      reason: containmentReason(verdict),
+      verified: verdict.done,
+      skipped: verdict.setAside.map((s) => ({ step: s.key, state: s.state, reason: s.reason })),
     },
   });
   await notifyTicketEvent(tx, { kind: "ticket.contained", ticketId: ctx.ticketId, actorId: ctx.actorId });

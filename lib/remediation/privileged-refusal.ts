@@ -9,7 +9,11 @@ import type { StepOutcome } from "./record";
 // missing permission, so the refusal names what the target holds and the role the app needs,
 // rather than a permission it already has. Pure and tested.
 
-const SENSITIVE: Record<string, string> = { "reset-password": "reset the password of", "block-sign-in": "block sign-in for", "re-enable-sign-in": "allow sign-in again for" };
+const SENSITIVE: Record<string, string> = {
+  "reset-password": "reset the password of",
+  "block-sign-in": "block sign-in for",
+  "re-enable-sign-in": "allow sign-in again for",
+};
 const DENIED = "Authorization_RequestDenied";
 
 const rolesText = (roles: HeldRole[]) => roles.map((r) => (r.via === "eligible" ? `eligible for ${r.name} (PIM)` : r.name)).join(", ");
@@ -26,7 +30,12 @@ export function explainPrivileged(outcomes: StepOutcome[], roles: HeldRole[] | n
         errorMessage: `Microsoft Graph refused to ${verb} ${upn}: it is a privileged account (${rolesText(privileged)}), and Microsoft Entra lets an app do that only when its service principal holds the Privileged Authentication Administrator role (or Global Administrator) — User Administrator is not enough. Assign that role in Entra ID → Roles and administrators, or have a Privileged Authentication Administrator do this step by hand${ref}.`,
       };
     }
-    if (roles === null) return { ...o, errorMessage: `${o.errorMessage ?? ""} If ${upn} holds an admin role (its roles could not be read), the app's service principal needs the Privileged Authentication Administrator role instead.`.trim() };
+    if (roles === null)
+      return {
+        ...o,
+        errorMessage:
+          `${o.errorMessage ?? ""} If ${upn} holds an admin role (its roles could not be read), the app's service principal needs the Privileged Authentication Administrator role instead.`.trim(),
+      };
     return o;
   });
 }

@@ -21,8 +21,16 @@ export type ChecklistRow = ChecklistStepDef & {
   doneAt: Date | null;
   doneBy: string | null;
   lastAction: {
-    status: string; requestIds: string[]; clientRequestIds: string[]; verified: boolean | null; observed: string | null; errorMessage: string | null; errorCode: string | null;
-    finishedAt: Date | null; verifyingUntil: Date | null; nextCheckAt: Date | null;
+    status: string;
+    requestIds: string[];
+    clientRequestIds: string[];
+    verified: boolean | null;
+    observed: string | null;
+    errorMessage: string | null;
+    errorCode: string | null;
+    finishedAt: Date | null;
+    verifyingUntil: Date | null;
+    nextCheckAt: Date | null;
   } | null;
   /** Eradication steps that remove items: every item the snapshots flagged. */
   items?: ChecklistItem[];
@@ -43,12 +51,18 @@ export async function getChecklist(db: Db, viewer: Viewer, ticketId: string, upn
       orderBy: { finishedAt: "asc" },
       select: { kind: true, params: true, verified: true, verification: true, status: true, errorCode: true, errorMessage: true },
     }),
-    db.approval.findMany({ where: { ...scope, status: "APPROVED" }, select: { stepKey: true, decidedAt: true, decidedBy: { select: { name: true } } } }),
+    db.approval.findMany({
+      where: { ...scope, status: "APPROVED" },
+      select: { stepKey: true, decidedAt: true, decidedBy: { select: { name: true } } },
+    }),
   ]);
   const actionIds = rows.map((r) => r.lastActionId).filter((id): id is string => Boolean(id));
   const [actions, users] = await Promise.all([
     db.remediationAction.findMany({ where: { id: { in: actionIds } } }),
-    db.user.findMany({ where: { id: { in: rows.map((r) => r.doneById).filter((id): id is string => Boolean(id)) } }, select: { id: true, name: true } }),
+    db.user.findMany({
+      where: { id: { in: rows.map((r) => r.doneById).filter((id): id is string => Boolean(id)) } },
+      select: { id: true, name: true },
+    }),
   ]);
   const findings = snapshots.map((s) => (s.findings ?? {}) as Partial<SnapshotFindings>);
   const now = new Date();
@@ -58,7 +72,12 @@ export async function getChecklist(db: Db, viewer: Viewer, ticketId: string, upn
     // "Verifying…" only while a run is still reading: past its bound nobody is, so it is Unconfirmed.
     const stale = row?.state === "VERIFYING" && (!action?.verifyingUntil || action.verifyingUntil.getTime() <= now.getTime());
     const state = stale ? (action?.status === "UNKNOWN" ? "UNKNOWN" : "UNCONFIRMED") : (row?.state ?? "TODO");
-    const held = state === "WAITING_APPROVAL" ? approvals.find((a) => a.stepKey === def.key || (a.stepKey === "containment" && (CONTAINMENT_STEPS as readonly string[]).includes(def.key))) : undefined;
+    const held =
+      state === "WAITING_APPROVAL"
+        ? approvals.find(
+            (a) => a.stepKey === def.key || (a.stepKey === "containment" && (CONTAINMENT_STEPS as readonly string[]).includes(def.key)),
+          )
+        : undefined;
     return {
       ...def,
       state,
@@ -68,24 +87,51 @@ export async function getChecklist(db: Db, viewer: Viewer, ticketId: string, upn
       doneBy: users.find((u) => u.id === row?.doneById)?.name ?? null,
       lastAction: action
         ? {
-            status: action.status, requestIds: action.requestIds, clientRequestIds: action.clientRequestIds, verified: action.verified, observed: (action.verification as Verification)?.observed ?? null,
-            errorMessage: action.errorMessage, errorCode: action.errorCode, finishedAt: action.finishedAt, verifyingUntil: action.verifyingUntil, nextCheckAt: action.nextCheckAt,
+            status: action.status,
+            requestIds: action.requestIds,
+            clientRequestIds: action.clientRequestIds,
+            verified: action.verified,
+            observed: (action.verification as Verification)?.observed ?? null,
+            errorMessage: action.errorMessage,
+            errorCode: action.errorCode,
+            finishedAt: action.finishedAt,
+            verifyingUntil: action.verifyingUntil,
+            nextCheckAt: action.nextCheckAt,
           }
         : null,
-      items: isItemStep(def.key) ? itemsOf(def.key, findings, itemActions.filter((a) => a.kind === def.key), upn) : undefined,
+      items: isItemStep(def.key)
+        ? itemsOf(
+            def.key,
+            findings,
+            itemActions.filter((a) => a.kind === def.key),
+            upn,
+          )
+        : undefined,
       approved: held ? { by: held.decidedBy?.name ?? null, at: held.decidedAt } : null,
     };
   });
 }
 
-type ItemAction = { params: unknown; verified: boolean | null; verification: unknown; status: string; errorCode: string | null; errorMessage: string | null };
+type ItemAction = {
+  params: unknown;
+  verified: boolean | null;
+  verification: unknown;
+  status: string;
+  errorCode: string | null;
+  errorMessage: string | null;
+};
 
 /**
  * Gone = its own removal was verified, or the latest re-read that checked it no longer found it.
  * Manual = Graph cannot remove it: a read-only rule (known from the snapshot), or a removal Graph
  * refused for good (the default MFA phone), with the refusal's explanation.
  */
-function itemsOf(step: Parameters<typeof flaggedItems>[0], findings: Partial<SnapshotFindings>[], actions: ItemAction[], upn: string): ChecklistItem[] {
+function itemsOf(
+  step: Parameters<typeof flaggedItems>[0],
+  findings: Partial<SnapshotFindings>[],
+  actions: ItemAction[],
+  upn: string,
+): ChecklistItem[] {
   const gone = goneItemIds(actions);
   // The latest refusal for good (the default MFA phone) stands until a later run of that item.
   const manual = new Map<string, string>();
@@ -97,7 +143,10 @@ function itemsOf(step: Parameters<typeof flaggedItems>[0], findings: Partial<Sna
     else manual.delete(id);
   }
   return flaggedItems(step, findings).map((i) => ({
-    id: i.id, label: i.label, removed: gone.has(i.id), readOnly: Boolean(i.readOnly),
+    id: i.id,
+    label: i.label,
+    removed: gone.has(i.id),
+    readOnly: Boolean(i.readOnly),
     manual: i.readOnly ? readOnlyRuleInstructions(i.label, upn) : (manual.get(i.id) ?? null),
   }));
 }

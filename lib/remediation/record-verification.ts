@@ -10,7 +10,12 @@ import type { VerifyScope } from "./verify-loop";
  * the run over — unconfirmed, with its next automatic re-check. The checklist row moves only while
  * it still shows this action (a newer run of the step supersedes it). One audit event per step.
  */
-export async function recordVerification(tx: Prisma.TransactionClient, scope: VerifyScope, outcomes: StepOutcome[], options: { laterChecks: number }): Promise<StepOutcome[]> {
+export async function recordVerification(
+  tx: Prisma.TransactionClient,
+  scope: VerifyScope,
+  outcomes: StepOutcome[],
+  options: { laterChecks: number },
+): Promise<StepOutcome[]> {
   const now = new Date();
   const written: StepOutcome[] = [];
   for (const o of outcomes) {
@@ -20,16 +25,34 @@ export async function recordVerification(tx: Prisma.TransactionClient, scope: Ve
     await tx.remediationAction.update({
       where: { id: o.actionId },
       data: {
-        status: o.status, errorMessage: o.errorMessage, verified: o.verified, verifiedAt: confirmed ? now : null,
+        status: o.status,
+        errorMessage: o.errorMessage,
+        verified: o.verified,
+        verifiedAt: confirmed ? now : null,
         verification: { observed: o.observed, ...(o.progress ?? {}), checkedAt: now.toISOString() },
-        verifyingUntil: null, nextCheckAt: next, checks: { increment: 1 },
+        verifyingUntil: null,
+        nextCheckAt: next,
+        checks: { increment: 1 },
       },
     });
-    await tx.checklistStep.updateMany({ where: { ticketId: scope.ticketId, key: o.stepKey, lastActionId: o.actionId }, data: { state: stateOf(outcome, now) } });
+    await tx.checklistStep.updateMany({
+      where: { ticketId: scope.ticketId, key: o.stepKey, lastActionId: o.actionId },
+      data: { state: stateOf(outcome, now) },
+    });
     await recordAuditEvent(tx, {
-      actorId: scope.actorId, tenantId: scope.tenantId, ticketId: scope.ticketId, action: `remediation.${o.stepKey}`, target: scope.target,
-      result: o.status === "UNKNOWN" ? "UNKNOWN" : "SUCCEEDED", requestIds: o.requestIds,
-      details: { verified: o.verified, observed: o.observed, verification: confirmed ? "verified" : "unconfirmed", nextCheckAt: next?.toISOString() ?? null },
+      actorId: scope.actorId,
+      tenantId: scope.tenantId,
+      ticketId: scope.ticketId,
+      action: `remediation.${o.stepKey}`,
+      target: scope.target,
+      result: o.status === "UNKNOWN" ? "UNKNOWN" : "SUCCEEDED",
+      requestIds: o.requestIds,
+      details: {
+        verified: o.verified,
+        observed: o.observed,
+        verification: confirmed ? "verified" : "unconfirmed",
+        nextCheckAt: next?.toISOString() ?? null,
+      },
     });
     written.push(outcome);
   }

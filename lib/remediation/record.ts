@@ -52,7 +52,10 @@ export function stateOf(o: Pick<StepOutcome, "status" | "verified" | "state" | "
 }
 
 /** The same, from a stored action: an item step's state is re-derived from its recorded re-read (none = unknown). */
-export function stateOfRecorded(a: { kind: string; status: string; verified: boolean | null; verification: unknown; verifyingUntil?: Date | null }, now = new Date()): string {
+export function stateOfRecorded(
+  a: { kind: string; status: string; verified: boolean | null; verification: unknown; verifyingUntil?: Date | null },
+  now = new Date(),
+): string {
   const v = (a.verification ?? {}) as { checked?: string[]; remaining?: string[] };
   const base = stateOf({ status: a.status as ActionStatus, verified: a.verified, verifyingUntil: a.verifyingUntil ?? null }, now);
   if (base !== "DONE" || !isItemStep(a.kind)) return base;
@@ -73,16 +76,24 @@ export async function findExistingOutcomes(db: Db, ticketId: string, keys: strin
  * A run refused because another holds the account: what to tell its engineer, and that run's
  * steps so far when it is on the same ticket (another ticket's run is named, not shown).
  */
-export async function runningRunOf(db: Db, ticketId: string, tenantId: string, account: string): Promise<{ words: string; outcomes: StepOutcome[] }> {
+export async function runningRunOf(
+  db: Db,
+  ticketId: string,
+  tenantId: string,
+  account: string,
+): Promise<{ words: string; outcomes: StepOutcome[] }> {
   const running = await describeRunningRun(db, tenantId, account);
   if (!running) return { words: `Another remediation of ${account} has just finished; the checklist shows its result.`, outcomes: [] };
   if (running.ticketId !== ticketId) return { words: `${running.words} (on another ticket)`, outcomes: [] };
-  const rows = await db.remediationAction.findMany({ where: { ticketId, idempotencyKey: { startsWith: `${ticketId}:${running.runKey}:` } }, orderBy: { startedAt: "asc" } });
+  const rows = await db.remediationAction.findMany({
+    where: { ticketId, idempotencyKey: { startsWith: `${ticketId}:${running.runKey}:` } },
+    orderBy: { startedAt: "asc" },
+  });
   return { words: running.words, outcomes: rows.map(outcomeOfRow) };
 }
 
 function outcomeOfRow(r: Awaited<ReturnType<Db["remediationAction"]["findFirstOrThrow"]>>): StepOutcome {
-  return ({
+  return {
     stepKey: r.kind,
     actionId: r.id,
     status: r.status as ActionStatus,
@@ -94,7 +105,7 @@ function outcomeOfRow(r: Awaited<ReturnType<Db["remediationAction"]["findFirstOr
     verified: r.verified,
     observed: (r.verification as { observed?: string } | null)?.observed ?? null,
     graphCode: r.errorCode,
-  });
+  };
 }
 
 /** password: the temporary password a reset will set, stored encrypted with the PENDING row (temporary-password.ts). */
@@ -108,19 +119,48 @@ export type PendingAction = { stepKey: string; idempotencyKey: string; target: s
  */
 export async function recordPending(
   db: Db,
-  ctx: { ticketId: string; tenantId: string; actorId: string; ticketNumber: string; approvalId?: string | null; run: { account: string; runKey: string } },
+  ctx: {
+    ticketId: string;
+    tenantId: string;
+    actorId: string;
+    ticketNumber: string;
+    approvalId?: string | null;
+    run: { account: string; runKey: string };
+  },
   actions: PendingAction[],
 ): Promise<Map<string, string>> {
   return db.$transaction(async (tx) => {
-    await acquireRunLock(tx, { tenantId: ctx.tenantId, account: ctx.run.account, ticketId: ctx.ticketId, actorId: ctx.actorId, runKey: ctx.run.runKey });
+    await acquireRunLock(tx, {
+      tenantId: ctx.tenantId,
+      account: ctx.run.account,
+      ticketId: ctx.ticketId,
+      actorId: ctx.actorId,
+      runKey: ctx.run.runKey,
+    });
     const ids = new Map<string, string>();
     for (const a of actions) {
       const row = await tx.remediationAction.create({
-        data: { ticketId: ctx.ticketId, tenantId: ctx.tenantId, kind: a.stepKey, target: a.target, params: a.params, idempotencyKey: a.idempotencyKey, requestedById: ctx.actorId },
+        data: {
+          ticketId: ctx.ticketId,
+          tenantId: ctx.tenantId,
+          kind: a.stepKey,
+          target: a.target,
+          params: a.params,
+          idempotencyKey: a.idempotencyKey,
+          requestedById: ctx.actorId,
+        },
         select: { id: true },
       });
       ids.set(a.stepKey, row.id);
-      if (a.password) await storeTemporaryPassword(tx, { actionId: row.id, ticketId: ctx.ticketId, tenantId: ctx.tenantId, account: a.target, ownerId: ctx.actorId, password: a.password });
+      if (a.password)
+        await storeTemporaryPassword(tx, {
+          actionId: row.id,
+          ticketId: ctx.ticketId,
+          tenantId: ctx.tenantId,
+          account: a.target,
+          ownerId: ctx.actorId,
+          password: a.password,
+        });
       await tx.checklistStep.upsert({
         where: { ticketId_key: { ticketId: ctx.ticketId, key: a.stepKey } },
         create: { ticketId: ctx.ticketId, key: a.stepKey, state: "RUNNING", lastActionId: row.id },
@@ -132,10 +172,18 @@ export async function recordPending(
       if (used.count !== 1) throw new AppError("INVALID_STATE", "That approval was already used by another run: ask for a new approval.");
     }
     await recordAuditEvent(tx, {
-      actorId: ctx.actorId, tenantId: ctx.tenantId, ticketId: ctx.ticketId, action: "remediation.started", target: ctx.ticketNumber,
+      actorId: ctx.actorId,
+      tenantId: ctx.tenantId,
+      ticketId: ctx.ticketId,
+      action: "remediation.started",
+      target: ctx.ticketNumber,
       result: "PENDING",
       // items name what each step acts on (the rule, method or consent), for the timeline and the report.
-      details: { steps: actions.map((a) => a.stepKey), items: actions.map((a) => ({ step: a.stepKey, params: a.params ?? null })), approvalId: ctx.approvalId ?? null },
+      details: {
+        steps: actions.map((a) => a.stepKey),
+        items: actions.map((a) => ({ step: a.stepKey, params: a.params ?? null })),
+        approvalId: ctx.approvalId ?? null,
+      },
     });
     return ids;
   });
@@ -152,9 +200,18 @@ export async function recordOutcomes(
     await tx.remediationAction.update({
       where: { id: o.actionId },
       data: {
-        status: o.status, requestIds: o.requestIds, clientRequestIds: o.clientRequestIds ?? [], errorCode: o.graphCode ?? null, errorMessage: o.errorMessage,
-        verified: o.verified, verification: o.observed ? { observed: o.observed, ...(o.progress ?? {}) } : undefined, finishedAt: now, verifiedAt: o.verified === true ? now : null,
-        verifyingUntil: o.verifyingUntil ?? null, nextCheckAt: o.nextCheckAt ?? null, checks: o.observed ? 1 : 0,
+        status: o.status,
+        requestIds: o.requestIds,
+        clientRequestIds: o.clientRequestIds ?? [],
+        errorCode: o.graphCode ?? null,
+        errorMessage: o.errorMessage,
+        verified: o.verified,
+        verification: o.observed ? { observed: o.observed, ...(o.progress ?? {}) } : undefined,
+        finishedAt: now,
+        verifiedAt: o.verified === true ? now : null,
+        verifyingUntil: o.verifyingUntil ?? null,
+        nextCheckAt: o.nextCheckAt ?? null,
+        checks: o.observed ? 1 : 0,
       },
     });
     const state = stateOf(o, now);
@@ -163,9 +220,20 @@ export async function recordOutcomes(
       data: { state, doneById: ctx.actorId, doneAt: now, lastActionId: o.actionId },
     });
     await recordAuditEvent(tx, {
-      actorId: ctx.actorId, tenantId: ctx.tenantId, ticketId: ctx.ticketId, action: `remediation.${o.stepKey}`, target: ctx.target,
-      result: o.status, requestIds: o.requestIds,
-      details: { verified: o.verified, observed: o.observed, error: o.errorMessage, graphCode: o.graphCode ?? null, verification: o.verifyingUntil ? "verifying" : o.verified === true ? "verified" : null },
+      actorId: ctx.actorId,
+      tenantId: ctx.tenantId,
+      ticketId: ctx.ticketId,
+      action: `remediation.${o.stepKey}`,
+      target: ctx.target,
+      result: o.status,
+      requestIds: o.requestIds,
+      details: {
+        verified: o.verified,
+        observed: o.observed,
+        error: o.errorMessage,
+        graphCode: o.graphCode ?? null,
+        verification: o.verifyingUntil ? "verifying" : o.verified === true ? "verified" : null,
+      },
     });
   }
 }
@@ -173,14 +241,22 @@ export async function recordOutcomes(
 /** When Breachdesk last finished resetting this account's password (another run), if ever. */
 export async function previousResetAt(db: Db, where: { tenantId: string; target: string; excludeIds: string[] }): Promise<Date | null> {
   const row = await db.remediationAction.findFirst({
-    where: { tenantId: where.tenantId, target: where.target, kind: "reset-password", id: { notIn: where.excludeIds }, finishedAt: { not: null }, status: { not: "FAILED" } },
+    where: {
+      tenantId: where.tenantId,
+      target: where.target,
+      kind: "reset-password",
+      id: { notIn: where.excludeIds },
+      finishedAt: { not: null },
+      status: { not: "FAILED" },
+    },
     orderBy: { finishedAt: "desc" },
     select: { finishedAt: true },
   });
   return row?.finishedAt ?? null;
 }
 
-export const INTERRUPTED_MESSAGE = "The run was interrupted by an unexpected error; the tenant is read back to see what took (run the step again if it stays unknown).";
+export const INTERRUPTED_MESSAGE =
+  "The run was interrupted by an unexpected error; the tenant is read back to see what took (run the step again if it stays unknown).";
 
 /**
  * After an unexpected error, a crash or a shutdown past PENDING, the steps become UNKNOWN (a write
@@ -194,16 +270,32 @@ export async function recordInterrupted(
   why: { message?: string; cause?: string } = {},
 ) {
   const now = new Date();
-  const outcomes: StepOutcome[] = actions.map((a) => ({ ...a, status: "UNKNOWN", requestIds: [], errorMessage: why.message ?? INTERRUPTED_MESSAGE, verified: null, observed: null, nextCheckAt: now }));
+  const outcomes: StepOutcome[] = actions.map((a) => ({
+    ...a,
+    status: "UNKNOWN",
+    requestIds: [],
+    errorMessage: why.message ?? INTERRUPTED_MESSAGE,
+    verified: null,
+    observed: null,
+    nextCheckAt: now,
+  }));
   await db
     .$transaction(async (tx) => {
       // Only steps still PENDING: a step the run did record keeps its outcome.
-      const open = await tx.remediationAction.findMany({ where: { id: { in: actions.map((a) => a.actionId) }, status: "PENDING" }, select: { id: true } });
+      const open = await tx.remediationAction.findMany({
+        where: { id: { in: actions.map((a) => a.actionId) }, status: "PENDING" },
+        select: { id: true },
+      });
       const still = outcomes.filter((o) => open.some((r) => r.id === o.actionId));
       if (still.length === 0) return;
       await recordOutcomes(tx, ctx, still);
       await recordAuditEvent(tx, {
-        actorId: ctx.actorId, tenantId: ctx.tenantId, ticketId: ctx.ticketId, action: "remediation.interrupted", target: ctx.target, result: "UNKNOWN",
+        actorId: ctx.actorId,
+        tenantId: ctx.tenantId,
+        ticketId: ctx.ticketId,
+        action: "remediation.interrupted",
+        target: ctx.target,
+        result: "UNKNOWN",
         details: { steps: still.map((o) => o.stepKey), actionIds: still.map((o) => o.actionId), cause: why.cause ?? "error" },
       });
     })

@@ -1,5 +1,12 @@
 import { AppError, isAppError } from "@/lib/errors";
-import { deleteAuthMethod, getSignInPreferences, listAuthMethods, setDefaultMethod, type AuthMethod, type DefaultMethodType } from "@/lib/graph/auth-methods";
+import {
+  deleteAuthMethod,
+  getSignInPreferences,
+  listAuthMethods,
+  setDefaultMethod,
+  type AuthMethod,
+  type DefaultMethodType,
+} from "@/lib/graph/auth-methods";
 import type { TenantGraph } from "@/lib/graph/client";
 import { sleep } from "@/lib/graph/retry";
 import { DEFAULT_METHOD_CODE, defaultMethodInstructions } from "./manual-removal";
@@ -14,8 +21,16 @@ import { DEFAULT_METHOD_CODE, defaultMethodInstructions } from "./manual-removal
 // phone meanwhile (lib/remediation/mfa-warning.ts).
 
 /** Which userPreferredMethodForSecondaryAuthentication values point at a phone of this type. */
-const DEFAULT_OF_PHONE: Record<string, DefaultMethodType[]> = { mobile: ["sms", "voiceMobile"], alternateMobile: ["voiceAlternateMobile"], office: ["voiceOffice"] };
-const DEFAULT_FOR_OTHER_PHONE: Record<string, DefaultMethodType> = { mobile: "sms", alternateMobile: "voiceAlternateMobile", office: "voiceOffice" };
+const DEFAULT_OF_PHONE: Record<string, DefaultMethodType[]> = {
+  mobile: ["sms", "voiceMobile"],
+  alternateMobile: ["voiceAlternateMobile"],
+  office: ["voiceOffice"],
+};
+const DEFAULT_FOR_OTHER_PHONE: Record<string, DefaultMethodType> = {
+  mobile: "sms",
+  alternateMobile: "voiceAlternateMobile",
+  office: "voiceOffice",
+};
 
 /** Another registered method that can be the default, strongest first; null when there is none. */
 export function alternativeDefault(methods: AuthMethod[], removingId: string): DefaultMethodType | null {
@@ -41,15 +56,31 @@ function defaultMethodError(upn: string, label: string, why: string): AppError {
   );
 }
 
-export async function removeAuthMethod(g: TenantGraph, userId: string, item: { id: string; kind: string; label: string }, upn: string): Promise<{ requestId: string | null; clientRequestId?: string | null; alreadyGone?: boolean }> {
+export async function removeAuthMethod(
+  g: TenantGraph,
+  userId: string,
+  item: { id: string; kind: string; label: string },
+  upn: string,
+): Promise<{ requestId: string | null; clientRequestId?: string | null; alreadyGone?: boolean }> {
   if (item.kind !== "phone") return deleteAuthMethod(g, userId, item);
-  const [{ methods }, preferred] = await Promise.all([listAuthMethods(g, userId), getSignInPreferences(g, userId).then((p) => p.userPreferred, () => undefined)]);
+  const [{ methods }, preferred] = await Promise.all([
+    listAuthMethods(g, userId),
+    getSignInPreferences(g, userId).then(
+      (p) => p.userPreferred,
+      () => undefined,
+    ),
+  ]);
   const phone = methods.find((m) => m.id === item.id);
   if (!phone) return { requestId: null, alreadyGone: true };
   let switched = false;
   if (isDefaultPhone(phone, methods, preferred) === true) {
     const next = alternativeDefault(methods, phone.id);
-    if (!next) throw defaultMethodError(upn, item.label, `it is ${upn}'s default MFA method and the account has no other method to make the default`);
+    if (!next)
+      throw defaultMethodError(
+        upn,
+        item.label,
+        `it is ${upn}'s default MFA method and the account has no other method to make the default`,
+      );
     await setDefaultMethod(g, userId, next);
     switched = true;
   }

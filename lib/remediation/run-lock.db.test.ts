@@ -24,7 +24,14 @@ describe.each(testDbKinds())("one remediation per account at a time on %s", (kin
   let bob: Viewer;
   let tenantId: string;
   const ops: (string | undefined)[] = [];
-  const graph = () => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 0 } });
+  const graph = () =>
+    createTenantGraph({
+      tenantId: CONTOSO.tenantId,
+      clientId: CONTOSO.clientId,
+      clientSecret: CONTOSO.clientSecret,
+      simulatorUrl: sim.url,
+      retry: { maxRetries: 0, delaySeconds: 0 },
+    });
   const ticketFor = (upn: string) => seedTicket(t.db, { tenantId, reporterId: alice.id, affectedUpn: upn, status: "TRIAGED" });
 
   beforeAll(async () => {
@@ -54,7 +61,11 @@ describe.each(testDbKinds())("one remediation per account at a time on %s", (kin
     expect(ran.alreadyRan).toBe(false);
     expect(ran.inProgress).toBeUndefined();
     expect(ran.temporaryPassword).toMatch(/^.{20}$/);
-    expect(refused).toMatchObject({ alreadyRan: true, temporaryPassword: null, inProgress: expect.stringMatching(/started a remediation of megan@contoso.example .* still running/) });
+    expect(refused).toMatchObject({
+      alreadyRan: true,
+      temporaryPassword: null,
+      inProgress: expect.stringMatching(/started a remediation of megan@contoso.example .* still running/),
+    });
     expect(refused.outcomes.map((o) => o.actionId).every((id) => ran.outcomes.some((o) => o.actionId === id))).toBe(true);
     expect(await t.db.remediationAction.count({ where: { ticketId: ticket.id } })).toBe(4);
     expect(ops.filter((op) => op === "revokeSignInSessions")).toHaveLength(1);
@@ -66,14 +77,18 @@ describe.each(testDbKinds())("one remediation per account at a time on %s", (kin
     const other = newPrismaClient(postgresFactory(t.url!));
     try {
       const ticket = await ticketFor("alex@contoso.example");
-      await runContainment(t.db, alice, { ticketId: ticket.id, idempotencyKey: "gate" }, { graph: graph(), verifyForMs: 0 }).catch(() => undefined);
+      await runContainment(t.db, alice, { ticketId: ticket.id, idempotencyKey: "gate" }, { graph: graph(), verifyForMs: 0 }).catch(
+        () => undefined,
+      );
       const results = await Promise.all([
         runStep(t.db, alice, { ticketId: ticket.id, stepKey: "enforce-mfa", idempotencyKey: "inst-1" }, { graph: graph(), verifyForMs: 0 }),
         runStep(other, bob, { ticketId: ticket.id, stepKey: "enforce-mfa", idempotencyKey: "inst-2" }, { graph: graph(), verifyForMs: 0 }),
       ]);
       expect(results.filter((r) => r.inProgress).length).toBe(1);
       expect(results.filter((r) => r.outcome && !r.alreadyRan).length).toBe(1);
-      expect(await t.db.remediationAction.count({ where: { ticketId: ticket.id, kind: "enforce-mfa", idempotencyKey: { contains: ":inst-" } } })).toBe(1);
+      expect(
+        await t.db.remediationAction.count({ where: { ticketId: ticket.id, kind: "enforce-mfa", idempotencyKey: { contains: ":inst-" } } }),
+      ).toBe(1);
     } finally {
       await other.$disconnect();
     }
@@ -82,23 +97,49 @@ describe.each(testDbKinds())("one remediation per account at a time on %s", (kin
   it("an idempotency key sent with another ticket returns nothing of the first ticket's run", async () => {
     const first = await ticketFor("nestor@contoso.example");
     const second = await ticketFor("lee@contoso.example");
-    const a = await runStep(t.db, alice, { ticketId: first.id, stepKey: "enforce-mfa", idempotencyKey: "shared-key" }, { graph: graph(), verifyForMs: 0 });
-    const b = await runStep(t.db, alice, { ticketId: second.id, stepKey: "enforce-mfa", idempotencyKey: "shared-key" }, { graph: graph(), verifyForMs: 0 });
+    const a = await runStep(
+      t.db,
+      alice,
+      { ticketId: first.id, stepKey: "enforce-mfa", idempotencyKey: "shared-key" },
+      { graph: graph(), verifyForMs: 0 },
+    );
+    const b = await runStep(
+      t.db,
+      alice,
+      { ticketId: second.id, stepKey: "enforce-mfa", idempotencyKey: "shared-key" },
+      { graph: graph(), verifyForMs: 0 },
+    );
     expect(b.alreadyRan).toBe(false);
     expect(b.outcome!.actionId).not.toBe(a.outcome!.actionId);
-    expect(await t.db.remediationAction.findUniqueOrThrow({ where: { id: b.outcome!.actionId } })).toMatchObject({ ticketId: second.id, target: "lee@contoso.example" });
+    expect(await t.db.remediationAction.findUniqueOrThrow({ where: { id: b.outcome!.actionId } })).toMatchObject({
+      ticketId: second.id,
+      target: "lee@contoso.example",
+    });
     // The same key on the same ticket still finds its own run.
-    expect((await runStep(t.db, alice, { ticketId: second.id, stepKey: "enforce-mfa", idempotencyKey: "shared-key" }, { graph: graph() })).alreadyRan).toBe(true);
+    expect(
+      (await runStep(t.db, alice, { ticketId: second.id, stepKey: "enforce-mfa", idempotencyKey: "shared-key" }, { graph: graph() }))
+        .alreadyRan,
+    ).toBe(true);
   });
 
   it("allowing sign-in again on a privileged account waits for the same second person as blocking it", async () => {
     const ticket = await ticketFor("it-admin@contoso.example");
-    const run = await runStep(t.db, alice, { ticketId: ticket.id, stepKey: "re-enable-sign-in", idempotencyKey: "unblock-1" }, { graph: graph(), verifyForMs: 0 });
+    const run = await runStep(
+      t.db,
+      alice,
+      { ticketId: ticket.id, stepKey: "re-enable-sign-in", idempotencyKey: "unblock-1" },
+      { graph: graph(), verifyForMs: 0 },
+    );
     expect(run.awaitingApproval).toMatch(/privileged account .*a second person must approve/);
     expect(ops.filter((op) => op === "updateUser")).toHaveLength(0);
     const approval = await t.db.approval.findFirstOrThrow({ where: { ticketId: ticket.id, stepKey: "re-enable-sign-in" } });
     await decideApproval(t.db, bob, { approvalId: approval.id, decision: "APPROVED" });
-    const approved = await runStep(t.db, alice, { ticketId: ticket.id, stepKey: "re-enable-sign-in", idempotencyKey: "unblock-2" }, { graph: graph(), verifyForMs: 0 });
+    const approved = await runStep(
+      t.db,
+      alice,
+      { ticketId: ticket.id, stepKey: "re-enable-sign-in", idempotencyKey: "unblock-2" },
+      { graph: graph(), verifyForMs: 0 },
+    );
     expect(approved.awaitingApproval).toBeNull();
     expect(approved.outcome!.status).not.toBe("PENDING");
   });

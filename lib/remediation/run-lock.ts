@@ -18,7 +18,8 @@ export type RunHolder = { tenantId: string; account: string; ticketId: string; a
 /** The account as the lock names it: a UPN compares case-insensitively. */
 export const lockAccount = (upn: string) => upn.trim().toLowerCase();
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string }).code === "P2002" || /unique|duplicate key/i.test(String((error as Error)?.message));
+const isUniqueViolation = (error: unknown) =>
+  (error as { code?: string }).code === "P2002" || /unique|duplicate key/i.test(String((error as Error)?.message));
 
 /**
  * Takes the account's lock inside the caller's transaction (an expired one is taken over), or
@@ -31,7 +32,9 @@ export async function acquireRunLock(tx: Prisma.TransactionClient, holder: RunHo
     await tx.accountRunLock.create({ data: { ...holder, account, acquiredAt: now, expiresAt: new Date(now.getTime() + RUN_LOCK_MS) } });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    throw new AppError("INVALID_STATE", `Another remediation of ${holder.account} is running right now; its progress is shown below.`, { runInProgress: true });
+    throw new AppError("INVALID_STATE", `Another remediation of ${holder.account} is running right now; its progress is shown below.`, {
+      runInProgress: true,
+    });
   }
 }
 
@@ -42,9 +45,17 @@ export async function releaseRunLock(db: Db | Prisma.TransactionClient, holder: 
 export const isRunInProgress = (error: unknown) => error instanceof AppError && error.details?.runInProgress === true;
 
 /** Who holds the account's lock and since when, in words (null = nobody). */
-export async function describeRunningRun(db: Db, tenantId: string, account: string): Promise<{ ticketId: string; runKey: string; words: string } | null> {
+export async function describeRunningRun(
+  db: Db,
+  tenantId: string,
+  account: string,
+): Promise<{ ticketId: string; runKey: string; words: string } | null> {
   const lock = await db.accountRunLock.findUnique({ where: { tenantId_account: { tenantId, account: lockAccount(account) } } });
   if (!lock || lock.expiresAt.getTime() < Date.now()) return null;
   const who = await db.user.findUnique({ where: { id: lock.actorId }, select: { name: true } });
-  return { ticketId: lock.ticketId, runKey: lock.runKey, words: `${who?.name ?? "Another engineer"} started a remediation of ${account} at ${formatDateTime(lock.acquiredAt)}; it is still running.` };
+  return {
+    ticketId: lock.ticketId,
+    runKey: lock.runKey,
+    words: `${who?.name ?? "Another engineer"} started a remediation of ${account} at ${formatDateTime(lock.acquiredAt)}; it is still running.`,
+  };
 }

@@ -18,7 +18,16 @@ import { markContainedIfVerified } from "./mark-contained";
 import { explainPrivileged } from "./privileged-refusal";
 import { readOnlyRuleInstructions } from "./manual-removal";
 import { assertAcceptingRuns, trackRun } from "./in-flight";
-import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, recordPending, runningRunOf, stepIdempotencyKey, type StepOutcome } from "./record";
+import {
+  findExistingOutcomes,
+  previousResetAt,
+  recordInterrupted,
+  recordOutcomes,
+  recordPending,
+  runningRunOf,
+  stepIdempotencyKey,
+  type StepOutcome,
+} from "./record";
 import { isRunInProgress, releaseRunLock } from "./run-lock";
 import { endTemporaryPassword } from "./temporary-password";
 import { STEP_OPERATIONS, type StepContext, type StepParams, type StepRun } from "./step-operations";
@@ -35,10 +44,20 @@ import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 // when nothing flagged is left.
 
 /** inProgress: another run holds the account (run-lock.ts): who and since when. */
-export type StepRunResult = { outcome: StepOutcome | null; temporaryPassword: string | null; passwordNote: string | null; alreadyRan: boolean; awaitingApproval: string | null; contained: boolean; verifying: boolean; inProgress?: string | null };
+export type StepRunResult = {
+  outcome: StepOutcome | null;
+  temporaryPassword: string | null;
+  passwordNote: string | null;
+  alreadyRan: boolean;
+  awaitingApproval: string | null;
+  contained: boolean;
+  verifying: boolean;
+  inProgress?: string | null;
+};
 
 const NO_ANSWER = "Graph did not answer in time; the state read back decides (run the step again if it stays unknown).";
-const SERVER_ERROR = "Graph answered with a server error, which can hide a change it made; the state read back decides (run the step again if it stays unknown).";
+const SERVER_ERROR =
+  "Graph answered with a server error, which can hide a change it made; the state read back decides (run the step again if it stays unknown).";
 
 export type StepDeps = {
   graph?: TenantGraph;
@@ -46,13 +65,32 @@ export type StepDeps = {
   verifyForMs?: number;
 };
 
-export async function runStep(db: Db, viewer: Viewer, input: { ticketId: string; stepKey: string; params?: StepParams; idempotencyKey: string }, deps: StepDeps = {}): Promise<StepRunResult> {
+export async function runStep(
+  db: Db,
+  viewer: Viewer,
+  input: { ticketId: string; stepKey: string; params?: StepParams; idempotencyKey: string },
+  deps: StepDeps = {},
+): Promise<StepRunResult> {
   assertCan(viewer, "remediation.run");
   const op = STEP_OPERATIONS[input.stepKey];
   if (!op) throw new AppError("INVALID_INPUT", "That step does not run through Graph.");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, affectedUpn: true, status: true, containedAt: true, tenant: { select: { disconnectedAt: true } } });
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
+    id: true,
+    number: true,
+    tenantId: true,
+    affectedUpn: true,
+    status: true,
+    containedAt: true,
+    tenant: { select: { disconnectedAt: true } },
+  });
   assertTicketOpen(ticket, "run remediation");
-  const none = { temporaryPassword: null, passwordNote: null, awaitingApproval: null, contained: Boolean(ticket.containedAt), verifying: false };
+  const none = {
+    temporaryPassword: null,
+    passwordNote: null,
+    awaitingApproval: null,
+    contained: Boolean(ticket.containedAt),
+    verifying: false,
+  };
   const key = stepIdempotencyKey(ticket.id, input.idempotencyKey, input.stepKey);
   const [existing] = await findExistingOutcomes(db, ticket.id, [key]);
   if (existing) return { ...none, outcome: existing, alreadyRan: true };
@@ -70,7 +108,20 @@ export async function runStep(db: Db, viewer: Viewer, input: { ticketId: string;
   // A re-check writes nothing, so it never waits for a second person.
   const destructive = (stepDef(input.stepKey)?.destructive ?? false) && !(isItemStep(input.stepKey) && !stepCtx.item);
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
-  const gate = await checkApproval(db, viewer, { ticketId: ticket.id, tenantId: ticket.tenantId, ticketNumber: ticket.number, upn: ticket.affectedUpn, stepKey: input.stepKey, destructive, params }, graph);
+  const gate = await checkApproval(
+    db,
+    viewer,
+    {
+      ticketId: ticket.id,
+      tenantId: ticket.tenantId,
+      ticketNumber: ticket.number,
+      upn: ticket.affectedUpn,
+      stepKey: input.stepKey,
+      destructive,
+      params,
+    },
+    graph,
+  );
   if (gate.status === "waiting") return { ...none, outcome: null, alreadyRan: false, awaitingApproval: gate.reason };
 
   const ctx = { ticketId: ticket.id, tenantId: ticket.tenantId, actorId: viewer.id, ticketNumber: formatTicketNumber(ticket.number) };
@@ -81,18 +132,23 @@ export async function runStep(db: Db, viewer: Viewer, input: { ticketId: string;
   let actionId: string;
   try {
     const pending = [{ stepKey: input.stepKey, idempotencyKey: key, target: ticket.affectedUpn, params, password: password ?? undefined }];
-    actionId = (await recordPending(db, { ...ctx, approvalId: gate.status === "approved" ? gate.approvalId : null, run }, pending)).get(input.stepKey)!;
+    actionId = (await recordPending(db, { ...ctx, approvalId: gate.status === "approved" ? gate.approvalId : null, run }, pending)).get(
+      input.stepKey,
+    )!;
   } catch (error) {
     if (isRunInProgress(error)) {
       const running = await runningRunOf(db, ticket.id, ticket.tenantId, ticket.affectedUpn);
       return { ...none, outcome: null, alreadyRan: true, inProgress: running.words };
     }
-    if ((error as { code?: string }).code === "P2002") return { ...none, outcome: (await findExistingOutcomes(db, ticket.id, [key]))[0]!, alreadyRan: true };
+    if ((error as { code?: string }).code === "P2002")
+      return { ...none, outcome: (await findExistingOutcomes(db, ticket.id, [key]))[0]!, alreadyRan: true };
     throw error;
   }
   const tracked = { ...ctx, target: ticket.affectedUpn, runKey: run.runKey, actions: [{ stepKey: input.stepKey, actionId }] };
   try {
-    return await trackRun(tracked, () => runStarted(db, viewer, { ticket, ctx, actionId, password, gate, graph, op, stepCtx, params, stepKey: input.stepKey }, deps));
+    return await trackRun(tracked, () =>
+      runStarted(db, viewer, { ticket, ctx, actionId, password, gate, graph, op, stepCtx, params, stepKey: input.stepKey }, deps),
+    );
   } finally {
     await releaseRunLock(db, { tenantId: ticket.tenantId, account: ticket.affectedUpn, runKey: run.runKey }).catch(() => undefined);
   }
@@ -112,9 +168,19 @@ type Started = {
 };
 
 /** The step once recorded PENDING: write, read back, record, hand a reset's password over. */
-async function runStarted(db: Db, viewer: Viewer, { ticket, ctx, actionId, password, gate, graph, op, stepCtx, params, stepKey }: Started, deps: StepDeps): Promise<StepRunResult> {
+async function runStarted(
+  db: Db,
+  viewer: Viewer,
+  { ticket, ctx, actionId, password, gate, graph, op, stepCtx, params, stepKey }: Started,
+  deps: StepDeps,
+): Promise<StepRunResult> {
   const input = { stepKey };
-  const secrets = { password, previousResetAt: password ? await previousResetAt(db, { tenantId: ticket.tenantId, target: ticket.affectedUpn, excludeIds: [actionId] }) : null };
+  const secrets = {
+    password,
+    previousResetAt: password
+      ? await previousResetAt(db, { tenantId: ticket.tenantId, target: ticket.affectedUpn, excludeIds: [actionId] })
+      : null,
+  };
   const startedAt = new Date();
   const until = new Date(startedAt.getTime() + VERIFY_BOUND_MS);
   let outcome: StepOutcome;
@@ -135,16 +201,34 @@ async function runStarted(db: Db, viewer: Viewer, { ticket, ctx, actionId, passw
       const d = (error as AppError).details ?? {};
       run = { requestId: (d.requestId as string | null | undefined) ?? null, clientRequestId: d.clientRequestId as string | null };
     }
-    const base = { requestIds: run.requestId ? [run.requestId] : [], clientRequestIds: run.clientRequestId ? [run.clientRequestId] : [], errorMessage: noAnswer };
-    verifying = { actionId, stepKey: input.stepKey, status: timedOut ? "UNKNOWN" : "SUCCEEDED", ctx: { ...stepCtx, userId: user.id, startedAt, previousResetAt: secrets.previousResetAt, run }, outcome: base };
+    const base = {
+      requestIds: run.requestId ? [run.requestId] : [],
+      clientRequestIds: run.clientRequestId ? [run.clientRequestId] : [],
+      errorMessage: noAnswer,
+    };
+    verifying = {
+      actionId,
+      stepKey: input.stepKey,
+      status: timedOut ? "UNKNOWN" : "SUCCEEDED",
+      ctx: { ...stepCtx, userId: user.id, startedAt, previousResetAt: secrets.previousResetAt, run },
+      outcome: base,
+    };
     const check = (await checkRound(graph, [verifying], { audits: false })).get(actionId)!;
     const confirmed = check.verified === true;
     // A re-check of an item step (nothing written) is settled by its one read.
     const settled = confirmed || (isItemStep(input.stepKey) && !stepCtx.item);
     outcome = {
-      stepKey: input.stepKey, actionId, ...base, status: confirmed ? "SUCCEEDED" : verifying.status, errorMessage: confirmed ? null : base.errorMessage,
-      verified: check.verified, observed: check.observed, state: check.state, progress: check.remaining ? { checked: check.checked ?? [], remaining: check.remaining } : undefined,
-      verifyingUntil: settled ? null : until, nextCheckAt: settled ? null : until,
+      stepKey: input.stepKey,
+      actionId,
+      ...base,
+      status: confirmed ? "SUCCEEDED" : verifying.status,
+      errorMessage: confirmed ? null : base.errorMessage,
+      verified: check.verified,
+      observed: check.observed,
+      state: check.state,
+      progress: check.remaining ? { checked: check.checked ?? [], remaining: check.remaining } : undefined,
+      verifyingUntil: settled ? null : until,
+      nextCheckAt: settled ? null : until,
     };
   } catch (error) {
     if (!isAppError(error)) {
@@ -153,8 +237,15 @@ async function runStarted(db: Db, viewer: Viewer, { ticket, ctx, actionId, passw
     }
     const d = error.details ?? {};
     outcome = {
-      stepKey: input.stepKey, actionId, status: "FAILED", requestIds: d.requestId ? [d.requestId as string] : [], clientRequestIds: d.clientRequestId ? [d.clientRequestId as string] : [],
-      errorMessage: error.message, verified: null, observed: null, graphCode: (d.graphCode as string | undefined) ?? null,
+      stepKey: input.stepKey,
+      actionId,
+      status: "FAILED",
+      requestIds: d.requestId ? [d.requestId as string] : [],
+      clientRequestIds: d.clientRequestId ? [d.clientRequestId as string] : [],
+      errorMessage: error.message,
+      verified: null,
+      observed: null,
+      graphCode: (d.graphCode as string | undefined) ?? null,
     };
     outcome = explainPrivileged([outcome], gate.targetRoles, ticket.affectedUpn)[0]!;
   }

@@ -1,16 +1,39 @@
 import { z } from "zod";
 
 /** The client makes the key when the engineer opens the confirmation; a double submit reuses it. */
-export const ZIdempotencyKey = z.string().min(8).max(100).regex(/^[\w-]+$/);
+export const ZIdempotencyKey = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[\w-]+$/);
 
 export const ZRunContainmentInput = z.object({ ticketId: z.uuid(), idempotencyKey: ZIdempotencyKey });
 
 export const ZRunStepInput = z.object({
   ticketId: z.uuid(),
-  stepKey: z.enum(["reset-password", "enforce-mfa", "block-sign-in", "revoke-sessions", "remove-inbox-rules", "remove-auth-methods", "revoke-oauth-grants", "confirm-compromised", "re-enable-sign-in"]),
+  stepKey: z.enum([
+    "reset-password",
+    "enforce-mfa",
+    "block-sign-in",
+    "revoke-sessions",
+    "remove-inbox-rules",
+    "remove-auth-methods",
+    "revoke-oauth-grants",
+    "confirm-compromised",
+    "re-enable-sign-in",
+  ]),
   idempotencyKey: ZIdempotencyKey,
   params: z
-    .object({ ruleId: z.string().max(300).optional(), methodId: z.string().max(100).optional(), methodKind: z.string().regex(/^[a-zA-Z0-9]+$/).max(40).optional(), grantId: z.string().max(200).optional() })
+    .object({
+      ruleId: z.string().max(300).optional(),
+      methodId: z.string().max(100).optional(),
+      methodKind: z
+        .string()
+        .regex(/^[a-zA-Z0-9]+$/)
+        .max(40)
+        .optional(),
+      grantId: z.string().max(200).optional(),
+    })
     .optional(),
 });
 
@@ -32,4 +55,7 @@ export const ZDecideApprovalInput = z.object({
 });
 
 /** A colleague's reveal names why (revealTemporaryPassword checks who needs one). */
-export const ZRevealPasswordInput = z.object({ passwordId: z.uuid(), reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional() });
+export const ZRevealPasswordInput = z.object({
+  passwordId: z.uuid(),
+  reason: z.string().trim().max(500, "Keep the reason under 500 characters.").optional(),
+});

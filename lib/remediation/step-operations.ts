@@ -22,7 +22,13 @@ export type StepParams = { ruleId?: string; methodId?: string; methodKind?: stri
 /** alreadyGone: the DELETE answered 404 (or the grant was no longer there), which counts as removed. */
 export type StepRun = { requestId: string | null; clientRequestId?: string | null; alreadyGone?: boolean };
 /** state: the checklist state the read gives an item step (done only when nothing flagged is left). */
-export type StepCheck = { verified: boolean | null; observed: string; state?: "DONE" | "IN_PROGRESS" | "TODO" | "UNKNOWN"; checked?: string[]; remaining?: string[] };
+export type StepCheck = {
+  verified: boolean | null;
+  observed: string;
+  state?: "DONE" | "IN_PROGRESS" | "TODO" | "UNKNOWN";
+  checked?: string[];
+  remaining?: string[];
+};
 /** Made by the caller before the write (and never stored), so it survives a timeout. */
 export type StepSecrets = { password: string | null; previousResetAt: Date | null };
 /** For the item steps: the ticket's user, the item chosen (null = re-check only) and every flagged item. */
@@ -42,7 +48,8 @@ async function removeOrGone(remove: () => Promise<StepRun>): Promise<StepRun> {
   try {
     return await remove();
   } catch (error) {
-    if (isAppError(error) && error.code === "NOT_FOUND") return { requestId: (error.details?.requestId as string | null | undefined) ?? null, alreadyGone: true };
+    if (isAppError(error) && error.code === "NOT_FOUND")
+      return { requestId: (error.details?.requestId as string | null | undefined) ?? null, alreadyGone: true };
     throw error;
   }
 }
@@ -57,14 +64,22 @@ async function revokeOwnConsent(g: TenantGraph, userId: string, ctx: StepContext
 }
 
 /** Removes the chosen item (none = re-check), then re-reads what is left of everything flagged. */
-function itemOp(step: ItemStepKey, present: (g: TenantGraph, userId: string) => Promise<string[]>, remove: (g: TenantGraph, userId: string, ctx: StepContext) => Promise<StepRun>): Op {
+function itemOp(
+  step: ItemStepKey,
+  present: (g: TenantGraph, userId: string) => Promise<string[]>,
+  remove: (g: TenantGraph, userId: string, ctx: StepContext) => Promise<StepRun>,
+): Op {
   return {
     write: (g, id, _p, _s, ctx) => (ctx.item ? remove(g, id, ctx) : Promise.resolve({ requestId: null })),
     check: async (g, ctx) => {
       const now = new Set(await present(g, ctx.userId));
       const progress = progressOf(ctx.targets, now);
       const gone = ctx.item ? !now.has(ctx.item.id) : null;
-      const observed = progressText(step, progress, ctx.item ? { label: ctx.item.label, gone: gone!, wasAlreadyGone: Boolean(ctx.run.alreadyGone) } : null);
+      const observed = progressText(
+        step,
+        progress,
+        ctx.item ? { label: ctx.item.label, gone: gone!, wasAlreadyGone: Boolean(ctx.run.alreadyGone) } : null,
+      );
       const check = { observed, checked: ctx.targets.map((t) => t.id), remaining: progress.remaining.map((r) => r.id) };
       // The chosen item still listed: Graph may not show the removal yet (verified false = not yet).
       if (gone === false) return { ...check, verified: false };
@@ -74,7 +89,10 @@ function itemOp(step: ItemStepKey, present: (g: TenantGraph, userId: string) => 
   };
 }
 
-const accountCheck = (step: string): Op["check"] => async (_g, ctx, read) => verifyStep(step, { ...(await read()), previousResetAt: ctx.previousResetAt }, ctx.startedAt);
+const accountCheck =
+  (step: string): Op["check"] =>
+  async (_g, ctx, read) =>
+    verifyStep(step, { ...(await read()), previousResetAt: ctx.previousResetAt }, ctx.startedAt);
 
 export const STEP_OPERATIONS: Record<string, Op> = {
   "reset-password": {
@@ -97,15 +115,24 @@ export const STEP_OPERATIONS: Record<string, Op> = {
     "remove-auth-methods",
     async (g, id) => (await listAuthMethods(g, id)).methods.map((m) => m.id),
     // The kind (the typed collection in the path) comes from the snapshot's finding, not the browser.
-    (g, id, ctx) => removeOrGone(() => removeAuthMethod(g, id, { id: ctx.item!.id, kind: ctx.item!.kind!, label: ctx.item!.label }, ctx.upn)),
+    (g, id, ctx) =>
+      removeOrGone(() => removeAuthMethod(g, id, { id: ctx.item!.id, kind: ctx.item!.kind!, label: ctx.item!.label }, ctx.upn)),
   ),
-  "revoke-oauth-grants": itemOp("revoke-oauth-grants", async (g, id) => (await listUserConsents(g, id)).consents.map((c) => c.id), revokeOwnConsent),
+  "revoke-oauth-grants": itemOp(
+    "revoke-oauth-grants",
+    async (g, id) => (await listUserConsents(g, id)).consents.map((c) => c.id),
+    revokeOwnConsent,
+  ),
   "confirm-compromised": {
     write: (g, id) => confirmCompromised(g, id),
     // Identity Protection works asynchronously (riskyUser.isProcessing): confirmed only once it is done.
     check: async (g, ctx) => {
       const { risk } = await getRiskyUser(g, ctx.userId);
-      if (risk?.processing) return { verified: null, observed: `Identity Protection is still processing the change (risk state for now: ${riskStateWords(risk.riskState)})` };
+      if (risk?.processing)
+        return {
+          verified: null,
+          observed: `Identity Protection is still processing the change (risk state for now: ${riskStateWords(risk.riskState)})`,
+        };
       const ok = risk?.riskState === "confirmedCompromised";
       return { verified: ok, observed: `Risk state: ${risk ? riskStateWords(risk.riskState) : "no risk record"}` };
     },

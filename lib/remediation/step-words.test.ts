@@ -4,10 +4,19 @@ import { approvalStepWords, confirmationFor, instructionsFor } from "./step-word
 
 describe("step words", () => {
   it("names the step and the account in every confirmation; allowing sign-in again asks too", () => {
-    expect(confirmationFor("block-sign-in", "megan@contoso.example", null)).toMatchObject({ title: "Block sign-in for megan@contoso.example?", action: "Block sign-in" });
-    expect(confirmationFor("re-enable-sign-in", "megan@contoso.example", null)).toMatchObject({ title: "Allow sign-in again for megan@contoso.example?", description: expect.stringContaining("undoes the containment") });
-    expect(confirmationFor("remove-inbox-rules", "megan@contoso.example", "“.”")!.title).toBe("Remove the inbox rule “.” from megan@contoso.example's mailbox?");
-    for (const step of CHECKLIST_STEPS.filter((s) => s.destructive)) expect(confirmationFor(step.key, "u@x.example", "“x”")!.title).toContain("u@x.example");
+    expect(confirmationFor("block-sign-in", "megan@contoso.example", null)).toMatchObject({
+      title: "Block sign-in for megan@contoso.example?",
+      action: "Block sign-in",
+    });
+    expect(confirmationFor("re-enable-sign-in", "megan@contoso.example", null)).toMatchObject({
+      title: "Allow sign-in again for megan@contoso.example?",
+      description: expect.stringContaining("undoes the containment"),
+    });
+    expect(confirmationFor("remove-inbox-rules", "megan@contoso.example", "“.”")!.title).toBe(
+      "Remove the inbox rule “.” from megan@contoso.example's mailbox?",
+    );
+    for (const step of CHECKLIST_STEPS.filter((s) => s.destructive))
+      expect(confirmationFor(step.key, "u@x.example", "“x”")!.title).toContain("u@x.example");
     expect(confirmationFor("enforce-mfa", "u@x.example", null)).toBeNull();
   });
 

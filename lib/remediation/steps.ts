@@ -18,21 +18,85 @@ export type ChecklistStepDef = {
 
 export const CHECKLIST_STEPS = [
   { key: "snapshot", title: "Take the evidence snapshot", kind: "AUTOMATED", phase: "INVESTIGATION", mandatory: true, destructive: false },
-  { key: "reset-password", title: "Reset the password (change at next sign-in)", kind: "AUTOMATED", phase: "CONTAINMENT", mandatory: true, destructive: true },
-  { key: "enforce-mfa", title: "Enforce multi-factor authentication", kind: "AUTOMATED", phase: "CONTAINMENT", mandatory: true, destructive: false },
-  { key: "block-sign-in", title: "Block sign-in", kind: "AUTOMATED", phase: "CONTAINMENT", mandatory: true, destructive: true },
-  { key: "revoke-sessions", title: "Sign out of all sessions", kind: "AUTOMATED", phase: "CONTAINMENT", mandatory: true, destructive: true },
-  { key: "remove-inbox-rules", title: "Remove malicious inbox rules", kind: "AUTOMATED", phase: "ERADICATION", mandatory: true, destructive: true, destroysEvidence: true },
-  { key: "remove-auth-methods", title: "Remove attacker-registered sign-in methods", kind: "AUTOMATED", phase: "ERADICATION", mandatory: false, destructive: true, destroysEvidence: true },
-  { key: "revoke-oauth-grants", title: "Revoke suspicious app consents", kind: "AUTOMATED", phase: "ERADICATION", mandatory: false, destructive: true, destroysEvidence: true },
-  { key: "confirm-compromised", title: "Confirm the user compromised (Identity Protection)", kind: "AUTOMATED", phase: "ERADICATION", mandatory: false, destructive: false },
   {
-    key: "disable-forwarding", title: "Check and remove mailbox forwarding", kind: "MANUAL", phase: "ERADICATION", mandatory: true, destructive: false,
-    instructions: "Graph cannot read or change mailbox forwarding. In Exchange Online PowerShell: Get-Mailbox <upn> | fl ForwardingSmtpAddress,DeliverToMailboxAndForward; then Set-Mailbox <upn> -ForwardingSmtpAddress $null -DeliverToMailboxAndForward $false. Record what you found.",
+    key: "reset-password",
+    title: "Reset the password (change at next sign-in)",
+    kind: "AUTOMATED",
+    phase: "CONTAINMENT",
+    mandatory: true,
+    destructive: true,
   },
   {
-    key: "release-restricted-sender", title: "Release the restricted sender", kind: "MANUAL", phase: "RECOVERY", mandatory: false, destructive: false,
-    instructions: "Once the account is safe: Microsoft Defender portal → Email & collaboration → Review → Restricted entities → unblock the user, or Remove-BlockedSenderAddress -SenderAddress <upn>. It can take up to an hour.",
+    key: "enforce-mfa",
+    title: "Enforce multi-factor authentication",
+    kind: "AUTOMATED",
+    phase: "CONTAINMENT",
+    mandatory: true,
+    destructive: false,
+  },
+  { key: "block-sign-in", title: "Block sign-in", kind: "AUTOMATED", phase: "CONTAINMENT", mandatory: true, destructive: true },
+  {
+    key: "revoke-sessions",
+    title: "Sign out of all sessions",
+    kind: "AUTOMATED",
+    phase: "CONTAINMENT",
+    mandatory: true,
+    destructive: true,
+  },
+  {
+    key: "remove-inbox-rules",
+    title: "Remove malicious inbox rules",
+    kind: "AUTOMATED",
+    phase: "ERADICATION",
+    mandatory: true,
+    destructive: true,
+    destroysEvidence: true,
+  },
+  {
+    key: "remove-auth-methods",
+    title: "Remove attacker-registered sign-in methods",
+    kind: "AUTOMATED",
+    phase: "ERADICATION",
+    mandatory: false,
+    destructive: true,
+    destroysEvidence: true,
+  },
+  {
+    key: "revoke-oauth-grants",
+    title: "Revoke suspicious app consents",
+    kind: "AUTOMATED",
+    phase: "ERADICATION",
+    mandatory: false,
+    destructive: true,
+    destroysEvidence: true,
+  },
+  {
+    key: "confirm-compromised",
+    title: "Confirm the user compromised (Identity Protection)",
+    kind: "AUTOMATED",
+    phase: "ERADICATION",
+    mandatory: false,
+    destructive: false,
+  },
+  {
+    key: "disable-forwarding",
+    title: "Check and remove mailbox forwarding",
+    kind: "MANUAL",
+    phase: "ERADICATION",
+    mandatory: true,
+    destructive: false,
+    instructions:
+      "Graph cannot read or change mailbox forwarding. In Exchange Online PowerShell: Get-Mailbox <upn> | fl ForwardingSmtpAddress,DeliverToMailboxAndForward; then Set-Mailbox <upn> -ForwardingSmtpAddress $null -DeliverToMailboxAndForward $false. Record what you found.",
+  },
+  {
+    key: "release-restricted-sender",
+    title: "Release the restricted sender",
+    kind: "MANUAL",
+    phase: "RECOVERY",
+    mandatory: false,
+    destructive: false,
+    instructions:
+      "Once the account is safe: Microsoft Defender portal → Email & collaboration → Review → Restricted entities → unblock the user, or Remove-BlockedSenderAddress -SenderAddress <upn>. It can take up to an hour.",
   },
   // Undoing a block is as sensitive as the block: on a privileged account (or a tenant that asks
   // for approval) it waits for the same second person.
@@ -41,7 +105,12 @@ export const CHECKLIST_STEPS = [
 
 export type StepKey = (typeof CHECKLIST_STEPS)[number]["key"];
 
-export const CONTAINMENT_STEPS = ["reset-password", "enforce-mfa", "block-sign-in", "revoke-sessions"] as const satisfies readonly StepKey[];
+export const CONTAINMENT_STEPS = [
+  "reset-password",
+  "enforce-mfa",
+  "block-sign-in",
+  "revoke-sessions",
+] as const satisfies readonly StepKey[];
 
 export function stepDef(key: string): ChecklistStepDef | undefined {
   return CHECKLIST_STEPS.find((s) => s.key === key);

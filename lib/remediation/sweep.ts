@@ -12,7 +12,8 @@ import { expireTemporaryPasswords } from "./temporary-password";
 // steps become UNKNOWN with an end event on the timeline, the lock goes, and the tenant is read
 // back at once (the UNKNOWN → verified path of recheck.ts), so the ticket shows what took.
 
-export const CRASHED_MESSAGE = "The run was interrupted (the server stopped before it finished); the tenant is read back to see what took (run the step again if it stays unknown).";
+export const CRASHED_MESSAGE =
+  "The run was interrupted (the server stopped before it finished); the tenant is read back to see what took (run the step again if it stays unknown).";
 
 export type SweepResult = { runs: number; steps: number; tickets: number; passwordsExpired: number };
 
@@ -21,12 +22,21 @@ export type SweepResult = { runs: number; steps: number; tickets: number; passwo
  * one process may open it). Otherwise (PostgreSQL, several instances) only runs whose lock has
  * expired, or whose steps are older than the lock's bound without a live lock, are settled.
  */
-export async function settleInterruptedRuns(db: Db, options: { now?: Date; everyRun?: boolean; graphFor?: (tenantId: string) => Promise<TenantGraph> } = {}): Promise<SweepResult> {
+export async function settleInterruptedRuns(
+  db: Db,
+  options: { now?: Date; everyRun?: boolean; graphFor?: (tenantId: string) => Promise<TenantGraph> } = {},
+): Promise<SweepResult> {
   const now = options.now ?? new Date();
-  const live = options.everyRun ? [] : await db.accountRunLock.findMany({ where: { expiresAt: { gte: now } }, select: { ticketId: true, runKey: true } });
+  const live = options.everyRun
+    ? []
+    : await db.accountRunLock.findMany({ where: { expiresAt: { gte: now } }, select: { ticketId: true, runKey: true } });
   const livePrefixes = live.map((l) => `${l.ticketId}:${l.runKey}:`);
   const pending = await db.remediationAction.findMany({
-    where: { status: "PENDING", ticketId: { not: null }, ...(options.everyRun ? {} : { startedAt: { lt: new Date(now.getTime() - RUN_LOCK_MS) } }) },
+    where: {
+      status: "PENDING",
+      ticketId: { not: null },
+      ...(options.everyRun ? {} : { startedAt: { lt: new Date(now.getTime() - RUN_LOCK_MS) } }),
+    },
     select: { id: true, ticketId: true, tenantId: true, kind: true, target: true, idempotencyKey: true, requestedById: true },
   });
   // A step whose run still holds its lock is still running (a long throttle wait): leave it.
@@ -38,14 +48,22 @@ export async function settleInterruptedRuns(db: Db, options: { now?: Date; every
   }
   for (const actions of runs.values()) {
     const a = actions[0]!;
-    await recordInterrupted(db, { ticketId: a.ticketId!, tenantId: a.tenantId, actorId: null, target: a.target }, actions.map((x) => ({ stepKey: x.kind, actionId: x.id })), { message: CRASHED_MESSAGE, cause: "crash" });
+    await recordInterrupted(
+      db,
+      { ticketId: a.ticketId!, tenantId: a.tenantId, actorId: null, target: a.target },
+      actions.map((x) => ({ stepKey: x.kind, actionId: x.id })),
+      { message: CRASHED_MESSAGE, cause: "crash" },
+    );
   }
   await db.accountRunLock.deleteMany({ where: options.everyRun ? {} : { expiresAt: { lt: now } } });
   const tickets = [...new Set(dead.map((a) => a.ticketId!))];
   for (const ticketId of tickets) {
     const tenantId = dead.find((a) => a.ticketId === ticketId)!.tenantId;
     // Unreadable now (tenant down, disconnected): the re-check schedule tries again.
-    await confirmTicketSteps(db, ticketId, null, { forMs: 0, graph: options.graphFor ? await options.graphFor(tenantId) : undefined }).catch(() => undefined);
+    await confirmTicketSteps(db, ticketId, null, {
+      forMs: 0,
+      graph: options.graphFor ? await options.graphFor(tenantId) : undefined,
+    }).catch(() => undefined);
   }
   const passwordsExpired = await expireTemporaryPasswords(db, now);
   return { runs: runs.size, steps: dead.length, tickets: tickets.length, passwordsExpired };

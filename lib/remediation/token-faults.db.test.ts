@@ -21,7 +21,15 @@ describe.each(testDbKinds())("token endpoint faults on %s", (kind) => {
   let engineer: Viewer;
   let tenantId: string;
   // A fresh client each time: no token cached from an earlier call.
-  const graph = (tokenTimeoutMs = 10_000) => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 0 }, tokenTimeoutMs });
+  const graph = (tokenTimeoutMs = 10_000) =>
+    createTenantGraph({
+      tenantId: CONTOSO.tenantId,
+      clientId: CONTOSO.clientId,
+      clientSecret: CONTOSO.clientSecret,
+      simulatorUrl: sim.url,
+      retry: { maxRetries: 0, delaySeconds: 0 },
+      tokenTimeoutMs,
+    });
 
   beforeAll(async () => {
     t = await createTestDb(kind);
@@ -35,28 +43,56 @@ describe.each(testDbKinds())("token endpoint faults on %s", (kind) => {
     await t.close();
   });
 
-  it.each([500, 503])("a %i from the token endpoint reads 'sign-in unavailable, retry' and never becomes an approval request", async (status) => {
-    const ticket = await seedTicket(t.db, { tenantId, reporterId: engineer.id, affectedUpn: "megan@contoso.example", status: "TRIAGED" });
-    sim.configure({ faults: [{ operation: "token", status: status as 500 | 503 }] });
-    const error = await runContainment(t.db, engineer, { ticketId: ticket.id, idempotencyKey: `token-${status}` }, { graph: graph() }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "SIGN_IN_UNAVAILABLE", message: expect.stringMatching(/Microsoft sign-in is unavailable.*Retry/) });
-    expect((error as Error).message).not.toMatch(/secret|consent|certificate/i);
-    expect(await t.db.approval.count({ where: { ticketId: ticket.id } })).toBe(0);
-    expect(await t.db.remediationAction.count({ where: { ticketId: ticket.id } })).toBe(0);
-    // Once sign-in is back, the same click runs.
-    sim.configure({ faults: [] });
-    const ran = await runContainment(t.db, engineer, { ticketId: ticket.id, idempotencyKey: `token-${status}` }, { graph: graph(), verifyForMs: 0 });
-    expect(ran.outcomes).toHaveLength(4);
-  });
+  it.each([500, 503])(
+    "a %i from the token endpoint reads 'sign-in unavailable, retry' and never becomes an approval request",
+    async (status) => {
+      const ticket = await seedTicket(t.db, { tenantId, reporterId: engineer.id, affectedUpn: "megan@contoso.example", status: "TRIAGED" });
+      sim.configure({ faults: [{ operation: "token", status: status as 500 | 503 }] });
+      const error = await runContainment(
+        t.db,
+        engineer,
+        { ticketId: ticket.id, idempotencyKey: `token-${status}` },
+        { graph: graph() },
+      ).catch((e: unknown) => e);
+      expect(error).toMatchObject({
+        code: "SIGN_IN_UNAVAILABLE",
+        message: expect.stringMatching(/Microsoft sign-in is unavailable.*Retry/),
+      });
+      expect((error as Error).message).not.toMatch(/secret|consent|certificate/i);
+      expect(await t.db.approval.count({ where: { ticketId: ticket.id } })).toBe(0);
+      expect(await t.db.remediationAction.count({ where: { ticketId: ticket.id } })).toBe(0);
+      // Once sign-in is back, the same click runs.
+      sim.configure({ faults: [] });
+      const ran = await runContainment(
+        t.db,
+        engineer,
+        { ticketId: ticket.id, idempotencyKey: `token-${status}` },
+        { graph: graph(), verifyForMs: 0 },
+      );
+      expect(ran.outcomes).toHaveLength(4);
+    },
+  );
 
   it("a token endpoint that hangs is given up on after the call's time limit, with the same words", async () => {
     sim.configure({ faults: [{ operation: "token", timeout: true, delayMs: 20_000 }] });
-    await expect(getUser(graph(1_000), "megan@contoso.example")).rejects.toMatchObject({ code: "SIGN_IN_UNAVAILABLE", message: expect.stringMatching(/Microsoft sign-in is unavailable/) });
+    await expect(getUser(graph(1_000), "megan@contoso.example")).rejects.toMatchObject({
+      code: "SIGN_IN_UNAVAILABLE",
+      message: expect.stringMatching(/Microsoft sign-in is unavailable/),
+    });
   });
 
   it("a wrong secret still says to check the secret (Entra's 401 is not an outage)", async () => {
-    const wrong = createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: "not-the-secret", simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 0 } });
-    await expect(getUser(wrong, "megan@contoso.example")).rejects.toMatchObject({ code: "UPSTREAM_ERROR", message: expect.stringMatching(/client secret is wrong/) });
+    const wrong = createTenantGraph({
+      tenantId: CONTOSO.tenantId,
+      clientId: CONTOSO.clientId,
+      clientSecret: "not-the-secret",
+      simulatorUrl: sim.url,
+      retry: { maxRetries: 0, delaySeconds: 0 },
+    });
+    await expect(getUser(wrong, "megan@contoso.example")).rejects.toMatchObject({
+      code: "UPSTREAM_ERROR",
+      message: expect.stringMatching(/client secret is wrong/),
+    });
   });
 });
 
@@ -65,7 +101,14 @@ describe.each(testDbKinds())("a 5xx on a write on %s", (kind) => {
   let sim: RunningSimulator;
   let engineer: Viewer;
   let tenantId: string;
-  const graph = () => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 0, delaySeconds: 0 } });
+  const graph = () =>
+    createTenantGraph({
+      tenantId: CONTOSO.tenantId,
+      clientId: CONTOSO.clientId,
+      clientSecret: CONTOSO.clientSecret,
+      simulatorUrl: sim.url,
+      retry: { maxRetries: 0, delaySeconds: 0 },
+    });
 
   beforeAll(async () => {
     t = await createTestDb(kind);
@@ -81,7 +124,12 @@ describe.each(testDbKinds())("a 5xx on a write on %s", (kind) => {
   it("is checked against the tenant before anything is called failed: a 504 that did the change ends verified", async () => {
     const ticket = await seedTicket(t.db, { tenantId, reporterId: engineer.id, affectedUpn: "megan@contoso.example", status: "TRIAGED" });
     sim.configure({ faults: [{ operation: "revokeSignInSessions", status: 504, applyEffect: true, times: 1 }] });
-    const run = await runStep(t.db, engineer, { ticketId: ticket.id, stepKey: "revoke-sessions", idempotencyKey: "gateway-1" }, { graph: graph() });
+    const run = await runStep(
+      t.db,
+      engineer,
+      { ticketId: ticket.id, stepKey: "revoke-sessions", idempotencyKey: "gateway-1" },
+      { graph: graph() },
+    );
     expect(run.outcome).toMatchObject({ status: "SUCCEEDED", verified: true });
     expect(await t.db.remediationAction.count({ where: { ticketId: ticket.id, status: "FAILED" } })).toBe(0);
   });

@@ -27,7 +27,14 @@ describe.each(testDbKinds())("verification of accepted writes on %s", (kind) => 
   let colleague: Viewer;
   let tenantId: string;
   let reporterId: string;
-  const graph = () => createTenantGraph({ tenantId: CONTOSO.tenantId, clientId: CONTOSO.clientId, clientSecret: CONTOSO.clientSecret, simulatorUrl: sim.url, retry: { maxRetries: 1, delaySeconds: 1 } });
+  const graph = () =>
+    createTenantGraph({
+      tenantId: CONTOSO.tenantId,
+      clientId: CONTOSO.clientId,
+      clientSecret: CONTOSO.clientSecret,
+      simulatorUrl: sim.url,
+      retry: { maxRetries: 1, delaySeconds: 1 },
+    });
   const ticketFor = async (upn: string) => (await seedTicket(t.db, { tenantId, reporterId, affectedUpn: upn, status: "TRIAGED" })).id;
   const rows = async (ticketId: string) => Object.fromEntries((await getChecklist(t.db, engineer, ticketId)).map((r) => [r.key, r]));
   const status = async (ticketId: string) => (await t.db.ticket.findUniqueOrThrow({ where: { id: ticketId } })).status;
@@ -54,29 +61,52 @@ describe.each(testDbKinds())("verification of accepted writes on %s", (kind) => 
     const during = await rows(ticketId);
     for (const key of ["reset-password", "enforce-mfa", "block-sign-in", "revoke-sessions"]) {
       expect(during[key]!.state, key).toBe("VERIFYING");
-      expect(during[key]!.lastAction).toMatchObject({ status: "SUCCEEDED", requestIds: [expect.any(String)], clientRequestIds: [expect.any(String)] });
+      expect(during[key]!.lastAction).toMatchObject({
+        status: "SUCCEEDED",
+        requestIds: [expect.any(String)],
+        clientRequestIds: [expect.any(String)],
+      });
       expect(during[key]!.lastAction!.verified).not.toBe(true);
     }
     expect(await status(ticketId)).toBe("TRIAGED"); // accepted is not verified
     const settled = await verifyTicketSteps(t.db, engineer, { ticketId, mode: "settle" }, { graph: graph() });
     expect(settled).toMatchObject({ checked: 4, confirmed: 4, contained: true });
-    expect(Object.values(await rows(ticketId)).filter((r) => r.phase === "CONTAINMENT").map((r) => r.state)).toEqual(["DONE", "DONE", "DONE", "DONE"]);
+    expect(
+      Object.values(await rows(ticketId))
+        .filter((r) => r.phase === "CONTAINMENT")
+        .map((r) => r.state),
+    ).toEqual(["DONE", "DONE", "DONE", "DONE"]);
     expect(await status(ticketId)).toBe("CONTAINED");
   });
 
   it("past the bound an accepted write is Unconfirmed, never Failed, with its next re-check recorded; the button or the job confirms it later", async () => {
     sim.configure({ rules: { readLagMs: { user: [SLOW, SLOW] } } });
     const ticketId = await ticketFor("adele@contoso.example");
-    const run = await runStep(t.db, engineer, { ticketId, stepKey: "block-sign-in", idempotencyKey: "u-1" }, { graph: graph(), verifyForMs: 1_000 });
-    expect(run.outcome).toMatchObject({ status: "SUCCEEDED", verified: false, observed: "Sign-in is still allowed", nextCheckAt: expect.any(Date) });
+    const run = await runStep(
+      t.db,
+      engineer,
+      { ticketId, stepKey: "block-sign-in", idempotencyKey: "u-1" },
+      { graph: graph(), verifyForMs: 1_000 },
+    );
+    expect(run.outcome).toMatchObject({
+      status: "SUCCEEDED",
+      verified: false,
+      observed: "Sign-in is still allowed",
+      nextCheckAt: expect.any(Date),
+    });
     const row = (await rows(ticketId))["block-sign-in"]!;
     expect(row.state).toBe("UNCONFIRMED");
     expect(row.lastAction!.nextCheckAt!.getTime()).toBeGreaterThan(Date.now());
     // The world changed at once, whatever the reads say: the attacker is out.
-    expect((await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/attacker-sign-in`, { upn: "adele@contoso.example" })).body).toMatchObject({ errorCode: 50057 });
+    expect(
+      (await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/attacker-sign-in`, { upn: "adele@contoso.example" })).body,
+    ).toMatchObject({ errorCode: 50057 });
 
     // "Check again" too early: still unconfirmed, still scheduled.
-    expect(await verifyTicketSteps(t.db, engineer, { ticketId, mode: "check" }, { graph: graph() })).toMatchObject({ checked: 1, confirmed: 0 });
+    expect(await verifyTicketSteps(t.db, engineer, { ticketId, mode: "check" }, { graph: graph() })).toMatchObject({
+      checked: 1,
+      confirmed: 0,
+    });
     expect((await rows(ticketId))["block-sign-in"]!.state).toBe("UNCONFIRMED");
     // Later, the job finds the due re-check and confirms it.
     await advance(SLOW);
@@ -86,7 +116,12 @@ describe.each(testDbKinds())("verification of accepted writes on %s", (kind) => 
     expect(done).toMatchObject({ state: "DONE", lastAction: { verified: true, nextCheckAt: null } });
     expect(await recheckDueSteps(t.db, later, { graphFor: async () => graph() })).toEqual({ tickets: 0, failed: 0 });
     const events = await t.db.auditEvent.findMany({ where: { ticketId, action: "remediation.block-sign-in" }, orderBy: { seq: "asc" } });
-    expect(events.map((e) => (e.details as { verification: string | null }).verification)).toEqual(["verifying", "unconfirmed", "unconfirmed", "verified"]);
+    expect(events.map((e) => (e.details as { verification: string | null }).verification)).toEqual([
+      "verifying",
+      "unconfirmed",
+      "unconfirmed",
+      "verified",
+    ]);
     expect(events.at(-1)!.actorId).toBeNull(); // the job, not a person
   });
 
@@ -103,18 +138,27 @@ describe.each(testDbKinds())("verification of accepted writes on %s", (kind) => 
     await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/settings`, { directoryRoles: ["User Administrator"] });
     const ticketId = await ticketFor("hana@contoso.example");
     const gated = await runContainment(t.db, engineer, { ticketId, idempotencyKey: "p-1" }, { graph: graph() });
-    expect(gated.awaitingApproval).toBe("hana@contoso.example is a privileged account (Helpdesk Administrator): a second person must approve.");
+    expect(gated.awaitingApproval).toBe(
+      "hana@contoso.example is a privileged account (Helpdesk Administrator): a second person must approve.",
+    );
     const [pending] = await listApprovals(t.db, engineer, ticketId);
     await decideApproval(t.db, colleague, { approvalId: pending!.id, decision: "APPROVED" });
     const run = await runContainment(t.db, engineer, { ticketId, idempotencyKey: "p-2" }, { graph: graph() });
     for (const key of ["reset-password", "block-sign-in"]) {
       const o = run.outcomes.find((x) => x.stepKey === key)!;
       expect(o).toMatchObject({ status: "FAILED", graphCode: "Authorization_RequestDenied" });
-      expect(o.errorMessage).toMatch(/privileged account \(Helpdesk Administrator\).*Privileged Authentication Administrator role.*User Administrator is not enough/);
+      expect(o.errorMessage).toMatch(
+        /privileged account \(Helpdesk Administrator\).*Privileged Authentication Administrator role.*User Administrator is not enough/,
+      );
       expect(o.errorMessage).not.toMatch(/needs the application permission/);
     }
     // PIM-eligible roles count too, although no membership shows them.
-    const omar = await runStep(t.db, engineer, { ticketId: await ticketFor("omar@contoso.example"), stepKey: "block-sign-in", idempotencyKey: "o-1" }, { graph: graph() });
+    const omar = await runStep(
+      t.db,
+      engineer,
+      { ticketId: await ticketFor("omar@contoso.example"), stepKey: "block-sign-in", idempotencyKey: "o-1" },
+      { graph: graph() },
+    );
     expect(omar.awaitingApproval).toMatch(/privileged account \(eligible for Exchange Administrator \(PIM\)\)/);
   });
 });

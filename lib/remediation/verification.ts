@@ -33,7 +33,10 @@ export function verifyStep(step: string, state: ObservedState, startedAt: Date):
     case "re-enable-sign-in":
       return state.accountEnabled === null
         ? { verified: null, observed: "Could not read the account" }
-        : { verified: state.accountEnabled === true, observed: state.accountEnabled ? "Sign-in is allowed again" : "Sign-in is still blocked" };
+        : {
+            verified: state.accountEnabled === true,
+            observed: state.accountEnabled ? "Sign-in is allowed again" : "Sign-in is still blocked",
+          };
     case "revoke-sessions": {
       const from = state.signInSessionsValidFrom;
       if (!from) return { verified: null, observed: "Could not read when the account's sessions were last revoked" };
@@ -44,7 +47,10 @@ export function verifyStep(step: string, state: ObservedState, startedAt: Date):
     case "enforce-mfa":
       return state.perUserMfaState === null
         ? { verified: null, observed: "Could not read per-user MFA" }
-        : { verified: state.perUserMfaState === "enforced", observed: `Per-user MFA: ${MFA_WORDS[state.perUserMfaState] ?? state.perUserMfaState}` };
+        : {
+            verified: state.perUserMfaState === "enforced",
+            observed: `Per-user MFA: ${MFA_WORDS[state.perUserMfaState] ?? state.perUserMfaState}`,
+          };
     case "reset-password": {
       // Graph never returns passwords. The most direct evidence is the account's own
       // lastPasswordChangeDateTime moving past this run; the docs do not say whether an admin reset
@@ -52,14 +58,29 @@ export function verifyStep(step: string, state: ObservedState, startedAt: Date):
       // Neither showing it proves nothing yet.
       // The date is the LATEST change: later than an earlier run's finish, it is this run's (or newer).
       const changedAfter = Math.max(startedAt.getTime() - CLOCK_SKEW_MS, state.previousResetAt ? state.previousResetAt.getTime() + 1 : 0);
-      const notBefore = Math.max(startedAt.getTime() - CLOCK_SKEW_MS, state.previousResetAt ? state.previousResetAt.getTime() + CLOCK_SKEW_MS : 0);
+      const notBefore = Math.max(
+        startedAt.getTime() - CLOCK_SKEW_MS,
+        state.previousResetAt ? state.previousResetAt.getTime() + CLOCK_SKEW_MS : 0,
+      );
       if (state.lastPasswordChange && state.lastPasswordChange.getTime() >= changedAfter) {
-        return { verified: true, observed: `The account's password last changed at ${state.lastPasswordChange.toISOString().slice(11, 19)} UTC, after this reset was sent` };
+        return {
+          verified: true,
+          observed: `The account's password last changed at ${state.lastPasswordChange.toISOString().slice(11, 19)} UTC, after this reset was sent`,
+        };
       }
       const reset = (state.passwordResets ?? []).filter((at) => at.getTime() >= notBefore).sort((a, b) => a.getTime() - b.getTime())[0];
-      if (reset) return { verified: true, observed: `The directory audit shows the password reset at ${reset.toISOString().slice(11, 19)} UTC` };
-      if (!state.passwordResets && !state.lastPasswordChange) return { verified: null, observed: "Passwords cannot be read back, and neither the account's last password change nor the directory audit could be read" };
-      return { verified: null, observed: "Neither the account's last password change nor the directory audit shows the reset yet (the audit can take minutes); passwords cannot be read back" };
+      if (reset)
+        return { verified: true, observed: `The directory audit shows the password reset at ${reset.toISOString().slice(11, 19)} UTC` };
+      if (!state.passwordResets && !state.lastPasswordChange)
+        return {
+          verified: null,
+          observed: "Passwords cannot be read back, and neither the account's last password change nor the directory audit could be read",
+        };
+      return {
+        verified: null,
+        observed:
+          "Neither the account's last password change nor the directory audit shows the reset yet (the audit can take minutes); passwords cannot be read back",
+      };
     }
     default:
       return { verified: null, observed: "No verification read for this step" };

@@ -48,7 +48,10 @@ export async function checkRound(graph: TenantGraph, pending: Verifying[], optio
       } catch (error) {
         if (!isAppError(error)) throw error;
         // Throttled or unreadable: not yet known, never a failure of the write.
-        return [p.actionId, { ...UNREAD, observed: `${UNREAD.observed}: ${error.message}`, state: p.ctx.item ? "UNKNOWN" : undefined } as StepCheck] as const;
+        return [
+          p.actionId,
+          { ...UNREAD, observed: `${UNREAD.observed}: ${error.message}`, state: p.ctx.item ? "UNKNOWN" : undefined } as StepCheck,
+        ] as const;
       }
     }),
   );
@@ -58,12 +61,17 @@ export async function checkRound(graph: TenantGraph, pending: Verifying[], optio
 function outcomeOf(p: Verifying, check: StepCheck, verifyingUntil: Date | null, nextCheckAt: Date | null): StepOutcome {
   const settled = check.verified === true;
   return {
-    stepKey: p.stepKey, actionId: p.actionId, ...p.outcome,
+    stepKey: p.stepKey,
+    actionId: p.actionId,
+    ...p.outcome,
     status: settled ? "SUCCEEDED" : p.status,
     errorMessage: settled ? null : p.outcome.errorMessage,
-    verified: check.verified, observed: check.observed, state: check.state,
+    verified: check.verified,
+    observed: check.observed,
+    state: check.state,
     progress: check.remaining ? { checked: check.checked ?? [], remaining: check.remaining } : undefined,
-    verifyingUntil, nextCheckAt,
+    verifyingUntil,
+    nextCheckAt,
   };
 }
 
@@ -71,7 +79,14 @@ function outcomeOf(p: Verifying, check: StepCheck, verifyingUntil: Date | null, 
  * Re-reads until every step is confirmed or `deadline` passes (one round when it already has),
  * recording as it goes. `laterChecks`: how many automatic re-checks the steps already had.
  */
-export async function verifyUntil(db: Db, graph: TenantGraph, scope: VerifyScope, steps: Verifying[], deadline: Date, laterChecks = 0): Promise<{ outcomes: StepOutcome[]; contained: boolean }> {
+export async function verifyUntil(
+  db: Db,
+  graph: TenantGraph,
+  scope: VerifyScope,
+  steps: Verifying[],
+  deadline: Date,
+  laterChecks = 0,
+): Promise<{ outcomes: StepOutcome[]; contained: boolean }> {
   const done: StepOutcome[] = [];
   let pending = steps;
   let contained = false;

@@ -16,6 +16,8 @@ describe("changed sections between report versions", () => {
     expect(changedSections(report("Secured", ["a"]), report("Secured", ["a", "b"]))).toEqual([]);
   });
   it("names the sections whose text changed", () => {
-    expect(changedSections(report("Secured", ["a"]), report("Secured; consent revoked", ["a"]))).toEqual(["7. Outcome after troubleshooting"]);
+    expect(changedSections(report("Secured", ["a"]), report("Secured; consent revoked", ["a"]))).toEqual([
+      "7. Outcome after troubleshooting",
+    ]);
   });
 });

@@ -33,7 +33,8 @@ export type FindingContext = {
 
 const SHOWN = 5;
 const stamp = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
-const items = (rows: string[]) => (rows.length > SHOWN ? `${rows.slice(0, SHOWN).join("; ")}; and ${rows.length - SHOWN} more` : rows.join("; "));
+const items = (rows: string[]) =>
+  rows.length > SHOWN ? `${rows.slice(0, SHOWN).join("; ")}; and ${rows.length - SHOWN} more` : rows.join("; ");
 
 function listed<T>(label: string, rows: T[] | null, line: (row: T) => string): string {
   if (rows === null) return `${label}: not read.`;
@@ -55,12 +56,21 @@ function mfaLines(inv: InvestigationFacts, ctx: FindingContext): string[] {
     : `not read by the evidence snapshot${ctx.reporterSaidMfaOff ? "; the reporter said MFA was not enabled on the account" : ""}`;
   const lines = [`MFA before containment: ${state}.`];
   if (inv.methods === null) return [...lines, "Sign-in methods registered: not read."];
-  const shown = inv.methods.map((m) => `${methodLabel(m.kind, m.detail)}${m.flagged ? ` (flagged: ${m.flagged.join(", ")}; possibly added by the attacker)` : ""}`);
+  const shown = inv.methods.map(
+    (m) => `${methodLabel(m.kind, m.detail)}${m.flagged ? ` (flagged: ${m.flagged.join(", ")}; possibly added by the attacker)` : ""}`,
+  );
   const secondFactors = inv.methods.filter((m) => m.kind !== "email");
   const own = secondFactors.filter((m) => !m.flagged);
-  lines.push(inv.methods.length ? `Sign-in methods registered, password excluded (${inv.methods.length}): ${items(shown)}.` : "Sign-in methods registered, password excluded: none.");
+  lines.push(
+    inv.methods.length
+      ? `Sign-in methods registered, password excluded (${inv.methods.length}): ${items(shown)}.`
+      : "Sign-in methods registered, password excluded: none.",
+  );
   if (secondFactors.length === 0) lines.push("No second factor was registered on the account.");
-  else if (own.length === 0) lines.push("Every second-factor method on the account was flagged as added around the incident: none shows that MFA protected the account.");
+  else if (own.length === 0)
+    lines.push(
+      "Every second-factor method on the account was flagged as added around the incident: none shows that MFA protected the account.",
+    );
   return lines;
 }
 
@@ -69,7 +79,10 @@ function laterLine(later: InvestigationFacts[]): string[] {
   if (!last) return [];
   const n = (rows: unknown[] | null) => (rows === null ? "not read" : rows.length === 0 ? "none" : String(rows.length));
   const found = `hiding inbox rules ${n(last.inboxRules)}, flagged sign-in methods ${n(last.flaggedMethods)}, suspicious app consents ${n(last.consents)}`;
-  const many = later.length > 1 ? `${later.length} later evidence snapshots; the latest, ${stamp(last.takenAt)},` : `A later evidence snapshot, ${stamp(last.takenAt)},`;
+  const many =
+    later.length > 1
+      ? `${later.length} later evidence snapshots; the latest, ${stamp(last.takenAt)},`
+      : `A later evidence snapshot, ${stamp(last.takenAt)},`;
   return [`${many} found: ${found}.`];
 }
 
@@ -80,7 +93,12 @@ export function findingLines(inv: InvestigationFacts | null, later: Investigatio
     firstSignInLine(inv, ctx),
     `Evidence snapshot taken ${stamp(inv.takenAt)}${later.length ? " (the earliest, before anything was removed)" : ""}${inv.gaps.length ? `; could not read: ${inv.gaps.join(", ")}` : ""}.`,
     ...mfaLines(inv, ctx),
-    listed("Suspicious sign-ins, oldest first", inv.signIns, (s) => `${stamp(s.at)} from ${s.ip}${s.country ? ` (${s.country})` : ""}, ${s.succeeded ? "succeeded" : "failed"}: ${s.reasons.join(", ")}`),
+    listed(
+      "Suspicious sign-ins, oldest first",
+      inv.signIns,
+      (s) =>
+        `${stamp(s.at)} from ${s.ip}${s.country ? ` (${s.country})` : ""}, ${s.succeeded ? "succeeded" : "failed"}: ${s.reasons.join(", ")}`,
+    ),
     listed("Hiding inbox rules", inv.inboxRules, (r) => `“${r.name}” ${r.reasons.join(", ")}`),
     listed("Suspicious app consents", inv.consents, (c) => `${c.app}: ${c.reasons.join(", ")}`),
     ...(inv.risk ? [`Identity Protection risk: ${riskLevelWords(inv.risk.level)} (${riskStateWords(inv.risk.state)}).`] : []),

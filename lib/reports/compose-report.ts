@@ -9,18 +9,44 @@ import { impactLevelWords, preventiveStatusWords, readableObserved, severityWord
 export const NOT_RECORDED = "not recorded";
 
 export type ReportStep = {
-  title: string; state: string; reason: string | null; notes: string | null; doneBy: string | null; doneAt: Date | null; requestIds: string[];
-  verified: boolean | null; observed: string | null; error: string | null; phase: string;
+  title: string;
+  state: string;
+  reason: string | null;
+  notes: string | null;
+  doneBy: string | null;
+  doneAt: Date | null;
+  requestIds: string[];
+  verified: boolean | null;
+  observed: string | null;
+  error: string | null;
+  phase: string;
   /** What one run of a per-item step removed ("rule “..”"), when the step ran per item. */
   item?: string | null;
 };
 
 export type ReportFacts = {
   ticket: {
-    number: string; title: string; tenant: string; affectedUpn: string; severity: string; symptoms: string[]; symptomsNote: string | null;
-    detectedAt: Date; reportedAt: Date; reporter: string; assignee: string | null; firstResponseAt: Date | null; containedAt: Date | null;
-    resolvedAt: Date | null; closedAt: Date | null; firstSuspiciousAt: Date | null; outcomeSummary: string | null; lessonsLearned: string | null;
-    closureReason: string | null; personalDataInvolved: boolean; notificationDeadline: Date | null;
+    number: string;
+    title: string;
+    tenant: string;
+    affectedUpn: string;
+    severity: string;
+    symptoms: string[];
+    symptomsNote: string | null;
+    detectedAt: Date;
+    reportedAt: Date;
+    reporter: string;
+    assignee: string | null;
+    firstResponseAt: Date | null;
+    containedAt: Date | null;
+    resolvedAt: Date | null;
+    closedAt: Date | null;
+    firstSuspiciousAt: Date | null;
+    outcomeSummary: string | null;
+    lessonsLearned: string | null;
+    closureReason: string | null;
+    personalDataInvolved: boolean;
+    notificationDeadline: Date | null;
     /** The reporter ticked "MFA was not enabled on the account". */
     reporterSaidMfaOff?: boolean;
   };
@@ -29,7 +55,15 @@ export type ReportFacts = {
   impacts: { title: string; level: string; notes: string | null }[];
   steps: ReportStep[];
   traceStatusCounts: Record<string, number> | null;
-  advisories: { domain: string; status: string; sentAt: Date | null; sentBy?: string | null; acknowledgedAt?: Date | null; acknowledgedBy?: string | null; acknowledgedFrom?: string | null }[];
+  advisories: {
+    domain: string;
+    status: string;
+    sentAt: Date | null;
+    sentBy?: string | null;
+    acknowledgedAt?: Date | null;
+    acknowledgedBy?: string | null;
+    acknowledgedFrom?: string | null;
+  }[];
   preventive: { title: string; owner: string | null; status: string }[];
   /** truncated: the figures are of the first totalUsers of more. */
   mfa: { checkedAt: Date; totalUsers: number; mfaRegistered: number; adminsWithoutMfa: number; truncated?: boolean } | null;
@@ -51,15 +85,21 @@ export type Report = { title: string; subtitle: string; sections: ReportSection[
 const at = (d: Date | null | undefined) => (d ? `${d.toISOString().slice(0, 16).replace("T", " ")} UTC` : NOT_RECORDED);
 const or = (v: string | null | undefined) => (v && v.trim() ? v.trim() : NOT_RECORDED);
 /** The engineer's words as a sentence: a full stop only if they did not end with one. */
-const said = (v: string | null | undefined) => { const text = or(v); return /[.!?…]$/.test(text) ? text : `${text}.`; };
+const said = (v: string | null | undefined) => {
+  const text = or(v);
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
+};
 const hours = (h: number | null) => (h === null ? NOT_RECORDED : `${h.toFixed(1)} h`);
 const span = (from: Date | null, to: Date | null) => (from && to ? hours((to.getTime() - from.getTime()) / 3_600_000) : NOT_RECORDED);
 
 function stepLine(s: ReportStep): string {
   // A step whose check read back something else is not "done", whatever its state says.
-  const outcome = s.verified === false ? `not verified: ${readableObserved(or(s.observed))}`
-    : s.state === "SKIPPED" || s.state === "NOT_APPLICABLE" ? `${stepStateWords(s.state)} (${or(s.reason)})`
-    : stepStateWords(s.state);
+  const outcome =
+    s.verified === false
+      ? `not verified: ${readableObserved(or(s.observed))}`
+      : s.state === "SKIPPED" || s.state === "NOT_APPLICABLE"
+        ? `${stepStateWords(s.state)} (${or(s.reason)})`
+        : stepStateWords(s.state);
   const parts = [`${s.title}${s.item ? ` — ${s.item}` : ""}: ${outcome}`];
   if (s.doneBy || s.doneAt) parts.push(`by ${or(s.doneBy)} at ${at(s.doneAt)}`);
   if (s.verified === true && s.observed) parts.push(`verified: ${readableObserved(s.observed)}`);
@@ -101,9 +141,18 @@ export function composeReport(f: ReportFacts): Report {
   const troubleshooting = [...stepsOf("INVESTIGATION"), ...stepsOf("CONTAINMENT"), ...stepsOf("ERADICATION")];
   // The ticket's own value (what the dashboard uses); the earliest snapshot's when it has none.
   const firstSuspiciousAt = t.firstSuspiciousAt ?? firstSuspiciousSignIn(f.investigation?.signIns ?? []).firstSuccessful;
-  const findings = findingLines(f.investigation, f.laterInvestigations ?? [], { firstSuspiciousAt, reporterSaidMfaOff: t.reporterSaidMfaOff ?? false, notRecorded: NOT_RECORDED });
+  const findings = findingLines(f.investigation, f.laterInvestigations ?? [], {
+    firstSuspiciousAt,
+    reporterSaidMfaOff: t.reporterSaidMfaOff ?? false,
+    notRecorded: NOT_RECORDED,
+  });
   const sections: ReportSection[] = [
-    { heading: "Introduction", lines: [`The account ${t.affectedUpn} of ${t.tenant} was reported compromised by ${t.reporter} on ${at(t.reportedAt)}; it was detected ${at(t.detectedAt)}. The ticket was worked by ${or(t.assignee)}.`] },
+    {
+      heading: "Introduction",
+      lines: [
+        `The account ${t.affectedUpn} of ${t.tenant} was reported compromised by ${t.reporter} on ${at(t.reportedAt)}; it was detected ${at(t.detectedAt)}. The ticket was worked by ${or(t.assignee)}.`,
+      ],
+    },
     {
       heading: "1. Issue description",
       lines: [
@@ -117,7 +166,12 @@ export function composeReport(f: ReportFacts): Report {
       heading: "2. User affected / scope",
       lines: [
         `Primary account: ${t.affectedUpn}.`,
-        `Other accounts: ${f.affectedUsers.filter((u) => u.upn !== t.affectedUpn).map((u) => u.upn).join(", ") || "none recorded"}.`,
+        `Other accounts: ${
+          f.affectedUsers
+            .filter((u) => u.upn !== t.affectedUpn)
+            .map((u) => u.upn)
+            .join(", ") || "none recorded"
+        }.`,
         ...(f.campaignLines ?? []),
         ...recipientLines(f.recipientDomains),
       ],
@@ -125,18 +179,29 @@ export function composeReport(f: ReportFacts): Report {
     {
       heading: "3. Business impact",
       lines: [
-        ...(f.impacts.length ? f.impacts.map((i) => `${i.title}: ${impactLevelWords(i.level)}${i.notes ? ` (${i.notes})` : ""}.`) : [`Assessment: ${NOT_RECORDED}.`]),
-        t.personalDataInvolved ? `Personal data may be involved; regulatory notification due ${at(t.notificationDeadline)}.` : "Personal data: not indicated.",
+        ...(f.impacts.length
+          ? f.impacts.map((i) => `${i.title}: ${impactLevelWords(i.level)}${i.notes ? ` (${i.notes})` : ""}.`)
+          : [`Assessment: ${NOT_RECORDED}.`]),
+        t.personalDataInvolved
+          ? `Personal data may be involved; regulatory notification due ${at(t.notificationDeadline)}.`
+          : "Personal data: not indicated.",
       ],
     },
     {
       heading: "4. Troubleshooting steps",
-      lines: [...(f.warnings ?? []).map((w) => `WARNING: ${w}`), ...(troubleshooting.length ? troubleshooting.map(stepLine) : [`Steps: ${NOT_RECORDED}.`])],
+      lines: [
+        ...(f.warnings ?? []).map((w) => `WARNING: ${w}`),
+        ...(troubleshooting.length ? troubleshooting.map(stepLine) : [`Steps: ${NOT_RECORDED}.`]),
+      ],
     },
     {
       heading: "5. Resolution and recovery",
       lines: [
-        f.traceStatusCounts ? `Message trace status counts: ${Object.entries(f.traceStatusCounts).map(([s, n]) => `${traceStatusWords(s)} ${n}`).join(", ")}.` : `Message trace: ${NOT_RECORDED}.`,
+        f.traceStatusCounts
+          ? `Message trace status counts: ${Object.entries(f.traceStatusCounts)
+              .map(([s, n]) => `${traceStatusWords(s)} ${n}`)
+              .join(", ")}.`
+          : `Message trace: ${NOT_RECORDED}.`,
         ...(f.advisories.length ? f.advisories.map(advisoryLine) : [`Advisories: ${NOT_RECORDED}.`]),
         ...stepsOf("RECOVERY").map(stepLine),
       ],
@@ -144,7 +209,9 @@ export function composeReport(f: ReportFacts): Report {
     {
       heading: "6. Preventative measures",
       lines: [
-        ...(f.preventive.length ? f.preventive.map((p) => `${p.title}: ${preventiveStatusWords(p.status)}${p.owner ? `, owner ${p.owner}` : ""}.`) : [`Follow-up items: ${NOT_RECORDED}.`]),
+        ...(f.preventive.length
+          ? f.preventive.map((p) => `${p.title}: ${preventiveStatusWords(p.status)}${p.owner ? `, owner ${p.owner}` : ""}.`)
+          : [`Follow-up items: ${NOT_RECORDED}.`]),
         f.mfa
           ? `MFA coverage on ${at(f.mfa.checkedAt)}: ${f.mfa.mfaRegistered} of ${f.mfa.totalUsers} ${f.mfa.truncated ? "users read (the first of more: the tenant has more)" : "users"} registered; ${f.mfa.adminsWithoutMfa} admins without MFA.`
           : `MFA coverage check: ${NOT_RECORDED}.`,
@@ -159,7 +226,10 @@ export function composeReport(f: ReportFacts): Report {
         `Time to first response: ${span(t.reportedAt, t.firstResponseAt)}; time to contain: ${span(t.reportedAt, t.containedAt)}; dwell time (${DWELL_TIME_DEFINITION}): ${hours(dwellHours(firstSuspiciousAt, t.containedAt))}; closed ${at(t.closedAt)}.`,
       ],
     },
-    { heading: "Appendix: timeline", lines: f.timeline.length ? f.timeline.map((e) => `${at(e.at)} ${e.what}${e.who ? ` (${e.who})` : ""}`) : [`Events: ${NOT_RECORDED}.`] },
+    {
+      heading: "Appendix: timeline",
+      lines: f.timeline.length ? f.timeline.map((e) => `${at(e.at)} ${e.what}${e.who ? ` (${e.who})` : ""}`) : [`Events: ${NOT_RECORDED}.`],
+    },
   ];
   return { title: `${t.number}: ${t.title}`, subtitle: `Compromised account incident report: ${t.tenant}`, sections };
 }

@@ -21,7 +21,8 @@ export type StoredSnapshot = { takenAt: Date; findings: unknown; data: unknown; 
 export function investigationFacts(snapshot: StoredSnapshot): InvestigationFacts {
   const f = (snapshot.findings ?? {}) as StoredFindings;
   const data = (snapshot.data ?? {}) as StoredData;
-  const gaps = snapshot.gaps && typeof snapshot.gaps === "object" ? Object.keys(snapshot.gaps).map((k) => SNAPSHOT_SECTION_WORDS[k] ?? k) : [];
+  const gaps =
+    snapshot.gaps && typeof snapshot.gaps === "object" ? Object.keys(snapshot.gaps).map((k) => SNAPSHOT_SECTION_WORDS[k] ?? k) : [];
   const flaggedMethods = f.authMethods ?? null;
   const reasonsOf = (id: string | undefined) => flaggedMethods?.find((m) => m.id === id)?.reasons ?? null;
   return {
@@ -30,10 +31,14 @@ export function investigationFacts(snapshot: StoredSnapshot): InvestigationFacts
     perUserMfa: typeof data.perUserMfaState === "string" ? data.perUserMfaState : null,
     // The password is not a sign-in method an attacker adds, nor a second factor.
     methods: Array.isArray(data.authMethods)
-      ? data.authMethods.filter((m) => m.kind !== "password").map((m) => ({ kind: m.kind, detail: m.detail ?? null, flagged: reasonsOf(m.id) }))
+      ? data.authMethods
+          .filter((m) => m.kind !== "password")
+          .map((m) => ({ kind: m.kind, detail: m.detail ?? null, flagged: reasonsOf(m.id) }))
       : null,
     signIns: f.signIns?.flagged
-      ? f.signIns.flagged.map((s) => ({ at: new Date(s.at), ip: s.ip, country: s.country, succeeded: s.succeeded, reasons: s.reasons })).sort((a, b) => a.at.getTime() - b.at.getTime())
+      ? f.signIns.flagged
+          .map((s) => ({ at: new Date(s.at), ip: s.ip, country: s.country, succeeded: s.succeeded, reasons: s.reasons }))
+          .sort((a, b) => a.at.getTime() - b.at.getTime())
       : null,
     inboxRules: f.inboxRules ? f.inboxRules.map((r) => ({ name: r.name, reasons: r.reasons })) : null,
     flaggedMethods: flaggedMethods ? flaggedMethods.map((m) => ({ kind: m.kind, detail: m.detail, reasons: m.reasons })) : null,
@@ -49,7 +54,8 @@ export function itemNames(snapshots: StoredSnapshot[]): Map<string, string> {
     const f = (s.findings ?? {}) as StoredFindings;
     const data = (s.data ?? {}) as StoredData;
     for (const r of f.inboxRules ?? []) names.set(r.id, `rule “${r.name}”`);
-    for (const m of [...(data.authMethods ?? []), ...(f.authMethods ?? [])]) if (m.id && m.kind !== "password") names.set(m.id, methodLabel(m.kind, m.detail ?? null));
+    for (const m of [...(data.authMethods ?? []), ...(f.authMethods ?? [])])
+      if (m.id && m.kind !== "password") names.set(m.id, methodLabel(m.kind, m.detail ?? null));
     for (const c of f.consents ?? []) names.set(c.id, `consent of ${c.app}`);
   }
   return names;

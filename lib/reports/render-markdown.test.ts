@@ -23,20 +23,65 @@ const when = new Date("2026-11-24T08:00:00Z");
 
 const facts: ReportFacts = {
   ticket: {
-    number: "INC-1042", title: hostile, tenant: hostile, affectedUpn: "megan@contoso.example", severity: "HIGH", symptoms: [hostile], symptomsNote: hostile,
-    detectedAt: when, reportedAt: when, reporter: hostile, assignee: hostile, firstResponseAt: null, containedAt: null, resolvedAt: null, closedAt: null,
-    firstSuspiciousAt: null, outcomeSummary: hostile, lessonsLearned: hostile, closureReason: hostile, personalDataInvolved: true, notificationDeadline: when,
+    number: "INC-1042",
+    title: hostile,
+    tenant: hostile,
+    affectedUpn: "megan@contoso.example",
+    severity: "HIGH",
+    symptoms: [hostile],
+    symptomsNote: hostile,
+    detectedAt: when,
+    reportedAt: when,
+    reporter: hostile,
+    assignee: hostile,
+    firstResponseAt: null,
+    containedAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    firstSuspiciousAt: null,
+    outcomeSummary: hostile,
+    lessonsLearned: hostile,
+    closureReason: hostile,
+    personalDataInvolved: true,
+    notificationDeadline: when,
   },
   affectedUsers: [{ upn: hostile, displayName: hostile }],
   recipientDomains: [{ domain: hostile, isInternal: false, messageCount: 1, recipientCount: 1 }],
   impacts: [{ title: hostile, level: "HIGH", notes: hostile }],
-  steps: [{ title: hostile, state: "SKIPPED", reason: hostile, notes: hostile, doneBy: hostile, doneAt: when, requestIds: [hostile], verified: true, observed: hostile, error: hostile, phase: "CONTAINMENT", item: hostile }],
+  steps: [
+    {
+      title: hostile,
+      state: "SKIPPED",
+      reason: hostile,
+      notes: hostile,
+      doneBy: hostile,
+      doneAt: when,
+      requestIds: [hostile],
+      verified: true,
+      observed: hostile,
+      error: hostile,
+      phase: "CONTAINMENT",
+      item: hostile,
+    },
+  ],
   traceStatusCounts: { [hostile]: 1 },
-  advisories: [{ domain: hostile, status: "ACKNOWLEDGED", sentAt: when, sentBy: hostile, acknowledgedAt: when, acknowledgedBy: hostile, acknowledgedFrom: hostile }],
+  advisories: [
+    {
+      domain: hostile,
+      status: "ACKNOWLEDGED",
+      sentAt: when,
+      sentBy: hostile,
+      acknowledgedAt: when,
+      acknowledgedBy: hostile,
+      acknowledgedFrom: hostile,
+    },
+  ],
   preventive: [{ title: hostile, owner: hostile, status: "OPEN" }],
   mfa: null,
   investigation: {
-    takenAt: when, gaps: [hostile], perUserMfa: hostile,
+    takenAt: when,
+    gaps: [hostile],
+    perUserMfa: hostile,
     methods: [{ kind: hostile, detail: hostile, flagged: [hostile] }],
     signIns: [{ at: when, ip: hostile, country: hostile, succeeded: true, reasons: [hostile] }],
     inboxRules: [{ name: hostile, reasons: [hostile] }],
@@ -56,7 +101,8 @@ describe("the report as Markdown", () => {
     // The only links are bare web and mail addresses a renderer links by itself; never javascript: or data:.
     const links = [...html.matchAll(/<a\s+href="([^"]*)"[^>]*>([^<]*)<\/a>/gi)];
     expect(links.length).toBeGreaterThan(0);
-    for (const [, href, text] of links) expect(href === text ? /^https:\/\/evil\.example\//.test(href!) : href === `mailto:${text}`).toBe(true);
+    for (const [, href, text] of links)
+      expect(href === text ? /^https:\/\/evil\.example\//.test(href!) : href === `mailto:${text}`).toBe(true);
     expect(html.match(/<a\s/gi)).toHaveLength(links.length);
     expect(html).not.toMatch(/<[^>]*\s(src|on\w+)=|href="(javascript|data):/i);
     expect(html).not.toMatch(/<(strong|code|del|s|blockquote|table|ol|hr)\b/i);
@@ -67,8 +113,17 @@ describe("the report as Markdown", () => {
   });
 
   it("still shows the text as typed", () => {
-    const text = new MarkdownIt({ html: true }).render(`- ${escapeMarkdown(hostile)}`).replace(/<br>\n?/g, "\n").replace(/<\/p>\n<p>/g, "\n\n");
-    const shown = text.replace(/<\/?(ul|li|p)>\n?/g, "").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&").trim();
+    const text = new MarkdownIt({ html: true })
+      .render(`- ${escapeMarkdown(hostile)}`)
+      .replace(/<br>\n?/g, "\n")
+      .replace(/<\/p>\n<p>/g, "\n\n");
+    const shown = text
+      .replace(/<\/?(ul|li|p)>\n?/g, "")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&")
+      .trim();
     expect(shown.split("\n").map((l) => l.trim())).toEqual(hostile.split("\n").map((l) => l.trim()));
   });
 

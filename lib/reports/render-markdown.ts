@@ -15,14 +15,21 @@ export function escapeMarkdown(text: string, indent = "  "): string {
     .replace(/\r\n?/g, "\n")
     .split("\n")
     .map((line, i) => {
-      const escaped = line.replace(INLINE, "\\$&").replace(BLOCK_START, (_, space: string, mark: string) => `${space}${mark.replace(/([#>+=.)-])$/, "\\$1")}`);
+      const escaped = line
+        .replace(INLINE, "\\$&")
+        .replace(BLOCK_START, (_, space: string, mark: string) => `${space}${mark.replace(/([#>+=.)-])$/, "\\$1")}`);
       return i === 0 ? escaped : `${indent}${escaped.trimStart()}`;
     })
     .join("  \n");
 }
 
 export function renderMarkdown(report: Report): string {
-  const out = [`# ${escapeMarkdown(report.title.replace(/\s+/g, " "))}`, "", `_${escapeMarkdown(report.subtitle.replace(/\s+/g, " "))}_`, ""];
+  const out = [
+    `# ${escapeMarkdown(report.title.replace(/\s+/g, " "))}`,
+    "",
+    `_${escapeMarkdown(report.subtitle.replace(/\s+/g, " "))}_`,
+    "",
+  ];
   for (const s of report.sections) {
     out.push(`## ${s.heading}`, ""); // ours, never user text
     for (const line of s.lines) out.push(`- ${escapeMarkdown(line)}`);

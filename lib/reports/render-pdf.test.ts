@@ -14,7 +14,10 @@ describe("report PDF", () => {
       title: "INC-1042: Skrzynka Łukasza Żółkiewskiego",
       subtitle: "Отчёт об инциденте: Contoso",
       sections: [
-        { heading: "1. Issue description", lines: ["Reporter: Łukasz Żółć; status changed from Resolved → Closed.", "Получатели: Юлия Петрова (yulia@пример.рф)."] },
+        {
+          heading: "1. Issue description",
+          lines: ["Reporter: Łukasz Żółć; status changed from Resolved → Closed.", "Получатели: Юлия Петрова (yulia@пример.рф)."],
+        },
       ],
     });
     expect(text).toContain("INC-1042: Skrzynka Łukasza Żółkiewskiego");

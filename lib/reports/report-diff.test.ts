@@ -2,7 +2,27 @@ import { describe, expect, it } from "vitest";
 import { diffReports, summariseDiff } from "./report-diff";
 
 const report = (outcome: string, events: string[]) =>
-  ["# INC-1: x", "", "## 1. Issue description", "", "- a", "- b", "- c", "- d", "- e", "", "## 7. Outcome after troubleshooting", "", `- What was achieved: ${outcome}`, "- Lessons learned: none.", "", "## Appendix: timeline", "", ...events.map((e) => `- ${e}`), ""].join("\n");
+  [
+    "# INC-1: x",
+    "",
+    "## 1. Issue description",
+    "",
+    "- a",
+    "- b",
+    "- c",
+    "- d",
+    "- e",
+    "",
+    "## 7. Outcome after troubleshooting",
+    "",
+    `- What was achieved: ${outcome}`,
+    "- Lessons learned: none.",
+    "",
+    "## Appendix: timeline",
+    "",
+    ...events.map((e) => `- ${e}`),
+    "",
+  ].join("\n");
 
 describe("report diff", () => {
   it("shows only the changed hunks with two lines of context, each line marked, the changed words apart", () => {
@@ -14,7 +34,12 @@ describe("report diff", () => {
     // Section 1 is far from the change: none of its lines is shown.
     expect(d.hunks.flatMap((h) => h.lines).some((l) => l.parts.some((p) => p.text === "- a"))).toBe(false);
     const added = outcome!.lines.find((l) => l.kind === "added")!;
-    expect(added.parts.filter((p) => p.changed).map((p) => p.text).join("")).toContain("consent");
+    expect(
+      added.parts
+        .filter((p) => p.changed)
+        .map((p) => p.text)
+        .join(""),
+    ).toContain("consent");
     expect(added.parts.map((p) => p.text).join("")).toBe("- What was achieved: Account secured; consent revoked.");
     expect(added.newNo).toBe(13);
     expect(appendix!.lines.filter((l) => l.kind === "added").map((l) => l.parts[0]!.text)).toEqual(["- resubmitted"]);

@@ -22,9 +22,14 @@ describe.each(testDbKinds())("review queue on %s", (kind) => {
     const ticket = async (title: string, reviewStatus: "IN_REVIEW" | "APPROVED" | "RETURNED", status: "CLOSED" | "REOPENED" = "CLOSED") =>
       (await seedTicket(t.db, { tenantId, reporterId, title, status, reviewStatus, closedAt: new Date(now.getTime() - 2 * DAY) })).id;
     const version = (ticketId: string, v: number, daysAgo: number) =>
-      t.db.reportVersion.create({ data: { ticketId, version: v, content: {}, markdown: "", createdAt: new Date(now.getTime() - daysAgo * DAY) }, select: { id: true } });
+      t.db.reportVersion.create({
+        data: { ticketId, version: v, content: {}, markdown: "", createdAt: new Date(now.getTime() - daysAgo * DAY) },
+        select: { id: true },
+      });
     const decide = (reportVersionId: string, decision: string, daysAgo: number) =>
-      t.db.reportReview.create({ data: { reportVersionId, reviewerId: manager.id, decision, createdAt: new Date(now.getTime() - daysAgo * DAY) } });
+      t.db.reportReview.create({
+        data: { reportVersionId, reviewerId: manager.id, decision, createdAt: new Date(now.getTime() - daysAgo * DAY) },
+      });
 
     const waitingOld = await ticket("Waiting since Monday", "IN_REVIEW");
     await version(waitingOld, 1, 3);
@@ -41,8 +46,15 @@ describe.each(testDbKinds())("review queue on %s", (kind) => {
     await decide((await version(reopened, 1, 5)).id, "RETURNED", 4);
 
     const { waiting, decided } = await listReviewQueue(t.db, manager, now);
-    expect(waiting.map((w) => [w.title, w.version])).toEqual([["Waiting since Monday", 1], ["Returned, then resubmitted", 2], ["Waiting since today", 1]]);
-    expect(decided.map((d) => [d.title, d.decision, d.reviewer])).toEqual([["Approved yesterday", "APPROVED", "Morgan Lee"], ["Returned and reopened", "RETURNED", "Morgan Lee"]]);
+    expect(waiting.map((w) => [w.title, w.version])).toEqual([
+      ["Waiting since Monday", 1],
+      ["Returned, then resubmitted", 2],
+      ["Waiting since today", 1],
+    ]);
+    expect(decided.map((d) => [d.title, d.decision, d.reviewer])).toEqual([
+      ["Approved yesterday", "APPROVED", "Morgan Lee"],
+      ["Returned and reopened", "RETURNED", "Morgan Lee"],
+    ]);
     await expect(listReviewQueue(t.db, engineer, now)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

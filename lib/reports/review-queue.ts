@@ -10,7 +10,16 @@ import { ticketAccessFor } from "@/lib/auth/ticket-access";
 export const RECENT_DECISION_DAYS = 30;
 const DAY = 86_400_000;
 
-const ticketSelect = { id: true, number: true, title: true, status: true, reviewStatus: true, closedAt: true, tenant: { select: { displayName: true } }, assignee: { select: { name: true } } } as const;
+const ticketSelect = {
+  id: true,
+  number: true,
+  title: true,
+  status: true,
+  reviewStatus: true,
+  closedAt: true,
+  tenant: { select: { displayName: true } },
+  assignee: { select: { name: true } },
+} as const;
 
 export async function listReviewQueue(db: Db, viewer: Viewer, now = new Date()) {
   assertCan(viewer, "reports.review");
@@ -23,10 +32,18 @@ export async function listReviewQueue(db: Db, viewer: Viewer, now = new Date()) 
       select: { ...ticketSelect, reportVersions: { orderBy: { version: "desc" }, take: 1, select: { version: true, createdAt: true } } },
     }),
     db.reportReview.findMany({
-      where: { createdAt: { gte: new Date(now.getTime() - RECENT_DECISION_DAYS * DAY) }, reportVersion: { ticket: { AND: [scope, { reviewStatus: { in: ["APPROVED", "RETURNED"] } }] } } },
+      where: {
+        createdAt: { gte: new Date(now.getTime() - RECENT_DECISION_DAYS * DAY) },
+        reportVersion: { ticket: { AND: [scope, { reviewStatus: { in: ["APPROVED", "RETURNED"] } }] } },
+      },
       orderBy: { createdAt: "desc" },
       take: 200,
-      select: { decision: true, createdAt: true, reviewer: { select: { name: true } }, reportVersion: { select: { version: true, ticket: { select: ticketSelect } } } },
+      select: {
+        decision: true,
+        createdAt: true,
+        reviewer: { select: { name: true } },
+        reportVersion: { select: { version: true, ticket: { select: ticketSelect } } },
+      },
     }),
   ]);
   // A ticket's latest decision only.
@@ -35,8 +52,18 @@ export async function listReviewQueue(db: Db, viewer: Viewer, now = new Date()) 
   return {
     // The longest waiting first: since its version was submitted (closed or resubmitted).
     waiting: waiting
-      .map(({ reportVersions, ...t }) => ({ ...t, version: reportVersions[0]?.version ?? null, submittedAt: reportVersions[0]?.createdAt ?? t.closedAt }))
+      .map(({ reportVersions, ...t }) => ({
+        ...t,
+        version: reportVersions[0]?.version ?? null,
+        submittedAt: reportVersions[0]?.createdAt ?? t.closedAt,
+      }))
       .sort((a, b) => (a.submittedAt?.getTime() ?? 0) - (b.submittedAt?.getTime() ?? 0)),
-    decided: decided.map((d) => ({ ...d.reportVersion.ticket, version: d.reportVersion.version, decision: d.decision, decidedAt: d.createdAt, reviewer: d.reviewer.name })),
+    decided: decided.map((d) => ({
+      ...d.reportVersion.ticket,
+      version: d.reportVersion.version,
+      decision: d.decision,
+      decidedAt: d.createdAt,
+      reviewer: d.reviewer.name,
+    })),
   };
 }

@@ -7,7 +7,6 @@ import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db"
 import { getReportForViewer, getReportStanding, resubmitReport, reviewReport } from "./review";
 import { viewerOf } from "@/tests/support/viewer";
 
-
 describe.each(testDbKinds())("reports on %s", (kind) => {
   let t: TestDb;
   let engineer: Viewer, manager: Viewer, admin: Viewer, otherAdmin: Viewer, platform: Viewer;
@@ -26,19 +25,44 @@ describe.each(testDbKinds())("reports on %s", (kind) => {
   const ticketOf = (id: string) => t.db.ticket.findUniqueOrThrow({ where: { id } });
   const versionOf = async (id: string) => (await ticketOf(id)).version;
   const outcome = async (id: string, outcomeSummary: string) =>
-    updateOutcome(t.db, engineer, { ticketId: id, version: await versionOf(id), outcomeSummary, lessonsLearned: "", closureReason: "Resolved" });
+    updateOutcome(t.db, engineer, {
+      ticketId: id,
+      version: await versionOf(id),
+      outcomeSummary,
+      lessonsLearned: "",
+      closureReason: "Resolved",
+    });
   const move = async (id: string, transition: "resolve" | "close" | "reopen") =>
-    transitionTicket(t.db, engineer, { ticketId: id, transition, version: await versionOf(id), reason: transition === "reopen" ? "The report needs new data" : undefined });
-  const markdownOf = async (id: string, version: number) => (await t.db.reportVersion.findFirstOrThrow({ where: { ticketId: id, version } })).markdown;
+    transitionTicket(t.db, engineer, {
+      ticketId: id,
+      transition,
+      version: await versionOf(id),
+      reason: transition === "reopen" ? "The report needs new data" : undefined,
+    });
+  const markdownOf = async (id: string, version: number) =>
+    (await t.db.reportVersion.findFirstOrThrow({ where: { ticketId: id, version } })).markdown;
 
   /** A resolved ticket with its checklist settled and an outcome, closed: version 1 waits for review. */
   async function closedTicket(summary = "First outcome") {
     const id = (await seedTicket(t.db, { tenantId, reporterId: admin.id, status: "RESOLVED", affectedUpn: "megan@contoso.example" })).id;
-    await t.db.recipientDomain.create({ data: { ticketId: id, domain: "contoso.example", isInternal: true, messageCount: 3, recipientCount: 2 } });
-    await t.db.investigationSnapshot.create({
-      data: { ticketId: id, data: { authMethods: [{ id: "p", kind: "password" }] }, findings: { signIns: { flagged: [] }, inboxRules: [{ id: "r", name: "RSS", reasons: ["moves mail to RSS Feeds"] }], authMethods: [], consents: [], risk: null } },
+    await t.db.recipientDomain.create({
+      data: { ticketId: id, domain: "contoso.example", isInternal: true, messageCount: 3, recipientCount: 2 },
     });
-    for (const s of CHECKLIST_STEPS.filter((x) => x.mandatory)) await t.db.checklistStep.create({ data: { ticketId: id, key: s.key, state: "DONE" } });
+    await t.db.investigationSnapshot.create({
+      data: {
+        ticketId: id,
+        data: { authMethods: [{ id: "p", kind: "password" }] },
+        findings: {
+          signIns: { flagged: [] },
+          inboxRules: [{ id: "r", name: "RSS", reasons: ["moves mail to RSS Feeds"] }],
+          authMethods: [],
+          consents: [],
+          risk: null,
+        },
+      },
+    });
+    for (const s of CHECKLIST_STEPS.filter((x) => x.mandatory))
+      await t.db.checklistStep.create({ data: { ticketId: id, key: s.key, state: "DONE" } });
     await outcome(id, summary);
     await move(id, "close");
     return id;
@@ -68,12 +92,22 @@ describe.each(testDbKinds())("reports on %s", (kind) => {
     const ticketId = await closedTicket();
     await expect(outcome(ticketId, "Too early")).rejects.toMatchObject({ code: "INVALID_STATE" }); // in review: not editable
     await reviewReport(t.db, manager, { ticketId, version: 1, decision: "RETURNED", comments: "Name the consent." });
-    await expect(resubmitReport(t.db, engineer, { ticketId })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("Nothing in the report changed since version 1") });
+    await expect(resubmitReport(t.db, engineer, { ticketId })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringContaining("Nothing in the report changed since version 1"),
+    });
     expect(await t.db.reportVersion.count({ where: { ticketId } })).toBe(1);
     expect((await ticketOf(ticketId)).reviewStatus).toBe("RETURNED");
 
-    await expect(updateOutcome(t.db, engineer, { ticketId, version: await versionOf(ticketId), outcomeSummary: "", lessonsLearned: "", closureReason: "Resolved" }))
-      .rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "outcomeSummary" } });
+    await expect(
+      updateOutcome(t.db, engineer, {
+        ticketId,
+        version: await versionOf(ticketId),
+        outcomeSummary: "",
+        lessonsLearned: "",
+        closureReason: "Resolved",
+      }),
+    ).rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "outcomeSummary" } });
     await outcome(ticketId, "Consent of 'Mail Sync Pro' revoked at 09:40 UTC.");
     expect(await ticketOf(ticketId)).toMatchObject({ status: "CLOSED", reviewStatus: "RETURNED" });
     expect(await markdownOf(ticketId, 1)).not.toContain("Mail Sync Pro");
@@ -89,7 +123,11 @@ describe.each(testDbKinds())("reports on %s", (kind) => {
     await move(ticketId, "reopen");
     expect(await ticketOf(ticketId)).toMatchObject({ status: "REOPENED", reviewStatus: "RETURNED" });
     const standing = await getReportStanding(t.db, engineer, ticketId);
-    expect(standing).toMatchObject({ latestVersion: 1, approvedVersion: null, latestReview: { decision: "RETURNED", comments: "Add the revoked consent.", reportVersion: { version: 1 } } });
+    expect(standing).toMatchObject({
+      latestVersion: 1,
+      approvedVersion: null,
+      latestReview: { decision: "RETURNED", comments: "Add the revoked consent.", reportVersion: { version: 1 } },
+    });
     await expect(resubmitReport(t.db, engineer, { ticketId })).rejects.toMatchObject({ code: "INVALID_STATE" });
     await expect(reviewReport(t.db, manager, { ticketId, version: 1, decision: "APPROVED" })).rejects.toMatchObject({ code: "CONFLICT" });
     await outcome(ticketId, "Revoked the consent too.");
@@ -104,7 +142,10 @@ describe.each(testDbKinds())("reports on %s", (kind) => {
   it("a decision is on the version the manager read: a stale or a second decision is a conflict", async () => {
     const ticketId = await closedTicket();
     await expect(reviewReport(t.db, manager, { ticketId, version: 2, decision: "APPROVED" })).rejects.toMatchObject({ code: "CONFLICT" });
-    await expect(reviewReport(t.db, manager, { ticketId, version: 1, decision: "RETURNED", comments: " " })).rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "comments" } });
+    await expect(reviewReport(t.db, manager, { ticketId, version: 1, decision: "RETURNED", comments: " " })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { field: "comments" },
+    });
     const both = await Promise.allSettled([
       reviewReport(t.db, manager, { ticketId, version: 1, decision: "RETURNED", comments: "Say which consent." }),
       reviewReport(t.db, platform, { ticketId, version: 1, decision: "APPROVED" }),
@@ -128,7 +169,10 @@ describe.each(testDbKinds())("reports on %s", (kind) => {
     await reviewReport(t.db, manager, { ticketId, version: 2, decision: "APPROVED" });
     // Every version keeps its own review history.
     const versions = (await getReportForViewer(t.db, manager, ticketId)).versions;
-    expect(versions.map((v) => [v.version, v.reviews.map((r) => r.decision)])).toEqual([[2, ["APPROVED"]], [1, [first]]]);
+    expect(versions.map((v) => [v.version, v.reviews.map((r) => r.decision)])).toEqual([
+      [2, ["APPROVED"]],
+      [1, [first]],
+    ]);
   });
 
   it("who reads which report: staff every version; the tenant admin their own tenant's latest approved one, through reopen and new versions", async () => {
@@ -136,8 +180,11 @@ describe.each(testDbKinds())("reports on %s", (kind) => {
     const read = async (v: Viewer) => (await getReportForViewer(t.db, v, ticketId)).versions.map((x) => x.version);
     for (const v of [admin, otherAdmin]) await expect(getReportForViewer(t.db, v, ticketId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     for (const v of [engineer, manager, platform]) expect(await read(v)).toEqual([1]);
-    for (const v of [engineer, admin]) await expect(reviewReport(t.db, v, { ticketId, version: 1, decision: "APPROVED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(reviewReport(t.db, otherAdmin, { ticketId, version: 1, decision: "APPROVED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    for (const v of [engineer, admin])
+      await expect(reviewReport(t.db, v, { ticketId, version: 1, decision: "APPROVED" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(reviewReport(t.db, otherAdmin, { ticketId, version: 1, decision: "APPROVED" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
 
     await reviewReport(t.db, manager, { ticketId, version: 1, decision: "APPROVED", comments: "Fine for the customer, thanks Riya." });
     expect(await read(admin)).toEqual([1]);

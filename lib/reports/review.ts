@@ -21,13 +21,26 @@ import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 // or a newer version waits for review — and nothing else ("not found").
 
 const versionSelect = {
-  id: true, version: true, createdAt: true, markdown: true, content: true,
-  reviews: { orderBy: { createdAt: "asc" }, select: { decision: true, comments: true, createdAt: true, reviewer: { select: { name: true } } } },
+  id: true,
+  version: true,
+  createdAt: true,
+  markdown: true,
+  content: true,
+  reviews: {
+    orderBy: { createdAt: "asc" },
+    select: { decision: true, comments: true, createdAt: true, reviewer: { select: { name: true } } },
+  },
 } as const;
 
 export async function getReportForViewer(db: Db, viewer: Viewer, ticketId: string) {
   assertCan(viewer, "reports.read");
-  const ticket = await getTicketForViewer(db, viewer, ticketId, { id: true, number: true, title: true, status: true, reviewStatus: true, tenantId: true }, "Report");
+  const ticket = await getTicketForViewer(
+    db,
+    viewer,
+    ticketId,
+    { id: true, number: true, title: true, status: true, reviewStatus: true, tenantId: true },
+    "Report",
+  );
   const versions = await db.reportVersion.findMany({ where: { ticketId: ticket.id }, orderBy: { version: "desc" }, select: versionSelect });
   const isTenantAdmin = viewer.role === "TENANT_ADMIN";
   const visible = isTenantAdmin
@@ -43,7 +56,11 @@ export async function getReportForViewer(db: Db, viewer: Viewer, ticketId: strin
     ticket,
     latestVersion: versions[0]!.version,
     // Older versions may name internal evidence: the tenant's copy is re-rendered without it.
-    versions: isTenantAdmin ? shown.map((v) => ({ ...v, content: withoutInternalEvidence(v.content) })).map((v) => ({ ...v, markdown: renderMarkdown(v.content) })) : shown,
+    versions: isTenantAdmin
+      ? shown
+          .map((v) => ({ ...v, content: withoutInternalEvidence(v.content) }))
+          .map((v) => ({ ...v, markdown: renderMarkdown(v.content) }))
+      : shown,
   };
 }
 
@@ -52,11 +69,16 @@ export async function getReportForViewer(db: Db, viewer: Viewer, ticketId: strin
  * conditional update: a second decision, or one on a version that is no longer the one in
  * review, is a CONFLICT rather than a second verdict.
  */
-export async function reviewReport(db: Db, viewer: Viewer, input: { ticketId: string; version: number; decision: "APPROVED" | "RETURNED"; comments?: string }) {
+export async function reviewReport(
+  db: Db,
+  viewer: Viewer,
+  input: { ticketId: string; version: number; decision: "APPROVED" | "RETURNED"; comments?: string },
+) {
   assertCan(viewer, "reports.review");
   const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true }, "Report");
   const comments = input.comments?.trim() || null;
-  if (input.decision === "RETURNED" && !comments) throw new AppError("INVALID_INPUT", "Say what the engineer should change.", { field: "comments" });
+  if (input.decision === "RETURNED" && !comments)
+    throw new AppError("INVALID_INPUT", "Say what the engineer should change.", { field: "comments" });
   await db.$transaction(async (tx) => {
     const { count } = await tx.ticket.updateMany({
       where: { id: ticket.id, status: "CLOSED", reviewStatus: "IN_REVIEW" },
@@ -64,14 +86,27 @@ export async function reviewReport(db: Db, viewer: Viewer, input: { ticketId: st
     });
     if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
     // Read after the update holds the ticket's row lock: a resubmission cannot slip in between.
-    const latest = await tx.reportVersion.findFirst({ where: { ticketId: ticket.id }, orderBy: { version: "desc" }, select: { id: true, version: true } });
+    const latest = await tx.reportVersion.findFirst({
+      where: { ticketId: ticket.id },
+      orderBy: { version: "desc" },
+      select: { id: true, version: true },
+    });
     if (!latest || latest.version !== input.version) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
     await tx.reportReview.create({ data: { reportVersionId: latest.id, reviewerId: viewer.id, decision: input.decision, comments } });
     await recordAuditEvent(tx, {
-      actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: `report.${input.decision.toLowerCase()}`, target: formatTicketNumber(ticket.number),
+      actorId: viewer.id,
+      tenantId: ticket.tenantId,
+      ticketId: ticket.id,
+      action: `report.${input.decision.toLowerCase()}`,
+      target: formatTicketNumber(ticket.number),
       details: { version: latest.version, comments },
     });
-    await notifyTicketEvent(tx, { kind: input.decision === "APPROVED" ? "report.approved" : "report.returned", ticketId: ticket.id, actorId: viewer.id, detail: String(latest.version) });
+    await notifyTicketEvent(tx, {
+      kind: input.decision === "APPROVED" ? "report.approved" : "report.returned",
+      ticketId: ticket.id,
+      actorId: viewer.id,
+      detail: String(latest.version),
+    });
   });
 }
 
@@ -81,20 +116,46 @@ export async function reviewReport(db: Db, viewer: Viewer, input: { ticketId: st
  */
 export async function resubmitReport(db: Db, viewer: Viewer, input: { ticketId: string }) {
   assertCan(viewer, "tickets.work");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, reviewStatus: true, status: true });
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
+    id: true,
+    number: true,
+    tenantId: true,
+    reviewStatus: true,
+    status: true,
+  });
   if (ticket.status !== "CLOSED" || ticket.reviewStatus !== "RETURNED") {
-    throw new AppError("INVALID_STATE", "Only a returned report of a closed ticket can be resubmitted. A reopened ticket submits its new version when it is closed again.");
+    throw new AppError(
+      "INVALID_STATE",
+      "Only a returned report of a closed ticket can be resubmitted. A reopened ticket submits its new version when it is closed again.",
+    );
   }
   return db.$transaction(async (tx) => {
-    const { count } = await tx.ticket.updateMany({ where: { id: ticket.id, status: "CLOSED", reviewStatus: "RETURNED" }, data: { reviewStatus: "IN_REVIEW", version: { increment: 1 } } });
+    const { count } = await tx.ticket.updateMany({
+      where: { id: ticket.id, status: "CLOSED", reviewStatus: "RETURNED" },
+      data: { reviewStatus: "IN_REVIEW", version: { increment: 1 } },
+    });
     if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
-    const previous = await tx.reportVersion.findFirstOrThrow({ where: { ticketId: ticket.id }, orderBy: { version: "desc" }, select: { version: true, content: true } });
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "report.resubmitted", target: formatTicketNumber(ticket.number), details: { version: previous.version + 1 } });
+    const previous = await tx.reportVersion.findFirstOrThrow({
+      where: { ticketId: ticket.id },
+      orderBy: { version: "desc" },
+      select: { version: true, content: true },
+    });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      tenantId: ticket.tenantId,
+      ticketId: ticket.id,
+      action: "report.resubmitted",
+      target: formatTicketNumber(ticket.number),
+      details: { version: previous.version + 1 },
+    });
     const next = await snapshotReport(tx, { ticketId: ticket.id, actorId: viewer.id });
     const changed = changedSections(previous.content as unknown as Report, next.report);
     await notifyTicketEvent(tx, { kind: "report.submitted", ticketId: ticket.id, actorId: viewer.id, detail: String(next.version) });
     if (changed.length === 0) {
-      throw new AppError("INVALID_STATE", `Nothing in the report changed since version ${previous.version} was returned. Revise the outcome below, or reopen the ticket to change its data.`);
+      throw new AppError(
+        "INVALID_STATE",
+        `Nothing in the report changed since version ${previous.version} was returned. Revise the outcome below, or reopen the ticket to change its data.`,
+      );
     }
     return { version: next.version, changed };
   });
@@ -109,12 +170,22 @@ export async function getReportStanding(db: Db, viewer: Viewer, ticketId: string
   const isStaff = hasPermission(viewer.role, "tickets.work") || hasPermission(viewer.role, "reports.review");
   const [latest, approved, review] = await Promise.all([
     db.reportVersion.findFirst({ where: scope, orderBy: { version: "desc" }, select: { version: true } }),
-    db.reportVersion.findFirst({ where: { ...scope, reviews: { some: { decision: "APPROVED" } } }, orderBy: { version: "desc" }, select: { version: true } }),
+    db.reportVersion.findFirst({
+      where: { ...scope, reviews: { some: { decision: "APPROVED" } } },
+      orderBy: { version: "desc" },
+      select: { version: true },
+    }),
     isStaff
       ? db.reportReview.findFirst({
           where: { reportVersion: scope },
           orderBy: { createdAt: "desc" },
-          select: { decision: true, comments: true, createdAt: true, reviewer: { select: { name: true } }, reportVersion: { select: { version: true } } },
+          select: {
+            decision: true,
+            comments: true,
+            createdAt: true,
+            reviewer: { select: { name: true } },
+            reportVersion: { select: { version: true } },
+          },
         })
       : null,
   ]);

@@ -10,13 +10,26 @@ import { renderMarkdown } from "./render-markdown";
  * Freezes the report at close: later edits never change it; each close writes the next version.
  * Refused while the audit log does not verify: the report's timeline is read from it.
  */
-export async function snapshotReport(tx: Prisma.TransactionClient, input: { ticketId: string; actorId: string }): Promise<{ id: string; version: number; report: Report }> {
+export async function snapshotReport(
+  tx: Prisma.TransactionClient,
+  input: { ticketId: string; actorId: string },
+): Promise<{ id: string; version: number; report: Report }> {
   const broken = await findBrokenEventForReport(tx, input.ticketId);
   if (broken) throw new AppError("INVALID_STATE", brokenChainMessage(broken));
   const report = composeReport(await loadReportFacts(tx, input.ticketId));
-  const last = await tx.reportVersion.findFirst({ where: { ticketId: input.ticketId }, orderBy: { version: "desc" }, select: { version: true } });
+  const last = await tx.reportVersion.findFirst({
+    where: { ticketId: input.ticketId },
+    orderBy: { version: "desc" },
+    select: { version: true },
+  });
   const row = await tx.reportVersion.create({
-    data: { ticketId: input.ticketId, version: (last?.version ?? 0) + 1, content: JSON.parse(JSON.stringify(report)) as Prisma.InputJsonValue, markdown: renderMarkdown(report), createdById: input.actorId },
+    data: {
+      ticketId: input.ticketId,
+      version: (last?.version ?? 0) + 1,
+      content: JSON.parse(JSON.stringify(report)) as Prisma.InputJsonValue,
+      markdown: renderMarkdown(report),
+      createdById: input.actorId,
+    },
     select: { id: true, version: true },
   });
   return { ...row, report };

@@ -41,9 +41,16 @@ describe.each(testDbKinds())("the report a tenant admin reads, on %s", (kind) =>
     await attach(engineer, "attacker-ip-list-SECRET-7f3a.txt", "INTERNAL");
     await attach(admin, "bounce-from-customer.txt", "PUBLIC");
     await addComment(t.db, engineer, { ticketId, body: "Internal: the CFO reused this password SECRET-91c2", visibility: "INTERNAL" });
-    for (const s of CHECKLIST_STEPS.filter((x) => x.mandatory)) await t.db.checklistStep.create({ data: { ticketId, key: s.key, state: "DONE" } });
+    for (const s of CHECKLIST_STEPS.filter((x) => x.mandatory))
+      await t.db.checklistStep.create({ data: { ticketId, key: s.key, state: "DONE" } });
     const version = async () => (await t.db.ticket.findUniqueOrThrow({ where: { id: ticketId } })).version;
-    await updateOutcome(t.db, engineer, { ticketId, version: await version(), outcomeSummary: "Contained", lessonsLearned: "", closureReason: "Resolved" });
+    await updateOutcome(t.db, engineer, {
+      ticketId,
+      version: await version(),
+      outcomeSummary: "Contained",
+      lessonsLearned: "",
+      closureReason: "Resolved",
+    });
     await transitionTicket(t.db, engineer, { ticketId, transition: "close", version: await version() });
     await reviewReport(t.db, manager, { ticketId, version: 1, decision: "APPROVED" });
 
@@ -61,8 +68,13 @@ describe.each(testDbKinds())("the report a tenant admin reads, on %s", (kind) =>
     const ticketId = (await seedTicket(t.db, { tenantId, reporterId: admin.id, status: "CLOSED", reviewStatus: "APPROVED" })).id;
     const report = composeReport(await t.db.$transaction((tx) => loadReportFacts(tx, ticketId)));
     const timeline = report.sections.at(-1)!;
-    timeline.lines = ["2026-11-24 09:00 UTC Evidence attached: old-internal-SECRET-aa11.txt (internal) (Riya)", "2026-11-24 09:05 UTC Evidence attached: shared.txt (public) (Riya)"];
-    const row = await t.db.reportVersion.create({ data: { ticketId, version: 1, content: JSON.parse(JSON.stringify(report)), markdown: "SECRET-aa11", createdById: engineer.id } });
+    timeline.lines = [
+      "2026-11-24 09:00 UTC Evidence attached: old-internal-SECRET-aa11.txt (internal) (Riya)",
+      "2026-11-24 09:05 UTC Evidence attached: shared.txt (public) (Riya)",
+    ];
+    const row = await t.db.reportVersion.create({
+      data: { ticketId, version: 1, content: JSON.parse(JSON.stringify(report)), markdown: "SECRET-aa11", createdById: engineer.id },
+    });
     await t.db.reportReview.create({ data: { reportVersionId: row.id, reviewerId: manager.id, decision: "APPROVED" } });
     const forAdmin = JSON.stringify((await getReportForViewer(t.db, admin, ticketId)).versions);
     expect(forAdmin).not.toContain("SECRET-aa11");

@@ -14,10 +14,21 @@ export const preventiveStatusWords = (s: string) => (PREVENTIVE_STATUS_LABELS as
 export const traceStatusWords = (s: string) => traceStatusLabel(s).toLowerCase();
 
 export const stepStateWords = (s: string) =>
-  lookup({
-    TODO: "not done", RUNNING: "running", DONE: "done", FAILED: "failed", UNKNOWN: "outcome unknown", WAITING_APPROVAL: "waiting for approval", SKIPPED: "skipped", NOT_APPLICABLE: "not applicable",
-    VERIFYING: "accepted by Graph, being verified", UNCONFIRMED: "accepted by Graph, not confirmed by a read yet",
-  }, s);
+  lookup(
+    {
+      TODO: "not done",
+      RUNNING: "running",
+      DONE: "done",
+      FAILED: "failed",
+      UNKNOWN: "outcome unknown",
+      WAITING_APPROVAL: "waiting for approval",
+      SKIPPED: "skipped",
+      NOT_APPLICABLE: "not applicable",
+      VERIFYING: "accepted by Graph, being verified",
+      UNCONFIRMED: "accepted by Graph, not confirmed by a read yet",
+    },
+    s,
+  );
 
 /** The checklist's observed text, as recorded by remediation, with its raw values put into words. */
 export function readableObserved(text: string): string {

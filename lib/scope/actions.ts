@@ -4,7 +4,12 @@ import { revalidatePath } from "next/cache";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
 import { correctRecipientDomain, deleteRecipientDomain, revertRecipientDomain, saveRecipientDomain } from "./domain-service";
 import {
-  ZAddAffectedUserInput, ZCheckPrimaryAccountInput, ZCorrectRecipientDomainInput, ZDeleteRecipientDomainInput, ZRevertRecipientDomainInput, ZSaveRecipientDomainInput,
+  ZAddAffectedUserInput,
+  ZCheckPrimaryAccountInput,
+  ZCorrectRecipientDomainInput,
+  ZDeleteRecipientDomainInput,
+  ZRevertRecipientDomainInput,
+  ZSaveRecipientDomainInput,
 } from "./schemas";
 import { addAffectedUser, recheckPrimaryAccount } from "./service";
 

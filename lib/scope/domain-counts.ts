@@ -10,7 +10,10 @@ export type DomainCounts = {
 
 /** The counts Scope, the report and the dashboard read. */
 export function effectiveCounts(c: DomainCounts): { messageCount: number; recipientCount: number } {
-  return { messageCount: c.manualMessageCount ?? c.traceMessageCount ?? 0, recipientCount: c.manualRecipientCount ?? c.traceRecipientCount ?? 0 };
+  return {
+    messageCount: c.manualMessageCount ?? c.traceMessageCount ?? 0,
+    recipientCount: c.manualRecipientCount ?? c.traceRecipientCount ?? 0,
+  };
 }
 
 export type TraceDomain = { domain: string; isInternal: boolean; messageCount: number; recipientCount: number };
@@ -30,7 +33,8 @@ export function planTraceRefresh(stored: StoredDomain[], found: TraceDomain[]) {
     const s = byDomain.get(f.domain);
     const trace = { traceMessageCount: f.messageCount, traceRecipientCount: f.recipientCount };
     // Only the columns: the trace summary carries more (per-status counts) than a row stores.
-    if (!s) create.push({ domain: f.domain, isInternal: f.isInternal, messageCount: f.messageCount, recipientCount: f.recipientCount, ...trace });
+    if (!s)
+      create.push({ domain: f.domain, isInternal: f.isInternal, messageCount: f.messageCount, recipientCount: f.recipientCount, ...trace });
     else update.push({ id: s.id, data: { isInternal: f.isInternal, ...trace, ...effectiveCounts({ ...s, ...trace }) } });
   }
   const remove: string[] = [];

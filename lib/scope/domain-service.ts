@@ -24,22 +24,42 @@ function isInternalDomain(domain: string, primaryDomain: string) {
 /** Adds a domain the trace did not find; a listed one is corrected on its own row instead. */
 export async function saveRecipientDomain(db: Db, viewer: Viewer, input: TSaveRecipientDomain) {
   assertCan(viewer, "tickets.work");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, { id: true, number: true, tenantId: true, status: true, tenant: { select: { primaryDomain: true, disconnectedAt: true } } });
+  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
+    id: true,
+    number: true,
+    tenantId: true,
+    status: true,
+    tenant: { select: { primaryDomain: true, disconnectedAt: true } },
+  });
   assertTicketOpen(ticket, "change the scope");
-  const listed = () => new AppError("INVALID_INPUT", `${input.domain} is already listed: correct the counts on its row.`, { field: "domain" });
-  if (await db.recipientDomain.findUnique({ where: { ticketId_domain: { ticketId: ticket.id, domain: input.domain } }, select: { id: true } })) throw listed();
+  const listed = () =>
+    new AppError("INVALID_INPUT", `${input.domain} is already listed: correct the counts on its row.`, { field: "domain" });
+  if (
+    await db.recipientDomain.findUnique({ where: { ticketId_domain: { ticketId: ticket.id, domain: input.domain } }, select: { id: true } })
+  )
+    throw listed();
   const manual = { manualMessageCount: input.messageCount, manualRecipientCount: input.recipientCount };
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.recipientDomain.create({
         data: {
-          ticketId: ticket.id, domain: input.domain, isInternal: isInternalDomain(input.domain, ticket.tenant.primaryDomain), source: "MANUAL",
-          ...manual, ...effectiveCounts({ traceMessageCount: null, traceRecipientCount: null, ...manual }), editedById: viewer.id, editedAt: new Date(),
+          ticketId: ticket.id,
+          domain: input.domain,
+          isInternal: isInternalDomain(input.domain, ticket.tenant.primaryDomain),
+          source: "MANUAL",
+          ...manual,
+          ...effectiveCounts({ traceMessageCount: null, traceRecipientCount: null, ...manual }),
+          editedById: viewer.id,
+          editedAt: new Date(),
         },
         select: { id: true, version: true },
       });
       await recordAuditEvent(tx, {
-        actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "scope.domain_saved", target: formatTicketNumber(ticket.number),
+        actorId: viewer.id,
+        tenantId: ticket.tenantId,
+        ticketId: ticket.id,
+        action: "scope.domain_saved",
+        target: formatTicketNumber(ticket.number),
         details: { kind: "added", domain: input.domain, messages: input.messageCount, recipients: input.recipientCount },
       });
       return { ...row, ticketId: ticket.id };
@@ -54,8 +74,16 @@ async function loadDomain(db: Db, viewer: Viewer, domainId: string, what: string
   const row = await db.recipientDomain.findFirst({
     where: { id: domainId, ticket: ticketAccessFor(viewer) },
     select: {
-      id: true, domain: true, source: true, version: true, messageCount: true, recipientCount: true,
-      traceMessageCount: true, traceRecipientCount: true, manualMessageCount: true, manualRecipientCount: true,
+      id: true,
+      domain: true,
+      source: true,
+      version: true,
+      messageCount: true,
+      recipientCount: true,
+      traceMessageCount: true,
+      traceRecipientCount: true,
+      manualMessageCount: true,
+      manualRecipientCount: true,
       ticket: { select: { id: true, number: true, tenantId: true, status: true, tenant: { select: { disconnectedAt: true } } } },
     },
   });
@@ -67,11 +95,26 @@ async function loadDomain(db: Db, viewer: Viewer, domainId: string, what: string
 type LoadedDomain = Awaited<ReturnType<typeof loadDomain>>;
 
 /** Applies a change only at the version the engineer saw, with its audit event in the same transaction. */
-async function guardedChange(db: Db, viewer: Viewer, row: LoadedDomain, version: number, data: Prisma.RecipientDomainUpdateManyMutationInput, action: string, details: Prisma.InputJsonValue) {
+async function guardedChange(
+  db: Db,
+  viewer: Viewer,
+  row: LoadedDomain,
+  version: number,
+  data: Prisma.RecipientDomainUpdateManyMutationInput,
+  action: string,
+  details: Prisma.InputJsonValue,
+) {
   await db.$transaction(async (tx) => {
     const { count } = await tx.recipientDomain.updateMany({ where: { id: row.id, version }, data: { ...data, version: { increment: 1 } } });
     if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: row.ticket.tenantId, ticketId: row.ticket.id, action, target: formatTicketNumber(row.ticket.number), details });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      tenantId: row.ticket.tenantId,
+      ticketId: row.ticket.id,
+      action,
+      target: formatTicketNumber(row.ticket.number),
+      details,
+    });
   });
   return { id: row.id, version: version + 1, ticketId: row.ticket.id };
 }
@@ -81,9 +124,20 @@ export async function correctRecipientDomain(db: Db, viewer: Viewer, input: TCor
   assertCan(viewer, "tickets.work");
   const row = await loadDomain(db, viewer, input.domainId, "change the scope");
   const manual = { manualMessageCount: input.messageCount, manualRecipientCount: input.recipientCount };
-  return guardedChange(db, viewer, row, input.version, { ...manual, ...effectiveCounts({ ...row, ...manual }), editedById: viewer.id, editedAt: new Date() }, "scope.domain_saved", {
-    kind: "corrected", domain: row.domain, from: { messages: row.messageCount, recipients: row.recipientCount }, to: { messages: input.messageCount, recipients: input.recipientCount },
-  });
+  return guardedChange(
+    db,
+    viewer,
+    row,
+    input.version,
+    { ...manual, ...effectiveCounts({ ...row, ...manual }), editedById: viewer.id, editedAt: new Date() },
+    "scope.domain_saved",
+    {
+      kind: "corrected",
+      domain: row.domain,
+      from: { messages: row.messageCount, recipients: row.recipientCount },
+      to: { messages: input.messageCount, recipients: input.recipientCount },
+    },
+  );
 }
 
 /** Drops the engineer's counts: the trace's are shown again. */
@@ -94,9 +148,19 @@ export async function revertRecipientDomain(db: Db, viewer: Viewer, input: TDoma
     throw new AppError("INVALID_STATE", `The message trace has no counts for ${row.domain}: correct or remove the row instead.`);
   }
   const manual = { manualMessageCount: null, manualRecipientCount: null };
-  return guardedChange(db, viewer, row, input.version, { ...manual, ...effectiveCounts({ ...row, ...manual }), editedById: null, editedAt: null }, "scope.domain_reverted", {
-    domain: row.domain, from: { messages: row.messageCount, recipients: row.recipientCount }, to: { messages: row.traceMessageCount, recipients: row.traceRecipientCount },
-  });
+  return guardedChange(
+    db,
+    viewer,
+    row,
+    input.version,
+    { ...manual, ...effectiveCounts({ ...row, ...manual }), editedById: null, editedAt: null },
+    "scope.domain_reverted",
+    {
+      domain: row.domain,
+      from: { messages: row.messageCount, recipients: row.recipientCount },
+      to: { messages: row.traceMessageCount, recipients: row.traceRecipientCount },
+    },
+  );
 }
 
 /** Removes a wrong row. One the trace finds comes back on its next run (the trace is the record of what was sent). */
@@ -107,7 +171,11 @@ export async function deleteRecipientDomain(db: Db, viewer: Viewer, input: TDoma
     const { count } = await tx.recipientDomain.deleteMany({ where: { id: row.id, version: input.version } });
     if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
     await recordAuditEvent(tx, {
-      actorId: viewer.id, tenantId: row.ticket.tenantId, ticketId: row.ticket.id, action: "scope.domain_removed", target: formatTicketNumber(row.ticket.number),
+      actorId: viewer.id,
+      tenantId: row.ticket.tenantId,
+      ticketId: row.ticket.id,
+      action: "scope.domain_removed",
+      target: formatTicketNumber(row.ticket.number),
       details: { domain: row.domain, source: row.source, messages: row.messageCount, recipients: row.recipientCount },
     });
   });

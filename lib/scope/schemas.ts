@@ -8,12 +8,20 @@ export const ZAddAffectedUserInput = z.object({
 
 export const ZCheckPrimaryAccountInput = z.object({ ticketId: z.uuid() });
 
-const count = z.coerce.number({ error: "Enter a number." }).int("Whole numbers only.").min(0, "Counts cannot be negative.").max(10_000_000, "That is more than a trace can hold.");
+const count = z.coerce
+  .number({ error: "Enter a number." })
+  .int("Whole numbers only.")
+  .min(0, "Counts cannot be negative.")
+  .max(10_000_000, "That is more than a trace can hold.");
 
 /** A domain the trace did not find (or has not been run for yet), typed by the engineer. */
 export const ZSaveRecipientDomainInput = z.object({
   ticketId: z.uuid(),
-  domain: z.string().trim().toLowerCase().regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, "Enter a domain such as gmail.com."),
+  domain: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^(?!-)[a-z0-9-]+(\.[a-z0-9-]+)+$/, "Enter a domain such as gmail.com."),
   messageCount: count,
   recipientCount: count,
 });

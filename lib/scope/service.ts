@@ -27,7 +27,14 @@ export async function checkAccountInTenant(db: Db, tenantId: string, upn: string
 }
 
 async function loadTicket(db: Db, viewer: Viewer, ticketId: string) {
-  const ticket = await getTicketForViewer(db, viewer, ticketId, { id: true, number: true, tenantId: true, affectedUpn: true, status: true, tenant: { select: { disconnectedAt: true } } });
+  const ticket = await getTicketForViewer(db, viewer, ticketId, {
+    id: true,
+    number: true,
+    tenantId: true,
+    affectedUpn: true,
+    status: true,
+    tenant: { select: { disconnectedAt: true } },
+  });
   return ticket;
 }
 
@@ -36,7 +43,9 @@ type PrimaryTicket = { id: string; number: number; tenantId: string; affectedUpn
 async function recordPrimaryCheck(db: Db, ticket: PrimaryTicket, actorId: string | null, graph?: TenantGraph) {
   const check = await checkAccountInTenant(db, ticket.tenantId, ticket.affectedUpn, graph);
   const result = {
-    tenantCheck: check.tenantCheck, tenantCheckReason: check.reason, checkedAt: new Date(),
+    tenantCheck: check.tenantCheck,
+    tenantCheckReason: check.reason,
+    checkedAt: new Date(),
     // What an earlier check found stays when this one could not run.
     ...(check.tenantCheck === "FAILED" ? {} : { objectId: check.user?.id ?? null, displayName: check.user?.displayName ?? null }),
   };
@@ -47,8 +56,13 @@ async function recordPrimaryCheck(db: Db, ticket: PrimaryTicket, actorId: string
       update: { isPrimary: true, ...result },
     });
     await recordAuditEvent(tx, {
-      actorId, tenantId: ticket.tenantId, ticketId: ticket.id, action: "scope.primary_checked", target: ticket.affectedUpn,
-      result: check.tenantCheck === "FAILED" ? "FAILED" : "SUCCEEDED", details: { tenantCheck: check.tenantCheck, reason: check.reason },
+      actorId,
+      tenantId: ticket.tenantId,
+      ticketId: ticket.id,
+      action: "scope.primary_checked",
+      target: ticket.affectedUpn,
+      result: check.tenantCheck === "FAILED" ? "FAILED" : "SUCCEEDED",
+      details: { tenantCheck: check.tenantCheck, reason: check.reason },
     });
   });
   return { tenantCheck: check.tenantCheck, reason: check.reason };
@@ -59,7 +73,10 @@ async function recordPrimaryCheck(db: Db, ticket: PrimaryTicket, actorId: string
  * is the primary account one of the tenant's? Runs as the system, for the ticket just created.
  */
 export async function verifyPrimaryAccount(db: Db, ticketId: string, deps: { graph?: TenantGraph } = {}) {
-  const ticket = await db.ticket.findUnique({ where: { id: ticketId }, select: { id: true, number: true, tenantId: true, affectedUpn: true } });
+  const ticket = await db.ticket.findUnique({
+    where: { id: ticketId },
+    select: { id: true, number: true, tenantId: true, affectedUpn: true },
+  });
   if (!ticket) throw notFoundError();
   return recordPrimaryCheck(db, ticket, null, deps.graph);
 }
@@ -72,11 +89,17 @@ export async function recheckPrimaryAccount(db: Db, viewer: Viewer, input: { tic
   return recordPrimaryCheck(db, ticket, viewer.id, deps.graph);
 }
 
-export async function addAffectedUser(db: Db, viewer: Viewer, input: { ticketId: string; upn: string }, deps: { graph?: TenantGraph } = {}) {
+export async function addAffectedUser(
+  db: Db,
+  viewer: Viewer,
+  input: { ticketId: string; upn: string },
+  deps: { graph?: TenantGraph } = {},
+) {
   assertCan(viewer, "tickets.work");
   const ticket = await loadTicket(db, viewer, input.ticketId);
   assertTicketOpen(ticket, "change the scope");
-  if (input.upn === ticket.affectedUpn) throw new AppError("INVALID_INPUT", "This is the primary affected account: it is already in scope.", { field: "upn" });
+  if (input.upn === ticket.affectedUpn)
+    throw new AppError("INVALID_INPUT", "This is the primary affected account: it is already in scope.", { field: "upn" });
   if (await db.affectedUser.findUnique({ where: { ticketId_upn: { ticketId: ticket.id, upn: input.upn } } })) {
     throw new AppError("INVALID_INPUT", "This account is already in scope.", { field: "upn" });
   }
@@ -86,13 +109,30 @@ export async function addAffectedUser(db: Db, viewer: Viewer, input: { ticketId:
   try {
     await db.$transaction(async (tx) => {
       await tx.affectedUser.create({
-        data: { ticketId: ticket.id, upn: input.upn, displayName: user.displayName, objectId: user.id, isPrimary: false, addedById: viewer.id, tenantCheck: "FOUND", checkedAt: new Date() },
+        data: {
+          ticketId: ticket.id,
+          upn: input.upn,
+          displayName: user.displayName,
+          objectId: user.id,
+          isPrimary: false,
+          addedById: viewer.id,
+          tenantCheck: "FOUND",
+          checkedAt: new Date(),
+        },
       });
-      await recordAuditEvent(tx, { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "scope.user_added", target: formatTicketNumber(ticket.number), details: { upn: input.upn } });
+      await recordAuditEvent(tx, {
+        actorId: viewer.id,
+        tenantId: ticket.tenantId,
+        ticketId: ticket.id,
+        action: "scope.user_added",
+        target: formatTicketNumber(ticket.number),
+        details: { upn: input.upn },
+      });
     });
   } catch (error) {
     // Another engineer added the same account a moment earlier.
-    if ((error as { code?: string }).code === "P2002") throw new AppError("INVALID_INPUT", "This account is already in scope.", { field: "upn" });
+    if ((error as { code?: string }).code === "P2002")
+      throw new AppError("INVALID_INPUT", "This account is already in scope.", { field: "upn" });
     throw error;
   }
 }

@@ -14,9 +14,13 @@ export function callbackRedirect(request: Request, viewer: Viewer | null, result
   let target: URL;
   if (!viewer) target = new URL("/login", base);
   else if (!result) target = new URL(viewer.role === "TENANT_ADMIN" ? "/tenant?refused=failed" : "/admin/tenants?refused=failed", base);
-  else if ("refused" in result) target = new URL(`${viewer.role === "TENANT_ADMIN" ? "/tenant" : "/admin/tenants"}?refused=${result.refused}`, base);
+  else if ("refused" in result)
+    target = new URL(`${viewer.role === "TENANT_ADMIN" ? "/tenant" : "/admin/tenants"}?refused=${result.refused}`, base);
   else target = new URL(`${connectionPagePath(viewer, result.tenantId)}?attempt=${encodeURIComponent(result.attemptId)}`, base);
-  return new Response(null, { status: 303, headers: { Location: target.toString(), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } });
+  return new Response(null, {
+    status: 303,
+    headers: { Location: target.toString(), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+  });
 }
 
 /** Runs a callback; an unexpected failure is logged (without the query: it holds the code and state) and answered with a generic refusal. */

@@ -13,12 +13,13 @@ export type Refusal = StateProblem | "other-user" | "replayed" | "signed-out";
 
 /** Why a callback was refused, in words, by reason (the closed set the callback may put in a URL). */
 export const REFUSALS: Record<Refusal, string> = {
-  "malformed": "The answer from Microsoft did not carry a valid Breachdesk state. Start again from the tenant's page.",
-  "bad-signature": "The answer from Microsoft carried a state Breachdesk did not issue, so it was refused. Start again from the tenant's page.",
-  "expired": "More than 15 minutes passed at Microsoft's sign-in. Start again from the tenant's page.",
+  malformed: "The answer from Microsoft did not carry a valid Breachdesk state. Start again from the tenant's page.",
+  "bad-signature":
+    "The answer from Microsoft carried a state Breachdesk did not issue, so it was refused. Start again from the tenant's page.",
+  expired: "More than 15 minutes passed at Microsoft's sign-in. Start again from the tenant's page.",
   "wrong-purpose": "The answer from Microsoft belongs to another step. Start again from the tenant's page.",
   "other-user": "This sign-in was started by another Breachdesk user, so it was refused. Start it yourself from the tenant's page.",
-  "replayed": "This answer from Microsoft was already used once, so it was refused. Start again from the tenant's page.",
+  replayed: "This answer from Microsoft was already used once, so it was refused. Start again from the tenant's page.",
   "signed-out": "Your Breachdesk session ended during the sign-in at Microsoft. Sign in and start again.",
 };
 
@@ -31,7 +32,10 @@ export async function createAttempt(
 ): Promise<string> {
   const nonce = newNonce();
   const expiresAt = Date.now() + STATE_LIFETIME_MS;
-  await tx.tenantConnectAttempt.create({ data: { id: nonce, tenantId, userId: viewer.id, purpose, expiresAt: new Date(expiresAt), ...extra }, select: { id: true } });
+  await tx.tenantConnectAttempt.create({
+    data: { id: nonce, tenantId, userId: viewer.id, purpose, expiresAt: new Date(expiresAt), ...extra },
+    select: { id: true },
+  });
   return signState({ nonce, userId: viewer.id, tenantId, purpose, expiresAt }, stateKey(getEnv().NEXTAUTH_SECRET));
 }
 
@@ -41,7 +45,12 @@ export type SpentAttempt = { id: string; tenantId: string; codeVerifierEncrypted
  * Verifies the state and spends its attempt: signed by us, not expired, for this purpose and this
  * user, never used before. A state that fails any of these is refused before anything changes.
  */
-export async function spendAttempt(db: Db, viewer: Viewer | null, state: string | null, purpose: ConnectPurpose): Promise<SpentAttempt | { refused: Refusal }> {
+export async function spendAttempt(
+  db: Db,
+  viewer: Viewer | null,
+  state: string | null,
+  purpose: ConnectPurpose,
+): Promise<SpentAttempt | { refused: Refusal }> {
   const verified = verifyState(state, stateKey(getEnv().NEXTAUTH_SECRET), purpose);
   if ("problem" in verified) return { refused: verified.problem };
   if (!viewer) return { refused: "signed-out" };
@@ -52,14 +61,21 @@ export async function spendAttempt(db: Db, viewer: Viewer | null, state: string 
     data: { usedAt: new Date() },
   });
   if (count !== 1) return { refused: "replayed" };
-  return db.tenantConnectAttempt.findUniqueOrThrow({ where: { id: payload.nonce }, select: { id: true, tenantId: true, codeVerifierEncrypted: true, options: true } });
+  return db.tenantConnectAttempt.findUniqueOrThrow({
+    where: { id: payload.nonce },
+    select: { id: true, tenantId: true, codeVerifierEncrypted: true, options: true },
+  });
 }
 
 export type AttemptOutcome = { outcome: "SUCCEEDED" | "FAILED" | "REFUSED"; code?: string | null; detail?: string | null };
 
 export async function recordOutcome(tx: Prisma.TransactionClient | Db, attemptId: string, o: AttemptOutcome) {
   // The verifier has served its purpose: it does not outlive the attempt.
-  await tx.tenantConnectAttempt.update({ where: { id: attemptId }, data: { outcome: o.outcome, outcomeCode: o.code ?? null, outcomeDetail: o.detail ?? null, codeVerifierEncrypted: null }, select: { id: true } });
+  await tx.tenantConnectAttempt.update({
+    where: { id: attemptId },
+    data: { outcome: o.outcome, outcomeCode: o.code ?? null, outcomeDetail: o.detail ?? null, codeVerifierEncrypted: null },
+    select: { id: true },
+  });
 }
 
 /** The viewer's own attempt, for the page the callback redirects to (another user's is not found). */

@@ -23,11 +23,18 @@ export const newNonce = () => randomBytes(24).toString("base64url");
 const mac = (key: Buffer, body: string) => createHmac("sha256", key).update(body).digest();
 
 export function signState(payload: StatePayload, key: Buffer): string {
-  const body = Buffer.from(JSON.stringify({ n: payload.nonce, u: payload.userId, t: payload.tenantId, p: payload.purpose, e: payload.expiresAt })).toString("base64url");
+  const body = Buffer.from(
+    JSON.stringify({ n: payload.nonce, u: payload.userId, t: payload.tenantId, p: payload.purpose, e: payload.expiresAt }),
+  ).toString("base64url");
   return `${body}.${mac(key, body).toString("base64url")}`;
 }
 
-export function verifyState(state: string | null | undefined, key: Buffer, purpose: ConnectPurpose, now = Date.now()): { payload: StatePayload } | { problem: StateProblem } {
+export function verifyState(
+  state: string | null | undefined,
+  key: Buffer,
+  purpose: ConnectPurpose,
+  now = Date.now(),
+): { payload: StatePayload } | { problem: StateProblem } {
   const [body, signature, extra] = (state ?? "").split(".");
   if (!body || !signature || extra !== undefined || body.length > 1000) return { problem: "malformed" };
   const given = Buffer.from(signature, "base64url");
@@ -39,7 +46,14 @@ export function verifyState(state: string | null | undefined, key: Buffer, purpo
   } catch {
     return { problem: "malformed" };
   }
-  if (typeof raw.n !== "string" || typeof raw.u !== "string" || typeof raw.t !== "string" || typeof raw.e !== "number" || (raw.p !== "CONSENT" && raw.p !== "SETUP")) return { problem: "malformed" };
+  if (
+    typeof raw.n !== "string" ||
+    typeof raw.u !== "string" ||
+    typeof raw.t !== "string" ||
+    typeof raw.e !== "number" ||
+    (raw.p !== "CONSENT" && raw.p !== "SETUP")
+  )
+    return { problem: "malformed" };
   if (raw.p !== purpose) return { problem: "wrong-purpose" };
   if (raw.e <= now) return { problem: "expired" };
   return { payload: { nonce: raw.n, userId: raw.u, tenantId: raw.t, purpose: raw.p, expiresAt: raw.e } };

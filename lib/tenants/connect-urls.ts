@@ -22,18 +22,44 @@ export function authorityFor(connectionKind: "SIMULATED" | "ENTRA", simulatorUrl
   return connectionKind === "SIMULATED" ? simulatorUrl.replace(/\/$/, "") : MICROSOFT_AUTHORITY;
 }
 
-export function adminConsentUrl(p: { authority: string; entraTenantId: string | null; clientId: string; redirectUri: string; state: string }): string {
+export function adminConsentUrl(p: {
+  authority: string;
+  entraTenantId: string | null;
+  clientId: string;
+  redirectUri: string;
+  state: string;
+}): string {
   // A tenant already bound is asked by its id, so the consent lands in that tenant; else any work or school tenant.
   const url = new URL(`${p.authority}/${p.entraTenantId ?? "organizations"}/v2.0/adminconsent`);
-  url.search = new URLSearchParams({ client_id: p.clientId, scope: GRAPH_DEFAULT_SCOPE, redirect_uri: p.redirectUri, state: p.state }).toString();
+  url.search = new URLSearchParams({
+    client_id: p.clientId,
+    scope: GRAPH_DEFAULT_SCOPE,
+    redirect_uri: p.redirectUri,
+    state: p.state,
+  }).toString();
   return url.toString();
 }
 
-export function authorizeUrl(p: { authority: string; entraTenantId: string; clientId: string; redirectUri: string; state: string; scopes: string[]; codeChallenge: string }): string {
+export function authorizeUrl(p: {
+  authority: string;
+  entraTenantId: string;
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  scopes: string[];
+  codeChallenge: string;
+}): string {
   const url = new URL(`${p.authority}/${p.entraTenantId}/oauth2/v2.0/authorize`);
   url.search = new URLSearchParams({
-    client_id: p.clientId, response_type: "code", response_mode: "query", redirect_uri: p.redirectUri, scope: p.scopes.join(" "), state: p.state,
-    code_challenge: p.codeChallenge, code_challenge_method: "S256", prompt: "select_account",
+    client_id: p.clientId,
+    response_type: "code",
+    response_mode: "query",
+    redirect_uri: p.redirectUri,
+    scope: p.scopes.join(" "),
+    state: p.state,
+    code_challenge: p.codeChallenge,
+    code_challenge_method: "S256",
+    prompt: "select_account",
   }).toString();
   return url.toString();
 }
@@ -41,7 +67,8 @@ export function authorizeUrl(p: { authority: string; entraTenantId: string; clie
 /** Delegated Graph scopes, least privilege: only what the missing items need. */
 export function setupScopes(need: { roles: boolean; servicePrincipal: boolean }): string[] {
   return [
-    "openid", "profile",
+    "openid",
+    "profile",
     ...(need.roles ? ["https://graph.microsoft.com/RoleManagement.ReadWrite.Directory"] : []),
     ...(need.servicePrincipal ? ["https://graph.microsoft.com/Application.ReadWrite.All"] : []),
   ];
@@ -51,6 +78,11 @@ export function setupScopes(need: { roles: boolean; servicePrincipal: boolean })
 export function microsoftError(params: URLSearchParams): { code: string; description: string } | null {
   const error = params.get("error");
   if (!error) return null;
-  const clean = (v: string | null, max: number) => (v ?? "").replace(/[^\x20-\x7E]/g, " ").replace(/\s+/g, " ").trim().slice(0, max);
+  const clean = (v: string | null, max: number) =>
+    (v ?? "")
+      .replace(/[^\x20-\x7E]/g, " ")
+      .replace(/\s+/g, " ")
+      .trim()
+      .slice(0, max);
   return { code: clean(error, 60) || "error", description: clean(params.get("error_description"), 400) };
 }

@@ -38,7 +38,17 @@ beforeAll(async () => {
 });
 const sim = setUpTestSimulator(() => {
   const uris = redirectUris(APP_URL);
-  return { applications: [{ clientId: APP_ID, displayName: "Breachdesk", certificates: [cert.cert], redirectUris: [uris.consent, uris.setup], permissions: DEPLOYMENT_APP_PERMISSIONS }] };
+  return {
+    applications: [
+      {
+        clientId: APP_ID,
+        displayName: "Breachdesk",
+        certificates: [cert.cert],
+        redirectUris: [uris.consent, uris.setup],
+        permissions: DEPLOYMENT_APP_PERMISSIONS,
+      },
+    ],
+  };
 });
 beforeAll(() => {
   vi.stubEnv("BREACHDESK_DEMO", "1");
@@ -55,7 +65,9 @@ afterAll(async () => {
 async function atMicrosoft(url: string, decision: "accept" | "cancel" = "accept", who = ADMIN): Promise<URLSearchParams> {
   const u = new URL(url);
   const res = await fetch(`${u.origin}${u.pathname}`, {
-    method: "POST", redirect: "manual", headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    method: "POST",
+    redirect: "manual",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ request: u.searchParams.toString(), ...who, decision }),
   });
   expect(res.status, await res.clone().text()).toBe(302);
@@ -70,7 +82,12 @@ describe.each(testDbKinds())("connecting a tenant on %s", (kind) => {
   beforeAll(async () => {
     sim.reset();
     t = await createTestDb(kind);
-    northwind = await seedTenant(t.db, { displayName: "Northwind", primaryDomain: NORTHWIND.primaryDomain, entraTenantId: null, connectionMode: "DEPLOYMENT_APP" });
+    northwind = await seedTenant(t.db, {
+      displayName: "Northwind",
+      primaryDomain: NORTHWIND.primaryDomain,
+      entraTenantId: null,
+      connectionMode: "DEPLOYMENT_APP",
+    });
     admin = viewerOf(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: northwind.id }));
     platform = viewerOf(await seedUser(t.db, { role: "PLATFORM_ADMIN" }));
   });
@@ -80,7 +97,11 @@ describe.each(testDbKinds())("connecting a tenant on %s", (kind) => {
     const { url } = await startConsent(t.db, admin, northwind.id);
     const u = new URL(url);
     expect(`${u.origin}${u.pathname}`).toBe(`${sim.url}/organizations/v2.0/adminconsent`);
-    expect(Object.fromEntries(u.searchParams)).toMatchObject({ client_id: APP_ID, scope: "https://graph.microsoft.com/.default", redirect_uri: `${APP_URL}/api/connect/consent` });
+    expect(Object.fromEntries(u.searchParams)).toMatchObject({
+      client_id: APP_ID,
+      scope: "https://graph.microsoft.com/.default",
+      redirect_uri: `${APP_URL}/api/connect/consent`,
+    });
     expect(u.searchParams.get("state")).toMatch(/^[\w-]+\.[\w-]{43}$/);
     // A tenant admin reaches only their own tenant.
     const other = await seedTenant(t.db, { entraTenantId: null, connectionMode: "DEPLOYMENT_APP" });
@@ -92,7 +113,11 @@ describe.each(testDbKinds())("connecting a tenant on %s", (kind) => {
     const result = await completeConsent(t.db, admin, back);
     expect(result).toMatchObject({ tenantId: northwind.id });
     const { attempt, tenant } = await getTenantConnection(t.db, admin, northwind.id, (result as { attemptId: string }).attemptId);
-    expect(attempt).toMatchObject({ outcome: "FAILED", outcomeCode: "access_denied", outcomeDetail: expect.stringMatching(/^AADSTS65004/) });
+    expect(attempt).toMatchObject({
+      outcome: "FAILED",
+      outcomeCode: "access_denied",
+      outcomeDetail: expect.stringMatching(/^AADSTS65004/),
+    });
     expect(tenant).toMatchObject({ entraTenantId: null, consentedAt: null });
   });
 
@@ -114,7 +139,10 @@ describe.each(testDbKinds())("connecting a tenant on %s", (kind) => {
     const holder = await seedTenant(t.db, { entraTenantId: NORTHWIND.tenantId });
     const refused = await completeConsent(t.db, admin, back);
     const attempt = (await getTenantConnection(t.db, admin, northwind.id, (refused as { attemptId: string }).attemptId)).attempt;
-    expect(attempt).toMatchObject({ outcome: "REFUSED", outcomeDetail: expect.stringContaining("already connected to another Breachdesk tenant") });
+    expect(attempt).toMatchObject({
+      outcome: "REFUSED",
+      outcomeDetail: expect.stringContaining("already connected to another Breachdesk tenant"),
+    });
     expect((await t.db.tenant.findUniqueOrThrow({ where: { id: northwind.id } })).entraTenantId).toBeNull();
     // The state was spent: the same answer again is a replay.
     expect(await completeConsent(t.db, admin, back)).toEqual({ refused: "replayed" });
@@ -136,9 +164,20 @@ describe.each(testDbKinds())("connecting a tenant on %s", (kind) => {
     const result = await completeConsent(t.db, admin, back);
     const connection = await getTenantConnection(t.db, admin, northwind.id, (result as { attemptId: string }).attemptId);
     expect(connection.attempt).toMatchObject({ outcome: "SUCCEEDED" });
-    expect(connection.tenant).toMatchObject({ entraTenantId: NORTHWIND.tenantId, connectionMode: "DEPLOYMENT_APP", consentedAt: expect.any(Date), servicePrincipalId: expect.any(String) });
+    expect(connection.tenant).toMatchObject({
+      entraTenantId: NORTHWIND.tenantId,
+      connectionMode: "DEPLOYMENT_APP",
+      consentedAt: expect.any(Date),
+      servicePrincipalId: expect.any(String),
+    });
     const states = Object.fromEntries(connection.check!.items.map((i) => [i.key, i.state]));
-    expect(states).toEqual({ consent: "done", userAdministrator: "missing", privilegedAuthentication: "missing", messageTrace: "missing", mailboxScope: "missing" });
+    expect(states).toEqual({
+      consent: "done",
+      userAdministrator: "missing",
+      privilegedAuthentication: "missing",
+      messageTrace: "missing",
+      mailboxScope: "missing",
+    });
     expect(connection.check).toMatchObject({ trigger: "CONSENT", connected: true, ready: false });
     // Every remediation operation is listed; sending mail is unverifiable (Exchange's scope), not missing.
     const send = connection.check!.operations!.find((r) => r.op === "sendMail")!;
@@ -150,10 +189,18 @@ describe.each(testDbKinds())("connecting a tenant on %s", (kind) => {
     const { url } = await startConsent(t.db, admin, northwind.id);
     // Bound tenants are asked by id, not "organizations".
     expect(url).toContain(`/${NORTHWIND.tenantId}/v2.0/adminconsent`);
-    const params = new URLSearchParams({ admin_consent: "True", tenant: CONTOSO.tenantId, scope: "https://graph.microsoft.com/.default", state: new URL(url).searchParams.get("state")! });
+    const params = new URLSearchParams({
+      admin_consent: "True",
+      tenant: CONTOSO.tenantId,
+      scope: "https://graph.microsoft.com/.default",
+      state: new URL(url).searchParams.get("state")!,
+    });
     const result = await completeConsent(t.db, admin, params);
     const row = await t.db.tenantConnectAttempt.findUniqueOrThrow({ where: { id: (result as { attemptId: string }).attemptId } });
-    expect(row).toMatchObject({ outcome: "REFUSED", outcomeDetail: expect.stringContaining(`another Microsoft 365 tenant (${CONTOSO.tenantId})`) });
+    expect(row).toMatchObject({
+      outcome: "REFUSED",
+      outcomeDetail: expect.stringContaining(`another Microsoft 365 tenant (${CONTOSO.tenantId})`),
+    });
     expect((await t.db.tenant.findUniqueOrThrow({ where: { id: northwind.id } })).entraTenantId).toBe(NORTHWIND.tenantId);
   });
 
@@ -162,19 +209,34 @@ describe.each(testDbKinds())("connecting a tenant on %s", (kind) => {
     const u = new URL(url);
     expect(`${u.origin}${u.pathname}`).toBe(`${sim.url}/${NORTHWIND.tenantId}/oauth2/v2.0/authorize`);
     expect(Object.fromEntries(u.searchParams)).toMatchObject({
-      client_id: APP_ID, response_type: "code", redirect_uri: `${APP_URL}/api/connect/setup`, code_challenge_method: "S256",
-      scope: "openid profile https://graph.microsoft.com/RoleManagement.ReadWrite.Directory https://graph.microsoft.com/Application.ReadWrite.All",
+      client_id: APP_ID,
+      response_type: "code",
+      redirect_uri: `${APP_URL}/api/connect/setup`,
+      code_challenge_method: "S256",
+      scope:
+        "openid profile https://graph.microsoft.com/RoleManagement.ReadWrite.Directory https://graph.microsoft.com/Application.ReadWrite.All",
     });
     // The verifier stays on the server, encrypted; the URL carries only its challenge.
-    const stored = await t.db.tenantConnectAttempt.findFirstOrThrow({ where: { tenantId: northwind.id, purpose: "SETUP" }, select: { codeVerifierEncrypted: true } });
+    const stored = await t.db.tenantConnectAttempt.findFirstOrThrow({
+      where: { tenantId: northwind.id, purpose: "SETUP" },
+      select: { codeVerifierEncrypted: true },
+    });
     expect(stored.codeVerifierEncrypted).toMatch(/^v1\./);
     expect(url).not.toContain(stored.codeVerifierEncrypted!);
 
     const back = await atMicrosoft(url);
     const result = await completeSetup(t.db, admin, back);
     const connection = await getTenantConnection(t.db, admin, northwind.id, (result as { attemptId: string }).attemptId);
-    expect(connection.attempt).toMatchObject({ outcome: "SUCCEEDED", outcomeDetail: expect.stringContaining("Assigned User Administrator") });
-    expect(Object.fromEntries(connection.check!.items.map((i) => [i.key, i.state]))).toMatchObject({ consent: "done", userAdministrator: "done", privilegedAuthentication: "done", messageTrace: "done" });
+    expect(connection.attempt).toMatchObject({
+      outcome: "SUCCEEDED",
+      outcomeDetail: expect.stringContaining("Assigned User Administrator"),
+    });
+    expect(Object.fromEntries(connection.check!.items.map((i) => [i.key, i.state]))).toMatchObject({
+      consent: "done",
+      userAdministrator: "done",
+      privilegedAuthentication: "done",
+      messageTrace: "done",
+    });
     expect(connection.check).toMatchObject({ trigger: "SETUP", ready: true });
     expect(await t.db.tenantConnectAttempt.count({ where: { tenantId: northwind.id, codeVerifierEncrypted: { not: null } } })).toBe(0);
     // The code was spent: the same answer again is refused, and nothing more is asked of Microsoft.
@@ -183,13 +245,26 @@ describe.each(testDbKinds())("connecting a tenant on %s", (kind) => {
 
     // The app can now reset a password in the tenant.
     const graph = await getTenantGraph(t.db, northwind.id);
-    const jamie = await callGraph<{ id: string }>(graph, { op: "getUser", method: "GET", path: `/users/jamie@${NORTHWIND.primaryDomain}?$select=id` });
-    const reset = await callGraph(graph, { op: "resetPassword", method: "PATCH", path: `/users/${jamie.body.id}`, body: { passwordProfile: { password: "A-new-long-password-9", forceChangePasswordNextSignIn: true } } });
+    const jamie = await callGraph<{ id: string }>(graph, {
+      op: "getUser",
+      method: "GET",
+      path: `/users/jamie@${NORTHWIND.primaryDomain}?$select=id`,
+    });
+    const reset = await callGraph(graph, {
+      op: "resetPassword",
+      method: "PATCH",
+      path: `/users/${jamie.body.id}`,
+      body: { passwordProfile: { password: "A-new-long-password-9", forceChangePasswordNextSignIn: true } },
+    });
     expect(reset.status).toBe(204);
   });
 
   it("re-checks on demand and daily, and a removed role shows as missing again", async () => {
-    await fetch(`${sim.url}/_control/tenants/${NORTHWIND.tenantId}/service-principals/${APP_ID}`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ directoryRoles: [] }) });
+    await fetch(`${sim.url}/_control/tenants/${NORTHWIND.tenantId}/service-principals/${APP_ID}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ directoryRoles: [] }),
+    });
     const manual = await recheckConnection(t.db, admin, northwind.id);
     expect(manual).toMatchObject({ ready: false });
     expect(manual.items.find((i) => i.key === "userAdministrator")).toMatchObject({ state: "missing" });
@@ -202,13 +277,21 @@ describe.each(testDbKinds())("connecting a tenant on %s", (kind) => {
 
   it("disconnect: Graph is no longer used, the tickets stay readable, the daily check skips it", async () => {
     const ticket = await seedTicket(t.db, { tenantId: northwind.id, reporterId: admin.id });
-    await expect(disconnectTenant(t.db, { ...admin, tenantId: (await seedTenant(t.db)).id }, northwind.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(disconnectTenant(t.db, { ...admin, tenantId: (await seedTenant(t.db)).id }, northwind.id)).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     await disconnectTenant(t.db, admin, northwind.id);
-    await expect(getTenantGraph(t.db, northwind.id)).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("disconnected") });
+    await expect(getTenantGraph(t.db, northwind.id)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringContaining("disconnected"),
+    });
     expect(await t.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ tenantId: northwind.id });
     // Its tickets are read-only: work on them is refused, not only what calls Graph.
     const engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
-    await expect(assignTicket(t.db, engineer, { ticketId: ticket.id, assigneeId: engineer.id, version: 1 })).rejects.toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("read-only") });
+    await expect(assignTicket(t.db, engineer, { ticketId: ticket.id, assigneeId: engineer.id, version: 1 })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+      message: expect.stringContaining("read-only"),
+    });
     const before = await t.db.tenantConnectionCheck.count({ where: { tenantId: northwind.id } });
     await recheckDueConnections(t.db, { now: new Date(Date.now() + 48 * 3_600_000) });
     expect(await t.db.tenantConnectionCheck.count({ where: { tenantId: northwind.id } })).toBe(before);

@@ -26,7 +26,13 @@ const GRAPH_OPTIONS = { retry: { maxRetries: 1, delaySeconds: 1 }, timeoutMs: 15
 /** Microsoft may take a minute to apply a new consent (replication): say so instead of alarming. */
 const CONSENT_DELAY_NOTE = " Microsoft can take a minute to apply a new consent: check again shortly.";
 
-export async function runConnectionCheck(db: Db, tenantId: string, trigger: CheckTrigger, checkedById: string | null, deps: CheckDeps = {}) {
+export async function runConnectionCheck(
+  db: Db,
+  tenantId: string,
+  trigger: CheckTrigger,
+  checkedById: string | null,
+  deps: CheckDeps = {},
+) {
   const tenant = await db.tenant.findUniqueOrThrow({
     where: { id: tenantId },
     select: { connectionMode: true, clientId: true, serviceMailbox: true, consentedAt: true },
@@ -34,7 +40,15 @@ export async function runConnectionCheck(db: Db, tenantId: string, trigger: Chec
   const deploymentApp = tenant.connectionMode === "DEPLOYMENT_APP";
   const appClientId = deploymentApp ? ((await getDeploymentApp().catch(() => null))?.clientId ?? null) : tenant.clientId;
   const lastAdvisory = tenant.serviceMailbox
-    ? await db.advisory.findFirst({ where: { status: { in: ["SENT", "ACKNOWLEDGED"] }, sentAt: { not: null, ...(tenant.consentedAt ? { gte: tenant.consentedAt } : {}) }, ticket: { tenantId } }, orderBy: { sentAt: "desc" }, select: { sentAt: true } })
+    ? await db.advisory.findFirst({
+        where: {
+          status: { in: ["SENT", "ACKNOWLEDGED"] },
+          sentAt: { not: null, ...(tenant.consentedAt ? { gte: tenant.consentedAt } : {}) },
+          ticket: { tenantId },
+        },
+        orderBy: { sentAt: "desc" },
+        select: { sentAt: true },
+      })
     : null;
 
   let graph: TenantGraph | null = deps.graph ?? null;
@@ -53,12 +67,17 @@ export async function runConnectionCheck(db: Db, tenantId: string, trigger: Chec
   let servicePrincipalId: string | null = null;
   if (graph && appClientId) {
     const checklist = await readConnectionChecklist(graph, {
-      appClientId, requiredPermissions: deploymentApp ? DEPLOYMENT_APP_PERMISSIONS : null, serviceMailbox: tenant.serviceMailbox, lastAdvisorySentAt: lastAdvisory?.sentAt ?? null,
+      appClientId,
+      requiredPermissions: deploymentApp ? DEPLOYMENT_APP_PERMISSIONS : null,
+      serviceMailbox: tenant.serviceMailbox,
+      lastAdvisorySentAt: lastAdvisory?.sentAt ?? null,
     });
     ({ connected, items, servicePrincipalId } = checklist);
     error = checklist.error;
-    if (trigger === "CONSENT" && !connected) items = items.map((i) => (i.key === "consent" ? { ...i, detail: i.detail + CONSENT_DELAY_NOTE } : i));
-    if (connected) operations = (await runPreflight(graph, { mailSendThroughExchangeScope: deploymentApp })).rows as unknown as Prisma.InputJsonValue;
+    if (trigger === "CONSENT" && !connected)
+      items = items.map((i) => (i.key === "consent" ? { ...i, detail: i.detail + CONSENT_DELAY_NOTE } : i));
+    if (connected)
+      operations = (await runPreflight(graph, { mailSendThroughExchangeScope: deploymentApp })).rows as unknown as Prisma.InputJsonValue;
   } else {
     const why = error ?? "Breachdesk's app is not configured on this deployment.";
     items = [{ key: "consent", state: "unknown", required: true, detail: why }];
@@ -85,7 +104,10 @@ export async function recheckConnection(db: Db, viewer: Viewer, tenantId: string
 /** Tenants Breachdesk uses: connected by consent, or with an own app's secret; never disconnected ones. */
 const IN_USE: Prisma.TenantWhereInput = {
   disconnectedAt: null,
-  OR: [{ connectionMode: "DEPLOYMENT_APP", consentedAt: { not: null } }, { connectionMode: "OWN_APP", clientSecretEncrypted: { not: null } }],
+  OR: [
+    { connectionMode: "DEPLOYMENT_APP", consentedAt: { not: null } },
+    { connectionMode: "OWN_APP", clientSecretEncrypted: { not: null } },
+  ],
 };
 
 /**

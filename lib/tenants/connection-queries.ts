@@ -14,11 +14,25 @@ import { findConnectableTenant } from "./connection-access";
 
 export async function getTenantConnection(db: Db, viewer: Viewer, tenantId: string, attemptId?: string) {
   const tenant = await findConnectableTenant(db, viewer, tenantId, {
-    id: true, displayName: true, primaryDomain: true, entraTenantId: true, connectionKind: true, connectionMode: true, consentedAt: true,
-    disconnectedAt: true, serviceMailbox: true, servicePrincipalId: true, clientId: true, isDemo: true,
+    id: true,
+    displayName: true,
+    primaryDomain: true,
+    entraTenantId: true,
+    connectionKind: true,
+    connectionMode: true,
+    consentedAt: true,
+    disconnectedAt: true,
+    serviceMailbox: true,
+    servicePrincipalId: true,
+    clientId: true,
+    isDemo: true,
   });
   const [check, attempt, app, tickets, withSecret] = await Promise.all([
-    db.tenantConnectionCheck.findFirst({ where: { tenantId }, orderBy: { checkedAt: "desc" }, select: { checkedAt: true, trigger: true, connected: true, ready: true, error: true, items: true, operations: true } }),
+    db.tenantConnectionCheck.findFirst({
+      where: { tenantId },
+      orderBy: { checkedAt: "desc" },
+      select: { checkedAt: true, trigger: true, connected: true, ready: true, error: true, items: true, operations: true },
+    }),
     findOwnAttempt(db, viewer, attemptId),
     getDeploymentApp().catch(() => null),
     db.ticket.count({ where: { tenantId } }),
@@ -31,7 +45,13 @@ export async function getTenantConnection(db: Db, viewer: Viewer, tenantId: stri
     hasSecret: withSecret > 0,
     appClientId: tenant.connectionMode === "DEPLOYMENT_APP" ? (app?.clientId ?? null) : tenant.clientId,
     isAppConfigured: Boolean(app),
-    check: check ? { ...check, items: check.items as unknown as ChecklistItem[], operations: (check.operations ?? null) as unknown as PreflightRow[] | null } : null,
+    check: check
+      ? {
+          ...check,
+          items: check.items as unknown as ChecklistItem[],
+          operations: (check.operations ?? null) as unknown as PreflightRow[] | null,
+        }
+      : null,
     attempt: attempt?.tenantId === tenantId ? attempt : null,
   };
 }

@@ -29,14 +29,27 @@ export function appUrl(): string {
 
 export async function requireDeploymentApp() {
   const app = await getDeploymentApp().catch(() => null);
-  if (!app) throw new AppError("INVALID_STATE", "Breachdesk's own app is not configured on this deployment: a platform admin sets BREACHDESK_APP_CLIENT_ID and its certificate (README, “Connecting a real tenant”).");
+  if (!app)
+    throw new AppError(
+      "INVALID_STATE",
+      "Breachdesk's own app is not configured on this deployment: a platform admin sets BREACHDESK_APP_CLIENT_ID and its certificate (README, “Connecting a real tenant”).",
+    );
   return app;
 }
 
 export async function startConsent(db: Db, viewer: Viewer, tenantId: string): Promise<{ url: string }> {
-  const tenant = await findConnectableTenant(db, viewer, tenantId, { id: true, connectionKind: true, connectionMode: true, entraTenantId: true, primaryDomain: true });
+  const tenant = await findConnectableTenant(db, viewer, tenantId, {
+    id: true,
+    connectionKind: true,
+    connectionMode: true,
+    entraTenantId: true,
+    primaryDomain: true,
+  });
   if (tenant.connectionMode !== "DEPLOYMENT_APP") {
-    throw new AppError("INVALID_STATE", "This tenant connects through its own app registration: a platform admin switches it to Breachdesk's app first (Admin → Tenants).");
+    throw new AppError(
+      "INVALID_STATE",
+      "This tenant connects through its own app registration: a platform admin switches it to Breachdesk's app first (Admin → Tenants).",
+    );
   }
   const app = await requireDeploymentApp();
   const state = await db.$transaction(async (tx) => {
@@ -45,14 +58,24 @@ export async function startConsent(db: Db, viewer: Viewer, tenantId: string): Pr
     return signed;
   });
   const authority = authorityFor(tenant.connectionKind, getEnv().GRAPH_SIMULATOR_URL);
-  return { url: adminConsentUrl({ authority, entraTenantId: tenant.entraTenantId, clientId: app.clientId, redirectUri: redirectUris(appUrl()).consent, state }) };
+  return {
+    url: adminConsentUrl({
+      authority,
+      entraTenantId: tenant.entraTenantId,
+      clientId: app.clientId,
+      redirectUri: redirectUris(appUrl()).consent,
+      state,
+    }),
+  };
 }
 
 export type CallbackResult = { tenantId: string; attemptId: string } | { refused: Refusal };
 
 /** Refused bindings, in words: they are Breachdesk's decisions, not Microsoft's. */
-const OTHER_BREACHDESK_TENANT = "This Microsoft 365 tenant is already connected to another Breachdesk tenant, so it was not connected here. Ask a platform admin.";
-const wrongTenant = (expected: string, got: string) => `The consent was given in another Microsoft 365 tenant (${got}) than the one this tenant is bound to (${expected}). Sign in with an administrator of the right tenant.`;
+const OTHER_BREACHDESK_TENANT =
+  "This Microsoft 365 tenant is already connected to another Breachdesk tenant, so it was not connected here. Ask a platform admin.";
+const wrongTenant = (expected: string, got: string) =>
+  `The consent was given in another Microsoft 365 tenant (${got}) than the one this tenant is bound to (${expected}). Sign in with an administrator of the right tenant.`;
 
 async function bind(db: Db, viewer: Viewer, tenantId: string, entraTenantId: string): Promise<string | null> {
   try {
@@ -62,10 +85,23 @@ async function bind(db: Db, viewer: Viewer, tenantId: string, entraTenantId: str
       if (await tx.tenant.count({ where: { entraTenantId, NOT: { id: tenantId } } })) return OTHER_BREACHDESK_TENANT;
       await tx.tenant.update({
         where: { id: tenantId },
-        data: { entraTenantId, connectionMode: "DEPLOYMENT_APP", consentedAt: new Date(), consentedById: viewer.id, disconnectedAt: null, disconnectedById: null },
+        data: {
+          entraTenantId,
+          connectionMode: "DEPLOYMENT_APP",
+          consentedAt: new Date(),
+          consentedById: viewer.id,
+          disconnectedAt: null,
+          disconnectedById: null,
+        },
         select: { id: true },
       });
-      await recordAuditEvent(tx, { actorId: viewer.id, tenantId, action: "tenant.consented", target: tenant.primaryDomain, details: { entraTenantId } });
+      await recordAuditEvent(tx, {
+        actorId: viewer.id,
+        tenantId,
+        action: "tenant.consented",
+        target: tenant.primaryDomain,
+        details: { entraTenantId },
+      });
       return null;
     });
   } catch (error) {
@@ -75,7 +111,12 @@ async function bind(db: Db, viewer: Viewer, tenantId: string, entraTenantId: str
   }
 }
 
-export async function completeConsent(db: Db, viewer: Viewer | null, params: URLSearchParams, deps: CheckDeps = {}): Promise<CallbackResult> {
+export async function completeConsent(
+  db: Db,
+  viewer: Viewer | null,
+  params: URLSearchParams,
+  deps: CheckDeps = {},
+): Promise<CallbackResult> {
   const attempt = await spendAttempt(db, viewer, params.get("state"), "CONSENT");
   if ("refused" in attempt) return attempt;
   const user = viewer!;
@@ -89,20 +130,36 @@ export async function completeConsent(db: Db, viewer: Viewer | null, params: URL
   if (failed) {
     await db.$transaction(async (tx) => {
       await recordOutcome(tx, attempt.id, { outcome: "FAILED", code: failed.code, detail: failed.description });
-      await recordAuditEvent(tx, { actorId: user.id, tenantId: attempt.tenantId, action: "tenant.consent_failed", result: "FAILED", details: { error: failed.code } });
+      await recordAuditEvent(tx, {
+        actorId: user.id,
+        tenantId: attempt.tenantId,
+        action: "tenant.consent_failed",
+        result: "FAILED",
+        details: { error: failed.code },
+      });
     });
     return done;
   }
   const entraTenantId = (params.get("tenant") ?? "").toLowerCase();
   if (params.get("admin_consent")?.toLowerCase() !== "true" || !GUID.test(entraTenantId)) {
-    await recordOutcome(db, attempt.id, { outcome: "FAILED", code: "no-consent", detail: "Microsoft's answer did not say that consent was granted." });
+    await recordOutcome(db, attempt.id, {
+      outcome: "FAILED",
+      code: "no-consent",
+      detail: "Microsoft's answer did not say that consent was granted.",
+    });
     return done;
   }
   const refusal = await bind(db, user, attempt.tenantId, entraTenantId);
   if (refusal) {
     await db.$transaction(async (tx) => {
       await recordOutcome(tx, attempt.id, { outcome: "REFUSED", code: "tenant-bound", detail: refusal });
-      await recordAuditEvent(tx, { actorId: user.id, tenantId: attempt.tenantId, action: "tenant.consent_refused", result: "DENIED", details: { entraTenantId } });
+      await recordAuditEvent(tx, {
+        actorId: user.id,
+        tenantId: attempt.tenantId,
+        action: "tenant.consent_refused",
+        result: "DENIED",
+        details: { entraTenantId },
+      });
     });
     return done;
   }

@@ -11,13 +11,29 @@ import { findConnectableTenant } from "./connection-access";
 // cannot withdraw a consent it was given, and a later Connect binds the same Entra tenant again.
 
 export async function disconnectTenant(db: Db, viewer: Viewer, tenantId: string) {
-  const tenant = await findConnectableTenant(db, viewer, tenantId, { id: true, primaryDomain: true, disconnectedAt: true, entraTenantId: true, consentedAt: true, clientSecretEncrypted: true });
+  const tenant = await findConnectableTenant(db, viewer, tenantId, {
+    id: true,
+    primaryDomain: true,
+    disconnectedAt: true,
+    entraTenantId: true,
+    consentedAt: true,
+    clientSecretEncrypted: true,
+  });
   if (tenant.disconnectedAt) throw new AppError("INVALID_STATE", "This tenant is already disconnected.");
   if (!tenant.consentedAt && !tenant.clientSecretEncrypted) throw new AppError("INVALID_STATE", "This tenant is not connected.");
   await db.$transaction(async (tx) => {
-    const { count } = await tx.tenant.updateMany({ where: { id: tenant.id, disconnectedAt: null }, data: { disconnectedAt: new Date(), disconnectedById: viewer.id } });
+    const { count } = await tx.tenant.updateMany({
+      where: { id: tenant.id, disconnectedAt: null },
+      data: { disconnectedAt: new Date(), disconnectedById: viewer.id },
+    });
     if (count !== 1) throw new AppError("CONFLICT", "The tenant was disconnected meanwhile.");
-    await recordAuditEvent(tx, { actorId: viewer.id, tenantId: tenant.id, action: "tenant.disconnected", target: tenant.primaryDomain, details: { entraTenantId: tenant.entraTenantId } });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      tenantId: tenant.id,
+      action: "tenant.disconnected",
+      target: tenant.primaryDomain,
+      details: { entraTenantId: tenant.entraTenantId },
+    });
   });
   return { disconnected: true };
 }

@@ -9,9 +9,20 @@ import { MESSAGE_TRACE_APP_ID } from "@/lib/graph/operations";
 // graph/api/serviceprincipal-post-serviceprincipals, exchange/permissions-exo/application-rbac
 // (RBAC for Applications: management scope + role assignment with -App).
 
-export type ManualSteps = { title: string; why: string; portal: string[]; graph?: { request: string; body: string; needs: string }; powershell?: string[] };
+export type ManualSteps = {
+  title: string;
+  why: string;
+  portal: string[];
+  graph?: { request: string; body: string; needs: string };
+  powershell?: string[];
+};
 
-export type ManualContext = { appName: string; appClientId: string | null; servicePrincipalId: string | null; serviceMailbox: string | null };
+export type ManualContext = {
+  appName: string;
+  appClientId: string | null;
+  servicePrincipalId: string | null;
+  serviceMailbox: string | null;
+};
 
 const roleSteps = (c: ManualContext, role: string, templateId: string, why: string): ManualSteps => ({
   title: `${role} role for ${c.appName}`,
@@ -24,7 +35,16 @@ const roleSteps = (c: ManualContext, role: string, templateId: string, why: stri
   ],
   graph: {
     request: "POST https://graph.microsoft.com/v1.0/roleManagement/directory/roleAssignments",
-    body: JSON.stringify({ "@odata.type": "#microsoft.graph.unifiedRoleAssignment", principalId: c.servicePrincipalId ?? "<object id of the app's service principal>", roleDefinitionId: templateId, directoryScopeId: "/" }, null, 2),
+    body: JSON.stringify(
+      {
+        "@odata.type": "#microsoft.graph.unifiedRoleAssignment",
+        principalId: c.servicePrincipalId ?? "<object id of the app's service principal>",
+        roleDefinitionId: templateId,
+        directoryScopeId: "/",
+      },
+      null,
+      2,
+    ),
     needs: "Delegated RoleManagement.ReadWrite.Directory, signed in as a Privileged Role Administrator.",
   },
 });
@@ -42,16 +62,32 @@ export function manualStepsFor(key: ChecklistKey, c: ManualContext): ManualSteps
         ],
       };
     case "userAdministrator":
-      return roleSteps(c, "User Administrator", ROLE_TEMPLATES.userAdministrator, "Resetting a password app-only needs a directory role as well as the permission.");
+      return roleSteps(
+        c,
+        "User Administrator",
+        ROLE_TEMPLATES.userAdministrator,
+        "Resetting a password app-only needs a directory role as well as the permission.",
+      );
     case "privilegedAuthentication":
-      return roleSteps(c, "Privileged Authentication Administrator", ROLE_TEMPLATES.privilegedAuthenticationAdministrator, "Only needed to reset the passwords of administrators. It is a highly privileged role: assign it only if Breachdesk should contain admin accounts.");
+      return roleSteps(
+        c,
+        "Privileged Authentication Administrator",
+        ROLE_TEMPLATES.privilegedAuthenticationAdministrator,
+        "Only needed to reset the passwords of administrators. It is a highly privileged role: assign it only if Breachdesk should contain admin accounts.",
+      );
     case "messageTrace":
       return {
         title: "Message trace service principal",
         why: `The Graph message trace API answers 401 until the tenant has a service principal for Microsoft's app ${MESSAGE_TRACE_APP_ID}. The Entra admin center has no button for it.`,
-        portal: ["Run the PowerShell below (Microsoft Graph PowerShell), signed in as an Application Administrator or Cloud Application Administrator."],
+        portal: [
+          "Run the PowerShell below (Microsoft Graph PowerShell), signed in as an Application Administrator or Cloud Application Administrator.",
+        ],
         powershell: ["Connect-MgGraph -Scopes Application.ReadWrite.All", `New-MgServicePrincipal -AppId ${MESSAGE_TRACE_APP_ID}`],
-        graph: { request: "POST https://graph.microsoft.com/v1.0/servicePrincipals", body: JSON.stringify({ appId: MESSAGE_TRACE_APP_ID }, null, 2), needs: "Delegated Application.ReadWrite.All, signed in as an Application Administrator or Cloud Application Administrator." },
+        graph: {
+          request: "POST https://graph.microsoft.com/v1.0/servicePrincipals",
+          body: JSON.stringify({ appId: MESSAGE_TRACE_APP_ID }, null, 2),
+          needs: "Delegated Application.ReadWrite.All, signed in as an Application Administrator or Cloud Application Administrator.",
+        },
       };
     case "mailboxScope": {
       const mailbox = c.serviceMailbox ?? "<service mailbox>";

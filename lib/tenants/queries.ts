@@ -23,7 +23,10 @@ const LISTED = {
 } as const;
 
 async function idsWithSecret(db: Db, ids?: string[]) {
-  const rows = await db.tenant.findMany({ where: { clientSecretEncrypted: { not: null }, ...(ids ? { id: { in: ids } } : {}) }, select: { id: true } });
+  const rows = await db.tenant.findMany({
+    where: { clientSecretEncrypted: { not: null }, ...(ids ? { id: { in: ids } } : {}) },
+    select: { id: true },
+  });
   return new Set(rows.map((r) => r.id));
 }
 

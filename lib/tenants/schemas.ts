@@ -20,13 +20,23 @@ export const CONNECTION_MODE_LABELS: Record<ConnectionMode, string> = {
 const ZTenantFields = z.object({
   displayName: safeText(120, "Use at most 120 characters.", { min: 1, required: "Enter the tenant's name." }),
   /** Learned from admin consent with Breachdesk's app; required with an own app registration. */
-  entraTenantId: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().pipe(z.guid("Enter the tenant id as a GUID, e.g. 2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01.")).optional()),
+  entraTenantId: z.preprocess(
+    blankToUndefined,
+    z.string().trim().toLowerCase().pipe(z.guid("Enter the tenant id as a GUID, e.g. 2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01.")).optional(),
+  ),
   connectionMode: z.enum(ConnectionMode, { error: "Choose which app Breachdesk uses." }).default("OWN_APP"),
   primaryDomain: z.string().trim().toLowerCase().regex(DOMAIN, "Enter a domain name such as contoso.com."),
   connectionKind: z.enum(ConnectionKind, { error: "Choose how Breachdesk connects." }),
   clientId: z.preprocess(blankToUndefined, z.string().trim().toLowerCase().pipe(z.guid("Enter the app's client id as a GUID.")).optional()),
   /** Write-only: never sent back to the browser. Blank keeps the stored secret (on edit). */
-  clientSecret: z.preprocess(blankToUndefined, z.string().max(1000, "That secret is too long.").refine((v) => !hasUnstorableText(v), UNSTORABLE_TEXT_MESSAGE).optional()),
+  clientSecret: z.preprocess(
+    blankToUndefined,
+    z
+      .string()
+      .max(1000, "That secret is too long.")
+      .refine((v) => !hasUnstorableText(v), UNSTORABLE_TEXT_MESSAGE)
+      .optional(),
+  ),
   serviceMailbox: z.preprocess(
     blankToUndefined,
     z.string().trim().toLowerCase().pipe(z.email("Enter the mailbox's address, e.g. security@contoso.com.").max(320)).optional(),
@@ -37,8 +47,12 @@ const ZTenantFields = z.object({
 const needsClientIdForSecret = (v: { clientId?: string; clientSecret?: string }) => !v.clientSecret || Boolean(v.clientId);
 const CLIENT_ID_FOR_SECRET = { path: ["clientId"], message: "Add the app's client id for this secret." };
 /** An own app registration is reached in a tenant Breachdesk must be told; Breachdesk's app learns it from consent. */
-const needsTenantIdForOwnApp = (v: { connectionMode: ConnectionMode; entraTenantId?: string }) => v.connectionMode !== "OWN_APP" || Boolean(v.entraTenantId);
-const TENANT_ID_FOR_OWN_APP = { path: ["entraTenantId"], message: "Enter the tenant id: an own app registration needs it (Breachdesk's app learns it from consent)." };
+const needsTenantIdForOwnApp = (v: { connectionMode: ConnectionMode; entraTenantId?: string }) =>
+  v.connectionMode !== "OWN_APP" || Boolean(v.entraTenantId);
+const TENANT_ID_FOR_OWN_APP = {
+  path: ["entraTenantId"],
+  message: "Enter the tenant id: an own app registration needs it (Breachdesk's app learns it from consent).",
+};
 
 /** Graph (and the tenant simulator, like Entra ID) accepts the app only with its client secret. */
 export const SECRET_REQUIRED_MESSAGE = "Enter the app's client secret: Breachdesk cannot connect to the tenant without it.";
@@ -48,7 +62,9 @@ export const ZCreateTenantInput = ZTenantFields.refine(needsClientIdForSecret, C
   .refine((v) => v.connectionMode !== "OWN_APP" || Boolean(v.clientSecret), { path: ["clientSecret"], message: SECRET_REQUIRED_MESSAGE });
 export type TCreateTenantInput = z.output<typeof ZCreateTenantInput>;
 
-export const ZUpdateTenantInput = ZTenantFields.extend({ tenantId: z.uuid() }).refine(needsClientIdForSecret, CLIENT_ID_FOR_SECRET).refine(needsTenantIdForOwnApp, TENANT_ID_FOR_OWN_APP);
+export const ZUpdateTenantInput = ZTenantFields.extend({ tenantId: z.uuid() })
+  .refine(needsClientIdForSecret, CLIENT_ID_FOR_SECRET)
+  .refine(needsTenantIdForOwnApp, TENANT_ID_FOR_OWN_APP);
 
 /** Tenant pages' actions: which tenant (a tenant admin's own, or any for a platform admin). */
 export const ZTenantRef = z.object({ tenantId: z.uuid() });

@@ -26,7 +26,9 @@ const newTenant = (over: Record<string, unknown> = {}) => ({
 
 describe("tenant input", () => {
   it("names the field for a bad tenant id, domain, client id or mailbox", () => {
-    const result = ZCreateTenantInput.safeParse(newTenant({ entraTenantId: "not-a-guid", primaryDomain: "no spaces.example", clientId: "x", serviceMailbox: "nope" }));
+    const result = ZCreateTenantInput.safeParse(
+      newTenant({ entraTenantId: "not-a-guid", primaryDomain: "no spaces.example", clientId: "x", serviceMailbox: "nope" }),
+    );
     expect(result.success).toBe(false);
     const fields = Object.keys(result.error!.flatten().fieldErrors).sort();
     expect(fields).toEqual(["clientId", "entraTenantId", "primaryDomain", "serviceMailbox"]);
@@ -41,9 +43,17 @@ describe("tenant input", () => {
     expect(ZUpdateTenantInput.safeParse({ ...newTenant({ clientSecret: "" }), tenantId: randomUUID() }).success).toBe(true);
   });
   it("needs a client id with a secret, and normalises ids and domains to lower case", () => {
-    expect(ZCreateTenantInput.safeParse(newTenant({ clientId: "" })).error?.flatten().fieldErrors.clientId).toEqual(["Add the app's client id for this secret."]);
-    const parsed = ZCreateTenantInput.parse(newTenant({ entraTenantId: "2F4A9B1E-6C3D-4E8F-9A0B-1C2D3E4F5A99", primaryDomain: "Contoso.COM" }));
-    expect(parsed).toMatchObject({ entraTenantId: "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a99", primaryDomain: "contoso.com", serviceMailbox: undefined });
+    expect(ZCreateTenantInput.safeParse(newTenant({ clientId: "" })).error?.flatten().fieldErrors.clientId).toEqual([
+      "Add the app's client id for this secret.",
+    ]);
+    const parsed = ZCreateTenantInput.parse(
+      newTenant({ entraTenantId: "2F4A9B1E-6C3D-4E8F-9A0B-1C2D3E4F5A99", primaryDomain: "Contoso.COM" }),
+    );
+    expect(parsed).toMatchObject({
+      entraTenantId: "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a99",
+      primaryDomain: "contoso.com",
+      serviceMailbox: undefined,
+    });
   });
 });
 
@@ -61,7 +71,10 @@ describe.each(testDbKinds())("tenant administration on %s", (kind) => {
   it("adds a tenant with its secret encrypted, and never lists the secret", async () => {
     const input = ZCreateTenantInput.parse(newTenant());
     const { id } = await createTenant(t.db, platform, input, key);
-    const row = await t.db.tenant.findUniqueOrThrow({ where: { id }, select: { clientSecretEncrypted: true, primaryDomain: true, isDemo: true } });
+    const row = await t.db.tenant.findUniqueOrThrow({
+      where: { id },
+      select: { clientSecretEncrypted: true, primaryDomain: true, isDemo: true },
+    });
     expect(row.clientSecretEncrypted).not.toContain(SECRET);
     expect(decryptSecret(row.clientSecretEncrypted!, key)).toBe(SECRET);
     expect(row.isDemo).toBe(false);
@@ -76,11 +89,15 @@ describe.each(testDbKinds())("tenant administration on %s", (kind) => {
 
   it("refuses a duplicate tenant id or domain as a field error", async () => {
     const existing = await seedTenant(t.db);
-    await expect(createTenant(t.db, platform, ZCreateTenantInput.parse(newTenant({ entraTenantId: existing.entraTenantId })), key)).rejects.toMatchObject({
+    await expect(
+      createTenant(t.db, platform, ZCreateTenantInput.parse(newTenant({ entraTenantId: existing.entraTenantId })), key),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: { field: "entraTenantId" },
     });
-    await expect(createTenant(t.db, platform, ZCreateTenantInput.parse(newTenant({ primaryDomain: existing.primaryDomain })), key)).rejects.toMatchObject({
+    await expect(
+      createTenant(t.db, platform, ZCreateTenantInput.parse(newTenant({ primaryDomain: existing.primaryDomain })), key),
+    ).rejects.toMatchObject({
       code: "INVALID_INPUT",
       details: { field: "primaryDomain" },
     });
@@ -88,16 +105,45 @@ describe.each(testDbKinds())("tenant administration on %s", (kind) => {
 
   it("edits the approval policy and mailbox, keeps the secret when left blank and replaces it when given", async () => {
     const { id } = await createTenant(t.db, platform, ZCreateTenantInput.parse(newTenant()), key);
-    const before = await t.db.tenant.findUniqueOrThrow({ where: { id }, select: { clientSecretEncrypted: true, primaryDomain: true, entraTenantId: true, clientId: true } });
+    const before = await t.db.tenant.findUniqueOrThrow({
+      where: { id },
+      select: { clientSecretEncrypted: true, primaryDomain: true, entraTenantId: true, clientId: true },
+    });
     const edit = (over: Record<string, unknown>) =>
-      ZUpdateTenantInput.parse({ ...newTenant({ entraTenantId: before.entraTenantId, primaryDomain: before.primaryDomain, clientId: before.clientId, clientSecret: "" }), tenantId: id, ...over });
+      ZUpdateTenantInput.parse({
+        ...newTenant({
+          entraTenantId: before.entraTenantId,
+          primaryDomain: before.primaryDomain,
+          clientId: before.clientId,
+          clientSecret: "",
+        }),
+        tenantId: id,
+        ...over,
+      });
 
-    const first = await updateTenant(t.db, platform, edit({ requireApproval: true, serviceMailbox: `security@${before.primaryDomain}` }), key);
+    const first = await updateTenant(
+      t.db,
+      platform,
+      edit({ requireApproval: true, serviceMailbox: `security@${before.primaryDomain}` }),
+      key,
+    );
     expect(first.changed.sort()).toEqual(["requireApproval", "serviceMailbox"]);
-    const kept = await t.db.tenant.findUniqueOrThrow({ where: { id }, select: { clientSecretEncrypted: true, requireApproval: true, serviceMailbox: true } });
-    expect(kept).toMatchObject({ clientSecretEncrypted: before.clientSecretEncrypted, requireApproval: true, serviceMailbox: `security@${before.primaryDomain}` });
+    const kept = await t.db.tenant.findUniqueOrThrow({
+      where: { id },
+      select: { clientSecretEncrypted: true, requireApproval: true, serviceMailbox: true },
+    });
+    expect(kept).toMatchObject({
+      clientSecretEncrypted: before.clientSecretEncrypted,
+      requireApproval: true,
+      serviceMailbox: `security@${before.primaryDomain}`,
+    });
 
-    const second = await updateTenant(t.db, platform, edit({ requireApproval: true, serviceMailbox: `security@${before.primaryDomain}`, clientSecret: "rotated-secret" }), key);
+    const second = await updateTenant(
+      t.db,
+      platform,
+      edit({ requireApproval: true, serviceMailbox: `security@${before.primaryDomain}`, clientSecret: "rotated-secret" }),
+      key,
+    );
     expect(second.changed).toEqual(["clientSecret"]);
     const rotated = await t.db.tenant.findUniqueOrThrow({ where: { id }, select: { clientSecretEncrypted: true } });
     expect(decryptSecret(rotated.clientSecretEncrypted!, key)).toBe("rotated-secret");
@@ -113,20 +159,41 @@ describe.each(testDbKinds())("tenant administration on %s", (kind) => {
       ...newTenant({ entraTenantId: bare.entraTenantId, primaryDomain: bare.primaryDomain, clientId: bare.clientId, clientSecret: "" }),
       tenantId: bare.id,
     });
-    await expect(updateTenant(t.db, platform, input, key)).rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "clientSecret" }, message: SECRET_REQUIRED_MESSAGE });
-    await expect(updateTenant(t.db, platform, { ...input, clientSecret: SECRET }, key)).resolves.toMatchObject({ changed: expect.arrayContaining(["clientSecret"]) });
+    await expect(updateTenant(t.db, platform, input, key)).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { field: "clientSecret" },
+      message: SECRET_REQUIRED_MESSAGE,
+    });
+    await expect(updateTenant(t.db, platform, { ...input, clientSecret: SECRET }, key)).resolves.toMatchObject({
+      changed: expect.arrayContaining(["clientSecret"]),
+    });
   });
 
   it("adds a tenant that its admin connects by consent: no tenant id or secret needed; a changed tenant id drops the consent", async () => {
-    const { id } = await createTenant(t.db, platform, ZCreateTenantInput.parse(newTenant({ connectionMode: "DEPLOYMENT_APP", entraTenantId: "", clientId: "", clientSecret: "" })), key);
-    const row = await t.db.tenant.findUniqueOrThrow({ where: { id }, select: { entraTenantId: true, connectionMode: true, clientSecretEncrypted: true, primaryDomain: true } });
+    const { id } = await createTenant(
+      t.db,
+      platform,
+      ZCreateTenantInput.parse(newTenant({ connectionMode: "DEPLOYMENT_APP", entraTenantId: "", clientId: "", clientSecret: "" })),
+      key,
+    );
+    const row = await t.db.tenant.findUniqueOrThrow({
+      where: { id },
+      select: { entraTenantId: true, connectionMode: true, clientSecretEncrypted: true, primaryDomain: true },
+    });
     expect(row).toMatchObject({ entraTenantId: null, connectionMode: "DEPLOYMENT_APP", clientSecretEncrypted: null });
     // An own app registration still needs its tenant id and secret.
-    expect(ZCreateTenantInput.safeParse(newTenant({ connectionMode: "OWN_APP", entraTenantId: "" })).error?.flatten().fieldErrors.entraTenantId?.[0]).toMatch(/^Enter the tenant id: an own app registration needs it/);
+    expect(
+      ZCreateTenantInput.safeParse(newTenant({ connectionMode: "OWN_APP", entraTenantId: "" })).error?.flatten().fieldErrors
+        .entraTenantId?.[0],
+    ).toMatch(/^Enter the tenant id: an own app registration needs it/);
     // Consent bound it; a platform admin then types another tenant id: that consent no longer counts.
     const bound = randomUUID();
     await t.db.tenant.update({ where: { id }, data: { entraTenantId: bound, consentedAt: new Date(), servicePrincipalId: randomUUID() } });
-    const edit = (entraTenantId: string) => ZUpdateTenantInput.parse({ ...newTenant({ connectionMode: "DEPLOYMENT_APP", entraTenantId, primaryDomain: row.primaryDomain, clientId: "", clientSecret: "" }), tenantId: id });
+    const edit = (entraTenantId: string) =>
+      ZUpdateTenantInput.parse({
+        ...newTenant({ connectionMode: "DEPLOYMENT_APP", entraTenantId, primaryDomain: row.primaryDomain, clientId: "", clientSecret: "" }),
+        tenantId: id,
+      });
     expect((await updateTenant(t.db, platform, edit(bound), key)).changed).not.toContain("entraTenantId");
     expect((await t.db.tenant.findUniqueOrThrow({ where: { id } })).consentedAt).not.toBeNull();
     expect((await updateTenant(t.db, platform, edit(randomUUID()), key)).changed).toContain("entraTenantId");
@@ -136,6 +203,8 @@ describe.each(testDbKinds())("tenant administration on %s", (kind) => {
   it("lets only platform admins manage tenants, and a foreign id is not found", async () => {
     await expect(listTenants(t.db, engineer)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(createTenant(t.db, engineer, ZCreateTenantInput.parse(newTenant()), key)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(updateTenant(t.db, platform, ZUpdateTenantInput.parse({ ...newTenant(), tenantId: randomUUID() }), key)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(
+      updateTenant(t.db, platform, ZUpdateTenantInput.parse({ ...newTenant(), tenantId: randomUUID() }), key),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

@@ -13,7 +13,16 @@ import { SECRET_REQUIRED_MESSAGE, type TCreateTenantInput, type TUpdateTenantInp
 // encrypted before it is stored and never read back here; a blank secret on edit keeps the stored
 // one. The audit trail names the fields that changed, never the secret's value.
 
-const EDITABLE = ["displayName", "entraTenantId", "primaryDomain", "connectionKind", "connectionMode", "clientId", "serviceMailbox", "requireApproval"] as const;
+const EDITABLE = [
+  "displayName",
+  "entraTenantId",
+  "primaryDomain",
+  "connectionKind",
+  "connectionMode",
+  "clientId",
+  "serviceMailbox",
+  "requireApproval",
+] as const;
 
 type TenantFields = Omit<TCreateTenantInput, "clientSecret">;
 
@@ -33,7 +42,10 @@ function columnsOf(input: TenantFields) {
 /** Both unique columns, as field errors; checked again by the database (P2002) for races. */
 async function assertUnique(db: Db, input: TenantFields, exceptId?: string) {
   const clash = await db.tenant.findFirst({
-    where: { OR: [...(input.entraTenantId ? [{ entraTenantId: input.entraTenantId }] : []), { primaryDomain: input.primaryDomain }], NOT: exceptId ? { id: exceptId } : undefined },
+    where: {
+      OR: [...(input.entraTenantId ? [{ entraTenantId: input.entraTenantId }] : []), { primaryDomain: input.primaryDomain }],
+      NOT: exceptId ? { id: exceptId } : undefined,
+    },
     select: { entraTenantId: true },
   });
   if (clash) throw duplicateError(clash.entraTenantId === input.entraTenantId ? "entraTenantId" : "primaryDomain");
@@ -67,7 +79,12 @@ export async function createTenant(db: Db, viewer: Viewer, input: TCreateTenantI
         tenantId: tenant.id,
         action: "tenant.created",
         target: input.primaryDomain,
-        details: { connectionKind: input.connectionKind, connectionMode: input.connectionMode, requireApproval: input.requireApproval, secretStored: Boolean(clientSecretEncrypted) },
+        details: {
+          connectionKind: input.connectionKind,
+          connectionMode: input.connectionMode,
+          requireApproval: input.requireApproval,
+          secretStored: Boolean(clientSecretEncrypted),
+        },
       });
       return tenant;
     })
@@ -78,10 +95,23 @@ export async function updateTenant(db: Db, viewer: Viewer, input: TUpdateTenantI
   assertCan(viewer, "tenants.manage");
   const current = await db.tenant.findUnique({
     where: { id: input.tenantId },
-    select: { displayName: true, entraTenantId: true, primaryDomain: true, connectionKind: true, connectionMode: true, clientId: true, serviceMailbox: true, requireApproval: true },
+    select: {
+      displayName: true,
+      entraTenantId: true,
+      primaryDomain: true,
+      connectionKind: true,
+      connectionMode: true,
+      clientId: true,
+      serviceMailbox: true,
+      requireApproval: true,
+    },
   });
   if (!current) throw new AppError("NOT_FOUND", "Tenant not found.");
-  if (input.connectionMode === "OWN_APP" && !input.clientSecret && !(await db.tenant.count({ where: { id: input.tenantId, clientSecretEncrypted: { not: null } } }))) {
+  if (
+    input.connectionMode === "OWN_APP" &&
+    !input.clientSecret &&
+    !(await db.tenant.count({ where: { id: input.tenantId, clientSecretEncrypted: { not: null } } }))
+  ) {
     // Blank keeps the stored secret; with none stored there is nothing to keep.
     throw new AppError("INVALID_INPUT", SECRET_REQUIRED_MESSAGE, { field: "clientSecret" });
   }
@@ -102,7 +132,13 @@ export async function updateTenant(db: Db, viewer: Viewer, input: TUpdateTenantI
         },
         select: { id: true },
       });
-      await recordAuditEvent(tx, { actorId: viewer.id, tenantId: input.tenantId, action: "tenant.updated", target: input.primaryDomain, details: { changed } });
+      await recordAuditEvent(tx, {
+        actorId: viewer.id,
+        tenantId: input.tenantId,
+        action: "tenant.updated",
+        target: input.primaryDomain,
+        details: { changed },
+      });
     })
     .catch(rethrowUniqueViolation);
   return { changed };

@@ -9,7 +9,10 @@ import { AppError } from "@/lib/errors";
  */
 export function assertTicketOpen(ticket: { status: string; tenant?: { disconnectedAt: Date | null } | null }, what: string) {
   if (ticket.tenant?.disconnectedAt) {
-    throw new AppError("INVALID_STATE", `Breachdesk is disconnected from this ticket's tenant: the ticket is read-only. Connect the tenant again to ${what}.`);
+    throw new AppError(
+      "INVALID_STATE",
+      `Breachdesk is disconnected from this ticket's tenant: the ticket is read-only. Connect the tenant again to ${what}.`,
+    );
   }
   if (ticket.status === "CLOSED") throw new AppError("INVALID_STATE", `The ticket is closed: reopen it to ${what}.`);
 }

@@ -31,11 +31,7 @@ export type QueueRow = Prisma.TicketGetPayload<{ select: typeof queueRowSelect }
 function searchWhere(q: string): Prisma.TicketWhereInput {
   const number = parseTicketNumber(q);
   return {
-    OR: [
-      ...(number ? [{ number }] : []),
-      { title: { contains: q, mode: "insensitive" } },
-      { affectedUpn: { contains: q.toLowerCase() } },
-    ],
+    OR: [...(number ? [{ number }] : []), { title: { contains: q, mode: "insensitive" } }, { affectedUpn: { contains: q.toLowerCase() } }],
   };
 }
 
@@ -92,7 +88,11 @@ export const LATEST_COMMENTS = 50;
 /** The ticket's comments the viewer may read, oldest first: the latest LATEST_COMMENTS, or all. */
 export async function listComments(db: Db, viewer: Viewer, ticketId: string, options: { all?: boolean } = {}) {
   const canSeeInternal = hasPermission(viewer.role, "comments.readInternal");
-  const where: Prisma.CommentWhereInput = { ticketId, ticket: ticketAccessFor(viewer), ...(canSeeInternal ? {} : { visibility: "PUBLIC" }) };
+  const where: Prisma.CommentWhereInput = {
+    ticketId,
+    ticket: ticketAccessFor(viewer),
+    ...(canSeeInternal ? {} : { visibility: "PUBLIC" }),
+  };
   const [latest, total] = await Promise.all([
     db.comment.findMany({
       where,
@@ -128,7 +128,11 @@ export async function findOpenDuplicates(db: Db, viewer: Viewer, ticket: { id?: 
 export async function listQueueFilterOptions(db: Db, viewer: Viewer) {
   const [tenants, engineers] = await Promise.all([
     db.tenant.findMany({ where: tenantAccessFor(viewer), select: { id: true, displayName: true }, orderBy: { displayName: "asc" } }),
-    db.user.findMany({ where: { role: { in: ["ENGINEER", "PLATFORM_ADMIN"] }, isActive: true }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    db.user.findMany({
+      where: { role: { in: ["ENGINEER", "PLATFORM_ADMIN"] }, isActive: true },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+    }),
   ]);
   return { tenants, engineers };
 }

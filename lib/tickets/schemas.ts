@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { dateInRange, EARLIEST_DATE, hasUnstorableText, PG_INT_MAX, safeText, UNSTORABLE_TEXT_MESSAGE, ZVersion } from "@/lib/validation/fields";
+import {
+  dateInRange,
+  EARLIEST_DATE,
+  hasUnstorableText,
+  PG_INT_MAX,
+  safeText,
+  UNSTORABLE_TEXT_MESSAGE,
+  ZVersion,
+} from "@/lib/validation/fields";
 import { Severity, TicketStatus } from "@/generated/prisma/enums";
 import { SYMPTOM_KEYS, type Symptom } from "./symptoms";
 import { isInTenantDomain } from "./tenant-domain";
@@ -105,7 +113,10 @@ export const ZTicketListQuery = z.object({
   status: z.enum(TicketStatus).optional().catch(undefined),
   severity: z.enum(Severity).optional().catch(undefined),
   tenantId: z.uuid().optional().catch(undefined),
-  assignee: z.union([z.literal("me"), z.literal("unassigned"), z.uuid()]).optional().catch(undefined),
+  assignee: z
+    .union([z.literal("me"), z.literal("unassigned"), z.uuid()])
+    .optional()
+    .catch(undefined),
   q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()).catch(undefined),
   /** Keyset cursor: show tickets numbered below this one. */
   before: z.coerce.number().int().positive().max(PG_INT_MAX).optional().catch(undefined),
@@ -119,5 +130,9 @@ export const ZUpdateIntakeInput = z.object({
   title: safeText(200, "Keep the title under 200 characters.", { min: 1, required: "Enter a title." }),
   symptoms: z.array(z.enum(SYMPTOM_KEYS)).max(SYMPTOM_KEYS.length),
   symptomsNote: safeText(4000, "Keep the description under 4,000 characters."),
-  detectedAt: dateInRange(0, { invalid: "Enter when the problem was detected.", tooEarly: "Enter a realistic detection time.", tooLate: "The detection time cannot be in the future." }),
+  detectedAt: dateInRange(0, {
+    invalid: "Enter when the problem was detected.",
+    tooEarly: "Enter a realistic detection time.",
+    tooLate: "The detection time cannot be in the future.",
+  }),
 });

@@ -43,7 +43,9 @@ describe.each(testDbKinds())("tenants an engineer serves, on %s", (kind) => {
     // Asking for the other tenant by filter does not widen the scope.
     expect((await listTickets(t.db, scoped, ZTicketListQuery.parse({ tenantId: fabrikam }))).rows).toEqual([]);
     await expect(getTicketOrThrow(t.db, scoped, fabrikamTicket)).rejects.toMatchObject({ code: "NOT_FOUND" });
-    await expect(addComment(t.db, scoped, { ticketId: fabrikamTicket, body: "hi", visibility: "INTERNAL" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(addComment(t.db, scoped, { ticketId: fabrikamTicket, body: "hi", visibility: "INTERNAL" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
     const options = await listQueueFilterOptions(t.db, scoped);
     expect(options.tenants.map((x) => x.displayName)).toEqual(["Contoso"]);
   });
@@ -59,8 +61,10 @@ describe.each(testDbKinds())("tenants an engineer serves, on %s", (kind) => {
     expect(forFabrikam).not.toContain("Scoped");
     expect((await listAssignableEngineers(t.db, platform, contoso)).map((u) => u.name)).toContain("Scoped");
     const version = (await t.db.ticket.findUniqueOrThrow({ where: { id: fabrikamTicket } })).version;
-    await expect(assignTicket(t.db, platform, { ticketId: fabrikamTicket, assigneeId: scoped.id, version }))
-      .rejects.toMatchObject({ code: "INVALID_INPUT", details: { field: "assigneeId" } });
+    await expect(assignTicket(t.db, platform, { ticketId: fabrikamTicket, assigneeId: scoped.id, version })).rejects.toMatchObject({
+      code: "INVALID_INPUT",
+      details: { field: "assigneeId" },
+    });
     await assignTicket(t.db, platform, { ticketId: fabrikamTicket, assigneeId: everywhere.id, version });
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id: fabrikamTicket } })).assigneeId).toBe(everywhere.id);
   });

@@ -10,7 +10,6 @@ import { createTicket } from "@/lib/intake/create-ticket";
 import { addComment } from "@/lib/comments/service";
 import { viewerOf as asViewer } from "@/tests/support/viewer";
 
-
 describe.each(testDbKinds())("tickets on %s", (kind) => {
   let t: TestDb;
   let contosoAdmin: Viewer;
@@ -47,12 +46,16 @@ describe.each(testDbKinds())("tickets on %s", (kind) => {
     const events = await t.db.auditEvent.findMany({ where: { ticketId: created.id }, orderBy: { seq: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["ticket.created", "preventive.recommended"]);
     // The seed report's four recommendations are the ticket's starting follow-up items, in order.
-    const items = await t.db.preventiveItem.findMany({ where: { ticketId: created.id }, orderBy: { createdAt: "asc" }, select: { title: true, status: true } });
+    const items = await t.db.preventiveItem.findMany({
+      where: { ticketId: created.id },
+      orderBy: { createdAt: "asc" },
+      select: { title: true, status: true },
+    });
     expect(items).toEqual(SEED_RECOMMENDATIONS.map((title) => ({ title, status: "OPEN" })));
     // The primary account is in scope from the start, to be checked against the tenant after filing.
-    expect(await t.db.affectedUser.findMany({ where: { ticketId: created.id }, select: { upn: true, isPrimary: true, tenantCheck: true } })).toEqual([
-      { upn: "megan@contoso.example", isPrimary: true, tenantCheck: null },
-    ]);
+    expect(
+      await t.db.affectedUser.findMany({ where: { ticketId: created.id }, select: { upn: true, isPrimary: true, tenantCheck: true } }),
+    ).toEqual([{ upn: "megan@contoso.example", isPrimary: true, tenantCheck: null }]);
   });
 
   it("still takes comments on a closed ticket, from both sides", async () => {
@@ -102,7 +105,13 @@ describe.each(testDbKinds())("tickets on %s", (kind) => {
     const created = await createTicket(t.db, contosoAdmin, intake());
     const base = Date.now();
     await t.db.comment.createMany({
-      data: Array.from({ length: LATEST_COMMENTS + 5 }, (_, i) => ({ ticketId: created.id, authorId: engineer.id, visibility: "PUBLIC" as const, body: `update ${i + 1}`, createdAt: new Date(base + i * 1000) })),
+      data: Array.from({ length: LATEST_COMMENTS + 5 }, (_, i) => ({
+        ticketId: created.id,
+        authorId: engineer.id,
+        visibility: "PUBLIC" as const,
+        body: `update ${i + 1}`,
+        createdAt: new Date(base + i * 1000),
+      })),
     });
     const latest = await listComments(t.db, contosoAdmin, created.id);
     expect(latest.total).toBe(LATEST_COMMENTS + 5);
@@ -116,7 +125,12 @@ describe.each(testDbKinds())("tickets on %s", (kind) => {
     const tenant = await seedTenant(t.db, { displayName: "Paging" });
     const reporter = await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: tenant.id });
     for (let i = 0; i < 23; i++) {
-      await seedTicket(t.db, { tenantId: tenant.id, reporterId: reporter.id, severity: i % 2 ? "LOW" : "CRITICAL", affectedUpn: `u${i}@paging.example` });
+      await seedTicket(t.db, {
+        tenantId: tenant.id,
+        reporterId: reporter.id,
+        severity: i % 2 ? "LOW" : "CRITICAL",
+        affectedUpn: `u${i}@paging.example`,
+      });
     }
     const seen: number[] = [];
     let before: number | undefined;

@@ -18,13 +18,25 @@ export const SLA_TARGETS_MINUTES: Record<Severity, { firstResponse: number; cont
 export type ClockState = "met" | "breached" | "running" | "at risk";
 /** `stopped`: the clock's event (or the resolution) happened, so elapsedMs is final. */
 export type SlaClock = { state: ClockState; elapsedMs: number; targetMs: number; stopped: boolean };
-export type SlaTicket = { severity: Severity; createdAt: Date; firstResponseAt: Date | null; containedAt: Date | null; resolvedAt?: Date | null; closedAt?: Date | null };
+export type SlaTicket = {
+  severity: Severity;
+  createdAt: Date;
+  firstResponseAt: Date | null;
+  containedAt: Date | null;
+  resolvedAt?: Date | null;
+  closedAt?: Date | null;
+};
 
 function clock(start: Date, end: Date | null, targetMinutes: number, now: Date): SlaClock {
   const targetMs = targetMinutes * 60_000;
   const elapsedMs = (end ?? now).getTime() - start.getTime();
   if (end) return { state: elapsedMs <= targetMs ? "met" : "breached", elapsedMs, targetMs, stopped: true };
-  return { state: elapsedMs > targetMs ? "breached" : elapsedMs > 0.75 * targetMs ? "at risk" : "running", elapsedMs, targetMs, stopped: false };
+  return {
+    state: elapsedMs > targetMs ? "breached" : elapsedMs > 0.75 * targetMs ? "at risk" : "running",
+    elapsedMs,
+    targetMs,
+    stopped: false,
+  };
 }
 
 /** When the ticket's work ended (resolved or closed), if it has. */
@@ -40,7 +52,12 @@ export function slaReadings(t: SlaTicket, now = new Date()): { firstResponse: Sl
   const firstResponse = t.firstResponseAt
     ? clock(t.createdAt, t.firstResponseAt, target.firstResponse, now)
     : ended
-      ? { state: "breached" as const, elapsedMs: ended.getTime() - t.createdAt.getTime(), targetMs: target.firstResponse * 60_000, stopped: true }
+      ? {
+          state: "breached" as const,
+          elapsedMs: ended.getTime() - t.createdAt.getTime(),
+          targetMs: target.firstResponse * 60_000,
+          stopped: true,
+        }
       : clock(t.createdAt, null, target.firstResponse, now);
   return {
     firstResponse,

@@ -16,7 +16,7 @@ describe.each(testDbKinds())("the Updates tab's counts on %s", (kind) => {
     t = await createTestDb(kind);
     const tenantId = (await seedTenant(t.db)).id;
     const otherTenant = (await seedTenant(t.db)).id;
-        engineer = v(await seedUser(t.db, { role: "ENGINEER" }));
+    engineer = v(await seedUser(t.db, { role: "ENGINEER" }));
     admin = v(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId }));
     otherAdmin = v(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: otherTenant }));
     ticketId = (await seedTicket(t.db, { tenantId, reporterId: admin.id })).id;
@@ -24,7 +24,14 @@ describe.each(testDbKinds())("the Updates tab's counts on %s", (kind) => {
     await seedComment(t.db, { ticketId, authorId: engineer.id, visibility: "INTERNAL" });
     await seedComment(t.db, { ticketId, authorId: engineer.id, visibility: "PUBLIC" });
     const file = (visibility: "PUBLIC" | "INTERNAL", n: number) => ({
-      ticketId, uploadedById: engineer.id, fileName: `f${n}.txt`, contentType: "text/plain", size: 1, sha256: "0".repeat(64), storageKey: `${ticketId}/${n}-${kind}`, visibility,
+      ticketId,
+      uploadedById: engineer.id,
+      fileName: `f${n}.txt`,
+      contentType: "text/plain",
+      size: 1,
+      sha256: "0".repeat(64),
+      storageKey: `${ticketId}/${n}-${kind}`,
+      visibility,
     });
     await t.db.attachment.createMany({ data: [file("INTERNAL", 1), file("INTERNAL", 2), file("PUBLIC", 3)] });
   });

@@ -17,12 +17,27 @@ describe.each(testDbKinds())("intake edits on %s", (kind) => {
     engineer = viewerOf(e);
     const a = await seedUser(t.db, { role: "TENANT_ADMIN", tenantId });
     admin = viewerOf(a);
-    ticketId = (await seedTicket(t.db, { tenantId, reporterId: a.id, title: "Old title", symptoms: ["BULK_MAIL"], detectedAt: new Date("2026-11-24T08:00:00Z") })).id;
+    ticketId = (
+      await seedTicket(t.db, {
+        tenantId,
+        reporterId: a.id,
+        title: "Old title",
+        symptoms: ["BULK_MAIL"],
+        detectedAt: new Date("2026-11-24T08:00:00Z"),
+      })
+    ).id;
   });
   afterAll(() => t.close());
 
   it("keeps each change with before and after, refuses stale versions and tenant admins", async () => {
-    const input = { ticketId, version: 1, title: "Megan's mailbox sent 470 messages", symptoms: ["BULK_MAIL", "MFA_DISABLED"], symptomsNote: "", detectedAt: new Date("2026-11-24T07:30:00Z") };
+    const input = {
+      ticketId,
+      version: 1,
+      title: "Megan's mailbox sent 470 messages",
+      symptoms: ["BULK_MAIL", "MFA_DISABLED"],
+      symptomsNote: "",
+      detectedAt: new Date("2026-11-24T07:30:00Z"),
+    };
     expect(await updateIntake(t.db, engineer, input)).toEqual({ changed: ["title", "symptoms", "detectedAt"] });
     await expect(updateIntake(t.db, engineer, { ...input, title: "Other" })).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(updateIntake(t.db, admin, { ...input, version: 2, title: "Other" })).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -6,7 +6,6 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import { listTicketEvents } from "./ticket-timeline";
 import { viewerOf } from "@/tests/support/viewer";
 
-
 describe.each(testDbKinds())("ticket timeline on %s", (kind) => {
   let t: TestDb;
   let engineer: Viewer, admin: Viewer, otherAdmin: Viewer;
@@ -19,9 +18,22 @@ describe.each(testDbKinds())("ticket timeline on %s", (kind) => {
     otherAdmin = viewerOf(await seedUser(t.db, { role: "TENANT_ADMIN", tenantId: (await seedTenant(t.db)).id }));
     ticketId = (await seedTicket(t.db, { tenantId, reporterId: admin.id })).id;
     await t.db.$transaction(async (tx) => {
-      await recordAuditEvent(tx, { actorId: admin.id, tenantId, ticketId, action: "ticket.created", details: { severity: "HIGH", symptoms: [] } });
-      for (let i = 0; i < 7; i++) await recordAuditEvent(tx, { actorId: engineer.id, tenantId, ticketId, action: "advisory.acknowledged", target: `d${i}.example` });
-      await recordAuditEvent(tx, { actorId: engineer.id, tenantId, ticketId, action: "ticket.status_changed", details: { from: "RESOLVED", to: "CLOSED" } });
+      await recordAuditEvent(tx, {
+        actorId: admin.id,
+        tenantId,
+        ticketId,
+        action: "ticket.created",
+        details: { severity: "HIGH", symptoms: [] },
+      });
+      for (let i = 0; i < 7; i++)
+        await recordAuditEvent(tx, { actorId: engineer.id, tenantId, ticketId, action: "advisory.acknowledged", target: `d${i}.example` });
+      await recordAuditEvent(tx, {
+        actorId: engineer.id,
+        tenantId,
+        ticketId,
+        action: "ticket.status_changed",
+        details: { from: "RESOLVED", to: "CLOSED" },
+      });
     });
   });
   afterAll(() => t.close());

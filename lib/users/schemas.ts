@@ -9,7 +9,8 @@ const servedFields = {
   servesAllTenants: z.boolean().default(false),
   servedTenantIds: z.array(z.uuid()).max(500).default([]),
 };
-const servesSomeTenant = (v: { servesAllTenants: boolean; servedTenantIds: string[] }) => v.servesAllTenants || v.servedTenantIds.length > 0;
+const servesSomeTenant = (v: { servesAllTenants: boolean; servedTenantIds: string[] }) =>
+  v.servesAllTenants || v.servedTenantIds.length > 0;
 const SERVES_NOTHING = { path: ["servedTenantIds"], message: "Choose the tenants this engineer serves, or all tenants." };
 
 export const ZCreateUserInput = z

@@ -21,8 +21,13 @@ async function assertTenantExists(db: Db, tenantId: string | undefined) {
 /** The chosen tenants, all of which must exist; their display names for the audit trail. */
 async function servedTenantNames(db: Db, tenantIds: string[]) {
   const ids = [...new Set(tenantIds)];
-  const rows = await db.tenant.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true }, orderBy: { displayName: "asc" } });
-  if (rows.length !== ids.length) throw new AppError("INVALID_INPUT", "One of the chosen tenants does not exist.", { field: "servedTenantIds" });
+  const rows = await db.tenant.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, displayName: true },
+    orderBy: { displayName: "asc" },
+  });
+  if (rows.length !== ids.length)
+    throw new AppError("INVALID_INPUT", "One of the chosen tenants does not exist.", { field: "servedTenantIds" });
   return rows;
 }
 
@@ -54,13 +59,21 @@ export async function createUser(
   return db.$transaction(async (tx) => {
     const user = await tx.user.create({
       data: {
-        email: input.email, name: input.name, role: input.role, tenantId: input.role === "TENANT_ADMIN" ? input.tenantId : null, passwordHash,
-        servesAllTenants: choice?.servesAllTenants ?? false, servedTenants: { create: (choice?.served ?? []).map((t) => ({ tenantId: t.id })) },
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        tenantId: input.role === "TENANT_ADMIN" ? input.tenantId : null,
+        passwordHash,
+        servesAllTenants: choice?.servesAllTenants ?? false,
+        servedTenants: { create: (choice?.served ?? []).map((t) => ({ tenantId: t.id })) },
       },
       select: { id: true },
     });
     await recordAuditEvent(tx, {
-      actorId: viewer.id, tenantId: input.tenantId, action: "user.created", target: input.email,
+      actorId: viewer.id,
+      tenantId: input.tenantId,
+      action: "user.created",
+      target: input.email,
       details: { role: input.role, ...(choice ? { serves: choice.serves } : {}) },
     });
     return user;
@@ -93,7 +106,10 @@ export async function changeUserRole(db: Db, viewer: Viewer, input: { userId: st
   if (!user) throw new AppError("NOT_FOUND", "User not found.");
   const tenantId = input.role === "TENANT_ADMIN" ? (input.tenantId ?? null) : null;
   await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: input.userId }, data: { role: input.role, tenantId, ...(input.role === "ENGINEER" ? {} : { servesAllTenants: false }) } });
+    await tx.user.update({
+      where: { id: input.userId },
+      data: { role: input.role, tenantId, ...(input.role === "ENGINEER" ? {} : { servesAllTenants: false }) },
+    });
     // Tenants served belong to the engineer role; an engineer made anew starts serving none.
     if (user.role !== input.role) await tx.tenantEngineer.deleteMany({ where: { userId: input.userId } });
     // New rights or another tenant: sessions issued for the old ones end now.
@@ -114,11 +130,20 @@ export async function setServedTenants(db: Db, viewer: Viewer, input: { userId: 
   assertCan(viewer, "users.manage");
   const user = await db.user.findUnique({ where: { id: input.userId }, select: { email: true, role: true } });
   if (!user) throw new AppError("NOT_FOUND", "User not found.");
-  if (user.role !== "ENGINEER") throw new AppError("INVALID_STATE", "Only support engineers serve chosen tenants; other roles see what their role allows.");
+  if (user.role !== "ENGINEER")
+    throw new AppError("INVALID_STATE", "Only support engineers serve chosen tenants; other roles see what their role allows.");
   const choice = await checkedServedChoice(db, input);
   await db.$transaction(async (tx) => {
     await tx.tenantEngineer.deleteMany({ where: { userId: input.userId } });
-    await tx.user.update({ where: { id: input.userId }, data: { servesAllTenants: choice.servesAllTenants, servedTenants: { create: choice.served.map((t) => ({ tenantId: t.id })) } } });
-    await recordAuditEvent(tx, { actorId: viewer.id, action: "user.tenants_changed", target: user.email, details: { serves: choice.serves } });
+    await tx.user.update({
+      where: { id: input.userId },
+      data: { servesAllTenants: choice.servesAllTenants, servedTenants: { create: choice.served.map((t) => ({ tenantId: t.id })) } },
+    });
+    await recordAuditEvent(tx, {
+      actorId: viewer.id,
+      action: "user.tenants_changed",
+      target: user.email,
+      details: { serves: choice.serves },
+    });
   });
 }

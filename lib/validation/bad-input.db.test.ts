@@ -39,11 +39,26 @@ describe.each(testDbKinds())("bad input through actions on %s", (kind) => {
   afterAll(() => t.close());
 
   const actions = () => ({
-    intake: client.metadata({ name: "updateIntake", permission: "tickets.work" }).inputSchema(ZUpdateIntakeInput).action(({ parsedInput, ctx: { viewer, db } }) => updateIntake(db, viewer, parsedInput)),
-    impact: client.metadata({ name: "saveImpact", permission: "tickets.work" }).inputSchema(ZSaveImpactInput).action(({ parsedInput, ctx: { viewer, db } }) => saveImpact(db, viewer, parsedInput)),
-    preventive: client.metadata({ name: "addPreventiveItem", permission: "tickets.work" }).inputSchema(ZAddPreventiveItemInput).action(({ parsedInput, ctx: { viewer, db } }) => addPreventiveItem(db, viewer, parsedInput)),
-    counts: client.metadata({ name: "correctRecipientDomain", permission: "tickets.work" }).inputSchema(ZCorrectRecipientDomainInput).action(({ parsedInput, ctx: { viewer, db } }) => correctRecipientDomain(db, viewer, parsedInput)),
-    outcome: client.metadata({ name: "updateOutcome", permission: "tickets.work" }).inputSchema(ZOutcomeInput).action(({ parsedInput, ctx: { viewer, db } }) => updateOutcome(db, viewer, parsedInput)),
+    intake: client
+      .metadata({ name: "updateIntake", permission: "tickets.work" })
+      .inputSchema(ZUpdateIntakeInput)
+      .action(({ parsedInput, ctx: { viewer, db } }) => updateIntake(db, viewer, parsedInput)),
+    impact: client
+      .metadata({ name: "saveImpact", permission: "tickets.work" })
+      .inputSchema(ZSaveImpactInput)
+      .action(({ parsedInput, ctx: { viewer, db } }) => saveImpact(db, viewer, parsedInput)),
+    preventive: client
+      .metadata({ name: "addPreventiveItem", permission: "tickets.work" })
+      .inputSchema(ZAddPreventiveItemInput)
+      .action(({ parsedInput, ctx: { viewer, db } }) => addPreventiveItem(db, viewer, parsedInput)),
+    counts: client
+      .metadata({ name: "correctRecipientDomain", permission: "tickets.work" })
+      .inputSchema(ZCorrectRecipientDomainInput)
+      .action(({ parsedInput, ctx: { viewer, db } }) => correctRecipientDomain(db, viewer, parsedInput)),
+    outcome: client
+      .metadata({ name: "updateOutcome", permission: "tickets.work" })
+      .inputSchema(ZOutcomeInput)
+      .action(({ parsedInput, ctx: { viewer, db } }) => updateOutcome(db, viewer, parsedInput)),
   });
   const fieldErrorsOf = (result: { serverError?: unknown; validationErrors?: { fieldErrors?: Record<string, string[]> } } | undefined) => {
     expect(result?.serverError).toBeUndefined();
@@ -53,30 +68,58 @@ describe.each(testDbKinds())("bad input through actions on %s", (kind) => {
   it("answers out-of-range dates, huge numbers and broken text beside the field, and writes nothing", async () => {
     const a = actions();
     const intake = { ticketId, version: 1, title: "Phishing", symptoms: [], symptomsNote: "", detectedAt: "2026-11-24T08:00:00Z" };
-    expect(fieldErrorsOf(await a.intake({ ...intake, detectedAt: "0001-01-01T00:00:00Z" }))).toEqual({ detectedAt: ["Enter a realistic detection time."] });
+    expect(fieldErrorsOf(await a.intake({ ...intake, detectedAt: "0001-01-01T00:00:00Z" }))).toEqual({
+      detectedAt: ["Enter a realistic detection time."],
+    });
     expect(fieldErrorsOf(await a.intake({ ...intake, title: "Phish \ud83d" }))).toEqual({ title: [UNSTORABLE_TEXT_MESSAGE] });
     expect(Object.keys(fieldErrorsOf(await a.intake({ ...intake, version: 2 ** 40 })))).toEqual(["version"]);
 
     const impact = { ticketId, version: 1, assessments: [], personalDataInvolved: true, overallSeverity: "HIGH" as const };
-    expect(fieldErrorsOf(await a.impact({ ...impact, notificationDeadline: "0001-01-01T00:00" }))).toEqual({ notificationDeadline: ["Enter a date from the year 2000 on."] });
-    expect(fieldErrorsOf(await a.impact({ ...impact, notificationDeadline: "+275760-09-13T00:00:00Z" }))).toEqual({ notificationDeadline: ["Enter a deadline within the next year."] });
+    expect(fieldErrorsOf(await a.impact({ ...impact, notificationDeadline: "0001-01-01T00:00" }))).toEqual({
+      notificationDeadline: ["Enter a date from the year 2000 on."],
+    });
+    expect(fieldErrorsOf(await a.impact({ ...impact, notificationDeadline: "+275760-09-13T00:00:00Z" }))).toEqual({
+      notificationDeadline: ["Enter a deadline within the next year."],
+    });
 
-    expect(fieldErrorsOf(await a.preventive({ ticketId, title: "Enable MFA", dueAt: "9999-12-31" }))).toEqual({ dueAt: ["Enter a due date within five years."] });
-    expect(fieldErrorsOf(await a.preventive({ ticketId, title: "Enable MFA", owner: "\udc00" }))).toEqual({ owner: [UNSTORABLE_TEXT_MESSAGE] });
+    expect(fieldErrorsOf(await a.preventive({ ticketId, title: "Enable MFA", dueAt: "9999-12-31" }))).toEqual({
+      dueAt: ["Enter a due date within five years."],
+    });
+    expect(fieldErrorsOf(await a.preventive({ ticketId, title: "Enable MFA", owner: "\udc00" }))).toEqual({
+      owner: [UNSTORABLE_TEXT_MESSAGE],
+    });
 
-    const domain = await t.db.recipientDomain.create({ data: { ticketId, domain: "gmail.com", isInternal: false, messageCount: 1, recipientCount: 1 } });
-    expect(Object.keys(fieldErrorsOf(await a.counts({ domainId: domain.id, version: 1, messageCount: 1e15, recipientCount: 1 })))).toEqual(["messageCount"]);
-    expect(Object.keys(fieldErrorsOf(await a.counts({ domainId: domain.id, version: 2 ** 31, messageCount: 1, recipientCount: 1 })))).toEqual(["version"]);
+    const domain = await t.db.recipientDomain.create({
+      data: { ticketId, domain: "gmail.com", isInternal: false, messageCount: 1, recipientCount: 1 },
+    });
+    expect(Object.keys(fieldErrorsOf(await a.counts({ domainId: domain.id, version: 1, messageCount: 1e15, recipientCount: 1 })))).toEqual([
+      "messageCount",
+    ]);
+    expect(
+      Object.keys(fieldErrorsOf(await a.counts({ domainId: domain.id, version: 2 ** 31, messageCount: 1, recipientCount: 1 }))),
+    ).toEqual(["version"]);
 
-    expect(fieldErrorsOf(await a.outcome({ ticketId, version: 1, outcomeSummary: "ok", lessonsLearned: "\ud800", closureReason: "" }))).toEqual({ lessonsLearned: [UNSTORABLE_TEXT_MESSAGE] });
+    expect(
+      fieldErrorsOf(await a.outcome({ ticketId, version: 1, outcomeSummary: "ok", lessonsLearned: "\ud800", closureReason: "" })),
+    ).toEqual({ lessonsLearned: [UNSTORABLE_TEXT_MESSAGE] });
 
-    expect(await t.db.ticket.findUniqueOrThrow({ where: { id: ticketId } })).toMatchObject({ version: 1, title: expect.not.stringContaining("Phish") });
+    expect(await t.db.ticket.findUniqueOrThrow({ where: { id: ticketId } })).toMatchObject({
+      version: 1,
+      title: expect.not.stringContaining("Phish"),
+    });
     expect(await t.db.preventiveItem.count({ where: { ticketId } })).toBe(0);
   });
 
   it("still takes the same forms with good values", async () => {
     const a = actions();
-    const saved = await a.intake({ ticketId, version: 1, title: "Phishing 👩‍💻 \u202e", symptoms: [], symptomsNote: "", detectedAt: "2026-11-24T08:00:00Z" });
+    const saved = await a.intake({
+      ticketId,
+      version: 1,
+      title: "Phishing 👩‍💻 \u202e",
+      symptoms: [],
+      symptomsNote: "",
+      detectedAt: "2026-11-24T08:00:00Z",
+    });
     expect(saved?.serverError).toBeUndefined();
     expect(saved?.validationErrors).toBeUndefined();
     expect((await t.db.ticket.findUniqueOrThrow({ where: { id: ticketId } })).title).toBe("Phishing 👩‍💻 \u202e");

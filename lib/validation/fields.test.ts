@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { boundedInt, dateInRange, hasUnstorableText, PG_INT_MAX, safeText, UNSTORABLE_TEXT_MESSAGE, ZVersion } from "./fields";
 
-const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) => (r.success ? [] : r.error!.issues.map((i) => i.message));
+const messages = (r: { success: boolean; error?: { issues: { message: string }[] } }) =>
+  r.success ? [] : r.error!.issues.map((i) => i.message);
 
 describe("shared field rules", () => {
   it("accepts any text PostgreSQL stores as typed, and refuses NUL and half an emoji", () => {
     const text = safeText(50, "Too long.");
-    for (const ok of ["RTL \u202e override", "ZWJ 👩‍💻 emoji", "e\u0301 combining", "𝔘 four bytes", "tab\tand\nnewline"]) expect(text.safeParse(ok).success).toBe(true);
-    for (const bad of ["half \ud83d", "\udc69 low half", "nul \u0000"]) expect(messages(text.safeParse(bad))).toEqual([UNSTORABLE_TEXT_MESSAGE]);
+    for (const ok of ["RTL \u202e override", "ZWJ 👩‍💻 emoji", "e\u0301 combining", "𝔘 four bytes", "tab\tand\nnewline"])
+      expect(text.safeParse(ok).success).toBe(true);
+    for (const bad of ["half \ud83d", "\udc69 low half", "nul \u0000"])
+      expect(messages(text.safeParse(bad))).toEqual([UNSTORABLE_TEXT_MESSAGE]);
     expect(hasUnstorableText("👩")).toBe(false);
     expect(messages(text.safeParse("x".repeat(51)))).toEqual(["Too long."]);
     expect(messages(safeText(10, "Too long.", { min: 1, required: "Enter it." }).safeParse("   "))).toEqual(["Enter it."]);
@@ -15,7 +18,8 @@ describe("shared field rules", () => {
 
   it("keeps whole numbers within PostgreSQL's integer, with one message", () => {
     const n = boundedInt(0, 10_000, "Enter a whole number from 0 to 10,000.");
-    for (const bad of [-1, 10_001, 1.5, Number.NaN, Infinity, 2 ** 53, "7"]) expect(messages(n.safeParse(bad))).toEqual(["Enter a whole number from 0 to 10,000."]);
+    for (const bad of [-1, 10_001, 1.5, Number.NaN, Infinity, 2 ** 53, "7"])
+      expect(messages(n.safeParse(bad))).toEqual(["Enter a whole number from 0 to 10,000."]);
     expect(n.parse(10_000)).toBe(10_000);
     expect(ZVersion.safeParse(PG_INT_MAX).success).toBe(true);
     expect(ZVersion.safeParse(PG_INT_MAX + 1).success).toBe(false);

@@ -7,7 +7,8 @@ import { z } from "zod";
 /** A UTF-16 surrogate without its pair: PostgreSQL cannot store it (jsonb refuses it, text alters it). */
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
-export const UNSTORABLE_TEXT_MESSAGE = "This text contains a broken character (half of an emoji or a NUL) that cannot be stored. Remove it and try again.";
+export const UNSTORABLE_TEXT_MESSAGE =
+  "This text contains a broken character (half of an emoji or a NUL) that cannot be stored. Remove it and try again.";
 
 /** True when PostgreSQL would refuse or alter the text. */
 export function hasUnstorableText(value: string): boolean {

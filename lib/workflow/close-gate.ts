@@ -13,7 +13,11 @@ export function closeBlockers(steps: StepState[], outcome: { summary: string | n
     const step = steps.find((s) => s.key === def.key);
     const state = step?.state ?? "TODO";
     const settled = state === "DONE" || ((state === "SKIPPED" || state === "NOT_APPLICABLE") && Boolean(step?.reason?.trim()));
-    if (!settled) blockers.push({ key: def.key, message: `“${def.title}” is ${state === "TODO" ? "not done" : state.toLowerCase().replace("_", " ")}` });
+    if (!settled)
+      blockers.push({
+        key: def.key,
+        message: `“${def.title}” is ${state === "TODO" ? "not done" : state.toLowerCase().replace("_", " ")}`,
+      });
   }
   if (!outcome.summary?.trim()) blockers.push({ key: "outcome", message: "The outcome summary is empty" });
   if (!outcome.closureReason?.trim()) blockers.push({ key: "closureReason", message: "The closure reason is empty" });

@@ -19,15 +19,22 @@ const n = (count: number, one: string, many = `${one}s`) => `${count} ${count ==
 const be = (count: number) => (count === 1 ? "is" : "are");
 /** Optional steps that were started but did not end (mandatory ones are close blockers). */
 const UNFINISHED: Record<string, string> = {
-  RUNNING: "is still running", IN_PROGRESS: "is in progress", FAILED: "failed", UNKNOWN: "has an unknown outcome", WAITING_APPROVAL: "is waiting for approval",
-  VERIFYING: "is still being verified", UNCONFIRMED: "was accepted by Graph but no read has confirmed it yet",
+  RUNNING: "is still running",
+  IN_PROGRESS: "is in progress",
+  FAILED: "failed",
+  UNKNOWN: "has an unknown outcome",
+  WAITING_APPROVAL: "is waiting for approval",
+  VERIFYING: "is still being verified",
+  UNCONFIRMED: "was accepted by Graph but no read has confirmed it yet",
 };
 
 export function closeWarnings(f: CloseWarningFacts): string[] {
   const warnings: string[] = [];
-  if (f.advisories.drafts > 0) warnings.push(`${f.advisories.drafts} of ${n(f.advisories.total, "advisory", "advisories")} ${be(f.advisories.drafts)} still drafts`);
+  if (f.advisories.drafts > 0)
+    warnings.push(`${f.advisories.drafts} of ${n(f.advisories.total, "advisory", "advisories")} ${be(f.advisories.drafts)} still drafts`);
   if (!f.traceRun) warnings.push("No message trace was run");
-  if (f.preventive.open > 0) warnings.push(`${f.preventive.open} of ${n(f.preventive.total, "preventive measure")} ${be(f.preventive.open)} still open`);
+  if (f.preventive.open > 0)
+    warnings.push(`${f.preventive.open} of ${n(f.preventive.total, "preventive measure")} ${be(f.preventive.open)} still open`);
   if (!f.mfaChecked) warnings.push("The tenant's MFA coverage was not checked");
   for (const def of CHECKLIST_STEPS.filter((s) => !s.mandatory)) {
     const state = f.steps.find((s) => s.key === def.key)?.state;

@@ -3,7 +3,16 @@ import { CHECKLIST_STEPS } from "@/lib/remediation/steps";
 import { nextAction, type NextActionFacts } from "./next-action";
 
 const id = "3f1c2a4b-5d6e-4f70-8a9b-0c1d2e3f4a5b";
-const base: NextActionFacts = { id, status: "TRIAGED", reviewStatus: "NONE", assigneeId: "e", firstResponseAt: null, outcomeSummary: null, closureReason: null, steps: [] };
+const base: NextActionFacts = {
+  id,
+  status: "TRIAGED",
+  reviewStatus: "NONE",
+  assigneeId: "e",
+  firstResponseAt: null,
+  outcomeSummary: null,
+  closureReason: null,
+  steps: [],
+};
 const allDone = CHECKLIST_STEPS.filter((s) => s.mandatory).map((s) => ({ key: s.key, state: "DONE", reason: null }));
 
 describe("nextAction", () => {
@@ -19,7 +28,10 @@ describe("nextAction", () => {
     const contained = { ...base, status: "CONTAINED" as const };
     expect(nextAction(contained)?.label).toBe("Tell the customer");
     const answered = { ...contained, firstResponseAt: new Date() };
-    expect(nextAction(answered)).toMatchObject({ label: "Finish the required steps", href: expect.stringContaining("?stage=checklist#step-") });
+    expect(nextAction(answered)).toMatchObject({
+      label: "Finish the required steps",
+      href: expect.stringContaining("?stage=checklist#step-"),
+    });
     expect(nextAction({ ...answered, steps: allDone })).toMatchObject({ label: "Resolve the ticket", href: null });
     const resolved = { ...answered, steps: allDone, status: "RESOLVED" as const };
     expect(nextAction(resolved)).toMatchObject({ label: "Write the outcome", href: `/tickets/${id}?stage=outcome` });

@@ -4,7 +4,6 @@ import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db"
 import { countApprovalsAwaiting, listApprovalsAwaiting } from "./pending-approvals";
 import { viewerOf } from "@/tests/support/viewer";
 
-
 describe.each(testDbKinds())("approvals waiting for the viewer on %s", (kind) => {
   let t: TestDb;
   beforeAll(async () => {
@@ -23,10 +22,14 @@ describe.each(testDbKinds())("approvals waiting for the viewer on %s", (kind) =>
     const ticket = await seedTicket(t.db, { tenantId, reporterId: admin.id, status: "TRIAGED" });
     const closed = await seedTicket(t.db, { tenantId, reporterId: admin.id, status: "CLOSED" });
     await t.db.approval.create({ data: { ticketId: ticket.id, stepKey: "containment", requestedById: requester.id } });
-    await t.db.approval.create({ data: { ticketId: ticket.id, stepKey: "remove-inbox-rules", requestedById: requester.id, status: "APPROVED" } });
+    await t.db.approval.create({
+      data: { ticketId: ticket.id, stepKey: "remove-inbox-rules", requestedById: requester.id, status: "APPROVED" },
+    });
     await t.db.approval.create({ data: { ticketId: closed.id, stepKey: "reset-password", requestedById: requester.id } });
 
-    expect(await listApprovalsAwaiting(t.db, admin, ticket.id)).toEqual([expect.objectContaining({ step: "Contain the account (4 steps)", requestedBy: "Riya Shah" })]);
+    expect(await listApprovalsAwaiting(t.db, admin, ticket.id)).toEqual([
+      expect.objectContaining({ step: "Contain the account (4 steps)", requestedBy: "Riya Shah" }),
+    ]);
     expect(await listApprovalsAwaiting(t.db, colleague, ticket.id)).toHaveLength(1);
     for (const v of [requester, otherAdmin, manager]) expect(await listApprovalsAwaiting(t.db, v, ticket.id)).toEqual([]);
     // A closed ticket's old request is not waiting for anyone.

@@ -17,9 +17,21 @@ const stepName = (key: string) => (key === "containment" ? "Contain the account 
 export async function listApprovalsAwaiting(db: Db, viewer: Viewer, ticketId: string): Promise<AwaitingApproval[]> {
   if (!hasPermission(viewer.role, "remediation.approve")) return [];
   const rows = await db.approval.findMany({
-    where: { ticketId, status: "PENDING", requestedById: { not: viewer.id }, ticket: { AND: [ticketAccessFor(viewer), { status: { not: "CLOSED" } }] } },
+    where: {
+      ticketId,
+      status: "PENDING",
+      requestedById: { not: viewer.id },
+      ticket: { AND: [ticketAccessFor(viewer), { status: { not: "CLOSED" } }] },
+    },
     orderBy: { createdAt: "asc" },
-    select: { id: true, stepKey: true, createdAt: true, requestedById: true, requestedBy: { select: { name: true } }, ticket: { select: { tenantId: true } } },
+    select: {
+      id: true,
+      stepKey: true,
+      createdAt: true,
+      requestedById: true,
+      requestedBy: { select: { name: true } },
+      ticket: { select: { tenantId: true } },
+    },
   });
   return rows
     .filter((a) => canDecide(viewer, { requestedById: a.requestedById, tenantId: a.ticket.tenantId }) === null)
@@ -30,10 +42,17 @@ export async function listApprovalsAwaiting(db: Db, viewer: Viewer, ticketId: st
 export async function countApprovalsAwaiting(db: Db, viewer: Viewer, ticketIds: string[]): Promise<Map<string, number>> {
   if (!hasPermission(viewer.role, "remediation.approve") || ticketIds.length === 0) return new Map();
   const rows = await db.approval.findMany({
-    where: { ticketId: { in: ticketIds }, status: "PENDING", requestedById: { not: viewer.id }, ticket: { AND: [ticketAccessFor(viewer), { status: { not: "CLOSED" } }] } },
+    where: {
+      ticketId: { in: ticketIds },
+      status: "PENDING",
+      requestedById: { not: viewer.id },
+      ticket: { AND: [ticketAccessFor(viewer), { status: { not: "CLOSED" } }] },
+    },
     select: { ticketId: true, requestedById: true, ticket: { select: { tenantId: true } } },
   });
   const counts = new Map<string, number>();
-  for (const a of rows) if (canDecide(viewer, { requestedById: a.requestedById, tenantId: a.ticket.tenantId }) === null) counts.set(a.ticketId, (counts.get(a.ticketId) ?? 0) + 1);
+  for (const a of rows)
+    if (canDecide(viewer, { requestedById: a.requestedById, tenantId: a.ticket.tenantId }) === null)
+      counts.set(a.ticketId, (counts.get(a.ticketId) ?? 0) + 1);
   return counts;
 }

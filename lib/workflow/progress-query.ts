@@ -24,7 +24,11 @@ export async function getStageProgress(db: Db, ticket: { id: string; status: str
   return stageProgress({
     status: ticket.status,
     scope: { extraUsers, domains: domains.length },
-    impact: { assessed: impacts.length, affected: impacts.filter((i) => i.level !== "NONE").length, categories: Object.keys(IMPACT_CATEGORIES).length },
+    impact: {
+      assessed: impacts.length,
+      affected: impacts.filter((i) => i.level !== "NONE").length,
+      categories: Object.keys(IMPACT_CATEGORIES).length,
+    },
     steps,
     traceRows,
     externalDomains: domains.filter((d) => !d.isInternal).length,
@@ -36,6 +40,10 @@ export async function getStageProgress(db: Db, ticket: { id: string; status: str
       touched: preventive.filter((p) => p.status !== "OPEN" || p.owner || p.dueAt || p.notes || !SEED.has(p.title)).length,
     },
     mfaChecked: mfa > 0,
-    outcome: { summary: written(outcome.outcomeSummary), lessons: written(outcome.lessonsLearned), closureReason: written(outcome.closureReason) },
+    outcome: {
+      summary: written(outcome.outcomeSummary),
+      lessons: written(outcome.lessonsLearned),
+      closureReason: written(outcome.closureReason),
+    },
   });
 }

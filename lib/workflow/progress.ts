@@ -23,10 +23,14 @@ export type ProgressFacts = {
   outcome: { summary: boolean; lessons: boolean; closureReason: boolean };
 };
 
-const settled = (s: { state: string; reason: string | null }) => s.state === "DONE" || ((s.state === "SKIPPED" || s.state === "NOT_APPLICABLE") && Boolean(s.reason?.trim()));
+const settled = (s: { state: string; reason: string | null }) =>
+  s.state === "DONE" || ((s.state === "SKIPPED" || s.state === "NOT_APPLICABLE") && Boolean(s.reason?.trim()));
 const pick = (done: boolean, started: boolean): StageState => (done ? "Done" : started ? "In progress" : "Not started");
 const n = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-const sentence = (parts: (string | null | false)[]) => { const text = parts.filter(Boolean).join("; "); return text.charAt(0).toUpperCase() + text.slice(1); };
+const sentence = (parts: (string | null | false)[]) => {
+  const text = parts.filter(Boolean).join("; ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};
 
 function scope(f: ProgressFacts): StageProgress {
   const { domains, extraUsers } = f.scope;
@@ -37,37 +41,57 @@ function scope(f: ProgressFacts): StageProgress {
 
 function impact(f: ProgressFacts): StageProgress {
   const { assessed, affected, categories } = f.impact;
-  if (assessed >= categories) return { state: "Done", detail: affected ? `${affected} of ${categories} categories affected` : "No category affected" };
-  return { state: pick(false, assessed > 0), detail: assessed ? `${categories - assessed} of ${categories} categories not rated` : "Not assessed" };
+  if (assessed >= categories)
+    return { state: "Done", detail: affected ? `${affected} of ${categories} categories affected` : "No category affected" };
+  return {
+    state: pick(false, assessed > 0),
+    detail: assessed ? `${categories - assessed} of ${categories} categories not rated` : "Not assessed",
+  };
 }
 
 function checklist(f: ProgressFacts): StageProgress {
   const mandatory = CHECKLIST_STEPS.filter((s) => s.mandatory);
   const left = mandatory.filter((d) => !f.steps.some((s) => s.key === d.key && settled(s))).length;
   const started = f.steps.some((s) => s.state !== "TODO");
-  return { state: pick(left === 0, started), detail: left === 0 ? `All ${mandatory.length} required steps settled` : `${left} of ${mandatory.length} required steps left` };
+  return {
+    state: pick(left === 0, started),
+    detail: left === 0 ? `All ${mandatory.length} required steps settled` : `${left} of ${mandatory.length} required steps left`,
+  };
 }
 
 function resolution(f: ProgressFacts): StageProgress {
   const { total, sent } = f.advisories;
   const traced = f.traceRows > 0;
   const advised = total > 0 ? sent === total : traced && f.externalDomains === 0;
-  const advisories = total > 0 ? (sent === total ? `${n(total, "advisory", "advisories")} sent` : `${total - sent} of ${n(total, "advisory", "advisories")} not sent`)
-    : traced && f.externalDomains === 0 ? "no external recipients to advise" : "advisories not drafted";
+  const advisories =
+    total > 0
+      ? sent === total
+        ? `${n(total, "advisory", "advisories")} sent`
+        : `${total - sent} of ${n(total, "advisory", "advisories")} not sent`
+      : traced && f.externalDomains === 0
+        ? "no external recipients to advise"
+        : "advisories not drafted";
   return { state: pick(traced && advised, traced || total > 0), detail: sentence([traced ? "trace run" : "trace not run", advisories]) };
 }
 
 function prevention(f: ProgressFacts): StageProgress {
   const { total, open, touched } = f.preventive;
-  const measures = total === 0 ? "no measures recorded" : open === 0 ? `all ${n(total, "measure")} settled` : `${open} of ${n(total, "measure")} open`;
+  const measures =
+    total === 0 ? "no measures recorded" : open === 0 ? `all ${n(total, "measure")} settled` : `${open} of ${n(total, "measure")} open`;
   const done = f.mfaChecked && total > 0 && open === 0;
   return { state: pick(done, f.mfaChecked || touched > 0), detail: sentence([measures, !f.mfaChecked && "MFA coverage not checked"]) };
 }
 
 function outcome(f: ProgressFacts): StageProgress {
   const { summary, lessons, closureReason } = f.outcome;
-  const missing = [!summary && "outcome", !lessons && "lessons learned", !closureReason && "closure reason"].filter((x): x is string => Boolean(x));
-  if (missing.length === 0) return { state: "Done", detail: f.status === "CLOSED" ? "Written; ticket closed" : "Outcome, lessons learned and closure reason written" };
+  const missing = [!summary && "outcome", !lessons && "lessons learned", !closureReason && "closure reason"].filter((x): x is string =>
+    Boolean(x),
+  );
+  if (missing.length === 0)
+    return {
+      state: "Done",
+      detail: f.status === "CLOSED" ? "Written; ticket closed" : "Outcome, lessons learned and closure reason written",
+    };
   const list = missing.length === 1 ? missing[0]! : `${missing.slice(0, -1).join(", ")} and ${missing.at(-1)}`;
   return { state: pick(false, missing.length < 3), detail: sentence([`${list} not written`]) };
 }

@@ -13,7 +13,9 @@ describe("resolveWarnings", () => {
   });
 
   it("says nothing when the required steps are settled and the customer was answered", () => {
-    const steps = mandatory.map((s, i) => (i === 0 ? { key: s.key, state: "NOT_APPLICABLE", reason: "No mailbox" } : { key: s.key, state: "DONE", reason: null }));
+    const steps = mandatory.map((s, i) =>
+      i === 0 ? { key: s.key, state: "NOT_APPLICABLE", reason: "No mailbox" } : { key: s.key, state: "DONE", reason: null },
+    );
     expect(resolveWarnings(steps, { responded: true })).toEqual([]);
     // A step set aside without a reason is not settled.
     expect(resolveWarnings([{ ...steps[0]!, reason: " " }, ...steps.slice(1)], { responded: true })).toHaveLength(1);

@@ -21,7 +21,17 @@ describe("ticket stages", () => {
   });
 
   it("lists the report's seven stages in order, then updates and timeline", () => {
-    expect(TICKET_STAGES.map((s) => s.label)).toEqual(["Intake", "Scope", "Business impact", "Troubleshooting", "Resolution", "Prevention", "Outcome", "Updates", "Timeline"]);
+    expect(TICKET_STAGES.map((s) => s.label)).toEqual([
+      "Intake",
+      "Scope",
+      "Business impact",
+      "Troubleshooting",
+      "Resolution",
+      "Prevention",
+      "Outcome",
+      "Updates",
+      "Timeline",
+    ]);
     expect(stageHref("abc", "outcome")).toBe("/tickets/abc?stage=outcome");
     expect(stageHref("abc", "checklist", "checklist")).toBe("/tickets/abc?stage=checklist#checklist");
   });

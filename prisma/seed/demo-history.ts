@@ -36,10 +36,20 @@ export function historyOf(t: SeededTicket): AuditInput[] {
   const reached = (s: TicketStatus) => ORDER.indexOf(t.status) >= ORDER.indexOf(s);
   if (t.assignee && t.firstResponseAt) {
     events.push({ ...base, actorId: actor, at: t.firstResponseAt, action: "ticket.assigned", details: { assignee: t.assignee.name } });
-    events.push({ ...base, actorId: actor, at: t.firstResponseAt, action: "ticket.status_changed", details: { from: "NEW", to: "TRIAGED", note: "Picked up" } });
+    events.push({
+      ...base,
+      actorId: actor,
+      at: t.firstResponseAt,
+      action: "ticket.status_changed",
+      details: { from: "NEW", to: "TRIAGED", note: "Picked up" },
+    });
     events.push({ ...base, actorId: actor, at: t.firstResponseAt, action: "comment.added", details: { visibility: "PUBLIC" } });
   }
-  const steps: [TicketStatus, TicketStatus, Date | null][] = [["TRIAGED", "CONTAINED", t.containedAt], ["CONTAINED", "RESOLVED", t.resolvedAt], ["RESOLVED", "CLOSED", t.closedAt]];
+  const steps: [TicketStatus, TicketStatus, Date | null][] = [
+    ["TRIAGED", "CONTAINED", t.containedAt],
+    ["CONTAINED", "RESOLVED", t.resolvedAt],
+    ["RESOLVED", "CLOSED", t.closedAt],
+  ];
   for (const [from, to, at] of steps) {
     if (at && reached(to)) events.push({ ...base, actorId: actor, at, action: "ticket.status_changed", details: { from, to } });
   }

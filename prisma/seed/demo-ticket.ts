@@ -33,9 +33,16 @@ export async function seedWorkedTicket(db: Db, t: WorkedTicket, engineer: { id: 
   const worked = t.status !== "NEW";
   const work = DEMO_WORK[t.workOf ?? t.affectedUpn];
   const ticket = await seedTicket(db, {
-    tenantId: t.tenantId, reporterId: t.reporterId, affectedUpn: t.affectedUpn, title: t.title,
-    severity: t.severity, status: t.status, symptoms: t.symptoms, symptomsNote: t.symptomsNote,
-    detectedAt, createdAt: later(0.25),
+    tenantId: t.tenantId,
+    reporterId: t.reporterId,
+    affectedUpn: t.affectedUpn,
+    title: t.title,
+    severity: t.severity,
+    status: t.status,
+    symptoms: t.symptoms,
+    symptomsNote: t.symptomsNote,
+    detectedAt,
+    createdAt: later(0.25),
     assigneeId: t.assigned ? engineer.id : null,
     firstResponseAt: worked ? later(0.5) : null,
     containedAt: ["CONTAINED", "RESOLVED", "CLOSED"].includes(t.status) ? later(1.5) : null,
@@ -43,23 +50,42 @@ export async function seedWorkedTicket(db: Db, t: WorkedTicket, engineer: { id: 
     closedAt: t.status === "CLOSED" ? later(30) : null,
     ...(t.status === "CLOSED" ? { ...work?.outcome, reviewStatus: "IN_REVIEW" as const } : {}),
   });
-  const rows = work ? workRows(work, { id: ticket.id, tenantId: ticket.tenantId, target: formatTicketNumber(ticket.number), engineerId: engineer.id, containedAt: ticket.containedAt, resolvedAt: ticket.resolvedAt }) : null;
+  const rows = work
+    ? workRows(work, {
+        id: ticket.id,
+        tenantId: ticket.tenantId,
+        target: formatTicketNumber(ticket.number),
+        engineerId: engineer.id,
+        containedAt: ticket.containedAt,
+        resolvedAt: ticket.resolvedAt,
+      })
+    : null;
   if (rows) {
     await db.checklistStep.createMany({ data: rows.steps });
     await db.impactAssessment.createMany({ data: rows.impacts });
   }
   // On a closed demo ticket the first recommendation (MFA for all) is done; the rest stay open.
   await db.preventiveItem.createMany({
-    data: recommendationRows(ticket.id, ticket.createdAt).map((row, i) => (t.status === "CLOSED" && i === 0 ? { ...row, status: "DONE" as const, owner: "Tenant IT" } : row)),
+    data: recommendationRows(ticket.id, ticket.createdAt).map((row, i) =>
+      t.status === "CLOSED" && i === 0 ? { ...row, status: "DONE" as const, owner: "Tenant IT" } : row,
+    ),
   });
-  await db.affectedUser.create({ data: { ticketId: ticket.id, upn: t.affectedUpn, isPrimary: true, addedById: t.reporterId, createdAt: ticket.createdAt } });
+  await db.affectedUser.create({
+    data: { ticketId: ticket.id, upn: t.affectedUpn, isPrimary: true, addedById: t.reporterId, createdAt: ticket.createdAt },
+  });
   if (worked) {
     await seedComment(db, {
-      ticketId: ticket.id, authorId: engineer.id, visibility: "PUBLIC", createdAt: later(0.5),
+      ticketId: ticket.id,
+      authorId: engineer.id,
+      visibility: "PUBLIC",
+      createdAt: later(0.5),
       body: "Thanks for the report. I have picked this up and am reviewing the account's sign-ins now.",
     });
     await seedComment(db, {
-      ticketId: ticket.id, authorId: engineer.id, visibility: "INTERNAL", createdAt: later(0.6),
+      ticketId: ticket.id,
+      authorId: engineer.id,
+      visibility: "INTERNAL",
+      createdAt: later(0.6),
       body: "Internal: sign-ins from an unfamiliar ASN; checking inbox rules before containment.",
     });
   }

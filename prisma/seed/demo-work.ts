@@ -31,7 +31,8 @@ export const DEMO_WORK: Record<string, DemoWork> = {
     },
     impacts: [["SECURITY_RISK", "LOW", "The rule hid replies for two days; no mail was sent from the account"]],
     outcome: {
-      outcomeSummary: "Contoso IT reset the password, turned on MFA and deleted the rule that hid replies; no forwarding was set and no mail was sent from the account.",
+      outcomeSummary:
+        "Contoso IT reset the password, turned on MFA and deleted the rule that hid replies; no forwarding was set and no mail was sent from the account.",
       closureReason: "Resolved",
     },
   },
@@ -43,7 +44,10 @@ export const DEMO_WORK: Record<string, DemoWork> = {
       "revoke-oauth-grants": ["SKIPPED", "Contoso IT revoked the consent to “PDF Converter Online” in the Entra admin center"],
       "disable-forwarding": ["DONE", "Get-Mailbox: no forwarding set"],
     },
-    impacts: [["SECURITY_RISK", "MEDIUM", "The app could read Lee's mail for about a day"], ["REGULATORY", "LOW", "No personal data found in the mail the app could read"]],
+    impacts: [
+      ["SECURITY_RISK", "MEDIUM", "The app could read Lee's mail for about a day"],
+      ["REGULATORY", "LOW", "No personal data found in the mail the app could read"],
+    ],
     outcome: {
       outcomeSummary: "Contoso IT revoked the app's consent, reset the password and turned on MFA; the mailbox had no rules or forwarding.",
       closureReason: "Resolved",
@@ -51,15 +55,27 @@ export const DEMO_WORK: Record<string, DemoWork> = {
   },
   "lidia@fabrikam.example": {
     steps: {
-      snapshot: ["SKIPPED", "Fabrikam has no Entra ID P1 licence, so the sign-in logs cannot be read; Fabrikam IT exported what the portal shows"],
-      ...containedByTenant("Fabrikam", ["SKIPPED", "The app lacks User.RevokeSessions.All in Fabrikam; Fabrikam IT revoked the sessions in the Entra admin center"]),
+      snapshot: [
+        "SKIPPED",
+        "Fabrikam has no Entra ID P1 licence, so the sign-in logs cannot be read; Fabrikam IT exported what the portal shows",
+      ],
+      ...containedByTenant("Fabrikam", [
+        "SKIPPED",
+        "The app lacks User.RevokeSessions.All in Fabrikam; Fabrikam IT revoked the sessions in the Entra admin center",
+      ]),
     },
-    impacts: [["LOSS_OF_TRUST", "HIGH", "Partners received phishing from the finance mailbox"], ["SENDER_REPUTATION", "MEDIUM", "Two partners reported the mail as spam"]],
+    impacts: [
+      ["LOSS_OF_TRUST", "HIGH", "Partners received phishing from the finance mailbox"],
+      ["SENDER_REPUTATION", "MEDIUM", "Two partners reported the mail as spam"],
+    ],
   },
   "diego@fabrikam.example": {
     steps: {
       snapshot: ["SKIPPED", "Fabrikam has no Entra ID P1 licence, so the sign-in logs cannot be read"],
-      ...containedByTenant("Fabrikam", ["SKIPPED", "The app lacks User.RevokeSessions.All in Fabrikam; Fabrikam IT revoked the sessions in the Entra admin center"]),
+      ...containedByTenant("Fabrikam", [
+        "SKIPPED",
+        "The app lacks User.RevokeSessions.All in Fabrikam; Fabrikam IT revoked the sessions in the Entra admin center",
+      ]),
       "remove-inbox-rules": ["NOT_APPLICABLE", "No inbox rules on the mailbox"],
       "remove-auth-methods": ["SKIPPED", "Fabrikam IT removed the phone number Diego did not add"],
     },
@@ -68,16 +84,37 @@ export const DEMO_WORK: Record<string, DemoWork> = {
 };
 
 /** Rows and history events for one worked demo ticket, at the times of its history. */
-export function workRows(work: DemoWork, t: { id: string; tenantId: string; target: string; engineerId: string; containedAt: Date | null; resolvedAt: Date | null }) {
-  const at = (key: string) => (key === "disable-forwarding" || key === "remove-auth-methods" || key === "remove-inbox-rules" || key === "revoke-oauth-grants" ? (t.resolvedAt ?? t.containedAt) : t.containedAt) ?? new Date();
+export function workRows(
+  work: DemoWork,
+  t: { id: string; tenantId: string; target: string; engineerId: string; containedAt: Date | null; resolvedAt: Date | null },
+) {
+  const at = (key: string) =>
+    (key === "disable-forwarding" || key === "remove-auth-methods" || key === "remove-inbox-rules" || key === "revoke-oauth-grants"
+      ? (t.resolvedAt ?? t.containedAt)
+      : t.containedAt) ?? new Date();
   const steps: Prisma.ChecklistStepCreateManyInput[] = Object.entries(work.steps).map(([key, [state, note]]) => ({
-    ticketId: t.id, key, state, doneById: t.engineerId, doneAt: at(key),
-    reason: state === "DONE" ? null : note, notes: state === "DONE" ? note : null,
+    ticketId: t.id,
+    key,
+    state,
+    doneById: t.engineerId,
+    doneAt: at(key),
+    reason: state === "DONE" ? null : note,
+    notes: state === "DONE" ? note : null,
   }));
-  const impacts: Prisma.ImpactAssessmentCreateManyInput[] = work.impacts.map(([category, level, notes]) => ({ ticketId: t.id, category, level, notes }));
+  const impacts: Prisma.ImpactAssessmentCreateManyInput[] = work.impacts.map(([category, level, notes]) => ({
+    ticketId: t.id,
+    category,
+    level,
+    notes,
+  }));
   const events: AuditInput[] = Object.entries(work.steps).map(([key, [state, note]]) => ({
-    actorId: t.engineerId, tenantId: t.tenantId, ticketId: t.id, target: t.target, at: at(key),
-    action: `checklist.${state.toLowerCase()}`, details: { step: key, note },
+    actorId: t.engineerId,
+    tenantId: t.tenantId,
+    ticketId: t.id,
+    target: t.target,
+    at: at(key),
+    action: `checklist.${state.toLowerCase()}`,
+    details: { step: key, note },
   }));
   return { steps, impacts, events };
 }

@@ -36,14 +36,24 @@ describe.each(testDbKinds())("demo seed on %s", (kind) => {
     expect(contoso.clientSecretEncrypted).not.toContain(CONTOSO.clientSecret);
     expect(decryptSecret(contoso.clientSecretEncrypted!, key)).toBe(CONTOSO.clientSecret);
     // Northwind waits for its admin to connect it: no tenant id, no secret, no tickets.
-    const northwind = await t.db.tenant.findFirstOrThrow({ where: { displayName: "Northwind (demo)" }, select: { entraTenantId: true, connectionMode: true, clientSecretEncrypted: true, _count: { select: { tickets: true } } } });
-    expect(northwind).toEqual({ entraTenantId: null, connectionMode: "DEPLOYMENT_APP", clientSecretEncrypted: null, _count: { tickets: 0 } });
+    const northwind = await t.db.tenant.findFirstOrThrow({
+      where: { displayName: "Northwind (demo)" },
+      select: { entraTenantId: true, connectionMode: true, clientSecretEncrypted: true, _count: { select: { tickets: true } } },
+    });
+    expect(northwind).toEqual({
+      entraTenantId: null,
+      connectionMode: "DEPLOYMENT_APP",
+      clientSecretEncrypted: null,
+      _count: { tickets: 0 },
+    });
     const statuses = new Set((await t.db.ticket.findMany({ select: { status: true } })).map((x) => x.status));
     expect(statuses.size).toBeGreaterThanOrEqual(4);
   });
 
   it("gives every demo ticket its primary account and a history in time order, on an intact audit chain", async () => {
-    const tickets = await t.db.ticket.findMany({ select: { id: true, status: true, affectedUpn: true, affectedUsers: { select: { upn: true, isPrimary: true } } } });
+    const tickets = await t.db.ticket.findMany({
+      select: { id: true, status: true, affectedUpn: true, affectedUsers: { select: { upn: true, isPrimary: true } } },
+    });
     for (const ticket of tickets) expect(ticket.affectedUsers).toEqual([{ upn: ticket.affectedUpn, isPrimary: true }]);
     const events = await t.db.auditEvent.findMany({ orderBy: { seq: "asc" } });
     const times = events.map((e) => e.at.getTime());

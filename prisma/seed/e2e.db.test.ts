@@ -21,16 +21,32 @@ describe.each(testDbKinds())("end-to-end seeding on %s", (kind) => {
       { key: "engineer", role: "ENGINEER", serves: ["fabrikam"] },
       { key: "owner", role: "TENANT_ADMIN", tenant: "own" },
     ],
-    tickets: [{ key: "closed", tenant: "contoso", reporter: "admin", assignee: "engineer", affectedUpn: "alex@contoso.example", status: "CLOSED", workOf: "alex@contoso.example" }],
+    tickets: [
+      {
+        key: "closed",
+        tenant: "contoso",
+        reporter: "admin",
+        assignee: "engineer",
+        affectedUpn: "alex@contoso.example",
+        status: "CLOSED",
+        workOf: "alex@contoso.example",
+      },
+    ],
   });
 
   it("creates unique sign-ins and tickets twice over, with a report for a closed one and an intact chain", async () => {
     const [first, second] = [await seedForE2e(t.db, request), await seedForE2e(t.db, request)];
     expect(first.users.admin!.email).not.toBe(second.users.admin!.email);
-    const admin = await t.db.user.findUniqueOrThrow({ where: { id: first.users.admin!.id }, select: { passwordHash: true, tenant: { select: { displayName: true } } } });
+    const admin = await t.db.user.findUniqueOrThrow({
+      where: { id: first.users.admin!.id },
+      select: { passwordHash: true, tenant: { select: { displayName: true } } },
+    });
     expect(admin.tenant?.displayName).toBe("Contoso (demo)");
     expect(await verifyPassword(E2E_PASSWORD, admin.passwordHash!)).toBe(true);
-    const engineer = await t.db.user.findUniqueOrThrow({ where: { id: first.users.engineer!.id }, include: { servedTenants: { include: { tenant: true } } } });
+    const engineer = await t.db.user.findUniqueOrThrow({
+      where: { id: first.users.engineer!.id },
+      include: { servedTenants: { include: { tenant: true } } },
+    });
     expect([engineer.servesAllTenants, engineer.servedTenants.map((s) => s.tenant.displayName)]).toEqual([false, ["Fabrikam (demo)"]]);
     expect(first.tenant!.displayName).toMatch(/^E2E tenant /);
     const ticket = await t.db.ticket.findUniqueOrThrow({ where: { id: first.tickets.closed!.id } });

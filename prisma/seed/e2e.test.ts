@@ -28,7 +28,9 @@ describe("the end-to-end seeding route's guard", () => {
     vi.stubEnv("BREACHDESK_DEMO", "1");
     vi.stubEnv("E2E_SEED_TOKEN", "");
     const { POST } = await import("@/app/api/test-seed/route");
-    const res = await POST(new Request("http://localhost/api/test-seed", { method: "POST", headers: { Authorization: `Bearer ${TOKEN}` }, body: "{}" }));
+    const res = await POST(
+      new Request("http://localhost/api/test-seed", { method: "POST", headers: { Authorization: `Bearer ${TOKEN}` }, body: "{}" }),
+    );
     expect(res.status).toBe(404);
   });
 });

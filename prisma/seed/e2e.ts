@@ -26,31 +26,39 @@ const ZKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/);
 
 export const ZE2eSeed = z.strictObject({
   users: z
-    .array(z.strictObject({
-      key: ZKey,
-      role: z.enum(["TENANT_ADMIN", "ENGINEER", "MANAGER", "PLATFORM_ADMIN"]),
-      tenant: ZTenantRef.optional(),
-      name: z.string().min(1).max(80).optional(),
-      /** Engineers: the tenants served, when not all. */
-      serves: z.array(ZTenantRef).optional(),
-    }))
+    .array(
+      z.strictObject({
+        key: ZKey,
+        role: z.enum(["TENANT_ADMIN", "ENGINEER", "MANAGER", "PLATFORM_ADMIN"]),
+        tenant: ZTenantRef.optional(),
+        name: z.string().min(1).max(80).optional(),
+        /** Engineers: the tenants served, when not all. */
+        serves: z.array(ZTenantRef).optional(),
+      }),
+    )
     .max(20)
     .default([]),
   tickets: z
-    .array(z.strictObject({
-      key: ZKey,
-      tenant: ZTenantRef,
-      reporter: ZKey,
-      assignee: ZKey.optional(),
-      affectedUpn: z.email(),
-      title: z.string().min(1).max(200).optional(),
-      status: z.enum(["NEW", "TRIAGED", "CONTAINED", "RESOLVED", "CLOSED"]).default("NEW"),
-      severity: z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]).default("MEDIUM"),
-      symptoms: z.array(z.string()).min(1).default(["BULK_MAIL"]),
-      detectedHoursAgo: z.number().min(0).max(24 * 365).default(2),
-      /** Carry a demo ticket's checklist, impact and outcome work (its account, e.g. alex@contoso.example). */
-      workOf: z.email().optional(),
-    }))
+    .array(
+      z.strictObject({
+        key: ZKey,
+        tenant: ZTenantRef,
+        reporter: ZKey,
+        assignee: ZKey.optional(),
+        affectedUpn: z.email(),
+        title: z.string().min(1).max(200).optional(),
+        status: z.enum(["NEW", "TRIAGED", "CONTAINED", "RESOLVED", "CLOSED"]).default("NEW"),
+        severity: z.enum(["LOW", "MEDIUM", "HIGH", "CRITICAL"]).default("MEDIUM"),
+        symptoms: z.array(z.string()).min(1).default(["BULK_MAIL"]),
+        detectedHoursAgo: z
+          .number()
+          .min(0)
+          .max(24 * 365)
+          .default(2),
+        /** Carry a demo ticket's checklist, impact and outcome work (its account, e.g. alex@contoso.example). */
+        workOf: z.email().optional(),
+      }),
+    )
     .max(20)
     .default([]),
 });
@@ -66,12 +74,15 @@ export type E2eSeeded = {
 export async function seedForE2e(db: Db, request: z.output<typeof ZE2eSeed>): Promise<E2eSeeded> {
   const tag = randomUUID().slice(0, 8);
   const refs = [...request.users.flatMap((u) => [u.tenant, ...(u.serves ?? [])]), ...request.tickets.map((t) => t.tenant)];
-  const own = refs.includes("own") ? await seedTenant(db, { displayName: `E2E tenant ${tag}`, primaryDomain: `e2e-${tag}.example`, isDemo: true }) : null;
+  const own = refs.includes("own")
+    ? await seedTenant(db, { displayName: `E2E tenant ${tag}`, primaryDomain: `e2e-${tag}.example`, isDemo: true })
+    : null;
   const tenantIds = new Map<string, string>();
   const tenantId = async (ref: z.infer<typeof ZTenantRef>) => {
     if (ref === "own") return own!.id;
     if (!tenantIds.has(ref)) {
-      const where = ref === "northwind" ? { primaryDomain: NORTHWIND.primaryDomain, isDemo: true } : { entraTenantId: DEMO_TENANT_IDS[ref] };
+      const where =
+        ref === "northwind" ? { primaryDomain: NORTHWIND.primaryDomain, isDemo: true } : { entraTenantId: DEMO_TENANT_IDS[ref] };
       tenantIds.set(ref, (await db.tenant.findFirstOrThrow({ where, select: { id: true } })).id);
     }
     return tenantIds.get(ref)!;
@@ -103,15 +114,34 @@ export async function seedForE2e(db: Db, request: z.output<typeof ZE2eSeed>): Pr
   for (const t of request.tickets) {
     const assignee = t.assignee ? userOf(t.assignee) : null;
     const engineer = assignee ?? userOf(t.reporter);
-    const ticket = await seedWorkedTicket(db, {
-      tenantId: await tenantId(t.tenant), reporterId: userOf(t.reporter).id, affectedUpn: t.affectedUpn,
-      title: t.title ?? `E2E ${t.key} ${tag}`, severity: t.severity, status: t.status, symptoms: t.symptoms,
-      detectedHoursAgo: t.detectedHoursAgo, assigned: Boolean(assignee), workOf: t.workOf,
-    }, engineer);
+    const ticket = await seedWorkedTicket(
+      db,
+      {
+        tenantId: await tenantId(t.tenant),
+        reporterId: userOf(t.reporter).id,
+        affectedUpn: t.affectedUpn,
+        title: t.title ?? `E2E ${t.key} ${tag}`,
+        severity: t.severity,
+        status: t.status,
+        symptoms: t.symptoms,
+        detectedHoursAgo: t.detectedHoursAgo,
+        assigned: Boolean(assignee),
+        workOf: t.workOf,
+      },
+      engineer,
+    );
     seeded.push({ ticket, engineerId: engineer.id });
     tickets[t.key] = { id: ticket.id, number: ticket.number };
   }
-  await seedHistory(db, seeded.map((s) => s.ticket));
+  await seedHistory(
+    db,
+    seeded.map((s) => s.ticket),
+  );
   for (const s of seeded.filter((x) => x.ticket.status === "CLOSED")) await snapshotClosedReport(db, s.ticket, s.engineerId);
-  return { password: E2E_PASSWORD, tenant: own && { id: own.id, displayName: own.displayName, primaryDomain: own.primaryDomain }, users, tickets };
+  return {
+    password: E2E_PASSWORD,
+    tenant: own && { id: own.id, displayName: own.displayName, primaryDomain: own.primaryDomain },
+    users,
+    tickets,
+  };
 }

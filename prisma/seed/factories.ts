@@ -23,7 +23,15 @@ export async function seedTenant(db: Db, data: Partial<Prisma.TenantUncheckedCre
 
 export async function seedUser(
   db: Db,
-  data: { role: Role; email?: string; name?: string; tenantId?: string | null; password?: string; isActive?: boolean; servesAllTenants?: boolean },
+  data: {
+    role: Role;
+    email?: string;
+    name?: string;
+    tenantId?: string | null;
+    password?: string;
+    isActive?: boolean;
+    servesAllTenants?: boolean;
+  },
 ) {
   const id = unique();
   return db.user.create({

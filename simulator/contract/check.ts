@@ -19,6 +19,9 @@ export function createResponseChecker(violations: string[], mode: ResponseCheckM
     const line = `${req.method} /${req.version}${req.path} → ${res.status}: ${problems.join("; ")}`;
     violations.push(line);
     if (mode === "record") return res;
-    return { status: 500, body: errorBody("generalException", `The simulator's response breaks Graph's published schema: ${line}`, req.requestId) };
+    return {
+      status: 500,
+      body: errorBody("generalException", `The simulator's response breaks Graph's published schema: ${line}`, req.requestId),
+    };
   };
 }

@@ -24,29 +24,68 @@ const ROLE_ASSIGNMENT = {
   type: "object",
   required: ["id", "principalId", "roleDefinitionId"],
   properties: {
-    id: { type: "string" }, principalId: { type: "string" }, roleDefinitionId: { type: "string" },
-    directoryScopeId: { type: "string", nullable: true }, appScopeId: { type: "string", nullable: true }, condition: { type: "string", nullable: true },
+    id: { type: "string" },
+    principalId: { type: "string" },
+    roleDefinitionId: { type: "string" },
+    directoryScopeId: { type: "string", nullable: true },
+    appScopeId: { type: "string", nullable: true },
+    condition: { type: "string", nullable: true },
   },
 };
 const spByAppId = String.raw`^\/servicePrincipals\(appId=(?:'|%27)[^'%/]+(?:'|%27)\)`;
 
 export const UNDESCRIBED: Undescribed[] = [
-  { method: "GET", pattern: new RegExp(`${user}\\/(?:transitive)?memberOf$`, "i"), doc: "same", schema: "microsoft.graph.directoryObject", collection: true },
+  {
+    method: "GET",
+    pattern: new RegExp(`${user}\\/(?:transitive)?memberOf$`, "i"),
+    doc: "same",
+    schema: "microsoft.graph.directoryObject",
+    collection: true,
+  },
   { method: "GET", pattern: new RegExp(`${spByAppId}$`, "i"), doc: "beta", schema: "microsoft.graph.servicePrincipal" },
   { method: "POST", pattern: /^\/servicePrincipals$/i, doc: "beta", schema: "microsoft.graph.servicePrincipal" },
-  { method: "GET", pattern: new RegExp(`(${spByAppId}|^\\/servicePrincipals\\/[^/]+)\\/memberOf$`, "i"), doc: "same", schema: "microsoft.graph.directoryObject", collection: true },
-  { method: "GET", pattern: /^\/roleManagement\/directory\/roleAssignments$/i, doc: "same", schema: { own: ROLE_ASSIGNMENT }, collection: true },
+  {
+    method: "GET",
+    pattern: new RegExp(`(${spByAppId}|^\\/servicePrincipals\\/[^/]+)\\/memberOf$`, "i"),
+    doc: "same",
+    schema: "microsoft.graph.directoryObject",
+    collection: true,
+  },
+  {
+    method: "GET",
+    pattern: /^\/roleManagement\/directory\/roleAssignments$/i,
+    doc: "same",
+    schema: { own: ROLE_ASSIGNMENT },
+    collection: true,
+  },
   { method: "POST", pattern: /^\/roleManagement\/directory\/roleAssignments$/i, doc: "same", schema: { own: ROLE_ASSIGNMENT } },
   // One grant by id: the subset lists and deletes grants; the type is published.
   { method: "GET", pattern: /^\/oauth2PermissionGrants\/[^/]+$/i, doc: "same", schema: "microsoft.graph.oAuth2PermissionGrant" },
   { method: "GET", pattern: new RegExp(`${user}\\/mailFolders\\/[^/]+$`, "i"), doc: "same", schema: "microsoft.graph.mailFolder" },
   // No unifiedRoleEligibilityScheduleInstance in the subset: only the entity base can be checked.
-  { method: "GET", pattern: /^\/roleManagement\/directory\/roleEligibilityScheduleInstances$/i, doc: "same", schema: "microsoft.graph.entity", collection: true },
+  {
+    method: "GET",
+    pattern: /^\/roleManagement\/directory\/roleEligibilityScheduleInstances$/i,
+    doc: "same",
+    schema: "microsoft.graph.entity",
+    collection: true,
+  },
   { method: "GET", pattern: /^\/servicePrincipals\/[^/]+$/i, doc: "beta", schema: "microsoft.graph.servicePrincipal" },
   { method: "GET", pattern: /^\/identityProtection\/riskyUsers\/[^/]+$/i, doc: "same", schema: "microsoft.graph.riskyUser" },
   ...methodKinds.flatMap((kind): Undescribed[] => [
-    { method: "GET", pattern: new RegExp(`${user}\\/authentication\\/${kind}Methods$`, "i"), doc: "same", schema: `microsoft.graph.${kind}AuthenticationMethod`, collection: true },
-    { method: "GET", pattern: new RegExp(`${user}\\/authentication\\/${kind}Methods\\/[^/]+$`, "i"), doc: "same", schema: `microsoft.graph.${kind}AuthenticationMethod` },
+    {
+      method: "GET",
+      pattern: new RegExp(`${user}\\/authentication\\/${kind}Methods$`, "i"),
+      doc: "same",
+      schema: `microsoft.graph.${kind}AuthenticationMethod`,
+      collection: true,
+    },
+    {
+      method: "GET",
+      pattern: new RegExp(`${user}\\/authentication\\/${kind}Methods\\/[^/]+$`, "i"),
+      doc: "same",
+      schema: `microsoft.graph.${kind}AuthenticationMethod`,
+    },
     { method: "DELETE", pattern: new RegExp(`${user}\\/authentication\\/${kind}Methods\\/[^/]+$`, "i"), doc: "same", schema: null },
   ]),
 ];

@@ -11,8 +11,12 @@ function tapView(m: AuthMethod, now: Date) {
   const end = new Date(start.getTime() + (m.lifetimeInMinutes ?? 60) * 60_000);
   const reason = now < start ? "NotYetValid" : now > end ? "Expired" : "EnabledByPolicy";
   return {
-    startDateTime: start.toISOString(), lifetimeInMinutes: m.lifetimeInMinutes ?? 60, isUsableOnce: m.isUsableOnce ?? false,
-    isUsable: reason === "EnabledByPolicy", methodUsabilityReason: reason, temporaryAccessPass: null, // shown only when created
+    startDateTime: start.toISOString(),
+    lifetimeInMinutes: m.lifetimeInMinutes ?? 60,
+    isUsableOnce: m.isUsableOnce ?? false,
+    isUsable: reason === "EnabledByPolicy",
+    methodUsabilityReason: reason,
+    temporaryAccessPass: null, // shown only when created
   };
 }
 
@@ -20,7 +24,11 @@ function tapView(m: AuthMethod, now: Date) {
 const UNDATED = new Set<AuthMethod["kind"]>(["phone", "email", "password"]);
 
 function methodView(m: AuthMethod, now: Date) {
-  const base = { "@odata.type": `#microsoft.graph.${m.kind}AuthenticationMethod`, id: m.id, ...(UNDATED.has(m.kind) ? {} : { createdDateTime: m.createdDateTime }) };
+  const base = {
+    "@odata.type": `#microsoft.graph.${m.kind}AuthenticationMethod`,
+    id: m.id,
+    ...(UNDATED.has(m.kind) ? {} : { createdDateTime: m.createdDateTime }),
+  };
   switch (m.kind) {
     case "phone":
       return { ...base, phoneNumber: m.phoneNumber, phoneType: m.phoneType, smsSignInState: "notAllowedByPolicy" };
@@ -60,14 +68,23 @@ const visibleMethods = (rt: SimRuntime, t: TenantState, u: SimUser): AuthMethod[
 function listKind(ctx: GraphContext, [id, collectionName]: string[], rt: SimRuntime) {
   const u = requireUser(ctx.tenant, id!);
   const kind = kindOf(collectionName!);
-  return ok(collection(ctx, visibleMethods(rt, ctx.tenant, u).filter((m) => m.kind === kind).map((m) => methodView(m, rt.clock.now()))));
+  return ok(
+    collection(
+      ctx,
+      visibleMethods(rt, ctx.tenant, u)
+        .filter((m) => m.kind === kind)
+        .map((m) => methodView(m, rt.clock.now())),
+    ),
+  );
 }
 
 /** One method: by its typed collection, or by /methods/{id} whatever its kind. */
 function getMethod(ctx: GraphContext, [id, collectionName, methodId]: string[], rt: SimRuntime) {
   const u = requireUser(ctx.tenant, id!);
   const kind = collectionName!.toLowerCase() === "methods" ? null : kindOf(collectionName!);
-  const method = visibleMethods(rt, ctx.tenant, u).find((m) => m.id === decodeURIComponent(methodId!) && (kind === null || m.kind === kind));
+  const method = visibleMethods(rt, ctx.tenant, u).find(
+    (m) => m.id === decodeURIComponent(methodId!) && (kind === null || m.kind === kind),
+  );
   if (!method) throw notFound(methodId!);
   return ok(methodView(method, rt.clock.now()));
 }
@@ -81,7 +98,11 @@ function getMethod(ctx: GraphContext, [id, collectionName, methodId]: string[], 
 function refusePhoneDelete(u: SimUser, method: AuthMethod) {
   if (method.kind !== "phone") return;
   if (defaultPhoneType(u) === method.phoneType) {
-    throw new GraphHttpError(400, "badRequest", "The phone method cannot be deleted because it is the user's default multifactor authentication method. Change the default method first.");
+    throw new GraphHttpError(
+      400,
+      "badRequest",
+      "The phone method cannot be deleted because it is the user's default multifactor authentication method. Change the default method first.",
+    );
   }
   if (method.phoneType === "mobile" && u.methods.some((m) => m.kind === "phone" && m.phoneType === "alternateMobile")) {
     throw new GraphHttpError(400, "badRequest", "The mobile phone method cannot be deleted while an alternate mobile phone method exists.");
@@ -97,8 +118,14 @@ function deleteMethod(ctx: GraphContext, [id, collectionName, methodId]: string[
   recordWrite(rt, ctx.tenant, "methods", u.id, u.methods);
   u.methods = u.methods.filter((m) => m !== method);
   pushAudit(rt, ctx.tenant, {
-    id: ctx.requestId, category: "UserManagement", activityDisplayName: "Admin deleted security info", activityDateTime: rt.clock.iso(), result: "success",
-    loggedByService: "Authentication Methods", operationType: "Delete", initiatedBy: { user: null, app: { appId: ctx.tenant.app.clientId, displayName: "Breachdesk" } },
+    id: ctx.requestId,
+    category: "UserManagement",
+    activityDisplayName: "Admin deleted security info",
+    activityDateTime: rt.clock.iso(),
+    result: "success",
+    loggedByService: "Authentication Methods",
+    operationType: "Delete",
+    initiatedBy: { user: null, app: { appId: ctx.tenant.app.clientId, displayName: "Breachdesk" } },
     targetResources: [{ id: u.id, displayName: u.displayName, type: "User", userPrincipalName: u.userPrincipalName }],
   });
   return { status: 204 };
@@ -134,42 +161,83 @@ function patchSignInPreferences(ctx: GraphContext, [id]: string[], rt: SimRuntim
 
 export const authMethodRoutes: Route[] = [
   {
-    op: "listAuthenticationMethods", method: "GET", pattern: path("/users/:id/authentication/methods"), bucket: "reports",
+    op: "listAuthenticationMethods",
+    method: "GET",
+    pattern: path("/users/:id/authentication/methods"),
+    bucket: "reports",
     permissions: ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"],
-    handle: (ctx, [id], rt) => ok(collection(ctx, visibleMethods(rt, ctx.tenant, requireUser(ctx.tenant, id!)).map((m) => methodView(m, rt.clock.now())))),
+    handle: (ctx, [id], rt) =>
+      ok(
+        collection(
+          ctx,
+          visibleMethods(rt, ctx.tenant, requireUser(ctx.tenant, id!)).map((m) => methodView(m, rt.clock.now())),
+        ),
+      ),
   },
   {
     // Beta only (learn.microsoft.com/graph/api/authentication-get?view=graph-rest-beta, signInPreferences).
-    op: "getSignInPreferences", method: "GET", pattern: path("/users/:id/authentication/signInPreferences"), versions: ["beta"],
-    permissions: ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"], handle: (ctx, [id], rt) => ok(prefsView(ctx, requireUser(ctx.tenant, id!), rt)),
+    op: "getSignInPreferences",
+    method: "GET",
+    pattern: path("/users/:id/authentication/signInPreferences"),
+    versions: ["beta"],
+    permissions: ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"],
+    handle: (ctx, [id], rt) => ok(prefsView(ctx, requireUser(ctx.tenant, id!), rt)),
   },
   {
-    op: "updateSignInPreferences", method: "PATCH", pattern: path("/users/:id/authentication/signInPreferences"), versions: ["beta"], bucket: "identityWrites",
-    permissions: ["UserAuthenticationMethod.ReadWrite.All"], handle: patchSignInPreferences,
+    op: "updateSignInPreferences",
+    method: "PATCH",
+    pattern: path("/users/:id/authentication/signInPreferences"),
+    versions: ["beta"],
+    bucket: "identityWrites",
+    permissions: ["UserAuthenticationMethod.ReadWrite.All"],
+    handle: patchSignInPreferences,
   },
   {
-    op: "getAuthenticationMethod", method: "GET", pattern: path("/users/:id/authentication/:kind/:methodId"), bucket: "reports",
-    permissions: ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"], handle: getMethod,
+    op: "getAuthenticationMethod",
+    method: "GET",
+    pattern: path("/users/:id/authentication/:kind/:methodId"),
+    bucket: "reports",
+    permissions: ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"],
+    handle: getMethod,
   },
   {
-    op: "deleteAuthenticationMethod", method: "DELETE", pattern: path("/users/:id/authentication/:kind/:methodId"), bucket: "reports",
-    permissions: ["UserAuthenticationMethod.ReadWrite.All"], handle: deleteMethod,
+    op: "deleteAuthenticationMethod",
+    method: "DELETE",
+    pattern: path("/users/:id/authentication/:kind/:methodId"),
+    bucket: "reports",
+    permissions: ["UserAuthenticationMethod.ReadWrite.All"],
+    handle: deleteMethod,
   },
   {
-    op: "getMfaRequirements", method: "GET", pattern: path("/users/:id/authentication/requirements"), versions: ["beta"],
+    op: "getMfaRequirements",
+    method: "GET",
+    pattern: path("/users/:id/authentication/requirements"),
+    versions: ["beta"],
     permissions: ["Policy.Read.All", "Policy.ReadWrite.AuthenticationMethod"],
     handle: (ctx, [id], rt) => {
       const u = requireUser(ctx.tenant, id!);
-      return ok({ "@odata.context": `${ctx.origin}/beta/$metadata#users('${id}')/authentication/requirements`, perUserMfaState: readLagged(rt, ctx.tenant, "mfa", u.id, u.perUserMfaState) });
+      return ok({
+        "@odata.context": `${ctx.origin}/beta/$metadata#users('${id}')/authentication/requirements`,
+        perUserMfaState: readLagged(rt, ctx.tenant, "mfa", u.id, u.perUserMfaState),
+      });
     },
   },
   {
-    op: "updateMfaRequirements", method: "PATCH", pattern: path("/users/:id/authentication/requirements"), versions: ["beta"], bucket: "identityWrites",
-    permissions: ["Policy.ReadWrite.AuthenticationMethod"], handle: patchRequirements,
+    op: "updateMfaRequirements",
+    method: "PATCH",
+    pattern: path("/users/:id/authentication/requirements"),
+    versions: ["beta"],
+    bucket: "identityWrites",
+    permissions: ["Policy.ReadWrite.AuthenticationMethod"],
+    handle: patchRequirements,
   },
   {
     // Only the typed collections (phoneMethods, …): /requirements and /methods are not kinds.
-    op: "listAuthenticationMethodsOfKind", method: "GET", pattern: /^\/users\/([^/]+)\/authentication\/([a-z0-9]+Methods)$/i, bucket: "reports",
-    permissions: ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"], handle: listKind,
+    op: "listAuthenticationMethodsOfKind",
+    method: "GET",
+    pattern: /^\/users\/([^/]+)\/authentication\/([a-z0-9]+Methods)$/i,
+    bucket: "reports",
+    permissions: ["UserAuthenticationMethod.Read.All", "UserAuthenticationMethod.ReadWrite.All"],
+    handle: listKind,
   },
 ];

@@ -8,7 +8,12 @@ import type { AuthMethod, SignInPreferences, SimUser } from "../state";
 
 type Preferred = NonNullable<SignInPreferences["userPreferredMethodForSecondaryAuthentication"]>;
 
-const PHONE_OF: Partial<Record<Preferred, AuthMethod["phoneType"]>> = { sms: "mobile", voiceMobile: "mobile", voiceAlternateMobile: "alternateMobile", voiceOffice: "office" };
+const PHONE_OF: Partial<Record<Preferred, AuthMethod["phoneType"]>> = {
+  sms: "mobile",
+  voiceMobile: "mobile",
+  voiceAlternateMobile: "alternateMobile",
+  voiceOffice: "office",
+};
 
 /** Whether the user has a method that can serve as this default. */
 export function hasMethodFor(u: Pick<SimUser, "methods">, preferred: Preferred): boolean {
@@ -35,6 +40,10 @@ export function defaultPhoneType(u: Pick<SimUser, "methods" | "signInPreferences
 export function refuseDefaultChange(u: SimUser, next: SignInPreferences) {
   const preferred = next.userPreferredMethodForSecondaryAuthentication;
   if (preferred && !hasMethodFor(u, preferred)) {
-    throw new GraphHttpError(400, "badRequest", `The user has no registered method for '${preferred}': register it before making it the default.`);
+    throw new GraphHttpError(
+      400,
+      "badRequest",
+      `The user has no registered method for '${preferred}': register it before making it the default.`,
+    );
   }
 }

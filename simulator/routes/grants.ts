@@ -11,22 +11,39 @@ import type { Grant } from "../state";
 
 const visibleGrants = (ctx: GraphContext, rt: SimRuntime): Grant[] => readLagged(rt, ctx.tenant, "grants", "all", ctx.tenant.grants);
 
-const grantView = (g: Grant) => ({ id: g.id, clientId: g.clientId, consentType: g.consentType, principalId: g.principalId, resourceId: g.resourceId, scope: g.scope });
+const grantView = (g: Grant) => ({
+  id: g.id,
+  clientId: g.clientId,
+  consentType: g.consentType,
+  principalId: g.principalId,
+  resourceId: g.resourceId,
+  scope: g.scope,
+});
 
 function servicePrincipal(ctx: GraphContext, [id]: string[]) {
   const grant = ctx.tenant.grants.find((g) => g.clientId === id);
   if (!grant) throw notFound(id!);
-  return ok({ id: grant.clientId, appId: grant.clientId, displayName: grant.clientDisplayName, servicePrincipalType: "Application", accountEnabled: true });
+  return ok({
+    id: grant.clientId,
+    appId: grant.clientId,
+    displayName: grant.clientDisplayName,
+    servicePrincipalType: "Application",
+    accountEnabled: true,
+  });
 }
 
 export const grantRoutes: Route[] = [
   {
-    op: "listOAuth2PermissionGrants", method: "GET", pattern: path("/oauth2PermissionGrants"),
+    op: "listOAuth2PermissionGrants",
+    method: "GET",
+    pattern: path("/oauth2PermissionGrants"),
     permissions: ["Directory.Read.All", "DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"],
     handle: (ctx, _p, rt) => ok(collection(ctx, visibleGrants(ctx, rt).map(grantView), { filterRules: GRANT_FILTERS })),
   },
   {
-    op: "getOAuth2PermissionGrant", method: "GET", pattern: path("/oauth2PermissionGrants/:id"),
+    op: "getOAuth2PermissionGrant",
+    method: "GET",
+    pattern: path("/oauth2PermissionGrants/:id"),
     permissions: ["Directory.Read.All", "DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"],
     handle: (ctx, [id], rt) => {
       const grant = visibleGrants(ctx, rt).find((g) => g.id === decodeURIComponent(id!));
@@ -35,7 +52,10 @@ export const grantRoutes: Route[] = [
     },
   },
   {
-    op: "deleteOAuth2PermissionGrant", method: "DELETE", pattern: path("/oauth2PermissionGrants/:id"), bucket: "identityWrites",
+    op: "deleteOAuth2PermissionGrant",
+    method: "DELETE",
+    pattern: path("/oauth2PermissionGrants/:id"),
+    bucket: "identityWrites",
     permissions: ["DelegatedPermissionGrant.ReadWrite.All", "Directory.ReadWrite.All"],
     handle: (ctx, [id], rt) => {
       const grant = ctx.tenant.grants.find((g) => g.id === id);
@@ -45,5 +65,11 @@ export const grantRoutes: Route[] = [
       return { status: 204 };
     },
   },
-  { op: "getServicePrincipal", method: "GET", pattern: path("/servicePrincipals/:id"), permissions: ["Application.Read.All", "Directory.Read.All"], handle: servicePrincipal },
+  {
+    op: "getServicePrincipal",
+    method: "GET",
+    pattern: path("/servicePrincipals/:id"),
+    permissions: ["Application.Read.All", "Directory.Read.All"],
+    handle: servicePrincipal,
+  },
 ];

@@ -17,12 +17,29 @@ function auditView(a: DirectoryAudit) {
 export const logRoutes: Route[] = [
   {
     // signin-list: the application permissions are AuditLog.Read.All AND Directory.Read.All.
-    op: "listSignIns", method: "GET", pattern: path("/auditLogs/signIns"), permissions: ["AuditLog.Read.All"], alsoNeeds: ["Directory.Read.All"], licence: "p1", bucket: "reports",
+    op: "listSignIns",
+    method: "GET",
+    pattern: path("/auditLogs/signIns"),
+    permissions: ["AuditLog.Read.All"],
+    alsoNeeds: ["Directory.Read.All"],
+    licence: "p1",
+    bucket: "reports",
     handle: (ctx) => ok(collection(ctx, newestFirst(ctx.tenant.signIns), { defaultTop: 1000, maxTop: 1000, filterRules: SIGN_IN_FILTERS })),
   },
   {
-    op: "listDirectoryAudits", method: "GET", pattern: path("/auditLogs/directoryAudits"), permissions: ["AuditLog.Read.All"], bucket: "reports",
+    op: "listDirectoryAudits",
+    method: "GET",
+    pattern: path("/auditLogs/directoryAudits"),
+    permissions: ["AuditLog.Read.All"],
+    bucket: "reports",
     // Audit entries show up only after the audit latency (rules.ts): minutes on a real tenant.
-    handle: (ctx, _p, rt) => ok(collection(ctx, newestFirst(visibleAudits(rt, ctx.tenant)).map(auditView), { defaultTop: 1000, maxTop: 1000, filterRules: DIRECTORY_AUDIT_FILTERS })),
+    handle: (ctx, _p, rt) =>
+      ok(
+        collection(ctx, newestFirst(visibleAudits(rt, ctx.tenant)).map(auditView), {
+          defaultTop: 1000,
+          maxTop: 1000,
+          filterRules: DIRECTORY_AUDIT_FILTERS,
+        }),
+      ),
   },
 ];

@@ -11,7 +11,17 @@ import { requireUser } from "./users";
 // (messageruleactions.md), so the folder's name takes a GET of the folder.
 
 function ruleView(r: InboxRule) {
-  return { id: r.id, displayName: r.displayName, sequence: r.sequence, isEnabled: r.isEnabled, hasError: false, isReadOnly: Boolean(r.isReadOnly), conditions: r.conditions, actions: r.actions, exceptions: {} };
+  return {
+    id: r.id,
+    displayName: r.displayName,
+    sequence: r.sequence,
+    isEnabled: r.isEnabled,
+    hasError: false,
+    isReadOnly: Boolean(r.isReadOnly),
+    conditions: r.conditions,
+    actions: r.actions,
+    exceptions: {},
+  };
 }
 
 function inbox(folder: string) {
@@ -35,10 +45,26 @@ function getFolder(ctx: GraphContext, [id, folder]: string[]) {
   const key = decodeURIComponent(folder!);
   const found = u.folders.find((f) => f.id === key || f.displayName === WELL_KNOWN[key.toLowerCase()]);
   if (!found) throw new GraphHttpError(404, "ErrorItemNotFound", "The specified object was not found in the store.");
-  return ok({ "@odata.context": `${ctx.origin}/${ctx.version}/$metadata#users('${u.id}')/mailFolders/$entity`, id: found.id, displayName: found.displayName, parentFolderId: null, childFolderCount: 0, unreadItemCount: 0, totalItemCount: 0, isHidden: false });
+  return ok({
+    "@odata.context": `${ctx.origin}/${ctx.version}/$metadata#users('${u.id}')/mailFolders/$entity`,
+    id: found.id,
+    displayName: found.displayName,
+    parentFolderId: null,
+    childFolderCount: 0,
+    unreadItemCount: 0,
+    totalItemCount: 0,
+    isHidden: false,
+  });
 }
 
-type SendMailBody = { message?: { subject?: string; body?: { contentType?: string; content?: string }; toRecipients?: { emailAddress?: { address?: string } }[] }; saveToSentItems?: boolean };
+type SendMailBody = {
+  message?: {
+    subject?: string;
+    body?: { contentType?: string; content?: string };
+    toRecipients?: { emailAddress?: { address?: string } }[];
+  };
+  saveToSentItems?: boolean;
+};
 
 /**
  * Exchange RBAC for Applications (or a legacy application access policy) can scope Mail.Send to
@@ -50,7 +76,11 @@ function assertInMailScope(t: TenantState, sender: SimUser) {
   if (t.mailSendScope === null) return;
   const scope = t.mailSendScope.map((a) => a.toLowerCase());
   if (scope.includes(sender.userPrincipalName.toLowerCase()) || scope.includes(sender.mail.toLowerCase())) return;
-  throw new GraphHttpError(403, "ErrorAccessDenied", "Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.");
+  throw new GraphHttpError(
+    403,
+    "ErrorAccessDenied",
+    "Access to OData is disabled: [RAOP] : Blocked by tenant configured AppOnly AccessPolicy settings.",
+  );
 }
 
 function sendMail(ctx: GraphContext, [id]: string[], rt: SimRuntime) {
@@ -60,13 +90,22 @@ function sendMail(ctx: GraphContext, [id]: string[], rt: SimRuntime) {
   const to = (message?.toRecipients ?? []).map((r) => r.emailAddress?.address).filter((a): a is string => Boolean(a));
   if (!message || to.length === 0) throw new GraphHttpError(400, "ErrorInvalidRecipients", "At least one recipient is not valid.");
   if (!message.subject) throw badRequest("The message must have a subject.");
-  ctx.tenant.outbox.push({ id: ctx.requestId, from: sender.userPrincipalName, to, subject: message.subject, body: message.body?.content ?? "", at: rt.clock.iso() });
+  ctx.tenant.outbox.push({
+    id: ctx.requestId,
+    from: sender.userPrincipalName,
+    to,
+    subject: message.subject,
+    body: message.body?.content ?? "",
+    at: rt.clock.iso(),
+  });
   return { status: 202 };
 }
 
 export const mailRoutes: Route[] = [
   {
-    op: "listMessageRules", method: "GET", pattern: path("/users/:id/mailFolders/:folder/messageRules"),
+    op: "listMessageRules",
+    method: "GET",
+    pattern: path("/users/:id/mailFolders/:folder/messageRules"),
     permissions: ["MailboxSettings.Read", "MailboxSettings.ReadWrite"],
     deniedCode: "ErrorAccessDenied",
     handle: (ctx, [id, folder], rt) => {
@@ -75,16 +114,28 @@ export const mailRoutes: Route[] = [
     },
   },
   {
-    op: "getMessageRule", method: "GET", pattern: path("/users/:id/mailFolders/:folder/messageRules/:rule"), deniedCode: "ErrorAccessDenied",
-    permissions: ["MailboxSettings.Read", "MailboxSettings.ReadWrite"], handle: (ctx, params, rt) => ok(ruleView(getRule(ctx, params, (u) => visibleRules(rt, ctx.tenant, u)))),
+    op: "getMessageRule",
+    method: "GET",
+    pattern: path("/users/:id/mailFolders/:folder/messageRules/:rule"),
+    deniedCode: "ErrorAccessDenied",
+    permissions: ["MailboxSettings.Read", "MailboxSettings.ReadWrite"],
+    handle: (ctx, params, rt) => ok(ruleView(getRule(ctx, params, (u) => visibleRules(rt, ctx.tenant, u)))),
   },
   {
-    op: "deleteMessageRule", method: "DELETE", pattern: path("/users/:id/mailFolders/:folder/messageRules/:rule"), deniedCode: "ErrorAccessDenied",
+    op: "deleteMessageRule",
+    method: "DELETE",
+    pattern: path("/users/:id/mailFolders/:folder/messageRules/:rule"),
+    deniedCode: "ErrorAccessDenied",
     permissions: ["MailboxSettings.ReadWrite"],
     handle: (ctx, params, rt) => {
       const user = requireUser(ctx.tenant, params[0]!);
       const rule = getRule(ctx, params, (u) => u.rules);
-      if (rule.isReadOnly) throw new GraphHttpError(400, "ErrorInvalidRequest", "The rule is read-only and cannot be modified or deleted through the REST API.");
+      if (rule.isReadOnly)
+        throw new GraphHttpError(
+          400,
+          "ErrorInvalidRequest",
+          "The rule is read-only and cannot be modified or deleted through the REST API.",
+        );
       recordWrite(rt, ctx.tenant, "rules", user.id, user.rules);
       user.rules = user.rules.filter((r) => r !== rule);
       return { status: 204 };
@@ -92,8 +143,19 @@ export const mailRoutes: Route[] = [
   },
   {
     // mailfolder-get: Mail.ReadBasic.All is the least-privileged application permission we know of for it.
-    op: "getMailFolder", method: "GET", pattern: path("/users/:id/mailFolders/:folder"), deniedCode: "ErrorAccessDenied",
-    permissions: ["Mail.ReadBasic.All", "Mail.ReadBasic", "Mail.Read", "Mail.ReadWrite"], handle: getFolder,
+    op: "getMailFolder",
+    method: "GET",
+    pattern: path("/users/:id/mailFolders/:folder"),
+    deniedCode: "ErrorAccessDenied",
+    permissions: ["Mail.ReadBasic.All", "Mail.ReadBasic", "Mail.Read", "Mail.ReadWrite"],
+    handle: getFolder,
   },
-  { op: "sendMail", method: "POST", pattern: path("/users/:id/~sendMail"), permissions: ["Mail.Send"], deniedCode: "ErrorAccessDenied", handle: sendMail },
+  {
+    op: "sendMail",
+    method: "POST",
+    pattern: path("/users/:id/~sendMail"),
+    permissions: ["Mail.Send"],
+    deniedCode: "ErrorAccessDenied",
+    handle: sendMail,
+  },
 ];

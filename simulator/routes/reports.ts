@@ -7,7 +7,8 @@ import { rolesOf, type SimUser, type TenantState } from "../state";
 /** authenticationmethodsroot-list-userregistrationdetails: "supports only the $filter and $orderBy OData query parameters". */
 function refuseOtherQueryOptions(ctx: GraphContext) {
   for (const key of ctx.query.keys()) {
-    if (key.startsWith("$") && !["$filter", "$orderby", "$skiptoken"].includes(key.toLowerCase())) throw badRequest(`Query option '${key}' is not supported on userRegistrationDetails.`);
+    if (key.startsWith("$") && !["$filter", "$orderby", "$skiptoken"].includes(key.toLowerCase()))
+      throw badRequest(`Query option '${key}' is not supported on userRegistrationDetails.`);
   }
 }
 
@@ -29,18 +30,32 @@ function registration(t: TenantState, u: SimUser) {
     methodsRegistered: methods,
     isSystemPreferredAuthenticationMethodEnabled: true,
     systemPreferredAuthenticationMethods: [],
-    userPreferredMethodForSecondaryAuthentication: methods.includes("microsoftAuthenticator") ? "push" : methods.includes("mobilePhone") ? "sms" : "none",
+    userPreferredMethodForSecondaryAuthentication: methods.includes("microsoftAuthenticator")
+      ? "push"
+      : methods.includes("mobilePhone")
+        ? "sms"
+        : "none",
     lastUpdatedDateTime: u.riskLastUpdatedDateTime,
   };
 }
 
 export const reportRoutes: Route[] = [
   {
-    op: "listUserRegistrationDetails", method: "GET", pattern: path("/reports/authenticationMethods/userRegistrationDetails"), licence: "p1", bucket: "reports",
+    op: "listUserRegistrationDetails",
+    method: "GET",
+    pattern: path("/reports/authenticationMethods/userRegistrationDetails"),
+    licence: "p1",
+    bucket: "reports",
     permissions: ["AuditLog.Read.All", "UserAuthenticationMethod.Read.All"],
     handle: (ctx) => {
       refuseOtherQueryOptions(ctx);
-      return ok(collection(ctx, ctx.tenant.users.map((u) => registration(ctx.tenant, u)), { filterRules: REGISTRATION_FILTERS }));
+      return ok(
+        collection(
+          ctx,
+          ctx.tenant.users.map((u) => registration(ctx.tenant, u)),
+          { filterRules: REGISTRATION_FILTERS },
+        ),
+      );
     },
   },
 ];

@@ -14,7 +14,12 @@ import type { SimUser } from "../state";
 function settle(u: SimUser, now: Date): boolean {
   if (!u.riskProcessing) return false;
   if (now < new Date(u.riskProcessing.at)) return true;
-  Object.assign(u, { riskState: u.riskProcessing.riskState, riskLevel: u.riskProcessing.riskLevel, riskLastUpdatedDateTime: u.riskProcessing.at, riskProcessing: null });
+  Object.assign(u, {
+    riskState: u.riskProcessing.riskState,
+    riskLevel: u.riskProcessing.riskLevel,
+    riskLastUpdatedDateTime: u.riskProcessing.at,
+    riskProcessing: null,
+  });
   return false;
 }
 
@@ -24,7 +29,12 @@ const riskyUserView = (u: SimUser, processing = false) => ({
   userDisplayName: u.displayName,
   riskLevel: u.riskLevel,
   riskState: u.riskState,
-  riskDetail: u.riskState === "confirmedCompromised" ? "adminConfirmedUserCompromised" : u.riskState === "dismissed" ? "adminDismissedAllRiskForUser" : "none",
+  riskDetail:
+    u.riskState === "confirmedCompromised"
+      ? "adminConfirmedUserCompromised"
+      : u.riskState === "dismissed"
+        ? "adminDismissedAllRiskForUser"
+        : "none",
   riskLastUpdatedDateTime: u.riskLastUpdatedDateTime,
   isDeleted: false,
   isProcessing: processing,
@@ -33,7 +43,8 @@ const riskyUserView = (u: SimUser, processing = false) => ({
 function setRisk(state: "confirmedCompromised" | "dismissed") {
   return (ctx: GraphContext, _params: string[], rt: SimRuntime) => {
     const ids = (ctx.body as { userIds?: unknown } | null)?.userIds;
-    if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== "string")) throw badRequest("userIds must be a non-empty array of user object ids.");
+    if (!Array.isArray(ids) || ids.length === 0 || ids.some((i) => typeof i !== "string"))
+      throw badRequest("userIds must be a non-empty array of user object ids.");
     const users = ids.map((id) => ctx.tenant.users.find((u) => u.id === id));
     if (users.some((u) => !u)) throw notFound(String(ids.find((_, i) => !users[i])));
     const ms = within(rt.rules.riskProcessingMs);
@@ -50,12 +61,26 @@ const atRisk = (ctx: GraphContext) => ctx.tenant.users.filter((u) => u.riskState
 
 export const riskRoutes: Route[] = [
   {
-    op: "listRiskyUsers", method: "GET", pattern: path("/identityProtection/riskyUsers"), licence: "p2", bucket: "identityProtection",
+    op: "listRiskyUsers",
+    method: "GET",
+    pattern: path("/identityProtection/riskyUsers"),
+    licence: "p2",
+    bucket: "identityProtection",
     permissions: ["IdentityRiskyUser.Read.All", "IdentityRiskyUser.ReadWrite.All"],
-    handle: (ctx, _p, rt) => ok(collection(ctx, atRisk(ctx).map((u) => riskyUserView(u, settle(u, rt.clock.now()))))),
+    handle: (ctx, _p, rt) =>
+      ok(
+        collection(
+          ctx,
+          atRisk(ctx).map((u) => riskyUserView(u, settle(u, rt.clock.now()))),
+        ),
+      ),
   },
   {
-    op: "getRiskyUser", method: "GET", pattern: path("/identityProtection/riskyUsers/:id"), licence: "p2", bucket: "identityProtection",
+    op: "getRiskyUser",
+    method: "GET",
+    pattern: path("/identityProtection/riskyUsers/:id"),
+    licence: "p2",
+    bucket: "identityProtection",
     permissions: ["IdentityRiskyUser.Read.All", "IdentityRiskyUser.ReadWrite.All"],
     handle: (ctx, [id], rt) => {
       const u = atRisk(ctx).find((x) => x.id === id);
@@ -64,11 +89,21 @@ export const riskRoutes: Route[] = [
     },
   },
   {
-    op: "confirmCompromised", method: "POST", pattern: path("/identityProtection/riskyUsers/~confirmCompromised"), licence: "p2", bucket: "identityProtection",
-    permissions: ["IdentityRiskyUser.ReadWrite.All"], handle: setRisk("confirmedCompromised"),
+    op: "confirmCompromised",
+    method: "POST",
+    pattern: path("/identityProtection/riskyUsers/~confirmCompromised"),
+    licence: "p2",
+    bucket: "identityProtection",
+    permissions: ["IdentityRiskyUser.ReadWrite.All"],
+    handle: setRisk("confirmedCompromised"),
   },
   {
-    op: "dismissRiskyUser", method: "POST", pattern: path("/identityProtection/riskyUsers/~dismiss"), licence: "p2", bucket: "identityProtection",
-    permissions: ["IdentityRiskyUser.ReadWrite.All"], handle: setRisk("dismissed"),
+    op: "dismissRiskyUser",
+    method: "POST",
+    pattern: path("/identityProtection/riskyUsers/~dismiss"),
+    licence: "p2",
+    bucket: "identityProtection",
+    permissions: ["IdentityRiskyUser.ReadWrite.All"],
+    handle: setRisk("dismissed"),
   },
 ];

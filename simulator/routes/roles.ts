@@ -14,14 +14,29 @@ const ELIGIBILITY_FILTERS: FilterRules = {
 };
 
 const view = (e: RoleEligibility) => ({
-  id: e.id, principalId: e.principalId, roleDefinitionId: e.roleDefinitionId, directoryScopeId: "/", appScopeId: null,
-  startDateTime: e.startDateTime, endDateTime: null, memberType: "Direct", roleEligibilityScheduleId: e.id,
+  id: e.id,
+  principalId: e.principalId,
+  roleDefinitionId: e.roleDefinitionId,
+  directoryScopeId: "/",
+  appScopeId: null,
+  startDateTime: e.startDateTime,
+  endDateTime: null,
+  memberType: "Direct",
+  roleEligibilityScheduleId: e.id,
 });
 
 export const roleRoutes: Route[] = [
   {
-    op: "listRoleEligibilityScheduleInstances", method: "GET", pattern: path("/roleManagement/directory/roleEligibilityScheduleInstances"),
-    permissions: ["RoleEligibilitySchedule.Read.Directory", "RoleManagement.Read.Directory", "RoleManagement.Read.All", "RoleEligibilitySchedule.ReadWrite.Directory", "RoleManagement.ReadWrite.Directory"],
+    op: "listRoleEligibilityScheduleInstances",
+    method: "GET",
+    pattern: path("/roleManagement/directory/roleEligibilityScheduleInstances"),
+    permissions: [
+      "RoleEligibilitySchedule.Read.Directory",
+      "RoleManagement.Read.Directory",
+      "RoleManagement.Read.All",
+      "RoleEligibilitySchedule.ReadWrite.Directory",
+      "RoleManagement.ReadWrite.Directory",
+    ],
     handle: (ctx) => ok(collection(ctx, ctx.tenant.roleEligibilities.map(view), { filterRules: ELIGIBILITY_FILTERS })),
   },
 ];

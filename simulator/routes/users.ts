@@ -45,7 +45,11 @@ function appAudit(ctx: GraphContext, rt: SimRuntime, u: SimUser, activity: strin
   });
 }
 
-type UserPatch = { passwordProfile?: { password?: string; forceChangePasswordNextSignIn?: boolean }; accountEnabled?: boolean; displayName?: string };
+type UserPatch = {
+  passwordProfile?: { password?: string; forceChangePasswordNextSignIn?: boolean };
+  accountEnabled?: boolean;
+  displayName?: string;
+};
 
 function patchPermissions(ctx: GraphContext): string[] {
   const body = (ctx.body ?? {}) as UserPatch;
@@ -68,7 +72,8 @@ function assertRoleFor(ctx: GraphContext, u: SimUser, action: "reset" | "enable"
   const held = ctx.tenant.app.directoryRoles;
   const privileged = u.isAdmin || rolesOf(ctx.tenant, u).length > 0;
   const enough = privileged ? ABOVE_ALL : action === "reset" ? ["User Administrator", ...ABOVE_ALL] : null;
-  if (enough && !enough.some((r) => held.includes(r))) throw new GraphHttpError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
+  if (enough && !enough.some((r) => held.includes(r)))
+    throw new GraphHttpError(403, "Authorization_RequestDenied", "Insufficient privileges to complete the operation.");
 }
 
 function patchUser(ctx: GraphContext, [id]: string[], rt: SimRuntime) {
@@ -78,7 +83,8 @@ function patchUser(ctx: GraphContext, [id]: string[], rt: SimRuntime) {
   if (body.passwordProfile) {
     assertRoleFor(ctx, u, "reset");
     const password = body.passwordProfile.password;
-    if (!password || password.length < 8) throw new GraphHttpError(400, "Request_BadRequest", "The specified password does not comply with password complexity requirements.");
+    if (!password || password.length < 8)
+      throw new GraphHttpError(400, "Request_BadRequest", "The specified password does not comply with password complexity requirements.");
     u.password = password;
     u.forceChangePasswordNextSignIn = body.passwordProfile.forceChangePasswordNextSignIn ?? false;
     if (rt.rules.adminResetMovesLastPasswordChange) writeUser(rt, ctx.tenant, u, "lastPasswordChangeDateTime", rt.clock.iso());
@@ -101,10 +107,21 @@ function revokeSessions(ctx: GraphContext, [id]: string[], rt: SimRuntime) {
   return ok({ "@odata.context": `${ctx.origin}/${ctx.version}/$metadata#Edm.Boolean`, value: true });
 }
 
-const roleView = (u: SimUser, displayName: string, i: number, roleTemplateId: string | null = null) =>
-  ({ "@odata.type": "#microsoft.graph.directoryRole", id: `${u.id.slice(0, 8)}-role-${i}`, displayName, roleTemplateId });
+const roleView = (u: SimUser, displayName: string, i: number, roleTemplateId: string | null = null) => ({
+  "@odata.type": "#microsoft.graph.directoryRole",
+  id: `${u.id.slice(0, 8)}-role-${i}`,
+  displayName,
+  roleTemplateId,
+});
 
-const groupView = (g: TenantState["groups"][number]) => ({ "@odata.type": "#microsoft.graph.group", id: g.id, displayName: g.displayName, isAssignableToRole: true, securityEnabled: true, mailEnabled: false });
+const groupView = (g: TenantState["groups"][number]) => ({
+  "@odata.type": "#microsoft.graph.group",
+  id: g.id,
+  displayName: g.displayName,
+  isAssignableToRole: true,
+  securityEnabled: true,
+  mailEnabled: false,
+});
 
 /** Direct memberships only: the groups, and the roles assigned to the user itself (user-list-memberof.md). */
 function memberOf(ctx: GraphContext, [id]: string[]) {
@@ -124,13 +141,48 @@ function transitiveMemberOf(ctx: GraphContext, [id]: string[]) {
 const MEMBER_OF = ["Directory.Read.All", "User.Read.All", "GroupMember.Read.All"];
 
 export const userRoutes: Route[] = [
-  { op: "listUsers", method: "GET", pattern: path("/users"), permissions: userPermissionsForRead(), handle: (ctx, _p, rt) => ok(collection(ctx, ctx.tenant.users.map((u) => userView(u, rt, ctx.tenant)))) },
   {
-    op: "getUser", method: "GET", pattern: path("/users/:id"), permissions: userPermissionsForRead(),
+    op: "listUsers",
+    method: "GET",
+    pattern: path("/users"),
+    permissions: userPermissionsForRead(),
+    handle: (ctx, _p, rt) =>
+      ok(
+        collection(
+          ctx,
+          ctx.tenant.users.map((u) => userView(u, rt, ctx.tenant)),
+        ),
+      ),
+  },
+  {
+    op: "getUser",
+    method: "GET",
+    pattern: path("/users/:id"),
+    permissions: userPermissionsForRead(),
     handle: (ctx, [id], rt) => ok((collection(ctx, [userView(requireUser(ctx.tenant, id!), rt, ctx.tenant)]).value as unknown[])[0]),
   },
-  { op: "updateUser", method: "PATCH", pattern: path("/users/:id"), permissions: patchPermissions, bucket: "identityWrites", handle: patchUser },
-  { op: "revokeSignInSessions", method: "POST", pattern: path("/users/:id/~revokeSignInSessions"), permissions: ["User.RevokeSessions.All", "User.ReadWrite.All", "Directory.ReadWrite.All"], bucket: "identityWrites", handle: revokeSessions },
+  {
+    op: "updateUser",
+    method: "PATCH",
+    pattern: path("/users/:id"),
+    permissions: patchPermissions,
+    bucket: "identityWrites",
+    handle: patchUser,
+  },
+  {
+    op: "revokeSignInSessions",
+    method: "POST",
+    pattern: path("/users/:id/~revokeSignInSessions"),
+    permissions: ["User.RevokeSessions.All", "User.ReadWrite.All", "Directory.ReadWrite.All"],
+    bucket: "identityWrites",
+    handle: revokeSessions,
+  },
   { op: "listMemberOf", method: "GET", pattern: path("/users/:id/memberOf"), permissions: MEMBER_OF, handle: memberOf },
-  { op: "listTransitiveMemberOf", method: "GET", pattern: path("/users/:id/transitiveMemberOf"), permissions: MEMBER_OF, handle: transitiveMemberOf },
+  {
+    op: "listTransitiveMemberOf",
+    method: "GET",
+    pattern: path("/users/:id/transitiveMemberOf"),
+    permissions: MEMBER_OF,
+    handle: transitiveMemberOf,
+  },
 ];

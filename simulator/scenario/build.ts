@@ -35,14 +35,26 @@ export const ALL_PERMISSIONS = [
 export const PRIVILEGED_ROLES = ["User Administrator", "Privileged Authentication Administrator", "Authentication Policy Administrator"];
 
 function tenant(rnd: Random, now: Date, demo: DemoTenant, people: typeof CONTOSO_PEOPLE, extra: Partial<TenantState>): TenantState {
-  const users: SimUser[] = people.map(([alias, name, mfa]) => makeUser(rnd, now, demo.primaryDomain, alias, name, { perUserMfaState: mfa, mail: MAIL_ALIASES[`${alias}@${demo.primaryDomain}`] }));
-  users.push(makeUser(rnd, now, demo.primaryDomain, "it-admin", `${demo.displayName} IT Admin`, { isAdmin: true, directoryRoles: ["Global Administrator"] }));
+  const users: SimUser[] = people.map(([alias, name, mfa]) =>
+    makeUser(rnd, now, demo.primaryDomain, alias, name, { perUserMfaState: mfa, mail: MAIL_ALIASES[`${alias}@${demo.primaryDomain}`] }),
+  );
+  users.push(
+    makeUser(rnd, now, demo.primaryDomain, "it-admin", `${demo.displayName} IT Admin`, {
+      isAdmin: true,
+      directoryRoles: ["Global Administrator"],
+    }),
+  );
   return {
     tenantId: demo.tenantId,
     displayName: demo.displayName,
     primaryDomain: demo.primaryDomain,
     licences: { p1: true, p2: true, messageTraceServicePrincipal: true },
-    app: { clientId: demo.clientId, clientSecret: demo.clientSecret, permissions: [...ALL_PERMISSIONS], directoryRoles: [...PRIVILEGED_ROLES] },
+    app: {
+      clientId: demo.clientId,
+      clientSecret: demo.clientSecret,
+      permissions: [...ALL_PERMISSIONS],
+      directoryRoles: [...PRIVILEGED_ROLES],
+    },
     users,
     signIns: [],
     audits: [],
@@ -67,13 +79,21 @@ function tenant(rnd: Random, now: Date, demo: DemoTenant, people: typeof CONTOSO
 function addOtherMethods(t: TenantState, now: Date) {
   const at = (alias: string) => t.users.find((u) => u.userPrincipalName.startsWith(`${alias}@`));
   at("pradeep")?.methods.push({
-    id: "b2a5d8e1-7c3f-4e9a-8b1d-2f6c0a9e4d71", kind: "windowsHelloForBusiness", displayName: "PRADEEP-LAPTOP", keyStrength: "normal",
+    id: "b2a5d8e1-7c3f-4e9a-8b1d-2f6c0a9e4d71",
+    kind: "windowsHelloForBusiness",
+    displayName: "PRADEEP-LAPTOP",
+    keyStrength: "normal",
     createdDateTime: new Date(now.getTime() - 120 * 86_400_000).toISOString(),
   });
   const issued = new Date(now.getTime() - 2 * 3_600_000).toISOString();
   at("nestor")?.methods.push({
-    id: "6f1c3e2a-9d4b-4a8e-b7c5-1e0d2f3a4b5c", kind: "temporaryAccessPass", displayName: null, createdDateTime: issued,
-    startDateTime: issued, lifetimeInMinutes: 480, isUsableOnce: false,
+    id: "6f1c3e2a-9d4b-4a8e-b7c5-1e0d2f3a4b5c",
+    kind: "temporaryAccessPass",
+    displayName: null,
+    createdDateTime: issued,
+    startDateTime: issued,
+    lifetimeInMinutes: 480,
+    isUsableOnce: false,
   });
 }
 
@@ -93,7 +113,13 @@ function addIndirectAdmins(t: TenantState, seed: number, now: Date) {
   const omar = makeUser(rnd, now, t.primaryDomain, "omar", "Omar Haddad");
   t.users.push(hana, omar);
   t.groups.push({ id: rnd.uuid(), displayName: "Helpdesk Admins", members: [hana.id], directoryRoles: [HELPDESK_ADMIN] });
-  t.roleEligibilities.push({ id: rnd.uuid(), principalId: omar.id, roleDefinitionId: EXCHANGE_ADMIN.roleTemplateId, roleName: EXCHANGE_ADMIN.displayName, startDateTime: new Date(now.getTime() - 30 * 86_400_000).toISOString() });
+  t.roleEligibilities.push({
+    id: rnd.uuid(),
+    principalId: omar.id,
+    roleDefinitionId: EXCHANGE_ADMIN.roleTemplateId,
+    roleName: EXCHANGE_ADMIN.displayName,
+    startDateTime: new Date(now.getTime() - 30 * 86_400_000).toISOString(),
+  });
 }
 
 /** A rule Graph cannot model (made in Outlook for Windows): read-only to the REST API, with empty conditions and actions. */
@@ -105,10 +131,16 @@ export function buildWorld(seed = 1042, now = new Date()): WorldState {
   const rnd = createRandom(seed);
   const contoso = tenant(rnd, now, CONTOSO, CONTOSO_PEOPLE, {});
   addOtherMethods(contoso, now);
-  playCompromise(contoso, contoso.users.find((u) => u.userPrincipalName.startsWith("megan@"))!, rnd, now, {
-    messagesToGmail: 420,
-    internalDomain: CONTOSO.primaryDomain,
-  });
+  playCompromise(
+    contoso,
+    contoso.users.find((u) => u.userPrincipalName.startsWith("megan@"))!,
+    rnd,
+    now,
+    {
+      messagesToGmail: 420,
+      internalDomain: CONTOSO.primaryDomain,
+    },
+  );
   addIndirectAdmins(contoso, seed, now);
   // Fabrikam shows the error paths: no P1 licence, no message-trace service principal, and an
   // app registration without User.RevokeSessions.All.

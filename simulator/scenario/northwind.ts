@@ -18,14 +18,23 @@ export function buildNorthwind(seed: number, now: Date): TenantState {
   const domain = NORTHWIND.primaryDomain;
   const admin = makeUser(rnd, now, domain, "admin", "Northwind IT Admin", { isAdmin: true, directoryRoles: ["Global Administrator"] });
   admin.password = NORTHWIND_ADMIN_PASSWORD;
-  const users = [admin, makeUser(rnd, now, domain, "jamie", "Jamie Reyes", { perUserMfaState: "disabled" }), makeUser(rnd, now, domain, "sam", "Sam Patel")];
+  const users = [
+    admin,
+    makeUser(rnd, now, domain, "jamie", "Jamie Reyes", { perUserMfaState: "disabled" }),
+    makeUser(rnd, now, domain, "sam", "Sam Patel"),
+  ];
   const tenant: TenantState = {
     tenantId: NORTHWIND.tenantId,
     displayName: NORTHWIND.displayName,
     primaryDomain: domain,
     licences: { p1: true, p2: true, messageTraceServicePrincipal: false },
     // Its own app registration exists in the directory but Breachdesk never learns its secret.
-    app: { clientId: NORTHWIND.clientId, clientSecret: NORTHWIND.clientSecret, permissions: [...ALL_PERMISSIONS], directoryRoles: [...PRIVILEGED_ROLES] },
+    app: {
+      clientId: NORTHWIND.clientId,
+      clientSecret: NORTHWIND.clientSecret,
+      permissions: [...ALL_PERMISSIONS],
+      directoryRoles: [...PRIVILEGED_ROLES],
+    },
     users,
     signIns: [],
     audits: [],

@@ -47,10 +47,20 @@ export function makeUser(
       { id: "28c10230-6103-485e-b985-444c60001490", kind: "password", displayName: null, createdDateTime: created },
       ...(mfa === "disabled"
         ? []
-        : [{ id: rnd.uuid(), kind: "microsoftAuthenticator" as const, displayName: `${displayName.split(" ")[0]}'s phone`, createdDateTime: created }]),
+        : [
+            {
+              id: rnd.uuid(),
+              kind: "microsoftAuthenticator" as const,
+              displayName: `${displayName.split(" ")[0]}'s phone`,
+              createdDateTime: created,
+            },
+          ]),
     ],
     // The first method a user registers becomes the default; with none, the system chooses.
-    signInPreferences: { isSystemPreferredAuthenticationMethodEnabled: true, userPreferredMethodForSecondaryAuthentication: mfa === "disabled" ? null : "push" },
+    signInPreferences: {
+      isSystemPreferredAuthenticationMethodEnabled: true,
+      userPreferredMethodForSecondaryAuthentication: mfa === "disabled" ? null : "push",
+    },
     folders: foldersOf(id),
     rules: [],
     sessions: [{ id: rnd.uuid(), actor: "user", issuedAt: hoursAgo(now, rnd.int(2, 30)) }],

@@ -69,14 +69,34 @@ describe("Graph contract", () => {
       [token, "GET", `/v1.0/oauth2PermissionGrants/${grant.id}`],
       [token, "GET", `/v1.0/users/${MEGAN}/mailFolders/${rules[0].actions.moveToFolder}`],
       [token, "GET", `/beta/users/${MEGAN}/authentication/signInPreferences`],
-      [token, "PATCH", `/beta/users/adele@contoso.example/authentication/signInPreferences`, { userPreferredMethodForSecondaryAuthentication: "push" }],
+      [
+        token,
+        "PATCH",
+        `/beta/users/adele@contoso.example/authentication/signInPreferences`,
+        { userPreferredMethodForSecondaryAuthentication: "push" },
+      ],
       [token, "GET", `/v1.0/roleManagement/directory/roleEligibilityScheduleInstances?$filter=principalId eq '${meganId}'`],
       [token, "PATCH", "/v1.0/users/adele@contoso.example", { accountEnabled: false }],
       [token, "PATCH", `/beta/users/${MEGAN}/authentication/requirements`, { perUserMfaState: "enforced" }],
-      [token, "DELETE", "/v1.0/users/pradeep@contoso.example/authentication/windowsHelloForBusinessMethods/b2a5d8e1-7c3f-4e9a-8b1d-2f6c0a9e4d71"],
+      [
+        token,
+        "DELETE",
+        "/v1.0/users/pradeep@contoso.example/authentication/windowsHelloForBusinessMethods/b2a5d8e1-7c3f-4e9a-8b1d-2f6c0a9e4d71",
+      ],
       [token, "DELETE", `/v1.0/users/${MEGAN}/mailFolders/inbox/messageRules/${rules[1].id}`],
       [token, "POST", "/v1.0/identityProtection/riskyUsers/confirmCompromised", { userIds: [meganId] }],
-      [token, "POST", "/v1.0/users/security@contoso.example/sendMail", { message: { subject: "Advisory", body: { contentType: "Text", content: "x" }, toRecipients: [{ emailAddress: { address: "a@gmail.com" } }] } }],
+      [
+        token,
+        "POST",
+        "/v1.0/users/security@contoso.example/sendMail",
+        {
+          message: {
+            subject: "Advisory",
+            body: { contentType: "Text", content: "x" },
+            toRecipients: [{ emailAddress: { address: "a@gmail.com" } }],
+          },
+        },
+      ],
       [null, "GET", "/v1.0/users"],
       ["not-a-token", "POST", "/v1.0/$batch", { requests: [{ id: "1", method: "GET", url: "/users" }] }],
       [fabrikamToken, "POST", "/v1.0/users/lidia@fabrikam.example/revokeSignInSessions", {}],
@@ -90,7 +110,12 @@ describe("Graph contract", () => {
       expect(result, `${method} ${url} → ${res.status}`).toEqual({ checked: true, errors: [] });
     }
     // 429, with and without Retry-After, from the quotas.
-    sim.configure({ quotas: { reports: { limit: 1, windowMs: 60_000, sendsRetryAfter: true }, identityProtection: { limit: 1, windowMs: 60_000, sendsRetryAfter: false } } });
+    sim.configure({
+      quotas: {
+        reports: { limit: 1, windowMs: 60_000, sendsRetryAfter: true },
+        identityProtection: { limit: 1, windowMs: 60_000, sendsRetryAfter: false },
+      },
+    });
     for (const url of ["/v1.0/auditLogs/directoryAudits", `/v1.0/identityProtection/riskyUsers/${meganId}`]) {
       await call(sim, token, "GET", url);
       const throttled = await call(sim, token, "GET", url);
@@ -100,10 +125,23 @@ describe("Graph contract", () => {
     // The $batch envelope, with a 204, a 200, a 404 and a 424 inside; the hook checks each item too.
     const batch = await call(sim, token, "POST", "/v1.0/$batch", {
       requests: [
-        { id: "a", method: "PATCH", url: "/users/alex@contoso.example", headers: { "Content-Type": "application/json" }, body: { accountEnabled: false } },
+        {
+          id: "a",
+          method: "PATCH",
+          url: "/users/alex@contoso.example",
+          headers: { "Content-Type": "application/json" },
+          body: { accountEnabled: false },
+        },
         { id: "b", method: "GET", url: "/users/alex@contoso.example?$select=accountEnabled", dependsOn: ["a"] },
         { id: "c", method: "GET", url: "/users/ghost@contoso.example" },
-        { id: "d", method: "POST", url: "/users/ghost@contoso.example/revokeSignInSessions", headers: { "Content-Type": "application/json" }, body: {}, dependsOn: ["c"] },
+        {
+          id: "d",
+          method: "POST",
+          url: "/users/ghost@contoso.example/revokeSignInSessions",
+          headers: { "Content-Type": "application/json" },
+          body: {},
+          dependsOn: ["c"],
+        },
       ],
     });
     expect(batch.body!.responses.map((r: { status: number }) => r.status).sort()).toEqual([200, 204, 404, 424]);
@@ -117,7 +155,9 @@ describe("Graph contract", () => {
     (megan as { accountEnabled: unknown }).accountEnabled = "yes";
     try {
       expect((await call(sim, token, "GET", `/v1.0/users/${MEGAN}`)).status).toBe(200);
-      expect(sim.responseViolations.splice(0)).toEqual([expect.stringMatching(/^GET \/v1\.0\/users\/megan@contoso\.example → 200: \/accountEnabled must be boolean/)]);
+      expect(sim.responseViolations.splice(0)).toEqual([
+        expect.stringMatching(/^GET \/v1\.0\/users\/megan@contoso\.example → 200: \/accountEnabled must be boolean/),
+      ]);
       const failing = await startCheckedSimulator({ validateResponses: "fail" });
       try {
         const t = failing.runtime.world.tenants.get("2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01")!;
@@ -140,18 +180,26 @@ describe("Graph contract", () => {
 
   it("the write bodies the app sends match the schema, and a wrong one is caught", () => {
     const ok = [
-      validateRequestBody("v1.0", "PATCH", `/users/${MEGAN}`, { passwordProfile: { password: "x-Y-z-123456!", forceChangePasswordNextSignIn: true } }),
+      validateRequestBody("v1.0", "PATCH", `/users/${MEGAN}`, {
+        passwordProfile: { password: "x-Y-z-123456!", forceChangePasswordNextSignIn: true },
+      }),
       validateRequestBody("v1.0", "PATCH", `/users/${MEGAN}`, { accountEnabled: false }),
       validateRequestBody("beta", "PATCH", `/users/${MEGAN}/authentication/requirements`, { perUserMfaState: "enforced" }),
       validateRequestBody("v1.0", "POST", `/users/security@contoso.example/sendMail`, {
-        message: { subject: "Advisory", body: { contentType: "text", content: "Block it" }, toRecipients: [{ emailAddress: { address: "postmaster@gmail.com" } }] },
+        message: {
+          subject: "Advisory",
+          body: { contentType: "text", content: "Block it" },
+          toRecipients: [{ emailAddress: { address: "postmaster@gmail.com" } }],
+        },
         saveToSentItems: true,
       }),
       validateRequestBody("v1.0", "POST", "/identityProtection/riskyUsers/confirmCompromised", { userIds: [meganId] }),
     ];
     for (const r of ok) expect(r).toEqual({ checked: true, errors: [] });
     expect(validateRequestBody("v1.0", "PATCH", `/users/${MEGAN}`, { accountEnabled: "yes" }).errors.length).toBeGreaterThan(0);
-    expect(validateRequestBody("beta", "PATCH", `/users/${MEGAN}/authentication/requirements`, { perUserMfaState: "sometimes" }).errors.length).toBeGreaterThan(0);
+    expect(
+      validateRequestBody("beta", "PATCH", `/users/${MEGAN}/authentication/requirements`, { perUserMfaState: "sometimes" }).errors.length,
+    ).toBeGreaterThan(0);
   });
 
   it("with validateRequests on, the simulator refuses a body that breaks the schema", async () => {

@@ -43,13 +43,19 @@ describe("simulator effects: the world reacts to remediation", () => {
   });
 
   it("after a password reset the stolen password fails; with MFA enforced a password alone is not enough", async () => {
-    const reset = await call(sim, token, "PATCH", `/v1.0/users/${MEGAN}`, { passwordProfile: { password: "Fresh-Passw0rd-2026!", forceChangePasswordNextSignIn: true } });
+    const reset = await call(sim, token, "PATCH", `/v1.0/users/${MEGAN}`, {
+      passwordProfile: { password: "Fresh-Passw0rd-2026!", forceChangePasswordNextSignIn: true },
+    });
     expect(reset.status).toBe(204);
     expect((await control(sim, "POST", `${T}/attacker-sign-in`, { upn: MEGAN })).body).toMatchObject({ success: false, errorCode: 50126 });
-    expect((await call(sim, token, "PATCH", `/beta/users/${MEGAN}/authentication/requirements`, { perUserMfaState: "enforced" })).status).toBe(204);
+    expect(
+      (await call(sim, token, "PATCH", `/beta/users/${MEGAN}/authentication/requirements`, { perUserMfaState: "enforced" })).status,
+    ).toBe(204);
     await catchUp();
     expect((await call(sim, token, "GET", `/beta/users/${MEGAN}/authentication/requirements`)).body!.perUserMfaState).toBe("enforced");
-    expect((await control(sim, "POST", `${T}/attacker-sign-in`, { upn: MEGAN, password: "Fresh-Passw0rd-2026!" })).body).toMatchObject({ errorCode: 50074 });
+    expect((await control(sim, "POST", `${T}/attacker-sign-in`, { upn: MEGAN, password: "Fresh-Passw0rd-2026!" })).body).toMatchObject({
+      errorCode: 50074,
+    });
     const bad = await call(sim, token, "PATCH", `/beta/users/${MEGAN}/authentication/requirements`, { perUserMfaState: "sometimes" });
     expect(bad.status).toBe(400);
   });
@@ -59,17 +65,32 @@ describe("simulator effects: the world reacts to remediation", () => {
     expect((await call(sim, token, "DELETE", `/v1.0/users/${MEGAN}/mailFolders/inbox/messageRules/${rules[0].id}`)).status).toBe(204);
     expect((await call(sim, token, "DELETE", `/v1.0/users/${MEGAN}/mailFolders/inbox/messageRules/${rules[0].id}`)).status).toBe(404);
     await catchUp();
-    expect((await call(sim, token, "GET", `/v1.0/users/${MEGAN}/mailFolders/inbox/messageRules`)).body!.value).toHaveLength(rules.length - 1);
+    expect((await call(sim, token, "GET", `/v1.0/users/${MEGAN}/mailFolders/inbox/messageRules`)).body!.value).toHaveLength(
+      rules.length - 1,
+    );
 
     // Megan's only MFA method is the attacker's phone, hence her default: make Authenticator the default first.
     await control(sim, "POST", `${T}/users/${MEGAN}/register-method`, { kind: "microsoftAuthenticator" });
     await catchUp();
-    expect((await call(sim, token, "PATCH", `/beta/users/${MEGAN}/authentication/signInPreferences`, { userPreferredMethodForSecondaryAuthentication: "push" })).status).toBe(204);
-    const phone = (await call(sim, token, "GET", `/v1.0/users/${MEGAN}/authentication/methods`)).body!.value.find((m: { phoneType?: string }) => m.phoneType);
+    expect(
+      (
+        await call(sim, token, "PATCH", `/beta/users/${MEGAN}/authentication/signInPreferences`, {
+          userPreferredMethodForSecondaryAuthentication: "push",
+        })
+      ).status,
+    ).toBe(204);
+    const phone = (await call(sim, token, "GET", `/v1.0/users/${MEGAN}/authentication/methods`)).body!.value.find(
+      (m: { phoneType?: string }) => m.phoneType,
+    );
     expect((await call(sim, token, "DELETE", `/v1.0/users/${MEGAN}/authentication/phoneMethods/${phone.id}`)).status).toBe(204);
     await catchUp();
-    const kinds = (await call(sim, token, "GET", `/v1.0/users/${MEGAN}/authentication/methods`)).body!.value.map((m: { "@odata.type": string }) => m["@odata.type"]);
-    expect(kinds.sort()).toEqual(["#microsoft.graph.microsoftAuthenticatorAuthenticationMethod", "#microsoft.graph.passwordAuthenticationMethod"]);
+    const kinds = (await call(sim, token, "GET", `/v1.0/users/${MEGAN}/authentication/methods`)).body!.value.map(
+      (m: { "@odata.type": string }) => m["@odata.type"],
+    );
+    expect(kinds.sort()).toEqual([
+      "#microsoft.graph.microsoftAuthenticatorAuthenticationMethod",
+      "#microsoft.graph.passwordAuthenticationMethod",
+    ]);
 
     const megan = (await call(sim, token, "GET", `/v1.0/users/${MEGAN}`)).body!;
     const grant = (await call(sim, token, "GET", `/v1.0/oauth2PermissionGrants?$filter=principalId eq '${megan.id}'`)).body!.value[0];
@@ -77,14 +98,30 @@ describe("simulator effects: the world reacts to remediation", () => {
     await catchUp();
     expect((await call(sim, token, "GET", `/v1.0/oauth2PermissionGrants?$filter=principalId eq '${megan.id}'`)).body!.value).toEqual([]);
 
-    expect((await call(sim, token, "POST", "/v1.0/identityProtection/riskyUsers/confirmCompromised", { userIds: [megan.id] })).status).toBe(204);
+    expect((await call(sim, token, "POST", "/v1.0/identityProtection/riskyUsers/confirmCompromised", { userIds: [megan.id] })).status).toBe(
+      204,
+    );
     await catchUp();
-    expect((await call(sim, token, "GET", `/v1.0/identityProtection/riskyUsers/${megan.id}`)).body!).toMatchObject({ riskState: "confirmedCompromised", isProcessing: false });
+    expect((await call(sim, token, "GET", `/v1.0/identityProtection/riskyUsers/${megan.id}`)).body!).toMatchObject({
+      riskState: "confirmedCompromised",
+      isProcessing: false,
+    });
   });
 
   it("moves message-trace statuses from gettingStatus/pending to delivered or failed over time", async () => {
     const statuses = async () =>
-      new Set(((await call(sim, token, "GET", `/v1.0/admin/exchange/tracing/messageTraces?$filter=senderAddress eq 'megan.bowen@contoso.example'&$top=5000`)).body!.value as { status: string }[]).map((r) => r.status));
+      new Set(
+        (
+          (
+            await call(
+              sim,
+              token,
+              "GET",
+              `/v1.0/admin/exchange/tracing/messageTraces?$filter=senderAddress eq 'megan.bowen@contoso.example'&$top=5000`,
+            )
+          ).body!.value as { status: string }[]
+        ).map((r) => r.status),
+      );
     expect([...(await statuses())]).toEqual(expect.arrayContaining(["gettingStatus", "pending", "delivered"]));
     await control(sim, "POST", "/advance-time", { ms: 4 * 3_600_000 });
     const later = await statuses();

@@ -33,16 +33,26 @@ describe("generator of compromised users", () => {
     for (const { id, userPrincipalName: upn } of users) {
       expect((await get(`/v1.0/users/${upn}`)).body).toMatchObject({ id, accountEnabled: true });
       expect((await get(`/beta/users/${upn}/authentication/requirements`)).body!.perUserMfaState).toBe("disabled");
-      const signIns = (await get(`/v1.0/auditLogs/signIns?$filter=userId eq '${id}'`)).body!.value as { location: { countryOrRegion: string }; clientAppUsed: string }[];
+      const signIns = (await get(`/v1.0/auditLogs/signIns?$filter=userId eq '${id}'`)).body!.value as {
+        location: { countryOrRegion: string };
+        clientAppUsed: string;
+      }[];
       expect(new Set(signIns.map((s) => s.location.countryOrRegion))).toEqual(new Set(["US", "NG"]));
       expect(signIns.some((s) => s.clientAppUsed === "IMAP4")).toBe(true);
       const methods = (await get(`/v1.0/users/${upn}/authentication/phoneMethods`)).body!.value;
       expect(methods).toEqual([expect.objectContaining({ phoneType: "mobile", phoneNumber: "+234 803 555 0147" })]);
       const rules = (await get(`/v1.0/users/${upn}/mailFolders/inbox/messageRules`)).body!.value as { actions: Record<string, unknown> }[];
-      expect(rules.map((r) => r.actions)).toEqual(expect.arrayContaining([expect.objectContaining({ moveToFolder: expect.stringMatching(/^AAMkAD/) }), expect.objectContaining({ delete: true })]));
+      expect(rules.map((r) => r.actions)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ moveToFolder: expect.stringMatching(/^AAMkAD/) }),
+          expect.objectContaining({ delete: true }),
+        ]),
+      );
       const grants = (await get(`/v1.0/oauth2PermissionGrants?$filter=principalId eq '${id}'`)).body!.value;
       expect(grants).toEqual([expect.objectContaining({ consentType: "Principal", scope: expect.stringContaining("Mail.Send") })]);
-      const traces = (await get(`/v1.0/admin/exchange/tracing/messageTraces?$filter=senderAddress eq '${upn}'`)).body!.value as { recipientAddress: string }[];
+      const traces = (await get(`/v1.0/admin/exchange/tracing/messageTraces?$filter=senderAddress eq '${upn}'`)).body!.value as {
+        recipientAddress: string;
+      }[];
       expect(traces.filter((r) => r.recipientAddress.endsWith("@gmail.com"))).toHaveLength(5);
       expect((await get(`/v1.0/identityProtection/riskyUsers/${id}`)).body).toMatchObject({ riskState: "atRisk", riskLevel: "high" });
     }
@@ -82,7 +92,8 @@ describe("generator of compromised users", () => {
   });
 
   it("refuses a count that is not a whole number from 1 to 10000", async () => {
-    for (const count of [0, -1, 2.5, 10_001, "many"]) expect((await control(sim, "POST", `${T}/compromised-users`, { count })).status).toBe(400);
+    for (const count of [0, -1, 2.5, 10_001, "many"])
+      expect((await control(sim, "POST", `${T}/compromised-users`, { count })).status).toBe(400);
   });
 });
 

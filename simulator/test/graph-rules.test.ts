@@ -16,7 +16,13 @@ describe("simulator: Graph's rules", () => {
   // Fixed, long times moved past with the simulator clock, so "not yet" and "now" are certain
   // however slow the machine; the default lag is random within 1–4 s.
   const lag: [number, number] = [LAG, LAG];
-  const sim = setUpCheckedSimulator({ rules: { readLagMs: { user: lag, mfa: lag, methods: lag, signInPreferences: lag, rules: lag, grants: lag }, auditLatencyMs: [90 * SECOND, 90 * SECOND], riskProcessingMs: [PROCESSING, PROCESSING] } });
+  const sim = setUpCheckedSimulator({
+    rules: {
+      readLagMs: { user: lag, mfa: lag, methods: lag, signInPreferences: lag, rules: lag, grants: lag },
+      auditLatencyMs: [90 * SECOND, 90 * SECOND],
+      riskProcessingMs: [PROCESSING, PROCESSING],
+    },
+  });
   let token: string;
   beforeAll(async () => {
     token = await tokenFor(sim);
@@ -29,7 +35,9 @@ describe("simulator: Graph's rules", () => {
 
   it("lags reads behind accepted writes, per resource, until the replica catches up", async () => {
     expect((await call(sim, token, "PATCH", `/v1.0/users/${MEGAN}`, { accountEnabled: false })).status).toBe(204);
-    expect((await call(sim, token, "PATCH", `/beta/users/${MEGAN}/authentication/requirements`, { perUserMfaState: "enforced" })).status).toBe(204);
+    expect(
+      (await call(sim, token, "PATCH", `/beta/users/${MEGAN}/authentication/requirements`, { perUserMfaState: "enforced" })).status,
+    ).toBe(204);
     expect((await get(`/v1.0/users/${MEGAN}`)).body!.accountEnabled).toBe(true);
     expect((await get(`/beta/users/${MEGAN}/authentication/requirements`)).body!.perUserMfaState).toBe("disabled");
     // The write itself is in force at once: the attacker meets it.
@@ -41,8 +49,15 @@ describe("simulator: Graph's rules", () => {
 
   it("moves lastPasswordChangeDateTime on an admin reset (our reading), lagged; the audit entry comes minutes later", async () => {
     const before = (await get(`/v1.0/users/${MEGAN}?$select=lastPasswordChangeDateTime`)).body!.lastPasswordChangeDateTime;
-    expect((await call(sim, token, "PATCH", `/v1.0/users/${MEGAN}`, { passwordProfile: { password: "Fresh-Passw0rd-2026!", forceChangePasswordNextSignIn: true } })).status).toBe(204);
-    const resets = async () => (await get("/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName eq 'Reset user password'")).body!.value;
+    expect(
+      (
+        await call(sim, token, "PATCH", `/v1.0/users/${MEGAN}`, {
+          passwordProfile: { password: "Fresh-Passw0rd-2026!", forceChangePasswordNextSignIn: true },
+        })
+      ).status,
+    ).toBe(204);
+    const resets = async () =>
+      (await get("/v1.0/auditLogs/directoryAudits?$filter=activityDisplayName eq 'Reset user password'")).body!.value;
     expect((await get(`/v1.0/users/${MEGAN}?$select=lastPasswordChangeDateTime`)).body!.lastPasswordChangeDateTime).toBe(before);
     await advance(LAG + 10);
     expect((await get(`/v1.0/users/${MEGAN}?$select=lastPasswordChangeDateTime`)).body!.lastPasswordChangeDateTime).not.toBe(before);
@@ -63,7 +78,10 @@ describe("simulator: Graph's rules", () => {
     await advance(1_100); // Identity Protection's 1 request/s
     expect((await get(`/v1.0/identityProtection/riskyUsers/${id}`)).body).toMatchObject({ isProcessing: true, riskState: "atRisk" });
     await advance(PROCESSING);
-    expect((await get(`/v1.0/identityProtection/riskyUsers/${id}`)).body).toMatchObject({ isProcessing: false, riskState: "confirmedCompromised" });
+    expect((await get(`/v1.0/identityProtection/riskyUsers/${id}`)).body).toMatchObject({
+      isProcessing: false,
+      riskState: "confirmedCompromised",
+    });
     // …and answers a second request within the second with 429, no Retry-After.
     const throttled = await get(`/v1.0/identityProtection/riskyUsers/${id}`);
     expect(throttled.status).toBe(429);
@@ -73,31 +91,60 @@ describe("simulator: Graph's rules", () => {
   it("refuses to delete the phone that is the default MFA method, until another method is the default", async () => {
     const phone = "3179e48a-750b-4051-897c-87b9720928f7";
     const refused = await call(sim, token, "DELETE", `/v1.0/users/${MEGAN}/authentication/phoneMethods/${phone}`);
-    expect(refused).toMatchObject({ status: 400, body: { error: { code: "badRequest", message: expect.stringMatching(/default multifactor authentication method/) } } });
-    expect((await get(`/beta/users/${MEGAN}/authentication/signInPreferences`)).body).toMatchObject({ userPreferredMethodForSecondaryAuthentication: "sms" });
+    expect(refused).toMatchObject({
+      status: 400,
+      body: { error: { code: "badRequest", message: expect.stringMatching(/default multifactor authentication method/) } },
+    });
+    expect((await get(`/beta/users/${MEGAN}/authentication/signInPreferences`)).body).toMatchObject({
+      userPreferredMethodForSecondaryAuthentication: "sms",
+    });
     // A default can only be a method the user has.
-    expect((await call(sim, token, "PATCH", `/beta/users/${MEGAN}/authentication/signInPreferences`, { userPreferredMethodForSecondaryAuthentication: "push" })).status).toBe(400);
+    expect(
+      (
+        await call(sim, token, "PATCH", `/beta/users/${MEGAN}/authentication/signInPreferences`, {
+          userPreferredMethodForSecondaryAuthentication: "push",
+        })
+      ).status,
+    ).toBe(400);
     await control(sim, "POST", `${T}/users/${MEGAN}/register-method`, { kind: "microsoftAuthenticator" });
-    expect((await call(sim, token, "PATCH", `/beta/users/${MEGAN}/authentication/signInPreferences`, { userPreferredMethodForSecondaryAuthentication: "push" })).status).toBe(204);
+    expect(
+      (
+        await call(sim, token, "PATCH", `/beta/users/${MEGAN}/authentication/signInPreferences`, {
+          userPreferredMethodForSecondaryAuthentication: "push",
+        })
+      ).status,
+    ).toBe(204);
     // The refusal is judged on the tenant's state, not on what a lagging read shows.
-    expect((await get(`/beta/users/${MEGAN}/authentication/signInPreferences`)).body!.userPreferredMethodForSecondaryAuthentication).toBe("sms");
+    expect((await get(`/beta/users/${MEGAN}/authentication/signInPreferences`)).body!.userPreferredMethodForSecondaryAuthentication).toBe(
+      "sms",
+    );
     expect((await call(sim, token, "DELETE", `/v1.0/users/${MEGAN}/authentication/phoneMethods/${phone}`)).status).toBe(204);
   });
 
   it("gives phone methods no createdDateTime, as the published schema declares none for them", async () => {
-    const phone = (await get(`/v1.0/users/${MEGAN}/authentication/methods`)).body!.value.find((m: { "@odata.type": string }) => m["@odata.type"].includes("phone"));
+    const phone = (await get(`/v1.0/users/${MEGAN}/authentication/methods`)).body!.value.find((m: { "@odata.type": string }) =>
+      m["@odata.type"].includes("phone"),
+    );
     expect(phone).toBeDefined();
     expect(phone).not.toHaveProperty("createdDateTime");
   });
 
   it("lists a read-only inbox rule with empty conditions and actions, and refuses to delete it", async () => {
     const fabrikam = await tokenFor(sim, FABRIKAM);
-    const rules = (await get("/v1.0/users/lidia@fabrikam.example/mailFolders/inbox/messageRules", fabrikam)).body!.value as { id: string; isReadOnly: boolean; conditions: object; actions: object }[];
+    const rules = (await get("/v1.0/users/lidia@fabrikam.example/mailFolders/inbox/messageRules", fabrikam)).body!.value as {
+      id: string;
+      isReadOnly: boolean;
+      conditions: object;
+      actions: object;
+    }[];
     const readOnly = rules.find((r) => r.isReadOnly)!;
     expect(readOnly).toMatchObject({ conditions: {}, actions: {} });
     const res = await call(sim, fabrikam, "DELETE", `/v1.0/users/lidia@fabrikam.example/mailFolders/inbox/messageRules/${readOnly.id}`);
     expect(res.status).toBe(400);
-    expect((await control(sim, "POST", `/tenants/${FABRIKAM.tenantId}/users/lidia@fabrikam.example/remove-rule`, { ruleId: readOnly.id })).status).toBe(204);
+    expect(
+      (await control(sim, "POST", `/tenants/${FABRIKAM.tenantId}/users/lidia@fabrikam.example/remove-rule`, { ruleId: readOnly.id }))
+        .status,
+    ).toBe(204);
   });
 
   it("finds users by id or UPN only, never by their primary SMTP address, which can differ", async () => {
@@ -107,12 +154,14 @@ describe("simulator: Graph's rules", () => {
   });
 
   it("shows roles held through a group only transitively, and PIM-eligible roles only as eligibilities", async () => {
-    const names = (rows: { displayName?: string; "@odata.type": string }[]) => rows.filter((r) => r["@odata.type"] === "#microsoft.graph.directoryRole").map((r) => r.displayName);
+    const names = (rows: { displayName?: string; "@odata.type": string }[]) =>
+      rows.filter((r) => r["@odata.type"] === "#microsoft.graph.directoryRole").map((r) => r.displayName);
     expect(names((await get("/v1.0/users/hana@contoso.example/memberOf")).body!.value)).toEqual([]);
     expect(names((await get("/v1.0/users/hana@contoso.example/transitiveMemberOf")).body!.value)).toEqual(["Helpdesk Administrator"]);
     const omar = (await get("/v1.0/users/omar@contoso.example")).body!.id;
     expect(names((await get("/v1.0/users/omar@contoso.example/transitiveMemberOf")).body!.value)).toEqual([]);
-    const eligible = (await get(`/v1.0/roleManagement/directory/roleEligibilityScheduleInstances?$filter=principalId eq '${omar}'`)).body!.value;
+    const eligible = (await get(`/v1.0/roleManagement/directory/roleEligibilityScheduleInstances?$filter=principalId eq '${omar}'`)).body!
+      .value;
     expect(eligible).toEqual([expect.objectContaining({ principalId: omar, roleDefinitionId: "29232cdf-9323-42fd-ade2-1d097af3e4de" })]);
   });
 
@@ -120,7 +169,10 @@ describe("simulator: Graph's rules", () => {
     await control(sim, "POST", `${T}/settings`, { directoryRoles: ["User Administrator"] });
     for (const upn of ["hana@contoso.example", "omar@contoso.example", "it-admin@contoso.example"]) {
       expect((await call(sim, token, "PATCH", `/v1.0/users/${upn}`, { accountEnabled: false })).status, upn).toBe(403);
-      expect((await call(sim, token, "PATCH", `/v1.0/users/${upn}`, { passwordProfile: { password: "N3w-Passw0rd!!" } })).body!.error.code, upn).toBe("Authorization_RequestDenied");
+      expect(
+        (await call(sim, token, "PATCH", `/v1.0/users/${upn}`, { passwordProfile: { password: "N3w-Passw0rd!!" } })).body!.error.code,
+        upn,
+      ).toBe("Authorization_RequestDenied");
     }
     expect((await call(sim, token, "PATCH", "/v1.0/users/adele@contoso.example", { accountEnabled: false })).status).toBe(204);
     await control(sim, "POST", `${T}/settings`, { directoryRoles: ["Privileged Authentication Administrator"] });
@@ -147,7 +199,13 @@ describe("simulator: Graph's rules", () => {
 
   it("scopes Mail.Send to the mailboxes Exchange allows, with the same 403 as a missing permission", async () => {
     await control(sim, "POST", `${T}/settings`, { mailSendScope: ["alerts@contoso.example"] });
-    const message = { message: { subject: "Advisory", body: { contentType: "Text", content: "x" }, toRecipients: [{ emailAddress: { address: "a@gmail.com" } }] } };
+    const message = {
+      message: {
+        subject: "Advisory",
+        body: { contentType: "Text", content: "x" },
+        toRecipients: [{ emailAddress: { address: "a@gmail.com" } }],
+      },
+    };
     const refused = await call(sim, token, "POST", "/v1.0/users/security@contoso.example/sendMail", message);
     expect(refused).toMatchObject({ status: 403, body: { error: { code: "ErrorAccessDenied" } } });
     await control(sim, "POST", `${T}/settings`, { permissions: ["User.Read.All"] });
@@ -159,6 +217,8 @@ describe("simulator: Graph's rules", () => {
     sim.configure({ rules: "fast" });
     await call(sim, token, "PATCH", `/v1.0/users/${MEGAN}`, { accountEnabled: false });
     expect((await get(`/v1.0/users/${MEGAN}`)).body!.accountEnabled).toBe(false);
-    expect((await call(sim, token, "DELETE", `/v1.0/users/${MEGAN}/authentication/phoneMethods/3179e48a-750b-4051-897c-87b9720928f7`)).status).toBe(400);
+    expect(
+      (await call(sim, token, "DELETE", `/v1.0/users/${MEGAN}/authentication/phoneMethods/3179e48a-750b-4051-897c-87b9720928f7`)).status,
+    ).toBe(400);
   });
 });

@@ -17,7 +17,9 @@ describe("simulator identity", () => {
   });
 
   it("refuses a wrong secret with Entra's error", async () => {
-    await expect(credentialFor(sim, CONTOSO, "wrong-secret").getToken("https://graph.microsoft.com/.default")).rejects.toThrow(/AADSTS7000215/);
+    await expect(credentialFor(sim, CONTOSO, "wrong-secret").getToken("https://graph.microsoft.com/.default")).rejects.toThrow(
+      /AADSTS7000215/,
+    );
   });
 
   it("answers Graph calls without a token, with a forged or expired token, with 401", async () => {
@@ -41,10 +43,16 @@ describe("simulator identity", () => {
     const viaAppId = (await credentialFor(sim).getToken("00000003-0000-0000-c000-000000000000/.default")).token;
     expect((await call(sim, viaAppId, "GET", "/v1.0/users?$top=1")).status).toBe(200);
     const arm = (await credentialFor(sim).getToken("https://management.azure.com/.default")).token;
-    expect(JSON.parse(Buffer.from(arm.split(".")[1]!, "base64url").toString())).toMatchObject({ aud: "https://management.azure.com", roles: [] });
+    expect(JSON.parse(Buffer.from(arm.split(".")[1]!, "base64url").toString())).toMatchObject({
+      aud: "https://management.azure.com",
+      roles: [],
+    });
     const refused = await call(sim, arm, "GET", "/v1.0/users");
     expect(refused.status).toBe(401);
-    expect(refused.body!.error).toMatchObject({ code: "InvalidAuthenticationToken", message: "Access token validation failure. Invalid audience." });
+    expect(refused.body!.error).toMatchObject({
+      code: "InvalidAuthenticationToken",
+      message: "Access token validation failure. Invalid audience.",
+    });
     expect((await call(sim, arm, "POST", "/v1.0/$batch", { requests: [{ id: "1", method: "GET", url: "/users" }] })).status).toBe(401);
     await expect(credentialFor(sim).getToken("https://api.unknown.example/.default")).rejects.toThrow(/AADSTS500011/);
   });
@@ -54,7 +62,12 @@ describe("simulator identity", () => {
       const res = await fetch(`${sim.url}/${CONTOSO.tenantId}/oauth2/v2.0/token`, {
         method: "POST",
         headers: { "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ grant_type: "client_credentials", client_id: CONTOSO.clientId, client_secret: CONTOSO.clientSecret, ...(scope === undefined ? {} : { scope }) }),
+        body: new URLSearchParams({
+          grant_type: "client_credentials",
+          client_id: CONTOSO.clientId,
+          client_secret: CONTOSO.clientSecret,
+          ...(scope === undefined ? {} : { scope }),
+        }),
       });
       return { status: res.status, body: (await res.json()) as { error: string; error_description: string; access_token?: string } };
     };

@@ -27,7 +27,12 @@ describe("simulator message trace rules", () => {
   afterEach(() => expectConformingResponses(sim));
 
   const traces = (filter?: string, t = token) =>
-    call(sim, t, "GET", `/v1.0/admin/exchange/tracing/messageTraces?$top=5000${filter === undefined ? "" : `&$filter=${encodeURIComponent(filter)}`}`);
+    call(
+      sim,
+      t,
+      "GET",
+      `/v1.0/admin/exchange/tracing/messageTraces?$top=5000${filter === undefined ? "" : `&$filter=${encodeURIComponent(filter)}`}`,
+    );
   const simNow = async () => new Date((await control(sim, "POST", "/advance-time", { ms: 0 })).body!.now as string).getTime();
 
   it("answers the last 48 hours without a receivedDateTime filter, and an explicit window beyond that", async () => {
@@ -62,12 +67,19 @@ describe("simulator message trace rules", () => {
     for (const [filter, message] of refused) {
       const res = await traces(filter);
       expect(res.status, filter).toBe(400);
-      expect(res.body!.error).toMatchObject({ code: "BadRequest", message: expect.stringMatching(message), innerError: { "request-id": res.headers.get("request-id") } });
+      expect(res.body!.error).toMatchObject({
+        code: "BadRequest",
+        message: expect.stringMatching(message),
+        innerError: { "request-id": res.headers.get("request-id") },
+      });
     }
     // Exactly 10 days, 90 days back at most, fractional seconds: all fine.
     expect((await traces(between(now - 10 * DAY, now))).status).toBe(200);
     expect((await traces(between(now - 90 * DAY + 60_000, now - 80 * DAY))).status).toBe(200);
-    expect((await traces(`receivedDateTime ge ${new Date(now - DAY).toISOString()} and receivedDateTime le ${new Date(now).toISOString()}`)).status).toBe(200);
+    expect(
+      (await traces(`receivedDateTime ge ${new Date(now - DAY).toISOString()} and receivedDateTime le ${new Date(now).toISOString()}`))
+        .status,
+    ).toBe(200);
   });
 
   it("allows only the documented operators: eq, receivedDateTime ge/le, subject contains/startswith/endswith, joined by and", async () => {
@@ -85,7 +97,9 @@ describe("simulator message trace rules", () => {
       expect(res.status, filter).toBe(400);
       expect(res.body!.error.code).toBe("BadRequest");
     }
-    const invoices = (await traces(`contains(subject,'Invoice') and senderAddress eq '${MEGAN}' and ${window}`)).body!.value as { subject: string }[];
+    const invoices = (await traces(`contains(subject,'Invoice') and senderAddress eq '${MEGAN}' and ${window}`)).body!.value as {
+      subject: string;
+    }[];
     expect(invoices.length).toBeGreaterThan(0);
     expect(invoices.every((r) => r.subject.includes("Invoice"))).toBe(true);
     const failed = (await traces(`status eq 'failed'`)).body!.value as { status: string }[];
@@ -98,7 +112,8 @@ describe("simulator message trace rules", () => {
     const first = (await traces()).body!.value[0] as { id: string; recipientAddress: string };
     const details = `/v1.0/admin/exchange/tracing/messageTraces/${first.id}/getDetailsByRecipient(recipientAddress='${first.recipientAddress}')`;
     const statuses: number[] = [];
-    for (let i = 1; i < 100; i++) statuses.push((i % 2 ? await call(sim, token, "GET", details) : await traces("status eq 'failed'")).status);
+    for (let i = 1; i < 100; i++)
+      statuses.push((i % 2 ? await call(sim, token, "GET", details) : await traces("status eq 'failed'")).status);
     expect(statuses.every((s) => s === 200)).toBe(true);
     const over = await call(sim, token, "GET", details);
     expect(over.status).toBe(429);
@@ -116,7 +131,11 @@ describe("simulator message trace rules", () => {
     const run = (start: Date, end: Date) => listMessageTraces(graph, { senderAddress: MEGAN, startDate: start, endDate: end });
     const now = new Date();
     // The trace stage: detected an hour ago (one query), and a month ago (split into 10-day parts).
-    for (const detectedAt of [new Date(now.getTime() - 3_600_000), new Date(now.getTime() - 30 * DAY), new Date(now.getTime() - 200 * DAY)]) {
+    for (const detectedAt of [
+      new Date(now.getTime() - 3_600_000),
+      new Date(now.getTime() - 30 * DAY),
+      new Date(now.getTime() - 200 * DAY),
+    ]) {
       const parts = splitTraceWindow(defaultTraceWindow(detectedAt, now), now);
       const results = [];
       for (const part of parts) results.push(await run(part.start, part.end));

@@ -12,7 +12,12 @@ const MEGAN = "megan@contoso.example";
 describe("$filter parser", () => {
   it("keeps quoted text whole and honours precedence, parentheses, not and any()", () => {
     const item = { displayName: "Research and Development", sequence: 2, enabled: true, tags: ["a", "b"], rows: [{ id: "x" }] };
-    expect(parseFilterText("displayName eq 'Research and Development'")).toMatchObject({ kind: "cmp", path: "displayName", op: "eq", value: "Research and Development" });
+    expect(parseFilterText("displayName eq 'Research and Development'")).toMatchObject({
+      kind: "cmp",
+      path: "displayName",
+      op: "eq",
+      value: "Research and Development",
+    });
     expect(matches(parseFilterText("displayName eq 'Research and Development' and sequence ge 2"), item)).toBe(true);
     expect(matches(parseFilterText("startswith(displayName,'Research (and') or sequence eq 2"), item)).toBe(true);
     expect(matches(parseFilterText("sequence eq 1 or sequence eq 3 and enabled eq true"), item)).toBe(false);
@@ -23,7 +28,16 @@ describe("$filter parser", () => {
   });
 
   it("answers malformed filters with a 400", () => {
-    for (const bad of ["displayName eq 'open", "displayName eq", "(sequence eq 1", "sequence eq 1 and", "displayName like 'x'", "tags/all(t: t eq 'a')", "startswith(displayName, 3)", "sequence eq 1)"]) {
+    for (const bad of [
+      "displayName eq 'open",
+      "displayName eq",
+      "(sequence eq 1",
+      "sequence eq 1 and",
+      "displayName like 'x'",
+      "tags/all(t: t eq 'a')",
+      "startswith(displayName, 3)",
+      "sequence eq 1)",
+    ]) {
       expect(() => parseFilterText(bad), bad).toThrow(GraphHttpError);
     }
   });
@@ -52,11 +66,27 @@ describe("$filter over the protocol, per resource", () => {
 
   it("accepts what each resource documents", async () => {
     const ok: [string, string, (v: Record<string, unknown>[]) => void][] = [
-      ["/auditLogs/signIns", `userId eq '${meganId}' and location/countryOrRegion eq 'NG' and startswith(appDisplayName,'Exchange')`, (v) => expect(v).toHaveLength(1)],
+      [
+        "/auditLogs/signIns",
+        `userId eq '${meganId}' and location/countryOrRegion eq 'NG' and startswith(appDisplayName,'Exchange')`,
+        (v) => expect(v).toHaveLength(1),
+      ],
       ["/auditLogs/signIns", `userPrincipalName eq '${MEGAN}' and status/errorCode eq 50126`, (v) => expect(v).toHaveLength(1)],
-      ["/auditLogs/directoryAudits", `targetResources/any(t: t/displayName eq 'Megan Bowen') and startswith(activityDisplayName,'Consent')`, (v) => expect(v).toHaveLength(1)],
-      ["/reports/authenticationMethods/userRegistrationDetails", "methodsRegistered/any(m: m eq 'mobilePhone') and isAdmin eq false", (v) => expect(v.map((r) => r.userPrincipalName)).toContain(MEGAN)],
-      ["/security/alerts_v2", "severity eq 'high' and status eq 'new'", (v) => expect(v.map((a) => a.title)).toEqual(["User restricted from sending email"])],
+      [
+        "/auditLogs/directoryAudits",
+        `targetResources/any(t: t/displayName eq 'Megan Bowen') and startswith(activityDisplayName,'Consent')`,
+        (v) => expect(v).toHaveLength(1),
+      ],
+      [
+        "/reports/authenticationMethods/userRegistrationDetails",
+        "methodsRegistered/any(m: m eq 'mobilePhone') and isAdmin eq false",
+        (v) => expect(v.map((r) => r.userPrincipalName)).toContain(MEGAN),
+      ],
+      [
+        "/security/alerts_v2",
+        "severity eq 'high' and status eq 'new'",
+        (v) => expect(v.map((a) => a.title)).toEqual(["User restricted from sending email"]),
+      ],
       ["/oauth2PermissionGrants", `principalId eq '${meganId}' and consentType eq 'Principal'`, (v) => expect(v).toHaveLength(1)],
     ];
     for (const [path, filter, check] of ok) {

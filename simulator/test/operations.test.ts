@@ -42,13 +42,18 @@ describe("simulator operations", () => {
     expect(signIns.body!.value.some((s: { clientAppUsed: string }) => s.clientAppUsed === "IMAP4")).toBe(true);
     const rules = (await get(`/v1.0/users/${MEGAN}/mailFolders/inbox/messageRules`)).body!.value;
     expect(rules.map((r: { actions: Record<string, unknown> }) => r.actions)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ moveToFolder: expect.stringMatching(/^AAMkAD/) }), expect.objectContaining({ delete: true })]),
+      expect.arrayContaining([
+        expect.objectContaining({ moveToFolder: expect.stringMatching(/^AAMkAD/) }),
+        expect.objectContaining({ delete: true }),
+      ]),
     );
     // moveToFolder is a folder id; the folder says its name.
     const hiding = rules.find((r: { actions: { moveToFolder?: string } }) => r.actions.moveToFolder);
     expect((await get(`/v1.0/users/${MEGAN}/mailFolders/${hiding.actions.moveToFolder}`)).body!.displayName).toBe("RSS Subscriptions");
     const methods = (await get(`/v1.0/users/${MEGAN}/authentication/methods`)).body!.value;
-    expect(methods.find((m: { "@odata.type": string }) => m["@odata.type"] === "#microsoft.graph.phoneAuthenticationMethod")).toMatchObject({ phoneType: "mobile" });
+    expect(methods.find((m: { "@odata.type": string }) => m["@odata.type"] === "#microsoft.graph.phoneAuthenticationMethod")).toMatchObject(
+      { phoneType: "mobile" },
+    );
     const grants = (await get(`/v1.0/oauth2PermissionGrants?$filter=principalId eq '${megan.id}'`)).body!.value;
     expect(grants[0]).toMatchObject({ consentType: "Principal", scope: expect.stringContaining("Mail.Send") });
     expect((await get(`/v1.0/servicePrincipals/${grants[0].clientId}`)).body!.displayName).toBe("Mail Helper Pro");
@@ -71,20 +76,28 @@ describe("simulator operations", () => {
     expect(gmail.some((r) => r.status === "pending")).toBe(true);
     expect(new Set(rows.map((r) => r.recipientAddress.split("@")[1])).size).toBeGreaterThanOrEqual(4);
     const one = gmail[0]!;
-    const details = await get(`/v1.0/admin/exchange/tracing/messageTraces/${one.id}/getDetailsByRecipient(recipientAddress='${one.recipientAddress}')`);
+    const details = await get(
+      `/v1.0/admin/exchange/tracing/messageTraces/${one.id}/getDetailsByRecipient(recipientAddress='${one.recipientAddress}')`,
+    );
     expect(details.status).toBe(200);
     expect(details.body!.value[0].event).toBe("Receive");
   });
 
   it("sends mail from a mailbox and reports the MFA registration gaps", async () => {
     const sent = await call(sim, token, "POST", "/v1.0/users/security@contoso.example/sendMail", {
-      message: { subject: "Advisory", body: { contentType: "Text", content: "Block mail from megan@contoso.example" }, toRecipients: [{ emailAddress: { address: "postmaster@gmail.com" } }] },
+      message: {
+        subject: "Advisory",
+        body: { contentType: "Text", content: "Block mail from megan@contoso.example" },
+        toRecipients: [{ emailAddress: { address: "postmaster@gmail.com" } }],
+      },
     });
     expect(sent.status).toBe(202);
-    const unregistered = (await get("/v1.0/reports/authenticationMethods/userRegistrationDetails?$filter=isMfaRegistered eq false")).body!.value;
+    const unregistered = (await get("/v1.0/reports/authenticationMethods/userRegistrationDetails?$filter=isMfaRegistered eq false")).body!
+      .value;
     expect(unregistered.map((r: { userPrincipalName: string }) => r.userPrincipalName)).toContain("grady@contoso.example");
     // Megan counts as registered: with the attacker's phone, which is exactly what to look for.
-    const megan = (await get(`/v1.0/reports/authenticationMethods/userRegistrationDetails?$filter=userPrincipalName eq '${MEGAN}'`)).body!.value[0];
+    const megan = (await get(`/v1.0/reports/authenticationMethods/userRegistrationDetails?$filter=userPrincipalName eq '${MEGAN}'`)).body!
+      .value[0];
     expect(megan).toMatchObject({ isMfaRegistered: true, methodsRegistered: ["mobilePhone"] });
     expect((await call(sim, null, "GET", "/_control/tenants/2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01/outbox")).body).toEqual([
       expect.objectContaining({ from: "security@contoso.example", to: ["postmaster@gmail.com"], subject: "Advisory" }),
@@ -107,7 +120,9 @@ describe("simulator operations", () => {
 
   it("refuses a password reset when the app lacks the User Administrator role", async () => {
     await call(sim, null, "POST", "/_control/tenants/2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01/settings", { directoryRoles: [] });
-    const reset = await call(sim, token, "PATCH", `/v1.0/users/${MEGAN}`, { passwordProfile: { password: "N3w-Passw0rd!!", forceChangePasswordNextSignIn: true } });
+    const reset = await call(sim, token, "PATCH", `/v1.0/users/${MEGAN}`, {
+      passwordProfile: { password: "N3w-Passw0rd!!", forceChangePasswordNextSignIn: true },
+    });
     expect(reset.status).toBe(403);
     expect(reset.body!.error.code).toBe("Authorization_RequestDenied");
   });

@@ -35,7 +35,9 @@ export async function tokenFor(sim: RunningSimulator, tenant: DemoTenant = CONTO
 }
 
 export function graphClient(sim: RunningSimulator, tenant: DemoTenant = CONTOSO): Client {
-  const authProvider = new TokenCredentialAuthenticationProvider(credentialFor(sim, tenant), { scopes: ["https://graph.microsoft.com/.default"] });
+  const authProvider = new TokenCredentialAuthenticationProvider(credentialFor(sim, tenant), {
+    scopes: ["https://graph.microsoft.com/.default"],
+  });
   return Client.initWithMiddleware({ authProvider, baseUrl: sim.url, customHosts: new Set(["localhost"]) });
 }
 
@@ -43,7 +45,10 @@ export function graphClient(sim: RunningSimulator, tenant: DemoTenant = CONTOSO)
 export async function call(sim: RunningSimulator, token: string | null, method: string, url: string, body?: unknown) {
   const res = await fetch(url.startsWith("https://") ? url : `${sim.url}${url}`, {
     method,
-    headers: { ...(token ? { Authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();

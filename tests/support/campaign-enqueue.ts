@@ -15,7 +15,14 @@ async function main() {
   const target = resolveDatabaseTarget(getEnv());
   if (target.kind !== "postgres") throw new Error("needs DATABASE_URL");
   const { db, close } = await createPrismaClient(target);
-  const queue = await openJobQueue({ connection: { kind: "postgres", url: target.url }, kinds: [containCampaignAccountJob], db, logger: silentLogger, runWorkers: false, timings: FAST });
+  const queue = await openJobQueue({
+    connection: { kind: "postgres", url: target.url },
+    kinds: [containCampaignAccountJob],
+    db,
+    logger: silentLogger,
+    runWorkers: false,
+    timings: FAST,
+  });
   try {
     const result = await startCampaignContainment(db, JSON.parse(viewerJson!), { ticketId: ticketId! }, { queue });
     console.log(JSON.stringify({ ok: true, ...result }));

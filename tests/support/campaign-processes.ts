@@ -16,12 +16,24 @@ export async function startCampaignWorker(env: Record<string, string>, script = 
   child.stdout!.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
   child.stderr!.on("data", (d: Buffer) => (output = (output + d.toString()).slice(-20_000)));
   const w: Child = { child, exited: new Promise((resolve) => child.on("exit", (code) => resolve(code))), output: () => output };
-  await waitFor(async () => (output.includes('"msg":"worker ready"') ? true : child.exitCode !== null ? Promise.reject(new Error(output)) : undefined), "a worker to start", 60_000);
+  await waitFor(
+    async () => (output.includes('"msg":"worker ready"') ? true : child.exitCode !== null ? Promise.reject(new Error(output)) : undefined),
+    "a worker to start",
+    60_000,
+  );
   return w;
 }
 
 /** Starts the ticket's campaign from another process; resolves with the service's answer. */
-export async function startCampaignElsewhere(ticketId: string, viewer: unknown, env: Record<string, string>): Promise<{ accounts: number; steps: number }> {
-  const { stdout } = await promisify(execFile)(process.execPath, [...TSX, "tests/support/campaign-enqueue.ts", ticketId, JSON.stringify(viewer)], { env: { ...process.env, ...env } });
+export async function startCampaignElsewhere(
+  ticketId: string,
+  viewer: unknown,
+  env: Record<string, string>,
+): Promise<{ accounts: number; steps: number }> {
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [...TSX, "tests/support/campaign-enqueue.ts", ticketId, JSON.stringify(viewer)],
+    { env: { ...process.env, ...env } },
+  );
   return JSON.parse(stdout.trim().split("\n").at(-1)!);
 }

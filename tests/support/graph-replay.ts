@@ -15,7 +15,11 @@ import { ensureCertificate } from "@/simulator/certificate";
 export type Replay = { url: string; unmatched: string[]; served: number; graph(): TenantGraph; stop(): Promise<void> };
 
 export function loadRecording(dir: string): RecordedExchange[] {
-  return fs.readdirSync(dir).filter((f) => f.endsWith(".json")).sort().map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as RecordedExchange);
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as RecordedExchange);
 }
 
 const normalise = (url: string) => decodeURIComponent(url).replace(/\s+/g, " ");
@@ -57,12 +61,19 @@ export async function startReplay(source: string | RecordedExchange[]): Promise<
     // No token endpoint in a recording: a fixed token, sent as the real client sends it.
     graph: () =>
       createTenantGraph(
-        { tenantId: "00000000-0000-4000-8000-000000000001", clientId: "00000000-0000-4000-8000-000000000002", clientSecret: "unused", simulatorUrl: url, retry: { maxRetries: 0, delaySeconds: 0 } },
+        {
+          tenantId: "00000000-0000-4000-8000-000000000001",
+          clientId: "00000000-0000-4000-8000-000000000002",
+          clientSecret: "unused",
+          simulatorUrl: url,
+          retry: { maxRetries: 0, delaySeconds: 0 },
+        },
         { authProvider: { getAccessToken: async () => "replayed-token" } },
       ),
-    stop: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -17,6 +17,10 @@ export function startWorker(url: string, env: Record<string, string> = {}): Prom
   child.stderr!.on("data", (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const worker = { child, exited, output: () => output };
-  return waitFor(async () => (output.includes('"msg":"worker ready"') ? worker : child.exitCode !== null ? Promise.reject(new Error(output)) : undefined), "a worker to start", 60_000);
+  return waitFor(
+    async () =>
+      output.includes('"msg":"worker ready"') ? worker : child.exitCode !== null ? Promise.reject(new Error(output)) : undefined,
+    "a worker to start",
+    60_000,
+  );
 }
-

@@ -9,13 +9,15 @@ const lines = readline.createInterface({ input: process.stdin });
 lines.on("line", (line) => {
   const [command, dataDir] = line.split(" ");
   if (command === "acquire" && dataDir) {
-    Promise.resolve(dataDir).then(acquirePgliteLock).then(
-      (r) => {
-        release = r;
-        console.log(`won ${process.pid}`);
-      },
-      (error: Error) => console.log(`refused ${error.message}`),
-    );
+    Promise.resolve(dataDir)
+      .then(acquirePgliteLock)
+      .then(
+        (r) => {
+          release = r;
+          console.log(`won ${process.pid}`);
+        },
+        (error: Error) => console.log(`refused ${error.message}`),
+      );
   } else if (command === "release") {
     release?.();
     release = null;

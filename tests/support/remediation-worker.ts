@@ -14,7 +14,14 @@ async function main() {
   const pglite = process.env.DATABASE_URL ? null : await createPglite({ dataDir: process.env.PGLITE_DIR });
   const db = newPrismaClient(pglite ? pgliteFactory(pglite) : postgresFactory(process.env.DATABASE_URL!));
   const user = await db.user.findUniqueOrThrow({ where: { id: userId! } });
-  const viewer = { id: user.id, email: user.email, name: user.name, role: user.role, tenantId: user.tenantId, servesAllTenants: user.servesAllTenants };
+  const viewer = {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    tenantId: user.tenantId,
+    servesAllTenants: user.servesAllTenants,
+  };
 
   process.on("SIGTERM", () => {
     void drainRuns(db, Number(process.env.DRAIN_MS ?? 1_000)).then(async (drained) => {

@@ -23,11 +23,21 @@ function setUpSimulator(start: (options: SimulatorOptions) => Promise<RunningSim
     running = null;
   });
   return {
-    get url() { return current().url; },
-    get port() { return current().port; },
-    get runtime() { return current().runtime; },
-    get contractViolations() { return current().contractViolations; },
-    get responseViolations() { return current().responseViolations; },
+    get url() {
+      return current().url;
+    },
+    get port() {
+      return current().port;
+    },
+    get runtime() {
+      return current().runtime;
+    },
+    get contractViolations() {
+      return current().contractViolations;
+    },
+    get responseViolations() {
+      return current().responseViolations;
+    },
     stop: () => current().stop(),
     reset: (seed) => current().reset(seed),
     configure: (config) => current().configure(config),
@@ -43,4 +53,3 @@ export function setUpTestSimulator(options: Options = {}): RunningSimulator {
 export function setUpCheckedSimulator(options: Options = {}): RunningSimulator {
   return setUpSimulator(startCheckedSimulator, options);
 }
-

@@ -21,7 +21,11 @@ export async function startSmtpSink(options: { reject?: boolean; port?: number }
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
-        received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "", to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString("utf8") });
+        received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
+          to: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
         callback();
       });
     },
@@ -34,7 +38,9 @@ export async function startSmtpSink(options: { reject?: boolean; port?: number }
   return {
     url: `smtp://127.0.0.1:${port}`,
     received,
-    setReject: (reject: boolean) => { state.reject = reject; },
+    setReject: (reject: boolean) => {
+      state.reject = reject;
+    },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -30,7 +30,15 @@ export async function createTestDb(kind: TestDbKind): Promise<TestDb> {
     const dump = new Blob([fs.readFileSync(inject("pgliteTemplate"))]);
     const pglite = await createPglite({ loadDataDir: dump });
     const db = newPrismaClient(pgliteFactory(pglite));
-    return { kind, db, pglite, close: async () => { await db.$disconnect(); await pglite.close(); } };
+    return {
+      kind,
+      db,
+      pglite,
+      close: async () => {
+        await db.$disconnect();
+        await pglite.close();
+      },
+    };
   }
   const serverUrl = process.env.TEST_DATABASE_URL!;
   const template = inject("postgresTemplate")!;

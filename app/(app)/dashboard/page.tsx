@@ -22,7 +22,11 @@ const fmtHours = (h: number | null) => (h === null ? "—" : h < 48 ? `${h.toFix
 /** A date picker for a day; anything else stays a text box, so the reader sees what is wrong. */
 const inputType = (v: string) => (v === "" || /^\d{4}-\d{2}-\d{2}$/.test(v) ? "date" : "text");
 
-export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ from?: string | string[]; to?: string | string[] }> }) {
+export default async function DashboardPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ from?: string | string[]; to?: string | string[] }>;
+}) {
   const viewer = await authorizePage("dashboard.view", "/dashboard");
   const query = await searchParams;
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -41,12 +45,22 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
             <Input name="to" type={inputType(values.to)} defaultValue={values.to} placeholder="YYYY-MM-DD" />
           </FormField>
           <div className="flex gap-2 pt-[1.625rem]">
-            <Button type="submit" variant="outline">Show</Button>
-            {parsed.ok && <Button asChild variant="ghost"><a href={`/api/metrics?from=${values.from}&to=${values.to}`}>Export CSV</a></Button>}
+            <Button type="submit" variant="outline">
+              Show
+            </Button>
+            {parsed.ok && (
+              <Button asChild variant="ghost">
+                <a href={`/api/metrics?from=${values.from}&to=${values.to}`}>Export CSV</a>
+              </Button>
+            )}
           </div>
         </form>
       </div>
-      {parsed.ok ? <Figures period={parsed.period} viewer={viewer} /> : <Alert variant="destructive">Check the period: the figures appear once it is a valid range of days.</Alert>}
+      {parsed.ok ? (
+        <Figures period={parsed.period} viewer={viewer} />
+      ) : (
+        <Alert variant="destructive">Check the period: the figures appear once it is a valid range of days.</Alert>
+      )}
     </div>
   );
 }
@@ -70,7 +84,9 @@ async function Figures({ viewer, period }: { viewer: Viewer; period: Period }) {
   const over = incidentsOverTime(tickets, period);
   return (
     <>
-      <p className="text-sm text-muted-foreground">Incidents reported from {period.fromDay} to {period.toDay} (UTC days, both included).</p>
+      <p className="text-sm text-muted-foreground">
+        Incidents reported from {period.fromDay} to {period.toDay} (UTC days, both included).
+      </p>
       <dl className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5" aria-label="Key figures">
         {kpis.map(([label, value]) => (
           <div key={label} role="group" aria-label={label} className="rounded-lg border bg-card p-4">
@@ -80,11 +96,17 @@ async function Figures({ viewer, period }: { viewer: Viewer; period: Period }) {
         ))}
       </dl>
       <CampaignFigures viewer={viewer} period={period} />
-      <p className="text-xs text-muted-foreground">Dwell time: {DWELL_TIME_DEFINITION} (failed attempts do not start it); averages leave out tickets without both times.</p>
+      <p className="text-xs text-muted-foreground">
+        Dwell time: {DWELL_TIME_DEFINITION} (failed attempts do not start it); averages leave out tickets without both times.
+      </p>
       <div className="grid gap-6 lg:grid-cols-2">
         <IncidentsChart unit={over.unit} buckets={over.buckets} />
         <TenantChart rows={tenantOpenClosed(tickets)} />
-        <SlaChart id="chart-first-response" title="Time to first response against the SLA" d={slaDistribution(tickets, "firstResponse", now)} />
+        <SlaChart
+          id="chart-first-response"
+          title="Time to first response against the SLA"
+          d={slaDistribution(tickets, "firstResponse", now)}
+        />
         <SlaChart id="chart-contain" title="Time to contain against the SLA" d={slaDistribution(tickets, "contain", now)} />
       </div>
     </>

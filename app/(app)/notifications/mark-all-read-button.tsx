@@ -8,8 +8,14 @@ export function MarkAllReadButton() {
   const { execute, isPending, result } = useAction(markNotificationsReadAction);
   return (
     <span className="flex items-center gap-2">
-      <Button size="sm" variant="outline" disabled={isPending} onClick={() => execute({ all: true })}>Mark all as read</Button>
-      {result.serverError?.message && <span role="alert" className="text-xs">{result.serverError?.message}</span>}
+      <Button size="sm" variant="outline" disabled={isPending} onClick={() => execute({ all: true })}>
+        Mark all as read
+      </Button>
+      {result.serverError?.message && (
+        <span role="alert" className="text-xs">
+          {result.serverError?.message}
+        </span>
+      )}
     </span>
   );
 }

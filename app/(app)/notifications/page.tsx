@@ -21,7 +21,9 @@ export default async function NotificationsPage() {
     <div className="max-w-3xl space-y-8">
       <section aria-labelledby="list-heading" className="space-y-3">
         <div className="flex items-center justify-between gap-3">
-          <h1 id="list-heading" className="text-xl font-semibold">Notifications</h1>
+          <h1 id="list-heading" className="text-xl font-semibold">
+            Notifications
+          </h1>
           {items.some((n) => !n.readAt) && <MarkAllReadButton />}
         </div>
         {items.length === 0 ? (
@@ -34,14 +36,18 @@ export default async function NotificationsPage() {
                   {!n.readAt && <span className="sr-only">Unread: </span>}
                   {n.summary}
                 </Link>
-                <time className="shrink-0 text-xs text-muted-foreground" dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt)}</time>
+                <time className="shrink-0 text-xs text-muted-foreground" dateTime={n.createdAt.toISOString()}>
+                  {formatDateTime(n.createdAt)}
+                </time>
               </li>
             ))}
           </ul>
         )}
       </section>
       <section aria-labelledby="prefs-heading" className="space-y-3">
-        <h2 id="prefs-heading" className="text-lg font-semibold">What you are told about</h2>
+        <h2 id="prefs-heading" className="text-lg font-semibold">
+          What you are told about
+        </h2>
         <p className="text-sm text-muted-foreground">
           {mailMode === "smtp"
             ? `Mail goes to ${viewer.email}.`

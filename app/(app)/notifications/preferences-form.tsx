@@ -12,7 +12,8 @@ type Pref = { kind: NotificationKind; label: string; inApp: boolean; email: bool
 export function PreferencesForm({ prefs }: { prefs: Pref[] }) {
   const [rows, setRows] = useState(prefs);
   const { execute, isPending, result, hasSucceeded } = useAction(saveNotificationPreferencesAction);
-  const toggle = (kind: NotificationKind, channel: "inApp" | "email") => setRows((rs) => rs.map((r) => (r.kind === kind ? { ...r, [channel]: !r[channel] } : r)));
+  const toggle = (kind: NotificationKind, channel: "inApp" | "email") =>
+    setRows((rs) => rs.map((r) => (r.kind === kind ? { ...r, [channel]: !r[channel] } : r)));
   return (
     <form
       onSubmit={(e) => {
@@ -25,28 +26,52 @@ export function PreferencesForm({ prefs }: { prefs: Pref[] }) {
         <caption className="sr-only">Notification settings</caption>
         <thead>
           <tr className="text-left text-muted-foreground">
-            <th scope="col" className="py-1 font-medium">When</th>
-            <th scope="col" className="w-24 py-1 text-center font-medium">In the app</th>
-            <th scope="col" className="w-24 py-1 text-center font-medium">By mail</th>
+            <th scope="col" className="py-1 font-medium">
+              When
+            </th>
+            <th scope="col" className="w-24 py-1 text-center font-medium">
+              In the app
+            </th>
+            <th scope="col" className="w-24 py-1 text-center font-medium">
+              By mail
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y">
           {rows.map((r) => (
             <tr key={r.kind}>
-              <th scope="row" className="py-2 text-left font-normal">{r.label}</th>
+              <th scope="row" className="py-2 text-left font-normal">
+                {r.label}
+              </th>
               <td className="text-center">
-                <input type="checkbox" className="size-4" checked={r.inApp} onChange={() => toggle(r.kind, "inApp")} aria-label={`${r.label}: in the app`} />
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={r.inApp}
+                  onChange={() => toggle(r.kind, "inApp")}
+                  aria-label={`${r.label}: in the app`}
+                />
               </td>
               <td className="text-center">
-                <input type="checkbox" className="size-4" checked={r.email} onChange={() => toggle(r.kind, "email")} aria-label={`${r.label}: by mail`} />
+                <input
+                  type="checkbox"
+                  className="size-4"
+                  checked={r.email}
+                  onChange={() => toggle(r.kind, "email")}
+                  aria-label={`${r.label}: by mail`}
+                />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="flex items-center gap-3">
-        <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : "Save settings"}</Button>
-        <span role="status" className="text-sm">{result.serverError?.message ?? (hasSucceeded ? "Saved." : "")}</span>
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Saving…" : "Save settings"}
+        </Button>
+        <span role="status" className="text-sm">
+          {result.serverError?.message ?? (hasSucceeded ? "Saved." : "")}
+        </span>
       </div>
     </form>
   );

@@ -16,7 +16,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const DECISION = { APPROVED: ["Approved", "success"], RETURNED: ["Returned to the engineer", "danger"] } as const;
 
 type Row = { id: string; number: number; title: string; tenant: { displayName: string }; assignee: { name: string } | null };
-const TicketLink = ({ r }: { r: Row }) => <Link href={`/reports/${r.id}`} className="text-primary hover:underline">{formatTicketNumber(r.number)} · {r.title}</Link>;
+const TicketLink = ({ r }: { r: Row }) => (
+  <Link href={`/reports/${r.id}`} className="text-primary hover:underline">
+    {formatTicketNumber(r.number)} · {r.title}
+  </Link>
+);
 
 export default async function ReviewsPage() {
   const viewer = await authorizePage("reports.review", "/reviews");
@@ -25,17 +29,32 @@ export default async function ReviewsPage() {
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">Report reviews</h1>
       <section aria-labelledby="waiting-heading" className="space-y-2">
-        <h2 id="waiting-heading" className="text-base font-semibold">Waiting for review ({waiting.length})</h2>
+        <h2 id="waiting-heading" className="text-base font-semibold">
+          Waiting for review ({waiting.length})
+        </h2>
         {waiting.length === 0 ? (
-          <EmptyState title="Nothing is waiting for review" description="A report appears here when an engineer closes a ticket or resubmits a returned report." />
+          <EmptyState
+            title="Nothing is waiting for review"
+            description="A report appears here when an engineer closes a ticket or resubmits a returned report."
+          />
         ) : (
           <Table>
             <TableCaption>{plural(waiting.length, "report")} waiting for review, the longest waiting first.</TableCaption>
-            <TableHeader><TableRow><TableHead>Ticket</TableHead><TableHead>Tenant</TableHead><TableHead>Engineer</TableHead><TableHead>Submitted</TableHead><TableHead>Version</TableHead></TableRow></TableHeader>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Ticket</TableHead>
+                <TableHead>Tenant</TableHead>
+                <TableHead>Engineer</TableHead>
+                <TableHead>Submitted</TableHead>
+                <TableHead>Version</TableHead>
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {waiting.map((r) => (
                 <TableRow key={r.id}>
-                  <TableCell><TicketLink r={r} /></TableCell>
+                  <TableCell>
+                    <TicketLink r={r} />
+                  </TableCell>
                   <TableCell>{r.tenant.displayName}</TableCell>
                   <TableCell>{r.assignee?.name ?? "—"}</TableCell>
                   <TableCell>{r.submittedAt ? formatDateTime(r.submittedAt) : "—"}</TableCell>
@@ -47,26 +66,43 @@ export default async function ReviewsPage() {
         )}
       </section>
       <section aria-labelledby="decided-heading" className="space-y-2">
-        <h2 id="decided-heading" className="text-base font-semibold">Decided in the last {RECENT_DECISION_DAYS} days ({decided.length})</h2>
+        <h2 id="decided-heading" className="text-base font-semibold">
+          Decided in the last {RECENT_DECISION_DAYS} days ({decided.length})
+        </h2>
         {decided.length === 0 ? (
           <p className="text-sm text-muted-foreground">No decisions in the last {RECENT_DECISION_DAYS} days.</p>
         ) : (
           <Table>
-            <TableCaption>{plural(decided.length, "report")} decided in the last {RECENT_DECISION_DAYS} days, the latest first; nothing here waits for you.</TableCaption>
-            <TableHeader><TableRow><TableHead>Ticket</TableHead><TableHead>Tenant</TableHead><TableHead>Engineer</TableHead><TableHead>Decision</TableHead><TableHead>Decided</TableHead></TableRow></TableHeader>
+            <TableCaption>
+              {plural(decided.length, "report")} decided in the last {RECENT_DECISION_DAYS} days, the latest first; nothing here waits for
+              you.
+            </TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Ticket</TableHead>
+                <TableHead>Tenant</TableHead>
+                <TableHead>Engineer</TableHead>
+                <TableHead>Decision</TableHead>
+                <TableHead>Decided</TableHead>
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {decided.map((r) => {
                 const [label, variant] = DECISION[r.decision as keyof typeof DECISION] ?? [r.decision, "neutral"];
                 return (
                   <TableRow key={r.id}>
-                    <TableCell><TicketLink r={r} /></TableCell>
+                    <TableCell>
+                      <TicketLink r={r} />
+                    </TableCell>
                     <TableCell>{r.tenant.displayName}</TableCell>
                     <TableCell>{r.assignee?.name ?? "—"}</TableCell>
                     <TableCell>
                       <Badge variant={variant}>{label}</Badge> <span className="text-xs text-muted-foreground">version {r.version}</span>
                       {r.status !== "CLOSED" && <span className="ml-2 text-xs text-muted-foreground">ticket reopened</span>}
                     </TableCell>
-                    <TableCell>{formatDateTime(r.decidedAt)} by {r.reviewer}</TableCell>
+                    <TableCell>
+                      {formatDateTime(r.decidedAt)} by {r.reviewer}
+                    </TableCell>
                   </TableRow>
                 );
               })}

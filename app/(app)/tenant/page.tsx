@@ -17,7 +17,8 @@ export default async function OwnTenantPage({ searchParams }: { searchParams: Pr
   const { attempt, refused } = await searchParams;
   const db = await getDb();
   const connection = await getTenantConnection(db, viewer, viewer.tenantId, attempt);
-  const allowList = (await db.tenant.findUnique({ where: { id: viewer.tenantId }, select: { advisoryAllowList: true } }))?.advisoryAllowList ?? [];
+  const allowList =
+    (await db.tenant.findUnique({ where: { id: viewer.tenantId }, select: { advisoryAllowList: true } }))?.advisoryAllowList ?? [];
   return (
     <div className="max-w-4xl space-y-5">
       <div>

@@ -28,10 +28,23 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
     isQueue ? listQueueFilterOptions(db, viewer) : Promise.resolve(undefined),
   ]);
   // The tenant admin sees which incidents changed since they last looked.
-  const updated = isQueue ? undefined : await ticketsWithUnread(db, viewer, rows.map((r) => r.id));
+  const updated = isQueue
+    ? undefined
+    : await ticketsWithUnread(
+        db,
+        viewer,
+        rows.map((r) => r.id),
+      );
   const filtered = Boolean(query.q || query.status || query.severity || query.tenantId || query.assignee);
   const olderHref = nextBefore
-    ? `/tickets?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])), before: String(nextBefore) })}`
+    ? `/tickets?${new URLSearchParams({
+        ...Object.fromEntries(
+          Object.entries(query)
+            .filter(([, v]) => v !== undefined)
+            .map(([k, v]) => [k, String(v)]),
+        ),
+        before: String(nextBefore),
+      })}`
     : null;
 
   return (
@@ -55,8 +68,16 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
         <TicketTable rows={rows} showTenant={isQueue} updated={updated} />
       )}
       <nav aria-label="Pages" className="flex gap-3 text-sm">
-        {query.before && <Link href="/tickets" className="text-primary hover:underline">← Newest</Link>}
-        {olderHref && <Link href={olderHref} className="text-primary hover:underline">Older tickets →</Link>}
+        {query.before && (
+          <Link href="/tickets" className="text-primary hover:underline">
+            ← Newest
+          </Link>
+        )}
+        {olderHref && (
+          <Link href={olderHref} className="text-primary hover:underline">
+            Older tickets →
+          </Link>
+        )}
       </nav>
     </div>
   );

@@ -26,7 +26,9 @@ export function QueueFilters({ query, tenants, engineers }: Props) {
         <NativeSelect id="status" name="status" defaultValue={query.status ?? ""}>
           <option value="">Any status</option>
           {Object.values(TicketStatus).map((s) => (
-            <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
           ))}
         </NativeSelect>
       </div>
@@ -35,7 +37,9 @@ export function QueueFilters({ query, tenants, engineers }: Props) {
         <NativeSelect id="severity" name="severity" defaultValue={query.severity ?? ""}>
           <option value="">Any severity</option>
           {Object.values(Severity).map((s) => (
-            <option key={s} value={s}>{SEVERITY_LABELS[s]}</option>
+            <option key={s} value={s}>
+              {SEVERITY_LABELS[s]}
+            </option>
           ))}
         </NativeSelect>
       </div>
@@ -45,7 +49,9 @@ export function QueueFilters({ query, tenants, engineers }: Props) {
           <NativeSelect id="tenantId" name="tenantId" defaultValue={query.tenantId ?? ""}>
             <option value="">All tenants</option>
             {tenants.map((t) => (
-              <option key={t.id} value={t.id}>{t.displayName}</option>
+              <option key={t.id} value={t.id}>
+                {t.displayName}
+              </option>
             ))}
           </NativeSelect>
         </div>
@@ -58,7 +64,9 @@ export function QueueFilters({ query, tenants, engineers }: Props) {
             <option value="me">Assigned to me</option>
             <option value="unassigned">Unassigned</option>
             {engineers.map((e) => (
-              <option key={e.id} value={e.id}>{e.name}</option>
+              <option key={e.id} value={e.id}>
+                {e.name}
+              </option>
             ))}
           </NativeSelect>
         </div>

@@ -14,9 +14,19 @@ export function SuggestionButtons({ tenantId, accounts }: { tenantId: string; ac
       <Button size="sm" disabled={accept.isPending} onClick={() => accept.execute({ tenantId, alertIds: [] })}>
         {accept.isPending ? "Opening…" : accounts > 1 ? `Open one campaign incident (${accounts} accounts)` : "Open a ticket"}
       </Button>
-      <Button size="sm" variant="ghost" disabled={dismiss.isPending} onClick={() => dismiss.execute({ tenantId, alertIds: [] })}>Dismiss</Button>
-      {accept.result.data && <Link className="text-sm text-primary hover:underline" href={`/tickets/${accept.result.data.id}?stage=checklist`}>Opened INC-{accept.result.data.number}</Link>}
-      {error && <span role="alert" className="text-sm text-destructive">{error}</span>}
+      <Button size="sm" variant="ghost" disabled={dismiss.isPending} onClick={() => dismiss.execute({ tenantId, alertIds: [] })}>
+        Dismiss
+      </Button>
+      {accept.result.data && (
+        <Link className="text-sm text-primary hover:underline" href={`/tickets/${accept.result.data.id}?stage=checklist`}>
+          Opened INC-{accept.result.data.number}
+        </Link>
+      )}
+      {error && (
+        <span role="alert" className="text-sm text-destructive">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -60,7 +60,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         {env.BREACHDESK_DEMO && (
           <section aria-labelledby="demo-accounts" className="space-y-1.5 text-xs text-muted-foreground">
             {/* The heading names the region: no "password" in it, so it is never taken for the Password field's label. */}
-            <h2 id="demo-accounts" className="font-medium text-foreground">Demo mode accounts</h2>
+            <h2 id="demo-accounts" className="font-medium text-foreground">
+              Demo mode accounts
+            </h2>
             <p>
               Each signs in with <code>{DEMO_PASSWORD}</code>:
             </p>

@@ -15,14 +15,51 @@ export const GET = apiRoute({ name: "metrics.csv", permission: "dashboard.view" 
   const url = new URL(request.url);
   const parsed = parsePeriod({ from: url.searchParams.get("from"), to: url.searchParams.get("to") });
   if (!parsed.ok) {
-    const problems = Object.entries(parsed.errors).map(([field, messages]) => `${field}: ${messages?.join(" ")}`).join("; ");
-    return new Response(`Invalid period. ${problems}`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" } });
+    const problems = Object.entries(parsed.errors)
+      .map(([field, messages]) => `${field}: ${messages?.join(" ")}`)
+      .join("; ");
+    return new Response(`Invalid period. ${problems}`, {
+      status: 400,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "private, no-store" },
+    });
   }
   const { period } = parsed;
   const tickets = await loadMetricTickets(db, viewer, period);
   const csv = toCsv(
-    ["ticket", "tenant", "status", "severity", "reported", "hours_to_first_response", "hours_to_contain", "dwell_hours", "hours_to_close", "external_recipients", "internal_recipients", "open_preventive_items"],
-    tickets.map((t) => [formatTicketNumber(t.number), t.tenant, t.status, t.severity, t.createdAt, hours(t.createdAt, t.firstResponseAt), hours(t.createdAt, t.containedAt), fixed(dwellHours(t.firstSuspiciousAt, t.containedAt)), hours(t.createdAt, t.closedAt), t.recipients, t.internalRecipients, t.openPreventiveItems]),
+    [
+      "ticket",
+      "tenant",
+      "status",
+      "severity",
+      "reported",
+      "hours_to_first_response",
+      "hours_to_contain",
+      "dwell_hours",
+      "hours_to_close",
+      "external_recipients",
+      "internal_recipients",
+      "open_preventive_items",
+    ],
+    tickets.map((t) => [
+      formatTicketNumber(t.number),
+      t.tenant,
+      t.status,
+      t.severity,
+      t.createdAt,
+      hours(t.createdAt, t.firstResponseAt),
+      hours(t.createdAt, t.containedAt),
+      fixed(dwellHours(t.firstSuspiciousAt, t.containedAt)),
+      hours(t.createdAt, t.closedAt),
+      t.recipients,
+      t.internalRecipients,
+      t.openPreventiveItems,
+    ]),
   );
-  return new Response(csv, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="breachdesk-metrics-${period.fromDay}-${period.toDay}.csv"`, "Cache-Control": "private, no-store" } });
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="breachdesk-metrics-${period.fromDay}-${period.toDay}.csv"`,
+      "Cache-Control": "private, no-store",
+    },
+  });
 });

@@ -11,7 +11,11 @@ export function VerifyNowButton() {
       <Button size="sm" disabled={isPending} onClick={() => execute({})}>
         {isPending ? "Verifying…" : "Verify now"}
       </Button>
-      {result.serverError?.message && <span role="alert" className="text-xs text-destructive">{result.serverError?.message}</span>}
+      {result.serverError?.message && (
+        <span role="alert" className="text-xs text-destructive">
+          {result.serverError?.message}
+        </span>
+      )}
     </span>
   );
 }
@@ -23,7 +27,11 @@ export function AttestButton({ events }: { events: number }) {
       <Button size="sm" variant="outline" disabled={isPending} onClick={() => execute({})}>
         {isPending ? "Attesting…" : `Attest the ${events} unkeyed events`}
       </Button>
-      {result.serverError?.message && <span role="alert" className="text-xs text-destructive">{result.serverError?.message}</span>}
+      {result.serverError?.message && (
+        <span role="alert" className="text-xs text-destructive">
+          {result.serverError?.message}
+        </span>
+      )}
     </span>
   );
 }

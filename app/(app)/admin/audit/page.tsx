@@ -16,7 +16,12 @@ const STATUS: Record<string, { label: string; variant: BadgeVariant }> = {
   UNATTESTED: { label: "Unattested history", variant: "warning" },
 };
 
-const KIND: Record<string, string> = { STARTUP: "at start-up", SCHEDULED: "on schedule", MANUAL: "on demand", REPORT: "before a report (recent events only)" };
+const KIND: Record<string, string> = {
+  STARTUP: "at start-up",
+  SCHEDULED: "on schedule",
+  MANUAL: "on demand",
+  REPORT: "before a report (recent events only)",
+};
 
 export default async function AuditChainPage() {
   const viewer = await authorizePage("audit.verify", "/admin/audit");
@@ -27,16 +32,20 @@ export default async function AuditChainPage() {
       <div>
         <h1 className="text-xl font-semibold">Audit log</h1>
         <p className="text-sm text-muted-foreground">
-          Every change is recorded in an append-only log whose events are chained by a keyed hash (AUDIT_CHAIN_KEY, kept outside the database). The
-          whole chain is verified at start-up and on demand; closing a ticket verifies the events since the last check and the ticket&apos;s own. A
-          changed, removed, inserted or reordered event breaks the chain from that event on.
+          Every change is recorded in an append-only log whose events are chained by a keyed hash (AUDIT_CHAIN_KEY, kept outside the
+          database). The whole chain is verified at start-up and on demand; closing a ticket verifies the events since the last check and
+          the ticket&apos;s own. A changed, removed, inserted or reordered event breaks the chain from that event on.
         </p>
       </div>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
         <dt className="text-muted-foreground">State</dt>
         <dd>{status ? <Badge variant={status.variant}>{status.label}</Badge> : <Badge>Not verified yet</Badge>}</dd>
         <dt className="text-muted-foreground">Last full verification</dt>
-        <dd>{lastFull ? `${formatDateTime(lastFull.finishedAt)} (${KIND[lastFull.kind] ?? lastFull.kind}), ${lastFull.eventCount.toLocaleString("en")} events checked` : "Never"}</dd>
+        <dd>
+          {lastFull
+            ? `${formatDateTime(lastFull.finishedAt)} (${KIND[lastFull.kind] ?? lastFull.kind}), ${lastFull.eventCount.toLocaleString("en")} events checked`
+            : "Never"}
+        </dd>
         {lastRun && lastRun.id !== lastFull?.id && (
           <>
             <dt className="text-muted-foreground">Last check</dt>
@@ -44,7 +53,10 @@ export default async function AuditChainPage() {
           </>
         )}
         <dt className="text-muted-foreground">Events in the log</dt>
-        <dd>{events.toLocaleString("en")}{head ? `, the latest #${head.seq} at ${formatDateTime(head.at)}` : ""}</dd>
+        <dd>
+          {events.toLocaleString("en")}
+          {head ? `, the latest #${head.seq} at ${formatDateTime(head.at)}` : ""}
+        </dd>
         {keyedAt && (
           <>
             <dt className="text-muted-foreground">Unkeyed history attested</dt>
@@ -61,7 +73,9 @@ export default async function AuditChainPage() {
       {lastFull?.status === "UNATTESTED" && (
         <Alert>
           <p>{`The first ${lastFull.legacyCount} events were written before the chain had a key, and nothing keyed vouches for them yet. Attest them once, after an upgrade from a version without AUDIT_CHAIN_KEY. If this database already ran with a key, do not attest: a chain rewritten in the old keyless form also looks like this.`}</p>
-          <div className="mt-2"><AttestButton events={lastFull.legacyCount} /></div>
+          <div className="mt-2">
+            <AttestButton events={lastFull.legacyCount} />
+          </div>
         </Alert>
       )}
       <VerifyNowButton />

@@ -29,7 +29,10 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
     try {
       // Breachdesk's app sends mail through an Exchange scope Graph cannot show (lib/graph/operations.ts).
       const options = { mailSendThroughExchangeScope: chosen.connectionMode === "DEPLOYMENT_APP" };
-      result = await runPreflight(await getTenantGraph(db, chosen.id, { retry: { maxRetries: 0, delaySeconds: 1 }, timeoutMs: 15_000 }), options);
+      result = await runPreflight(
+        await getTenantGraph(db, chosen.id, { retry: { maxRetries: 0, delaySeconds: 1 }, timeoutMs: 15_000 }),
+        options,
+      );
     } catch (e) {
       if (!isAppError(e)) throw e;
       error = e.message;
@@ -40,10 +43,10 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
       <div>
         <h1 className="text-xl font-semibold">Connection check</h1>
         <p className="text-sm text-muted-foreground">
-          What a tenant connection can do through Microsoft Graph, before anyone runs a step: the permissions in its token and a harmless read for
-          each operation that has one (licences, the beta per-user MFA endpoint, Identity Protection). The directory role a password reset needs is
-          shown as unverified when Graph does not reveal it. Writes are never tried here: one that needs a licence counts as unavailable when the
-          read needing the same licence fails.
+          What a tenant connection can do through Microsoft Graph, before anyone runs a step: the permissions in its token and a harmless
+          read for each operation that has one (licences, the beta per-user MFA endpoint, Identity Protection). The directory role a
+          password reset needs is shown as unverified when Graph does not reveal it. Writes are never tried here: one that needs a licence
+          counts as unavailable when the read needing the same licence fails.
         </p>
       </div>
       <form method="get" className="flex items-end gap-3" aria-label="Choose a tenant">
@@ -52,7 +55,9 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
           <NativeSelect id="tenant" name="tenant" defaultValue={chosen?.id ?? ""} className="w-64">
             <option value="">Choose a tenant</option>
             {tenants.map((t) => (
-              <option key={t.id} value={t.id}>{t.displayName}</option>
+              <option key={t.id} value={t.id}>
+                {t.displayName}
+              </option>
             ))}
           </NativeSelect>
         </div>
@@ -82,16 +87,27 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
               <TableRow key={r.op} data-op={r.op}>
                 <TableCell>{r.title}</TableCell>
                 <TableCell className="font-mono text-xs">{r.permission}</TableCell>
-                <TableCell><Badge variant={r.granted ? "success" : "danger"}>{r.granted ? "Granted" : "Missing"}</Badge></TableCell>
+                <TableCell>
+                  <Badge variant={r.granted ? "success" : "danger"}>{r.granted ? "Granted" : "Missing"}</Badge>
+                </TableCell>
                 <TableCell className="max-w-md text-xs">
                   {r.probe === null ? (
                     <span className="text-muted-foreground">Not tried: writes never are</span>
                   ) : r.probe.ok === true ? (
-                    <span className="space-x-1"><Badge variant="success">Works</Badge>{r.probe.message !== "Works" && <span>{r.probe.message}</span>}</span>
+                    <span className="space-x-1">
+                      <Badge variant="success">Works</Badge>
+                      {r.probe.message !== "Works" && <span>{r.probe.message}</span>}
+                    </span>
                   ) : r.probe.ok === null ? (
-                    <span className="space-x-1"><Badge variant="warning">Unverified</Badge><span className="text-muted-foreground">{r.probe.message.replace(/^Unverified: /, "")}</span></span>
+                    <span className="space-x-1">
+                      <Badge variant="warning">Unverified</Badge>
+                      <span className="text-muted-foreground">{r.probe.message.replace(/^Unverified: /, "")}</span>
+                    </span>
                   ) : (
-                    <span className="space-x-1"><Badge variant="danger">{r.write ? "Unavailable" : "Fails"}</Badge><span className="text-destructive">{r.probe.message}</span></span>
+                    <span className="space-x-1">
+                      <Badge variant="danger">{r.write ? "Unavailable" : "Fails"}</Badge>
+                      <span className="text-destructive">{r.probe.message}</span>
+                    </span>
                   )}
                 </TableCell>
                 <TableCell className="text-xs">{r.needs ?? "—"}</TableCell>
@@ -112,7 +128,9 @@ function SummaryLine({ tenant, rows }: { tenant: string; rows: PreflightRow[] })
   ].filter(Boolean);
   return (
     <>
-      <span className="font-medium">{tenant}: {s.available} of {s.total} operations available</span>
+      <span className="font-medium">
+        {tenant}: {s.available} of {s.total} operations available
+      </span>
       {s.unverified ? `, ${s.unverified} of them unverified` : ""}
       {why.length ? `; ${why.join(", ")}.` : "."}
     </>

@@ -14,7 +14,9 @@ export function JobFilters({ query, kinds }: { query: TJobListQuery; kinds: { na
         <NativeSelect id="state" name="state" defaultValue={query.state ?? ""}>
           <option value="">Any state</option>
           {JOB_STATES.map((s) => (
-            <option key={s} value={s}>{JOB_STATE_LABELS[s]}</option>
+            <option key={s} value={s}>
+              {JOB_STATE_LABELS[s]}
+            </option>
           ))}
         </NativeSelect>
       </div>
@@ -23,7 +25,9 @@ export function JobFilters({ query, kinds }: { query: TJobListQuery; kinds: { na
         <NativeSelect id="kind" name="kind" defaultValue={query.kind ?? ""}>
           <option value="">Any kind</option>
           {kinds.map((k) => (
-            <option key={k.name} value={k.name}>{k.label}</option>
+            <option key={k.name} value={k.name}>
+              {k.label}
+            </option>
           ))}
         </NativeSelect>
       </div>

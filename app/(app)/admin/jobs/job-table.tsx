@@ -22,7 +22,9 @@ export function JobTable({ rows, labels }: { rows: JobRow[]; labels: Readonly<Re
           <TableHead>Started</TableHead>
           <TableHead>Finished</TableHead>
           <TableHead>About</TableHead>
-          <TableHead><span className="sr-only">Actions</span></TableHead>
+          <TableHead>
+            <span className="sr-only">Actions</span>
+          </TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -32,16 +34,28 @@ export function JobTable({ rows, labels }: { rows: JobRow[]; labels: Readonly<Re
             <TableRow key={job.id}>
               <TableCell>
                 <span className="font-medium">{label}</span>
-                <span className="block font-mono text-xs text-muted-foreground" title={`Job ${job.id}`}>{job.kind}</span>
+                <span className="block font-mono text-xs text-muted-foreground" title={`Job ${job.id}`}>
+                  {job.kind}
+                </span>
               </TableCell>
-              <TableCell><JobStateBadge state={job.state} /></TableCell>
-              <TableCell className="whitespace-nowrap">{job.attempts} of {job.maxAttempts}</TableCell>
+              <TableCell>
+                <JobStateBadge state={job.state} />
+              </TableCell>
+              <TableCell className="whitespace-nowrap">
+                {job.attempts} of {job.maxAttempts}
+              </TableCell>
               <TableCell className="max-w-xs text-sm">{job.lastError ?? "—"}</TableCell>
               <TableCell className="whitespace-nowrap text-sm">{when(job.createdAt)}</TableCell>
               <TableCell className="whitespace-nowrap text-sm">{when(job.startedAt)}</TableCell>
               <TableCell className="whitespace-nowrap text-sm">{when(job.finishedAt)}</TableCell>
               <TableCell className="text-sm">
-                {job.refs.ticketId ? <Link className="text-primary hover:underline" href={`/tickets/${job.refs.ticketId}`}>Ticket</Link> : job.refs.group ?? "—"}
+                {job.refs.ticketId ? (
+                  <Link className="text-primary hover:underline" href={`/tickets/${job.refs.ticketId}`}>
+                    Ticket
+                  </Link>
+                ) : (
+                  (job.refs.group ?? "—")
+                )}
               </TableCell>
               <TableCell className="text-right">
                 {!job.archived && (

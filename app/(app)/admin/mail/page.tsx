@@ -36,7 +36,8 @@ export default async function OutgoingMailPage() {
                   <h2 className="font-medium">{m.subject}</h2>
                   <span className="text-xs text-muted-foreground">
                     {STATUS_TEXT[m.status] ?? m.status}
-                    {m.attempts > 1 ? ` after ${m.attempts} attempts` : ""} · <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
+                    {m.attempts > 1 ? ` after ${m.attempts} attempts` : ""} ·{" "}
+                    <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt)}</time>
                   </span>
                 </header>
                 <p className="text-xs text-muted-foreground">To {m.toAddress}</p>

@@ -26,7 +26,13 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">Tenant connections</h1>
-      {refused && <Alert variant="destructive">{refused in REFUSALS ? REFUSALS[refused as Refusal] : "The answer from Microsoft could not be used. Start again from the tenant's page."}</Alert>}
+      {refused && (
+        <Alert variant="destructive">
+          {refused in REFUSALS
+            ? REFUSALS[refused as Refusal]
+            : "The answer from Microsoft could not be used. Start again from the tenant's page."}
+        </Alert>
+      )}
       <AppCredentialsCard />
       <Table>
         <TableCaption className="sr-only">Tenants and how Breachdesk connects to them</TableCaption>
@@ -41,7 +47,9 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
             <TableHead>Approval</TableHead>
             <TableHead>Service mailbox</TableHead>
             <TableHead className="text-right">Tickets</TableHead>
-            <TableHead><span className="sr-only">Actions</span></TableHead>
+            <TableHead>
+              <span className="sr-only">Actions</span>
+            </TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -49,11 +57,15 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
             <TableRow key={t.id}>
               <TableCell className="font-medium">{t.displayName}</TableCell>
               <TableCell>{t.primaryDomain}</TableCell>
-              <TableCell className="font-mono text-xs">{t.entraTenantId ?? <span className="font-sans text-muted-foreground">From consent</span>}</TableCell>
+              <TableCell className="font-mono text-xs">
+                {t.entraTenantId ?? <span className="font-sans text-muted-foreground">From consent</span>}
+              </TableCell>
               <TableCell className="space-y-1">
                 <div className="flex flex-wrap gap-1">
                   <Badge variant={t.connectionKind === "SIMULATED" ? "info" : "success"}>{CONNECTION_KIND_LABELS[t.connectionKind]}</Badge>
-                  <Badge variant={statusOf(t) === "Connected" ? "success" : statusOf(t) === "Disconnected" ? "neutral" : "warning"}>{statusOf(t)}</Badge>
+                  <Badge variant={statusOf(t) === "Connected" ? "success" : statusOf(t) === "Disconnected" ? "neutral" : "warning"}>
+                    {statusOf(t)}
+                  </Badge>
                 </div>
                 <div className="text-xs text-muted-foreground">{CONNECTION_MODE_LABELS[t.connectionMode]}</div>
               </TableCell>
@@ -72,7 +84,9 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
         </TableBody>
       </Table>
       <section aria-labelledby="new-tenant" className="max-w-3xl space-y-3">
-        <h2 id="new-tenant" className="text-base font-semibold">Add a tenant</h2>
+        <h2 id="new-tenant" className="text-base font-semibold">
+          Add a tenant
+        </h2>
         <TenantForm />
       </section>
     </div>

@@ -22,9 +22,20 @@ export type TenantFormValues = {
   requireApproval: boolean;
 };
 
-const EMPTY: TenantFormValues = { displayName: "", entraTenantId: "", primaryDomain: "", connectionKind: "ENTRA", connectionMode: "DEPLOYMENT_APP", clientId: "", serviceMailbox: "", requireApproval: false };
+const EMPTY: TenantFormValues = {
+  displayName: "",
+  entraTenantId: "",
+  primaryDomain: "",
+  connectionKind: "ENTRA",
+  connectionMode: "DEPLOYMENT_APP",
+  clientId: "",
+  serviceMailbox: "",
+  requireApproval: false,
+};
 
-type Props = { tenantId?: undefined; initial?: undefined; hasSecret?: undefined } | { tenantId: string; initial: TenantFormValues; hasSecret: boolean };
+type Props =
+  | { tenantId?: undefined; initial?: undefined; hasSecret?: undefined }
+  | { tenantId: string; initial: TenantFormValues; hasSecret: boolean };
 
 /**
  * Adds a tenant (no tenantId) or edits one. With Breachdesk's app the tenant's admin connects it
@@ -49,64 +60,119 @@ export function TenantForm({ tenantId, initial = EMPTY, hasSecret = false }: Pro
     const f = new FormData(event.currentTarget);
     const get = (k: string) => String(f.get(k) ?? "");
     const input = {
-      displayName: get("displayName"), entraTenantId: get("entraTenantId"), primaryDomain: get("primaryDomain"),
-      connectionKind: get("connectionKind") as never, connectionMode: get("connectionMode") as never, clientId: get("clientId"), clientSecret: get("clientSecret"),
-      serviceMailbox: get("serviceMailbox"), requireApproval: f.get("requireApproval") === "on",
+      displayName: get("displayName"),
+      entraTenantId: get("entraTenantId"),
+      primaryDomain: get("primaryDomain"),
+      connectionKind: get("connectionKind") as never,
+      connectionMode: get("connectionMode") as never,
+      clientId: get("clientId"),
+      clientSecret: get("clientSecret"),
+      serviceMailbox: get("serviceMailbox"),
+      requireApproval: f.get("requireApproval") === "on",
     };
     if (tenantId) update.execute({ ...input, tenantId });
     else create.execute(input);
   }
 
-  const saved = tenantId && update.result.data
-    ? update.result.data.changed.length ? "Tenant saved." : "No changes to save."
-    : "Tenant added.";
+  const saved =
+    tenantId && update.result.data ? (update.result.data.changed.length ? "Tenant saved." : "No changes to save.") : "Tenant added.";
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label={tenantId ? "Edit tenant" : "Add a tenant"}>
-      {result.serverError?.message && <Alert variant="destructive" className="sm:col-span-2">{result.serverError?.message}</Alert>}
-      {hasSucceeded && !isPending && <Alert variant="success" className="sm:col-span-2">{saved}</Alert>}
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-4 sm:grid-cols-2"
+      aria-label={tenantId ? "Edit tenant" : "Add a tenant"}
+    >
+      {result.serverError?.message && (
+        <Alert variant="destructive" className="sm:col-span-2">
+          {result.serverError?.message}
+        </Alert>
+      )}
+      {hasSucceeded && !isPending && (
+        <Alert variant="success" className="sm:col-span-2">
+          {saved}
+        </Alert>
+      )}
       <FormField id={`${prefix}-name`} label="Display name" error={errors.displayName}>
         <Input name="displayName" defaultValue={initial.displayName} autoComplete="off" />
       </FormField>
       <FormField id={`${prefix}-domain`} label="Primary domain" error={errors.primaryDomain} hint="e.g. contoso.com">
         <Input name="primaryDomain" defaultValue={initial.primaryDomain} autoComplete="off" />
       </FormField>
-      <FormField id={`${prefix}-mode`} label="App" error={errors.connectionMode} hint="Breachdesk's app: the tenant's admin connects it by consent">
+      <FormField
+        id={`${prefix}-mode`}
+        label="App"
+        error={errors.connectionMode}
+        hint="Breachdesk's app: the tenant's admin connects it by consent"
+      >
         <NativeSelect name="connectionMode" defaultValue={initial.connectionMode}>
           {Object.entries(CONNECTION_MODE_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </NativeSelect>
       </FormField>
-      <FormField id={`${prefix}-entra-id`} label="Entra tenant id" error={errors.entraTenantId} hint="The directory (tenant) id, a GUID; with Breachdesk's app, learned from consent">
+      <FormField
+        id={`${prefix}-entra-id`}
+        label="Entra tenant id"
+        error={errors.entraTenantId}
+        hint="The directory (tenant) id, a GUID; with Breachdesk's app, learned from consent"
+      >
         <Input name="entraTenantId" defaultValue={initial.entraTenantId} autoComplete="off" className="font-mono" />
       </FormField>
       <FormField id={`${prefix}-kind`} label="Connection" error={errors.connectionKind}>
         <NativeSelect name="connectionKind" defaultValue={initial.connectionKind}>
           {Object.entries(CONNECTION_KIND_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </NativeSelect>
       </FormField>
-      <FormField id={`${prefix}-client-id`} label="App client id" error={errors.clientId} hint="Own app registration only: its application (client) id">
+      <FormField
+        id={`${prefix}-client-id`}
+        label="App client id"
+        error={errors.clientId}
+        hint="Own app registration only: its application (client) id"
+      >
         <Input name="clientId" defaultValue={initial.clientId} autoComplete="off" className="font-mono" />
       </FormField>
       <FormField
         id={`${prefix}-secret`}
         label={hasSecret ? "Client secret (optional)" : "Client secret"}
         error={errors.clientSecret}
-        hint={hasSecret ? "A secret is stored (encrypted). Leave blank to keep it." : "Own app registration only. Stored encrypted; never shown again."}
+        hint={
+          hasSecret
+            ? "A secret is stored (encrypted). Leave blank to keep it."
+            : "Own app registration only. Stored encrypted; never shown again."
+        }
       >
         <Input name="clientSecret" type="password" autoComplete="new-password" />
       </FormField>
-      <FormField id={`${prefix}-mailbox`} label="Service mailbox (optional)" error={errors.serviceMailbox} hint="Sends advisories to recipient domains">
+      <FormField
+        id={`${prefix}-mailbox`}
+        label="Service mailbox (optional)"
+        error={errors.serviceMailbox}
+        hint="Sends advisories to recipient domains"
+      >
         <Input name="serviceMailbox" type="email" defaultValue={initial.serviceMailbox} autoComplete="off" />
       </FormField>
       <div className="flex items-start gap-2 self-center text-sm">
-        <input id={`${prefix}-approval`} type="checkbox" name="requireApproval" defaultChecked={initial.requireApproval} className="mt-0.5 size-4" />
+        <input
+          id={`${prefix}-approval`}
+          type="checkbox"
+          name="requireApproval"
+          defaultChecked={initial.requireApproval}
+          className="mt-0.5 size-4"
+        />
         <label htmlFor={`${prefix}-approval`}>Require a second person&apos;s approval before destructive steps</label>
       </div>
       <div className="sm:col-span-2">
-        <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : tenantId ? "Save tenant" : "Add tenant"}</Button>
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Saving…" : tenantId ? "Save tenant" : "Add tenant"}
+        </Button>
       </div>
     </form>
   );

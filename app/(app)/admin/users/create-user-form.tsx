@@ -20,13 +20,28 @@ export function CreateUserForm({ tenants }: { tenants: { id: string; displayName
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     const get = (k: string) => String(f.get(k) ?? "");
-    execute({ email: get("email"), name: get("name"), role: get("role") as never, tenantId: get("tenantId"), password: get("password"), ...readServedTenants(f) });
+    execute({
+      email: get("email"),
+      name: get("name"),
+      role: get("role") as never,
+      tenantId: get("tenantId"),
+      password: get("password"),
+      ...readServedTenants(f),
+    });
   }
 
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label="Add a user">
-      {result.serverError?.message && <Alert variant="destructive" className="sm:col-span-2">{result.serverError?.message}</Alert>}
-      {hasSucceeded && <Alert variant="success" className="sm:col-span-2">User added.</Alert>}
+      {result.serverError?.message && (
+        <Alert variant="destructive" className="sm:col-span-2">
+          {result.serverError?.message}
+        </Alert>
+      )}
+      {hasSucceeded && (
+        <Alert variant="success" className="sm:col-span-2">
+          User added.
+        </Alert>
+      )}
       <FormField id="new-user-name" label="Name" error={errors.name}>
         <Input name="name" autoComplete="off" />
       </FormField>
@@ -36,7 +51,9 @@ export function CreateUserForm({ tenants }: { tenants: { id: string; displayName
       <FormField id="new-user-role" label="Role" error={errors.role}>
         <NativeSelect name="role" defaultValue="ENGINEER">
           {Object.entries(ROLE_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>{label}</option>
+            <option key={value} value={value}>
+              {label}
+            </option>
           ))}
         </NativeSelect>
       </FormField>
@@ -44,18 +61,27 @@ export function CreateUserForm({ tenants }: { tenants: { id: string; displayName
         <NativeSelect name="tenantId" defaultValue="">
           <option value="">None</option>
           {tenants.map((t) => (
-            <option key={t.id} value={t.id}>{t.displayName}</option>
+            <option key={t.id} value={t.id}>
+              {t.displayName}
+            </option>
           ))}
         </NativeSelect>
       </FormField>
       <div className="sm:col-span-2">
         <ServedTenantsFields idPrefix="new-user" tenants={tenants} errors={errors.servedTenantIds} />
       </div>
-      <FormField id="new-user-password" label="Initial password" error={errors.password} hint="12+ characters, upper and lower case and digits">
+      <FormField
+        id="new-user-password"
+        label="Initial password"
+        error={errors.password}
+        hint="12+ characters, upper and lower case and digits"
+      >
         <Input name="password" type="password" autoComplete="new-password" />
       </FormField>
       <div className="flex items-end">
-        <Button type="submit" disabled={isPending}>{isPending ? "Adding…" : "Add user"}</Button>
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Adding…" : "Add user"}
+        </Button>
       </div>
     </form>
   );

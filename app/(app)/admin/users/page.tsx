@@ -28,10 +28,7 @@ function tenantsSeen(u: ListedUser): string {
 export default async function UsersPage() {
   const viewer = await authorizePage("users.manage", "/admin/users");
   const db = await getDb();
-  const [users, tenants] = await Promise.all([
-    listUsers(db, viewer),
-    listTenantChoices(db, viewer),
-  ]);
+  const [users, tenants] = await Promise.all([listUsers(db, viewer), listTenantChoices(db, viewer)]);
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">Users</h1>
@@ -45,7 +42,9 @@ export default async function UsersPage() {
             <TableHead>Tenants</TableHead>
             <TableHead>Last sign-in</TableHead>
             <TableHead>Status</TableHead>
-            <TableHead><span className="sr-only">Actions</span></TableHead>
+            <TableHead>
+              <span className="sr-only">Actions</span>
+            </TableHead>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -58,7 +57,13 @@ export default async function UsersPage() {
                 <span className="inline-flex flex-wrap items-center gap-2">
                   <span>{tenantsSeen(u)}</span>
                   {u.role === "ENGINEER" && (
-                    <ServedTenantsDialog userId={u.id} name={u.name} tenants={tenants} servesAllTenants={u.servesAllTenants} servedIds={u.servedTenants.map((s) => s.tenant.id)} />
+                    <ServedTenantsDialog
+                      userId={u.id}
+                      name={u.name}
+                      tenants={tenants}
+                      servesAllTenants={u.servesAllTenants}
+                      servedIds={u.servedTenants.map((s) => s.tenant.id)}
+                    />
                   )}
                 </span>
               </TableCell>
@@ -79,7 +84,9 @@ export default async function UsersPage() {
         </TableBody>
       </Table>
       <section aria-labelledby="new-user" className="max-w-xl space-y-3">
-        <h2 id="new-user" className="text-base font-semibold">Add a user</h2>
+        <h2 id="new-user" className="text-base font-semibold">
+          Add a user
+        </h2>
         <CreateUserForm tenants={tenants} />
       </section>
     </div>

@@ -4,15 +4,33 @@ import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFormActions, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFormActions,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { setServedTenantsAction } from "@/lib/users/actions";
 import { readServedTenants, ServedTenantsFields } from "./served-tenants-fields";
 
 type Tenant = { id: string; displayName: string };
 
 /** Changes which tenants an engineer serves; takes effect on the engineer's next request. */
-export function ServedTenantsDialog({ userId, name, tenants, servesAllTenants, servedIds }: {
-  userId: string; name: string; tenants: Tenant[]; servesAllTenants: boolean; servedIds: string[];
+export function ServedTenantsDialog({
+  userId,
+  name,
+  tenants,
+  servesAllTenants,
+  servedIds,
+}: {
+  userId: string;
+  name: string;
+  tenants: Tenant[];
+  servesAllTenants: boolean;
+  servedIds: string[];
 }) {
   const [open, setOpen] = useState(false);
   const { execute, result, isPending, reset } = useAction(setServedTenantsAction, { onSuccess: () => setOpen(false) });
@@ -24,9 +42,17 @@ export function ServedTenantsDialog({ userId, name, tenants, servesAllTenants, s
   }
 
   return (
-    <Dialog open={open} onOpenChange={(next) => { setOpen(next); if (!next) reset(); }}>
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) reset();
+      }}
+    >
       <DialogTrigger asChild>
-        <Button size="sm" variant="outline" aria-label={`Choose the tenants ${name} serves`}>Tenants…</Button>
+        <Button size="sm" variant="outline" aria-label={`Choose the tenants ${name} serves`}>
+          Tenants…
+        </Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
@@ -35,7 +61,13 @@ export function ServedTenantsDialog({ userId, name, tenants, servesAllTenants, s
         </DialogHeader>
         <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`Tenants ${name} serves`}>
           {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
-          <ServedTenantsFields idPrefix={`served-${userId}`} tenants={tenants} defaultAll={servesAllTenants} defaultIds={servedIds} errors={errors.servedTenantIds} />
+          <ServedTenantsFields
+            idPrefix={`served-${userId}`}
+            tenants={tenants}
+            defaultAll={servesAllTenants}
+            defaultIds={servedIds}
+            errors={errors.servedTenantIds}
+          />
           <DialogFormActions pending={isPending} label="Save" />
         </form>
       </DialogContent>

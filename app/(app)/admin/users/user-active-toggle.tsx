@@ -8,7 +8,11 @@ export function UserActiveToggle({ userId, email, isActive }: { userId: string; 
   const { execute, isPending, result } = useAction(setUserActiveAction);
   return (
     <span className="inline-flex items-center gap-2">
-      {result.serverError?.message && <span role="alert" className="text-xs text-destructive">{result.serverError?.message}</span>}
+      {result.serverError?.message && (
+        <span role="alert" className="text-xs text-destructive">
+          {result.serverError?.message}
+        </span>
+      )}
       <Button
         size="sm"
         variant={isActive ? "outline" : "secondary"}

@@ -1,10 +1,26 @@
 // A chart as a figure: caption, a one-sentence summary, the SVG (role img, named by both), and
 // the same numbers as a table, so nothing is only in the picture.
-export function ChartFigure({ id, title, summary, chart, table }: { id: string; title: string; summary: string; chart: React.ReactNode; table: React.ReactNode }) {
+export function ChartFigure({
+  id,
+  title,
+  summary,
+  chart,
+  table,
+}: {
+  id: string;
+  title: string;
+  summary: string;
+  chart: React.ReactNode;
+  table: React.ReactNode;
+}) {
   return (
     <figure aria-labelledby={`${id}-caption`} className="space-y-2 rounded-md border p-3">
-      <figcaption id={`${id}-caption`} className="text-sm font-medium">{title}</figcaption>
-      <p id={`${id}-summary`} className="text-xs text-muted-foreground">{summary}</p>
+      <figcaption id={`${id}-caption`} className="text-sm font-medium">
+        {title}
+      </figcaption>
+      <p id={`${id}-summary`} className="text-xs text-muted-foreground">
+        {summary}
+      </p>
       {chart}
       <details className="text-xs">
         <summary className="cursor-pointer text-primary">The numbers as a table</summary>
@@ -29,7 +45,9 @@ export function Legend({ items }: { items: { label: string; className: string }[
     <ul className="flex flex-wrap gap-x-3 gap-y-1 text-xs" aria-label="Legend">
       {items.map((i) => (
         <li key={i.label} className="inline-flex items-center gap-1">
-          <svg width="10" height="10" aria-hidden><rect width="10" height="10" rx="2" className={i.className} /></svg>
+          <svg width="10" height="10" aria-hidden>
+            <rect width="10" height="10" rx="2" className={i.className} />
+          </svg>
           {i.label}
         </li>
       ))}

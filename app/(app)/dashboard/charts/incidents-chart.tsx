@@ -5,9 +5,18 @@ import { STATUS_LABELS } from "@/lib/tickets/format";
 import { ChartFigure, Legend, svgLabel, ticks } from "./chart-figure";
 
 const FILL: Record<string, string> = {
-  NEW: "fill-sky-500", TRIAGED: "fill-indigo-500", CONTAINED: "fill-amber-500", RESOLVED: "fill-teal-600", REOPENED: "fill-rose-500", CLOSED: "fill-slate-400",
+  NEW: "fill-sky-500",
+  TRIAGED: "fill-indigo-500",
+  CONTAINED: "fill-amber-500",
+  RESOLVED: "fill-teal-600",
+  REOPENED: "fill-rose-500",
+  CLOSED: "fill-slate-400",
 };
-const W = 560, H = 200, LEFT = 28, BOTTOM = 22, TOP = 8;
+const W = 560,
+  H = 200,
+  LEFT = 28,
+  BOTTOM = 22,
+  TOP = 8;
 
 /** Incidents reported per day/week/month, stacked by current status. */
 export function IncidentsChart({ unit, buckets }: { unit: string; buckets: TimeBucket[] }) {
@@ -30,7 +39,9 @@ export function IncidentsChart({ unit, buckets }: { unit: string; buckets: TimeB
             {yTicks.map((t) => (
               <g key={t}>
                 <line x1={LEFT} x2={W} y1={y(t)} y2={y(t)} className="stroke-border" strokeWidth={1} />
-                <text x={LEFT - 4} y={y(t) + 3} textAnchor="end" className="fill-muted-foreground text-[9px]">{t}</text>
+                <text x={LEFT - 4} y={y(t) + 3} textAnchor="end" className="fill-muted-foreground text-[9px]">
+                  {t}
+                </text>
               </g>
             ))}
             {buckets.map((b, i) => {
@@ -40,11 +51,26 @@ export function IncidentsChart({ unit, buckets }: { unit: string; buckets: TimeB
                   {statuses.map((s) => {
                     const n = b.counts[s] ?? 0;
                     if (!n) return null;
-                    const rect = <rect key={s} x={LEFT + i * colW + colW * 0.15} width={colW * 0.7} y={y(base + n)} height={y(base) - y(base + n)} className={FILL[s]}><title>{`${b.label}: ${n} ${STATUS_LABELS[s].toLowerCase()}`}</title></rect>;
+                    const rect = (
+                      <rect
+                        key={s}
+                        x={LEFT + i * colW + colW * 0.15}
+                        width={colW * 0.7}
+                        y={y(base + n)}
+                        height={y(base) - y(base + n)}
+                        className={FILL[s]}
+                      >
+                        <title>{`${b.label}: ${n} ${STATUS_LABELS[s].toLowerCase()}`}</title>
+                      </rect>
+                    );
                     base += n;
                     return rect;
                   })}
-                  {i % every === 0 && <text x={LEFT + i * colW + colW / 2} y={H - 6} textAnchor="middle" className="fill-muted-foreground text-[9px]">{b.label.replace("week of ", "")}</text>}
+                  {i % every === 0 && (
+                    <text x={LEFT + i * colW + colW / 2} y={H - 6} textAnchor="middle" className="fill-muted-foreground text-[9px]">
+                      {b.label.replace("week of ", "")}
+                    </text>
+                  )}
                 </g>
               );
             })}
@@ -54,15 +80,31 @@ export function IncidentsChart({ unit, buckets }: { unit: string; buckets: TimeB
       }
       table={
         <Table className="text-xs" aria-label="Incidents reported: table">
-          <TableHeader><TableRow><TableHead>{unit === "week" ? "Week of" : unit === "month" ? "Month" : "Day"}</TableHead>{statuses.map((s) => <TableHead key={s} className="text-right">{STATUS_LABELS[s]}</TableHead>)}<TableHead className="text-right">Total</TableHead></TableRow></TableHeader>
+          <TableHeader>
+            <TableRow>
+              <TableHead>{unit === "week" ? "Week of" : unit === "month" ? "Month" : "Day"}</TableHead>
+              {statuses.map((s) => (
+                <TableHead key={s} className="text-right">
+                  {STATUS_LABELS[s]}
+                </TableHead>
+              ))}
+              <TableHead className="text-right">Total</TableHead>
+            </TableRow>
+          </TableHeader>
           <TableBody>
-            {buckets.filter((b) => b.total > 0).map((b) => (
-              <TableRow key={b.label}>
-                <TableCell>{b.label.replace("week of ", "")}</TableCell>
-                {statuses.map((s) => <TableCell key={s} className="text-right tabular-nums">{b.counts[s] ?? 0}</TableCell>)}
-                <TableCell className="text-right tabular-nums">{b.total}</TableCell>
-              </TableRow>
-            ))}
+            {buckets
+              .filter((b) => b.total > 0)
+              .map((b) => (
+                <TableRow key={b.label}>
+                  <TableCell>{b.label.replace("week of ", "")}</TableCell>
+                  {statuses.map((s) => (
+                    <TableCell key={s} className="text-right tabular-nums">
+                      {b.counts[s] ?? 0}
+                    </TableCell>
+                  ))}
+                  <TableCell className="text-right tabular-nums">{b.total}</TableCell>
+                </TableRow>
+              ))}
           </TableBody>
         </Table>
       }

@@ -15,7 +15,13 @@ import { ReviewForm } from "./review-form";
 export const metadata: Metadata = { title: "Incident report" };
 export const dynamic = "force-dynamic";
 
-export default async function ReportPage({ params, searchParams }: { params: Promise<{ ticketId: string }>; searchParams: Promise<{ version?: string; diff?: string }> }) {
+export default async function ReportPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ ticketId: string }>;
+  searchParams: Promise<{ version?: string; diff?: string }>;
+}) {
   const { ticketId } = await params;
   const query = await searchParams;
   const viewer = await authorizePage("reports.read", `/reports/${ticketId}`);
@@ -27,10 +33,13 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const shown = versions.find((v) => String(v.version) === query.version) ?? versions[0]!;
   const previous = versions.find((v) => v.version === shown.version - 1);
   const isLatest = shown.version === latestVersion;
-  const canReview = hasPermission(viewer.role, "reports.review") && ticket.status === "CLOSED" && ticket.reviewStatus === "IN_REVIEW" && isLatest;
+  const canReview =
+    hasPermission(viewer.role, "reports.review") && ticket.status === "CLOSED" && ticket.reviewStatus === "IN_REVIEW" && isLatest;
   // A tenant admin reads the approved version, whatever the ticket is doing now.
   const review = viewer.role === "TENANT_ADMIN" ? "APPROVED" : isLatest ? ticket.reviewStatus : (shown.reviews.at(-1)?.decision ?? "NONE");
-  const reviews = versions.flatMap((v) => v.reviews.map((r) => ({ ...r, version: v.version }))).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  const reviews = versions
+    .flatMap((v) => v.reviews.map((r) => ({ ...r, version: v.version })))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
   return (
     <div className="mx-auto max-w-4xl space-y-5">
       <div className="flex flex-wrap items-center gap-3">
@@ -41,19 +50,37 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       </div>
       {!isLatest && viewer.role !== "TENANT_ADMIN" && (
         <p className="text-sm text-muted-foreground">
-          An older version. <Link href={`/reports/${ticket.id}`} className="text-primary hover:underline">Open the latest (version {latestVersion})</Link>
+          An older version.{" "}
+          <Link href={`/reports/${ticket.id}`} className="text-primary hover:underline">
+            Open the latest (version {latestVersion})
+          </Link>
         </p>
       )}
       <nav aria-label="Report versions" className="flex flex-wrap items-center gap-3 text-sm">
         {versions.map((v) => (
-          <Link key={v.id} href={`/reports/${ticket.id}?version=${v.version}`} aria-current={v === shown ? "page" : undefined} className={v === shown ? "font-semibold" : "text-primary hover:underline"}>
+          <Link
+            key={v.id}
+            href={`/reports/${ticket.id}?version=${v.version}`}
+            aria-current={v === shown ? "page" : undefined}
+            className={v === shown ? "font-semibold" : "text-primary hover:underline"}
+          >
             Version {v.version} ({formatDateTime(v.createdAt)})
           </Link>
         ))}
-        {previous && <Link href={`/reports/${ticket.id}?version=${shown.version}&diff=1`} className="text-primary hover:underline">Changes from version {previous.version}</Link>}
-        <a href={`/api/reports/${ticket.id}/pdf?version=${shown.version}`} className="text-primary hover:underline">Download PDF</a>
-        <a href={`/api/reports/${ticket.id}/markdown?version=${shown.version}`} className="text-primary hover:underline">Download Markdown</a>
-        <Link href={`/tickets/${ticket.id}`} className="text-primary hover:underline">Ticket</Link>
+        {previous && (
+          <Link href={`/reports/${ticket.id}?version=${shown.version}&diff=1`} className="text-primary hover:underline">
+            Changes from version {previous.version}
+          </Link>
+        )}
+        <a href={`/api/reports/${ticket.id}/pdf?version=${shown.version}`} className="text-primary hover:underline">
+          Download PDF
+        </a>
+        <a href={`/api/reports/${ticket.id}/markdown?version=${shown.version}`} className="text-primary hover:underline">
+          Download Markdown
+        </a>
+        <Link href={`/tickets/${ticket.id}`} className="text-primary hover:underline">
+          Ticket
+        </Link>
       </nav>
       {query.diff && previous ? (
         <ReportDiffView previous={previous.markdown} next={shown.markdown} previousVersion={previous.version} nextVersion={shown.version} />
@@ -64,7 +91,11 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
             {shown.content.sections.map((s) => (
               <section key={s.heading} aria-label={s.heading}>
                 <h2 className="font-semibold">{s.heading}</h2>
-                <ul className="list-disc space-y-0.5 pl-5 text-sm">{s.lines.map((l, i) => <li key={i}>{l}</li>)}</ul>
+                <ul className="list-disc space-y-0.5 pl-5 text-sm">
+                  {s.lines.map((l, i) => (
+                    <li key={i}>{l}</li>
+                  ))}
+                </ul>
               </section>
             ))}
           </CardContent>
@@ -78,7 +109,8 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           <ol className="space-y-1">
             {reviews.map((r) => (
               <li key={`${r.version}-${r.createdAt.toISOString()}`}>
-                Version {r.version}: {r.decision.toLowerCase()} by {r.reviewer.name}, {formatDateTime(r.createdAt)}{r.comments ? ` — “${r.comments}”` : ""}
+                Version {r.version}: {r.decision.toLowerCase()} by {r.reviewer.name}, {formatDateTime(r.createdAt)}
+                {r.comments ? ` — “${r.comments}”` : ""}
               </li>
             ))}
           </ol>

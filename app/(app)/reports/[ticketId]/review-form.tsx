@@ -22,8 +22,12 @@ export function ReviewForm({ ticketId, version }: { ticketId: string; version: n
         <Textarea name="comments" rows={3} />
       </FormField>
       <div className="flex gap-2">
-        <Button disabled={isPending} onClick={(e) => decide(e.currentTarget.form!, "APPROVED")}>Approve version {version}</Button>
-        <Button variant="outline" disabled={isPending} onClick={(e) => decide(e.currentTarget.form!, "RETURNED")}>Return with comments</Button>
+        <Button disabled={isPending} onClick={(e) => decide(e.currentTarget.form!, "APPROVED")}>
+          Approve version {version}
+        </Button>
+        <Button variant="outline" disabled={isPending} onClick={(e) => decide(e.currentTarget.form!, "RETURNED")}>
+          Return with comments
+        </Button>
       </div>
     </form>
   );

@@ -31,7 +31,11 @@ export default async function TicketPage({ params, searchParams }: Props) {
     throw error;
   });
   // Opening the ticket is reading what one was told about it (clears "Updated" and the count).
-  const [progress, updates] = await Promise.all([getStageProgress(db, ticket), countUpdates(db, viewer, ticket.id), markNotificationsRead(db, viewer, { ticketId: ticket.id })]);
+  const [progress, updates] = await Promise.all([
+    getStageProgress(db, ticket),
+    countUpdates(db, viewer, ticket.id),
+    markNotificationsRead(db, viewer, { ticketId: ticket.id }),
+  ]);
   const can = ticketAbilities(viewer, ticket);
   const label = TICKET_STAGES.find((s) => s.id === stage)!.label;
 
@@ -41,7 +45,15 @@ export default async function TicketPage({ params, searchParams }: Props) {
       <StageTabs ticketId={ticket.id} active={stage} progress={progress} updates={updates.comments + updates.attachments} />
       <LegacyHash ticketId={ticket.id} active={stage} />
       <div id={stage} role="region" aria-label={`Stage: ${label}`} className="scroll-mt-4">
-        <StagePanel stage={stage} db={db} viewer={viewer} ticket={ticket} can={can} progress={progress} allUpdates={query.updates === "all"} />
+        <StagePanel
+          stage={stage}
+          db={db}
+          viewer={viewer}
+          ticket={ticket}
+          can={can}
+          progress={progress}
+          allUpdates={query.updates === "all"}
+        />
       </div>
     </div>
   );

@@ -11,13 +11,21 @@ export type Duplicate = { id: string; number: number; status: string };
 export function DuplicateNotice({ duplicates, ref }: { duplicates: Duplicate[]; ref?: React.Ref<HTMLDivElement> }) {
   const one = duplicates.length === 1;
   return (
-    <div ref={ref} tabIndex={-1} role="status" aria-label="Open incidents for this account" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950 focus-visible:outline-2 focus-visible:outline-ring">
+    <div
+      ref={ref}
+      tabIndex={-1}
+      role="status"
+      aria-label="Open incidents for this account"
+      className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950 focus-visible:outline-2 focus-visible:outline-ring"
+    >
       <p>
         {duplicates.map((d, i) => (
           <span key={d.id}>
             {i > 0 && (i === duplicates.length - 1 ? " and " : ", ")}
-            <Link href={`/tickets/${d.id}`} className="font-mono font-medium underline">{formatTicketNumber(d.number)}</Link>
-            {" "}({STATUS_LABELS[d.status as TicketStatus] ?? d.status})
+            <Link href={`/tickets/${d.id}`} className="font-mono font-medium underline">
+              {formatTicketNumber(d.number)}
+            </Link>{" "}
+            ({STATUS_LABELS[d.status as TicketStatus] ?? d.status})
           </span>
         ))}{" "}
         {one ? "is" : "are"} open for this account – add to {one ? "it" : "one of them"} instead?

@@ -79,17 +79,39 @@ export function ReportIncidentForm({ symptoms, tenants, chooseTenant }: Props) {
           )}
           {chooseTenant && (
             <FormField id="tenantId" label="Tenant" error={errors.tenantId}>
-              <NativeSelect id="tenantId" name="tenantId" value={tenantId} onChange={(e) => { setTenantId(e.target.value); setDuplicates(null); }}>
+              <NativeSelect
+                id="tenantId"
+                name="tenantId"
+                value={tenantId}
+                onChange={(e) => {
+                  setTenantId(e.target.value);
+                  setDuplicates(null);
+                }}
+              >
                 <option value="">Choose a tenant</option>
                 {tenants.map((t) => (
-                  <option key={t.id} value={t.id}>{t.displayName}</option>
+                  <option key={t.id} value={t.id}>
+                    {t.displayName}
+                  </option>
                 ))}
               </NativeSelect>
             </FormField>
           )}
-          <FormField id="affectedUpn" label="Affected account (UPN)" error={errors.affectedUpn} hint={`The user's sign-in name, e.g. ${exampleUpn(domain)}`}>
+          <FormField
+            id="affectedUpn"
+            label="Affected account (UPN)"
+            error={errors.affectedUpn}
+            hint={`The user's sign-in name, e.g. ${exampleUpn(domain)}`}
+          >
             {/* A different account may have no open incident: ask again on the next submit. */}
-            <Input id="affectedUpn" name="affectedUpn" type="email" autoComplete="off" placeholder={exampleUpn(domain)} onChange={() => setDuplicates(null)} />
+            <Input
+              id="affectedUpn"
+              name="affectedUpn"
+              type="email"
+              autoComplete="off"
+              placeholder={exampleUpn(domain)}
+              onChange={() => setDuplicates(null)}
+            />
           </FormField>
           <FormField id="title" label="Short title (optional)" error={errors.title}>
             <Input id="title" name="title" placeholder="e.g. Mailbox sending bulk mail to Gmail" />
@@ -100,14 +122,21 @@ export function ReportIncidentForm({ symptoms, tenants, chooseTenant }: Props) {
               {symptoms.map((s, i) => (
                 <label key={s.value} className="flex items-start gap-2 text-sm">
                   {/* shrink-0: a long label must not squeeze its box smaller than the others. */}
-                  <input type="checkbox" name="symptoms" value={s.value} className="mt-0.5 size-4 shrink-0 accent-[var(--color-primary)]"
-                    aria-invalid={errors.symptoms && i === 0 ? true : undefined} />
+                  <input
+                    type="checkbox"
+                    name="symptoms"
+                    value={s.value}
+                    className="mt-0.5 size-4 shrink-0 accent-[var(--color-primary)]"
+                    aria-invalid={errors.symptoms && i === 0 ? true : undefined}
+                  />
                   <span>{s.label}</span>
                 </label>
               ))}
             </div>
             {errors.symptoms && (
-              <p id="symptoms-error" className="text-sm text-destructive">{errors.symptoms.join(" ")}</p>
+              <p id="symptoms-error" className="text-sm text-destructive">
+                {errors.symptoms.join(" ")}
+              </p>
             )}
           </fieldset>
           <FormField id="symptomsNote" label="Anything else you saw" error={errors.symptomsNote}>

@@ -16,7 +16,13 @@ import { TenantForm } from "../tenant-form";
 export const metadata: Metadata = { title: "Edit tenant" };
 export const dynamic = "force-dynamic";
 
-export default async function EditTenantPage({ params, searchParams }: { params: Promise<{ tenantId: string }>; searchParams: Promise<{ attempt?: string }> }) {
+export default async function EditTenantPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenantId: string }>;
+  searchParams: Promise<{ attempt?: string }>;
+}) {
   const { tenantId } = await params;
   const { attempt } = await searchParams;
   const viewer = await authorizePage("tenants.manage", `/admin/tenants/${tenantId}`);
@@ -27,11 +33,14 @@ export default async function EditTenantPage({ params, searchParams }: { params:
     throw error;
   });
   const connection = await getTenantConnection(db, viewer, tenantId, attempt);
-  const allowList = (await db.tenant.findUnique({ where: { id: tenant.id }, select: { advisoryAllowList: true } }))?.advisoryAllowList ?? [];
+  const allowList =
+    (await db.tenant.findUnique({ where: { id: tenant.id }, select: { advisoryAllowList: true } }))?.advisoryAllowList ?? [];
   return (
     <div className="space-y-5">
       <div>
-        <Link href="/admin/tenants" className="text-sm text-primary hover:underline">← Tenant connections</Link>
+        <Link href="/admin/tenants" className="text-sm text-primary hover:underline">
+          ← Tenant connections
+        </Link>
         <h1 className="text-xl font-semibold">Edit {tenant.displayName}</h1>
         {tenant.isDemo && <p className="text-sm text-muted-foreground">A demo tenant, served by the tenant simulator.</p>}
       </div>

@@ -11,13 +11,24 @@ export type BoardRow = { id: string; upn: string; steps: { key: string; state: S
 type Props = { ticketId: string; rows: BoardRow[]; canRun: boolean; idle: number; failed: number; running: number };
 
 const TONE: Record<StepState, string> = {
-  IDLE: "text-muted-foreground", QUEUED: "text-muted-foreground", SENDING: "text-blue-800", ACCEPTED: "text-green-800", FAILED: "text-red-800 font-medium", CANCELLED: "text-amber-900",
+  IDLE: "text-muted-foreground",
+  QUEUED: "text-muted-foreground",
+  SENDING: "text-blue-800",
+  ACCEPTED: "text-green-800",
+  FAILED: "text-red-800 font-medium",
+  CANCELLED: "text-amber-900",
 };
 
 /** Per-account rows with each step's state as text; a selection to contain only some. */
 export function CampaignBoard({ ticketId, rows, canRun, idle, failed, running }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const toggle = (id: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; });
+  const toggle = (id: string, on: boolean) =>
+    setSelected((s) => {
+      const n = new Set(s);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
   const all = rows.length > 0 && selected.size === rows.length;
   return (
     <div className="space-y-2">
@@ -29,23 +40,36 @@ export function CampaignBoard({ ticketId, rows, canRun, idle, failed, running }:
             <TableRow>
               {canRun && (
                 <TableHead className="w-8">
-                  <Checkbox aria-label="Select every account" checked={all} onCheckedChange={(v) => setSelected(v === true ? new Set(rows.map((r) => r.id)) : new Set())} />
+                  <Checkbox
+                    aria-label="Select every account"
+                    checked={all}
+                    onCheckedChange={(v) => setSelected(v === true ? new Set(rows.map((r) => r.id)) : new Set())}
+                  />
                 </TableHead>
               )}
               <TableHead>Account</TableHead>
-              {Object.values(CAMPAIGN_STEP_LABELS).map((label) => <TableHead key={label}>{label}</TableHead>)}
+              {Object.values(CAMPAIGN_STEP_LABELS).map((label) => (
+                <TableHead key={label}>{label}</TableHead>
+              ))}
             </TableRow>
           </TableHeader>
           <TableBody>
             {rows.map((row) => (
               <TableRow key={row.id} data-testid="campaign-account">
                 {canRun && (
-                  <TableCell><Checkbox aria-label={`Select ${row.upn}`} checked={selected.has(row.id)} onCheckedChange={(v) => toggle(row.id, v === true)} /></TableCell>
+                  <TableCell>
+                    <Checkbox
+                      aria-label={`Select ${row.upn}`}
+                      checked={selected.has(row.id)}
+                      onCheckedChange={(v) => toggle(row.id, v === true)}
+                    />
+                  </TableCell>
                 )}
                 <TableCell className="font-mono text-xs">{row.upn}</TableCell>
                 {row.steps.map((s) => (
                   <TableCell key={s.key} className={`text-xs ${TONE[s.state]}`} title={s.error ?? undefined}>
-                    {STEP_STATE_WORDS[s.state]}{s.recovered ? " (read back)" : ""}
+                    {STEP_STATE_WORDS[s.state]}
+                    {s.recovered ? " (read back)" : ""}
                     {s.state === "FAILED" && s.error && <span className="block max-w-56 truncate text-muted-foreground">{s.error}</span>}
                   </TableCell>
                 ))}

@@ -3,7 +3,13 @@
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import {
-  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { retryFailedCampaignAction, startCampaignAction, stopCampaignAction } from "@/lib/campaigns/actions";
@@ -17,7 +23,10 @@ export function CampaignControls({ ticketId, idle, failed, running, selected }: 
   const retry = useAction(retryFailedCampaignAction);
   const stop = useAction(stopCampaignAction);
   const error = start.result.serverError?.message ?? retry.result.serverError?.message ?? stop.result.serverError?.message;
-  const what = selected.length > 0 ? `${selected.length} selected account${selected.length === 1 ? "" : "s"}` : `every account not started (${idle} step${idle === 1 ? "" : "s"})`;
+  const what =
+    selected.length > 0
+      ? `${selected.length} selected account${selected.length === 1 ? "" : "s"}`
+      : `every account not started (${idle} step${idle === 1 ? "" : "s"})`;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <AlertDialog open={open} onOpenChange={setOpen}>
@@ -29,9 +38,9 @@ export function CampaignControls({ ticketId, idle, failed, running, selected }: 
         <AlertDialogContent>
           <AlertDialogTitle>Contain {what}?</AlertDialogTitle>
           <AlertDialogDescription>
-            For each account: reset the password (to be changed at next sign-in; the new password is not shown — users get a new one
-            from their helpdesk), enforce MFA, block sign-in and sign out of every session. It runs in the background at the pace
-            Microsoft Graph allows for this tenant; you can stop it at any time.
+            For each account: reset the password (to be changed at next sign-in; the new password is not shown — users get a new one from
+            their helpdesk), enforce MFA, block sign-in and sign out of every session. It runs in the background at the pace Microsoft Graph
+            allows for this tenant; you can stop it at any time.
           </AlertDialogDescription>
           <AlertDialogFooter>
             <AlertDialogCancel>Cancel</AlertDialogCancel>
@@ -47,9 +56,21 @@ export function CampaignControls({ ticketId, idle, failed, running, selected }: 
       <Button variant="outline" disabled={stop.isPending || running === 0} onClick={() => stop.execute({ ticketId })}>
         {stop.isPending ? "Stopping…" : "Stop"}
       </Button>
-      {start.result.data && <span role="status" className="text-sm text-muted-foreground">Queued {start.result.data.steps} steps of {start.result.data.accounts} accounts.</span>}
-      {stop.result.data && <span role="status" className="text-sm text-muted-foreground">Stopped: {stop.result.data.steps} queued steps cancelled.</span>}
-      {error && <span role="alert" className="text-sm text-destructive">{error}</span>}
+      {start.result.data && (
+        <span role="status" className="text-sm text-muted-foreground">
+          Queued {start.result.data.steps} steps of {start.result.data.accounts} accounts.
+        </span>
+      )}
+      {stop.result.data && (
+        <span role="status" className="text-sm text-muted-foreground">
+          Stopped: {stop.result.data.steps} queued steps cancelled.
+        </span>
+      )}
+      {error && (
+        <span role="alert" className="text-sm text-destructive">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

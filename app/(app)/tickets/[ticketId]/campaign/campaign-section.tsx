@@ -24,16 +24,25 @@ export async function CampaignSection({ ticketId, tenantDomain, closed }: { tick
   return (
     <section aria-labelledby="campaign-heading" className="space-y-3 rounded-md border p-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h2 id="campaign-heading" className="text-base font-semibold">Campaign accounts{view ? ` (${view.accounts.length})` : ""}</h2>
-        {!view && <p className="text-sm text-muted-foreground">A spray or phishing wave? Add every affected account and contain them together.</p>}
+        <h2 id="campaign-heading" className="text-base font-semibold">
+          Campaign accounts{view ? ` (${view.accounts.length})` : ""}
+        </h2>
+        {!view && (
+          <p className="text-sm text-muted-foreground">A spray or phishing wave? Add every affected account and contain them together.</p>
+        )}
       </div>
       {p && view && (
         <div className="space-y-1" data-testid="campaign-progress">
           <progress className="h-2 w-full accent-primary" max={Math.max(1, p.started)} value={p.done} aria-label="Containment progress" />
           <p className="text-sm" role="status">
             {p.done} of {p.started} steps done ({p.percent} %): {p.accepted} accepted, {p.failed} failed, {p.queued + p.sending} to run
-            {p.cancelled > 0 ? `, ${p.cancelled} stopped` : ""}{p.idle > 0 ? `, ${p.idle} not started` : ""}.{" "}
-            {running > 0 ? etaWords(p.etaSeconds) : view.secondsToContain !== null ? `Whole campaign took ${durationWords(view.secondsToContain)} (from ${formatDateTime(view.startedAt!)}).` : ""}
+            {p.cancelled > 0 ? `, ${p.cancelled} stopped` : ""}
+            {p.idle > 0 ? `, ${p.idle} not started` : ""}.{" "}
+            {running > 0
+              ? etaWords(p.etaSeconds)
+              : view.secondsToContain !== null
+                ? `Whole campaign took ${durationWords(view.secondsToContain)} (from ${formatDateTime(view.startedAt!)}).`
+                : ""}
           </p>
           <RefreshWhileActive active={running > 0} />
         </div>
@@ -41,8 +50,23 @@ export async function CampaignSection({ ticketId, tenantDomain, closed }: { tick
       {alerts}
       {canRun && <AddAccountsForm ticketId={ticketId} tenantDomain={tenantDomain} />}
       {view && (
-        <CampaignBoard ticketId={ticketId} canRun={canRun} idle={p!.idle} failed={p!.failed + p!.cancelled} running={running}
-          rows={view.accounts.map((a) => ({ id: a.id, upn: a.upn, steps: CAMPAIGN_STEPS.map((k) => ({ key: k, state: a.steps[k]!.state, error: a.steps[k]!.error, recovered: a.steps[k]!.recovered })) }))} />
+        <CampaignBoard
+          ticketId={ticketId}
+          canRun={canRun}
+          idle={p!.idle}
+          failed={p!.failed + p!.cancelled}
+          running={running}
+          rows={view.accounts.map((a) => ({
+            id: a.id,
+            upn: a.upn,
+            steps: CAMPAIGN_STEPS.map((k) => ({
+              key: k,
+              state: a.steps[k]!.state,
+              error: a.steps[k]!.error,
+              recovered: a.steps[k]!.recovered,
+            })),
+          }))}
+        />
       )}
     </section>
   );

@@ -13,8 +13,12 @@ export async function TicketAlerts({ db, viewer, ticketId }: { db: Db; viewer: V
       <ul className="mt-2 space-y-1">
         {alerts.slice(0, 200).map((a) => (
           <li key={a.id}>
-            <span className="text-muted-foreground">{formatDateTime(a.raisedAt)}</span> · {a.severity} · {a.title} · <span className="font-mono text-xs">{a.upn}</span>
-            <span className="text-xs text-muted-foreground"> ({a.source === "alerts_v2" ? "Defender alert" : "Identity Protection"} {a.externalId})</span>
+            <span className="text-muted-foreground">{formatDateTime(a.raisedAt)}</span> · {a.severity} · {a.title} ·{" "}
+            <span className="font-mono text-xs">{a.upn}</span>
+            <span className="text-xs text-muted-foreground">
+              {" "}
+              ({a.source === "alerts_v2" ? "Defender alert" : "Identity Protection"} {a.externalId})
+            </span>
           </li>
         ))}
       </ul>

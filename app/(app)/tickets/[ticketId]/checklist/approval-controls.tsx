@@ -12,10 +12,24 @@ export function ApprovalControls({ approvalId }: { approvalId: string }) {
   const error = result.validationErrors?.fieldErrors.reason?.join(" ") ?? result.serverError?.message;
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
-      <Button size="sm" disabled={isPending} onClick={() => execute({ approvalId, decision: "APPROVED" })}>Approve</Button>
-      <Input aria-label="Reason for rejecting" placeholder="Reason (to reject)" value={reason} onChange={(e) => setReason(e.target.value)} className="h-8 w-56 text-xs" />
-      <Button size="sm" variant="outline" disabled={isPending} onClick={() => execute({ approvalId, decision: "REJECTED", reason })}>Reject</Button>
-      {error && <span role="alert" className="w-full text-xs text-destructive">{error}</span>}
+      <Button size="sm" disabled={isPending} onClick={() => execute({ approvalId, decision: "APPROVED" })}>
+        Approve
+      </Button>
+      <Input
+        aria-label="Reason for rejecting"
+        placeholder="Reason (to reject)"
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        className="h-8 w-56 text-xs"
+      />
+      <Button size="sm" variant="outline" disabled={isPending} onClick={() => execute({ approvalId, decision: "REJECTED", reason })}>
+        Reject
+      </Button>
+      {error && (
+        <span role="alert" className="w-full text-xs text-destructive">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

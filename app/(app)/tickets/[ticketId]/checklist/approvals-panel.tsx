@@ -12,7 +12,12 @@ import { ContainAccountButton } from "./contain-account-button";
 import { RefreshWhilePending } from "./refresh-while-pending";
 import { StepRunButton } from "./step-run-button";
 
-const STATUS = { PENDING: ["Waiting for approval", "warning"], APPROVED: ["Approved – ready to run", "success"], REJECTED: ["Rejected", "danger"], USED: ["Approved and run", "neutral"] } as const;
+const STATUS = {
+  PENDING: ["Waiting for approval", "warning"],
+  APPROVED: ["Approved – ready to run", "success"],
+  REJECTED: ["Rejected", "danger"],
+  USED: ["Approved and run", "neutral"],
+} as const;
 
 type Props = { db: Db; viewer: Viewer; ticketId: string; upn: string; canRun: boolean; canApprove: boolean; hasSnapshot: boolean };
 
@@ -43,7 +48,11 @@ export async function ApprovalsPanel({ db, viewer, ticketId, upn, canRun, canApp
               </div>
               <p className="text-xs text-muted-foreground">
                 Asked by {a.requestedBy.name}, {formatDateTime(a.createdAt)}
-                {a.status === "APPROVED" && decided && <>; <span className="font-medium text-foreground">approved by {decided}</span></>}
+                {a.status === "APPROVED" && decided && (
+                  <>
+                    ; <span className="font-medium text-foreground">approved by {decided}</span>
+                  </>
+                )}
                 {a.status === "USED" && decided && `; approved by ${decided}, and run`}
                 {a.status === "REJECTED" && decided && `; rejected by ${decided}`}
                 {a.status === "PENDING" && "; waiting for another engineer or the tenant's admin to decide"}
@@ -53,9 +62,19 @@ export async function ApprovalsPanel({ db, viewer, ticketId, upn, canRun, canApp
               {(a.status === "APPROVED" || a.status === "USED") && canRun && (
                 // Stays mounted once the approval is used, so the run's password and messages stay on screen.
                 <div className="flex flex-wrap items-center gap-2">
-                  {a.status === "APPROVED" && <span className="text-xs">Approved: run {a.stepKey === "containment" ? "the approved steps" : "the approved step"} now.</span>}
+                  {a.status === "APPROVED" && (
+                    <span className="text-xs">
+                      Approved: run {a.stepKey === "containment" ? "the approved steps" : "the approved step"} now.
+                    </span>
+                  )}
                   {a.stepKey === "containment" ? (
-                    <ContainAccountButton ticketId={ticketId} upn={upn} hasSnapshot={hasSnapshot} label="Run the approved steps" hideTrigger={a.status === "USED"} />
+                    <ContainAccountButton
+                      ticketId={ticketId}
+                      upn={upn}
+                      hasSnapshot={hasSnapshot}
+                      label="Run the approved steps"
+                      hideTrigger={a.status === "USED"}
+                    />
                   ) : (
                     <StepRunButton
                       ticketId={ticketId}

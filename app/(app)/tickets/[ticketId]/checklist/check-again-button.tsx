@@ -13,7 +13,11 @@ export function CheckAgainButton({ ticketId }: { ticketId: string }) {
       <Button size="sm" variant="outline" disabled={isPending} onClick={() => execute({ ticketId, mode: "check" })}>
         {isPending ? "Checking…" : "Check again"}
       </Button>
-      {result.serverError?.message && <span role="alert" className="text-xs text-destructive">{result.serverError?.message}</span>}
+      {result.serverError?.message && (
+        <span role="alert" className="text-xs text-destructive">
+          {result.serverError?.message}
+        </span>
+      )}
       {r && !isPending && (
         <span role="status" className="text-xs text-muted-foreground">
           {r.checked === 0 ? "Nothing left to confirm." : `${r.confirmed} of ${r.checked} confirmed now.`}

@@ -4,7 +4,13 @@ import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import {
-  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { runContainmentAction } from "@/lib/remediation/actions";
@@ -75,13 +81,21 @@ export function ContainAccountButton({ ticketId, upn, hasSnapshot, contained = f
       )}
       {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       {result.data?.awaitingApproval && <Alert variant="warning">Waiting for a second person: {result.data.awaitingApproval}</Alert>}
-      {result.data?.inProgress && <Alert variant="info" role="status">{result.data.inProgress} Nothing was run twice; the checklist shows its progress.</Alert>}
-      {result.data && !result.data.awaitingApproval && !result.data.alreadyRan && result.data.outcomes.some((o) => o.status === "FAILED" || o.status === "UNKNOWN") && (
-        <Alert variant="warning">
-          Not every step went through. A failed step says why in its row: fix the cause, then re-run it alone (or skip it with the reason, e.g.
-          when the tenant&apos;s app lacks its permission). The ticket becomes Contained once each step is verified or set aside with a reason.
+      {result.data?.inProgress && (
+        <Alert variant="info" role="status">
+          {result.data.inProgress} Nothing was run twice; the checklist shows its progress.
         </Alert>
       )}
+      {result.data &&
+        !result.data.awaitingApproval &&
+        !result.data.alreadyRan &&
+        result.data.outcomes.some((o) => o.status === "FAILED" || o.status === "UNKNOWN") && (
+          <Alert variant="warning">
+            Not every step went through. A failed step says why in its row: fix the cause, then re-run it alone (or skip it with the reason,
+            e.g. when the tenant&apos;s app lacks its permission). The ticket becomes Contained once each step is verified or set aside with
+            a reason.
+          </Alert>
+        )}
       {snapshot?.message && <Alert variant={snapshot.status === "failed" ? "warning" : "info"}>{snapshot.message}</Alert>}
       <PasswordDialog password={password} onClose={() => setPassword(null)} />
     </div>

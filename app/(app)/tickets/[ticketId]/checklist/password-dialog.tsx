@@ -32,24 +32,40 @@ export function PasswordDialog({ password, onClose }: { password: { value: strin
       <DialogContent>
         <DialogHeader>
           <DialogTitle>Temporary password</DialogTitle>
-          <DialogDescription>Shown once: Breachdesk erases its copy now. Give it to the user through a trusted channel; they must change it at next sign-in.</DialogDescription>
+          <DialogDescription>
+            Shown once: Breachdesk erases its copy now. Give it to the user through a trusted channel; they must change it at next sign-in.
+          </DialogDescription>
         </DialogHeader>
         {password?.note && <Alert variant="warning">{password.note}</Alert>}
-        <p className="select-all rounded-md border bg-muted px-3 py-2 font-mono text-base" data-testid="temporary-password">{password?.value}</p>
+        <p className="select-all rounded-md border bg-muted px-3 py-2 font-mono text-base" data-testid="temporary-password">
+          {password?.value}
+        </p>
         <p role="status" className="min-h-5 text-sm">
-          {copied === "copied" ? "Copied to the clipboard." : copied === "failed" ? "Could not copy: select the password and copy it yourself." : ""}
+          {copied === "copied"
+            ? "Copied to the clipboard."
+            : copied === "failed"
+              ? "Could not copy: select the password and copy it yourself."
+              : ""}
         </p>
         {confirming ? (
           <div role="alertdialog" aria-labelledby="password-leave-title" className="space-y-3 rounded-md border border-warning p-3">
-            <p id="password-leave-title" className="text-sm font-medium">Close without storing it? The password cannot be shown again; you would have to reset it once more.</p>
+            <p id="password-leave-title" className="text-sm font-medium">
+              Close without storing it? The password cannot be shown again; you would have to reset it once more.
+            </p>
             <div className="flex justify-end gap-2">
-              <Button variant="outline" autoFocus onClick={() => setConfirming(false)}>Back to the password</Button>
-              <Button variant="destructive" onClick={close}>Close anyway</Button>
+              <Button variant="outline" autoFocus onClick={() => setConfirming(false)}>
+                Back to the password
+              </Button>
+              <Button variant="destructive" onClick={close}>
+                Close anyway
+              </Button>
             </div>
           </div>
         ) : (
           <DialogFooter>
-            <Button variant="outline" onClick={() => void copy()}>{copied === "copied" ? "Copied" : "Copy"}</Button>
+            <Button variant="outline" onClick={() => void copy()}>
+              {copied === "copied" ? "Copied" : "Copy"}
+            </Button>
             <Button onClick={close}>I have stored it safely</Button>
           </DialogFooter>
         )}

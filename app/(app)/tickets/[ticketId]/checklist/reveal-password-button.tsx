@@ -21,10 +21,18 @@ export function RevealPasswordButton({ passwordId, own, note }: { passwordId: st
           <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
         </FormField>
       )}
-      <Button variant="outline" disabled={reveal.isPending} onClick={() => reveal.execute({ passwordId, reason: own ? undefined : reason })}>
+      <Button
+        variant="outline"
+        disabled={reveal.isPending}
+        onClick={() => reveal.execute({ passwordId, reason: own ? undefined : reason })}
+      >
         {reveal.isPending ? "Revealing…" : "Show the password once"}
       </Button>
-      {reveal.result.serverError?.message && <span role="alert" className="text-xs text-destructive">{reveal.result.serverError?.message}</span>}
+      {reveal.result.serverError?.message && (
+        <span role="alert" className="text-xs text-destructive">
+          {reveal.result.serverError?.message}
+        </span>
+      )}
       <PasswordDialog password={password} onClose={() => setPassword(null)} />
     </div>
   );

@@ -24,8 +24,14 @@ export function SnapshotHistory({ snapshots, note }: { snapshots: Snapshot[]; no
           {earlier.length ? "Latest evidence snapshot" : "Evidence snapshot"} · {formatDateTime(latest.takenAt)}
           <span className="text-sm font-normal text-muted-foreground">{who(latest)}</span>
         </CardTitle>
-        {latest.isFirst && <p><Badge variant="info">{FIRST}</Badge></p>}
-        {latest.isFirst && note?.startsWith(ALONGSIDE_CONTAINMENT_NOTE) && <p className="text-sm text-muted-foreground">Taken alongside containment: it reads nothing containment changes.</p>}
+        {latest.isFirst && (
+          <p>
+            <Badge variant="info">{FIRST}</Badge>
+          </p>
+        )}
+        {latest.isFirst && note?.startsWith(ALONGSIDE_CONTAINMENT_NOTE) && (
+          <p className="text-sm text-muted-foreground">Taken alongside containment: it reads nothing containment changes.</p>
+        )}
       </CardHeader>
       <CardContent className="space-y-4">
         <SnapshotFindingsGrid snapshot={latest} />
@@ -37,9 +43,17 @@ export function SnapshotHistory({ snapshots, note }: { snapshots: Snapshot[]; no
                 <li key={s.id}>
                   <details aria-label={`Evidence snapshot of ${formatDateTime(s.takenAt)}`}>
                     <summary className="cursor-pointer">
-                      {formatDateTime(s.takenAt)}{who(s)}
-                      {s.isFirst && <> · <Badge variant="info">{FIRST}</Badge></>}
-                      {s.isFirst && note?.startsWith(ALONGSIDE_CONTAINMENT_NOTE) && <span className="text-muted-foreground"> · taken alongside containment</span>}
+                      {formatDateTime(s.takenAt)}
+                      {who(s)}
+                      {s.isFirst && (
+                        <>
+                          {" "}
+                          · <Badge variant="info">{FIRST}</Badge>
+                        </>
+                      )}
+                      {s.isFirst && note?.startsWith(ALONGSIDE_CONTAINMENT_NOTE) && (
+                        <span className="text-muted-foreground"> · taken alongside containment</span>
+                      )}
                     </summary>
                     <div className="mt-2 rounded-md border p-3">
                       <SnapshotFindingsGrid snapshot={s} />

@@ -11,10 +11,28 @@ type Item = { key: string; text: string; reasons: string[] };
 /** "first N of more": the section stopped at a limit while Graph had more (never a silent cap). */
 function Capped({ limit, noun }: { limit: number | undefined; noun: string }) {
   if (limit === undefined) return null;
-  return <p className="text-xs text-warning">Judged on the first {limit} {noun} of more: Graph had more than the snapshot reads.</p>;
+  return (
+    <p className="text-xs text-warning">
+      Judged on the first {limit} {noun} of more: Graph had more than the snapshot reads.
+    </p>
+  );
 }
 
-function Finding({ title, items, empty, gap, limit, noun }: { title: string; items: Item[] | null; empty: string; gap: boolean; limit?: number; noun?: string }) {
+function Finding({
+  title,
+  items,
+  empty,
+  gap,
+  limit,
+  noun,
+}: {
+  title: string;
+  items: Item[] | null;
+  empty: string;
+  gap: boolean;
+  limit?: number;
+  noun?: string;
+}) {
   return (
     <div className="space-y-1">
       <h4 className="text-sm font-medium">{title}</h4>
@@ -27,7 +45,8 @@ function Finding({ title, items, empty, gap, limit, noun }: { title: string; ite
         <ul className="space-y-1 text-sm">
           {items.map((i) => (
             <li key={i.key}>
-              <Badge variant="danger">Suspicious</Badge> <span className="font-medium">{i.text}</span> — {i.reasons.map(readableObserved).join("; ")}
+              <Badge variant="danger">Suspicious</Badge> <span className="font-medium">{i.text}</span> —{" "}
+              {i.reasons.map(readableObserved).join("; ")}
             </li>
           ))}
         </ul>
@@ -56,15 +75,44 @@ export function SnapshotFindingsGrid({ snapshot }: { snapshot: Snapshot }) {
     <div className="grid gap-4 md:grid-cols-2">
       <Finding
         title={`Sign-ins${f.signIns?.homeCountry ? ` (usual country ${f.signIns.homeCountry})` : ""}`}
-        items={f.signIns ? f.signIns.flagged.slice(0, 8).map((s) => ({ key: s.id, text: `${formatDateTime(new Date(s.at))} from ${s.ip}${s.succeeded ? "" : " (failed)"}`, reasons: s.reasons })) : null}
+        items={
+          f.signIns
+            ? f.signIns.flagged.slice(0, 8).map((s) => ({
+                key: s.id,
+                text: `${formatDateTime(new Date(s.at))} from ${s.ip}${s.succeeded ? "" : " (failed)"}`,
+                reasons: s.reasons,
+              }))
+            : null
+        }
         empty="Nothing unusual."
         gap={gap("signIns")}
         limit={limits.signIns}
         noun="sign-ins"
       />
-      <Finding title="Inbox rules" items={f.inboxRules?.map((r) => ({ key: r.id, text: `“${r.name || "(no name)"}”`, reasons: r.reasons })) ?? null} empty="No suspicious rules." gap={gap("inboxRules")} limit={limits.inboxRules} noun="rules" />
-      <Finding title="Sign-in methods" items={f.authMethods?.map((m) => ({ key: m.id, text: methodLabel(m.kind, m.detail), reasons: m.reasons })) ?? null} empty="No recently registered methods." gap={gap("authMethods")} limit={limits.authMethods} noun="methods" />
-      <Finding title="App consents" items={f.consents?.map((c) => ({ key: c.id, text: c.app, reasons: [...c.reasons, `scopes ${c.scope}`] })) ?? null} empty="No suspicious consents." gap={gap("consents")} limit={limits.consents} noun="consents" />
+      <Finding
+        title="Inbox rules"
+        items={f.inboxRules?.map((r) => ({ key: r.id, text: `“${r.name || "(no name)"}”`, reasons: r.reasons })) ?? null}
+        empty="No suspicious rules."
+        gap={gap("inboxRules")}
+        limit={limits.inboxRules}
+        noun="rules"
+      />
+      <Finding
+        title="Sign-in methods"
+        items={f.authMethods?.map((m) => ({ key: m.id, text: methodLabel(m.kind, m.detail), reasons: m.reasons })) ?? null}
+        empty="No recently registered methods."
+        gap={gap("authMethods")}
+        limit={limits.authMethods}
+        noun="methods"
+      />
+      <Finding
+        title="App consents"
+        items={f.consents?.map((c) => ({ key: c.id, text: c.app, reasons: [...c.reasons, `scopes ${c.scope}`] })) ?? null}
+        empty="No suspicious consents."
+        gap={gap("consents")}
+        limit={limits.consents}
+        noun="consents"
+      />
       <div className="space-y-1">
         <h4 className="text-sm font-medium">Mail sent, by recipient domain</h4>
         <Capped limit={limits.messageTrace} noun="trace rows" />
@@ -76,8 +124,12 @@ export function SnapshotFindingsGrid({ snapshot }: { snapshot: Snapshot }) {
           <ul className="text-sm">
             {f.recipientDomains.slice(0, 6).map((d) => (
               <li key={d.domain}>
-                <span className="font-medium">{d.domain}</span>{d.isInternal ? " (internal)" : ""}: {d.messages} messages to {d.recipients} recipients (
-                {Object.entries(d.byStatus).map(([s, n]) => `${traceStatusLabel(s).toLowerCase()} ${n}`).join(", ")})
+                <span className="font-medium">{d.domain}</span>
+                {d.isInternal ? " (internal)" : ""}: {d.messages} messages to {d.recipients} recipients (
+                {Object.entries(d.byStatus)
+                  .map(([s, n]) => `${traceStatusLabel(s).toLowerCase()} ${n}`)
+                  .join(", ")}
+                )
               </li>
             ))}
           </ul>
@@ -92,7 +144,9 @@ export function SnapshotFindingsGrid({ snapshot }: { snapshot: Snapshot }) {
           <h4 className="text-sm font-medium">Not read</h4>
           <ul className="list-disc pl-5 text-sm text-muted-foreground">
             {gaps.map(([section, reason]) => (
-              <li key={section}>{capital(SNAPSHOT_SECTION_WORDS[section] ?? section)}: {reason}</li>
+              <li key={section}>
+                {capital(SNAPSHOT_SECTION_WORDS[section] ?? section)}: {reason}
+              </li>
             ))}
           </ul>
         </div>

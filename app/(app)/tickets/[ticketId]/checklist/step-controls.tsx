@@ -5,7 +5,11 @@ import { StepRunButton } from "./step-run-button";
 
 type Props = { ticketId: string; row: ChecklistRow; upn: string; hasSnapshot: boolean; mfaWarning?: string | null };
 
-const ITEM_VERB: Record<string, string> = { "remove-inbox-rules": "Remove rule", "remove-auth-methods": "Remove", "revoke-oauth-grants": "Revoke" };
+const ITEM_VERB: Record<string, string> = {
+  "remove-inbox-rules": "Remove rule",
+  "remove-auth-methods": "Remove",
+  "revoke-oauth-grants": "Revoke",
+};
 const UNSETTLED = ["FAILED", "UNKNOWN", "IN_PROGRESS", "UNCONFIRMED"];
 
 /** The controls of one checklist row, on one line: run / re-run, or the flagged items still to remove; then record by hand. */
@@ -14,8 +18,11 @@ export function StepControls({ ticketId, row, upn, hasSnapshot, mfaWarning }: Pr
   const ran = row.lastAction !== null;
   // A containment step run alone before any snapshot says so, as Contain account does; allowing
   // sign-in again while MFA trusts the attacker's method says that, loudly.
-  const warning = isContainmentStep(row.key) && !hasSnapshot ? NO_SNAPSHOT_WARNING : row.key === "re-enable-sign-in" ? (mfaWarning ?? null) : null;
-  const confirm = confirmationFor(row.key, upn, null) ?? (warning ? { title: `${row.title} for ${upn}?`, description: "The step runs through Microsoft Graph.", action: row.title } : null);
+  const warning =
+    isContainmentStep(row.key) && !hasSnapshot ? NO_SNAPSHOT_WARNING : row.key === "re-enable-sign-in" ? (mfaWarning ?? null) : null;
+  const confirm =
+    confirmationFor(row.key, upn, null) ??
+    (warning ? { title: `${row.title} for ${upn}?`, description: "The step runs through Microsoft Graph.", action: row.title } : null);
   // Recording by hand: a manual step is marked done (its main action until it is done); any step not
   // yet settled, and every optional one, can be skipped or called not applicable, with a reason.
   const canRecord = row.kind === "MANUAL" || !row.mandatory || row.state !== "DONE";
@@ -24,7 +31,15 @@ export function StepControls({ ticketId, row, upn, hasSnapshot, mfaWarning }: Pr
   return (
     <div className="flex flex-wrap items-start justify-end gap-1">
       {row.kind === "AUTOMATED" && !row.items && (
-        <StepRunButton ticketId={ticketId} stepKey={row.key} label={verb} ariaLabel={`${verb}: ${row.title}`} confirm={confirm} warning={warning} variant={row.approved ? "default" : "outline"} />
+        <StepRunButton
+          ticketId={ticketId}
+          stepKey={row.key}
+          label={verb}
+          ariaLabel={`${verb}: ${row.title}`}
+          confirm={confirm}
+          warning={warning}
+          variant={row.approved ? "default" : "outline"}
+        />
       )}
       {row.items && <ItemControls ticketId={ticketId} row={row} upn={upn} hasSnapshot={hasSnapshot} />}
       {canRecord && <StepRecordControls ticketId={ticketId} stepKey={row.key} stepTitle={row.title} markDone={markDone} />}
@@ -35,13 +50,21 @@ export function StepControls({ ticketId, row, upn, hasSnapshot, mfaWarning }: Pr
 /** An eradication step: a button for each flagged item still there, "removed" for the others, and a re-check once it ran. */
 function ItemControls({ ticketId, row, upn, hasSnapshot }: Props) {
   const items = row.items ?? [];
-  if (items.length === 0) return <span className="self-center text-xs text-muted-foreground">{hasSnapshot ? "Nothing suspicious found" : "Take the snapshot to choose"}</span>;
-  const paramsOf = (id: string) => (row.key === "remove-inbox-rules" ? { ruleId: id } : row.key === "remove-auth-methods" ? { methodId: id } : { grantId: id });
+  if (items.length === 0)
+    return (
+      <span className="self-center text-xs text-muted-foreground">
+        {hasSnapshot ? "Nothing suspicious found" : "Take the snapshot to choose"}
+      </span>
+    );
+  const paramsOf = (id: string) =>
+    row.key === "remove-inbox-rules" ? { ruleId: id } : row.key === "remove-auth-methods" ? { methodId: id } : { grantId: id };
   return (
     <>
       {items.map((item) =>
         item.removed ? (
-          <span key={item.id} className="self-center text-xs text-muted-foreground">{item.label} removed</span>
+          <span key={item.id} className="self-center text-xs text-muted-foreground">
+            {item.label} removed
+          </span>
         ) : (
           <span key={item.id} className="inline-flex flex-col items-end gap-1">
             {/* A read-only rule is never sent to Graph; a default phone can be tried again once the user has another method. */}

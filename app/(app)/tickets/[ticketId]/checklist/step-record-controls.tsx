@@ -25,7 +25,16 @@ export function StepRecordControls({ ticketId, stepKey, stepTitle, markDone }: P
   return (
     <>
       {markDone === "button" && (
-        <Button size="sm" variant="outline" onClick={() => { fromMenu.current = false; setMode("DONE"); }}>Mark done…</Button>
+        <Button
+          size="sm"
+          variant="outline"
+          onClick={() => {
+            fromMenu.current = false;
+            setMode("DONE");
+          }}
+        >
+          Mark done…
+        </Button>
       )}
       {/* Not modal: a modal menu handing over to a modal dialog can leave the page inert. */}
       <DropdownMenu modal={false}>

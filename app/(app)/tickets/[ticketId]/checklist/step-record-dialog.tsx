@@ -11,12 +11,34 @@ export type RecordMode = "DONE" | "SKIPPED" | "NOT_APPLICABLE";
 
 // The service requires a reason to skip a step or call it not applicable; a done step's note is optional.
 const TEXT: Record<RecordMode, { title: (step: string) => string; description: string; label: string; submit: string }> = {
-  DONE: { title: (s) => `Mark “${s}” done`, description: "Say what you found or did; it is kept with the step.", label: "What you found (optional)", submit: "Mark done" },
-  SKIPPED: { title: (s) => `Skip “${s}”`, description: "Say why the step is skipped; the reason is kept with the step.", label: "Reason (required)", submit: "Skip step" },
-  NOT_APPLICABLE: { title: (s) => `“${s}” does not apply`, description: "Say why the step does not apply; the reason is kept with the step.", label: "Reason (required)", submit: "Mark not applicable" },
+  DONE: {
+    title: (s) => `Mark “${s}” done`,
+    description: "Say what you found or did; it is kept with the step.",
+    label: "What you found (optional)",
+    submit: "Mark done",
+  },
+  SKIPPED: {
+    title: (s) => `Skip “${s}”`,
+    description: "Say why the step is skipped; the reason is kept with the step.",
+    label: "Reason (required)",
+    submit: "Skip step",
+  },
+  NOT_APPLICABLE: {
+    title: (s) => `“${s}” does not apply`,
+    description: "Say why the step does not apply; the reason is kept with the step.",
+    label: "Reason (required)",
+    submit: "Mark not applicable",
+  },
 };
 
-type Props = { ticketId: string; stepKey: string; stepTitle: string; mode: RecordMode | null; onClose: () => void; onCloseAutoFocus?: (event: Event) => void };
+type Props = {
+  ticketId: string;
+  stepKey: string;
+  stepTitle: string;
+  mode: RecordMode | null;
+  onClose: () => void;
+  onCloseAutoFocus?: (event: Event) => void;
+};
 
 /** Records a step by hand in a small dialog; on an error it stays open with the text kept. */
 export function StepRecordDialog({ mode, onClose, onCloseAutoFocus, ...step }: Props) {
@@ -30,7 +52,19 @@ export function StepRecordDialog({ mode, onClose, onCloseAutoFocus, ...step }: P
 }
 
 // Mounted while the dialog is open, so every opening starts without an old error.
-function RecordForm({ ticketId, stepKey, stepTitle, mode, onDone }: { ticketId: string; stepKey: string; stepTitle: string; mode: RecordMode; onDone: () => void }) {
+function RecordForm({
+  ticketId,
+  stepKey,
+  stepTitle,
+  mode,
+  onDone,
+}: {
+  ticketId: string;
+  stepKey: string;
+  stepTitle: string;
+  mode: RecordMode;
+  onDone: () => void;
+}) {
   const { execute, result, isPending } = useAction(recordManualStepAction, { onSuccess: onDone });
   const text = TEXT[mode];
   const id = `record-${stepKey}-note`;

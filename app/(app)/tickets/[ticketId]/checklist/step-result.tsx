@@ -13,11 +13,15 @@ export function StepResult({ row }: { row: ChecklistRow }) {
   return (
     <div className="space-y-1">
       {row.state === "VERIFYING" ? (
-        <span role="status" className="text-muted-foreground">Graph accepted it; reading the tenant back until it shows (Microsoft Entra can take a few seconds)…</span>
+        <span role="status" className="text-muted-foreground">
+          Graph accepted it; reading the tenant back until it shows (Microsoft Entra can take a few seconds)…
+        </span>
       ) : row.state === "UNCONFIRMED" && last ? (
         <span className="text-warning">
           Graph accepted it, but no read has confirmed it yet{last.observed ? ` (${last.observed})` : ""}.{" "}
-          {last.nextCheckAt ? `Checked again automatically from ${formatDateTime(last.nextCheckAt)}, or use Check again.` : "No more automatic checks: use Check again, or run the step again."}
+          {last.nextCheckAt
+            ? `Checked again automatically from ${formatDateTime(last.nextCheckAt)}, or use Check again.`
+            : "No more automatic checks: use Check again, or run the step again."}
         </span>
       ) : last?.errorMessage ? (
         <span className="text-destructive">{last.errorMessage}</span>

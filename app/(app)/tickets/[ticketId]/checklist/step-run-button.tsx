@@ -4,7 +4,13 @@ import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import {
-  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { runStepAction } from "@/lib/remediation/actions";
@@ -29,7 +35,17 @@ type Props = {
 };
 
 /** Runs one checklist step (or re-checks it); a confirmation first where the step asks for one. */
-export function StepRunButton({ ticketId, stepKey, label, ariaLabel, params, confirm, warning, variant = "outline", hideTrigger = false }: Props) {
+export function StepRunButton({
+  ticketId,
+  stepKey,
+  label,
+  ariaLabel,
+  params,
+  confirm,
+  warning,
+  variant = "outline",
+  hideTrigger = false,
+}: Props) {
   const [open, setOpen] = useState(false);
   const [key, setKey] = useState(() => crypto.randomUUID());
   const [password, setPassword] = useState<{ value: string; note: string | null } | null>(null);
@@ -41,7 +57,14 @@ export function StepRunButton({ ticketId, stepKey, label, ariaLabel, params, con
   });
   const run = () => execute({ ticketId, stepKey: stepKey as never, params, idempotencyKey: key });
   const trigger = (
-    <Button size="sm" variant={variant} hidden={hideTrigger} disabled={isPending} aria-label={isPending ? undefined : ariaLabel} onClick={confirm ? undefined : run}>
+    <Button
+      size="sm"
+      variant={variant}
+      hidden={hideTrigger}
+      disabled={isPending}
+      aria-label={isPending ? undefined : ariaLabel}
+      onClick={confirm ? undefined : run}
+    >
       {isPending ? "Running…" : label}
     </Button>
   );
@@ -56,17 +79,41 @@ export function StepRunButton({ ticketId, stepKey, label, ariaLabel, params, con
             {warning && <Alert variant="warning">{warning}</Alert>}
             <AlertDialogFooter>
               <AlertDialogCancel>Cancel</AlertDialogCancel>
-              <Button variant="destructive" onClick={() => { run(); setOpen(false); }}>{confirm.action}</Button>
+              <Button
+                variant="destructive"
+                onClick={() => {
+                  run();
+                  setOpen(false);
+                }}
+              >
+                {confirm.action}
+              </Button>
             </AlertDialogFooter>
           </AlertDialogContent>
         </AlertDialog>
       ) : (
         trigger
       )}
-      {result.serverError?.message && <span role="alert" className="text-xs text-destructive">{result.serverError?.message}</span>}
-      {result.data?.awaitingApproval && <span role="status" className="text-xs text-warning">Waiting for approval: {result.data.awaitingApproval}</span>}
-      {result.data?.inProgress && <span role="status" className="text-xs">{result.data.inProgress}</span>}
-      {result.data?.contained && !result.data.alreadyRan && isContainmentStep(stepKey) && <span role="status" className="text-xs">Containment is settled: the account is contained.</span>}
+      {result.serverError?.message && (
+        <span role="alert" className="text-xs text-destructive">
+          {result.serverError?.message}
+        </span>
+      )}
+      {result.data?.awaitingApproval && (
+        <span role="status" className="text-xs text-warning">
+          Waiting for approval: {result.data.awaitingApproval}
+        </span>
+      )}
+      {result.data?.inProgress && (
+        <span role="status" className="text-xs">
+          {result.data.inProgress}
+        </span>
+      )}
+      {result.data?.contained && !result.data.alreadyRan && isContainmentStep(stepKey) && (
+        <span role="status" className="text-xs">
+          Containment is settled: the account is contained.
+        </span>
+      )}
       <PasswordDialog password={password} onClose={() => setPassword(null)} />
     </span>
   );

@@ -20,7 +20,10 @@ type Props = { state: string; approved?: boolean; progress?: { removed: boolean 
 
 /** The state in words; a waiting step whose approval came says it is ready; an eradication step counts what is removed. */
 export function StepStateBadge({ state, approved = false, progress }: Props) {
-  const s = state === "WAITING_APPROVAL" && approved ? { label: "Approved – ready to run", variant: "success" as const } : (STATES[state] ?? { label: state, variant: "neutral" as const });
+  const s =
+    state === "WAITING_APPROVAL" && approved
+      ? { label: "Approved – ready to run", variant: "success" as const }
+      : (STATES[state] ?? { label: state, variant: "neutral" as const });
   const removed = progress?.filter((i) => i.removed).length ?? 0;
   const count = progress && progress.length > 0 && state !== "DONE" && removed > 0 ? `${removed} of ${progress.length} removed` : null;
   return (

@@ -12,7 +12,11 @@ export function TakeSnapshotButton({ ticketId, hasSnapshot }: { ticketId: string
       <Button variant={hasSnapshot ? "outline" : "default"} disabled={isPending} onClick={() => execute({ ticketId })}>
         {isPending ? "Collecting evidence…" : hasSnapshot ? "Take a new snapshot" : "Take evidence snapshot"}
       </Button>
-      {isPending && <p role="status" className="text-sm text-muted-foreground">Reading sign-ins, rules, methods, consents, audits, risk and the message trace…</p>}
+      {isPending && (
+        <p role="status" className="text-sm text-muted-foreground">
+          Reading sign-ins, rules, methods, consents, audits, risk and the message trace…
+        </p>
+      )}
       {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
     </div>
   );

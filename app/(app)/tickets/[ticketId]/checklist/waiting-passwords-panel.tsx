@@ -19,10 +19,16 @@ export async function WaitingPasswordsPanel({ db, viewer, ticketId }: { db: Db; 
         {waiting.map((w) => (
           <li key={w.id} className="flex flex-wrap items-center justify-between gap-2">
             <span>
-              Reset of {w.account} by {w.ownerId === viewer.id ? "you" : (w.ownerName ?? "another engineer")} at {formatDateTime(w.createdAt)}
-              {w.stepStatus === "UNKNOWN" ? " (Graph did not confirm it: it may be in force)" : ""}. Kept until {formatDateTime(w.expiresAt)}.
+              Reset of {w.account} by {w.ownerId === viewer.id ? "you" : (w.ownerName ?? "another engineer")} at{" "}
+              {formatDateTime(w.createdAt)}
+              {w.stepStatus === "UNKNOWN" ? " (Graph did not confirm it: it may be in force)" : ""}. Kept until{" "}
+              {formatDateTime(w.expiresAt)}.
             </span>
-            <RevealPasswordButton passwordId={w.id} own={w.ownerId === viewer.id} note={w.stepStatus === "UNKNOWN" ? "Graph did not confirm this reset, so this password may or may not be in force." : null} />
+            <RevealPasswordButton
+              passwordId={w.id}
+              own={w.ownerId === viewer.id}
+              note={w.stepStatus === "UNKNOWN" ? "Graph did not confirm this reset, so this password may or may not be in force." : null}
+            />
           </li>
         ))}
       </ul>

@@ -13,12 +13,18 @@ export async function ApprovalNotice({ db, viewer, ticketId }: { db: Db; viewer:
   return (
     <Alert variant="warning">
       <p>
-        <span className="font-medium">{waiting.length === 1 ? "An approval is waiting for you" : `${waiting.length} approvals are waiting for you`}:</span>{" "}
+        <span className="font-medium">
+          {waiting.length === 1 ? "An approval is waiting for you" : `${waiting.length} approvals are waiting for you`}:
+        </span>{" "}
         {waiting.map((a, i) => (
-          <span key={a.id}>{i > 0 && "; "}“{a.step}”, asked by {a.requestedBy} {formatDateTime(a.createdAt)}</span>
+          <span key={a.id}>
+            {i > 0 && "; "}“{a.step}”, asked by {a.requestedBy} {formatDateTime(a.createdAt)}
+          </span>
         ))}
         .{" "}
-        <Link href={stageHref(ticketId, "checklist", "checklist")} className="underline">Open Troubleshooting to approve or reject</Link>
+        <Link href={stageHref(ticketId, "checklist", "checklist")} className="underline">
+          Open Troubleshooting to approve or reject
+        </Link>
       </p>
     </Alert>
   );

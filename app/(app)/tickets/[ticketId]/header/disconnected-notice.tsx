@@ -6,8 +6,9 @@ export function DisconnectedNotice({ tenant }: { tenant: { displayName: string; 
   if (!tenant.disconnectedAt) return null;
   return (
     <Alert variant="warning">
-      Breachdesk was disconnected from {tenant.displayName} on {formatDateTime(tenant.disconnectedAt)}: this ticket is read-only. Nothing runs against the
-      tenant and its work cannot change until its admin connects it again; comments and status changes remain, to wind the incident up.
+      Breachdesk was disconnected from {tenant.displayName} on {formatDateTime(tenant.disconnectedAt)}: this ticket is read-only. Nothing
+      runs against the tenant and its work cannot change until its admin connects it again; comments and status changes remain, to wind the
+      incident up.
     </Alert>
   );
 }

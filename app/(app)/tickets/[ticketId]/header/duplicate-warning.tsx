@@ -11,12 +11,14 @@ export async function DuplicateWarning({ db, viewer, ticket }: { db: Db; viewer:
   if (duplicates.length === 0) return null;
   return (
     <Alert variant="warning">
-      Possible duplicate: {duplicates.length === 1 ? "another open incident exists" : "other open incidents exist"} for{" "}
-      {ticket.affectedUpn}:{" "}
+      Possible duplicate: {duplicates.length === 1 ? "another open incident exists" : "other open incidents exist"} for {ticket.affectedUpn}
+      :{" "}
       {duplicates.map((d, i) => (
         <span key={d.id}>
           {i > 0 && ", "}
-          <Link href={`/tickets/${d.id}`} className="font-mono underline">{formatTicketNumber(d.number)}</Link>
+          <Link href={`/tickets/${d.id}`} className="font-mono underline">
+            {formatTicketNumber(d.number)}
+          </Link>
         </span>
       ))}
     </Alert>

@@ -10,7 +10,17 @@ import { ResubmitButton } from "./resubmit-button";
  * Where the ticket's report stands. A manager's return comments stay visible to the engineer
  * until a revised version is submitted — also while the ticket is reopened to change its data.
  */
-export async function ReportNotice({ db, viewer, canWork, ticket }: { db: Db; viewer: Viewer; canWork: boolean; ticket: { id: string; status: string; reviewStatus: string } }) {
+export async function ReportNotice({
+  db,
+  viewer,
+  canWork,
+  ticket,
+}: {
+  db: Db;
+  viewer: Viewer;
+  canWork: boolean;
+  ticket: { id: string; status: string; reviewStatus: string };
+}) {
   const standing = await getReportStanding(db, viewer, ticket.id);
   if (standing.latestVersion === null) return null;
   const isTenantAdmin = viewer.role === "TENANT_ADMIN";
@@ -19,7 +29,9 @@ export async function ReportNotice({ db, viewer, canWork, ticket }: { db: Db; vi
     return (
       <Alert variant="success">
         <span className="font-medium">Incident report approved (version {standing.approvedVersion}).</span>{" "}
-        <Link href={`/reports/${ticket.id}`} className="underline">Open the report</Link>
+        <Link href={`/reports/${ticket.id}`} className="underline">
+          Open the report
+        </Link>
       </Alert>
     );
   }
@@ -27,16 +39,22 @@ export async function ReportNotice({ db, viewer, canWork, ticket }: { db: Db; vi
   const returned = ticket.reviewStatus === "RETURNED" && review?.decision === "RETURNED";
   const closed = ticket.status === "CLOSED";
   const headline =
-    ticket.reviewStatus === "IN_REVIEW" ? `version ${standing.latestVersion} waiting for manager review`
-    : returned ? `version ${review.reportVersion.version} returned`
-    : ticket.reviewStatus === "APPROVED" ? `version ${standing.latestVersion} approved`
-    : standing.approvedVersion !== null ? `version ${standing.approvedVersion} approved; the ticket was reopened`
-    : "the ticket was reopened";
+    ticket.reviewStatus === "IN_REVIEW"
+      ? `version ${standing.latestVersion} waiting for manager review`
+      : returned
+        ? `version ${review.reportVersion.version} returned`
+        : ticket.reviewStatus === "APPROVED"
+          ? `version ${standing.latestVersion} approved`
+          : standing.approvedVersion !== null
+            ? `version ${standing.approvedVersion} approved; the ticket was reopened`
+            : "the ticket was reopened";
   return (
     <Alert variant={returned ? "warning" : ticket.reviewStatus === "APPROVED" ? "success" : "info"}>
       <p>
         <span className="font-medium">Incident report: {headline}.</span>{" "}
-        <Link href={`/reports/${ticket.id}`} className="underline">Open the report</Link>
+        <Link href={`/reports/${ticket.id}`} className="underline">
+          Open the report
+        </Link>
       </p>
       {returned && (
         <p className="mt-1">
@@ -45,7 +63,11 @@ export async function ReportNotice({ db, viewer, canWork, ticket }: { db: Db; vi
       )}
       {returned && closed && canWork && (
         <p className="mt-1 text-sm">
-          Revise the text in the <Link href={stageHref(ticket.id, "outcome", "outcome")} className="underline">Outcome</Link> stage, then resubmit. To change the ticket&apos;s data, reopen it: closing it again submits the new version.
+          Revise the text in the{" "}
+          <Link href={stageHref(ticket.id, "outcome", "outcome")} className="underline">
+            Outcome
+          </Link>{" "}
+          stage, then resubmit. To change the ticket&apos;s data, reopen it: closing it again submits the new version.
           <ResubmitButton ticketId={ticket.id} />
         </p>
       )}

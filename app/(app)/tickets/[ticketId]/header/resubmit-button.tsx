@@ -10,8 +10,14 @@ export function ResubmitButton({ ticketId }: { ticketId: string }) {
   useRefreshOnConflict(result.serverError);
   return (
     <span className="ml-2 inline-flex items-center gap-2">
-      <Button size="sm" disabled={isPending} onClick={() => execute({ ticketId })}>Resubmit for review</Button>
-      {result.serverError?.message && <span role="alert" className="text-xs">{result.serverError?.message}</span>}
+      <Button size="sm" disabled={isPending} onClick={() => execute({ ticketId })}>
+        Resubmit for review
+      </Button>
+      {result.serverError?.message && (
+        <span role="alert" className="text-xs">
+          {result.serverError?.message}
+        </span>
+      )}
     </span>
   );
 }

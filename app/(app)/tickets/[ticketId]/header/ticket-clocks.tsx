@@ -11,9 +11,13 @@ export function TicketClocks({ ticket }: { ticket: TicketDetail }) {
       {clocks.contain ? (
         <SlaText label="Time to contain" clock={clocks.contain} />
       ) : (
-        <span className="text-xs"><span className="text-muted-foreground">Time to contain</span> not applicable: resolved without containment</span>
+        <span className="text-xs">
+          <span className="text-muted-foreground">Time to contain</span> not applicable: resolved without containment
+        </span>
       )}
-      {ticket.reviewStatus !== "NONE" && <span className="text-xs">Manager review: {ticket.reviewStatus.toLowerCase().replace("_", " ")}</span>}
+      {ticket.reviewStatus !== "NONE" && (
+        <span className="text-xs">Manager review: {ticket.reviewStatus.toLowerCase().replace("_", " ")}</span>
+      )}
     </div>
   );
 }

@@ -15,9 +15,14 @@ export function TicketFacts({ ticket }: { ticket: TicketDetail }) {
   return (
     <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm" aria-label="Ticket facts">
       <Fact term="Tenant">{ticket.tenant.displayName}</Fact>
-      <Fact term="Account"><span className="break-all font-mono text-xs">{ticket.affectedUpn}</span></Fact>
+      <Fact term="Account">
+        <span className="break-all font-mono text-xs">{ticket.affectedUpn}</span>
+      </Fact>
       <Fact term="Reported">
-        <time dateTime={ticket.createdAt.toISOString()} title={formatDateTime(ticket.createdAt)}>{formatRelative(ticket.createdAt)}</time> by {ticket.reporter.name}
+        <time dateTime={ticket.createdAt.toISOString()} title={formatDateTime(ticket.createdAt)}>
+          {formatRelative(ticket.createdAt)}
+        </time>{" "}
+        by {ticket.reporter.name}
       </Fact>
       <Fact term="Assignee">{ticket.assignee?.name ?? <span className="text-muted-foreground">Unassigned</span>}</Fact>
     </dl>

@@ -19,7 +19,9 @@ export async function TicketHeader({ db, viewer, ticket, can }: StageProps) {
   const readiness = ticket.status === "RESOLVED" && can.work ? await getCloseReadiness(db, ticket.id) : null;
   return (
     <header className="space-y-3 border-b pb-4">
-      <Link href="/tickets" className="text-sm text-muted-foreground hover:underline">← Tickets</Link>
+      <Link href="/tickets" className="text-sm text-muted-foreground hover:underline">
+        ← Tickets
+      </Link>
       <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-3">
         <div className="min-w-0 flex-1 space-y-2">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -38,7 +40,12 @@ export async function TicketHeader({ db, viewer, ticket, can }: StageProps) {
       <DisconnectedNotice tenant={ticket.tenant} />
       <ApprovalNotice db={db} viewer={viewer} ticketId={ticket.id} />
       {readiness && <CloseBlockers ticketId={ticket.id} blockers={readiness.blockers} />}
-      <ReportNotice db={db} viewer={viewer} canWork={can.work} ticket={{ id: ticket.id, status: ticket.status, reviewStatus: ticket.reviewStatus }} />
+      <ReportNotice
+        db={db}
+        viewer={viewer}
+        canWork={can.work}
+        ticket={{ id: ticket.id, status: ticket.status, reviewStatus: ticket.reviewStatus }}
+      />
       {/* A closed ticket is no longer a duplicate of anything: the warning is for open work. */}
       {ticket.status !== "CLOSED" && <DuplicateWarning db={db} viewer={viewer} ticket={ticket} />}
     </header>

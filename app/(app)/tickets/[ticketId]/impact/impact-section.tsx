@@ -13,11 +13,14 @@ export async function ImpactSection({ db, viewer, ticket, can }: StageProps) {
   const clock = deadline ? deadlineState(deadline) : null;
   return (
     <Card>
-      <CardHeader><CardTitle className="text-base">Business impact</CardTitle></CardHeader>
+      <CardHeader>
+        <CardTitle className="text-base">Business impact</CardTitle>
+      </CardHeader>
       <CardContent className="space-y-3">
         {ticket.personalDataInvolved && deadline && clock && (
           <Alert variant={clock.overdue ? "destructive" : "warning"}>
-            Regulatory notification {clock.overdue ? `overdue by ${formatDuration(clock.ms)}` : `due in ${formatDuration(clock.ms)}`} ({formatDateTime(deadline)}).
+            Regulatory notification {clock.overdue ? `overdue by ${formatDuration(clock.ms)}` : `due in ${formatDuration(clock.ms)}`} (
+            {formatDateTime(deadline)}).
           </Alert>
         )}
         <ImpactForm

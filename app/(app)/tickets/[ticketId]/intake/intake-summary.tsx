@@ -22,11 +22,17 @@ export function IntakeSummary({ ticket, canEdit = false }: { ticket: TicketDetai
       </CardHeader>
       <CardContent>
         <dl className="divide-y text-sm">
-          <Row term="Affected account"><span className="font-mono">{ticket.affectedUpn}</span></Row>
+          <Row term="Affected account">
+            <span className="font-mono">{ticket.affectedUpn}</span>
+          </Row>
           {/* The name may carry its own brackets ("Contoso (demo)"): the domain goes after a separator. */}
-          <Row term="Tenant">{ticket.tenant.displayName} · <span className="font-mono text-xs">{ticket.tenant.primaryDomain}</span></Row>
+          <Row term="Tenant">
+            {ticket.tenant.displayName} · <span className="font-mono text-xs">{ticket.tenant.primaryDomain}</span>
+          </Row>
           <Row term="Detected">{formatDateTime(ticket.detectedAt)}</Row>
-          <Row term="Reported">{formatDateTime(ticket.createdAt)} by {ticket.reporter.name}</Row>
+          <Row term="Reported">
+            {formatDateTime(ticket.createdAt)} by {ticket.reporter.name}
+          </Row>
           <Row term="Assignee">{ticket.assignee?.name ?? "Unassigned"}</Row>
           <Row term="Observed">
             {ticket.symptoms.length > 0 ? (
@@ -40,7 +46,9 @@ export function IntakeSummary({ ticket, canEdit = false }: { ticket: TicketDetai
             )}
           </Row>
           {ticket.symptomsNote && (
-            <Row term="Reporter's notes"><p className="whitespace-pre-wrap">{ticket.symptomsNote}</p></Row>
+            <Row term="Reporter's notes">
+              <p className="whitespace-pre-wrap">{ticket.symptomsNote}</p>
+            </Row>
           )}
         </dl>
         {canEdit && ticket.status !== "CLOSED" && (

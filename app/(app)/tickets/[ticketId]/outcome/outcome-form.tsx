@@ -9,7 +9,14 @@ import { Textarea } from "@/components/ui/textarea";
 import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { updateOutcomeAction } from "@/lib/workflow/actions";
 
-type Props = { ticketId: string; version: number; outcomeSummary: string; lessonsLearned: string; closureReason: string; readOnly: boolean };
+type Props = {
+  ticketId: string;
+  version: number;
+  outcomeSummary: string;
+  lessonsLearned: string;
+  closureReason: string;
+  readOnly: boolean;
+};
 
 /** Stage 7. On a conflict the typed text stays in the form: the writer reloads and saves again. */
 export function OutcomeForm({ ticketId, version, readOnly, ...initial }: Props) {
@@ -20,7 +27,13 @@ export function OutcomeForm({ ticketId, version, readOnly, ...initial }: Props) 
     event.preventDefault();
     const f = new FormData(event.currentTarget);
     const get = (k: string) => String(f.get(k) ?? "");
-    execute({ ticketId, version, outcomeSummary: get("outcomeSummary"), lessonsLearned: get("lessonsLearned"), closureReason: get("closureReason") });
+    execute({
+      ticketId,
+      version,
+      outcomeSummary: get("outcomeSummary"),
+      lessonsLearned: get("lessonsLearned"),
+      closureReason: get("closureReason"),
+    });
   }
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-3" aria-label="Outcome">
@@ -33,9 +46,18 @@ export function OutcomeForm({ ticketId, version, readOnly, ...initial }: Props) 
         <Textarea name="lessonsLearned" rows={3} defaultValue={initial.lessonsLearned} readOnly={readOnly} />
       </FormField>
       <FormField id="closureReason" label="Closure reason" error={errors.closureReason}>
-        <Input name="closureReason" defaultValue={initial.closureReason} readOnly={readOnly} placeholder="e.g. Resolved: account secured, recipients advised" />
+        <Input
+          name="closureReason"
+          defaultValue={initial.closureReason}
+          readOnly={readOnly}
+          placeholder="e.g. Resolved: account secured, recipients advised"
+        />
       </FormField>
-      {!readOnly && <Button type="submit" disabled={isPending}>{isPending ? "Saving…" : "Save outcome"}</Button>}
+      {!readOnly && (
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Saving…" : "Save outcome"}
+        </Button>
+      )}
     </form>
   );
 }

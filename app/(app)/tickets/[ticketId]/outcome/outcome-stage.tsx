@@ -18,7 +18,9 @@ export function OutcomeStage({ ticket, can, progress }: StageProps & { progress:
         </CardHeader>
         <CardContent className="space-y-3">
           {canWork && revising && (
-            <p className="text-sm text-muted-foreground">The report was returned: revise its text here and resubmit it. The ticket stays closed.</p>
+            <p className="text-sm text-muted-foreground">
+              The report was returned: revise its text here and resubmit it. The ticket stays closed.
+            </p>
           )}
           <OutcomeForm
             ticketId={ticket.id}

@@ -24,7 +24,13 @@ export function AddItemForm({ ticketId }: { ticketId: string }) {
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Add a follow-up item" className="space-y-3 rounded-md border border-dashed p-4">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      noValidate
+      aria-label="Add a follow-up item"
+      className="space-y-3 rounded-md border border-dashed p-4"
+    >
       <h3 className="text-sm font-semibold">Add a follow-up item</h3>
       {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       <div className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr]">
@@ -41,7 +47,9 @@ export function AddItemForm({ ticketId }: { ticketId: string }) {
       <FormField id="new-item-notes" label="Notes" error={errors.notes}>
         <Input name="notes" />
       </FormField>
-      <Button type="submit" disabled={isPending}>{isPending ? "Adding…" : "Add item"}</Button>
+      <Button type="submit" disabled={isPending}>
+        {isPending ? "Adding…" : "Add item"}
+      </Button>
     </form>
   );
 }

@@ -30,13 +30,19 @@ export function MfaCoverageCard({ ticketId, latest, canWork }: { ticketId: strin
         {latest && (
           <>
             {latest.truncated && (
-              <p className="text-sm text-warning">These figures are of the first {latest.totalUsers} users of more: the tenant has more users than the check reads.</p>
+              <p className="text-sm text-warning">
+                These figures are of the first {latest.totalUsers} users of more: the tenant has more users than the check reads.
+              </p>
             )}
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-5" aria-label="Latest MFA coverage">
               <Figure label="Users" value={latest.totalUsers} />
               <Figure label="Registered for MFA" value={`${latest.mfaRegistered} (${coveragePercent(latest)} %)`} />
               <Figure label="MFA capable" value={latest.mfaCapable} />
-              <Figure label="Without MFA" value={latest.totalUsers - latest.mfaRegistered} warn={latest.totalUsers > latest.mfaRegistered} />
+              <Figure
+                label="Without MFA"
+                value={latest.totalUsers - latest.mfaRegistered}
+                warn={latest.totalUsers > latest.mfaRegistered}
+              />
               <Figure label="Admins without MFA" value={latest.adminsWithoutMfa} warn={latest.adminsWithoutMfa > 0} />
             </dl>
             {latest.usersWithoutMfa.length > 0 ? (

@@ -13,12 +13,16 @@ export async function PreventionSection({ db, viewer, ticket, can }: StageProps)
 
   return (
     <section aria-labelledby="prevention-heading" className="space-y-6">
-      <h2 id="prevention-heading" className="text-base font-semibold">Preventive measures</h2>
+      <h2 id="prevention-heading" className="text-base font-semibold">
+        Preventive measures
+      </h2>
       <MfaCoverageCard ticketId={ticket.id} latest={latest} canWork={canWork} />
       <Card>
         <CardHeader>
           <CardTitle className="text-base">Follow-up items</CardTitle>
-          <CardDescription>The incident report&apos;s recommendations and any others, each with an owner, a status and a due date.</CardDescription>
+          <CardDescription>
+            The incident report&apos;s recommendations and any others, each with an owner, a status and a due date.
+          </CardDescription>
         </CardHeader>
         <CardContent className="space-y-4">
           <PreventiveItemsTable items={items} canWork={canWork} />

@@ -13,7 +13,15 @@ import { updatePreventiveItemAction } from "@/lib/preventive/actions";
 import { PREVENTIVE_STATUS_LABELS, PREVENTIVE_STATUSES, type PreventiveStatus } from "@/lib/preventive/schemas";
 import { SavedNow } from "../stages/saved-now";
 
-export type PreventiveItemValues = { id: string; title: string; owner: string | null; status: string; dueAt: string; notes: string | null; updatedAt: string };
+export type PreventiveItemValues = {
+  id: string;
+  title: string;
+  owner: string | null;
+  status: string;
+  dueAt: string;
+  notes: string | null;
+  updatedAt: string;
+};
 
 /**
  * One follow-up item, edited in place; saving sends the version it was loaded at. It has no
@@ -44,7 +52,14 @@ export function PreventiveItemForm({ item }: { item: PreventiveItemValues }) {
   }
 
   return (
-    <form ref={formRef} onSubmit={onSubmit} onChange={() => setDirty(true)} noValidate aria-label={`Follow-up item: ${item.title}`} className="space-y-3">
+    <form
+      ref={formRef}
+      onSubmit={onSubmit}
+      onChange={() => setDirty(true)}
+      noValidate
+      aria-label={`Follow-up item: ${item.title}`}
+      className="space-y-3"
+    >
       {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       {isConflict && (
         <SavedNow
@@ -66,7 +81,11 @@ export function PreventiveItemForm({ item }: { item: PreventiveItemValues }) {
         </FormField>
         <FormField id={id("status")} label="Status" error={errors.status}>
           <NativeSelect name="status" defaultValue={item.status}>
-            {PREVENTIVE_STATUSES.map((s) => <option key={s} value={s}>{PREVENTIVE_STATUS_LABELS[s]}</option>)}
+            {PREVENTIVE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {PREVENTIVE_STATUS_LABELS[s]}
+              </option>
+            ))}
           </NativeSelect>
         </FormField>
         <FormField id={id("due")} label="Due date" error={errors.dueAt}>
@@ -80,8 +99,16 @@ export function PreventiveItemForm({ item }: { item: PreventiveItemValues }) {
         <Button type="submit" size="sm" variant={dirty ? "default" : "outline"} disabled={isPending}>
           {isPending ? "Saving…" : "Save item"}
         </Button>
-        {dirty && <span role="status" className="text-xs text-muted-foreground">Unsaved changes</span>}
-        {hasSucceeded && !dirty && !isPending && <span role="status" className="text-xs text-success">Saved.</span>}
+        {dirty && (
+          <span role="status" className="text-xs text-muted-foreground">
+            Unsaved changes
+          </span>
+        )}
+        {hasSucceeded && !dirty && !isPending && (
+          <span role="status" className="text-xs text-success">
+            Saved.
+          </span>
+        )}
       </div>
     </form>
   );

@@ -19,11 +19,22 @@ export function PreventiveItemRow({ item, dueLabel, columns }: { item: Preventiv
       <TableRow data-item={item.title}>
         <TableCell className="font-medium">{item.title}</TableCell>
         <TableCell>{item.owner ?? <span className="text-muted-foreground">Not assigned</span>}</TableCell>
-        <TableCell><PreventiveStatusBadge status={item.status} /></TableCell>
+        <TableCell>
+          <PreventiveStatusBadge status={item.status} />
+        </TableCell>
         <TableCell className="whitespace-nowrap">{dueLabel ?? "—"}</TableCell>
-        <TableCell className="max-w-56 truncate text-xs text-muted-foreground" title={item.notes ?? undefined}>{item.notes ?? ""}</TableCell>
+        <TableCell className="max-w-56 truncate text-xs text-muted-foreground" title={item.notes ?? undefined}>
+          {item.notes ?? ""}
+        </TableCell>
         <TableCell className="text-right">
-          <Button size="sm" variant="ghost" aria-expanded={editing} aria-controls={formRowId} aria-label={`${editing ? "Hide" : "Edit"} ${item.title}`} onClick={() => setEditing(!editing)}>
+          <Button
+            size="sm"
+            variant="ghost"
+            aria-expanded={editing}
+            aria-controls={formRowId}
+            aria-label={`${editing ? "Hide" : "Edit"} ${item.title}`}
+            onClick={() => setEditing(!editing)}
+          >
             <Pencil className="size-3.5" aria-hidden />
             {editing ? "Hide" : "Edit"}
           </Button>

@@ -17,12 +17,20 @@ export function PreventiveItemsTable({ items, canWork }: { items: Item[]; canWor
           <TableHead>Status</TableHead>
           <TableHead>Due</TableHead>
           <TableHead>Notes</TableHead>
-          {canWork && <TableHead><span className="sr-only">Edit</span></TableHead>}
+          {canWork && (
+            <TableHead>
+              <span className="sr-only">Edit</span>
+            </TableHead>
+          )}
         </TableRow>
       </TableHeader>
       <TableBody>
         {items.length === 0 && (
-          <TableRow><TableCell colSpan={columns} className="text-muted-foreground">No follow-up items yet.</TableCell></TableRow>
+          <TableRow>
+            <TableCell colSpan={columns} className="text-muted-foreground">
+              No follow-up items yet.
+            </TableCell>
+          </TableRow>
         )}
         {items.map((item) =>
           canWork ? (
@@ -37,7 +45,9 @@ export function PreventiveItemsTable({ items, canWork }: { items: Item[]; canWor
             <TableRow key={item.id}>
               <TableCell>{item.title}</TableCell>
               <TableCell>{item.owner ?? <span className="text-muted-foreground">Not assigned</span>}</TableCell>
-              <TableCell><PreventiveStatusBadge status={item.status} /></TableCell>
+              <TableCell>
+                <PreventiveStatusBadge status={item.status} />
+              </TableCell>
               <TableCell>{item.dueAt ? formatDueDate(item.dueAt) : "—"}</TableCell>
               <TableCell className="whitespace-pre-wrap">{item.notes ?? ""}</TableCell>
             </TableRow>

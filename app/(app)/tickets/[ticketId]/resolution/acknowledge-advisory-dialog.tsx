@@ -4,7 +4,15 @@ import { useAction } from "next-safe-action/hooks";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFormActions, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogFormActions,
+  DialogHeader,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
@@ -17,7 +25,9 @@ export function AcknowledgeAdvisoryDialog({ advisoryId, version, domain }: { adv
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button type="button" size="sm">Mark acknowledged</Button>
+        <Button type="button" size="sm">
+          Mark acknowledged
+        </Button>
       </DialogTrigger>
       <DialogContent className="max-w-md">
         {open && <AcknowledgeForm advisoryId={advisoryId} version={version} domain={domain} onDone={() => setOpen(false)} />}
@@ -26,7 +36,17 @@ export function AcknowledgeAdvisoryDialog({ advisoryId, version, domain }: { adv
   );
 }
 
-function AcknowledgeForm({ advisoryId, version, domain, onDone }: { advisoryId: string; version: number; domain: string; onDone: () => void }) {
+function AcknowledgeForm({
+  advisoryId,
+  version,
+  domain,
+  onDone,
+}: {
+  advisoryId: string;
+  version: number;
+  domain: string;
+  onDone: () => void;
+}) {
   const formRef = useRef<HTMLFormElement>(null);
   const { execute, result, isPending } = useAction(acknowledgeAdvisoryAction, { onSuccess: onDone });
   useRefreshOnConflict(result.serverError);
@@ -39,10 +59,17 @@ function AcknowledgeForm({ advisoryId, version, domain, onDone }: { advisoryId: 
     <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4" aria-label={`Record ${domain}'s acknowledgement`}>
       <DialogHeader>
         <DialogTitle>Record {domain}&apos;s acknowledgement</DialogTitle>
-        <DialogDescription>Their admins confirmed they blocked or removed the mail. You are recorded as the person who noted it, with the time.</DialogDescription>
+        <DialogDescription>
+          Their admins confirmed they blocked or removed the mail. You are recorded as the person who noted it, with the time.
+        </DialogDescription>
       </DialogHeader>
       {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
-      <FormField id={`ack-${advisoryId}-from`} label="Who confirmed (optional)" hint="The name or address in their reply." error={result.validationErrors?.fieldErrors.acknowledgedFrom}>
+      <FormField
+        id={`ack-${advisoryId}-from`}
+        label="Who confirmed (optional)"
+        hint="The name or address in their reply."
+        error={result.validationErrors?.fieldErrors.acknowledgedFrom}
+      >
         <Input name="acknowledgedFrom" placeholder={`postmaster@${domain}`} maxLength={200} />
       </FormField>
       <DialogFormActions pending={isPending} label="Record acknowledgement" />

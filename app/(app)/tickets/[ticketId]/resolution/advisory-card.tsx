@@ -10,12 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
-import {
-  markAdvisorySentAction,
-  redraftAdvisoryAction,
-  sendAdvisoryAction,
-  updateAdvisoryAction,
-} from "@/lib/advisories/actions";
+import { markAdvisorySentAction, redraftAdvisoryAction, sendAdvisoryAction, updateAdvisoryAction } from "@/lib/advisories/actions";
 import { ADVISORY_STATUS_LABELS, ADVISORY_STATUS_VARIANTS, advisoryAsText } from "@/lib/advisories/labels";
 import { formatDateTime } from "@/lib/utils/dates";
 import { SavedNow } from "../stages/saved-now";
@@ -56,7 +51,14 @@ function acknowledgedText(a: Pick<AdvisoryView, "acknowledgedAt" | "acknowledged
   return ` Acknowledged ${formatDateTime(new Date(a.acknowledgedAt))}${from}${by}.`;
 }
 
-const splitAddresses = (raw: string) => [...new Set(raw.split(/[\s,;]+/).map((p) => p.trim().toLowerCase()).filter(Boolean))];
+const splitAddresses = (raw: string) => [
+  ...new Set(
+    raw
+      .split(/[\s,;]+/)
+      .map((p) => p.trim().toLowerCase())
+      .filter(Boolean),
+  ),
+];
 
 type CardProps = { advisory: AdvisoryView; canWork: boolean; canSend: boolean; senderMailbox: string | null };
 
@@ -69,9 +71,17 @@ export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: C
   const save = useAction(updateAdvisoryAction, { onSuccess: () => setDirty(false) });
   const send = useAction(sendAdvisoryAction);
   const markSent = useAction(markAdvisorySentAction);
-  const redraft = useAction(redraftAdvisoryAction, { onSuccess: () => { setDirty(false); setFormKey((k) => k + 1); } });
+  const redraft = useAction(redraftAdvisoryAction, {
+    onSuccess: () => {
+      setDirty(false);
+      setFormKey((k) => k + 1);
+    },
+  });
   const busy = [save, send, markSent, redraft].some((x) => x.isPending);
-  const errors = { ...(save.result.validationErrors?.fieldErrors ?? {}), ...(send.result.validationErrors?.fieldErrors ?? {}) } as Record<string, string[] | undefined>;
+  const errors = { ...(save.result.validationErrors?.fieldErrors ?? {}), ...(send.result.validationErrors?.fieldErrors ?? {}) } as Record<
+    string,
+    string[] | undefined
+  >;
   const serverError = [save, send, markSent, redraft].map((x) => x.result.serverError).find(Boolean);
   // Someone else changed it: the page reloads (new version, their text below), the typed text stays.
   const isConflict = useRefreshOnConflict(serverError);
@@ -81,7 +91,11 @@ export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: C
 
   function formValues() {
     const form = new FormData(formRef.current!);
-    return { toAddresses: String(form.get("toAddresses") ?? ""), subject: String(form.get("subject") ?? ""), body: String(form.get("body") ?? "") };
+    return {
+      toAddresses: String(form.get("toAddresses") ?? ""),
+      subject: String(form.get("subject") ?? ""),
+      body: String(form.get("body") ?? ""),
+    };
   }
 
   function onSave(event: React.FormEvent<HTMLFormElement>) {
@@ -103,7 +117,9 @@ export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: C
   return (
     <article aria-label={`Advisory to ${a.domain}`} className="space-y-3 rounded-md border p-4">
       <header className="flex flex-wrap items-center gap-2">
-        <h3 className="font-semibold"><span className="font-mono">{a.domain}</span></h3>
+        <h3 className="font-semibold">
+          <span className="font-mono">{a.domain}</span>
+        </h3>
         <Badge variant={ADVISORY_STATUS_VARIANTS[a.status] ?? "neutral"}>{ADVISORY_STATUS_LABELS[a.status] ?? a.status}</Badge>
         <span className="text-xs text-muted-foreground">
           {a.sentAt && `Sent ${formatDateTime(new Date(a.sentAt))}${a.sentByName ? ` by ${a.sentByName}` : ""}${sentHow(a)}.`}
@@ -124,14 +140,21 @@ export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: C
       {a.drafted && (
         <details className="rounded-md border border-amber-300 p-2 text-sm">
           <summary>Edited after Breachdesk drafted it: show the drafted text</summary>
-          <p className="mt-2"><span className="text-muted-foreground">Drafted subject:</span> {a.drafted.subject}</p>
+          <p className="mt-2">
+            <span className="text-muted-foreground">Drafted subject:</span> {a.drafted.subject}
+          </p>
           <pre className="max-h-60 overflow-auto whitespace-pre-wrap rounded bg-muted/50 p-2 font-mono text-xs">{a.drafted.body}</pre>
         </details>
       )}
 
       {editable ? (
         <form key={formKey} ref={formRef} onSubmit={onSave} onChange={() => setDirty(true)} noValidate className="space-y-3">
-          <FormField id={id("to")} label="To" error={errors.toAddresses} hint="The domain's admin addresses, separated by commas. Pre-filled with the standard abuse and postmaster addresses.">
+          <FormField
+            id={id("to")}
+            label="To"
+            error={errors.toAddresses}
+            hint="The domain's admin addresses, separated by commas. Pre-filled with the standard abuse and postmaster addresses."
+          >
             <Input name="toAddresses" defaultValue={a.toAddresses.join(", ")} />
           </FormField>
           <FormField id={id("subject")} label="Subject" error={errors.subject}>
@@ -141,35 +164,82 @@ export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: C
             <Textarea name="body" rows={14} defaultValue={a.body} className="font-mono text-xs" />
           </FormField>
           <div className="flex flex-wrap items-center gap-2">
-            <Button type="button" onClick={() => { const v = formValues(); setSendPreview({ to: splitAddresses(v.toAddresses), subject: v.subject.trim() }); }} disabled={busy || !canSend} title={canSend ? undefined : "No service mailbox is configured for this tenant"}>
+            <Button
+              type="button"
+              onClick={() => {
+                const v = formValues();
+                setSendPreview({ to: splitAddresses(v.toAddresses), subject: v.subject.trim() });
+              }}
+              disabled={busy || !canSend}
+              title={canSend ? undefined : "No service mailbox is configured for this tenant"}
+            >
               {send.isPending ? "Sending advisory…" : "Send advisory"}
             </Button>
-            <Button type="submit" variant="outline" disabled={busy || !dirty}>{save.isPending ? "Saving…" : "Save changes"}</Button>
-            <CopyAdvisoryButton getText={() => advisoryAsText({ ...formValues(), toAddresses: splitAddresses(formValues().toAddresses) })} />
-            <Button type="button" variant="outline" size="sm" disabled={busy} onClick={() => afterSave((version) => markSent.execute({ advisoryId: a.id, version }))}>
+            <Button type="submit" variant="outline" disabled={busy || !dirty}>
+              {save.isPending ? "Saving…" : "Save changes"}
+            </Button>
+            <CopyAdvisoryButton
+              getText={() => advisoryAsText({ ...formValues(), toAddresses: splitAddresses(formValues().toAddresses) })}
+            />
+            <Button
+              type="button"
+              variant="outline"
+              size="sm"
+              disabled={busy}
+              onClick={() => afterSave((version) => markSent.execute({ advisoryId: a.id, version }))}
+            >
               Mark sent (copied)
             </Button>
-            <Button type="button" variant="ghost" size="sm" disabled={busy} onClick={() => redraft.execute({ advisoryId: a.id, version: a.version })}>
+            <Button
+              type="button"
+              variant="ghost"
+              size="sm"
+              disabled={busy}
+              onClick={() => redraft.execute({ advisoryId: a.id, version: a.version })}
+            >
               Redraft from trace
             </Button>
           </div>
-          {dirty && <p className="text-xs text-muted-foreground" role="status">Unsaved changes: they are saved before sending.</p>}
+          {dirty && (
+            <p className="text-xs text-muted-foreground" role="status">
+              Unsaved changes: they are saved before sending.
+            </p>
+          )}
         </form>
       ) : (
         <div className="space-y-2 text-sm">
-          <p><span className="text-muted-foreground">To:</span> {a.toAddresses.join(", ") || "not recorded"}</p>
-          <p><span className="text-muted-foreground">Subject:</span> {a.subject}</p>
+          <p>
+            <span className="text-muted-foreground">To:</span> {a.toAddresses.join(", ") || "not recorded"}
+          </p>
+          <p>
+            <span className="text-muted-foreground">Subject:</span> {a.subject}
+          </p>
           <pre className="max-h-80 overflow-auto whitespace-pre-wrap rounded bg-muted/50 p-3 font-mono text-xs">{a.body}</pre>
           {a.status === "SEND_UNKNOWN" && (
             <Alert variant="warning">
-              Whether this advisory went out is not known: Graph did not answer, or the send was interrupted. Check the service mailbox&apos;s Sent
-              Items{senderMailbox ? ` (${senderMailbox})` : ""}, then mark it sent or send it again knowingly. It is never sent again by itself.
+              Whether this advisory went out is not known: Graph did not answer, or the send was interrupted. Check the service
+              mailbox&apos;s Sent Items{senderMailbox ? ` (${senderMailbox})` : ""}, then mark it sent or send it again knowingly. It is
+              never sent again by itself.
             </Alert>
           )}
           {canWork && a.status === "SEND_UNKNOWN" && (
             <div className="flex flex-wrap items-center gap-2">
-              <Button type="button" variant="outline" size="sm" disabled={busy} onClick={() => markSent.execute({ advisoryId: a.id, version: a.version })}>It went out: mark sent</Button>
-              <Button type="button" variant="destructive" size="sm" disabled={busy || !canSend} onClick={() => send.execute({ advisoryId: a.id, version: a.version, resendAfterUnknown: true })}>
+              <Button
+                type="button"
+                variant="outline"
+                size="sm"
+                disabled={busy}
+                onClick={() => markSent.execute({ advisoryId: a.id, version: a.version })}
+              >
+                It went out: mark sent
+              </Button>
+              <Button
+                type="button"
+                variant="destructive"
+                size="sm"
+                disabled={busy || !canSend}
+                onClick={() => send.execute({ advisoryId: a.id, version: a.version, resendAfterUnknown: true })}
+              >
                 It did not go out: send again
               </Button>
             </div>
@@ -188,7 +258,10 @@ export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: C
           from={senderMailbox}
           preview={sendPreview}
           onCancel={() => setSendPreview(null)}
-          onSend={() => { setSendPreview(null); void afterSave((version) => send.execute({ advisoryId: a.id, version })); }}
+          onSend={() => {
+            setSendPreview(null);
+            void afterSave((version) => send.execute({ advisoryId: a.id, version }));
+          }}
         />
       )}
     </article>

@@ -32,7 +32,9 @@ export function CopyAdvisoryButton({ getText }: { getText: () => string }) {
 
   return (
     <span className="inline-flex items-center gap-2">
-      <Button type="button" variant="outline" size="sm" onClick={copy}>Copy advisory</Button>
+      <Button type="button" variant="outline" size="sm" onClick={copy}>
+        Copy advisory
+      </Button>
       <span role="status" className="text-xs text-muted-foreground">
         {state === "copied" ? "Copied to the clipboard." : state === "failed" ? "Could not copy: select the text below and copy it." : ""}
       </span>

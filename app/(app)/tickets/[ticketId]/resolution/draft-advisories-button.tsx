@@ -5,7 +5,15 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { draftAdvisoriesAction } from "@/lib/advisories/actions";
 
-export function DraftAdvisoriesButton({ ticketId, externalDomains, drafted }: { ticketId: string; externalDomains: number; drafted: number }) {
+export function DraftAdvisoriesButton({
+  ticketId,
+  externalDomains,
+  drafted,
+}: {
+  ticketId: string;
+  externalDomains: number;
+  drafted: number;
+}) {
   const { execute, result, isPending, hasSucceeded } = useAction(draftAdvisoriesAction);
   const data = result.data;
   return (
@@ -13,7 +21,9 @@ export function DraftAdvisoriesButton({ ticketId, externalDomains, drafted }: { 
       {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       {hasSucceeded && data && (
         <Alert variant="success">
-          {data.drafted.length > 0 ? `Drafted advisories for ${data.drafted.join(", ")}.` : "Every recipient domain already has an advisory."}
+          {data.drafted.length > 0
+            ? `Drafted advisories for ${data.drafted.join(", ")}.`
+            : "Every recipient domain already has an advisory."}
         </Alert>
       )}
       <div className="flex flex-wrap items-center gap-3">
@@ -21,7 +31,8 @@ export function DraftAdvisoriesButton({ ticketId, externalDomains, drafted }: { 
           {isPending ? "Drafting advisories…" : "Draft advisories"}
         </Button>
         <span className="text-sm text-muted-foreground">
-          {externalDomains} external domain{externalDomains === 1 ? "" : "s"} in the trace, {drafted} advisor{drafted === 1 ? "y" : "ies"} so far. Existing advisories are kept.
+          {externalDomains} external domain{externalDomains === 1 ? "" : "s"} in the trace, {drafted} advisor{drafted === 1 ? "y" : "ies"}{" "}
+          so far. Existing advisories are kept.
         </span>
       </div>
     </div>

@@ -7,8 +7,16 @@ import { stageHref } from "@/lib/workflow/stages";
 // Recovery steps run in the troubleshooting checklist; this only shows where they stand, each
 // linking to its own row there (#step-<key>).
 const STEPS = [
-  { key: "re-enable-sign-in", label: "Re-enable sign-in (allow sign-in again)", hint: "Once the account is secured (password reset, MFA, sessions revoked)." },
-  { key: "release-restricted-sender", label: "Restore mail flow (release the restricted sender)", hint: "Manual: Defender portal or Remove-BlockedSenderAddress." },
+  {
+    key: "re-enable-sign-in",
+    label: "Re-enable sign-in (allow sign-in again)",
+    hint: "Once the account is secured (password reset, MFA, sessions revoked).",
+  },
+  {
+    key: "release-restricted-sender",
+    label: "Restore mail flow (release the restricted sender)",
+    hint: "Manual: Defender portal or Remove-BlockedSenderAddress.",
+  },
 ] as const;
 
 // Same words as the checklist's own badges, so a state reads the same in both tabs.
@@ -35,7 +43,11 @@ export function RecoverySteps({ ticketId, steps }: { ticketId: string; steps: St
       <CardHeader>
         <CardTitle className="text-base">Recovery</CardTitle>
         <CardDescription>
-          These steps run from the <Link href={checklist} className="underline">troubleshooting checklist</Link>.
+          These steps run from the{" "}
+          <Link href={checklist} className="underline">
+            troubleshooting checklist
+          </Link>
+          .
         </CardDescription>
       </CardHeader>
       <CardContent>

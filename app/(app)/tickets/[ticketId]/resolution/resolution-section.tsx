@@ -27,7 +27,9 @@ export async function ResolutionSection({ db, viewer, ticket, can }: StageProps)
 
   return (
     <section aria-labelledby="resolution-heading" className="space-y-6">
-      <h2 id="resolution-heading" className="text-base font-semibold">Resolution and recovery</h2>
+      <h2 id="resolution-heading" className="text-base font-semibold">
+        Resolution and recovery
+      </h2>
 
       <Card>
         <CardHeader>
@@ -35,25 +37,39 @@ export async function ResolutionSection({ db, viewer, ticket, can }: StageProps)
           <CardDescription>
             What <span className="font-mono">{ticket.affectedUpn}</span> sent, from Exchange message trace
             {trace.lastRun?.sender && trace.lastRun.sender !== ticket.affectedUpn.toLowerCase() ? (
-              <> (traced by its primary SMTP address <span className="font-mono">{trace.lastRun.sender}</span>, which Exchange records instead of the sign-in name)</>
+              <>
+                {" "}
+                (traced by its primary SMTP address <span className="font-mono">{trace.lastRun.sender}</span>, which Exchange records
+                instead of the sign-in name)
+              </>
             ) : null}
             .{" "}
             {trace.lastRun
               ? `Last run ${formatDateTime(trace.lastRun.at)}${trace.lastRun.result === "FAILED" ? " (failed)" : ""}${
-                  trace.lastRun.start && trace.lastRun.end ? `, window ${formatDateTime(new Date(trace.lastRun.start))} to ${formatDateTime(new Date(trace.lastRun.end))}` : ""
+                  trace.lastRun.start && trace.lastRun.end
+                    ? `, window ${formatDateTime(new Date(trace.lastRun.start))} to ${formatDateTime(new Date(trace.lastRun.end))}`
+                    : ""
                 }.`
               : "Not run yet."}
           </CardDescription>
           {trace.lastRun?.truncated && (
             <Alert variant="warning">
-              Only the first {trace.lastRun.messages ?? trace.total} of more trace rows were read: Exchange had more in this window. Narrow the window to see the rest.
+              Only the first {trace.lastRun.messages ?? trace.total} of more trace rows were read: Exchange had more in this window. Narrow
+              the window to see the rest.
             </Alert>
           )}
         </CardHeader>
         <CardContent className="space-y-4">
           {canWork && <RunTraceForm ticketId={ticket.id} defaultStart={defaults.start.toISOString()} />}
           {trace.total === 0 ? (
-            <EmptyState title="No trace results yet" description={canWork ? "Run the message trace to see the mail the account sent." : "The support engineer has not run the message trace yet."} />
+            <EmptyState
+              title="No trace results yet"
+              description={
+                canWork
+                  ? "Run the message trace to see the mail the account sent."
+                  : "The support engineer has not run the message trace yet."
+              }
+            />
           ) : (
             <>
               <TraceSummaryTable summary={trace.summary} />
@@ -72,15 +88,28 @@ export async function ResolutionSection({ db, viewer, ticket, can }: StageProps)
           <CardTitle className="text-base">Advisories to recipient domains</CardTitle>
           <CardDescription>
             One advisory per external recipient domain, asking its admins to block or delete the mail. Sent from{" "}
-            {ticket.tenant.serviceMailbox ? <span className="font-mono">{ticket.tenant.serviceMailbox}</span> : "the tenant's service mailbox (none configured: copy instead)"}.
+            {ticket.tenant.serviceMailbox ? (
+              <span className="font-mono">{ticket.tenant.serviceMailbox}</span>
+            ) : (
+              "the tenant's service mailbox (none configured: copy instead)"
+            )}
+            .
           </CardDescription>
         </CardHeader>
         <CardContent className="space-y-4">
-          {canWork && trace.total > 0 && <DraftAdvisoriesButton ticketId={ticket.id} externalDomains={externalDomains} drafted={advisories.length} />}
+          {canWork && trace.total > 0 && (
+            <DraftAdvisoriesButton ticketId={ticket.id} externalDomains={externalDomains} drafted={advisories.length} />
+          )}
           {advisories.length === 0 ? (
             <EmptyState
               title="No advisories yet"
-              description={trace.total === 0 ? "Advisories are drafted from the message trace." : externalDomains === 0 ? "The trace shows no external recipient domains." : "Draft them from the trace."}
+              description={
+                trace.total === 0
+                  ? "Advisories are drafted from the message trace."
+                  : externalDomains === 0
+                    ? "The trace shows no external recipient domains."
+                    : "Draft them from the trace."
+              }
             />
           ) : (
             advisories.map((a) => (

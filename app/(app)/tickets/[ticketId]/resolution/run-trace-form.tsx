@@ -22,7 +22,11 @@ export function RunTraceForm({ ticketId, defaultStart }: { ticketId: string; def
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    execute({ ticketId, startDate: fromUtcInput(String(form.get("startDate") ?? "")), endDate: fromUtcInput(String(form.get("endDate") ?? "")) });
+    execute({
+      ticketId,
+      startDate: fromUtcInput(String(form.get("startDate") ?? "")),
+      endDate: fromUtcInput(String(form.get("endDate") ?? "")),
+    });
   }
 
   return (

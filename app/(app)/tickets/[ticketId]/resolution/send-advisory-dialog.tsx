@@ -1,6 +1,13 @@
 "use client";
 
-import { AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle } from "@/components/ui/alert-dialog";
+import {
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 
 export type SendPreview = { to: string[]; subject: string };
@@ -18,7 +25,8 @@ export function SendAdvisoryDialog({ domain, from, preview, onCancel, onSend }: 
       <AlertDialogContent className="max-w-lg">
         <AlertDialogTitle>Send the advisory to {domain}?</AlertDialogTitle>
         <AlertDialogDescription>
-          It goes out now through Microsoft Graph to the administrators of an outside domain, and cannot be recalled. Unsaved edits are saved first.
+          It goes out now through Microsoft Graph to the administrators of an outside domain, and cannot be recalled. Unsaved edits are
+          saved first.
         </AlertDialogDescription>
         {preview && (
           <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
@@ -28,7 +36,11 @@ export function SendAdvisoryDialog({ domain, from, preview, onCancel, onSend }: 
             <dd>
               {count > 0 ? (
                 <ul aria-label="Recipients" className="space-y-0.5">
-                  {preview.to.map((address) => <li key={address} className="break-all font-mono text-xs">{address}</li>)}
+                  {preview.to.map((address) => (
+                    <li key={address} className="break-all font-mono text-xs">
+                      {address}
+                    </li>
+                  ))}
                 </ul>
               ) : (
                 <span className="text-destructive">No recipients: enter at least one address first.</span>

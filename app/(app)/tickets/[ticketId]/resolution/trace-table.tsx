@@ -36,17 +36,45 @@ export function TraceTable({ rows, total, sender }: { rows: Row[]; total: number
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filter trace results">
         <div className="grid gap-1.5">
-          <label htmlFor="trace-filter-status" className="text-sm font-medium">Status</label>
-          <NativeSelect id="trace-filter-status" value={status} onChange={(e) => { setStatus(e.target.value); setShown(PAGE); }} className="w-48">
+          <label htmlFor="trace-filter-status" className="text-sm font-medium">
+            Status
+          </label>
+          <NativeSelect
+            id="trace-filter-status"
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value);
+              setShown(PAGE);
+            }}
+            className="w-48"
+          >
             <option value="">All statuses</option>
-            {statuses.map((s) => <option key={s} value={s}>{traceStatusLabel(s)}</option>)}
+            {statuses.map((s) => (
+              <option key={s} value={s}>
+                {traceStatusLabel(s)}
+              </option>
+            ))}
           </NativeSelect>
         </div>
         <div className="grid gap-1.5">
-          <label htmlFor="trace-filter-domain" className="text-sm font-medium">Domain</label>
-          <NativeSelect id="trace-filter-domain" value={domain} onChange={(e) => { setDomain(e.target.value); setShown(PAGE); }} className="w-56">
+          <label htmlFor="trace-filter-domain" className="text-sm font-medium">
+            Domain
+          </label>
+          <NativeSelect
+            id="trace-filter-domain"
+            value={domain}
+            onChange={(e) => {
+              setDomain(e.target.value);
+              setShown(PAGE);
+            }}
+            className="w-56"
+          >
             <option value="">All domains</option>
-            {domains.map((d) => <option key={d} value={d}>{d}</option>)}
+            {domains.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
           </NativeSelect>
         </div>
         <p className="pb-2 text-sm text-muted-foreground" aria-live="polite">
@@ -72,11 +100,17 @@ export function TraceTable({ rows, total, sender }: { rows: Row[]; total: number
               <TableCell className="whitespace-nowrap text-xs">{formatDateTime(new Date(r.receivedAt))}</TableCell>
               <TableCell className="font-mono text-xs">{r.recipient}</TableCell>
               <TableCell>{r.subject ?? <span className="text-muted-foreground">not recorded</span>}</TableCell>
-              <TableCell><Badge variant={statusVariant(r.status)}>{traceStatusLabel(r.status)}</Badge></TableCell>
+              <TableCell>
+                <Badge variant={statusVariant(r.status)}>{traceStatusLabel(r.status)}</Badge>
+              </TableCell>
             </TableRow>
           ))}
           {visible.length === 0 && (
-            <TableRow><TableCell colSpan={4} className="text-center text-muted-foreground">No messages match these filters.</TableCell></TableRow>
+            <TableRow>
+              <TableCell colSpan={4} className="text-center text-muted-foreground">
+                No messages match these filters.
+              </TableCell>
+            </TableRow>
           )}
         </TableBody>
       </Table>

@@ -3,7 +3,13 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRef, useState } from "react";
 import {
-  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
@@ -12,7 +18,15 @@ import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { correctRecipientDomainAction, deleteRecipientDomainAction, revertRecipientDomainAction } from "@/lib/scope/actions";
 
-type Row = { id: string; domain: string; version: number; messageCount: number; recipientCount: number; hasTraceCounts: boolean; isEdited: boolean };
+type Row = {
+  id: string;
+  domain: string;
+  version: number;
+  messageCount: number;
+  recipientCount: number;
+  hasTraceCounts: boolean;
+  isEdited: boolean;
+};
 
 /**
  * Correct, revert or remove one recipient domain. Each change names the row's version; on a
@@ -33,47 +47,85 @@ export function DomainRowControls({ row }: { row: Row }) {
   return (
     <div className="space-y-1 text-xs">
       <details>
-        <summary className="cursor-pointer text-primary">Correct<span className="sr-only"> {row.domain}</span></summary>
-        <form ref={formRef} noValidate aria-label={`Correct ${row.domain}`} className="mt-1 flex flex-wrap items-end gap-2"
+        <summary className="cursor-pointer text-primary">
+          Correct<span className="sr-only"> {row.domain}</span>
+        </summary>
+        <form
+          ref={formRef}
+          noValidate
+          aria-label={`Correct ${row.domain}`}
+          className="mt-1 flex flex-wrap items-end gap-2"
           onSubmit={(e) => {
             e.preventDefault();
             const f = new FormData(e.currentTarget);
-            correct.execute({ domainId: row.id, version: row.version, messageCount: String(f.get("messageCount") ?? "") as never, recipientCount: String(f.get("recipientCount") ?? "") as never });
-          }}>
+            correct.execute({
+              domainId: row.id,
+              version: row.version,
+              messageCount: String(f.get("messageCount") ?? "") as never,
+              recipientCount: String(f.get("recipientCount") ?? "") as never,
+            });
+          }}
+        >
           <FormField id={id("messages")} label={`Messages to ${row.domain}`} error={errors.messageCount}>
             <Input name="messageCount" type="number" min={0} defaultValue={row.messageCount} className="w-24" />
           </FormField>
           <FormField id={id("recipients")} label={`Recipients at ${row.domain}`} error={errors.recipientCount}>
             <Input name="recipientCount" type="number" min={0} defaultValue={row.recipientCount} className="w-24" />
           </FormField>
-          <Button type="submit" size="sm" disabled={busy}>{correct.isPending ? "Saving…" : "Save counts"}</Button>
+          <Button type="submit" size="sm" disabled={busy}>
+            {correct.isPending ? "Saving…" : "Save counts"}
+          </Button>
         </form>
       </details>
       <div className="flex flex-wrap gap-1">
         {row.isEdited && row.hasTraceCounts && (
-          <Button type="button" size="sm" variant="ghost" disabled={busy} onClick={() => revert.execute({ domainId: row.id, version: row.version })}>
+          <Button
+            type="button"
+            size="sm"
+            variant="ghost"
+            disabled={busy}
+            onClick={() => revert.execute({ domainId: row.id, version: row.version })}
+          >
             Use trace counts<span className="sr-only"> for {row.domain}</span>
           </Button>
         )}
         <AlertDialog open={open} onOpenChange={setOpen}>
           <AlertDialogTrigger asChild>
-            <Button type="button" size="sm" variant="ghost" disabled={busy}>Remove<span className="sr-only"> {row.domain}</span></Button>
+            <Button type="button" size="sm" variant="ghost" disabled={busy}>
+              Remove<span className="sr-only"> {row.domain}</span>
+            </Button>
           </AlertDialogTrigger>
           <AlertDialogContent>
             <AlertDialogTitle>Remove {row.domain} from the scope?</AlertDialogTitle>
             <AlertDialogDescription>
-              {row.hasTraceCounts ? "The message trace found this domain: it comes back the next time the trace is run." : "The row and its counts are removed; the removal is kept in the timeline."}
+              {row.hasTraceCounts
+                ? "The message trace found this domain: it comes back the next time the trace is run."
+                : "The row and its counts are removed; the removal is kept in the timeline."}
             </AlertDialogDescription>
-            {remove.result.serverError?.message && <p role="alert" className="text-sm text-destructive">{remove.result.serverError?.message}</p>}
+            {remove.result.serverError?.message && (
+              <p role="alert" className="text-sm text-destructive">
+                {remove.result.serverError?.message}
+              </p>
+            )}
             <AlertDialogFooter>
               <AlertDialogCancel>Cancel</AlertDialogCancel>
-              <Button variant="destructive" disabled={busy} onClick={() => remove.execute({ domainId: row.id, version: row.version })}>Remove {row.domain}</Button>
+              <Button variant="destructive" disabled={busy} onClick={() => remove.execute({ domainId: row.id, version: row.version })}>
+                Remove {row.domain}
+              </Button>
             </AlertDialogFooter>
           </AlertDialogContent>
         </AlertDialog>
       </div>
-      {correct.hasSucceeded && !correct.isPending && <p role="status" className="text-success">Counts saved.</p>}
-      {serverError && <p role="alert" className="text-destructive">{serverError.message}</p>}
+      {correct.hasSucceeded && !correct.isPending && (
+        <p role="status" className="text-success">
+          Counts saved.
+        </p>
+      )}
+      {serverError && (
+        <p role="alert" className="text-destructive">
+          {serverError.message}
+        </p>
+      )}
     </div>
   );
 }

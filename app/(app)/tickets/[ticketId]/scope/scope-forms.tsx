@@ -13,14 +13,31 @@ export function AddAffectedUserForm({ ticketId, tenantDomain }: { ticketId: stri
   const ref = useRef<HTMLFormElement>(null);
   const { execute, result, isPending } = useAction(addAffectedUserAction, { onSuccess: () => ref.current?.reset() });
   // "Not an account of this tenant" comes back as a server error shown beside the field: focus it too.
-  useFocusFirstError(ref, useMemo(() => ({ validationErrors: result.validationErrors ?? (result.serverError?.message ? true : undefined) }), [result]));
+  useFocusFirstError(
+    ref,
+    useMemo(() => ({ validationErrors: result.validationErrors ?? (result.serverError?.message ? true : undefined) }), [result]),
+  );
   return (
-    <form ref={ref} noValidate aria-label="Add an affected account" className="flex flex-wrap items-end gap-2"
-      onSubmit={(e) => { e.preventDefault(); execute({ ticketId, upn: String(new FormData(e.currentTarget).get("upn") ?? "") }); }}>
-      <FormField id="scope-upn" label="Another affected account" error={result.validationErrors?.fieldErrors.upn ?? result.serverError?.message}>
+    <form
+      ref={ref}
+      noValidate
+      aria-label="Add an affected account"
+      className="flex flex-wrap items-end gap-2"
+      onSubmit={(e) => {
+        e.preventDefault();
+        execute({ ticketId, upn: String(new FormData(e.currentTarget).get("upn") ?? "") });
+      }}
+    >
+      <FormField
+        id="scope-upn"
+        label="Another affected account"
+        error={result.validationErrors?.fieldErrors.upn ?? result.serverError?.message}
+      >
         <Input name="upn" type="email" placeholder={`name@${tenantDomain}`} className="w-full sm:w-72" />
       </FormField>
-      <Button type="submit" variant="outline" disabled={isPending}>{isPending ? "Checking the tenant…" : "Add account"}</Button>
+      <Button type="submit" variant="outline" disabled={isPending}>
+        {isPending ? "Checking the tenant…" : "Add account"}
+      </Button>
     </form>
   );
 }
@@ -33,7 +50,11 @@ export function RecheckPrimaryButton({ ticketId, label }: { ticketId: string; la
       <Button type="button" size="sm" variant="outline" disabled={isPending} onClick={() => execute({ ticketId })}>
         {isPending ? "Checking the tenant…" : label}
       </Button>
-      {result.serverError?.message && <span role="alert" className="text-xs text-destructive">{result.serverError?.message}</span>}
+      {result.serverError?.message && (
+        <span role="alert" className="text-xs text-destructive">
+          {result.serverError?.message}
+        </span>
+      )}
     </span>
   );
 }
@@ -45,12 +66,22 @@ export function SaveDomainForm({ ticketId }: { ticketId: string }) {
   const errors = result.validationErrors?.fieldErrors ?? {};
   useFocusFirstError(ref, result);
   return (
-    <form ref={ref} noValidate aria-label="Add a recipient domain" className="space-y-2"
+    <form
+      ref={ref}
+      noValidate
+      aria-label="Add a recipient domain"
+      className="space-y-2"
       onSubmit={(e) => {
         e.preventDefault();
         const f = new FormData(e.currentTarget);
-        execute({ ticketId, domain: String(f.get("domain") ?? ""), messageCount: String(f.get("messageCount") ?? "0") as never, recipientCount: String(f.get("recipientCount") ?? "0") as never });
-      }}>
+        execute({
+          ticketId,
+          domain: String(f.get("domain") ?? ""),
+          messageCount: String(f.get("messageCount") ?? "0") as never,
+          recipientCount: String(f.get("recipientCount") ?? "0") as never,
+        });
+      }}
+    >
       {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       <div className="flex flex-wrap items-end gap-2">
         <FormField id="scope-domain" label="Recipient domain" error={errors.domain}>
@@ -62,7 +93,9 @@ export function SaveDomainForm({ ticketId }: { ticketId: string }) {
         <FormField id="scope-recipients" label="Recipients" error={errors.recipientCount}>
           <Input name="recipientCount" type="number" min={0} defaultValue={0} className="w-28" />
         </FormField>
-        <Button type="submit" variant="outline" disabled={isPending}>Add domain</Button>
+        <Button type="submit" variant="outline" disabled={isPending}>
+          Add domain
+        </Button>
       </div>
     </form>
   );

@@ -2,7 +2,13 @@
  * After a conflict, the values someone else saved, shown beside the form that keeps what this
  * user typed: they compare the two, then save again to apply theirs.
  */
-export function SavedNow({ label = "Saved now by someone else", items }: { label?: string; items: { term: string; value: React.ReactNode }[] }) {
+export function SavedNow({
+  label = "Saved now by someone else",
+  items,
+}: {
+  label?: string;
+  items: { term: string; value: React.ReactNode }[];
+}) {
   return (
     <section aria-label={label} className="rounded-md border border-amber-200 bg-amber-50/60 px-3 py-2 text-xs">
       <h4 className="mb-1 font-medium">{label}</h4>

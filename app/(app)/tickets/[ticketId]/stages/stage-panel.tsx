@@ -14,7 +14,8 @@ import type { StageProps } from "../stage-props";
 import { StageSummary } from "./stage-summary";
 
 type Props = StageProps & {
-  stage: TicketStageId; progress: Record<string, { state: string; detail: string }>;
+  stage: TicketStageId;
+  progress: Record<string, { state: string; detail: string }>;
   /** Updates stage: every comment, not only the latest (?updates=all). */
   allUpdates?: boolean;
 };
@@ -35,7 +36,13 @@ export function StagePanel({ stage, progress, allUpdates = false, ...props }: Pr
     case "impact":
       return <ImpactSection {...props} />;
     case "checklist":
-      return <div className="space-y-6"><ChecklistSection {...props} /><CampaignSection ticketId={ticket.id} tenantDomain={ticket.tenant.primaryDomain} closed={ticket.status === "CLOSED"} /><TicketJobs ticketId={ticket.id} /></div>;
+      return (
+        <div className="space-y-6">
+          <ChecklistSection {...props} />
+          <CampaignSection ticketId={ticket.id} tenantDomain={ticket.tenant.primaryDomain} closed={ticket.status === "CLOSED"} />
+          <TicketJobs ticketId={ticket.id} />
+        </div>
+      );
     case "resolution":
       return <ResolutionSection {...props} />;
     case "prevention":
@@ -47,7 +54,9 @@ export function StagePanel({ stage, progress, allUpdates = false, ...props }: Pr
     case "timeline":
       return (
         <section aria-labelledby="timeline-heading" className="max-w-4xl space-y-3">
-          <h2 id="timeline-heading" className="text-base font-semibold">Timeline</h2>
+          <h2 id="timeline-heading" className="text-base font-semibold">
+            Timeline
+          </h2>
           <Timeline db={props.db} viewer={props.viewer} ticketId={ticket.id} />
         </section>
       );

@@ -18,7 +18,9 @@ export function StageSummary({ ticketId, progress }: { ticketId: string; progres
             if (!p) return null;
             return (
               <li key={s.id} className="grid grid-cols-[8.5rem_1fr] gap-x-3 py-1.5">
-                <Link href={stageHref(ticketId, s.id)} className="font-medium text-primary hover:underline">{s.label}</Link>
+                <Link href={stageHref(ticketId, s.id)} className="font-medium text-primary hover:underline">
+                  {s.label}
+                </Link>
                 <span className="text-muted-foreground">
                   <span className="text-foreground">{p.state.toLowerCase()}</span> — {p.detail}
                 </span>

@@ -14,5 +14,9 @@ export function StageTabsScroller({ children, className }: { children: React.Rea
     if (!box || !current || box.scrollWidth <= box.clientWidth) return;
     box.scrollLeft = current.offsetLeft - (box.clientWidth - current.offsetWidth) / 2;
   });
-  return <div ref={ref} className={className}>{children}</div>;
+  return (
+    <div ref={ref} className={className}>
+      {children}
+    </div>
+  );
 }

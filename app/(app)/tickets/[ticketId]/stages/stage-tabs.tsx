@@ -6,7 +6,11 @@ import { StageTabsScroller } from "./stage-tabs-scroller";
 
 type Props = { ticketId: string; active: TicketStageId; progress: Record<string, { state: StageState; detail: string }>; updates: number };
 
-const STATE_CLASS: Record<StageState, string> = { Done: "text-success", "In progress": "text-warning", "Not started": "text-muted-foreground" };
+const STATE_CLASS: Record<StageState, string> = {
+  Done: "text-success",
+  "In progress": "text-warning",
+  "Not started": "text-muted-foreground",
+};
 
 /**
  * The stages as links (?stage=<id>), rendered on the server: only the open stage's data is read.
@@ -30,7 +34,9 @@ export function StageTabs({ ticketId, active, progress, updates }: Props) {
                   className={cn(
                     "inline-flex items-baseline gap-1.5 whitespace-nowrap rounded-md px-2.5 py-1 text-sm transition-colors sm:px-3 sm:py-1.5",
                     "focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-ring",
-                    current ? "bg-background font-medium text-foreground shadow-xs ring-1 ring-border" : "text-muted-foreground hover:bg-background/70 hover:text-foreground",
+                    current
+                      ? "bg-background font-medium text-foreground shadow-xs ring-1 ring-border"
+                      : "text-muted-foreground hover:bg-background/70 hover:text-foreground",
                   )}
                 >
                   {s.label}

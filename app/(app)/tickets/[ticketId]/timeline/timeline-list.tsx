@@ -8,7 +8,9 @@ export function TimelineList({ events }: { events: TimelineEvent[] }) {
     <ol className="space-y-1.5 text-sm" aria-label="Timeline" reversed>
       {events.map((e) => (
         <li key={e.seq} className="grid grid-cols-[11rem_minmax(0,1fr)] gap-2">
-          <time className="text-xs text-muted-foreground" dateTime={e.at.toISOString()}>{formatDateTime(e.at)}</time>
+          <time className="text-xs text-muted-foreground" dateTime={e.at.toISOString()}>
+            {formatDateTime(e.at)}
+          </time>
           {/* A long word (a URL in a recorded error) wraps instead of widening the page. */}
           <span className="break-words">
             <span className="font-medium">{e.label}</span>

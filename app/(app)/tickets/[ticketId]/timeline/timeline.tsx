@@ -17,7 +17,9 @@ export async function Timeline({ db, viewer, ticketId }: { db: Db; viewer: Viewe
       {total > events.length && (
         <p className="text-sm">
           Showing the newest {events.length} of {total} events.{" "}
-          <Link href={`/tickets/${ticketId}/workflow/timeline`} className="text-primary hover:underline">See the whole timeline</Link>
+          <Link href={`/tickets/${ticketId}/workflow/timeline`} className="text-primary hover:underline">
+            See the whole timeline
+          </Link>
         </p>
       )}
     </div>

@@ -10,11 +10,19 @@ import { Textarea } from "@/components/ui/textarea";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { addCommentAction } from "@/lib/comments/actions";
 
-type Props = { ticketId: string; canWriteInternal: boolean; canWritePublic: boolean; /** Whether the customer got a reply yet (first response met). */ responded?: boolean };
+type Props = {
+  ticketId: string;
+  canWriteInternal: boolean;
+  canWritePublic: boolean;
+  /** Whether the customer got a reply yet (first response met). */ responded?: boolean;
+};
 
 /** What the chosen visibility means, said beside the box (first response is met by the first public reply). */
 function visibilityHint(visibility: string, responded: boolean): string {
-  if (visibility === "PUBLIC") return responded ? "Public update: the customer sees it and is told." : "Public update: the customer sees it and is told — this is the ticket's first response.";
+  if (visibility === "PUBLIC")
+    return responded
+      ? "Public update: the customer sees it and is told."
+      : "Public update: the customer sees it and is told — this is the ticket's first response.";
   return "Internal note: only the support team sees it; it is not a reply to the customer.";
 }
 
@@ -48,8 +56,17 @@ export function CommentForm({ ticketId, canWriteInternal, canWritePublic, respon
       <div className="flex items-center gap-3">
         {canWriteInternal && (
           <>
-            <label htmlFor="comment-visibility" className="text-sm">Visible to</label>
-            <NativeSelect id="comment-visibility" name="visibility" value={visibility} onChange={(e) => setVisibility(e.target.value)} aria-describedby="comment-visibility-hint" className="w-auto">
+            <label htmlFor="comment-visibility" className="text-sm">
+              Visible to
+            </label>
+            <NativeSelect
+              id="comment-visibility"
+              name="visibility"
+              value={visibility}
+              onChange={(e) => setVisibility(e.target.value)}
+              aria-describedby="comment-visibility-hint"
+              className="w-auto"
+            >
               <option value="INTERNAL">Support team only (internal)</option>
               {canWritePublic && <option value="PUBLIC">Customer too (public)</option>}
             </NativeSelect>
@@ -59,7 +76,11 @@ export function CommentForm({ ticketId, canWriteInternal, canWritePublic, respon
           {isPending ? "Posting…" : "Post"}
         </Button>
       </div>
-      {canWriteInternal && <p id="comment-visibility-hint" className="text-xs text-muted-foreground">{visibilityHint(visibility, responded)}</p>}
+      {canWriteInternal && (
+        <p id="comment-visibility-hint" className="text-xs text-muted-foreground">
+          {visibilityHint(visibility, responded)}
+        </p>
+      )}
     </form>
   );
 }

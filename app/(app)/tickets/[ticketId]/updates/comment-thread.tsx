@@ -19,7 +19,9 @@ export function CommentThread({ comments }: { comments: Comment[] }) {
       {comments.map((c) => (
         <li
           key={c.id}
-          className={c.visibility === "INTERNAL" ? "rounded-md border border-dashed border-warning bg-warning/5 p-3" : "rounded-md border p-3"}
+          className={
+            c.visibility === "INTERNAL" ? "rounded-md border border-dashed border-warning bg-warning/5 p-3" : "rounded-md border p-3"
+          }
         >
           <div className="mb-1 flex flex-wrap items-center gap-2 text-xs text-muted-foreground">
             <span className="font-medium text-foreground">{c.author.name}</span>

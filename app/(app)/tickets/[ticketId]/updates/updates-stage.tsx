@@ -9,16 +9,23 @@ import { UploadEvidenceForm } from "./upload-evidence-form";
 
 /** Public updates and internal notes, and the evidence files. */
 export async function UpdatesStage({ db, viewer, ticket, can, showAll }: StageProps & { showAll: boolean }) {
-  const [{ comments, total }, attachments] = await Promise.all([listComments(db, viewer, ticket.id, { all: showAll }), listAttachments(db, viewer, ticket.id)]);
+  const [{ comments, total }, attachments] = await Promise.all([
+    listComments(db, viewer, ticket.id, { all: showAll }),
+    listAttachments(db, viewer, ticket.id),
+  ]);
   const closed = ticket.status === "CLOSED";
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr] [&>*]:min-w-0">
       <section aria-labelledby="comments-heading" className="space-y-4">
-        <h2 id="comments-heading" className="text-base font-semibold">Updates and notes</h2>
+        <h2 id="comments-heading" className="text-base font-semibold">
+          Updates and notes
+        </h2>
         {total > comments.length && (
           <p className="text-sm">
             Showing the latest {comments.length} of {total} updates.{" "}
-            <Link href={`/tickets/${ticket.id}?stage=updates&updates=all`} className="text-primary hover:underline">Show all {total}</Link>
+            <Link href={`/tickets/${ticket.id}?stage=updates&updates=all`} className="text-primary hover:underline">
+              Show all {total}
+            </Link>
           </p>
         )}
         <CommentThread comments={comments} />
@@ -30,12 +37,16 @@ export async function UpdatesStage({ db, viewer, ticket, can, showAll }: StagePr
         />
       </section>
       <section aria-labelledby="evidence-heading" className="space-y-3">
-        <h2 id="evidence-heading" className="text-base font-semibold">Evidence</h2>
+        <h2 id="evidence-heading" className="text-base font-semibold">
+          Evidence
+        </h2>
         <AttachmentsList rows={attachments} />
-        {can.writePublic && !closed && (
-          <UploadEvidenceForm ticketId={ticket.id} canChooseVisibility={can.writeInternal} />
+        {can.writePublic && !closed && <UploadEvidenceForm ticketId={ticket.id} canChooseVisibility={can.writeInternal} />}
+        {closed && (
+          <p className="text-xs text-muted-foreground">
+            The ticket is closed: no more evidence can be attached. Updates can still be posted.
+          </p>
         )}
-        {closed && <p className="text-xs text-muted-foreground">The ticket is closed: no more evidence can be attached. Updates can still be posted.</p>}
       </section>
     </div>
   );

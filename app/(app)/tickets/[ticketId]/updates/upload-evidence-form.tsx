@@ -15,7 +15,10 @@ export function UploadEvidenceForm({ ticketId, canChooseVisibility }: { ticketId
   // Each answer is a new object, so a repeated error moves focus to the field again.
   const [answer, setAnswer] = useState<{ error?: string }>({});
   const [isPending, startTransition] = useTransition();
-  useFocusFirstError(formRef, useMemo(() => ({ validationErrors: answer.error ? answer : undefined }), [answer]));
+  useFocusFirstError(
+    formRef,
+    useMemo(() => ({ validationErrors: answer.error ? answer : undefined }), [answer]),
+  );
   function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const data = new FormData(event.currentTarget);
@@ -39,8 +42,19 @@ export function UploadEvidenceForm({ ticketId, canChooseVisibility }: { ticketId
   }
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Attach evidence" className="flex flex-wrap items-end gap-2">
-      <FormField id="evidence-file" label="Attach evidence (png, jpg, pdf, txt, csv, eml, msg, json; 10 MB)" error={answer.error} className="min-w-0 max-w-full">
-        <Input name="file" type="file" accept=".png,.jpg,.jpeg,.pdf,.txt,.csv,.eml,.msg,.json" className="w-full sm:w-80" onChange={() => answer.error === NO_FILE_MESSAGE && setAnswer({})} />
+      <FormField
+        id="evidence-file"
+        label="Attach evidence (png, jpg, pdf, txt, csv, eml, msg, json; 10 MB)"
+        error={answer.error}
+        className="min-w-0 max-w-full"
+      >
+        <Input
+          name="file"
+          type="file"
+          accept=".png,.jpg,.jpeg,.pdf,.txt,.csv,.eml,.msg,.json"
+          className="w-full sm:w-80"
+          onChange={() => answer.error === NO_FILE_MESSAGE && setAnswer({})}
+        />
       </FormField>
       {canChooseVisibility && (
         <NativeSelect name="visibility" aria-label="Evidence visible to" defaultValue="INTERNAL" className="w-48">
@@ -48,7 +62,9 @@ export function UploadEvidenceForm({ ticketId, canChooseVisibility }: { ticketId
           <option value="PUBLIC">Customer too</option>
         </NativeSelect>
       )}
-      <Button type="submit" variant="outline" disabled={isPending}>{isPending ? "Uploading…" : "Upload"}</Button>
+      <Button type="submit" variant="outline" disabled={isPending}>
+        {isPending ? "Uploading…" : "Upload"}
+      </Button>
     </form>
   );
 }

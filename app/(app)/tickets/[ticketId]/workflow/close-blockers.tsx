@@ -11,9 +11,17 @@ export function CloseBlockers({ ticketId, blockers }: { ticketId: string; blocke
   return (
     <Alert variant="warning" id="close-blockers">
       Before closing: {blockers.map((b) => b.message).join("; ")}.{" "}
-      {inChecklist && <Link href={stageHref(ticketId, "checklist", "checklist")} className="underline">Open Troubleshooting</Link>}
+      {inChecklist && (
+        <Link href={stageHref(ticketId, "checklist", "checklist")} className="underline">
+          Open Troubleshooting
+        </Link>
+      )}
       {inChecklist && inOutcome && " · "}
-      {inOutcome && <Link href={stageHref(ticketId, "outcome", "outcome")} className="underline">Open Outcome</Link>}
+      {inOutcome && (
+        <Link href={stageHref(ticketId, "outcome", "outcome")} className="underline">
+          Open Outcome
+        </Link>
+      )}
     </Alert>
   );
 }

@@ -2,7 +2,13 @@
 
 import { useState } from "react";
 import {
-  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 
@@ -21,12 +27,24 @@ type Props = {
 };
 
 /** A status move that asks first (focus starts on Cancel; Escape cancels). */
-export function ConfirmMove({ label, title, description, confirmLabel, warnings = [], warningsHeading = "Still in progress (you can close anyway; the report shows it):", disabled, primary, onConfirm }: Props) {
+export function ConfirmMove({
+  label,
+  title,
+  description,
+  confirmLabel,
+  warnings = [],
+  warningsHeading = "Still in progress (you can close anyway; the report shows it):",
+  disabled,
+  primary,
+  onConfirm,
+}: Props) {
   const [open, setOpen] = useState(false);
   return (
     <AlertDialog open={open} onOpenChange={setOpen}>
       <AlertDialogTrigger asChild>
-        <Button size="sm" variant={primary ? "default" : "outline"} disabled={disabled}>{label}</Button>
+        <Button size="sm" variant={primary ? "default" : "outline"} disabled={disabled}>
+          {label}
+        </Button>
       </AlertDialogTrigger>
       <AlertDialogContent>
         <AlertDialogTitle>{title}</AlertDialogTitle>
@@ -35,13 +53,22 @@ export function ConfirmMove({ label, title, description, confirmLabel, warnings 
           <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-950">
             <p className="font-medium">{warningsHeading}</p>
             <ul className="mt-1 list-disc pl-5" aria-label={warningsHeading.replace(/[:(].*$/, "").trim()}>
-              {warnings.map((w) => <li key={w}>{w}</li>)}
+              {warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
             </ul>
           </div>
         )}
         <AlertDialogFooter>
           <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <Button onClick={() => { setOpen(false); onConfirm(); }}>{confirmLabel}</Button>
+          <Button
+            onClick={() => {
+              setOpen(false);
+              onConfirm();
+            }}
+          >
+            {confirmLabel}
+          </Button>
         </AlertDialogFooter>
       </AlertDialogContent>
     </AlertDialog>

@@ -3,7 +3,13 @@
 import { useAction } from "next-safe-action/hooks";
 import { useRef, useState } from "react";
 import {
-  AlertDialog, AlertDialogCancel, AlertDialogContent, AlertDialogDescription, AlertDialogFooter, AlertDialogTitle, AlertDialogTrigger,
+  AlertDialog,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogTitle,
+  AlertDialogTrigger,
 } from "@/components/ui/alert-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -14,7 +20,17 @@ import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { transitionTicketAction } from "@/lib/workflow/actions";
 
 /** Reopen asks why: the reason goes into the audit event and the timeline. On an error the dialog stays open with the text kept. */
-export function ReopenDialog({ ticketId, ticketNumber, version, closed }: { ticketId: string; ticketNumber: string; version: number; closed: boolean }) {
+export function ReopenDialog({
+  ticketId,
+  ticketNumber,
+  version,
+  closed,
+}: {
+  ticketId: string;
+  ticketNumber: string;
+  version: number;
+  closed: boolean;
+}) {
   const [open, setOpen] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
   const { execute, result, isPending, reset } = useAction(transitionTicketAction, { onSuccess: () => setOpen(false) });
@@ -25,9 +41,17 @@ export function ReopenDialog({ ticketId, ticketNumber, version, closed }: { tick
     execute({ ticketId, transition: "reopen", version, reason: String(new FormData(event.currentTarget).get("reason") ?? "") });
   }
   return (
-    <AlertDialog open={open} onOpenChange={(next) => { setOpen(next); if (next) reset(); }}>
+    <AlertDialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (next) reset();
+      }}
+    >
       <AlertDialogTrigger asChild>
-        <Button size="sm" variant="outline">Reopen</Button>
+        <Button size="sm" variant="outline">
+          Reopen
+        </Button>
       </AlertDialogTrigger>
       <AlertDialogContent>
         <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4" aria-label={`Reopen ${ticketNumber}`}>
@@ -38,12 +62,19 @@ export function ReopenDialog({ ticketId, ticketNumber, version, closed }: { tick
               : "The ticket goes back into the work and the clocks run again."}
           </AlertDialogDescription>
           {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
-          <FormField id="reopen-reason" label="Why reopen it? (required)" hint="Kept in the timeline." error={result.validationErrors?.fieldErrors.reason}>
+          <FormField
+            id="reopen-reason"
+            label="Why reopen it? (required)"
+            hint="Kept in the timeline."
+            error={result.validationErrors?.fieldErrors.reason}
+          >
             <Textarea name="reason" rows={3} maxLength={2000} aria-required />
           </FormField>
           <AlertDialogFooter>
             <AlertDialogCancel type="button">Cancel</AlertDialogCancel>
-            <Button type="submit" disabled={isPending}>{isPending ? "Reopening…" : "Reopen ticket"}</Button>
+            <Button type="submit" disabled={isPending}>
+              {isPending ? "Reopening…" : "Reopen ticket"}
+            </Button>
           </AlertDialogFooter>
         </form>
       </AlertDialogContent>

@@ -29,38 +29,86 @@ type Props = {
 };
 
 /** The ticket's next moves. Resolve, close and reopen ask first; reopen asks why. */
-export function TransitionButtons({ ticketId, ticketNumber, version, status, transitions, viewerId, assigneeId, engineers, closeBlocked, closeWarnings, resolveWarnings }: Props) {
+export function TransitionButtons({
+  ticketId,
+  ticketNumber,
+  version,
+  status,
+  transitions,
+  viewerId,
+  assigneeId,
+  engineers,
+  closeBlocked,
+  closeWarnings,
+  resolveWarnings,
+}: Props) {
   const move = useAction(transitionTicketAction);
   useRefreshOnConflict(move.result.serverError);
   const run = (key: MoveKey) => move.execute({ ticketId, transition: key, version });
   return (
     <div className="flex max-w-md flex-wrap items-center justify-end gap-2">
-      {engineers && <AssignControls ticketId={ticketId} version={version} status={status} viewerId={viewerId} assigneeId={assigneeId} engineers={engineers} />}
+      {engineers && (
+        <AssignControls
+          ticketId={ticketId}
+          version={version}
+          status={status}
+          viewerId={viewerId}
+          assigneeId={assigneeId}
+          engineers={engineers}
+        />
+      )}
       {transitions.map((t) => {
-        if (t.key === "reopen") return <ReopenDialog key={t.key} ticketId={ticketId} ticketNumber={ticketNumber} version={version} closed={status === "CLOSED"} />;
+        if (t.key === "reopen")
+          return (
+            <ReopenDialog key={t.key} ticketId={ticketId} ticketNumber={ticketNumber} version={version} closed={status === "CLOSED"} />
+          );
         if (t.key === "resolve") {
           return (
             <ConfirmMove
-              key={t.key} label={t.label} disabled={move.isPending} onConfirm={() => run("resolve")} warnings={resolveWarnings}
+              key={t.key}
+              label={t.label}
+              disabled={move.isPending}
+              onConfirm={() => run("resolve")}
+              warnings={resolveWarnings}
               warningsHeading="Left to do (you can resolve anyway; closing needs the required steps):"
-              title={`Resolve ${ticketNumber}?`} confirmLabel="Resolve ticket"
+              title={`Resolve ${ticketNumber}?`}
+              confirmLabel="Resolve ticket"
               description="The work is done and the account is secured: the SLA clocks stop. Closing comes next; you can still reopen it."
             />
           );
         }
         if (t.key === "close") {
-          if (closeBlocked) return <Button key={t.key} size="sm" disabled aria-describedby="close-blockers" title="See what is left before closing">{t.label}</Button>;
+          if (closeBlocked)
+            return (
+              <Button key={t.key} size="sm" disabled aria-describedby="close-blockers" title="See what is left before closing">
+                {t.label}
+              </Button>
+            );
           return (
             <ConfirmMove
-              key={t.key} primary label={t.label} disabled={move.isPending} onConfirm={() => run("close")} warnings={closeWarnings}
-              title={`Close ${ticketNumber}?`} confirmLabel="Close ticket"
+              key={t.key}
+              primary
+              label={t.label}
+              disabled={move.isPending}
+              onConfirm={() => run("close")}
+              warnings={closeWarnings}
+              title={`Close ${ticketNumber}?`}
+              confirmLabel="Close ticket"
               description="The incident report is frozen as it stands and goes to a manager for review. To change the ticket afterwards, reopen it."
             />
           );
         }
-        return <Button key={t.key} size="sm" variant="outline" disabled={move.isPending} onClick={() => run(t.key)}>{t.label}</Button>;
+        return (
+          <Button key={t.key} size="sm" variant="outline" disabled={move.isPending} onClick={() => run(t.key)}>
+            {t.label}
+          </Button>
+        );
       })}
-      {move.result.serverError?.message && <Alert variant="destructive" className="basis-full">{move.result.serverError?.message}</Alert>}
+      {move.result.serverError?.message && (
+        <Alert variant="destructive" className="basis-full">
+          {move.result.serverError?.message}
+        </Alert>
+      )}
     </div>
   );
 }

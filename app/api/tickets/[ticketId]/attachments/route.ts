@@ -18,16 +18,22 @@ export const POST = apiRoute<{ ticketId: string }>(
     if (!ticketId.success) return NextResponse.json({ error: "Ticket not found." }, { status: 404 });
     const upload = await readUploadRequest(request);
     if (isUploadProblem(upload)) {
-      return NextResponse.json(upload.field ? { fieldErrors: { file: [upload.message] } } : { error: upload.message }, { status: upload.status });
+      return NextResponse.json(upload.field ? { fieldErrors: { file: [upload.message] } } : { error: upload.message }, {
+        status: upload.status,
+      });
     }
     try {
       const row = await saveAttachment(db, viewer, {
-        ticketId: ticketId.data, fileName: upload.file.name, bytes: Buffer.from(await upload.file.arrayBuffer()),
-        visibility: viewer.role === "TENANT_ADMIN" ? "PUBLIC" : upload.visibility, evidenceDir: getEnv().EVIDENCE_DIR,
+        ticketId: ticketId.data,
+        fileName: upload.file.name,
+        bytes: Buffer.from(await upload.file.arrayBuffer()),
+        visibility: viewer.role === "TENANT_ADMIN" ? "PUBLIC" : upload.visibility,
+        evidenceDir: getEnv().EVIDENCE_DIR,
       });
       return NextResponse.json({ id: row.id }, { status: 201 });
     } catch (error) {
-      if (isAppError(error) && error.details?.field === "file") return NextResponse.json({ fieldErrors: { file: [error.message] } }, { status: error.status });
+      if (isAppError(error) && error.details?.field === "file")
+        return NextResponse.json({ fieldErrors: { file: [error.message] } }, { status: error.status });
       throw error;
     }
   },

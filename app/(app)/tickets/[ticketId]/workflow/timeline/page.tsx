@@ -15,7 +15,13 @@ export const dynamic = "force-dynamic";
 const PAGE = 500;
 
 /** Every event of the ticket, newest first, 500 a page. */
-export default async function TicketTimelinePage({ params, searchParams }: { params: Promise<{ ticketId: string }>; searchParams: Promise<{ before?: string }> }) {
+export default async function TicketTimelinePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ ticketId: string }>;
+  searchParams: Promise<{ before?: string }>;
+}) {
   const { ticketId } = await params;
   const { before } = await searchParams;
   const viewer = await authorizePage("tickets.read", `/tickets/${ticketId}/workflow/timeline`);
@@ -28,13 +34,27 @@ export default async function TicketTimelinePage({ params, searchParams }: { par
   const { events, total, olderBefore } = await listTicketEvents(db, viewer, ticket.id, { take: PAGE, before: cursor });
   return (
     <div className="mx-auto max-w-4xl space-y-4">
-      <Link href={`/tickets/${ticket.id}`} className="text-sm text-muted-foreground hover:underline">← {formatTicketNumber(ticket.number)}</Link>
-      <h1 className="text-xl font-semibold">Timeline of {formatTicketNumber(ticket.number)} · {ticket.title}</h1>
-      <p className="text-sm text-muted-foreground">{total} events, newest first{cursor ? " (older page)" : ""}.</p>
+      <Link href={`/tickets/${ticket.id}`} className="text-sm text-muted-foreground hover:underline">
+        ← {formatTicketNumber(ticket.number)}
+      </Link>
+      <h1 className="text-xl font-semibold">
+        Timeline of {formatTicketNumber(ticket.number)} · {ticket.title}
+      </h1>
+      <p className="text-sm text-muted-foreground">
+        {total} events, newest first{cursor ? " (older page)" : ""}.
+      </p>
       <TimelineList events={events} />
       <nav aria-label="Timeline pages" className="flex gap-4 text-sm">
-        {cursor && <Link href={`/tickets/${ticket.id}/workflow/timeline`} className="text-primary hover:underline">Newest events</Link>}
-        {olderBefore && <Link href={`/tickets/${ticket.id}/workflow/timeline?before=${olderBefore}`} className="text-primary hover:underline">Older events</Link>}
+        {cursor && (
+          <Link href={`/tickets/${ticket.id}/workflow/timeline`} className="text-primary hover:underline">
+            Newest events
+          </Link>
+        )}
+        {olderBefore && (
+          <Link href={`/tickets/${ticket.id}/workflow/timeline?before=${olderBefore}`} className="text-primary hover:underline">
+            Older events
+          </Link>
+        )}
       </nav>
     </div>
   );
