@@ -26,9 +26,10 @@ describe.each(testDbKinds())("registered jobs on %s", (dbKind) => {
     await t?.close();
   });
 
-  it("schedules the housekeeping, the chain verification, the connection re-check and the step re-check", async () => {
+  it("schedules the alert poll, the housekeeping, the chain verification and both re-checks", async () => {
     const schedules = await t.db.$queryRaw<{ name: string; cron: string }[]>`SELECT name, cron FROM pgboss.schedule ORDER BY name`;
     expect(schedules).toEqual([
+      { name: "alerts.poll", cron: "* * * * *" },
       { name: "audit.verify-chain", cron: "7 * * * *" },
       { name: "auth.purge-expired-sign-in-state", cron: "17 * * * *" },
       { name: "remediation.recheck-due-steps", cron: "* * * * *" },
