@@ -21,7 +21,6 @@ const TENANT_WIDE = [
   "workflow.spec.ts",
   "alerts.spec.ts",
   "campaign.spec.ts",
-  "engineer-path.spec.ts",
   "notifications.spec.ts",
 ];
 

@@ -1,16 +1,30 @@
 import { expect, test } from "@playwright/test";
-import { signIn, USERS } from "./support/auth";
+import { signIn } from "./support/auth";
+import { seed } from "./support/seed";
 import { openStage } from "./support/stages";
 
 // The header says the one next thing to do and takes the engineer there: on a triaged,
 // uncontained ticket that is containment. The comment box says what kind of entry it posts.
 
 test("the header's next action leads to containment; the comment box says what counts as the first response", async ({ page }) => {
-  await signIn(page, USERS.engineer);
-  await page.goto("/tickets");
-  await page.getByRole("searchbox", { name: "Search" }).fill("adele@contoso.example");
-  await page.getByRole("button", { name: "Apply" }).click();
-  await page.getByRole("row").filter({ hasText: "adele@contoso.example" }).first().getByRole("link").first().click();
+  const { users, tickets } = await seed({
+    users: [
+      { key: "admin", role: "TENANT_ADMIN", tenant: "contoso" },
+      { key: "engineer", role: "ENGINEER" },
+    ],
+    tickets: [
+      {
+        key: "triaged",
+        tenant: "contoso",
+        reporter: "admin",
+        assignee: "engineer",
+        affectedUpn: "adele@contoso.example",
+        status: "TRIAGED",
+      },
+    ],
+  });
+  await signIn(page, users.engineer!);
+  await page.goto(`/tickets/${tickets.triaged!.id}`);
   const next = page.getByTestId("next-action");
   await expect(next).toContainText("Next: Contain the account Reset the password");
   await next.getByRole("link", { name: "Contain the account" }).click();

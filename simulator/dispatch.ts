@@ -148,12 +148,18 @@ export async function dispatch(deps: DispatchDeps, req: GraphRequest): Promise<D
       const code =
         fault.status === 429
           ? "TooManyRequests"
-          : fault.status === 503
-            ? "serviceNotAvailable"
-            : fault.status === 504
-              ? "gatewayTimeout"
-              : "generalException";
-      throw new GraphHttpError(fault.status, code, "The service is temporarily unavailable (injected fault).", headers);
+          : fault.status === 403
+            ? "Authorization_RequestDenied"
+            : fault.status === 503
+              ? "serviceNotAvailable"
+              : fault.status === 504
+                ? "gatewayTimeout"
+                : "generalException";
+      const message =
+        fault.status === 403
+          ? "Insufficient privileges to complete the operation. (injected fault)"
+          : "The service is temporarily unavailable (injected fault).";
+      throw new GraphHttpError(fault.status, code, message, headers);
     }
     if (fault && "timeout" in fault) {
       // The effect lands (or not), but the answer comes too late for the caller.
