@@ -4,7 +4,10 @@
 export type Fault =
   /** applyEffect: the change is made before the error is answered (a real 504 can hide a done write). */
   | { operation: string; status: 500 | 502 | 503 | 504 | 429; times?: number; retryAfter?: number; applyEffect?: boolean }
-  /** A refusal (403 Authorization_RequestDenied): nothing was applied, whatever applyEffect says. */
+  /**
+   * A refusal: 403 with code Authorization_RequestDenied, "Insufficient privileges to complete the
+   * operation." (learn.microsoft.com/graph/resolve-auth-errors). Nothing was applied.
+   */
   | { operation: string; status: 403; times?: number; retryAfter?: undefined; applyEffect?: false }
   | { operation: string; timeout: true; delayMs?: number; applyEffect?: boolean; times?: number };
 
