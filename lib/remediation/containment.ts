@@ -5,7 +5,6 @@ import type { Db } from "@/lib/db/create-client";
 import { applyAccountChanges, type AccountChangeKind, type ChangeResult } from "@/lib/graph/account-changes";
 import type { TenantGraph } from "@/lib/graph/client";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
-import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { checkApproval } from "./approvals";
 import { snapshotAlongside, type SnapshotAlongside } from "./evidence";
@@ -24,12 +23,12 @@ import {
   type StepOutcome,
 } from "./record";
 import { isRunInProgress, releaseRunLock } from "./run-lock";
+import { getRunnableTicket } from "./runnable-ticket";
 import { endTemporaryPassword } from "./temporary-password";
 import type { StepCheck } from "./step-operations";
 import { CONTAINMENT_STEPS } from "./steps";
 import { VERIFY_BOUND_MS } from "./verification-schedule";
 import { checkRound, verifyUntil, type Verifying } from "./verify-loop";
-import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 // Contains the ticket's account: reset password, enforce MFA, block sign-in and revoke sessions
 // in ONE round trip (lib/graph batches them by Graph version, in parallel), then reads the tenant
@@ -108,16 +107,7 @@ export async function runContainment(
   deps: ContainmentDeps = {},
 ): Promise<ContainmentResult> {
   assertCan(viewer, "remediation.run");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
-    id: true,
-    number: true,
-    tenantId: true,
-    affectedUpn: true,
-    status: true,
-    containedAt: true,
-    tenant: { select: { disconnectedAt: true } },
-  });
-  assertTicketOpen(ticket, "run remediation");
+  const ticket = await getRunnableTicket(db, viewer, input.ticketId);
   const none = {
     temporaryPassword: null,
     passwordNote: null,

@@ -7,7 +7,6 @@ import type { TenantGraph } from "@/lib/graph/client";
 import { isTimeout, mayHaveApplied } from "@/lib/graph/errors";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
-import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { checkApproval } from "./approvals";
 import { isItemStep } from "./eradication";
@@ -29,12 +28,12 @@ import {
   type StepOutcome,
 } from "./record";
 import { isRunInProgress, releaseRunLock } from "./run-lock";
+import { getRunnableTicket } from "./runnable-ticket";
 import { endTemporaryPassword } from "./temporary-password";
 import { STEP_OPERATIONS, type StepContext, type StepParams, type StepRun } from "./step-operations";
 import { stepDef } from "./steps";
 import { VERIFY_BOUND_MS } from "./verification-schedule";
 import { checkRound, verifyUntil, type Verifying } from "./verify-loop";
-import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 // Runs (or re-runs) one automated step alone, with the same record → call → verify → audit
 // discipline as containment: the write, one read right away, then — if Graph has not caught up —
@@ -74,16 +73,7 @@ export async function runStep(
   assertCan(viewer, "remediation.run");
   const op = STEP_OPERATIONS[input.stepKey];
   if (!op) throw new AppError("INVALID_INPUT", "That step does not run through Graph.");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
-    id: true,
-    number: true,
-    tenantId: true,
-    affectedUpn: true,
-    status: true,
-    containedAt: true,
-    tenant: { select: { disconnectedAt: true } },
-  });
-  assertTicketOpen(ticket, "run remediation");
+  const ticket = await getRunnableTicket(db, viewer, input.ticketId);
   const none = {
     temporaryPassword: null,
     passwordNote: null,
