@@ -6,20 +6,16 @@
 //   P4  server actions over HTTP: add a comment; a stale intake edit (409 path)  target p95 ≤ 200 / 100 ms
 //   P7  JavaScript shipped on first load of /tickets                           target ≤ 200 KB gzip
 // Embedded PGlite by default; BENCH_DATABASE_URL=postgresql://… uses a PostgreSQL server (a
-// database "breachdesk_bench" is recreated there). Prints figures; asserts nothing.
+// database "breachdesk_bench" is recreated there: bench/support/bench-database.ts). Prints figures; asserts nothing.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import pg from "pg";
-import { openDatabase, type DatabaseTarget } from "@/lib/db/adapters";
-import { createPrismaClient } from "@/lib/db/create-client";
-import { applyMigrations } from "@/lib/db/migrations";
-import { DEMO_PASSWORD, seedDemoIfAllowed } from "@/prisma/seed/demo";
-import { CONTOSO } from "@/simulator/demo-tenants";
+import { DEMO_PASSWORD } from "@/prisma/seed/demo";
 import { startAppServer, signInCookie } from "./support/app-server";
+import { BENCH_KEY, prepareBenchDatabase } from "./support/bench-database";
 import { runFixedRate, runLoad } from "./support/load";
-import { actionHeaders, addHistory, serverActionId } from "./support/ticket-work";
+import { actionHeaders, serverActionId } from "./support/ticket-work";
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 50_000);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -27,60 +23,7 @@ const DURATION_MS = Number(process.env.BENCH_DURATION_MS ?? 15_000);
 const PORT = 3700;
 // The open-loop rate: 50 engineers each refreshing the queue every 2.5 s.
 const FIXED_RATE = Number(process.env.BENCH_FIXED_RATE ?? 20);
-const KEY = Buffer.alloc(32, 3).toString("base64");
-
-async function prepareDatabase(): Promise<{ target: DatabaseTarget; env: Record<string, string>; ticketId: string }> {
-  const serverUrl = process.env.BENCH_DATABASE_URL;
-  let target: DatabaseTarget;
-  if (serverUrl) {
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS "breachdesk_bench" WITH (FORCE)');
-    await admin.query('CREATE DATABASE "breachdesk_bench"');
-    await admin.end();
-    const url = new URL(serverUrl);
-    url.pathname = "/breachdesk_bench";
-    target = { kind: "postgres", url: url.toString() };
-  } else {
-    const dataDir = path.join("data", "bench", "pglite");
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    target = { kind: "pglite", dataDir };
-  }
-  const opened = await openDatabase(target);
-  await applyMigrations(opened.factory).finally(() => opened.close());
-  const { db, close } = await createPrismaClient(target);
-  let ticketId = "";
-  try {
-    await seedDemoIfAllowed(db, { isDemoMode: true, encryptionKey: KEY });
-    const tenant = await db.tenant.findUniqueOrThrow({ where: { entraTenantId: CONTOSO.tenantId } });
-    const reporter = await db.user.findUniqueOrThrow({ where: { email: "admin@contoso.example" } });
-    const started = Date.now();
-    await db.$executeRawUnsafe(
-      `INSERT INTO "Ticket" (id, "tenantId", title, "affectedUpn", symptoms, "detectedAt", severity, status, "reporterId", "createdAt", "updatedAt")
-       SELECT gen_random_uuid()::text, $1, 'Compromised account ' || g || CASE WHEN g % 97 = 0 THEN ' invoice fraud' ELSE '' END,
-              'user' || g || '@contoso.example', ARRAY['BULK_MAIL'], now() - (g || ' minutes')::interval,
-              (ARRAY['LOW','MEDIUM','HIGH','CRITICAL'])[1 + g % 4]::"Severity",
-              (ARRAY['NEW','TRIAGED','CONTAINED','RESOLVED','CLOSED'])[1 + g % 5]::"TicketStatus", $2,
-              now() - (g || ' minutes')::interval, now()
-       FROM generate_series(1, ${TICKETS}) g`,
-      tenant.id,
-      reporter.id,
-    );
-    await db.$executeRawUnsafe('ANALYZE "Ticket"');
-    console.log(`seeded ${TICKETS} tickets in ${((Date.now() - started) / 1000).toFixed(1)} s (${target.kind})`);
-    // P3/P4: Megan's ticket with a 200-event history, its version moved past 1 (a stale edit's).
-    const megan = await db.ticket.findFirstOrThrow({ where: { affectedUpn: "megan@contoso.example" }, select: { id: true } });
-    const engineer = await db.user.findUniqueOrThrow({ where: { email: "engineer@breachdesk.example" } });
-    await addHistory(db, megan.id, engineer.id, 200 - (await db.auditEvent.count({ where: { ticketId: megan.id } })));
-    await db.ticket.update({ where: { id: megan.id }, data: { version: { increment: 5 } } });
-    ticketId = megan.id;
-  } finally {
-    await close();
-  }
-  const env: Record<string, string> =
-    target.kind === "postgres" ? { DATABASE_URL: target.url } : { PGLITE_DIR: target.dataDir, DATABASE_URL: "" };
-  return { target, env, ticketId };
-}
+const KEY = BENCH_KEY;
 
 async function firstLoadJsKb(baseUrl: string, cookie: string): Promise<number> {
   const html = await (await fetch(`${baseUrl}/tickets`, { headers: { cookie } })).text();
@@ -95,7 +38,7 @@ async function main() {
   if (!fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID")))
     execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   process.env.AUDIT_CHAIN_KEY ??= KEY; // the seeded events and the server's verification share one chain key
-  const { env, ticketId } = await prepareDatabase();
+  const { env, ticketId } = await prepareBenchDatabase(process.env.BENCH_DATABASE_URL, TICKETS);
   const server = await startAppServer(PORT, {
     ...env,
     BREACHDESK_DEMO: "1",

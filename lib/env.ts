@@ -120,6 +120,9 @@ const ZEnv = z
     SMTP_URL: ZMailEnv.shape.SMTP_URL,
     MAIL_FROM: ZMailEnv.shape.MAIL_FROM,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    // Prints every SQL statement the server's Prisma client sends, one "prisma:query" line each:
+    // how the benchmarks count queries per page (bench/support/query-count.ts). Off by default.
+    DB_QUERY_LOG: flag,
     // End-to-end tests only (set by playwright.config.ts): the bearer token of POST /api/test-seed,
     // through which each spec creates its own users and tickets. Refused outside demo mode.
     E2E_SEED_TOKEN: z.preprocess(emptyAsUndefined, z.string().min(32, "must be at least 32 characters").optional()),

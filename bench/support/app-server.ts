@@ -7,15 +7,17 @@ import path from "node:path";
 export async function startAppServer(
   port: number,
   env: Record<string, string>,
+  options: { onStdout?: (chunk: string) => void; script?: string[]; readyPath?: string } = {},
 ): Promise<{ url: string; stop: () => void; child: ChildProcess }> {
-  const child = spawn(process.execPath, [path.join(process.cwd(), "scripts", "server.mjs")], {
+  const child = spawn(process.execPath, options.script ?? [path.join(process.cwd(), "scripts", "server.mjs")], {
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env, PORT: String(port) },
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", options.onStdout ? "pipe" : "ignore", "inherit"],
   });
+  if (options.onStdout) child.stdout?.setEncoding("utf8").on("data", options.onStdout);
   const url = `http://localhost:${port}`;
   for (let i = 0; i < 100; i++) {
     try {
-      if ((await fetch(`${url}/login`)).ok) return { url, child, stop: () => child.kill("SIGTERM") };
+      if ((await fetch(`${url}${options.readyPath ?? "/login"}`)).ok) return { url, child, stop: () => child.kill("SIGTERM") };
     } catch {
       // not listening yet
     }

@@ -14,7 +14,7 @@ export function getOpenedDb(): Promise<OpenedClient> {
   if (isBuildPhase()) {
     throw new Error("The database must not be opened during `next build`; mark the page dynamic.");
   }
-  cache.promise ??= createPrismaClient(resolveDatabaseTarget(getEnv())).catch((error: unknown) => {
+  cache.promise ??= createPrismaClient(resolveDatabaseTarget(getEnv()), { logQueries: getEnv().DB_QUERY_LOG }).catch((error: unknown) => {
     cache.promise = undefined; // let the next request retry instead of failing forever
     throw error;
   });

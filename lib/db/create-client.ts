@@ -17,14 +17,15 @@ export const OMIT_SECRETS = {
   tenantConnectAttempt: { codeVerifierEncrypted: true },
 } as const;
 
-const buildClient = (adapter: SqlMigrationAwareDriverAdapterFactory) => new PrismaClient({ adapter, omit: OMIT_SECRETS });
+const buildClient = (adapter: SqlMigrationAwareDriverAdapterFactory, logQueries = false) =>
+  new PrismaClient({ adapter, omit: OMIT_SECRETS, log: logQueries ? [{ emit: "stdout", level: "query" }] : [] });
 
 /** The client type with the secrets omitted: reading one without selecting it is a type error. */
 export type Db = ReturnType<typeof buildClient>;
 
 /** Every Prisma client of the app (and, preferably, of its tests) is made here, with the secrets omitted. */
-export function newPrismaClient(adapter: SqlMigrationAwareDriverAdapterFactory): Db {
-  return buildClient(adapter);
+export function newPrismaClient(adapter: SqlMigrationAwareDriverAdapterFactory, logQueries = false): Db {
+  return buildClient(adapter, logQueries);
 }
 
 export type OpenedClient = {
@@ -38,13 +39,13 @@ export type OpenedClient = {
  * Opens a Prisma client on the configured database: PostgreSQL through adapter-pg, or the
  * embedded PGlite (one instance per process, guarded by a lock file).
  */
-export async function createPrismaClient(target: DatabaseTarget): Promise<OpenedClient> {
+export async function createPrismaClient(target: DatabaseTarget, options: { logQueries?: boolean } = {}): Promise<OpenedClient> {
   if (target.kind === "postgres") {
-    const db = newPrismaClient(postgresFactory(target.url));
+    const db = newPrismaClient(postgresFactory(target.url), options.logQueries);
     return { db, pglite: null, close: () => db.$disconnect() };
   }
   const { pglite, release } = await openPglite(target.dataDir);
-  const db = newPrismaClient(pgliteFactory(pglite));
+  const db = newPrismaClient(pgliteFactory(pglite), options.logQueries);
   return {
     db,
     pglite,
