@@ -12,6 +12,7 @@ async function main() {
   const runs: [string, string[]][] = [
     ["Graph remediation (P8, snapshot)", ["--conditions=react-server", "bench/remediation.ts"]],
     ["Queue page and search (P1, P2, P7)", ["bench/queue-page.ts"]],
+    ["Pages against a bare Next.js page: ratio, queries, bytes (P11–P13, P3″)", ["bench/floor-page.ts"]],
     ["Campaign containment on the queue (P9)", ["--conditions=react-server", "bench/p9-campaign.ts"]],
     ["Alert to ticket (P10)", ["--conditions=react-server", "bench/p10-alerts.ts"]],
   ];

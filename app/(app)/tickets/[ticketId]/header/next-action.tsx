@@ -14,6 +14,9 @@ export async function NextActionLine({ db, viewer, ticket }: { db: Db; viewer: V
     reviewStatus: ticket.reviewStatus,
     assigneeId: ticket.assignee?.id ?? null,
     firstResponseAt: ticket.firstResponseAt,
+    affectedUpn: ticket.affectedUpn,
+    outcomeSummary: ticket.outcomeSummary,
+    closureReason: ticket.closureReason,
   });
   if (!next) return null;
   return (

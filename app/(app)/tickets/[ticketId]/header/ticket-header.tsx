@@ -16,7 +16,7 @@ import { TicketFacts } from "./ticket-facts";
 /** On every stage: what the ticket is, where its clocks stand, and the next moves. */
 export async function TicketHeader({ db, viewer, ticket, can }: StageProps) {
   // Only a resolved ticket can be closed: that is when its blockers and warnings matter.
-  const readiness = ticket.status === "RESOLVED" && can.work ? await getCloseReadiness(db, ticket.id) : null;
+  const readiness = ticket.status === "RESOLVED" && can.work ? await getCloseReadiness(db, ticket) : null;
   return (
     <header className="space-y-3 border-b pb-4">
       <Link href="/tickets" className="text-sm text-muted-foreground hover:underline">
