@@ -7,7 +7,7 @@ import { NotificationsMenu } from "@/components/notifications/notifications-menu
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { getViewer } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
-import { countReviewsWaiting, countUnreadNotifications, listNotifications } from "@/lib/notifications/queries";
+import { countReviewsWaiting, getNotificationBar } from "@/lib/notifications/queries";
 
 export const dynamic = "force-dynamic";
 
@@ -16,11 +16,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const viewer = await getViewer();
   if (!viewer) redirect("/login");
   const db = await getDb();
-  const [unread, latest, reviews] = await Promise.all([
-    countUnreadNotifications(db, viewer),
-    listNotifications(db, viewer, { take: 8 }),
-    countReviewsWaiting(db, viewer),
-  ]);
+  const [{ unread, items: latest }, reviews] = await Promise.all([getNotificationBar(db, viewer), countReviewsWaiting(db, viewer)]);
   return (
     <div className="min-h-screen">
       <a

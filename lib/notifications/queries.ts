@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { assertCan } from "@/lib/auth/assert-can";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
@@ -22,10 +23,29 @@ export async function listNotifications(db: Db, viewer: Viewer, options: { take?
   return rows.map((r) => ({ ...r, href: pathOf(r.kind as NotificationKind, r.ticketId) }));
 }
 
-export async function countUnreadNotifications(db: Db, viewer: Viewer): Promise<number> {
+/**
+ * The header's notifications menu: the unread count and the latest few, in one statement (the
+ * viewer's row with a relation count and the relation), since every page shows it. Cached for
+ * the request: the ticket page asks it too, to skip marking read when nothing is unread.
+ */
+export const getNotificationBar = cache(async (db: Db, viewer: Viewer, take = 8) => {
   assertCan(viewer, "notifications.read");
-  return db.notification.count({ where: { ...mine(viewer), readAt: null } });
-}
+  const mineHere = { ticket: ticketAccessFor(viewer) };
+  const user = await db.user.findUnique({
+    where: { id: viewer.id },
+    select: {
+      _count: { select: { notifications: { where: { ...mineHere, readAt: null } } } },
+      notifications: {
+        where: mineHere,
+        orderBy: { createdAt: "desc" },
+        take,
+        select: { id: true, kind: true, summary: true, ticketId: true, createdAt: true, readAt: true },
+      },
+    },
+  });
+  const items = (user?.notifications ?? []).map((r) => ({ ...r, href: pathOf(r.kind as NotificationKind, r.ticketId) }));
+  return { unread: user?._count.notifications ?? 0, items };
+});
 
 /** Of these tickets, those the viewer has unread notifications about (the "Updated" marker). */
 export async function ticketsWithUnread(db: Db, viewer: Viewer, ticketIds: string[]): Promise<Set<string>> {

@@ -10,7 +10,7 @@ import { startSmtpSink } from "@/tests/support/smtp-sink";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
 import { sendMailJob } from "./jobs";
-import { countUnreadNotifications, listNotifications, ticketsWithUnread } from "./queries";
+import { getNotificationBar, listNotifications, ticketsWithUnread } from "./queries";
 import { markNotificationsRead, notifyTicketEvent, saveNotificationPreferences } from "./service";
 
 /** Soft line breaks and =XX escapes of a quoted-printable body, enough to read a link. */
@@ -179,7 +179,7 @@ describe.each(testDbKinds())("notifications on %s", (kind) => {
   it("counts unread per viewer, marks read only the viewer's own, and hides tickets out of scope", async () => {
     const ticket = await newTicket();
     await t.db.$transaction((tx) => notifyTicketEvent(tx, { kind: "approval.requested", ticketId: ticket.id, actorId: engineer.id }));
-    const before = await countUnreadNotifications(t.db, admin);
+    const before = (await getNotificationBar(t.db, admin)).unread;
     expect(before).toBeGreaterThan(0);
     expect(await ticketsWithUnread(t.db, admin, [ticket.id])).toEqual(new Set([ticket.id]));
     const theirs = await t.db.notification.findFirstOrThrow({ where: { userId: otherEngineer.id, ticketId: ticket.id } });
@@ -187,11 +187,11 @@ describe.each(testDbKinds())("notifications on %s", (kind) => {
     await markNotificationsRead(t.db, admin, { ticketId: ticket.id });
     expect(await ticketsWithUnread(t.db, admin, [ticket.id])).toEqual(new Set());
     await markNotificationsRead(t.db, admin, { all: true });
-    expect(await countUnreadNotifications(t.db, admin)).toBe(0);
+    expect((await getNotificationBar(t.db, admin)).unread).toBe(0);
     // Told while serving the tenant, the engineer no longer sees it once moved off the tenant.
-    expect(await countUnreadNotifications(t.db, otherEngineer)).toBeGreaterThan(0);
+    expect((await getNotificationBar(t.db, otherEngineer)).unread).toBeGreaterThan(0);
     await t.db.user.update({ where: { id: otherEngineer.id }, data: { servesAllTenants: false } });
-    expect(await countUnreadNotifications(t.db, { ...otherEngineer, servesAllTenants: false })).toBe(0);
+    expect((await getNotificationBar(t.db, { ...otherEngineer, servesAllTenants: false })).unread).toBe(0);
     await t.db.user.update({ where: { id: otherEngineer.id }, data: { servesAllTenants: true } });
   });
 

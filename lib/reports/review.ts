@@ -166,28 +166,27 @@ export async function resubmitReport(db: Db, viewer: Viewer, input: { ticketId: 
  * one (what the tenant reads), and — for staff only — the latest manager decision with comments.
  */
 export async function getReportStanding(db: Db, viewer: Viewer, ticketId: string) {
-  const scope = { ticketId, ticket: ticketAccessFor(viewer) };
   const isStaff = hasPermission(viewer.role, "tickets.work") || hasPermission(viewer.role, "reports.review");
-  const [latest, approved, review] = await Promise.all([
-    db.reportVersion.findFirst({ where: scope, orderBy: { version: "desc" }, select: { version: true } }),
-    db.reportVersion.findFirst({
-      where: { ...scope, reviews: { some: { decision: "APPROVED" } } },
-      orderBy: { version: "desc" },
-      select: { version: true },
-    }),
-    isStaff
-      ? db.reportReview.findFirst({
-          where: { reportVersion: scope },
-          orderBy: { createdAt: "desc" },
-          select: {
-            decision: true,
-            comments: true,
-            createdAt: true,
-            reviewer: { select: { name: true } },
-            reportVersion: { select: { version: true } },
+  // A ticket has a handful of versions, each with a review or two: read them all in one statement
+  // (it shows on every ticket page) and pick the latest, the latest approved and the latest review.
+  const ticket = await db.ticket.findFirst({
+    where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] },
+    select: {
+      reportVersions: {
+        orderBy: { version: "desc" },
+        select: {
+          version: true,
+          reviews: {
+            orderBy: { createdAt: "desc" },
+            select: { decision: true, comments: true, createdAt: true, reviewer: { select: { name: true } } },
           },
-        })
-      : null,
-  ]);
-  return { latestVersion: latest?.version ?? null, approvedVersion: approved?.version ?? null, latestReview: review };
+        },
+      },
+    },
+  });
+  const versions = ticket?.reportVersions ?? [];
+  const approved = versions.find((v) => v.reviews.some((r) => r.decision === "APPROVED"));
+  const reviews = versions.flatMap((v) => v.reviews.map((r) => ({ ...r, reportVersion: { version: v.version } })));
+  const latestReview = isStaff ? (reviews.sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())[0] ?? null) : null;
+  return { latestVersion: versions[0]?.version ?? null, approvedVersion: approved?.version ?? null, latestReview };
 }

@@ -4,6 +4,7 @@ import { ticketAbilities } from "@/lib/auth/ticket-abilities";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { getNotificationBar } from "@/lib/notifications/queries";
 import { markNotificationsRead } from "@/lib/notifications/service";
 import { getTicketOrThrow } from "@/lib/tickets/queries";
 import { countUpdates } from "@/lib/tickets/update-counts";
@@ -30,11 +31,12 @@ export default async function TicketPage({ params, searchParams }: Props) {
     if (isAppError(error) && error.code === "NOT_FOUND") notFound();
     throw error;
   });
-  // Opening the ticket is reading what one was told about it (clears "Updated" and the count).
+  // Opening the ticket is reading what one was told about it (clears "Updated" and the count);
+  // the header's menu has just counted the unread ones, so with none there is nothing to write.
   const [progress, updates] = await Promise.all([
     getStageProgress(db, ticket),
     countUpdates(db, viewer, ticket.id),
-    markNotificationsRead(db, viewer, { ticketId: ticket.id }),
+    getNotificationBar(db, viewer).then(({ unread }) => (unread > 0 ? markNotificationsRead(db, viewer, { ticketId: ticket.id }) : null)),
   ]);
   const can = ticketAbilities(viewer, ticket);
   const label = TICKET_STAGES.find((s) => s.id === stage)!.label;
