@@ -15,16 +15,22 @@ export type TimelineEvent = { seq: string; at: Date; label: string; sentence: st
 
 export async function listTicketEvents(db: Db, viewer: Viewer, ticketId: string, page: { take: number; before?: bigint | null }) {
   const isStaff = hasPermission(viewer.role, "comments.readInternal");
-  const where = { ticketId, ticket: ticketAccessFor(viewer), ...(isStaff ? {} : { action: { in: PUBLIC_ACTIONS } }) };
-  const [rows, total] = await Promise.all([
-    db.auditEvent.findMany({
-      where: { ...where, ...(page.before ? { seq: { lt: page.before } } : {}) },
-      orderBy: { seq: "desc" },
-      select: { seq: true, at: true, action: true, result: true, target: true, details: true, actor: { select: { name: true } } },
-      take: page.take + 1,
-    }),
-    db.auditEvent.count({ where }),
-  ]);
+  const visible = isStaff ? {} : { action: { in: PUBLIC_ACTIONS } };
+  // The page of events and the total as a relation and a relation count of the ticket: one statement.
+  const ticket = await db.ticket.findFirst({
+    where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] },
+    select: {
+      _count: { select: { auditEvents: { where: visible } } },
+      auditEvents: {
+        where: { ...visible, ...(page.before ? { seq: { lt: page.before } } : {}) },
+        orderBy: { seq: "desc" },
+        select: { seq: true, at: true, action: true, result: true, target: true, details: true, actor: { select: { name: true } } },
+        take: page.take + 1,
+      },
+    },
+  });
+  const rows = ticket?.auditEvents ?? [];
+  const total = ticket?._count.auditEvents ?? 0;
   const events: TimelineEvent[] = rows.slice(0, page.take).map((e) => {
     const { label, sentence } = describeEvent(e);
     return { seq: String(e.seq), at: e.at, label, sentence, result: e.result, actor: e.actor?.name ?? null };

@@ -84,6 +84,7 @@ describe.each(testDbKinds())("the ticket page's stage progress on %s", (kind) =>
       mfaChecks: 0,
       drafts: 1,
       pendingApprovals: 0,
+      reportVersions: 0,
     });
   });
 

@@ -31,6 +31,8 @@ export type TicketFacts = {
   /** Advisories still drafts, and approvals nobody has decided yet: what closing warns about. */
   drafts: number;
   pendingApprovals: number;
+  /** Report versions: none until the ticket is first closed (the header then has no report to show). */
+  reportVersions: number;
 };
 
 /**
@@ -59,6 +61,7 @@ export const readTicketFacts = cache(async (db: Db, ticketId: string, affectedUp
          AND (status <> 'OPEN' OR coalesce(owner, '') <> '' OR "dueAt" IS NOT NULL OR coalesce(notes, '') <> '' OR title NOT IN (${seed}))) AS touched,
       (SELECT count(*)::int FROM "MfaCoverageCheck" WHERE "ticketId" = ${ticketId}) AS "mfaChecks",
       (SELECT count(*)::int FROM "Advisory" WHERE "ticketId" = ${ticketId} AND status = 'DRAFTED') AS drafts,
-      (SELECT count(*)::int FROM "Approval" WHERE "ticketId" = ${ticketId} AND status = 'PENDING') AS "pendingApprovals"`;
+      (SELECT count(*)::int FROM "Approval" WHERE "ticketId" = ${ticketId} AND status = 'PENDING') AS "pendingApprovals",
+      (SELECT count(*)::int FROM "ReportVersion" WHERE "ticketId" = ${ticketId}) AS "reportVersions"`;
   return rows[0]!;
 });

@@ -4,6 +4,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { getReportStanding } from "@/lib/reports/review";
 import { stageHref } from "@/lib/workflow/stages";
+import { readTicketFacts } from "@/lib/workflow/ticket-facts";
 import { ResubmitButton } from "./resubmit-button";
 
 /**
@@ -19,8 +20,10 @@ export async function ReportNotice({
   db: Db;
   viewer: Viewer;
   canWork: boolean;
-  ticket: { id: string; status: string; reviewStatus: string };
+  ticket: { id: string; affectedUpn: string; status: string; reviewStatus: string };
 }) {
+  // Until the ticket is first closed it has no report: the page's facts say so without a read.
+  if ((await readTicketFacts(db, ticket.id, ticket.affectedUpn)).reportVersions === 0) return null;
   const standing = await getReportStanding(db, viewer, ticket.id);
   if (standing.latestVersion === null) return null;
   const isTenantAdmin = viewer.role === "TENANT_ADMIN";

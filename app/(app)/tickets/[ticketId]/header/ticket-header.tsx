@@ -38,13 +38,13 @@ export async function TicketHeader({ db, viewer, ticket, can }: StageProps) {
       </div>
       <NextActionLine db={db} viewer={viewer} ticket={ticket} />
       <DisconnectedNotice tenant={ticket.tenant} />
-      <ApprovalNotice db={db} viewer={viewer} ticketId={ticket.id} />
+      <ApprovalNotice db={db} viewer={viewer} ticket={ticket} />
       {readiness && <CloseBlockers ticketId={ticket.id} blockers={readiness.blockers} />}
       <ReportNotice
         db={db}
         viewer={viewer}
         canWork={can.work}
-        ticket={{ id: ticket.id, status: ticket.status, reviewStatus: ticket.reviewStatus }}
+        ticket={{ id: ticket.id, affectedUpn: ticket.affectedUpn, status: ticket.status, reviewStatus: ticket.reviewStatus }}
       />
       {/* A closed ticket is no longer a duplicate of anything: the warning is for open work. */}
       {ticket.status !== "CLOSED" && <DuplicateWarning db={db} viewer={viewer} ticket={ticket} />}
