@@ -25,7 +25,7 @@ export function SlaText({ label, srLabel, clock }: { label: string; srLabel?: st
  * The same clock on one line for a table cell: the state word and "15m / 4h". Screen readers
  * get the full sentence instead, named by srLabel.
  */
-export function SlaCell({ srLabel, clock }: { srLabel: string; clock: SlaClock }) {
+export function SlaCell({ srLabel, clock }: { srLabel: string; clock: Pick<SlaClock, "state" | "elapsedMs" | "targetMs"> }) {
   const full = `${srLabel}: ${clock.state} ${formatDuration(clock.elapsedMs)} of ${formatDuration(clock.targetMs)}`;
   return (
     <>
