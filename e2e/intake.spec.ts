@@ -232,10 +232,7 @@ test("a tenant admin names several accounts, pasted or from a CSV, and files one
   // The engineer finds every account on the campaign board.
   await signIn(page, people.engineer);
   await page.goto(url);
-  await page
-    .getByRole("navigation", { name: "Stages" })
-    .getByRole("link", { name: /^Troubleshooting\b/ })
-    .click();
+  await openStage(page, "Troubleshooting");
   const campaign = page.getByRole("region", { name: "Campaign accounts (3)" });
   await expect(campaign.getByTestId("campaign-account")).toHaveCount(3);
   for (const upn of [first, second, third]) await expect(campaign).toContainText(upn!);
