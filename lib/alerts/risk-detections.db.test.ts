@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTenantGraph } from "@/lib/graph/client";
 import { seedTenant, seedUser } from "@/prisma/seed/factories";
-import { CONTOSO, FABRIKAM, type DemoTenant } from "@/simulator/demo-tenants";
+import { CONTOSO, FABRIKAM } from "@/simulator/demo-tenants";
 import type { RunningSimulator } from "@/simulator/server";
 import { control, startTestSimulator } from "@/simulator/test/support";
+import { simulatorGraph } from "@/tests/support/simulator";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
 import { pollTenantAlerts, UNAVAILABLE_RECHECK_MS } from "./poll";
@@ -22,17 +22,8 @@ describe.each(testDbKinds())("risk detections in the alert poll on %s", (kind) =
   let contosoId: string;
   let fabrikamId: string;
   const requests: string[] = [];
-  const graph = (demo: DemoTenant) =>
-    createTenantGraph({
-      tenantId: demo.tenantId,
-      clientId: demo.clientId,
-      clientSecret: demo.clientSecret,
-      simulatorUrl: sim.url,
-      retry: { maxRetries: 2, delaySeconds: 1 },
-      timeoutMs: 10_000,
-    });
   const poll = (tenantId = contosoId, now?: Date) =>
-    pollTenantAlerts(t.db, tenantId, { graph: graph(tenantId === contosoId ? CONTOSO : FABRIKAM), now });
+    pollTenantAlerts(t.db, tenantId, { graph: simulatorGraph(sim, tenantId === contosoId ? CONTOSO : FABRIKAM), now });
   const raise = async (upn: string, riskLevel: string, riskEventType = "unfamiliarFeatures") => {
     const res = await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/risk-detections`, { upn, riskLevel, riskEventType });
     expect(res.status).toBe(201);
