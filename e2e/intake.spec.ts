@@ -196,3 +196,44 @@ test("tenant admins see and write only public comments", async ({ page }) => {
   expect(download.headers()["content-disposition"]).toContain("ndr.eml");
   expect(await download.text()).toBe("Subject: Undeliverable");
 });
+
+test("a tenant admin names several accounts, pasted or from a CSV, and files one campaign incident", async ({ page }) => {
+  const people = await seedPeople();
+  const [first, second, third] = ["wave-a", "wave-b", "wave-c"].map((n) => `${uniqueName(n)}@contoso.example`.toLowerCase());
+  await signIn(page, people.contosoAdmin);
+  await page.goto("/tickets/new");
+  const form = page.getByRole("form", { name: "Report an incident" });
+  await form.getByLabel("Affected account (UPN)").fill(first!);
+  await form.getByLabel("Short title (optional)").fill("");
+  await form.getByLabel("The account sent bulk or spam email").check();
+  const others = form.getByLabel("Other affected accounts (optional)");
+  await others.fill(`${second}\nnot an address\nzed@fabrikam.example`);
+  await form.getByRole("button", { name: "File incident" }).click();
+
+  // Each bad line named, what was typed kept.
+  await expect(form.getByText('Line 2: "not an address" is not a sign-in name (UPN).')).toBeVisible();
+  await expect(form.getByText("Line 3: zed@fabrikam.example is not in your tenant's domain (contoso.example).")).toBeVisible();
+  await expect(others).toHaveValue(`${second}\nnot an address\nzed@fabrikam.example`);
+  await expect(form.getByLabel("Affected account (UPN)")).toHaveValue(first!);
+  await expect(page).toHaveURL(/\/tickets\/new$/);
+
+  // A CSV with an `account` column replaces the pasted list in the box, then files.
+  const csv = `name,account\nB,${second}\nC,${third}\n`;
+  await form
+    .getByLabel("Or upload a CSV of accounts")
+    .setInputFiles({ name: "accounts.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await expect(others).toHaveValue(csv);
+  await form.getByRole("button", { name: "File incident" }).click();
+  await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(`Campaign: 3 accounts — ${first}`);
+  const url = page.url();
+  await signOut(page);
+
+  // The engineer finds every account on the campaign board.
+  await signIn(page, people.engineer);
+  await page.goto(url);
+  await openStage(page, "Troubleshooting");
+  const campaign = page.getByRole("region", { name: "Campaign accounts (3)" });
+  await expect(campaign.getByTestId("campaign-account")).toHaveCount(3);
+  for (const upn of [first, second, third]) await expect(campaign).toContainText(upn!);
+});

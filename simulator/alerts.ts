@@ -1,11 +1,13 @@
 import type { SimResponse } from "./http";
 import type { SimRuntime } from "./route";
+import { raiseRiskDetection } from "./risk-detections";
 import { generateCompromisedUsers } from "./scenario/build";
 import { findUser, type Alert, type TenantState } from "./state";
 
 // Alerts raised while the simulator runs (control endpoints): one Defender XDR alert for an
 // account (security/alerts_v2, with the account as userEvidence), and a password spray that
-// compromises many accounts at once and raises one alert per account, spread over time if asked.
+// compromises many accounts at once and raises one alert and one passwordSpray risk detection
+// per account, spread over time if asked.
 // Each alert also marks the user at high risk now, as Identity Protection would (riskyUser).
 
 export type RaiseAlert = { upn: string; title?: string; severity?: Alert["severity"]; incidentId?: string };
@@ -59,13 +61,16 @@ export function sprayControl(rt: SimRuntime, t: TenantState, body: Record<string
   const users = generateCompromisedUsers(t, count, Number(body.seed ?? 11), rt.clock.now());
   const incidentId = String(5000 + t.alerts.length);
   users.forEach((u, i) => {
-    const raise = () =>
+    // Identity Protection sees the spray too: a passwordSpray detection per account.
+    const raise = () => {
       raiseAlert(rt, t, {
         upn: u.userPrincipalName,
         title: "Password spray: successful sign-in from a spraying IP",
         severity: "high",
         incidentId,
       });
+      raiseRiskDetection(rt, t, { upn: u.userPrincipalName, riskEventType: "passwordSpray", riskLevel: "high" });
+    };
     const at = count > 1 ? Math.round((spreadMs * i) / (count - 1)) : 0;
     if (at === 0) raise();
     else setTimeout(raise, at).unref();

@@ -6,6 +6,7 @@ import type { SimRuntime } from "./route";
 import { recordWrite } from "./lag";
 import { writesOf } from "./write-count";
 import { alertControl, sprayControl } from "./alerts";
+import { riskDetectionControl } from "./risk-detections";
 import { findUser, type AuthMethod, type SimUser, type TenantState } from "./state";
 
 // Test-only control endpoints (enabled with control: true / SIMULATOR_CONTROL=1): reset, knobs,
@@ -115,6 +116,7 @@ export function handleControl(
   if (method === "GET" && c === "writes") return { status: 200, body: writesOf(rt, t.tenantId) };
   if (method === "POST" && c === "alerts") return alertControl(rt, t, body);
   if (method === "POST" && c === "spray") return sprayControl(rt, t, body);
+  if (method === "POST" && c === "risk-detections") return riskDetectionControl(rt, t, body);
   if (method === "POST" && c === "users" && d && (e === "register-method" || e === "remove-rule")) {
     const u = findUser(t, d);
     if (!u) return { status: 404, body: { error: "unknown user" } };

@@ -106,6 +106,29 @@ export const ALERT_FILTERS: FilterRules = {
   },
 };
 
+/**
+ * riskdetection-list documents $filter without naming properties or operators; the stricter
+ * reading: eq on the properties its examples and the resource page's enumerations use, the
+ * comparisons on the three dates, and no "not".
+ */
+const RISK_DATES = ["eq", "gt", "ge", "lt", "le"];
+export const RISK_DETECTION_FILTERS: FilterRules = {
+  resource: "riskDetection",
+  logical: ["and", "or"],
+  properties: {
+    id: EQ,
+    userId: EQ,
+    userPrincipalName: EQ,
+    riskEventType: EQ,
+    riskLevel: EQ,
+    riskState: EQ,
+    detectionTimingType: EQ,
+    detectedDateTime: RISK_DATES,
+    activityDateTime: RISK_DATES,
+    lastUpdatedDateTime: RISK_DATES,
+  },
+};
+
 /** docs/design-basis.md, message trace: eq only, receivedDateTime ge/le, subject contains/startswith/endswith; no "or". */
 export const MESSAGE_TRACE_FILTERS: FilterRules = {
   resource: "exchangeMessageTrace",

@@ -163,6 +163,23 @@ export type Alert = {
   userPrincipalName: string;
 };
 
+/**
+ * One Identity Protection risk detection (learn.microsoft.com/graph/api/resources/riskdetection):
+ * the subset of its properties the simulator keeps; the view adds the rest.
+ */
+export type RiskDetection = {
+  id: string;
+  userId: string;
+  userPrincipalName: string;
+  userDisplayName: string;
+  riskEventType: string;
+  riskLevel: "low" | "medium" | "high";
+  riskState: "atRisk" | "confirmedCompromised" | "dismissed" | "remediated";
+  ipAddress: string;
+  detectedDateTime: string;
+  activityDateTime: string;
+};
+
 export type OutboundMail = { id: string; from: string; to: string[]; subject: string; body: string; at: string };
 
 export type AppRegistration = {
@@ -200,6 +217,8 @@ export type TenantState = {
   grants: Grant[];
   sent: SentMessage[];
   alerts: Alert[];
+  /** Identity Protection risk detections (simulator/risk-detections.ts); none when unset. */
+  riskDetections?: RiskDetection[];
   outbox: OutboundMail[];
   /** How many users generateCompromisedUsers has added (the next one's running number). */
   generatedUsers: number;

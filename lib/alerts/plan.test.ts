@@ -19,6 +19,7 @@ describe("mapSeverity", () => {
       "MEDIUM",
     ]);
     expect(["high", "hidden", "low"].map((l) => mapSeverity("riskyUsers", l))).toEqual(["HIGH", "MEDIUM", "LOW"]);
+    expect(["high", "medium", "low", "hidden"].map((l) => mapSeverity("riskDetections", l))).toEqual(["HIGH", "MEDIUM", "LOW", "MEDIUM"]);
   });
 });
 

@@ -11,7 +11,8 @@ const ORDER: Severity[] = ["LOW", "MEDIUM", "HIGH", "CRITICAL"];
 
 /**
  * Defender's alert severity (unknown, informational, low, medium, high: security-alert resource)
- * and Identity Protection's risk level (low, medium, high, hidden, none: riskyUser resource) as
+ * and Identity Protection's risk level (low, medium, high, hidden, none: riskyUser and
+ * riskDetection resources) as
  * our ticket severity. Unknown or hidden is MEDIUM: someone looks at it, not at once.
  */
 export function mapSeverity(source: string, level: string): Severity {

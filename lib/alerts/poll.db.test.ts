@@ -70,14 +70,14 @@ describe.each(testDbKinds())("alert poll on %s", (kind) => {
     await setAlertMode(t.db, admin, { tenantId, mode: "AUTOMATIC" });
     const spray = (await control(sim, "POST", `/tenants/${CONTOSO.tenantId}/spray`, { count: 12 })).body as { users: string[] };
     const result = await poll();
-    expect(result).toMatchObject({ opened: 1, stored: 24 }); // an alert and a risky user per account
+    expect(result).toMatchObject({ opened: 1, stored: 36 }); // an alert, a risk detection and a risky user per account
     const campaign = await t.db.ticket.findFirstOrThrow({
       where: { tenantId, title: { startsWith: "Campaign: 12 accounts" } },
       include: { campaignAccounts: true },
     });
     expect(campaign.severity).toBe("HIGH");
     expect(campaign.campaignAccounts.map((a) => a.upn).sort()).toEqual([...spray.users].sort());
-    expect(await t.db.tenantAlert.count({ where: { ticketId: campaign.id } })).toBe(24);
+    expect(await t.db.tenantAlert.count({ where: { ticketId: campaign.id } })).toBe(36);
 
     // Polled again (as after a restart: the cursor is in the database): the overlap reads the same alerts, none is new.
     expect(await poll()).toMatchObject({ stored: 0, opened: 0 });

@@ -59,3 +59,20 @@ export async function listTicketAlerts(db: Db, viewer: Viewer, ticketId: string)
 export async function getAlertMode(db: Db, tenantId: string): Promise<"AUTOMATIC" | "SUGGEST" | "OFF"> {
   return (await db.tenantAlertSetting.findUnique({ where: { tenantId } }))?.mode ?? "SUGGEST";
 }
+
+const SOURCE_LABELS: Record<string, string> = {
+  alerts_v2: "Microsoft Defender alerts",
+  riskDetections: "Identity Protection risk detections",
+  riskyUsers: "Identity Protection risky users",
+};
+
+export type AlertSourceState = { source: string; label: string; readUntil: Date | null; unavailableReason: string | null };
+
+/** Each alert source of a tenant (tenant page; tenants.manage): how far it was read, or why the tenant cannot give it. */
+export async function getAlertSources(db: Db, tenantId: string): Promise<AlertSourceState[]> {
+  const cursors = await db.alertCursor.findMany({ where: { tenantId } });
+  return Object.entries(SOURCE_LABELS).map(([source, label]) => {
+    const c = cursors.find((x) => x.source === source);
+    return { source, label, readUntil: c?.readUntil ?? null, unavailableReason: c?.unavailableReason ?? null };
+  });
+}

@@ -9,10 +9,10 @@ import { listAll } from "./request";
 // in the least-privilege table (operations.ts: listAlerts, getRiskyUser) and probed by the
 // connection check; the risky-user listing runs as getRiskyUser, whose permission, licence and
 // words it shares (a second probe of the same endpoint would only trip Identity Protection's
-// 1 request per second).
+// 1 request per second). Risk detections: risk-detections.ts.
 
 export type TenantAlertRead = {
-  source: "alerts_v2" | "riskyUsers";
+  source: "alerts_v2" | "riskyUsers" | "riskDetections";
   externalId: string;
   upns: string[];
   title: string;

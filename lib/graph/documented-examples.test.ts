@@ -13,6 +13,7 @@ import { listMessageTraces } from "./message-trace";
 import { listUserRegistrationDetails } from "./registration";
 import { listAll } from "./request";
 import { getRiskyUser } from "./risk";
+import { listRiskDetectionsSince } from "./risk-detections";
 import { getUser, listUserRoles } from "./users";
 
 // For each Graph operation the app calls: the response Microsoft documents for it (our fixture,
@@ -126,6 +127,25 @@ describe("the client on Microsoft's documented responses", () => {
 
   it("riskyuser-get: isProcessing says the state may be about to change", async () => {
     expect((await getRiskyUser(await serve(EXAMPLES.riskyUser), USER_ID)).risk).toMatchObject({ riskState: "atRisk", processing: true });
+  });
+
+  it("riskdetection-list: a detection by its id, the account lower-cased, risk level as severity", async () => {
+    const since = new Date("2026-11-24T09:45:00Z");
+    const select =
+      "id,userPrincipalName,riskEventType,riskLevel,riskState,riskDetail,detectionTimingType,ipAddress,activityDateTime,detectedDateTime";
+    const g = await serve(EXAMPLES.riskDetections(`detectedDateTime ge ${since.toISOString()}`, select));
+    expect(await listRiskDetectionsSince(g, since)).toEqual({
+      truncated: false,
+      items: [
+        expect.objectContaining({
+          source: "riskDetections",
+          externalId: "6a5874ca-abcd-9d82-5ad39bd71600",
+          upns: ["adelev@contoso.com"],
+          severity: "medium",
+          raisedAt: new Date("2026-11-24T10:03:00Z"),
+        }),
+      ],
+    });
   });
 
   it("messagetracingroot-list-messagetraces: lower camelCase statuses, $top at its maximum", async () => {

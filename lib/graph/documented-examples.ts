@@ -288,6 +288,31 @@ export const EXAMPLES = {
     userDisplayName: "Adele Vance",
     userPrincipalName: UPN,
   }),
+  // A detection's own properties (riskdetection-list's response, the riskDetection resource); the poll's $filter and $select.
+  riskDetections: (filter: string, select: string) =>
+    ex(
+      page("riskdetection-list"),
+      "GET",
+      `/v1.0/identityProtection/riskDetections?$filter=${encodeURIComponent(filter)}&$select=${select}&$top=500`,
+      200,
+      {
+        "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#identityProtection/riskDetections",
+        value: [
+          {
+            id: "6a5874ca-abcd-9d82-5ad39bd71600",
+            userPrincipalName: "AdeleV@contoso.com",
+            riskEventType: "unfamiliarFeatures",
+            riskLevel: "medium",
+            riskState: "atRisk",
+            riskDetail: "none",
+            detectionTimingType: "realtime",
+            ipAddress: "123.456.7.89",
+            activityDateTime: "2026-11-24T10:02:00Z",
+            detectedDateTime: "2026-11-24T10:03:00Z",
+          },
+        ],
+      },
+    ),
   // Lower camelCase statuses in v1.0; one row per message per recipient.
   traces: ex(
     page("messagetracingroot-list-messagetraces"),

@@ -73,6 +73,12 @@ export const GRAPH_OPERATIONS = {
   sendMail: { title: "send mail", permission: "Mail.Send", write: true, idempotent: false },
   listRegistrationDetails: { title: "read MFA registration", permission: "AuditLog.Read.All", licence: "Entra ID P1" },
   listAlerts: { title: "read Defender alerts", permission: "SecurityAlert.Read.All" },
+  // learn.microsoft.com/graph/api/riskdetection-list: IdentityRiskEvent.Read.All, "a Microsoft Entra ID P1 or P2 license".
+  listRiskDetections: {
+    title: "read Identity Protection risk detections",
+    permission: "IdentityRiskEvent.Read.All",
+    licence: "Entra ID P1",
+  },
   // Connecting (lib/graph/connection-checklist.ts, connection-setup.ts).
   getAppPrincipal: { title: "read the app's service principal", permission: "Application.Read.All", connection: "app" },
   listRoleAssignments: { title: "read the app's directory roles", permission: "RoleManagement.Read.Directory", connection: "app" },

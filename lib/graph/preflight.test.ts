@@ -71,10 +71,11 @@ describe("connection pre-flight", () => {
       "getRiskyUser",
       "listMessageTraces",
       "listRegistrationDetails",
+      "listRiskDetections",
       "listSignIns",
       "revokeSessions",
     ]);
-    expect(summarisePreflight(rows)).toMatchObject({ available: rows.length - 6, missingPermission: 1, failing: 5 });
+    expect(summarisePreflight(rows)).toMatchObject({ available: rows.length - 7, missingPermission: 1, failing: 6 });
   });
 
   it("reports a wrong secret as a credentials problem to fix in Admin → Tenants", async () => {

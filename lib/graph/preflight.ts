@@ -71,6 +71,7 @@ const PROBES: Record<Exclude<GraphOperation, WriteOp | ConnectionOp>, ProbeCall>
       : { skip: "Not probed: the tenant has no app consent whose app could be read" },
   listAlerts: () => ({ path: "/security/alerts_v2?$top=1" }),
   getRiskyUser: () => ({ path: "/identityProtection/riskyUsers?$top=1" }),
+  listRiskDetections: () => ({ path: "/identityProtection/riskDetections?$top=1" }),
   getMfaState: ({ userId }) => (userId ? { path: `/users/${userId}/authentication/requirements`, version: "beta" } : { skip: NO_USER }),
 };
 
@@ -115,6 +116,25 @@ async function probeRead(g: TenantGraph, op: GraphOperation, call: Pick<GraphCal
       code: isAppError(error) ? ((error.details?.graphCode as string | undefined) ?? null) : null,
     };
   }
+}
+
+async function probeOne(g: TenantGraph, op: GraphOperation, subjects: Parameters<ProbeCall>[0]): Promise<[GraphOperation, Probe | null]> {
+  const probe = (PROBES as Partial<Record<GraphOperation, ProbeCall>>)[op];
+  if (!probe) return [op, null];
+  const call = probe(subjects);
+  return [op, "skip" in call ? { ok: null, message: call.skip } : await probeRead(g, op, call)];
+}
+
+/** Identity Protection answers 1 request per second per tenant (docs/graph-behaviour.md): its probes go one after another, a second apart. */
+const SPACED: GraphOperation[] = ["getRiskyUser", "listRiskDetections"];
+
+async function spacedProbes(g: TenantGraph, subjects: Parameters<ProbeCall>[0]): Promise<[GraphOperation, Probe | null][]> {
+  const out: [GraphOperation, Probe | null][] = [];
+  for (const op of SPACED) {
+    if (out.length > 0) await new Promise((r) => setTimeout(r, 1_100));
+    out.push(await probeOne(g, op, subjects));
+  }
+  return out;
 }
 
 /** A sample user and a consented app to probe the per-user and per-app reads with (empty when none can be read). */
@@ -171,14 +191,10 @@ export async function runPreflight(
     appDirectoryRoles(g, claims.appid ?? claims.azp).then((memberOf): RoleVerdict =>
       judgeResetRole({ wids: claims.wids ?? null, memberOf }),
     ),
-    Promise.all(
-      ops.map(async (op): Promise<[GraphOperation, Probe | null]> => {
-        const probe = (PROBES as Partial<Record<GraphOperation, ProbeCall>>)[op];
-        if (!probe) return [op, null];
-        const call = probe(subjects);
-        return [op, "skip" in call ? { ok: null, message: call.skip } : await probeRead(g, op, call)];
-      }),
-    ).then((pairs) => new Map(pairs)),
+    Promise.all([
+      Promise.all(ops.filter((op) => !SPACED.includes(op)).map((op) => probeOne(g, op, subjects))),
+      spacedProbes(g, subjects),
+    ]).then(([parallel, spaced]) => new Map([...parallel, ...spaced])),
   ]);
   /** A read that failed for lack of this licence, if any. */
   const licenceFailure = (licence: string) =>

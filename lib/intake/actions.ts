@@ -5,14 +5,14 @@ import { after } from "next/server";
 import { actionClient } from "@/lib/actions/client";
 import { getLogger } from "@/lib/logger";
 import { verifyPrimaryAccount } from "@/lib/scope/service";
-import { ZCreateTicketForm } from "@/lib/tickets/schemas";
 import { withIntakeFieldErrors } from "./field-errors";
 import { fileTicket } from "./file-ticket";
+import { ZIntakeForm } from "./schemas";
 
 export const createTicketAction = actionClient
   .metadata({ name: "createTicket", permission: "tickets.create" })
   // The form's raw fields: fileTicket runs every check at once, the tenant's domain among them.
-  .inputSchema(ZCreateTicketForm)
+  .inputSchema(ZIntakeForm)
   .action(async ({ parsedInput, ctx: { viewer, db } }) => {
     const result = await withIntakeFieldErrors(() => fileTicket(db, viewer, parsedInput));
     if (result.status === "filed") {

@@ -1,7 +1,7 @@
 import "server-only";
 import { returnValidationErrors } from "next-safe-action";
 import { isAppError } from "@/lib/errors";
-import { ZCreateTicketForm } from "@/lib/tickets/schemas";
+import { ZIntakeForm } from "./schemas";
 
 /**
  * Like withFieldErrors (lib/actions/client.ts), for a service that reports several fields at
@@ -18,7 +18,7 @@ export async function withIntakeFieldErrors<T>(call: () => Promise<T>): Promise<
       const entries = Object.entries((map ?? { [single as string]: [error.message] }) as Record<string, string[]>);
       const shaped = Object.fromEntries(entries.filter(([k]) => k !== "_form").map(([k, v]) => [k, { _errors: v }]));
       const form = entries.find(([k]) => k === "_form")?.[1];
-      returnValidationErrors(ZCreateTicketForm, { ...shaped, ...(form ? { _errors: form } : {}) } as never);
+      returnValidationErrors(ZIntakeForm, { ...shaped, ...(form ? { _errors: form } : {}) } as never);
     }
     throw error;
   }

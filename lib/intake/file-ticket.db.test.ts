@@ -5,7 +5,7 @@ import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { withIntakeFieldErrors } from "./field-errors";
 import { fileTicket } from "./file-ticket";
-import { ZCreateTicketForm } from "@/lib/tickets/schemas";
+import { ZIntakeForm } from "./schemas";
 import { viewerOf as asViewer } from "@/tests/support/viewer";
 
 describe.each(testDbKinds())("filing from the intake form on %s", (kind) => {
@@ -37,7 +37,7 @@ describe.each(testDbKinds())("filing from the intake form on %s", (kind) => {
   // The real action pipeline (flattened errors, as the app's client), minus the request checks.
   let currentViewer: Viewer;
   const action = createSafeActionClient({ defaultValidationErrorsShape: "flattened" })
-    .inputSchema(ZCreateTicketForm)
+    .inputSchema(ZIntakeForm)
     .action(async ({ parsedInput }) => withIntakeFieldErrors(() => fileTicket(t.db, currentViewer, parsedInput)));
 
   it("answers every field error in one round, the tenant-domain check among the schema's", async () => {
@@ -88,5 +88,39 @@ describe.each(testDbKinds())("filing from the intake form on %s", (kind) => {
       status: "duplicates",
       duplicates: [{}, {}],
     });
+  });
+
+  it("files several accounts as one campaign incident, and says which pasted line is wrong", async () => {
+    currentViewer = admin;
+    const bad = await action(
+      form({ affectedUpn: `ann@${domain}`, title: "Spray", otherAccounts: `bob@${domain}\nnot an address\nzed@fabrikam.example` }),
+    );
+    expect(bad.validationErrors?.fieldErrors).toEqual({
+      otherAccounts: [
+        'Line 2: "not an address" is not a sign-in name (UPN).',
+        `Line 3: zed@fabrikam.example is not in your tenant's domain (${domain}).`,
+      ],
+    });
+    expect(await t.db.ticket.count({ where: { tenantId, affectedUpn: `ann@${domain}` } })).toBe(0);
+
+    // A CSV's text with an `account` column; the reported account listed again counts once.
+    const csv = `name,account\nBob,BOB@${domain}\nCy,cy@${domain}\nAnn,ann@${domain}`;
+    const filed = await action(form({ affectedUpn: `ann@${domain}`, title: "", otherAccounts: csv }));
+    expect(filed.data).toMatchObject({ status: "filed" });
+    const ticket = await t.db.ticket.findUniqueOrThrow({
+      where: { id: (filed.data as { id: string }).id },
+      include: { campaignAccounts: { orderBy: { position: "asc" } } },
+    });
+    expect(ticket.title).toBe(`Campaign: 3 accounts — ann@${domain}`);
+    expect(ticket.campaignAccounts.map((a) => [a.upn, a.source])).toEqual([
+      [`ann@${domain}`, "INTAKE"],
+      [`bob@${domain}`, "INTAKE"],
+      [`cy@${domain}`, "INTAKE"],
+    ]);
+
+    // One account keeps today's path: no campaign rows.
+    const single = await fileTicket(t.db, admin, form({ affectedUpn: `dee@${domain}`, otherAccounts: `\n dee@${domain} \n` }));
+    expect(single).toMatchObject({ status: "filed" });
+    expect(await t.db.campaignAccount.count({ where: { ticketId: (single as { id: string }).id } })).toBe(0);
   });
 });

@@ -4,8 +4,9 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { findOpenDuplicates } from "@/lib/tickets/queries";
-import { intakeSchema, type TCreateTicketForm } from "@/lib/tickets/schemas";
+import { intakeSchema } from "@/lib/tickets/schemas";
 import { createTicket } from "./create-ticket";
+import { accountListSchema, type TIntakeForm } from "./schemas";
 
 export type FileTicketResult =
   | { status: "filed"; id: string; number: number }
@@ -42,13 +43,15 @@ async function resolveTenant(db: Db, viewer: Viewer, tenantId: string | undefine
  * Files an incident from the intake form. Every field error comes back in one answer, the
  * account's tenant-domain check among them (AppError INVALID_INPUT with details.fieldErrors).
  * Unless the reporter chose to file anyway, open incidents for the same account are returned
- * instead of filing, so they can add to one of those.
+ * instead of filing, so they can add to one of those. Other affected accounts named make it a
+ * campaign incident; one account keeps the single-account path.
  */
-export async function fileTicket(db: Db, viewer: Viewer, form: TCreateTicketForm): Promise<FileTicketResult> {
+export async function fileTicket(db: Db, viewer: Viewer, form: TIntakeForm): Promise<FileTicketResult> {
   assertCan(viewer, "tickets.create");
   const errors: FieldErrors = {};
   const tenant = await resolveTenant(db, viewer, form.tenantId, errors);
-  const parsed = intakeSchema({ primaryDomain: tenant?.primaryDomain }).safeParse(form);
+  const { otherAccounts = "", ...ticketForm } = form;
+  const parsed = intakeSchema({ primaryDomain: tenant?.primaryDomain }).safeParse(ticketForm);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? "_form");
@@ -56,7 +59,10 @@ export async function fileTicket(db: Db, viewer: Viewer, form: TCreateTicketForm
       if (!errors[field]?.length || field !== "tenantId") (errors[field] ??= []).push(issue.message);
     }
   }
-  if (!tenant || !parsed.success || Object.keys(errors).length > 0) {
+  // The other accounts of a campaign: a message per bad line, in the same answer as the rest.
+  const others = accountListSchema(tenant?.primaryDomain).safeParse(otherAccounts);
+  if (!others.success) errors.otherAccounts = others.error.issues.map((i) => i.message);
+  if (!tenant || !parsed.success || !others.success || Object.keys(errors).length > 0) {
     throw new AppError("INVALID_INPUT", "Check the highlighted fields.", { fieldErrors: errors });
   }
   const { fileAnyway, ...input } = parsed.data;
@@ -64,6 +70,8 @@ export async function fileTicket(db: Db, viewer: Viewer, form: TCreateTicketForm
     const duplicates = await findOpenDuplicates(db, viewer, { tenantId: tenant.id, affectedUpn: input.affectedUpn });
     if (duplicates.length > 0) return { status: "duplicates", duplicates };
   }
-  const ticket = await createTicket(db, viewer, { ...input, tenantId: tenant.id });
+  // More than one account: a campaign incident holding them all (the reported account first).
+  const accounts = [...new Set([input.affectedUpn, ...others.data])];
+  const ticket = await createTicket(db, viewer, { ...input, tenantId: tenant.id }, accounts.length > 1 ? accounts : []);
   return { status: "filed", ...ticket };
 }

@@ -7,6 +7,7 @@ import { mailRoutes } from "./mail";
 import { messageTraceRoutes } from "./message-trace";
 import { reportRoutes } from "./reports";
 import { riskRoutes } from "./risk";
+import { riskDetectionRoutes } from "./risk-detections";
 import { roleRoutes } from "./roles";
 import { securityRoutes } from "./security";
 import { userRoutes } from "./users";
@@ -19,6 +20,7 @@ export const ALL_ROUTES: Route[] = [
   ...logRoutes,
   ...grantRoutes,
   ...riskRoutes,
+  ...riskDetectionRoutes,
   ...roleRoutes,
   ...messageTraceRoutes,
   ...reportRoutes,

@@ -61,6 +61,10 @@ const atRisk = (ctx: GraphContext) => ctx.tenant.users.filter((u) => u.riskState
 
 export const riskRoutes: Route[] = [
   {
+    // riskyuser-list (learn.microsoft.com/graph/api/riskyuser-list; its operation in
+    // simulator/contract/graph/graph-v1.0-subset.json takes $top, $skip, $search, $filter, $count,
+    // $orderby, $select and $expand): Entra ID P2; the alert poll filters on riskLastUpdatedDateTime
+    // and reads riskLevel and riskState; pages continue through an absolute @odata.nextLink (odata.ts).
     op: "listRiskyUsers",
     method: "GET",
     pattern: path("/identityProtection/riskyUsers"),

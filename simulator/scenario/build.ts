@@ -24,6 +24,7 @@ export const ALL_PERMISSIONS = [
   "DelegatedPermissionGrant.ReadWrite.All",
   "IdentityRiskyUser.Read.All",
   "IdentityRiskyUser.ReadWrite.All",
+  "IdentityRiskEvent.Read.All",
   "ExchangeMessageTrace.Read.All",
   "Mail.Send",
   "SecurityAlert.Read.All",

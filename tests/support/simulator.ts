@@ -1,5 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
 
+import { createTenantGraph, type TenantGraph } from "@/lib/graph/client";
+import type { DemoTenant } from "@/simulator/demo-tenants";
 import type { RunningSimulator, SimulatorOptions } from "@/simulator/server";
 import { startCheckedSimulator, startTestSimulator } from "@/simulator/test/support";
 
@@ -52,4 +54,17 @@ export function setUpTestSimulator(options: Options = {}): RunningSimulator {
 /** The same, checking every response against Graph's published schema (the simulator's own tests). */
 export function setUpCheckedSimulator(options: Options = {}): RunningSimulator {
   return setUpSimulator(startCheckedSimulator, options);
+}
+
+/** A demo tenant's Graph client against the simulator, with the short retries and timeout tests use. */
+export function simulatorGraph(sim: RunningSimulator, demo: DemoTenant, timeoutMs = 10_000): TenantGraph {
+  const { tenantId, clientId, clientSecret } = demo;
+  return createTenantGraph({
+    tenantId,
+    clientId,
+    clientSecret,
+    simulatorUrl: sim.url,
+    retry: { maxRetries: 2, delaySeconds: 1 },
+    timeoutMs,
+  });
 }

@@ -14,6 +14,7 @@ import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { createTicketAction } from "@/lib/intake/actions";
 import { exampleUpn } from "@/lib/tickets/schemas";
 import { DuplicateNotice, type Duplicate } from "./duplicate-notice";
+import { OtherAccountsField } from "./other-accounts-field";
 
 type Props = {
   symptoms: { value: string; label: string }[];
@@ -66,6 +67,7 @@ export function ReportIncidentForm({ symptoms, tenants, chooseTenant }: Props) {
       detectedAt: detectedDate && !Number.isNaN(detectedDate.getTime()) ? detectedDate.toISOString() : "",
       severity: String(form.get("severity") ?? ""),
       tenantId: chooseTenant ? String(form.get("tenantId") ?? "") : undefined,
+      otherAccounts: String(form.get("otherAccounts") ?? ""),
       fileAnyway: duplicates !== null,
     });
   }
@@ -113,6 +115,7 @@ export function ReportIncidentForm({ symptoms, tenants, chooseTenant }: Props) {
               onChange={() => setDuplicates(null)}
             />
           </FormField>
+          <OtherAccountsField error={errors.otherAccounts} example={exampleUpn(domain)} />
           <FormField id="title" label="Short title (optional)" error={errors.title}>
             <Input id="title" name="title" placeholder="e.g. Mailbox sending bulk mail to Gmail" />
           </FormField>

@@ -25,7 +25,7 @@ export function AlertModeForm({ tenantId, mode }: { tenantId: string; mode: Mode
       <FormField
         id="alert-mode"
         label="Microsoft 365 alerts"
-        hint="Defender alerts and Identity Protection risky users, read every minute."
+        hint="Defender alerts, Identity Protection risk detections and risky users, read every minute."
         error={result.serverError?.message}
       >
         <NativeSelect name="mode" value={value} onChange={(e) => setValue(e.target.value as Mode)} className="w-80">

@@ -1,8 +1,9 @@
 import { AdvisoryAllowListForm } from "@/components/advisories/advisory-allow-list-form";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getAlertMode } from "@/lib/alerts/queries";
+import { getAlertMode, getAlertSources } from "@/lib/alerts/queries";
 import { AlertModeForm } from "./alert-mode-form";
+import { AlertSources } from "./alert-sources";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { authorizePage } from "@/lib/auth/viewer";
@@ -64,6 +65,7 @@ export default async function EditTenantPage({
           }}
         />
         <AlertModeForm tenantId={tenant.id} mode={await getAlertMode(db, tenant.id)} />
+        <AlertSources sources={await getAlertSources(db, tenant.id)} />
       </div>
       <div className="max-w-3xl">
         <AdvisoryAllowListForm tenantId={tenant.id} entries={allowList} />

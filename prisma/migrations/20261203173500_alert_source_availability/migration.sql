@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "AlertCursor" ADD COLUMN     "unavailableAt" TIMESTAMP(3),
+ADD COLUMN     "unavailableReason" TEXT;
