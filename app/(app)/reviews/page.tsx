@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { listReviewQueue, RECENT_DECISION_DAYS } from "@/lib/reports/review-queue";
@@ -38,31 +39,22 @@ export default async function ReviewsPage() {
             description="A report appears here when an engineer closes a ticket or resubmits a returned report."
           />
         ) : (
-          <Table>
-            <TableCaption>{plural(waiting.length, "report")} waiting for review, the longest waiting first.</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Ticket</TableHead>
-                <TableHead>Tenant</TableHead>
-                <TableHead>Engineer</TableHead>
-                <TableHead>Submitted</TableHead>
-                <TableHead>Version</TableHead>
+          <DataTable
+            caption={<>{plural(waiting.length, "report")} waiting for review, the longest waiting first.</>}
+            columns={["Ticket", "Tenant", "Engineer", "Submitted", "Version"]}
+          >
+            {waiting.map((r) => (
+              <TableRow key={r.id}>
+                <TableCell>
+                  <TicketLink r={r} />
+                </TableCell>
+                <TableCell>{r.tenant.displayName}</TableCell>
+                <TableCell>{r.assignee?.name ?? "—"}</TableCell>
+                <TableCell>{r.submittedAt ? formatDateTime(r.submittedAt) : "—"}</TableCell>
+                <TableCell>{r.version ?? "—"}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {waiting.map((r) => (
-                <TableRow key={r.id}>
-                  <TableCell>
-                    <TicketLink r={r} />
-                  </TableCell>
-                  <TableCell>{r.tenant.displayName}</TableCell>
-                  <TableCell>{r.assignee?.name ?? "—"}</TableCell>
-                  <TableCell>{r.submittedAt ? formatDateTime(r.submittedAt) : "—"}</TableCell>
-                  <TableCell>{r.version ?? "—"}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ))}
+          </DataTable>
         )}
       </section>
       <section aria-labelledby="decided-heading" className="space-y-2">
@@ -72,42 +64,35 @@ export default async function ReviewsPage() {
         {decided.length === 0 ? (
           <p className="text-sm text-muted-foreground">No decisions in the last {RECENT_DECISION_DAYS} days.</p>
         ) : (
-          <Table>
-            <TableCaption>
-              {plural(decided.length, "report")} decided in the last {RECENT_DECISION_DAYS} days, the latest first; nothing here waits for
-              you.
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Ticket</TableHead>
-                <TableHead>Tenant</TableHead>
-                <TableHead>Engineer</TableHead>
-                <TableHead>Decision</TableHead>
-                <TableHead>Decided</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {decided.map((r) => {
-                const [label, variant] = DECISION[r.decision as keyof typeof DECISION] ?? [r.decision, "neutral"];
-                return (
-                  <TableRow key={r.id}>
-                    <TableCell>
-                      <TicketLink r={r} />
-                    </TableCell>
-                    <TableCell>{r.tenant.displayName}</TableCell>
-                    <TableCell>{r.assignee?.name ?? "—"}</TableCell>
-                    <TableCell>
-                      <Badge variant={variant}>{label}</Badge> <span className="text-xs text-muted-foreground">version {r.version}</span>
-                      {r.status !== "CLOSED" && <span className="ml-2 text-xs text-muted-foreground">ticket reopened</span>}
-                    </TableCell>
-                    <TableCell>
-                      {formatDateTime(r.decidedAt)} by {r.reviewer}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <DataTable
+            caption={
+              <>
+                {plural(decided.length, "report")} decided in the last {RECENT_DECISION_DAYS} days, the latest first; nothing here waits for
+                you.
+              </>
+            }
+            columns={["Ticket", "Tenant", "Engineer", "Decision", "Decided"]}
+          >
+            {decided.map((r) => {
+              const [label, variant] = DECISION[r.decision as keyof typeof DECISION] ?? [r.decision, "neutral"];
+              return (
+                <TableRow key={r.id}>
+                  <TableCell>
+                    <TicketLink r={r} />
+                  </TableCell>
+                  <TableCell>{r.tenant.displayName}</TableCell>
+                  <TableCell>{r.assignee?.name ?? "—"}</TableCell>
+                  <TableCell>
+                    <Badge variant={variant}>{label}</Badge> <span className="text-xs text-muted-foreground">version {r.version}</span>
+                    {r.status !== "CLOSED" && <span className="ml-2 text-xs text-muted-foreground">ticket reopened</span>}
+                  </TableCell>
+                  <TableCell>
+                    {formatDateTime(r.decidedAt)} by {r.reviewer}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </DataTable>
         )}
       </section>
     </div>

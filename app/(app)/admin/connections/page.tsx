@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/native-select";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { FilterSelect } from "@/components/ui/select-field";
+import { DataTable } from "@/components/ui/data-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
@@ -50,17 +50,14 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         </p>
       </div>
       <form method="get" className="flex items-end gap-3" aria-label="Choose a tenant">
-        <div className="grid gap-1">
-          <Label htmlFor="tenant">Tenant</Label>
-          <NativeSelect id="tenant" name="tenant" defaultValue={chosen?.id ?? ""} className="w-64">
-            <option value="">Choose a tenant</option>
-            {tenants.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.displayName}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <FilterSelect
+          label="Tenant"
+          name="tenant"
+          defaultValue={chosen?.id ?? ""}
+          selectClassName="w-64"
+          empty="Choose a tenant"
+          options={tenants.map((t) => ({ value: t.id, label: t.displayName }))}
+        />
         <Button type="submit">Check connection</Button>
       </form>
       {error && <Alert variant="destructive">{error}</Alert>}
@@ -71,50 +68,42 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         </p>
       )}
       {result?.connected && (
-        <Table>
-          <TableCaption className="sr-only">What the connection of {chosen!.displayName} can do, operation by operation</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Operation</TableHead>
-              <TableHead>Application permission</TableHead>
-              <TableHead>In token</TableHead>
-              <TableHead>Probe</TableHead>
-              <TableHead>Also needs</TableHead>
+        <DataTable
+          caption={<>What the connection of {chosen!.displayName} can do, operation by operation</>}
+          captionClassName="sr-only"
+          columns={["Operation", "Application permission", "In token", "Probe", "Also needs"]}
+        >
+          {result.rows.map((r) => (
+            <TableRow key={r.op} data-op={r.op}>
+              <TableCell>{r.title}</TableCell>
+              <TableCell className="font-mono text-xs">{r.permission}</TableCell>
+              <TableCell>
+                <Badge variant={r.granted ? "success" : "danger"}>{r.granted ? "Granted" : "Missing"}</Badge>
+              </TableCell>
+              <TableCell className="max-w-md text-xs">
+                {r.probe === null ? (
+                  <span className="text-muted-foreground">Not tried: writes never are</span>
+                ) : r.probe.ok === true ? (
+                  <span className="space-x-1">
+                    <Badge variant="success">Works</Badge>
+                    {r.probe.message !== "Works" && <span>{r.probe.message}</span>}
+                  </span>
+                ) : r.probe.ok === null ? (
+                  <span className="space-x-1">
+                    <Badge variant="warning">Unverified</Badge>
+                    <span className="text-muted-foreground">{r.probe.message.replace(/^Unverified: /, "")}</span>
+                  </span>
+                ) : (
+                  <span className="space-x-1">
+                    <Badge variant="danger">{r.write ? "Unavailable" : "Fails"}</Badge>
+                    <span className="text-destructive">{r.probe.message}</span>
+                  </span>
+                )}
+              </TableCell>
+              <TableCell className="text-xs">{r.needs ?? "—"}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {result.rows.map((r) => (
-              <TableRow key={r.op} data-op={r.op}>
-                <TableCell>{r.title}</TableCell>
-                <TableCell className="font-mono text-xs">{r.permission}</TableCell>
-                <TableCell>
-                  <Badge variant={r.granted ? "success" : "danger"}>{r.granted ? "Granted" : "Missing"}</Badge>
-                </TableCell>
-                <TableCell className="max-w-md text-xs">
-                  {r.probe === null ? (
-                    <span className="text-muted-foreground">Not tried: writes never are</span>
-                  ) : r.probe.ok === true ? (
-                    <span className="space-x-1">
-                      <Badge variant="success">Works</Badge>
-                      {r.probe.message !== "Works" && <span>{r.probe.message}</span>}
-                    </span>
-                  ) : r.probe.ok === null ? (
-                    <span className="space-x-1">
-                      <Badge variant="warning">Unverified</Badge>
-                      <span className="text-muted-foreground">{r.probe.message.replace(/^Unverified: /, "")}</span>
-                    </span>
-                  ) : (
-                    <span className="space-x-1">
-                      <Badge variant="danger">{r.write ? "Unavailable" : "Fails"}</Badge>
-                      <span className="text-destructive">{r.probe.message}</span>
-                    </span>
-                  )}
-                </TableCell>
-                <TableCell className="text-xs">{r.needs ?? "—"}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       )}
     </div>
   );

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/native-select";
+import { FilterSelect, optionsOf } from "@/components/ui/select-field";
 import { JOB_STATE_LABELS, JOB_STATES } from "@/lib/jobs/job-view";
 import type { TJobListQuery } from "@/lib/jobs/schemas";
 
@@ -9,28 +8,20 @@ import type { TJobListQuery } from "@/lib/jobs/schemas";
 export function JobFilters({ query, kinds }: { query: TJobListQuery; kinds: { name: string; label: string }[] }) {
   return (
     <form method="get" role="search" aria-label="Filter jobs" className="flex flex-wrap items-end gap-3">
-      <div className="grid gap-1">
-        <Label htmlFor="state">State</Label>
-        <NativeSelect id="state" name="state" defaultValue={query.state ?? ""}>
-          <option value="">Any state</option>
-          {JOB_STATES.map((s) => (
-            <option key={s} value={s}>
-              {JOB_STATE_LABELS[s]}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
-      <div className="grid gap-1">
-        <Label htmlFor="kind">Kind</Label>
-        <NativeSelect id="kind" name="kind" defaultValue={query.kind ?? ""}>
-          <option value="">Any kind</option>
-          {kinds.map((k) => (
-            <option key={k.name} value={k.name}>
-              {k.label}
-            </option>
-          ))}
-        </NativeSelect>
-      </div>
+      <FilterSelect
+        label="State"
+        name="state"
+        defaultValue={query.state ?? ""}
+        empty="Any state"
+        options={optionsOf(JOB_STATE_LABELS, JOB_STATES)}
+      />
+      <FilterSelect
+        label="Kind"
+        name="kind"
+        defaultValue={query.kind ?? ""}
+        empty="Any kind"
+        options={kinds.map((k) => ({ value: k.name, label: k.label }))}
+      />
       <Button type="submit">Apply</Button>
       <Button asChild variant="ghost">
         <Link href="/admin/jobs">Clear</Link>

@@ -3,6 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useMemo, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -44,18 +45,17 @@ export function AddAffectedUserForm({ ticketId, tenantDomain }: { ticketId: stri
 
 /** Checks the primary account against the tenant again (Graph). */
 export function RecheckPrimaryButton({ ticketId, label }: { ticketId: string; label: string }) {
-  const { execute, result, isPending } = useAction(recheckPrimaryAccountAction);
+  const action = useAction(recheckPrimaryAccountAction);
   return (
-    <span className="inline-flex flex-col items-start gap-1">
-      <Button type="button" size="sm" variant="outline" disabled={isPending} onClick={() => execute({ ticketId })}>
-        {isPending ? "Checking the tenant…" : label}
-      </Button>
-      {result.serverError?.message && (
-        <span role="alert" className="text-xs text-destructive">
-          {result.serverError?.message}
-        </span>
-      )}
-    </span>
+    <ActionButton
+      action={action}
+      variant="outline"
+      className="inline-flex flex-col items-start gap-1"
+      onClick={() => action.execute({ ticketId })}
+      pendingLabel="Checking the tenant…"
+    >
+      {label}
+    </ActionButton>
   );
 }
 
