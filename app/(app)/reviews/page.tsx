@@ -4,6 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { DataTable } from "@/components/ui/data-table";
 import { TableCell, TableRow } from "@/components/ui/table";
+import { Section } from "@/components/ui/section";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { listReviewQueue, RECENT_DECISION_DAYS } from "@/lib/reports/review-queue";
@@ -29,10 +30,7 @@ export default async function ReviewsPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">Report reviews</h1>
-      <section aria-labelledby="waiting-heading" className="space-y-2">
-        <h2 id="waiting-heading" className="text-base font-semibold">
-          Waiting for review ({waiting.length})
-        </h2>
+      <Section id="waiting-heading" title={<>Waiting for review ({waiting.length})</>} className="space-y-2">
         {waiting.length === 0 ? (
           <EmptyState
             title="Nothing is waiting for review"
@@ -56,11 +54,16 @@ export default async function ReviewsPage() {
             ))}
           </DataTable>
         )}
-      </section>
-      <section aria-labelledby="decided-heading" className="space-y-2">
-        <h2 id="decided-heading" className="text-base font-semibold">
-          Decided in the last {RECENT_DECISION_DAYS} days ({decided.length})
-        </h2>
+      </Section>
+      <Section
+        id="decided-heading"
+        title={
+          <>
+            Decided in the last {RECENT_DECISION_DAYS} days ({decided.length})
+          </>
+        }
+        className="space-y-2"
+      >
         {decided.length === 0 ? (
           <p className="text-sm text-muted-foreground">No decisions in the last {RECENT_DECISION_DAYS} days.</p>
         ) : (
@@ -94,7 +97,7 @@ export default async function ReviewsPage() {
             })}
           </DataTable>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

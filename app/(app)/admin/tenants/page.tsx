@@ -6,6 +6,7 @@ import { TableCell, TableRow } from "@/components/ui/table";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/section";
 import { REFUSALS, type Refusal } from "@/lib/tenants/connect-attempts";
 import { listTenants } from "@/lib/tenants/queries";
 import { CONNECTION_KIND_LABELS, CONNECTION_MODE_LABELS } from "@/lib/tenants/schemas";
@@ -80,12 +81,9 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
           </TableRow>
         ))}
       </DataTable>
-      <section aria-labelledby="new-tenant" className="max-w-3xl space-y-3">
-        <h2 id="new-tenant" className="text-base font-semibold">
-          Add a tenant
-        </h2>
+      <Section id="new-tenant" title="Add a tenant" className="max-w-3xl">
         <TenantForm />
-      </section>
+      </Section>
     </div>
   );
 }

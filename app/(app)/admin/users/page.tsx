@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
 import { ACTIONS_COLUMN, DataTable } from "@/components/ui/data-table";
 import { TableCell, TableRow } from "@/components/ui/table";
+import { Section } from "@/components/ui/section";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
@@ -72,12 +73,9 @@ export default async function UsersPage() {
           </TableRow>
         ))}
       </DataTable>
-      <section aria-labelledby="new-user" className="max-w-xl space-y-3">
-        <h2 id="new-user" className="text-base font-semibold">
-          Add a user
-        </h2>
+      <Section id="new-user" title="Add a user" className="max-w-xl">
         <CreateUserForm tenants={tenants} />
-      </section>
+      </Section>
     </div>
   );
 }

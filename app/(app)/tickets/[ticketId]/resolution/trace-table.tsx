@@ -32,34 +32,41 @@ export function TraceTable({ rows, total, sender }: { rows: Row[]; total: number
     [rows, status, domain],
   );
   const visible = filtered.slice(0, shown);
+  // Choosing a filter starts the list again from its first page.
+  const filters = [
+    {
+      id: "trace-filter-status",
+      label: "Status",
+      value: status,
+      set: setStatus,
+      selectClassName: "w-48",
+      empty: "All statuses",
+      options: statuses.map((s) => ({ value: s, label: traceStatusLabel(s) })),
+    },
+    {
+      id: "trace-filter-domain",
+      label: "Domain",
+      value: domain,
+      set: setDomain,
+      selectClassName: "w-56",
+      empty: "All domains",
+      options: domains.map((d) => ({ value: d, label: d })),
+    },
+  ];
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filter trace results">
-        <FilterSelect
-          label="Status"
-          id="trace-filter-status"
-          value={status}
-          onChange={(e) => {
-            setStatus(e.target.value);
-            setShown(PAGE);
-          }}
-          selectClassName="w-48"
-          empty="All statuses"
-          options={statuses.map((s) => ({ value: s, label: traceStatusLabel(s) }))}
-        />
-        <FilterSelect
-          label="Domain"
-          id="trace-filter-domain"
-          value={domain}
-          onChange={(e) => {
-            setDomain(e.target.value);
-            setShown(PAGE);
-          }}
-          selectClassName="w-56"
-          empty="All domains"
-          options={domains.map((d) => ({ value: d, label: d }))}
-        />
+        {filters.map(({ set, ...filter }) => (
+          <FilterSelect
+            key={filter.id}
+            {...filter}
+            onChange={(e) => {
+              set(e.target.value);
+              setShown(PAGE);
+            }}
+          />
+        ))}
         <p className="pb-2 text-sm text-muted-foreground" aria-live="polite">
           {filtered.length} of {total} message{total === 1 ? "" : "s"} match
         </p>
