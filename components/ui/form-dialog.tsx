@@ -13,8 +13,7 @@ import {
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { returnFocusOnClose } from "@/components/ui/return-focus";
-import { useFocusFirstError } from "@/components/use-focus-first-error";
-import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
+import { useActionForm } from "@/components/use-action-form";
 import type { ErrorForBrowser } from "@/lib/errors";
 
 /** The open state of a form dialog; pass `close` as the action's onSuccess. */
@@ -67,10 +66,8 @@ export function FormDialog({
   className,
   children,
 }: Props) {
-  const formRef = useRef<HTMLFormElement>(null);
+  const { formRef, onSubmit: submit } = useActionForm(action.result, onSubmit);
   const triggerRef = useRef<HTMLButtonElement>(null);
-  useRefreshOnConflict(action.result.serverError);
-  useFocusFirstError(formRef, action.result);
   const P = alert ? ALERT_PARTS : DIALOG_PARTS;
   return (
     <P.Root
@@ -84,16 +81,7 @@ export function FormDialog({
         {trigger}
       </P.Trigger>
       <P.Content className={className} onCloseAutoFocus={(event) => returnFocusOnClose(event, triggerRef.current)}>
-        <form
-          ref={formRef}
-          noValidate
-          className="grid gap-4"
-          aria-label={formLabel}
-          onSubmit={(event) => {
-            event.preventDefault();
-            onSubmit(new FormData(event.currentTarget));
-          }}
-        >
+        <form ref={formRef} noValidate className="grid gap-4" aria-label={formLabel} onSubmit={submit}>
           <div className="grid gap-1">
             <P.Title>{title}</P.Title>
             <P.Description>{description}</P.Description>

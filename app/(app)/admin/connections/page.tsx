@@ -8,14 +8,14 @@ import { TableCell, TableRow } from "@/components/ui/table";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { runPreflight, summarisePreflight, type PreflightRow } from "@/lib/graph/preflight";
-import { getTenantGraph } from "@/lib/graph/tenant-graph";
+import { summarisePreflight, type PreflightRow } from "@/lib/graph/preflight";
+import { probeConnection } from "@/lib/tenants/connection-check";
 import { listTenantChoices } from "@/lib/tenants/queries";
 
 export const metadata: Metadata = { title: "Connection check" };
 export const dynamic = "force-dynamic";
 
-type Result = Awaited<ReturnType<typeof runPreflight>>;
+type Result = Awaited<ReturnType<typeof probeConnection>>;
 
 export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<{ tenant?: string }> }) {
   const viewer = await authorizePage("tenants.manage", "/admin/connections");
@@ -27,12 +27,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   let error: string | null = null;
   if (chosen) {
     try {
-      // Breachdesk's app sends mail through an Exchange scope Graph cannot show (lib/graph/operations.ts).
-      const options = { mailSendThroughExchangeScope: chosen.connectionMode === "DEPLOYMENT_APP" };
-      result = await runPreflight(
-        await getTenantGraph(db, chosen.id, { retry: { maxRetries: 0, delaySeconds: 1 }, timeoutMs: 15_000 }),
-        options,
-      );
+      result = await probeConnection(db, viewer, chosen);
     } catch (e) {
       if (!isAppError(e)) throw e;
       error = e.message;
