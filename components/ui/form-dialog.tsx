@@ -16,21 +16,15 @@ import { returnFocusOnClose } from "@/components/ui/return-focus";
 import { useActionForm } from "@/components/use-action-form";
 import type { ErrorForBrowser } from "@/lib/errors";
 
-/** The open state of a form dialog; pass `close` as the action's onSuccess. */
-export function useFormDialog() {
-  const [open, setOpen] = useState(false);
-  return { open, setOpen, close: () => setOpen(false) };
-}
-
 /** What the dialog needs of `useAction`'s answer. */
 type ActionState = {
   result: { serverError?: ErrorForBrowser; validationErrors?: unknown };
   isPending: boolean;
+  hasSucceeded: boolean;
   reset: () => void;
 };
 
 type Props = {
-  dialog: ReturnType<typeof useFormDialog>;
   action: ActionState;
   trigger: React.ReactElement;
   title: React.ReactNode;
@@ -49,11 +43,10 @@ type Props = {
 /**
  * A dialog holding one form sent through a server action. It clears the last answer when it
  * opens, shows the server's error above the fields, moves focus to the first invalid field,
- * refreshes the page's data after a conflict, closes on success (through `dialog.close`) and
+ * refreshes the page's data after a conflict, closes when the action succeeds and
  * gives focus back to its trigger.
  */
 export function FormDialog({
-  dialog,
   action,
   trigger,
   title,
@@ -66,14 +59,21 @@ export function FormDialog({
   className,
   children,
 }: Props) {
+  const [open, setOpen] = useState(false);
+  // Close when the action turns to succeeded, noticed during render (no effect needed).
+  const [succeeded, setSucceeded] = useState(action.hasSucceeded);
+  if (succeeded !== action.hasSucceeded) {
+    setSucceeded(action.hasSucceeded);
+    if (action.hasSucceeded) setOpen(false);
+  }
   const { formRef, onSubmit: submit } = useActionForm(action.result, onSubmit);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const P = alert ? ALERT_PARTS : DIALOG_PARTS;
   return (
     <P.Root
-      open={dialog.open}
+      open={open}
       onOpenChange={(next) => {
-        dialog.setOpen(next);
+        setOpen(next);
         action.reset();
       }}
     >

@@ -18,10 +18,17 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 const DECISION = { APPROVED: ["Approved", "success"], RETURNED: ["Returned to the engineer", "danger"] } as const;
 
 type Row = { id: string; number: number; title: string; tenant: { displayName: string }; assignee: { name: string } | null };
-const TicketLink = ({ r }: { r: Row }) => (
-  <Link href={`/reports/${r.id}`} className="text-primary hover:underline">
-    {formatTicketNumber(r.number)} · {r.title}
-  </Link>
+/** The cells both tables start with: the ticket, its tenant and its engineer. */
+const ReportCells = ({ r }: { r: Row }) => (
+  <>
+    <TableCell>
+      <Link href={`/reports/${r.id}`} className="text-primary hover:underline">
+        {formatTicketNumber(r.number)} · {r.title}
+      </Link>
+    </TableCell>
+    <TableCell>{r.tenant.displayName}</TableCell>
+    <TableCell>{r.assignee?.name ?? "—"}</TableCell>
+  </>
 );
 
 export default async function ReviewsPage() {
@@ -43,11 +50,7 @@ export default async function ReviewsPage() {
           >
             {waiting.map((r) => (
               <TableRow key={r.id}>
-                <TableCell>
-                  <TicketLink r={r} />
-                </TableCell>
-                <TableCell>{r.tenant.displayName}</TableCell>
-                <TableCell>{r.assignee?.name ?? "—"}</TableCell>
+                <ReportCells r={r} />
                 <TableCell>{r.submittedAt ? formatDateTime(r.submittedAt) : "—"}</TableCell>
                 <TableCell>{r.version ?? "—"}</TableCell>
               </TableRow>
@@ -80,11 +83,7 @@ export default async function ReviewsPage() {
               const [label, variant] = DECISION[r.decision as keyof typeof DECISION] ?? [r.decision, "neutral"];
               return (
                 <TableRow key={r.id}>
-                  <TableCell>
-                    <TicketLink r={r} />
-                  </TableCell>
-                  <TableCell>{r.tenant.displayName}</TableCell>
-                  <TableCell>{r.assignee?.name ?? "—"}</TableCell>
+                  <ReportCells r={r} />
                   <TableCell>
                     <Badge variant={variant}>{label}</Badge> <span className="text-xs text-muted-foreground">version {r.version}</span>
                     {r.status !== "CLOSED" && <span className="ml-2 text-xs text-muted-foreground">ticket reopened</span>}

@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { FormDialog, useFormDialog } from "@/components/ui/form-dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { optionsOf, SelectField } from "@/components/ui/select-field";
 import type { Role } from "@/generated/prisma/enums";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
@@ -24,13 +24,10 @@ export function ChangeRoleDialog({
   tenantId: string | null;
   tenants: Tenant[];
 }) {
-  const dialog = useFormDialog();
-  const action = useAction(changeUserRoleAction, { onSuccess: dialog.close });
+  const action = useAction(changeUserRoleAction);
   const errors = action.result.validationErrors?.fieldErrors ?? {};
   return (
     <FormDialog
-      dialog={dialog}
-      action={action}
       trigger={
         <Button size="sm" variant="outline" aria-label={`Change the role of ${name}`}>
           Role…
@@ -40,6 +37,7 @@ export function ChangeRoleDialog({
       description="A new role or tenant signs them out everywhere. A new support engineer serves no tenant until you choose them with Tenants…."
       formLabel={`Role of ${name}`}
       submitLabel="Save"
+      action={action}
       onSubmit={(f) => action.execute({ userId, role: String(f.get("role")) as Role, tenantId: String(f.get("tenantId") ?? "") })}
     >
       <SelectField

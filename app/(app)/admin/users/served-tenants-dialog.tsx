@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { FormDialog, useFormDialog } from "@/components/ui/form-dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { setServedTenantsAction } from "@/lib/users/actions";
 import { readServedTenants, ServedTenantsFields } from "./served-tenants-fields";
 
@@ -22,12 +22,9 @@ export function ServedTenantsDialog({
   servesAllTenants: boolean;
   servedIds: string[];
 }) {
-  const dialog = useFormDialog();
-  const action = useAction(setServedTenantsAction, { onSuccess: dialog.close });
+  const action = useAction(setServedTenantsAction);
   return (
     <FormDialog
-      dialog={dialog}
-      action={action}
       trigger={
         <Button size="sm" variant="outline" aria-label={`Choose the tenants ${name} serves`}>
           Tenants…
@@ -37,6 +34,7 @@ export function ServedTenantsDialog({
       description="They see and work only these tenants' tickets, from their next page on."
       formLabel={`Tenants ${name} serves`}
       submitLabel="Save"
+      action={action}
       onSubmit={(f) => action.execute({ userId, ...readServedTenants(f) })}
     >
       <ServedTenantsFields

@@ -2,19 +2,16 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { FormDialog, useFormDialog } from "@/components/ui/form-dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { acknowledgeAdvisoryAction } from "@/lib/advisories/actions";
 
 /** Records that the domain's admins confirmed: who confirmed (optional); the engineer and time are kept. */
 export function AcknowledgeAdvisoryDialog({ advisoryId, version, domain }: { advisoryId: string; version: number; domain: string }) {
-  const dialog = useFormDialog();
-  const action = useAction(acknowledgeAdvisoryAction, { onSuccess: dialog.close });
+  const action = useAction(acknowledgeAdvisoryAction);
   return (
     <FormDialog
-      dialog={dialog}
-      action={action}
       className="max-w-md"
       trigger={
         <Button type="button" size="sm">
@@ -25,6 +22,7 @@ export function AcknowledgeAdvisoryDialog({ advisoryId, version, domain }: { adv
       description="Their admins confirmed they blocked or removed the mail. You are recorded as the person who noted it, with the time."
       formLabel={`Record ${domain}'s acknowledgement`}
       submitLabel="Record acknowledgement"
+      action={action}
       onSubmit={(f) => action.execute({ advisoryId, version, acknowledgedFrom: String(f.get("acknowledgedFrom") ?? "") })}
     >
       <FormField

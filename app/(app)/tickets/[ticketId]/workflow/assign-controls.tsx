@@ -3,7 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { FormDialog, useFormDialog } from "@/components/ui/form-dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { SelectField } from "@/components/ui/select-field";
 import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { assignTicketAction } from "@/lib/workflow/actions";
@@ -45,12 +45,9 @@ export function AssignControls({ ticketId, version, status, viewerId, assigneeId
 }
 
 function ChooseAssignee({ ticketId, version, status, assigneeId, engineers }: Omit<Props, "viewerId">) {
-  const dialog = useFormDialog();
-  const action = useAction(assignTicketAction, { onSuccess: dialog.close });
+  const action = useAction(assignTicketAction);
   return (
     <FormDialog
-      dialog={dialog}
-      action={action}
       className="max-w-md"
       trigger={
         <Button size="sm" variant="ghost">
@@ -65,6 +62,7 @@ function ChooseAssignee({ ticketId, version, status, assigneeId, engineers }: Om
       }
       formLabel="Choose the assignee"
       submitLabel="Save assignee"
+      action={action}
       onSubmit={(f) => action.execute({ ticketId, assigneeId: String(f.get("assigneeId") ?? "") || null, version })}
     >
       <SelectField

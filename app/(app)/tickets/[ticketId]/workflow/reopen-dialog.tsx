@@ -2,7 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { Button } from "@/components/ui/button";
-import { FormDialog, useFormDialog } from "@/components/ui/form-dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
 import { transitionTicketAction } from "@/lib/workflow/actions";
@@ -19,13 +19,10 @@ export function ReopenDialog({
   version: number;
   closed: boolean;
 }) {
-  const dialog = useFormDialog();
-  const action = useAction(transitionTicketAction, { onSuccess: dialog.close });
+  const action = useAction(transitionTicketAction);
   return (
     <FormDialog
       alert
-      dialog={dialog}
-      action={action}
       trigger={
         <Button size="sm" variant="outline">
           Reopen
@@ -40,6 +37,7 @@ export function ReopenDialog({
       formLabel={`Reopen ${ticketNumber}`}
       submitLabel="Reopen ticket"
       pendingLabel="Reopening…"
+      action={action}
       onSubmit={(f) => action.execute({ ticketId, transition: "reopen", version, reason: String(f.get("reason") ?? "") })}
     >
       <FormField
