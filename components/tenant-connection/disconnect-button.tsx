@@ -2,17 +2,9 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { disconnectTenantAction } from "@/lib/tenants/actions";
 
 /** Asks first (focus starts on Cancel): Breachdesk stops using the tenant at once. */
@@ -22,33 +14,22 @@ export function DisconnectButton({ tenantId, tenantName }: { tenantId: string; t
   return (
     <div className="space-y-2">
       {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
-      <AlertDialog open={open} onOpenChange={setOpen}>
-        <AlertDialogTrigger asChild>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        trigger={
           <Button type="button" variant="outline" disabled={isPending}>
             {isPending ? "Disconnecting…" : "Disconnect"}
           </Button>
-        </AlertDialogTrigger>
-        <AlertDialogContent>
-          <AlertDialogTitle>Disconnect {tenantName}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            Breachdesk stops calling Microsoft Graph for this tenant at once: no remediation, message trace or check runs, and no new
-            incident can be filed. Its tickets stay readable but read-only (comments and status changes remain). Remove the consent in your
-            tenant afterwards (the steps are shown next).
-          </AlertDialogDescription>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <Button
-              variant="destructive"
-              onClick={() => {
-                setOpen(false);
-                execute({ tenantId });
-              }}
-            >
-              Disconnect
-            </Button>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+        }
+        title={`Disconnect ${tenantName}?`}
+        description="Breachdesk stops calling Microsoft Graph for this tenant at once: no remediation, message trace or check runs, and no new incident can be filed. Its tickets stay readable but read-only (comments and status changes remain). Remove the consent in your tenant afterwards (the steps are shown next)."
+        confirmLabel="Disconnect"
+        onConfirm={() => {
+          setOpen(false);
+          execute({ tenantId });
+        }}
+      />
     </div>
   );
 }

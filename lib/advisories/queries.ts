@@ -1,7 +1,8 @@
 import "server-only";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
-import { ticketAccessFor } from "@/lib/auth/ticket-access";
+import { tenantAccessFor, ticketAccessFor } from "@/lib/auth/ticket-access";
+import { notFoundError } from "@/lib/errors";
 
 export async function listAdvisories(db: Db, viewer: Viewer, ticketId: string) {
   const rows = await db.advisory.findMany({
@@ -63,4 +64,20 @@ export async function listRecoverySteps(db: Db, viewer: Viewer, ticketId: string
     where: { ticketId, key: { in: [...RECOVERY_STEP_KEYS] }, ticket: ticketAccessFor(viewer) },
     select: { key: true, state: true, reason: true, doneAt: true, updatedAt: true },
   });
+}
+
+/** Who keeps a tenant's advisory allow-list: its own admin, or a platform admin. */
+export function mayKeepAllowList(viewer: Viewer, tenantId: string) {
+  return viewer.role === "PLATFORM_ADMIN" || (viewer.role === "TENANT_ADMIN" && viewer.tenantId === tenantId);
+}
+
+/** The tenant's advisory allow-list, for those who keep it; anyone else is told "not found". */
+export async function getAdvisoryAllowList(db: Db, viewer: Viewer, tenantId: string): Promise<string[]> {
+  if (!mayKeepAllowList(viewer, tenantId)) throw notFoundError("Tenant");
+  const tenant = await db.tenant.findFirst({
+    where: { AND: [{ id: tenantId }, tenantAccessFor(viewer)] },
+    select: { advisoryAllowList: true },
+  });
+  if (!tenant) throw notFoundError("Tenant");
+  return tenant.advisoryAllowList;
 }

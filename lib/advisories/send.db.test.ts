@@ -8,7 +8,7 @@ import type { RunningSimulator } from "@/simulator/server";
 import { control, startTestSimulator } from "@/simulator/test/support";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
-import { listAdvisories } from "./queries";
+import { getAdvisoryAllowList, listAdvisories } from "./queries";
 import { sendAdvisory } from "./send";
 import { updateAdvisory, updateAdvisoryAllowList } from "./service";
 
@@ -92,6 +92,8 @@ describe.each(testDbKinds())("sending advisories on %s", (kind) => {
       code: "NOT_FOUND",
     });
     await updateAdvisoryAllowList(t.db, admin, { tenantId, entries: ["soc@partner.example"] });
+    expect(await getAdvisoryAllowList(t.db, admin, tenantId)).toEqual(["soc@partner.example"]);
+    await expect(getAdvisoryAllowList(t.db, engineer, tenantId)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await updateAdvisory(t.db, engineer, {
       advisoryId: a.id,
       version: 1,

@@ -9,6 +9,7 @@ import { formatTicketNumber } from "@/lib/tickets/format";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { draftAdvisories, draftAdvisory } from "./draft-advisory";
 import { assertRecipientsAllowed } from "./send";
+import { mayKeepAllowList } from "./queries";
 import { explainUnchanged, loadAdvisoryToChange, type LoadedAdvisory } from "./load";
 import type { TAcknowledgeAdvisory, TAdvisoryRef, TUpdateAdvisory } from "./schemas";
 import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
@@ -190,8 +191,7 @@ export async function acknowledgeAdvisory(db: Db, viewer: Viewer, input: TAcknow
 
 /** The tenant's advisory allow-list, kept by its admin or a platform admin. */
 export async function updateAdvisoryAllowList(db: Db, viewer: Viewer, input: { tenantId: string; entries: string[] }) {
-  const allowed = viewer.role === "PLATFORM_ADMIN" || (viewer.role === "TENANT_ADMIN" && viewer.tenantId === input.tenantId);
-  if (!allowed) throw notFoundError("Tenant");
+  if (!mayKeepAllowList(viewer, input.tenantId)) throw notFoundError("Tenant");
   const tenant = await db.tenant.findUnique({
     where: { id: input.tenantId },
     select: { id: true, primaryDomain: true, advisoryAllowList: true },

@@ -1,6 +1,7 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
+import { summarizeCampaigns } from "@/lib/campaigns/queries";
 import type { Db } from "@/lib/db/create-client";
 import type { MetricTicket } from "./compute";
 
@@ -44,4 +45,10 @@ export async function loadMetricTickets(db: Db, viewer: Viewer, period: { from: 
     internalRecipients: sum(r.recipientDomains, true),
     openPreventiveItems: r._count.preventiveItems,
   }));
+}
+
+/** What the dashboard shows for a period, read once by the page. */
+export async function loadDashboard(db: Db, viewer: Viewer, period: { from: Date; to: Date }) {
+  const [tickets, campaigns] = await Promise.all([loadMetricTickets(db, viewer, period), summarizeCampaigns(db, viewer, period)]);
+  return { tickets, campaigns };
 }

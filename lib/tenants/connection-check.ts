@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { isAppError } from "@/lib/errors";
@@ -136,4 +137,15 @@ export async function recheckDueConnections(db: Db, options: { now?: Date; older
 export async function latestConnectionCheck(db: Db, tenantId: string) {
   const row = await db.tenantConnectionCheck.findFirst({ where: { tenantId }, orderBy: { checkedAt: "desc" } });
   return row ? { ...row, items: row.items as unknown as ChecklistItem[] } : null;
+}
+
+/**
+ * What a tenant's connection can do right now, for the connection check page: read live with no
+ * retry (a person is waiting) and not stored.
+ */
+export async function probeConnection(db: Db, viewer: Viewer, tenant: { id: string; connectionMode: string }) {
+  assertCan(viewer, "tenants.manage");
+  const graph = await getTenantGraph(db, tenant.id, { retry: { maxRetries: 0, delaySeconds: 1 }, timeoutMs: 15_000 });
+  // Breachdesk's app sends mail through an Exchange scope Graph cannot show (lib/graph/operations.ts).
+  return runPreflight(graph, { mailSendThroughExchangeScope: tenant.connectionMode === "DEPLOYMENT_APP" });
 }

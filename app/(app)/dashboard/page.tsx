@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FigureGrid } from "@/components/ui/figure-grid";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { authorizePage, type Viewer } from "@/lib/auth/viewer";
+import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { computeMetrics } from "@/lib/metrics/compute";
 import { DWELL_TIME_DEFINITION } from "@/lib/investigation/dwell";
-import { loadMetricTickets } from "@/lib/metrics/queries";
+import { loadDashboard } from "@/lib/metrics/queries";
 import { parsePeriod, type Period } from "@/lib/metrics/schemas";
 import { incidentsOverTime, slaDistribution, tenantOpenClosed } from "@/lib/metrics/series";
 import { CampaignFigures } from "./campaign-figures";
@@ -32,6 +33,7 @@ export default async function DashboardPage({
   const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const parsed = parsePeriod({ from: one(query.from), to: one(query.to) });
   const values = parsed.ok ? { from: parsed.period.fromDay, to: parsed.period.toDay } : parsed.values;
+  const data = parsed.ok ? await loadDashboard(await getDb(), viewer, parsed.period) : null;
   return (
     <div className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
@@ -56,8 +58,8 @@ export default async function DashboardPage({
           </div>
         </form>
       </div>
-      {parsed.ok ? (
-        <Figures period={parsed.period} viewer={viewer} />
+      {data && parsed.ok ? (
+        <Figures period={parsed.period} {...data} />
       ) : (
         <Alert variant="destructive">Check the period: the figures appear once it is a valid range of days.</Alert>
       )}
@@ -65,9 +67,8 @@ export default async function DashboardPage({
   );
 }
 
-async function Figures({ viewer, period }: { viewer: Viewer; period: Period }) {
+function Figures({ period, tickets, campaigns }: { period: Period } & Awaited<ReturnType<typeof loadDashboard>>) {
   const now = new Date();
-  const tickets = await loadMetricTickets(await getDb(), viewer, period);
   const m = computeMetrics(tickets, now);
   const kpis: [string, string][] = [
     ["Incidents", String(m.total)],
@@ -87,15 +88,8 @@ async function Figures({ viewer, period }: { viewer: Viewer; period: Period }) {
       <p className="text-sm text-muted-foreground">
         Incidents reported from {period.fromDay} to {period.toDay} (UTC days, both included).
       </p>
-      <dl className="grid gap-3 sm:grid-cols-3 lg:grid-cols-5" aria-label="Key figures">
-        {kpis.map(([label, value]) => (
-          <div key={label} role="group" aria-label={label} className="rounded-lg border bg-card p-4">
-            <dt className="text-xs text-muted-foreground">{label}</dt>
-            <dd className="text-lg font-semibold tabular-nums">{value}</dd>
-          </div>
-        ))}
-      </dl>
-      <CampaignFigures viewer={viewer} period={period} />
+      <FigureGrid label="Key figures" figures={kpis} className="sm:grid-cols-3 lg:grid-cols-5" />
+      <CampaignFigures summary={campaigns} />
       <p className="text-xs text-muted-foreground">
         Dwell time: {DWELL_TIME_DEFINITION} (failed attempts do not start it); averages leave out tickets without both times.
       </p>

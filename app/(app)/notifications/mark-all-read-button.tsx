@@ -1,21 +1,14 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { Button } from "@/components/ui/button";
+import { ActionButton } from "@/components/ui/action-button";
 import { markNotificationsReadAction } from "@/lib/notifications/actions";
 
 export function MarkAllReadButton() {
-  const { execute, isPending, result } = useAction(markNotificationsReadAction);
+  const action = useAction(markNotificationsReadAction);
   return (
-    <span className="flex items-center gap-2">
-      <Button size="sm" variant="outline" disabled={isPending} onClick={() => execute({ all: true })}>
-        Mark all as read
-      </Button>
-      {result.serverError?.message && (
-        <span role="alert" className="text-xs">
-          {result.serverError?.message}
-        </span>
-      )}
-    </span>
+    <ActionButton action={action} variant="outline" className="flex items-center gap-2" onClick={() => action.execute({ all: true })}>
+      Mark all as read
+    </ActionButton>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Section } from "@/components/ui/section";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { getMailEnv } from "@/lib/env";
@@ -44,10 +45,7 @@ export default async function NotificationsPage() {
           </ul>
         )}
       </section>
-      <section aria-labelledby="prefs-heading" className="space-y-3">
-        <h2 id="prefs-heading" className="text-lg font-semibold">
-          What you are told about
-        </h2>
+      <Section id="prefs-heading" title="What you are told about" headingClassName="text-lg font-semibold">
         <p className="text-sm text-muted-foreground">
           {mailMode === "smtp"
             ? `Mail goes to ${viewer.email}.`
@@ -56,7 +54,7 @@ export default async function NotificationsPage() {
               : "This deployment sends no mail (no SMTP server is configured): notifications appear here only."}
         </p>
         <PreferencesForm prefs={prefs} />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -8,6 +8,11 @@ import type { NotificationKind } from "@/lib/notifications/kinds";
 
 type Pref = { kind: NotificationKind; label: string; inApp: boolean; email: boolean };
 
+const CHANNELS = [
+  ["inApp", "in the app"],
+  ["email", "by mail"],
+] as const;
+
 /** One row per kind with two native checkboxes (in the app, by mail); saved together. */
 export function PreferencesForm({ prefs }: { prefs: Pref[] }) {
   const [rows, setRows] = useState(prefs);
@@ -43,24 +48,17 @@ export function PreferencesForm({ prefs }: { prefs: Pref[] }) {
               <th scope="row" className="py-2 text-left font-normal">
                 {r.label}
               </th>
-              <td className="text-center">
-                <input
-                  type="checkbox"
-                  className="size-4"
-                  checked={r.inApp}
-                  onChange={() => toggle(r.kind, "inApp")}
-                  aria-label={`${r.label}: in the app`}
-                />
-              </td>
-              <td className="text-center">
-                <input
-                  type="checkbox"
-                  className="size-4"
-                  checked={r.email}
-                  onChange={() => toggle(r.kind, "email")}
-                  aria-label={`${r.label}: by mail`}
-                />
-              </td>
+              {CHANNELS.map(([channel, words]) => (
+                <td key={channel} className="text-center">
+                  <input
+                    type="checkbox"
+                    className="size-4"
+                    checked={r[channel]}
+                    onChange={() => toggle(r.kind, channel)}
+                    aria-label={`${r.label}: ${words}`}
+                  />
+                </td>
+              ))}
             </tr>
           ))}
         </tbody>

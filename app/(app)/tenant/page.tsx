@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AdvisoryAllowListForm } from "@/components/advisories/advisory-allow-list-form";
 import { ConnectionPanel } from "@/components/tenant-connection/connection-panel";
+import { getAdvisoryAllowList } from "@/lib/advisories/queries";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { getTenantConnection } from "@/lib/tenants/connection-queries";
@@ -17,8 +18,7 @@ export default async function OwnTenantPage({ searchParams }: { searchParams: Pr
   const { attempt, refused } = await searchParams;
   const db = await getDb();
   const connection = await getTenantConnection(db, viewer, viewer.tenantId, attempt);
-  const allowList =
-    (await db.tenant.findUnique({ where: { id: viewer.tenantId }, select: { advisoryAllowList: true } }))?.advisoryAllowList ?? [];
+  const allowList = await getAdvisoryAllowList(db, viewer, viewer.tenantId);
   return (
     <div className="max-w-4xl space-y-5">
       <div>

@@ -2,20 +2,20 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Label } from "@/components/ui/label";
-import { NativeSelect } from "@/components/ui/native-select";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { FilterSelect } from "@/components/ui/select-field";
+import { DataTable } from "@/components/ui/data-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { runPreflight, summarisePreflight, type PreflightRow } from "@/lib/graph/preflight";
-import { getTenantGraph } from "@/lib/graph/tenant-graph";
+import { summarisePreflight, type PreflightRow } from "@/lib/graph/preflight";
+import { probeConnection } from "@/lib/tenants/connection-check";
 import { listTenantChoices } from "@/lib/tenants/queries";
 
 export const metadata: Metadata = { title: "Connection check" };
 export const dynamic = "force-dynamic";
 
-type Result = Awaited<ReturnType<typeof runPreflight>>;
+type Result = Awaited<ReturnType<typeof probeConnection>>;
 
 export default async function ConnectionsPage({ searchParams }: { searchParams: Promise<{ tenant?: string }> }) {
   const viewer = await authorizePage("tenants.manage", "/admin/connections");
@@ -27,12 +27,7 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
   let error: string | null = null;
   if (chosen) {
     try {
-      // Breachdesk's app sends mail through an Exchange scope Graph cannot show (lib/graph/operations.ts).
-      const options = { mailSendThroughExchangeScope: chosen.connectionMode === "DEPLOYMENT_APP" };
-      result = await runPreflight(
-        await getTenantGraph(db, chosen.id, { retry: { maxRetries: 0, delaySeconds: 1 }, timeoutMs: 15_000 }),
-        options,
-      );
+      result = await probeConnection(db, viewer, chosen);
     } catch (e) {
       if (!isAppError(e)) throw e;
       error = e.message;
@@ -50,17 +45,14 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         </p>
       </div>
       <form method="get" className="flex items-end gap-3" aria-label="Choose a tenant">
-        <div className="grid gap-1">
-          <Label htmlFor="tenant">Tenant</Label>
-          <NativeSelect id="tenant" name="tenant" defaultValue={chosen?.id ?? ""} className="w-64">
-            <option value="">Choose a tenant</option>
-            {tenants.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.displayName}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+        <FilterSelect
+          label="Tenant"
+          name="tenant"
+          defaultValue={chosen?.id ?? ""}
+          selectClassName="w-64"
+          empty="Choose a tenant"
+          options={tenants.map((t) => ({ value: t.id, label: t.displayName }))}
+        />
         <Button type="submit">Check connection</Button>
       </form>
       {error && <Alert variant="destructive">{error}</Alert>}
@@ -71,50 +63,42 @@ export default async function ConnectionsPage({ searchParams }: { searchParams: 
         </p>
       )}
       {result?.connected && (
-        <Table>
-          <TableCaption className="sr-only">What the connection of {chosen!.displayName} can do, operation by operation</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Operation</TableHead>
-              <TableHead>Application permission</TableHead>
-              <TableHead>In token</TableHead>
-              <TableHead>Probe</TableHead>
-              <TableHead>Also needs</TableHead>
+        <DataTable
+          caption={<>What the connection of {chosen!.displayName} can do, operation by operation</>}
+          captionClassName="sr-only"
+          columns={["Operation", "Application permission", "In token", "Probe", "Also needs"]}
+        >
+          {result.rows.map((r) => (
+            <TableRow key={r.op} data-op={r.op}>
+              <TableCell>{r.title}</TableCell>
+              <TableCell className="font-mono text-xs">{r.permission}</TableCell>
+              <TableCell>
+                <Badge variant={r.granted ? "success" : "danger"}>{r.granted ? "Granted" : "Missing"}</Badge>
+              </TableCell>
+              <TableCell className="max-w-md text-xs">
+                {r.probe === null ? (
+                  <span className="text-muted-foreground">Not tried: writes never are</span>
+                ) : r.probe.ok === true ? (
+                  <span className="space-x-1">
+                    <Badge variant="success">Works</Badge>
+                    {r.probe.message !== "Works" && <span>{r.probe.message}</span>}
+                  </span>
+                ) : r.probe.ok === null ? (
+                  <span className="space-x-1">
+                    <Badge variant="warning">Unverified</Badge>
+                    <span className="text-muted-foreground">{r.probe.message.replace(/^Unverified: /, "")}</span>
+                  </span>
+                ) : (
+                  <span className="space-x-1">
+                    <Badge variant="danger">{r.write ? "Unavailable" : "Fails"}</Badge>
+                    <span className="text-destructive">{r.probe.message}</span>
+                  </span>
+                )}
+              </TableCell>
+              <TableCell className="text-xs">{r.needs ?? "—"}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {result.rows.map((r) => (
-              <TableRow key={r.op} data-op={r.op}>
-                <TableCell>{r.title}</TableCell>
-                <TableCell className="font-mono text-xs">{r.permission}</TableCell>
-                <TableCell>
-                  <Badge variant={r.granted ? "success" : "danger"}>{r.granted ? "Granted" : "Missing"}</Badge>
-                </TableCell>
-                <TableCell className="max-w-md text-xs">
-                  {r.probe === null ? (
-                    <span className="text-muted-foreground">Not tried: writes never are</span>
-                  ) : r.probe.ok === true ? (
-                    <span className="space-x-1">
-                      <Badge variant="success">Works</Badge>
-                      {r.probe.message !== "Works" && <span>{r.probe.message}</span>}
-                    </span>
-                  ) : r.probe.ok === null ? (
-                    <span className="space-x-1">
-                      <Badge variant="warning">Unverified</Badge>
-                      <span className="text-muted-foreground">{r.probe.message.replace(/^Unverified: /, "")}</span>
-                    </span>
-                  ) : (
-                    <span className="space-x-1">
-                      <Badge variant="danger">{r.write ? "Unavailable" : "Fails"}</Badge>
-                      <span className="text-destructive">{r.probe.message}</span>
-                    </span>
-                  )}
-                </TableCell>
-                <TableCell className="text-xs">{r.needs ?? "—"}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       )}
     </div>
   );

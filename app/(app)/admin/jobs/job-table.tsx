@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { JobStateBadge } from "@/components/jobs/job-state-badge";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ACTIONS_COLUMN, DataTable } from "@/components/ui/data-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { canCancel, canRetry } from "@/lib/jobs/job-view";
 import type { JobRow } from "@/lib/jobs/queries";
 import { formatDateTime } from "@/lib/utils/dates";
@@ -10,62 +11,48 @@ const when = (d: Date | null) => (d ? formatDateTime(d) : "—");
 
 export function JobTable({ rows, labels }: { rows: JobRow[]; labels: Readonly<Record<string, string>> }) {
   return (
-    <Table>
-      <TableCaption className="sr-only">Background jobs, newest first</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHead>Kind</TableHead>
-          <TableHead>State</TableHead>
-          <TableHead>Attempts</TableHead>
-          <TableHead>Last error</TableHead>
-          <TableHead>Created</TableHead>
-          <TableHead>Started</TableHead>
-          <TableHead>Finished</TableHead>
-          <TableHead>About</TableHead>
-          <TableHead>
-            <span className="sr-only">Actions</span>
-          </TableHead>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((job) => {
-          const label = labels[job.kind] ?? job.kind;
-          return (
-            <TableRow key={job.id}>
-              <TableCell>
-                <span className="font-medium">{label}</span>
-                <span className="block font-mono text-xs text-muted-foreground" title={`Job ${job.id}`}>
-                  {job.kind}
-                </span>
-              </TableCell>
-              <TableCell>
-                <JobStateBadge state={job.state} />
-              </TableCell>
-              <TableCell className="whitespace-nowrap">
-                {job.attempts} of {job.maxAttempts}
-              </TableCell>
-              <TableCell className="max-w-xs text-sm">{job.lastError ?? "—"}</TableCell>
-              <TableCell className="whitespace-nowrap text-sm">{when(job.createdAt)}</TableCell>
-              <TableCell className="whitespace-nowrap text-sm">{when(job.startedAt)}</TableCell>
-              <TableCell className="whitespace-nowrap text-sm">{when(job.finishedAt)}</TableCell>
-              <TableCell className="text-sm">
-                {job.refs.ticketId ? (
-                  <Link className="text-primary hover:underline" href={`/tickets/${job.refs.ticketId}`}>
-                    Ticket
-                  </Link>
-                ) : (
-                  (job.refs.group ?? "—")
-                )}
-              </TableCell>
-              <TableCell className="text-right">
-                {!job.archived && (
-                  <JobRowActions jobId={job.id} kindLabel={label} canCancel={canCancel(job.state)} canRetry={canRetry(job.state)} />
-                )}
-              </TableCell>
-            </TableRow>
-          );
-        })}
-      </TableBody>
-    </Table>
+    <DataTable
+      caption="Background jobs, newest first"
+      captionClassName="sr-only"
+      columns={["Kind", "State", "Attempts", "Last error", "Created", "Started", "Finished", "About", ACTIONS_COLUMN]}
+    >
+      {rows.map((job) => {
+        const label = labels[job.kind] ?? job.kind;
+        return (
+          <TableRow key={job.id}>
+            <TableCell>
+              <span className="font-medium">{label}</span>
+              <span className="block font-mono text-xs text-muted-foreground" title={`Job ${job.id}`}>
+                {job.kind}
+              </span>
+            </TableCell>
+            <TableCell>
+              <JobStateBadge state={job.state} />
+            </TableCell>
+            <TableCell className="whitespace-nowrap">
+              {job.attempts} of {job.maxAttempts}
+            </TableCell>
+            <TableCell className="max-w-xs text-sm">{job.lastError ?? "—"}</TableCell>
+            <TableCell className="whitespace-nowrap text-sm">{when(job.createdAt)}</TableCell>
+            <TableCell className="whitespace-nowrap text-sm">{when(job.startedAt)}</TableCell>
+            <TableCell className="whitespace-nowrap text-sm">{when(job.finishedAt)}</TableCell>
+            <TableCell className="text-sm">
+              {job.refs.ticketId ? (
+                <Link className="text-primary hover:underline" href={`/tickets/${job.refs.ticketId}`}>
+                  Ticket
+                </Link>
+              ) : (
+                (job.refs.group ?? "—")
+              )}
+            </TableCell>
+            <TableCell className="text-right">
+              {!job.archived && (
+                <JobRowActions jobId={job.id} kindLabel={label} canCancel={canCancel(job.state)} canRetry={canRetry(job.state)} />
+              )}
+            </TableCell>
+          </TableRow>
+        );
+      })}
+    </DataTable>
   );
 }

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ACTIONS_COLUMN, DataTable } from "@/components/ui/data-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
 import { Alert } from "@/components/ui/alert";
+import { Section } from "@/components/ui/section";
 import { REFUSALS, type Refusal } from "@/lib/tenants/connect-attempts";
 import { listTenants } from "@/lib/tenants/queries";
 import { CONNECTION_KIND_LABELS, CONNECTION_MODE_LABELS } from "@/lib/tenants/schemas";
@@ -34,61 +36,54 @@ export default async function TenantsPage({ searchParams }: { searchParams: Prom
         </Alert>
       )}
       <AppCredentialsCard />
-      <Table>
-        <TableCaption className="sr-only">Tenants and how Breachdesk connects to them</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHead>Tenant</TableHead>
-            <TableHead>Primary domain</TableHead>
-            <TableHead>Entra tenant id</TableHead>
-            <TableHead>Connection</TableHead>
-            <TableHead>App client id</TableHead>
-            <TableHead>Client secret</TableHead>
-            <TableHead>Approval</TableHead>
-            <TableHead>Service mailbox</TableHead>
-            <TableHead className="text-right">Tickets</TableHead>
-            <TableHead>
-              <span className="sr-only">Actions</span>
-            </TableHead>
+      <DataTable
+        caption="Tenants and how Breachdesk connects to them"
+        captionClassName="sr-only"
+        columns={[
+          "Tenant",
+          "Primary domain",
+          "Entra tenant id",
+          "Connection",
+          "App client id",
+          "Client secret",
+          "Approval",
+          "Service mailbox",
+          { label: "Tickets", className: "text-right" },
+          ACTIONS_COLUMN,
+        ]}
+      >
+        {tenants.map((t) => (
+          <TableRow key={t.id}>
+            <TableCell className="font-medium">{t.displayName}</TableCell>
+            <TableCell>{t.primaryDomain}</TableCell>
+            <TableCell className="font-mono text-xs">
+              {t.entraTenantId ?? <span className="font-sans text-muted-foreground">From consent</span>}
+            </TableCell>
+            <TableCell className="space-y-1">
+              <div className="flex flex-wrap gap-1">
+                <Badge variant={t.connectionKind === "SIMULATED" ? "info" : "success"}>{CONNECTION_KIND_LABELS[t.connectionKind]}</Badge>
+                <Badge variant={statusOf(t) === "Connected" ? "success" : statusOf(t) === "Disconnected" ? "neutral" : "warning"}>
+                  {statusOf(t)}
+                </Badge>
+              </div>
+              <div className="text-xs text-muted-foreground">{CONNECTION_MODE_LABELS[t.connectionMode]}</div>
+            </TableCell>
+            <TableCell className="font-mono text-xs">{t.connectionMode === "OWN_APP" ? (t.clientId ?? "—") : "—"}</TableCell>
+            <TableCell>{t.connectionMode === "DEPLOYMENT_APP" ? "Not needed" : t.hasSecret ? "Stored (encrypted)" : "Not set"}</TableCell>
+            <TableCell>{t.requireApproval ? "Required" : "Not required"}</TableCell>
+            <TableCell className="font-mono text-xs">{t.serviceMailbox ?? "—"}</TableCell>
+            <TableCell className="text-right">{t._count.tickets}</TableCell>
+            <TableCell className="text-right">
+              <Link href={`/admin/tenants/${t.id}`} className="text-primary hover:underline" aria-label={`Edit ${t.displayName}`}>
+                Edit
+              </Link>
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {tenants.map((t) => (
-            <TableRow key={t.id}>
-              <TableCell className="font-medium">{t.displayName}</TableCell>
-              <TableCell>{t.primaryDomain}</TableCell>
-              <TableCell className="font-mono text-xs">
-                {t.entraTenantId ?? <span className="font-sans text-muted-foreground">From consent</span>}
-              </TableCell>
-              <TableCell className="space-y-1">
-                <div className="flex flex-wrap gap-1">
-                  <Badge variant={t.connectionKind === "SIMULATED" ? "info" : "success"}>{CONNECTION_KIND_LABELS[t.connectionKind]}</Badge>
-                  <Badge variant={statusOf(t) === "Connected" ? "success" : statusOf(t) === "Disconnected" ? "neutral" : "warning"}>
-                    {statusOf(t)}
-                  </Badge>
-                </div>
-                <div className="text-xs text-muted-foreground">{CONNECTION_MODE_LABELS[t.connectionMode]}</div>
-              </TableCell>
-              <TableCell className="font-mono text-xs">{t.connectionMode === "OWN_APP" ? (t.clientId ?? "—") : "—"}</TableCell>
-              <TableCell>{t.connectionMode === "DEPLOYMENT_APP" ? "Not needed" : t.hasSecret ? "Stored (encrypted)" : "Not set"}</TableCell>
-              <TableCell>{t.requireApproval ? "Required" : "Not required"}</TableCell>
-              <TableCell className="font-mono text-xs">{t.serviceMailbox ?? "—"}</TableCell>
-              <TableCell className="text-right">{t._count.tickets}</TableCell>
-              <TableCell className="text-right">
-                <Link href={`/admin/tenants/${t.id}`} className="text-primary hover:underline" aria-label={`Edit ${t.displayName}`}>
-                  Edit
-                </Link>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <section aria-labelledby="new-tenant" className="max-w-3xl space-y-3">
-        <h2 id="new-tenant" className="text-base font-semibold">
-          Add a tenant
-        </h2>
+        ))}
+      </DataTable>
+      <Section id="new-tenant" title="Add a tenant" className="max-w-3xl">
         <TenantForm />
-      </section>
+      </Section>
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
+import { optionsOf, SelectField } from "@/components/ui/select-field";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { createTenantAction, updateTenantAction } from "@/lib/tenants/actions";
 import { CONNECTION_KIND_LABELS, CONNECTION_MODE_LABELS } from "@/lib/tenants/schemas";
@@ -100,20 +100,15 @@ export function TenantForm({ tenantId, initial = EMPTY, hasSecret = false }: Pro
       <FormField id={`${prefix}-domain`} label="Primary domain" error={errors.primaryDomain} hint="e.g. contoso.com">
         <Input name="primaryDomain" defaultValue={initial.primaryDomain} autoComplete="off" />
       </FormField>
-      <FormField
+      <SelectField
         id={`${prefix}-mode`}
         label="App"
         error={errors.connectionMode}
         hint="Breachdesk's app: the tenant's admin connects it by consent"
-      >
-        <NativeSelect name="connectionMode" defaultValue={initial.connectionMode}>
-          {Object.entries(CONNECTION_MODE_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
+        name="connectionMode"
+        defaultValue={initial.connectionMode}
+        options={optionsOf(CONNECTION_MODE_LABELS)}
+      />
       <FormField
         id={`${prefix}-entra-id`}
         label="Entra tenant id"
@@ -122,15 +117,14 @@ export function TenantForm({ tenantId, initial = EMPTY, hasSecret = false }: Pro
       >
         <Input name="entraTenantId" defaultValue={initial.entraTenantId} autoComplete="off" className="font-mono" />
       </FormField>
-      <FormField id={`${prefix}-kind`} label="Connection" error={errors.connectionKind}>
-        <NativeSelect name="connectionKind" defaultValue={initial.connectionKind}>
-          {Object.entries(CONNECTION_KIND_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
+      <SelectField
+        id={`${prefix}-kind`}
+        label="Connection"
+        error={errors.connectionKind}
+        name="connectionKind"
+        defaultValue={initial.connectionKind}
+        options={optionsOf(CONNECTION_KIND_LABELS)}
+      />
       <FormField
         id={`${prefix}-client-id`}
         label="App client id"

@@ -6,7 +6,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { NativeSelect } from "@/components/ui/native-select";
+import { optionsOf, SelectField } from "@/components/ui/select-field";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { createUserAction } from "@/lib/users/actions";
 import { readServedTenants, ServedTenantsFields } from "./served-tenants-fields";
@@ -48,25 +48,23 @@ export function CreateUserForm({ tenants }: { tenants: { id: string; displayName
       <FormField id="new-user-email" label="Email" error={errors.email}>
         <Input name="email" type="email" autoComplete="off" />
       </FormField>
-      <FormField id="new-user-role" label="Role" error={errors.role}>
-        <NativeSelect name="role" defaultValue="ENGINEER">
-          {Object.entries(ROLE_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
-      <FormField id="new-user-tenant" label="Tenant (tenant admins only)" error={errors.tenantId}>
-        <NativeSelect name="tenantId" defaultValue="">
-          <option value="">None</option>
-          {tenants.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.displayName}
-            </option>
-          ))}
-        </NativeSelect>
-      </FormField>
+      <SelectField
+        id="new-user-role"
+        label="Role"
+        error={errors.role}
+        name="role"
+        defaultValue="ENGINEER"
+        options={optionsOf(ROLE_LABELS)}
+      />
+      <SelectField
+        id="new-user-tenant"
+        label="Tenant (tenant admins only)"
+        error={errors.tenantId}
+        name="tenantId"
+        defaultValue=""
+        empty="None"
+        options={tenants.map((t) => ({ value: t.id, label: t.displayName }))}
+      />
       <div className="sm:col-span-2">
         <ServedTenantsFields idPrefix="new-user" tenants={tenants} errors={errors.servedTenantIds} />
       </div>

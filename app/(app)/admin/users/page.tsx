@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
 import { Badge } from "@/components/ui/badge";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ACTIONS_COLUMN, DataTable } from "@/components/ui/data-table";
+import { TableCell, TableRow } from "@/components/ui/table";
+import { Section } from "@/components/ui/section";
 import { ROLE_LABELS } from "@/lib/auth/permissions";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
@@ -32,63 +34,48 @@ export default async function UsersPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-xl font-semibold">Users</h1>
-      <Table>
-        <TableCaption className="sr-only">Breachdesk users</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHead>Name</TableHead>
-            <TableHead>Email</TableHead>
-            <TableHead>Role</TableHead>
-            <TableHead>Tenants</TableHead>
-            <TableHead>Last sign-in</TableHead>
-            <TableHead>Status</TableHead>
-            <TableHead>
-              <span className="sr-only">Actions</span>
-            </TableHead>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {users.map((u) => (
-            <TableRow key={u.id}>
-              <TableCell className="font-medium">{u.name}</TableCell>
-              <TableCell className="font-mono text-xs">{u.email}</TableCell>
-              <TableCell>{ROLE_LABELS[u.role]}</TableCell>
-              <TableCell>
-                <span className="inline-flex flex-wrap items-center gap-2">
-                  <span>{tenantsSeen(u)}</span>
-                  {u.role === "ENGINEER" && (
-                    <ServedTenantsDialog
-                      userId={u.id}
-                      name={u.name}
-                      tenants={tenants}
-                      servesAllTenants={u.servesAllTenants}
-                      servedIds={u.servedTenants.map((s) => s.tenant.id)}
-                    />
-                  )}
-                </span>
-              </TableCell>
-              <TableCell>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"}</TableCell>
-              <TableCell>
-                <Badge variant={u.isActive ? "success" : "neutral"}>{u.isActive ? "Active" : "Deactivated"}</Badge>
-              </TableCell>
-              <TableCell className="text-right">
-                {u.id !== viewer.id && (
-                  <span className="inline-flex items-center gap-2">
-                    <ChangeRoleDialog userId={u.id} name={u.name} role={u.role} tenantId={u.tenant?.id ?? null} tenants={tenants} />
-                    <UserActiveToggle userId={u.id} email={u.email} isActive={u.isActive} />
-                  </span>
+      <DataTable
+        caption="Breachdesk users"
+        captionClassName="sr-only"
+        columns={["Name", "Email", "Role", "Tenants", "Last sign-in", "Status", ACTIONS_COLUMN]}
+      >
+        {users.map((u) => (
+          <TableRow key={u.id}>
+            <TableCell className="font-medium">{u.name}</TableCell>
+            <TableCell className="font-mono text-xs">{u.email}</TableCell>
+            <TableCell>{ROLE_LABELS[u.role]}</TableCell>
+            <TableCell>
+              <span className="inline-flex flex-wrap items-center gap-2">
+                <span>{tenantsSeen(u)}</span>
+                {u.role === "ENGINEER" && (
+                  <ServedTenantsDialog
+                    userId={u.id}
+                    name={u.name}
+                    tenants={tenants}
+                    servesAllTenants={u.servesAllTenants}
+                    servedIds={u.servedTenants.map((s) => s.tenant.id)}
+                  />
                 )}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <section aria-labelledby="new-user" className="max-w-xl space-y-3">
-        <h2 id="new-user" className="text-base font-semibold">
-          Add a user
-        </h2>
+              </span>
+            </TableCell>
+            <TableCell>{u.lastSignInAt ? formatDateTime(u.lastSignInAt) : "Never"}</TableCell>
+            <TableCell>
+              <Badge variant={u.isActive ? "success" : "neutral"}>{u.isActive ? "Active" : "Deactivated"}</Badge>
+            </TableCell>
+            <TableCell className="text-right">
+              {u.id !== viewer.id && (
+                <span className="inline-flex items-center gap-2">
+                  <ChangeRoleDialog userId={u.id} name={u.name} role={u.role} tenantId={u.tenant?.id ?? null} tenants={tenants} />
+                  <UserActiveToggle userId={u.id} email={u.email} isActive={u.isActive} />
+                </span>
+              )}
+            </TableCell>
+          </TableRow>
+        ))}
+      </DataTable>
+      <Section id="new-user" title="Add a user" className="max-w-xl">
         <CreateUserForm tenants={tenants} />
-      </section>
+      </Section>
     </div>
   );
 }

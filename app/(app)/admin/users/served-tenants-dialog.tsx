@@ -1,18 +1,8 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useState } from "react";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFormActions,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { setServedTenantsAction } from "@/lib/users/actions";
 import { readServedTenants, ServedTenantsFields } from "./served-tenants-fields";
 
@@ -32,45 +22,28 @@ export function ServedTenantsDialog({
   servesAllTenants: boolean;
   servedIds: string[];
 }) {
-  const [open, setOpen] = useState(false);
-  const { execute, result, isPending, reset } = useAction(setServedTenantsAction, { onSuccess: () => setOpen(false) });
-  const errors = result.validationErrors?.fieldErrors ?? {};
-
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    execute({ userId, ...readServedTenants(new FormData(event.currentTarget)) });
-  }
-
+  const action = useAction(setServedTenantsAction);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) reset();
-      }}
-    >
-      <DialogTrigger asChild>
+    <FormDialog
+      trigger={
         <Button size="sm" variant="outline" aria-label={`Choose the tenants ${name} serves`}>
           Tenants…
         </Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>Tenants {name} serves</DialogTitle>
-          <DialogDescription>They see and work only these tenants&apos; tickets, from their next page on.</DialogDescription>
-        </DialogHeader>
-        <form onSubmit={onSubmit} noValidate className="space-y-4" aria-label={`Tenants ${name} serves`}>
-          {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
-          <ServedTenantsFields
-            idPrefix={`served-${userId}`}
-            tenants={tenants}
-            defaultAll={servesAllTenants}
-            defaultIds={servedIds}
-            errors={errors.servedTenantIds}
-          />
-          <DialogFormActions pending={isPending} label="Save" />
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={`Tenants ${name} serves`}
+      description="They see and work only these tenants' tickets, from their next page on."
+      formLabel={`Tenants ${name} serves`}
+      submitLabel="Save"
+      action={action}
+      onSubmit={(f) => action.execute({ userId, ...readServedTenants(f) })}
+    >
+      <ServedTenantsFields
+        idPrefix={`served-${userId}`}
+        tenants={tenants}
+        defaultAll={servesAllTenants}
+        defaultIds={servedIds}
+        errors={action.result.validationErrors?.fieldErrors.servedTenantIds}
+      />
+    </FormDialog>
   );
 }

@@ -54,3 +54,15 @@ export function Legend({ items }: { items: { label: string; className: string }[
     </ul>
   );
 }
+
+/** The horizontal grid lines of a chart's y axis, each with its value at the left. */
+export function YGrid({ values, y, left, width }: { values: number[]; y: (n: number) => number; left: number; width: number }) {
+  return values.map((t) => (
+    <g key={t}>
+      <line x1={left} x2={width} y1={y(t)} y2={y(t)} className="stroke-border" strokeWidth={1} />
+      <text x={left - 4} y={y(t) + 3} textAnchor="end" className="fill-muted-foreground text-[9px]">
+        {t}
+      </text>
+    </g>
+  ));
+}

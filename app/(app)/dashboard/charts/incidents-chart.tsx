@@ -1,8 +1,9 @@
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import type { TimeBucket } from "@/lib/metrics/series";
 import { incidentsSummary, STATUS_ORDER } from "@/lib/metrics/series";
 import { STATUS_LABELS } from "@/lib/tickets/format";
-import { ChartFigure, Legend, svgLabel, ticks } from "./chart-figure";
+import { ChartFigure, Legend, svgLabel, ticks, YGrid } from "./chart-figure";
 
 const FILL: Record<string, string> = {
   NEW: "fill-sky-500",
@@ -36,14 +37,7 @@ export function IncidentsChart({ unit, buckets }: { unit: string; buckets: TimeB
       chart={
         <>
           <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" {...svgLabel(id)}>
-            {yTicks.map((t) => (
-              <g key={t}>
-                <line x1={LEFT} x2={W} y1={y(t)} y2={y(t)} className="stroke-border" strokeWidth={1} />
-                <text x={LEFT - 4} y={y(t) + 3} textAnchor="end" className="fill-muted-foreground text-[9px]">
-                  {t}
-                </text>
-              </g>
-            ))}
+            <YGrid values={yTicks} y={y} left={LEFT} width={W} />
             {buckets.map((b, i) => {
               let base = 0;
               return (
@@ -79,34 +73,29 @@ export function IncidentsChart({ unit, buckets }: { unit: string; buckets: TimeB
         </>
       }
       table={
-        <Table className="text-xs" aria-label="Incidents reported: table">
-          <TableHeader>
-            <TableRow>
-              <TableHead>{unit === "week" ? "Week of" : unit === "month" ? "Month" : "Day"}</TableHead>
-              {statuses.map((s) => (
-                <TableHead key={s} className="text-right">
-                  {STATUS_LABELS[s]}
-                </TableHead>
-              ))}
-              <TableHead className="text-right">Total</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {buckets
-              .filter((b) => b.total > 0)
-              .map((b) => (
-                <TableRow key={b.label}>
-                  <TableCell>{b.label.replace("week of ", "")}</TableCell>
-                  {statuses.map((s) => (
-                    <TableCell key={s} className="text-right tabular-nums">
-                      {b.counts[s] ?? 0}
-                    </TableCell>
-                  ))}
-                  <TableCell className="text-right tabular-nums">{b.total}</TableCell>
-                </TableRow>
-              ))}
-          </TableBody>
-        </Table>
+        <DataTable
+          className="text-xs"
+          aria-label="Incidents reported: table"
+          columns={[
+            unit === "week" ? "Week of" : unit === "month" ? "Month" : "Day",
+            ...statuses.map((s) => ({ label: STATUS_LABELS[s], className: "text-right" })),
+            { label: "Total", className: "text-right" },
+          ]}
+        >
+          {buckets
+            .filter((b) => b.total > 0)
+            .map((b) => (
+              <TableRow key={b.label}>
+                <TableCell>{b.label.replace("week of ", "")}</TableCell>
+                {statuses.map((s) => (
+                  <TableCell key={s} className="text-right tabular-nums">
+                    {b.counts[s] ?? 0}
+                  </TableCell>
+                ))}
+                <TableCell className="text-right tabular-nums">{b.total}</TableCell>
+              </TableRow>
+            ))}
+        </DataTable>
       }
     />
   );

@@ -1,6 +1,7 @@
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import type { SlaDistribution } from "@/lib/metrics/series";
-import { ChartFigure, Legend, svgLabel, ticks } from "./chart-figure";
+import { ChartFigure, Legend, svgLabel, ticks, YGrid } from "./chart-figure";
 
 const W = 560,
   H = 190,
@@ -34,14 +35,7 @@ export function SlaChart({ id, title, d }: { id: string; title: string; d: SlaDi
       chart={
         <>
           <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" {...svgLabel(id)}>
-            {yTicks.map((t) => (
-              <g key={t}>
-                <line x1={LEFT} x2={W} y1={y(t)} y2={y(t)} className="stroke-border" strokeWidth={1} />
-                <text x={LEFT - 4} y={y(t) + 3} textAnchor="end" className="fill-muted-foreground text-[9px]">
-                  {t}
-                </text>
-              </g>
-            ))}
+            <YGrid values={yTicks} y={y} left={LEFT} width={W} />
             {d.bands.map((b, i) => (
               <g key={b.label}>
                 {b.n > 0 && (
@@ -85,34 +79,29 @@ export function SlaChart({ id, title, d }: { id: string; title: string; d: SlaDi
         </>
       }
       table={
-        <Table className="text-xs" aria-label={`${title}: table`}>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Share of target</TableHead>
-              <TableHead>Against the SLA</TableHead>
-              <TableHead className="text-right">Tickets</TableHead>
+        <DataTable
+          className="text-xs"
+          aria-label={`${title}: table`}
+          columns={["Share of target", "Against the SLA", { label: "Tickets", className: "text-right" }]}
+        >
+          {d.bands.map((b) => (
+            <TableRow key={b.label}>
+              <TableCell>{b.label}</TableCell>
+              <TableCell>{b.withinTarget ? "within" : "beyond"}</TableCell>
+              <TableCell className="text-right tabular-nums">{b.n}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {d.bands.map((b) => (
-              <TableRow key={b.label}>
-                <TableCell>{b.label}</TableCell>
-                <TableCell>{b.withinTarget ? "within" : "beyond"}</TableCell>
-                <TableCell className="text-right tabular-nums">{b.n}</TableCell>
-              </TableRow>
-            ))}
-            <TableRow>
-              <TableCell>Still open</TableCell>
-              <TableCell>{d.overdue ? `${d.overdue} past target` : "—"}</TableCell>
-              <TableCell className="text-right tabular-nums">{d.running + d.overdue}</TableCell>
-            </TableRow>
-            <TableRow>
-              <TableCell>Not applicable</TableCell>
-              <TableCell>resolved without it</TableCell>
-              <TableCell className="text-right tabular-nums">{d.notApplicable}</TableCell>
-            </TableRow>
-          </TableBody>
-        </Table>
+          ))}
+          <TableRow>
+            <TableCell>Still open</TableCell>
+            <TableCell>{d.overdue ? `${d.overdue} past target` : "—"}</TableCell>
+            <TableCell className="text-right tabular-nums">{d.running + d.overdue}</TableCell>
+          </TableRow>
+          <TableRow>
+            <TableCell>Not applicable</TableCell>
+            <TableCell>resolved without it</TableCell>
+            <TableCell className="text-right tabular-nums">{d.notApplicable}</TableCell>
+          </TableRow>
+        </DataTable>
       }
     />
   );

@@ -1,4 +1,5 @@
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { ChartFigure, Legend, svgLabel } from "./chart-figure";
 
 const W = 560,
@@ -53,24 +54,19 @@ export function TenantChart({ rows }: { rows: { tenant: string; open: number; cl
         </>
       }
       table={
-        <Table className="text-xs" aria-label="Incidents by tenant: table">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Tenant</TableHead>
-              <TableHead className="text-right">Open</TableHead>
-              <TableHead className="text-right">Closed</TableHead>
+        <DataTable
+          className="text-xs"
+          aria-label="Incidents by tenant: table"
+          columns={["Tenant", { label: "Open", className: "text-right" }, { label: "Closed", className: "text-right" }]}
+        >
+          {rows.map((r) => (
+            <TableRow key={r.tenant}>
+              <TableCell>{r.tenant}</TableCell>
+              <TableCell className="text-right tabular-nums">{r.open}</TableCell>
+              <TableCell className="text-right tabular-nums">{r.closed}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.tenant}>
-                <TableCell>{r.tenant}</TableCell>
-                <TableCell className="text-right tabular-nums">{r.open}</TableCell>
-                <TableCell className="text-right tabular-nums">{r.closed}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+        </DataTable>
       }
     />
   );

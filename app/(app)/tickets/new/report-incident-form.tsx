@@ -9,6 +9,7 @@ import { Card, CardContent } from "@/components/ui/card";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
+import { SelectOptions } from "@/components/ui/select-field";
 import { Textarea } from "@/components/ui/textarea";
 import { useFocusFirstError } from "@/components/use-focus-first-error";
 import { createTicketAction } from "@/lib/intake/actions";
@@ -90,12 +91,7 @@ export function ReportIncidentForm({ symptoms, tenants, chooseTenant }: Props) {
                   setDuplicates(null);
                 }}
               >
-                <option value="">Choose a tenant</option>
-                {tenants.map((t) => (
-                  <option key={t.id} value={t.id}>
-                    {t.displayName}
-                  </option>
-                ))}
+                <SelectOptions empty="Choose a tenant" options={tenants.map((t) => ({ value: t.id, label: t.displayName }))} />
               </NativeSelect>
             </FormField>
           )}

@@ -1,6 +1,7 @@
 import { AdvisoryAllowListForm } from "@/components/advisories/advisory-allow-list-form";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getAdvisoryAllowList } from "@/lib/advisories/queries";
 import { getAlertMode, getAlertSources } from "@/lib/alerts/queries";
 import { AlertModeForm } from "./alert-mode-form";
 import { AlertSources } from "./alert-sources";
@@ -34,8 +35,7 @@ export default async function EditTenantPage({
     throw error;
   });
   const connection = await getTenantConnection(db, viewer, tenantId, attempt);
-  const allowList =
-    (await db.tenant.findUnique({ where: { id: tenant.id }, select: { advisoryAllowList: true } }))?.advisoryAllowList ?? [];
+  const allowList = await getAdvisoryAllowList(db, viewer, tenant.id);
   return (
     <div className="space-y-5">
       <div>

@@ -2,15 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { retryFailedCampaignAction, startCampaignAction, stopCampaignAction } from "@/lib/campaigns/actions";
 
@@ -29,27 +21,20 @@ export function CampaignControls({ ticketId, idle, failed, running, selected }: 
       : `every account not started (${idle} step${idle === 1 ? "" : "s"})`;
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <AlertDialog open={open} onOpenChange={setOpen}>
-        <AlertDialogTrigger asChild>
+      <ConfirmDialog
+        open={open}
+        onOpenChange={setOpen}
+        trigger={
           <Button variant="destructive" disabled={start.isPending || (idle === 0 && selected.length === 0)}>
             {selected.length > 0 ? `Contain selected (${selected.length})` : "Contain all accounts"}
           </Button>
-        </AlertDialogTrigger>
-        <AlertDialogContent>
-          <AlertDialogTitle>Contain {what}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            For each account: reset the password (to be changed at next sign-in; the new password is not shown — users get a new one from
-            their helpdesk), enforce MFA, block sign-in and sign out of every session. It runs in the background at the pace Microsoft Graph
-            allows for this tenant; you can stop it at any time.
-          </AlertDialogDescription>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <Button variant="destructive" disabled={start.isPending} onClick={() => start.execute({ ticketId, accountIds: selected })}>
-              {start.isPending ? "Queuing…" : "Contain"}
-            </Button>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+        }
+        title={`Contain ${what}?`}
+        description="For each account: reset the password (to be changed at next sign-in; the new password is not shown — users get a new one from their helpdesk), enforce MFA, block sign-in and sign out of every session. It runs in the background at the pace Microsoft Graph allows for this tenant; you can stop it at any time."
+        confirmLabel={start.isPending ? "Queuing…" : "Contain"}
+        confirmDisabled={start.isPending}
+        onConfirm={() => start.execute({ ticketId, accountIds: selected })}
+      />
       <Button variant="outline" disabled={retry.isPending || failed === 0} onClick={() => retry.execute({ ticketId })}>
         {retry.isPending ? "Queuing…" : `Retry failed (${failed})`}
       </Button>

@@ -1,5 +1,6 @@
 import { Alert } from "@/components/ui/alert";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { ACTIONS_COLUMN, DataTable } from "@/components/ui/data-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { listSnapshots } from "@/lib/investigation/queries";
 import { mfaWarning } from "@/lib/remediation/mfa-warning";
 import { getChecklist } from "@/lib/remediation/queries";
@@ -87,62 +88,48 @@ export async function ChecklistSection({ db, viewer, ticket, can }: StageProps) 
         hasSnapshot={hasSnapshot}
       />
       <SnapshotHistory snapshots={snapshots} note={rows.find((r) => r.key === "snapshot")?.notes ?? null} />
-      <Table>
-        <TableCaption className="sr-only">Checklist steps with their state, who ran them, Graph request ids and verification</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHead>Step</TableHead>
-            <TableHead>Phase</TableHead>
-            <TableHead>State</TableHead>
-            <TableHead>By / when</TableHead>
-            <TableHead>Graph request id</TableHead>
-            <TableHead>Result</TableHead>
+      <DataTable
+        caption="Checklist steps with their state, who ran them, Graph request ids and verification"
+        captionClassName="sr-only"
+        columns={["Step", "Phase", "State", "By / when", "Graph request id", "Result", ...(canRun ? [ACTIONS_COLUMN] : [])]}
+      >
+        {rows.map((r) => (
+          <TableRow key={r.key} id={`step-${r.key}`} data-step={r.key} className="scroll-mt-24 target:bg-muted">
+            <TableCell>
+              <span className="font-medium">{r.title}</span>
+              {r.mandatory && <span className="ml-1 text-xs text-muted-foreground">(required)</span>}
+              {"instructions" in r && r.instructions && (
+                <details className="mt-1 text-xs text-muted-foreground">
+                  <summary className="cursor-pointer">Manual step: how</summary>
+                  <p className="mt-1 max-w-prose">{instructionsFor(r.instructions, upn)}</p>
+                </details>
+              )}
+            </TableCell>
+            <TableCell>{PHASES[r.phase]}</TableCell>
+            <TableCell>
+              <StepStateBadge state={r.state} approved={Boolean(r.approved)} progress={r.items} />
+            </TableCell>
+            <TableCell className="text-xs">{r.doneBy ? `${r.doneBy}, ${formatDateTime(r.doneAt!)}` : "—"}</TableCell>
+            <TableCell className="font-mono text-xs">
+              {r.lastAction?.requestIds[0] ?? "—"}
+              {/* Graph gives batch items no request id of their own: the client-request-id we sent traces the item. */}
+              {r.lastAction?.clientRequestIds[0] && (
+                <span className="block text-muted-foreground" title="client-request-id">
+                  client {r.lastAction.clientRequestIds[0]}
+                </span>
+              )}
+            </TableCell>
+            <TableCell className="max-w-sm text-xs">
+              <StepResult row={r} />
+            </TableCell>
             {canRun && (
-              <TableHead>
-                <span className="sr-only">Actions</span>
-              </TableHead>
+              <TableCell>
+                <StepControls ticketId={ticketId} row={r} upn={upn} hasSnapshot={hasSnapshot} mfaWarning={warning} />
+              </TableCell>
             )}
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((r) => (
-            <TableRow key={r.key} id={`step-${r.key}`} data-step={r.key} className="scroll-mt-24 target:bg-muted">
-              <TableCell>
-                <span className="font-medium">{r.title}</span>
-                {r.mandatory && <span className="ml-1 text-xs text-muted-foreground">(required)</span>}
-                {"instructions" in r && r.instructions && (
-                  <details className="mt-1 text-xs text-muted-foreground">
-                    <summary className="cursor-pointer">Manual step: how</summary>
-                    <p className="mt-1 max-w-prose">{instructionsFor(r.instructions, upn)}</p>
-                  </details>
-                )}
-              </TableCell>
-              <TableCell>{PHASES[r.phase]}</TableCell>
-              <TableCell>
-                <StepStateBadge state={r.state} approved={Boolean(r.approved)} progress={r.items} />
-              </TableCell>
-              <TableCell className="text-xs">{r.doneBy ? `${r.doneBy}, ${formatDateTime(r.doneAt!)}` : "—"}</TableCell>
-              <TableCell className="font-mono text-xs">
-                {r.lastAction?.requestIds[0] ?? "—"}
-                {/* Graph gives batch items no request id of their own: the client-request-id we sent traces the item. */}
-                {r.lastAction?.clientRequestIds[0] && (
-                  <span className="block text-muted-foreground" title="client-request-id">
-                    client {r.lastAction.clientRequestIds[0]}
-                  </span>
-                )}
-              </TableCell>
-              <TableCell className="max-w-sm text-xs">
-                <StepResult row={r} />
-              </TableCell>
-              {canRun && (
-                <TableCell>
-                  <StepControls ticketId={ticketId} row={r} upn={upn} hasSnapshot={hasSnapshot} mfaWarning={warning} />
-                </TableCell>
-              )}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        ))}
+      </DataTable>
     </section>
   );
 }

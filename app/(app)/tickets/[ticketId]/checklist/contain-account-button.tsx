@@ -3,15 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { runContainmentAction } from "@/lib/remediation/actions";
 import { PasswordDialog } from "./password-dialog";
@@ -39,41 +31,33 @@ export function ContainAccountButton({ ticketId, upn, hasSnapshot, contained = f
   const snapshot = result.data?.snapshot;
   return (
     <div className="space-y-2">
-      <AlertDialog
+      <ConfirmDialog
         open={confirming}
         onOpenChange={(open) => {
           if (open) setKey(crypto.randomUUID()); // one key per confirmation: a double click reuses it
           setConfirming(open);
         }}
-      >
-        <AlertDialogTrigger asChild hidden={hideTrigger}>
-          <Button variant={label ? "default" : contained ? "outline" : "destructive"} disabled={isPending}>
+        trigger={
+          <Button hidden={hideTrigger} variant={label ? "default" : contained ? "outline" : "destructive"} disabled={isPending}>
             {isPending ? "Containing…" : (label ?? (contained ? "Run containment again" : "Contain account"))}
           </Button>
-        </AlertDialogTrigger>
-        <AlertDialogContent>
-          <AlertDialogTitle>{contained ? `Run containment again for ${upn}?` : `Contain ${upn}?`}</AlertDialogTitle>
-          <AlertDialogDescription>
+        }
+        title={contained ? `Run containment again for ${upn}?` : `Contain ${upn}?`}
+        description={
+          <>
             This resets the password (to be changed at next sign-in), enforces MFA, blocks sign-in and signs the account out of every
             session, in one go through Microsoft Graph. The user cannot work until sign-in is allowed again.
             {contained && " The account is already contained: this sets a new password and revokes the sessions again."}
             {!hasSnapshot && " There is no evidence snapshot yet: it is taken at the same time (containment changes nothing it reads)."}
-          </AlertDialogDescription>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <Button
-              variant="destructive"
-              disabled={isPending}
-              onClick={() => {
-                execute({ ticketId, idempotencyKey: key });
-                setConfirming(false);
-              }}
-            >
-              Contain now
-            </Button>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+          </>
+        }
+        confirmLabel="Contain now"
+        confirmDisabled={isPending}
+        onConfirm={() => {
+          execute({ ticketId, idempotencyKey: key });
+          setConfirming(false);
+        }}
+      />
       {isPending && (
         <p role="status" className="text-sm text-muted-foreground">
           Running the four steps through Microsoft Graph{hasSnapshot ? "" : " and taking the evidence snapshot"}…

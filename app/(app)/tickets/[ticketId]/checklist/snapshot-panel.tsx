@@ -18,21 +18,9 @@ function Capped({ limit, noun }: { limit: number | undefined; noun: string }) {
   );
 }
 
-function Finding({
-  title,
-  items,
-  empty,
-  gap,
-  limit,
-  noun,
-}: {
-  title: string;
-  items: Item[] | null;
-  empty: string;
-  gap: boolean;
-  limit?: number;
-  noun?: string;
-}) {
+type FindingProps = { title: string; items: Item[] | null; empty: string; noun?: string };
+
+function Finding({ title, items, empty, gap, limit, noun }: FindingProps & { gap: boolean; limit?: number }) {
   return (
     <div className="space-y-1">
       <h4 className="text-sm font-medium">{title}</h4>
@@ -70,49 +58,47 @@ export function SnapshotFindingsGrid({ snapshot }: { snapshot: Snapshot }) {
   const f = snapshot.findings;
   const gaps = Object.entries(snapshot.gaps);
   const gap = (section: string) => section in snapshot.gaps;
-  const limits = f.limits ?? {};
+  const limits: Record<string, number | undefined> = f.limits ?? {};
+  const findings: (FindingProps & { section: string })[] = [
+    {
+      section: "signIns",
+      title: `Sign-ins${f.signIns?.homeCountry ? ` (usual country ${f.signIns.homeCountry})` : ""}`,
+      items:
+        f.signIns?.flagged.slice(0, 8).map((s) => ({
+          key: s.id,
+          text: `${formatDateTime(new Date(s.at))} from ${s.ip}${s.succeeded ? "" : " (failed)"}`,
+          reasons: s.reasons,
+        })) ?? null,
+      empty: "Nothing unusual.",
+      noun: "sign-ins",
+    },
+    {
+      section: "inboxRules",
+      title: "Inbox rules",
+      items: f.inboxRules?.map((r) => ({ key: r.id, text: `“${r.name || "(no name)"}”`, reasons: r.reasons })) ?? null,
+      empty: "No suspicious rules.",
+      noun: "rules",
+    },
+    {
+      section: "authMethods",
+      title: "Sign-in methods",
+      items: f.authMethods?.map((m) => ({ key: m.id, text: methodLabel(m.kind, m.detail), reasons: m.reasons })) ?? null,
+      empty: "No recently registered methods.",
+      noun: "methods",
+    },
+    {
+      section: "consents",
+      title: "App consents",
+      items: f.consents?.map((c) => ({ key: c.id, text: c.app, reasons: [...c.reasons, `scopes ${c.scope}`] })) ?? null,
+      empty: "No suspicious consents.",
+      noun: "consents",
+    },
+  ];
   return (
     <div className="grid gap-4 md:grid-cols-2">
-      <Finding
-        title={`Sign-ins${f.signIns?.homeCountry ? ` (usual country ${f.signIns.homeCountry})` : ""}`}
-        items={
-          f.signIns
-            ? f.signIns.flagged.slice(0, 8).map((s) => ({
-                key: s.id,
-                text: `${formatDateTime(new Date(s.at))} from ${s.ip}${s.succeeded ? "" : " (failed)"}`,
-                reasons: s.reasons,
-              }))
-            : null
-        }
-        empty="Nothing unusual."
-        gap={gap("signIns")}
-        limit={limits.signIns}
-        noun="sign-ins"
-      />
-      <Finding
-        title="Inbox rules"
-        items={f.inboxRules?.map((r) => ({ key: r.id, text: `“${r.name || "(no name)"}”`, reasons: r.reasons })) ?? null}
-        empty="No suspicious rules."
-        gap={gap("inboxRules")}
-        limit={limits.inboxRules}
-        noun="rules"
-      />
-      <Finding
-        title="Sign-in methods"
-        items={f.authMethods?.map((m) => ({ key: m.id, text: methodLabel(m.kind, m.detail), reasons: m.reasons })) ?? null}
-        empty="No recently registered methods."
-        gap={gap("authMethods")}
-        limit={limits.authMethods}
-        noun="methods"
-      />
-      <Finding
-        title="App consents"
-        items={f.consents?.map((c) => ({ key: c.id, text: c.app, reasons: [...c.reasons, `scopes ${c.scope}`] })) ?? null}
-        empty="No suspicious consents."
-        gap={gap("consents")}
-        limit={limits.consents}
-        noun="consents"
-      />
+      {findings.map(({ section, ...finding }) => (
+        <Finding key={section} {...finding} gap={gap(section)} limit={limits[section]} />
+      ))}
       <div className="space-y-1">
         <h4 className="text-sm font-medium">Mail sent, by recipient domain</h4>
         <Capped limit={limits.messageTrace} noun="trace rows" />

@@ -3,15 +3,7 @@
 import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { runStepAction } from "@/lib/remediation/actions";
 import type { StepParams } from "@/lib/remediation/step-operations";
@@ -71,26 +63,20 @@ export function StepRunButton({
   return (
     <span className="inline-flex flex-col items-start gap-1">
       {confirm ? (
-        <AlertDialog open={open} onOpenChange={setOpen}>
-          <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>
-          <AlertDialogContent>
-            <AlertDialogTitle>{confirm.title}</AlertDialogTitle>
-            <AlertDialogDescription>{confirm.description}</AlertDialogDescription>
-            {warning && <Alert variant="warning">{warning}</Alert>}
-            <AlertDialogFooter>
-              <AlertDialogCancel>Cancel</AlertDialogCancel>
-              <Button
-                variant="destructive"
-                onClick={() => {
-                  run();
-                  setOpen(false);
-                }}
-              >
-                {confirm.action}
-              </Button>
-            </AlertDialogFooter>
-          </AlertDialogContent>
-        </AlertDialog>
+        <ConfirmDialog
+          open={open}
+          onOpenChange={setOpen}
+          trigger={trigger}
+          title={confirm.title}
+          description={confirm.description}
+          confirmLabel={confirm.action}
+          onConfirm={() => {
+            run();
+            setOpen(false);
+          }}
+        >
+          {warning && <Alert variant="warning">{warning}</Alert>}
+        </ConfirmDialog>
       ) : (
         trigger
       )}

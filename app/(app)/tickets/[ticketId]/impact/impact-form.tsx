@@ -1,14 +1,12 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { useFocusFirstError } from "@/components/use-focus-first-error";
-import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
+import { useActionForm } from "@/components/use-action-form";
 import { IMPACT_CATEGORIES, IMPACT_LEVELS, severityChoices, severityOutcome, type SeverityName } from "@/lib/impact/categories";
 import { saveImpactAction } from "@/lib/impact/actions";
 import { SEVERITY_LABELS } from "@/lib/tickets/format";
@@ -35,14 +33,9 @@ const label = (v: string) => v.charAt(0) + v.slice(1).toLowerCase();
  * Severity is only ever raised, so levels below the ticket's are shown disabled, with the reason.
  */
 export function ImpactForm({ ticketId, version, readOnly, levels, personalDataInvolved, deadline, severity }: Props) {
-  const formRef = useRef<HTMLFormElement>(null);
   const { execute, result, isPending, hasSucceeded } = useAction(saveImpactAction);
   const errors: Record<string, string[] | undefined> = result.validationErrors?.fieldErrors ?? {};
-  const isConflict = useRefreshOnConflict(result.serverError);
-  useFocusFirstError(formRef, result);
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const f = new FormData(event.currentTarget);
+  const { formRef, onSubmit, isConflict } = useActionForm(result, (f) => {
     execute({
       ticketId,
       version,
@@ -55,7 +48,7 @@ export function ImpactForm({ ticketId, version, readOnly, levels, personalDataIn
       notificationDeadline: fromUtcInputValue(String(f.get("deadline") ?? "")) as never,
       overallSeverity: String(f.get("overallSeverity")) as never,
     });
-  }
+  });
   const saved = hasSucceeded && !isPending ? result.data : undefined;
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate aria-label="Business impact" className="space-y-3">

@@ -1,14 +1,12 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
-import { useFocusFirstError } from "@/components/use-focus-first-error";
-import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
+import { useActionForm } from "@/components/use-action-form";
 import { updateIntakeAction } from "@/lib/tickets/actions";
 import { fromUtcInputValue } from "@/lib/tickets/utc-input";
 
@@ -26,12 +24,7 @@ type Props = {
 export function EditIntakeForm({ ticketId, version, options, ...initial }: Props) {
   const { execute, result, isPending, hasSucceeded } = useAction(updateIntakeAction);
   const errors = result.validationErrors?.fieldErrors ?? {};
-  const formRef = useRef<HTMLFormElement>(null);
-  useRefreshOnConflict(result.serverError);
-  useFocusFirstError(formRef, result);
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const f = new FormData(event.currentTarget);
+  const { formRef, onSubmit } = useActionForm(result, (f) => {
     execute({
       ticketId,
       version,
@@ -40,7 +33,7 @@ export function EditIntakeForm({ ticketId, version, options, ...initial }: Props
       symptomsNote: String(f.get("symptomsNote") ?? ""),
       detectedAt: fromUtcInputValue(String(f.get("detectedAt") ?? "")) as never,
     });
-  }
+  });
   return (
     <details className="mt-3 text-sm">
       <summary className="cursor-pointer text-primary">Edit intake</summary>

@@ -1,4 +1,5 @@
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Section } from "@/components/ui/section";
 import { getLatestMfaCheck, listPreventiveItems } from "@/lib/preventive/queries";
 import type { StageProps } from "../stage-props";
 import { AddItemForm } from "./add-item-form";
@@ -12,10 +13,7 @@ export async function PreventionSection({ db, viewer, ticket, can }: StageProps)
   const [items, latest] = await Promise.all([listPreventiveItems(db, viewer, ticket.id), getLatestMfaCheck(db, viewer, ticket)]);
 
   return (
-    <section aria-labelledby="prevention-heading" className="space-y-6">
-      <h2 id="prevention-heading" className="text-base font-semibold">
-        Preventive measures
-      </h2>
+    <Section id="prevention-heading" title="Preventive measures" className="space-y-6">
       <MfaCoverageCard ticketId={ticket.id} latest={latest} canWork={canWork} />
       <Card>
         <CardHeader>
@@ -29,6 +27,6 @@ export async function PreventionSection({ db, viewer, ticket, can }: StageProps)
           {canWork && <AddItemForm ticketId={ticket.id} />}
         </CardContent>
       </Card>
-    </section>
+    </Section>
   );
 }

@@ -4,7 +4,7 @@ import { useAction } from "next-safe-action/hooks";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
+import { Button, type ButtonProps } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -181,24 +181,16 @@ export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: C
             <CopyAdvisoryButton
               getText={() => advisoryAsText({ ...formValues(), toAddresses: splitAddresses(formValues().toAddresses) })}
             />
-            <Button
-              type="button"
+            <SmallButton
               variant="outline"
-              size="sm"
               disabled={busy}
               onClick={() => afterSave((version) => markSent.execute({ advisoryId: a.id, version }))}
             >
               Mark sent (copied)
-            </Button>
-            <Button
-              type="button"
-              variant="ghost"
-              size="sm"
-              disabled={busy}
-              onClick={() => redraft.execute({ advisoryId: a.id, version: a.version })}
-            >
+            </SmallButton>
+            <SmallButton variant="ghost" disabled={busy} onClick={() => redraft.execute({ advisoryId: a.id, version: a.version })}>
               Redraft from trace
-            </Button>
+            </SmallButton>
           </div>
           {dirty && (
             <p className="text-xs text-muted-foreground" role="status">
@@ -224,24 +216,16 @@ export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: C
           )}
           {canWork && a.status === "SEND_UNKNOWN" && (
             <div className="flex flex-wrap items-center gap-2">
-              <Button
-                type="button"
-                variant="outline"
-                size="sm"
-                disabled={busy}
-                onClick={() => markSent.execute({ advisoryId: a.id, version: a.version })}
-              >
+              <SmallButton variant="outline" disabled={busy} onClick={() => markSent.execute({ advisoryId: a.id, version: a.version })}>
                 It went out: mark sent
-              </Button>
-              <Button
-                type="button"
+              </SmallButton>
+              <SmallButton
                 variant="destructive"
-                size="sm"
                 disabled={busy || !canSend}
                 onClick={() => send.execute({ advisoryId: a.id, version: a.version, resendAfterUnknown: true })}
               >
                 It did not go out: send again
-              </Button>
+              </SmallButton>
             </div>
           )}
           {canWork && (
@@ -266,4 +250,9 @@ export function AdvisoryCard({ advisory: a, canWork, canSend, senderMailbox }: C
       )}
     </article>
   );
+}
+
+/** The card's secondary buttons: small, never submitting the form. */
+function SmallButton(props: Omit<ButtonProps, "type" | "size">) {
+  return <Button type="button" size="sm" {...props} />;
 }

@@ -1,6 +1,7 @@
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Section } from "@/components/ui/section";
 import { listAdvisories, listRecoverySteps } from "@/lib/advisories/queries";
 import { getTraceOverview } from "@/lib/message-trace/queries";
 import { defaultTraceWindow } from "@/lib/message-trace/window";
@@ -26,11 +27,7 @@ export async function ResolutionSection({ db, viewer, ticket, can }: StageProps)
   const externalDomains = trace.summary.filter((d) => !d.isInternal).length;
 
   return (
-    <section aria-labelledby="resolution-heading" className="space-y-6">
-      <h2 id="resolution-heading" className="text-base font-semibold">
-        Resolution and recovery
-      </h2>
-
+    <Section id="resolution-heading" title="Resolution and recovery" className="space-y-6">
       <Card>
         <CardHeader>
           <CardTitle className="text-base">Message trace</CardTitle>
@@ -126,6 +123,6 @@ export async function ResolutionSection({ db, viewer, ticket, can }: StageProps)
       </Card>
 
       <RecoverySteps ticketId={ticket.id} steps={steps} />
-    </section>
+    </Section>
   );
 }

@@ -3,8 +3,9 @@
 import { useMemo, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { NativeSelect } from "@/components/ui/native-select";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { FilterSelect } from "@/components/ui/select-field";
+import { DataTable } from "@/components/ui/data-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { isUnsettledStatus, traceStatusLabel } from "@/lib/message-trace/statuses";
 import { formatDateTime } from "@/lib/utils/dates";
 
@@ -31,89 +32,72 @@ export function TraceTable({ rows, total, sender }: { rows: Row[]; total: number
     [rows, status, domain],
   );
   const visible = filtered.slice(0, shown);
+  // Choosing a filter starts the list again from its first page.
+  const filters = [
+    {
+      id: "trace-filter-status",
+      label: "Status",
+      value: status,
+      set: setStatus,
+      selectClassName: "w-48",
+      empty: "All statuses",
+      options: statuses.map((s) => ({ value: s, label: traceStatusLabel(s) })),
+    },
+    {
+      id: "trace-filter-domain",
+      label: "Domain",
+      value: domain,
+      set: setDomain,
+      selectClassName: "w-56",
+      empty: "All domains",
+      options: domains.map((d) => ({ value: d, label: d })),
+    },
+  ];
 
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-end gap-3" role="group" aria-label="Filter trace results">
-        <div className="grid gap-1.5">
-          <label htmlFor="trace-filter-status" className="text-sm font-medium">
-            Status
-          </label>
-          <NativeSelect
-            id="trace-filter-status"
-            value={status}
+        {filters.map(({ set, ...filter }) => (
+          <FilterSelect
+            key={filter.id}
+            {...filter}
             onChange={(e) => {
-              setStatus(e.target.value);
+              set(e.target.value);
               setShown(PAGE);
             }}
-            className="w-48"
-          >
-            <option value="">All statuses</option>
-            {statuses.map((s) => (
-              <option key={s} value={s}>
-                {traceStatusLabel(s)}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
-        <div className="grid gap-1.5">
-          <label htmlFor="trace-filter-domain" className="text-sm font-medium">
-            Domain
-          </label>
-          <NativeSelect
-            id="trace-filter-domain"
-            value={domain}
-            onChange={(e) => {
-              setDomain(e.target.value);
-              setShown(PAGE);
-            }}
-            className="w-56"
-          >
-            <option value="">All domains</option>
-            {domains.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </NativeSelect>
-        </div>
+          />
+        ))}
         <p className="pb-2 text-sm text-muted-foreground" aria-live="polite">
           {filtered.length} of {total} message{total === 1 ? "" : "s"} match
         </p>
       </div>
-      <Table>
-        <TableCaption>
-          Message trace results: mail sent by {sender}
-          {total > rows.length ? ` (the newest ${rows.length} of ${total} are listed)` : ""}.
-        </TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHead>Received</TableHead>
-            <TableHead>Recipient</TableHead>
-            <TableHead>Subject</TableHead>
-            <TableHead>Status</TableHead>
+      <DataTable
+        caption={
+          <>
+            Message trace results: mail sent by {sender}
+            {total > rows.length ? ` (the newest ${rows.length} of ${total} are listed)` : ""}.
+          </>
+        }
+        columns={["Received", "Recipient", "Subject", "Status"]}
+      >
+        {visible.map((r) => (
+          <TableRow key={r.id}>
+            <TableCell className="whitespace-nowrap text-xs">{formatDateTime(new Date(r.receivedAt))}</TableCell>
+            <TableCell className="font-mono text-xs">{r.recipient}</TableCell>
+            <TableCell>{r.subject ?? <span className="text-muted-foreground">not recorded</span>}</TableCell>
+            <TableCell>
+              <Badge variant={statusVariant(r.status)}>{traceStatusLabel(r.status)}</Badge>
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {visible.map((r) => (
-            <TableRow key={r.id}>
-              <TableCell className="whitespace-nowrap text-xs">{formatDateTime(new Date(r.receivedAt))}</TableCell>
-              <TableCell className="font-mono text-xs">{r.recipient}</TableCell>
-              <TableCell>{r.subject ?? <span className="text-muted-foreground">not recorded</span>}</TableCell>
-              <TableCell>
-                <Badge variant={statusVariant(r.status)}>{traceStatusLabel(r.status)}</Badge>
-              </TableCell>
-            </TableRow>
-          ))}
-          {visible.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={4} className="text-center text-muted-foreground">
-                No messages match these filters.
-              </TableCell>
-            </TableRow>
-          )}
-        </TableBody>
-      </Table>
+        ))}
+        {visible.length === 0 && (
+          <TableRow>
+            <TableCell colSpan={4} className="text-center text-muted-foreground">
+              No messages match these filters.
+            </TableCell>
+          </TableRow>
+        )}
+      </DataTable>
       {filtered.length > shown && (
         <Button type="button" variant="outline" size="sm" onClick={() => setShown((n) => n + PAGE)}>
           Show {Math.min(PAGE, filtered.length - shown)} more

@@ -2,15 +2,7 @@
 
 import { useAction } from "next-safe-action/hooks";
 import { useRef, useState } from "react";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -89,32 +81,30 @@ export function DomainRowControls({ row }: { row: Row }) {
             Use trace counts<span className="sr-only"> for {row.domain}</span>
           </Button>
         )}
-        <AlertDialog open={open} onOpenChange={setOpen}>
-          <AlertDialogTrigger asChild>
+        <ConfirmDialog
+          open={open}
+          onOpenChange={setOpen}
+          trigger={
             <Button type="button" size="sm" variant="ghost" disabled={busy}>
               Remove<span className="sr-only"> {row.domain}</span>
             </Button>
-          </AlertDialogTrigger>
-          <AlertDialogContent>
-            <AlertDialogTitle>Remove {row.domain} from the scope?</AlertDialogTitle>
-            <AlertDialogDescription>
-              {row.hasTraceCounts
-                ? "The message trace found this domain: it comes back the next time the trace is run."
-                : "The row and its counts are removed; the removal is kept in the timeline."}
-            </AlertDialogDescription>
-            {remove.result.serverError?.message && (
-              <p role="alert" className="text-sm text-destructive">
-                {remove.result.serverError?.message}
-              </p>
-            )}
-            <AlertDialogFooter>
-              <AlertDialogCancel>Cancel</AlertDialogCancel>
-              <Button variant="destructive" disabled={busy} onClick={() => remove.execute({ domainId: row.id, version: row.version })}>
-                Remove {row.domain}
-              </Button>
-            </AlertDialogFooter>
-          </AlertDialogContent>
-        </AlertDialog>
+          }
+          title={`Remove ${row.domain} from the scope?`}
+          description={
+            row.hasTraceCounts
+              ? "The message trace found this domain: it comes back the next time the trace is run."
+              : "The row and its counts are removed; the removal is kept in the timeline."
+          }
+          confirmLabel={`Remove ${row.domain}`}
+          confirmDisabled={busy}
+          onConfirm={() => remove.execute({ domainId: row.id, version: row.version })}
+        >
+          {remove.result.serverError?.message && (
+            <p role="alert" className="text-sm text-destructive">
+              {remove.result.serverError?.message}
+            </p>
+          )}
+        </ConfirmDialog>
       </div>
       {correct.hasSucceeded && !correct.isPending && (
         <p role="status" className="text-success">

@@ -1,33 +1,28 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useMemo, useRef } from "react";
+import { useMemo } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ActionButton } from "@/components/ui/action-button";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { useFocusFirstError } from "@/components/use-focus-first-error";
+import { useActionForm } from "@/components/use-action-form";
 import { addAffectedUserAction, recheckPrimaryAccountAction, saveRecipientDomainAction } from "@/lib/scope/actions";
 
 export function AddAffectedUserForm({ ticketId, tenantDomain }: { ticketId: string; tenantDomain: string }) {
-  const ref = useRef<HTMLFormElement>(null);
-  const { execute, result, isPending } = useAction(addAffectedUserAction, { onSuccess: () => ref.current?.reset() });
+  const { execute, result, isPending } = useAction(addAffectedUserAction, { onSuccess: () => formRef.current?.reset() });
   // "Not an account of this tenant" comes back as a server error shown beside the field: focus it too.
-  useFocusFirstError(
-    ref,
-    useMemo(() => ({ validationErrors: result.validationErrors ?? (result.serverError?.message ? true : undefined) }), [result]),
+  const answer = useMemo(
+    () => ({
+      serverError: result.serverError,
+      validationErrors: result.validationErrors ?? (result.serverError?.message ? true : undefined),
+    }),
+    [result],
   );
+  const { formRef, onSubmit } = useActionForm(answer, (f) => execute({ ticketId, upn: String(f.get("upn") ?? "") }));
   return (
-    <form
-      ref={ref}
-      noValidate
-      aria-label="Add an affected account"
-      className="flex flex-wrap items-end gap-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        execute({ ticketId, upn: String(new FormData(e.currentTarget).get("upn") ?? "") });
-      }}
-    >
+    <form ref={formRef} noValidate aria-label="Add an affected account" onSubmit={onSubmit} className="flex flex-wrap items-end gap-2">
       <FormField
         id="scope-upn"
         label="Another affected account"
@@ -44,44 +39,34 @@ export function AddAffectedUserForm({ ticketId, tenantDomain }: { ticketId: stri
 
 /** Checks the primary account against the tenant again (Graph). */
 export function RecheckPrimaryButton({ ticketId, label }: { ticketId: string; label: string }) {
-  const { execute, result, isPending } = useAction(recheckPrimaryAccountAction);
+  const action = useAction(recheckPrimaryAccountAction);
   return (
-    <span className="inline-flex flex-col items-start gap-1">
-      <Button type="button" size="sm" variant="outline" disabled={isPending} onClick={() => execute({ ticketId })}>
-        {isPending ? "Checking the tenant…" : label}
-      </Button>
-      {result.serverError?.message && (
-        <span role="alert" className="text-xs text-destructive">
-          {result.serverError?.message}
-        </span>
-      )}
-    </span>
+    <ActionButton
+      action={action}
+      variant="outline"
+      className="inline-flex flex-col items-start gap-1"
+      onClick={() => action.execute({ ticketId })}
+      pendingLabel="Checking the tenant…"
+    >
+      {label}
+    </ActionButton>
   );
 }
 
 /** A domain the trace did not find; listed domains are corrected on their own row. */
 export function SaveDomainForm({ ticketId }: { ticketId: string }) {
-  const ref = useRef<HTMLFormElement>(null);
-  const { execute, result, isPending } = useAction(saveRecipientDomainAction, { onSuccess: () => ref.current?.reset() });
+  const { execute, result, isPending } = useAction(saveRecipientDomainAction, { onSuccess: () => formRef.current?.reset() });
   const errors = result.validationErrors?.fieldErrors ?? {};
-  useFocusFirstError(ref, result);
+  const { formRef, onSubmit } = useActionForm(result, (f) =>
+    execute({
+      ticketId,
+      domain: String(f.get("domain") ?? ""),
+      messageCount: String(f.get("messageCount") ?? "0") as never,
+      recipientCount: String(f.get("recipientCount") ?? "0") as never,
+    }),
+  );
   return (
-    <form
-      ref={ref}
-      noValidate
-      aria-label="Add a recipient domain"
-      className="space-y-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const f = new FormData(e.currentTarget);
-        execute({
-          ticketId,
-          domain: String(f.get("domain") ?? ""),
-          messageCount: String(f.get("messageCount") ?? "0") as never,
-          recipientCount: String(f.get("recipientCount") ?? "0") as never,
-        });
-      }}
-    >
+    <form ref={formRef} noValidate aria-label="Add a recipient domain" className="space-y-2" onSubmit={onSubmit}>
       {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
       <div className="flex flex-wrap items-end gap-2">
         <FormField id="scope-domain" label="Recipient domain" error={errors.domain}>

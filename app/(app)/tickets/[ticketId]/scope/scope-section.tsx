@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
-import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { DataTable } from "@/components/ui/data-table";
+import { TableCell, TableRow } from "@/components/ui/table";
 import { getScope, type ScopeDomain } from "@/lib/scope/queries";
 import { formatDateTime } from "@/lib/utils/dates";
 import type { StageProps } from "../stage-props";
@@ -90,60 +91,55 @@ export async function ScopeSection({ db, viewer, ticket, can }: StageProps) {
             ))}
         </ul>
         {canWork && <AddAffectedUserForm ticketId={ticketId} tenantDomain={tenantDomain} />}
-        <Table>
-          <TableCaption>
-            Recipients of the unauthorized mail: {external.reduce((n, d) => n + d.recipientCount, 0)} external recipients in{" "}
-            {external.length} domains. Counts an engineer typed are kept when the trace is run again.
-          </TableCaption>
-          <TableHeader>
+        <DataTable
+          caption={
+            <>
+              Recipients of the unauthorized mail: {external.reduce((n, d) => n + d.recipientCount, 0)} external recipients in{" "}
+              {external.length} domains. Counts an engineer typed are kept when the trace is run again.
+            </>
+          }
+          columns={[
+            "Domain",
+            "Kind",
+            { label: "Messages", className: "text-right" },
+            { label: "Recipients", className: "text-right" },
+            "Source",
+            ...(canWork ? [{ label: <span className="sr-only">Changes</span>, key: "changes" }] : []),
+          ]}
+        >
+          {domains.length === 0 ? (
             <TableRow>
-              <TableHead>Domain</TableHead>
-              <TableHead>Kind</TableHead>
-              <TableHead className="text-right">Messages</TableHead>
-              <TableHead className="text-right">Recipients</TableHead>
-              <TableHead>Source</TableHead>
-              {canWork && (
-                <TableHead>
-                  <span className="sr-only">Changes</span>
-                </TableHead>
-              )}
+              <TableCell colSpan={canWork ? 6 : 5} className="text-muted-foreground">
+                None yet: run the message trace (Resolution) or add a domain.
+              </TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {domains.length === 0 ? (
-              <TableRow>
-                <TableCell colSpan={canWork ? 6 : 5} className="text-muted-foreground">
-                  None yet: run the message trace (Resolution) or add a domain.
-                </TableCell>
+          ) : (
+            domains.map((d) => (
+              <TableRow key={d.id} data-domain={d.domain}>
+                <TableCell className="font-medium">{d.domain}</TableCell>
+                <TableCell>{d.isInternal ? "Internal" : "External"}</TableCell>
+                <CountCell value={d.messageCount} trace={d.traceMessageCount} manual={d.manualMessageCount} />
+                <CountCell value={d.recipientCount} trace={d.traceRecipientCount} manual={d.manualRecipientCount} />
+                <TableCell className="text-xs">{sourceText(d)}</TableCell>
+                {canWork && (
+                  <TableCell>
+                    <DomainRowControls
+                      row={{
+                        id: d.id,
+                        domain: d.domain,
+                        version: d.version,
+                        messageCount: d.messageCount,
+                        recipientCount: d.recipientCount,
+                        hasTraceCounts: d.traceMessageCount !== null || d.traceRecipientCount !== null,
+                        isEdited: d.manualMessageCount !== null || d.manualRecipientCount !== null,
+                      }}
+                    />
+                  </TableCell>
+                )}
               </TableRow>
-            ) : (
-              domains.map((d) => (
-                <TableRow key={d.id} data-domain={d.domain}>
-                  <TableCell className="font-medium">{d.domain}</TableCell>
-                  <TableCell>{d.isInternal ? "Internal" : "External"}</TableCell>
-                  <CountCell value={d.messageCount} trace={d.traceMessageCount} manual={d.manualMessageCount} />
-                  <CountCell value={d.recipientCount} trace={d.traceRecipientCount} manual={d.manualRecipientCount} />
-                  <TableCell className="text-xs">{sourceText(d)}</TableCell>
-                  {canWork && (
-                    <TableCell>
-                      <DomainRowControls
-                        row={{
-                          id: d.id,
-                          domain: d.domain,
-                          version: d.version,
-                          messageCount: d.messageCount,
-                          recipientCount: d.recipientCount,
-                          hasTraceCounts: d.traceMessageCount !== null || d.traceRecipientCount !== null,
-                          isEdited: d.manualMessageCount !== null || d.manualRecipientCount !== null,
-                        }}
-                      />
-                    </TableCell>
-                  )}
-                </TableRow>
-              ))
-            )}
-          </TableBody>
-        </Table>
+            ))
+          )}
+        </DataTable>
         {canWork && <SaveDomainForm ticketId={ticketId} />}
       </CardContent>
     </Card>

@@ -6,6 +6,7 @@ import { AttachmentsList } from "./attachments-list";
 import { CommentForm } from "./comment-form";
 import { CommentThread } from "./comment-thread";
 import { UploadEvidenceForm } from "./upload-evidence-form";
+import { Section } from "@/components/ui/section";
 
 /** Public updates and internal notes, and the evidence files. */
 export async function UpdatesStage({ db, viewer, ticket, can, showAll }: StageProps & { showAll: boolean }) {
@@ -16,10 +17,7 @@ export async function UpdatesStage({ db, viewer, ticket, can, showAll }: StagePr
   const closed = ticket.status === "CLOSED";
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[3fr_2fr] [&>*]:min-w-0">
-      <section aria-labelledby="comments-heading" className="space-y-4">
-        <h2 id="comments-heading" className="text-base font-semibold">
-          Updates and notes
-        </h2>
+      <Section id="comments-heading" title="Updates and notes" className="space-y-4">
         {total > comments.length && (
           <p className="text-sm">
             Showing the latest {comments.length} of {total} updates.{" "}
@@ -35,11 +33,8 @@ export async function UpdatesStage({ db, viewer, ticket, can, showAll }: StagePr
           canWritePublic={can.writePublic}
           responded={Boolean(ticket.firstResponseAt)}
         />
-      </section>
-      <section aria-labelledby="evidence-heading" className="space-y-3">
-        <h2 id="evidence-heading" className="text-base font-semibold">
-          Evidence
-        </h2>
+      </Section>
+      <Section id="evidence-heading" title="Evidence">
         <AttachmentsList rows={attachments} />
         {can.writePublic && !closed && <UploadEvidenceForm ticketId={ticket.id} canChooseVisibility={can.writeInternal} />}
         {closed && (
@@ -47,7 +42,7 @@ export async function UpdatesStage({ db, viewer, ticket, can, showAll }: StagePr
             The ticket is closed: no more evidence can be attached. Updates can still be posted.
           </p>
         )}
-      </section>
+      </Section>
     </div>
   );
 }

@@ -1,21 +1,10 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import {
-  Dialog,
-  DialogContent,
-  DialogDescription,
-  DialogFormActions,
-  DialogHeader,
-  DialogTitle,
-  DialogTrigger,
-} from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
-import { NativeSelect } from "@/components/ui/native-select";
-import { useFocusFirstError } from "@/components/use-focus-first-error";
+import { FormDialog } from "@/components/ui/form-dialog";
+import { SelectField } from "@/components/ui/select-field";
 import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { assignTicketAction } from "@/lib/workflow/actions";
 
@@ -56,53 +45,35 @@ export function AssignControls({ ticketId, version, status, viewerId, assigneeId
 }
 
 function ChooseAssignee({ ticketId, version, status, assigneeId, engineers }: Omit<Props, "viewerId">) {
-  const [open, setOpen] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const { execute, result, isPending, reset } = useAction(assignTicketAction, { onSuccess: () => setOpen(false) });
-  useRefreshOnConflict(result.serverError);
-  useFocusFirstError(formRef, result);
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const chosen = String(new FormData(event.currentTarget).get("assigneeId") ?? "");
-    execute({ ticketId, assigneeId: chosen || null, version });
-  }
+  const action = useAction(assignTicketAction);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) reset();
-      }}
-    >
-      <DialogTrigger asChild>
+    <FormDialog
+      className="max-w-md"
+      trigger={
         <Button size="sm" variant="ghost">
           {assigneeId ? "Reassign…" : "Assign…"}
         </Button>
-      </DialogTrigger>
-      <DialogContent className="max-w-md">
-        <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4" aria-label="Choose the assignee">
-          <DialogHeader>
-            <DialogTitle>Choose the assignee</DialogTitle>
-            <DialogDescription>
-              {status === "NEW"
-                ? "Assigning a new ticket also moves it to Triaged."
-                : "The ticket keeps its status; the change is kept in the timeline."}
-            </DialogDescription>
-          </DialogHeader>
-          {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
-          <FormField id="assignee" label="Assignee" error={result.validationErrors?.fieldErrors.assigneeId}>
-            <NativeSelect name="assigneeId" defaultValue={assigneeId ?? ""}>
-              <option value="">Nobody (unassigned)</option>
-              {engineers.map((e) => (
-                <option key={e.id} value={e.id}>
-                  {e.name}
-                </option>
-              ))}
-            </NativeSelect>
-          </FormField>
-          <DialogFormActions pending={isPending} label="Save assignee" />
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Choose the assignee"
+      description={
+        status === "NEW"
+          ? "Assigning a new ticket also moves it to Triaged."
+          : "The ticket keeps its status; the change is kept in the timeline."
+      }
+      formLabel="Choose the assignee"
+      submitLabel="Save assignee"
+      action={action}
+      onSubmit={(f) => action.execute({ ticketId, assigneeId: String(f.get("assigneeId") ?? "") || null, version })}
+    >
+      <SelectField
+        id="assignee"
+        label="Assignee"
+        error={action.result.validationErrors?.fieldErrors.assigneeId}
+        name="assigneeId"
+        defaultValue={assigneeId ?? ""}
+        empty="Nobody (unassigned)"
+        options={engineers.map((e) => ({ value: e.id, label: e.name }))}
+      />
+    </FormDialog>
   );
 }

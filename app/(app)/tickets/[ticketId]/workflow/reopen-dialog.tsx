@@ -1,22 +1,10 @@
 "use client";
 
 import { useAction } from "next-safe-action/hooks";
-import { useRef, useState } from "react";
-import {
-  AlertDialog,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { FormDialog } from "@/components/ui/form-dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/textarea";
-import { useFocusFirstError } from "@/components/use-focus-first-error";
-import { useRefreshOnConflict } from "@/components/use-refresh-on-conflict";
 import { transitionTicketAction } from "@/lib/workflow/actions";
 
 /** Reopen asks why: the reason goes into the audit event and the timeline. On an error the dialog stays open with the text kept. */
@@ -31,53 +19,35 @@ export function ReopenDialog({
   version: number;
   closed: boolean;
 }) {
-  const [open, setOpen] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
-  const { execute, result, isPending, reset } = useAction(transitionTicketAction, { onSuccess: () => setOpen(false) });
-  useRefreshOnConflict(result.serverError);
-  useFocusFirstError(formRef, result);
-  function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    execute({ ticketId, transition: "reopen", version, reason: String(new FormData(event.currentTarget).get("reason") ?? "") });
-  }
+  const action = useAction(transitionTicketAction);
   return (
-    <AlertDialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (next) reset();
-      }}
-    >
-      <AlertDialogTrigger asChild>
+    <FormDialog
+      alert
+      trigger={
         <Button size="sm" variant="outline">
           Reopen
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <form ref={formRef} onSubmit={onSubmit} noValidate className="grid gap-4" aria-label={`Reopen ${ticketNumber}`}>
-          <AlertDialogTitle>Reopen {ticketNumber}?</AlertDialogTitle>
-          <AlertDialogDescription>
-            {closed
-              ? "The ticket goes back into the work. Its approved report stays readable; closing it again submits a new version for review."
-              : "The ticket goes back into the work and the clocks run again."}
-          </AlertDialogDescription>
-          {result.serverError?.message && <Alert variant="destructive">{result.serverError?.message}</Alert>}
-          <FormField
-            id="reopen-reason"
-            label="Why reopen it? (required)"
-            hint="Kept in the timeline."
-            error={result.validationErrors?.fieldErrors.reason}
-          >
-            <Textarea name="reason" rows={3} maxLength={2000} aria-required />
-          </FormField>
-          <AlertDialogFooter>
-            <AlertDialogCancel type="button">Cancel</AlertDialogCancel>
-            <Button type="submit" disabled={isPending}>
-              {isPending ? "Reopening…" : "Reopen ticket"}
-            </Button>
-          </AlertDialogFooter>
-        </form>
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      title={`Reopen ${ticketNumber}?`}
+      description={
+        closed
+          ? "The ticket goes back into the work. Its approved report stays readable; closing it again submits a new version for review."
+          : "The ticket goes back into the work and the clocks run again."
+      }
+      formLabel={`Reopen ${ticketNumber}`}
+      submitLabel="Reopen ticket"
+      pendingLabel="Reopening…"
+      action={action}
+      onSubmit={(f) => action.execute({ ticketId, transition: "reopen", version, reason: String(f.get("reason") ?? "") })}
+    >
+      <FormField
+        id="reopen-reason"
+        label="Why reopen it? (required)"
+        hint="Kept in the timeline."
+        error={action.result.validationErrors?.fieldErrors.reason}
+      >
+        <Textarea name="reason" rows={3} maxLength={2000} aria-required />
+      </FormField>
+    </FormDialog>
   );
 }
