@@ -1,0 +1,32 @@
+import { request, type APIRequestContext } from "@playwright/test";
+import { SIMULATOR_URL } from "./seed";
+
+// The simulator's control endpoints for specs that share it: each spec makes tenants of its own
+// (copies of a demo tenant under new ids and domain, simulator/tenant-copy.ts) and aims faults
+// and clock moves at them, never at the simulator as a whole (no /_control/reset, no global faults).
+
+export type SimulatedTenant = {
+  tenantId: string;
+  displayName: string;
+  primaryDomain: string;
+  clientId: string;
+  /** Absent for a copy of Northwind: it is connected by consent, never with its app's secret. */
+  clientSecret?: string;
+};
+
+export const controlSimulator = () => request.newContext({ baseURL: SIMULATOR_URL, ignoreHTTPSErrors: true });
+
+/** A new simulator tenant built like the demo's Contoso, Fabrikam or Northwind. */
+export async function addSimulatedTenant(simulator: APIRequestContext, like: "contoso" | "fabrikam" | "northwind") {
+  const res = await simulator.post("/_control/tenants", { data: { like } });
+  if (res.status() !== 201) throw new Error(`POST /_control/tenants answered ${res.status()}: ${await res.text()}`);
+  return (await res.json()) as SimulatedTenant;
+}
+
+/** The attacker tries the stolen password of one of the tenant's accounts. */
+export async function attackerSignIn(simulator: APIRequestContext, tenant: SimulatedTenant, upn: string) {
+  return (await (await simulator.post(`/_control/tenants/${tenant.tenantId}/attacker-sign-in`, { data: { upn } })).json()) as {
+    success: boolean;
+    errorCode: number;
+  };
+}
