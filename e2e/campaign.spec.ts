@@ -1,22 +1,31 @@
-import { expect, request, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { openTicketsAutomatically } from "./support/alerts";
-import { signIn, USERS } from "./support/auth";
+import { signIn } from "./support/auth";
+import { seed } from "./support/seed";
+import { addSimulatedTenant, controlSimulator } from "./support/simulator";
 
 // A password spray compromises 50 accounts; their alerts open one campaign incident, and an
 // engineer contains all 50 from the ticket's checklist, watching the progress.
-const SIMULATOR = `https://localhost:${Number(process.env.E2E_PORT ?? 3200) + 1}`;
-const CONTOSO = "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01";
+// In a simulator tenant of its own (a copy of the demo's Contoso), so its alerts reach nobody else.
 
 test("an engineer contains a 50-account campaign from one screen and watches it progress", async ({ page, browser }) => {
   test.setTimeout(300_000);
-  await openTicketsAutomatically(page);
-  const simulator = await request.newContext({ baseURL: SIMULATOR, ignoreHTTPSErrors: true });
-  const spray = await simulator.post(`/_control/tenants/${CONTOSO}/spray`, { data: { count: 50, seed: 5 } });
+  const simulator = await controlSimulator();
+  const tenant = await addSimulatedTenant(simulator, "contoso");
+  const { users } = await seed({
+    ownTenant: tenant,
+    users: [
+      { key: "platform", role: "PLATFORM_ADMIN" },
+      { key: "engineer", role: "ENGINEER", serves: ["own"] },
+    ],
+  });
+  await openTicketsAutomatically(page, users.platform!, tenant.displayName);
+  const spray = await simulator.post(`/_control/tenants/${tenant.tenantId}/spray`, { data: { count: 50, seed: 5 } });
   expect(spray.status()).toBe(201);
 
   const context = await browser.newContext();
   const engineer = await context.newPage();
-  await signIn(engineer, USERS.engineer);
+  await signIn(engineer, users.engineer!);
   const link = engineer.getByRole("row").filter({ hasText: "Campaign: 50 accounts" }).getByRole("link");
   await expect(async () => {
     await engineer.goto("/tickets");
@@ -41,4 +50,5 @@ test("an engineer contains a 50-account campaign from one screen and watches it 
   await expect(campaign.getByText(/Whole campaign took/)).toBeVisible();
   await expect(campaign.getByTestId("campaign-account").first()).toContainText("Accepted");
   await context.close();
+  await simulator.dispose();
 });
