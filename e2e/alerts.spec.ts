@@ -1,8 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { openTicketsAutomatically } from "./support/alerts";
+import { tenantOpeningTicketsFromAlerts } from "./support/alerts";
 import { signIn } from "./support/auth";
-import { seed } from "./support/seed";
-import { addSimulatedTenant, controlSimulator } from "./support/simulator";
 
 // An alert raised in the tenant becomes a ticket with nobody filing it: the server's scheduled
 // poll (every minute) reads security/alerts_v2 and opens the ticket, the alert attached.
@@ -10,16 +8,7 @@ import { addSimulatedTenant, controlSimulator } from "./support/simulator";
 
 test("a Defender alert for an account becomes a ticket without anyone filing it", async ({ page, browser }) => {
   test.setTimeout(240_000);
-  const simulator = await controlSimulator();
-  const tenant = await addSimulatedTenant(simulator, "contoso");
-  const { users } = await seed({
-    ownTenant: tenant,
-    users: [
-      { key: "platform", role: "PLATFORM_ADMIN" },
-      { key: "engineer", role: "ENGINEER", serves: ["own"] },
-    ],
-  });
-  await openTicketsAutomatically(page, users.platform!, tenant.displayName);
+  const { simulator, tenant, users } = await tenantOpeningTicketsFromAlerts(page);
   const nestor = `nestor@${tenant.primaryDomain}`;
   const raised = await simulator.post(`/_control/tenants/${tenant.tenantId}/alerts`, {
     data: { upn: nestor, title: "Impossible travel activity", severity: "high" },

@@ -1,8 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { openTicketsAutomatically } from "./support/alerts";
+import { tenantOpeningTicketsFromAlerts } from "./support/alerts";
 import { signIn } from "./support/auth";
-import { seed } from "./support/seed";
-import { addSimulatedTenant, controlSimulator } from "./support/simulator";
 
 // A password spray compromises 50 accounts; their alerts open one campaign incident, and an
 // engineer contains all 50 from the ticket's checklist, watching the progress.
@@ -10,16 +8,7 @@ import { addSimulatedTenant, controlSimulator } from "./support/simulator";
 
 test("an engineer contains a 50-account campaign from one screen and watches it progress", async ({ page, browser }) => {
   test.setTimeout(300_000);
-  const simulator = await controlSimulator();
-  const tenant = await addSimulatedTenant(simulator, "contoso");
-  const { users } = await seed({
-    ownTenant: tenant,
-    users: [
-      { key: "platform", role: "PLATFORM_ADMIN" },
-      { key: "engineer", role: "ENGINEER", serves: ["own"] },
-    ],
-  });
-  await openTicketsAutomatically(page, users.platform!, tenant.displayName);
+  const { simulator, tenant, users } = await tenantOpeningTicketsFromAlerts(page);
   const spray = await simulator.post(`/_control/tenants/${tenant.tenantId}/spray`, { data: { count: 50, seed: 5 } });
   expect(spray.status()).toBe(201);
 

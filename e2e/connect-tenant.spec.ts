@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { seed, SIMULATOR_URL as SIMULATOR, type SeededUser } from "./support/seed";
-import { addSimulatedTenant, attackerSignIn, controlSimulator, type SimulatedTenant } from "./support/simulator";
+import { SIMULATOR_URL as SIMULATOR, type SeededUser } from "./support/seed";
+import { attackerSignIn, controlSimulator, seedInCopy, type SimulatedTenant } from "./support/simulator";
 import { openStage } from "./support/stages";
 
 // A tenant admin connects a new tenant the way MSP tools do it: admin consent to Breachdesk's
@@ -20,16 +20,8 @@ let jamie: string;
 
 test.beforeAll(async () => {
   simulator = await controlSimulator();
-  northwind = await addSimulatedTenant(simulator, "northwind");
+  ({ tenant: northwind, users: people } = await seedInCopy(simulator, "northwind"));
   jamie = `jamie@${northwind.primaryDomain}`;
-  const { users } = await seed({
-    ownTenant: northwind,
-    users: [
-      { key: "admin", role: "TENANT_ADMIN", tenant: "own" },
-      { key: "engineer", role: "ENGINEER", serves: ["own"] },
-    ],
-  });
-  people = users as typeof people;
 });
 
 test.afterAll(async () => {

@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { seed } from "./support/seed";
-import { addSimulatedTenant, attackerSignIn, controlSimulator } from "./support/simulator";
+import { attackerSignIn, controlSimulator, seedInCopy } from "./support/simulator";
 import { openStage } from "./support/stages";
 
 // The engineer contains an account from the ticket; the tenant simulator then refuses the
@@ -10,29 +9,14 @@ import { openStage } from "./support/stages";
 
 test("the engineer contains Megan's account and the attacker is locked out", async ({ page }) => {
   const simulator = await controlSimulator();
-  const tenant = await addSimulatedTenant(simulator, "contoso");
-  const megan = `megan@${tenant.primaryDomain}`;
-  const { users, tickets } = await seed({
-    ownTenant: tenant,
-    users: [
-      { key: "admin", role: "TENANT_ADMIN", tenant: "own" },
-      { key: "engineer", role: "ENGINEER", serves: ["own"] },
-    ],
-    tickets: [
-      {
-        key: "megan",
-        tenant: "own",
-        reporter: "admin",
-        affectedUpn: megan,
-        severity: "HIGH",
-        symptoms: ["BULK_MAIL", "OUTBOUND_RESTRICTED", "MFA_DISABLED"],
-      },
-    ],
+  const { tenant, upn, users, tickets } = await seedInCopy(simulator, "contoso", {
+    tickets: [{ key: "megan", account: "megan", severity: "HIGH", symptoms: ["BULK_MAIL", "OUTBOUND_RESTRICTED", "MFA_DISABLED"] }],
   });
+  const megan = upn("megan");
   // Before: the attacker's stolen password still works.
   expect(await attackerSignIn(simulator, tenant, megan)).toMatchObject({ success: true });
 
-  await signIn(page, users.engineer!);
+  await signIn(page, users.engineer);
   await page.goto(`/tickets/${tickets.megan!.id}`);
   await openStage(page, "Troubleshooting");
   await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();
@@ -111,31 +95,17 @@ test("the engineer contains Megan's account and the attacker is locked out", asy
 
 test("on a tenant that requires approval, containment waits for the tenant admin's approval", async ({ page, browser }) => {
   const simulator = await controlSimulator();
-  const tenant = await addSimulatedTenant(simulator, "fabrikam");
-  await simulator.dispose();
-  const lidia = `lidia@${tenant.primaryDomain}`;
-  const { users, tickets } = await seed({
-    ownTenant: { ...tenant, requireApproval: true },
-    users: [
-      { key: "fabrikamAdmin", role: "TENANT_ADMIN", tenant: "own" },
-      { key: "engineer", role: "ENGINEER", serves: ["own"] },
-    ],
-    // Worked like the demo's Lidia ticket: contained by Fabrikam IT before it reached support.
+  // Worked like the demo's Lidia ticket: contained by Fabrikam IT before it reached support.
+  const { upn, users, tickets } = await seedInCopy(simulator, "fabrikam", {
+    requireApproval: true,
     tickets: [
-      {
-        key: "lidia",
-        tenant: "own",
-        reporter: "fabrikamAdmin",
-        assignee: "engineer",
-        affectedUpn: lidia,
-        status: "CONTAINED",
-        severity: "CRITICAL",
-        workOf: "lidia@fabrikam.example",
-      },
+      { key: "lidia", account: "lidia", assignee: "engineer", status: "CONTAINED", severity: "CRITICAL", workOf: "lidia@fabrikam.example" },
     ],
   });
+  await simulator.dispose();
+  const lidia = upn("lidia");
   const ticketUrl = `/tickets/${tickets.lidia!.id}`;
-  await signIn(page, users.engineer!);
+  await signIn(page, users.engineer);
   await page.goto(ticketUrl);
   await openStage(page, "Troubleshooting");
   // The ticket is already contained: running it again is a secondary action.
@@ -153,7 +123,7 @@ test("on a tenant that requires approval, containment waits for the tenant admin
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, users.fabrikamAdmin!);
+  await signIn(admin, users.admin);
   await admin.goto(ticketUrl);
   await openStage(admin, "Troubleshooting");
   const approvals = admin.locator('[aria-label="Approvals"]');
@@ -189,8 +159,10 @@ test("on a tenant that requires approval, containment waits for the tenant admin
 
 test("after a partly failed containment, re-running the failed step alone makes the ticket Contained", async ({ page }) => {
   const simulator = await controlSimulator();
-  const tenant = await addSimulatedTenant(simulator, "contoso");
-  const adele = `adele@${tenant.primaryDomain}`;
+  const { tenant, upn, users, tickets } = await seedInCopy(simulator, "contoso", {
+    tickets: [{ key: "adele", account: "adele", assignee: "engineer", status: "TRIAGED", detectedHoursAgo: 20 }],
+  });
+  const adele = upn("adele");
   // Graph refuses the session revocation once (403), for this tenant's Adele only; the other three
   // steps go through. A refusal, not a 5xx: a 5xx may have applied the write, so it is read back
   // (Unknown), never called failed.
@@ -198,18 +170,8 @@ test("after a partly failed containment, re-running the failed step alone makes 
     data: { faults: [{ operation: "revokeSignInSessions", status: 403, times: 1, user: adele }] },
   });
   expect(faulted.status()).toBe(204);
-  const { users, tickets } = await seed({
-    ownTenant: tenant,
-    users: [
-      { key: "admin", role: "TENANT_ADMIN", tenant: "own" },
-      { key: "engineer", role: "ENGINEER", serves: ["own"] },
-    ],
-    tickets: [
-      { key: "adele", tenant: "own", reporter: "admin", assignee: "engineer", affectedUpn: adele, status: "TRIAGED", detectedHoursAgo: 20 },
-    ],
-  });
 
-  await signIn(page, users.engineer!);
+  await signIn(page, users.engineer);
   await page.goto(`/tickets/${tickets.adele!.id}`);
   await openStage(page, "Troubleshooting");
   await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();

@@ -31,7 +31,11 @@ test("a public update reaches the tenant admin in the header, on their list and 
     ],
     tickets: [{ key: "adele", tenant: "own", reporter: "admin", assignee: "engineer", affectedUpn: account, status: "TRIAGED" }],
   });
-  const { admin: tenantAdmin, engineer: engineerUser, platform: platformAdmin } = users as Record<"admin" | "engineer" | "platform", SeededUser>;
+  const {
+    admin: tenantAdmin,
+    engineer: engineerUser,
+    platform: platformAdmin,
+  } = users as Record<"admin" | "engineer" | "platform", SeededUser>;
   const ticketUrl = `/tickets/${tickets.adele!.id}`;
   await signIn(page, engineerUser);
   await page.goto(ticketUrl);

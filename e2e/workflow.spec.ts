@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { seed, type SeededUser } from "./support/seed";
-import { addSimulatedTenant, controlSimulator, type SimulatedTenant } from "./support/simulator";
+import type { SeededUser } from "./support/seed";
+import { controlSimulator, seedInCopy, type SimulatedTenant } from "./support/simulator";
 import { openStage } from "./support/stages";
 
 // The story of the workflow issue, stage by stage, in two browser contexts: the tenant admin
@@ -19,7 +19,7 @@ let engineerContext: BrowserContext;
 let admin: Page;
 let engineer: Page;
 let ticketUrl: string;
-let people: Record<"contosoAdmin" | "engineer", SeededUser>;
+let people: Record<"admin" | "engineer", SeededUser>;
 let contoso: SimulatedTenant;
 /** An address in the story's tenant. */
 let at: (alias: string) => string;
@@ -27,27 +27,18 @@ const pattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 test.beforeAll(async ({ browser }) => {
   simulator = await controlSimulator();
-  contoso = await addSimulatedTenant(simulator, "contoso");
-  at = (alias) => `${alias}@${contoso.primaryDomain}`;
-  const { users } = await seed({
-    ownTenant: contoso,
-    users: [
-      { key: "contosoAdmin", role: "TENANT_ADMIN", tenant: "own" },
-      { key: "engineer", role: "ENGINEER", serves: ["own"] },
-    ],
+  const seeded = await seedInCopy(simulator, "contoso", {
     tickets: [
       {
         key: "earlier",
-        tenant: "own",
-        reporter: "contosoAdmin",
-        affectedUpn: at("megan"),
+        account: "megan",
         title: "Megan's mailbox is sending bulk mail to Gmail",
         severity: "HIGH",
         symptoms: ["BULK_MAIL", "OUTBOUND_RESTRICTED", "MFA_DISABLED"],
       },
     ],
   });
-  people = users as typeof people;
+  ({ tenant: contoso, upn: at, users: people } = seeded);
   adminContext = await browser.newContext();
   admin = await adminContext.newPage();
   // The engineer's browser is not in UTC: times typed and shown in UTC must not drift by its offset.
@@ -63,7 +54,7 @@ test.afterAll(async () => {
 
 test("1. intake: the tenant admin reports it; the engineer picks it up and corrects the intake", async () => {
   // The tenant admin reports it.
-  await signIn(admin, people.contosoAdmin);
+  await signIn(admin, people.admin);
   await admin.goto("/tickets/new");
   const form = admin.getByRole("form", { name: "Report an incident" });
   await form.getByLabel("Affected account (UPN)").fill(at("megan"));

@@ -1,5 +1,6 @@
 import { request, type APIRequestContext } from "@playwright/test";
-import { SIMULATOR_URL } from "./seed";
+import type { E2eSeedInput } from "../../prisma/seed/e2e";
+import { seed, SIMULATOR_URL, type SeededUser } from "./seed";
 
 // The simulator's control endpoints for specs that share it: each spec makes tenants of its own
 // (copies of a demo tenant under new ids and domain, simulator/tenant-copy.ts) and aims faults
@@ -29,4 +30,40 @@ export async function attackerSignIn(simulator: APIRequestContext, tenant: Simul
     success: boolean;
     errorCode: number;
   };
+}
+
+type TicketInput = NonNullable<E2eSeedInput["tickets"]>[number];
+type UserInput = NonNullable<E2eSeedInput["users"]>[number];
+
+/**
+ * A copy of a demo tenant as the spec's own: its tenant admin ("admin"), an engineer serving only
+ * it ("engineer"), any other users, and tickets reported by the admin for the copy's accounts
+ * (`account` is the alias: "megan" is megan@<the copy's domain>).
+ */
+export async function seedInCopy(
+  simulator: APIRequestContext,
+  like: "contoso" | "fabrikam" | "northwind",
+  options: {
+    tickets?: (Omit<TicketInput, "tenant" | "reporter" | "affectedUpn"> & { account: string })[];
+    users?: UserInput[];
+    requireApproval?: boolean;
+  } = {},
+) {
+  const tenant = await addSimulatedTenant(simulator, like);
+  const upn = (alias: string) => `${alias}@${tenant.primaryDomain}`;
+  const seeded = await seed({
+    ownTenant: { ...tenant, requireApproval: options.requireApproval },
+    users: [
+      { key: "admin", role: "TENANT_ADMIN", tenant: "own" },
+      { key: "engineer", role: "ENGINEER", serves: ["own"] },
+      ...(options.users ?? []),
+    ],
+    tickets: (options.tickets ?? []).map(({ account, ...t }) => ({
+      ...t,
+      tenant: "own" as const,
+      reporter: "admin",
+      affectedUpn: upn(account),
+    })),
+  });
+  return { ...seeded, tenant, upn, users: seeded.users as Record<"admin" | "engineer", SeededUser> & Record<string, SeededUser> };
 }
