@@ -5,7 +5,9 @@ import { openStage } from "./support/stages";
 
 // The engineer contains an account from the ticket; the tenant simulator then refuses the
 // attacker's next sign-in (50057) and logs it. Each test works in a simulator tenant of its own
-// (a copy of the demo's Contoso or Fabrikam), so it runs beside the others.
+// (a copy of the demo's Contoso or Fabrikam), so it runs beside the others. Each plays a whole
+// containment, which takes two minutes and more on a loaded machine (e2e/README.md).
+test.describe.configure({ timeout: 180_000 });
 
 test("the engineer contains Megan's account and the attacker is locked out", async ({ page }) => {
   const simulator = await controlSimulator();

@@ -21,6 +21,7 @@ test.afterAll(async () => {
 });
 
 test("a public update reaches the tenant admin in the header, on their list and by mail", async ({ page, browser }) => {
+  test.setTimeout(120_000); // three sign-ins and a dozen pages
   const update = `We reset the password at ${Date.now()}`;
   const account = `${uniqueName("adele")}@e2e.example`;
   const { users, tickets } = await seed({

@@ -32,6 +32,8 @@ export async function attackerSignIn(simulator: APIRequestContext, tenant: Simul
   };
 }
 
+const SERVICE_MAILBOX = { contoso: "security", fabrikam: "it", northwind: undefined } as const;
+
 type TicketInput = NonNullable<E2eSeedInput["tickets"]>[number];
 type UserInput = NonNullable<E2eSeedInput["users"]>[number];
 
@@ -52,7 +54,8 @@ export async function seedInCopy(
   const tenant = await addSimulatedTenant(simulator, like);
   const upn = (alias: string) => `${alias}@${tenant.primaryDomain}`;
   const seeded = await seed({
-    ownTenant: { ...tenant, requireApproval: options.requireApproval },
+    // The demo's mailboxes for advisories: Contoso's security desk, Fabrikam IT; Northwind has none yet.
+    ownTenant: { ...tenant, requireApproval: options.requireApproval, serviceMailbox: SERVICE_MAILBOX[like] && upn(SERVICE_MAILBOX[like]) },
     users: [
       { key: "admin", role: "TENANT_ADMIN", tenant: "own" },
       { key: "engineer", role: "ENGINEER", serves: ["own"] },

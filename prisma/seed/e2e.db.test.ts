@@ -65,7 +65,14 @@ describe.each(testDbKinds())("end-to-end seeding on %s", (kind) => {
     const connected = await seedForE2e(
       t.db,
       ZE2eSeed.parse({
-        ownTenant: { ...copy("a1"), clientId: randomUUID(), clientSecret: secret, requireApproval: true, alertsOpenTickets: true },
+        ownTenant: {
+          ...copy("a1"),
+          clientId: randomUUID(),
+          clientSecret: secret,
+          requireApproval: true,
+          alertsOpenTickets: true,
+          serviceMailbox: "security@copy-a1.example",
+        },
         users: owner,
       }),
       { encryptionKey: key },
@@ -89,6 +96,7 @@ describe.each(testDbKinds())("end-to-end seeding on %s", (kind) => {
       entraTenantId: null,
       clientSecretEncrypted: null,
       connectionMode: "DEPLOYMENT_APP",
+      serviceMailbox: null,
     });
     await expect(seedForE2e(t.db, ZE2eSeed.parse({ ownTenant: copy("c3"), users: owner }))).rejects.toThrow(/encryption key/);
   });

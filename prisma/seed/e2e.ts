@@ -37,6 +37,8 @@ const ZSimulatedTenant = z.strictObject({
   clientId: z.uuid().optional(),
   clientSecret: z.string().min(1).max(200).optional(),
   requireApproval: z.boolean().default(false),
+  /** The mailbox advisories are sent from (none: the connection checklist shows it not set up). */
+  serviceMailbox: z.email().optional(),
   /** Microsoft 365 alerts open tickets on their own (else the default: suggested). */
   alertsOpenTickets: z.boolean().default(false),
 });
@@ -97,7 +99,7 @@ async function seedSimulatedTenant(db: Db, t: z.output<typeof ZSimulatedTenant>,
     primaryDomain: t.primaryDomain,
     isDemo: true,
     requireApproval: t.requireApproval,
-    serviceMailbox: `security@${t.primaryDomain}`,
+    serviceMailbox: t.serviceMailbox ?? null,
     ...(connected
       ? { entraTenantId: t.tenantId, clientId: t.clientId, clientSecretEncrypted: encryptSecret(t.clientSecret!, encryptionKey) }
       : { entraTenantId: null, connectionMode: "DEPLOYMENT_APP" as const }),
