@@ -9,7 +9,8 @@ import { openStage } from "./support/stages";
 // certificate), then "Set this up for me" for what consent cannot grant; the engineer then
 // contains an account in that tenant. The tests run in order on one tenant of their own (a copy
 // of the demo's Northwind, never connected): declined first, then connected, then disconnected.
-test.describe.configure({ mode: "serial" });
+// Two minutes each: beside the other specs on a loaded machine, a minute was not always enough.
+test.describe.configure({ mode: "serial", timeout: 120_000 });
 
 const DIRECTORY_ADMIN_PASSWORD = "Northwind-admin-1"; // simulator/scenario/northwind.ts
 
