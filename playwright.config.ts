@@ -10,19 +10,10 @@ const PORT = Number(process.env.E2E_PORT ?? 3200);
 // here in the runner's environment, which the workers inherit (they read this file again).
 process.env.E2E_SEED_TOKEN ??= randomBytes(24).toString("hex");
 
-// Specs that create their own data run in parallel (E2E_WORKERS, 2 by default: the app server,
-// the simulator and the browsers share the machine's CPUs; see e2e/README.md for the timings).
-// The few that change what every test sees — the simulator's global knobs (reset, faults, its
-// clock), Northwind's connection, the demo's own tickets, alerts raised for a whole tenant, the
-// demo users' notification counts — run afterwards, one at a time.
-const TENANT_WIDE = [
-  "connect-tenant.spec.ts",
-  "containment.spec.ts",
-  "workflow.spec.ts",
-  "alerts.spec.ts",
-  "campaign.spec.ts",
-  "notifications.spec.ts",
-];
+// Every spec creates its own data — sign-ins, tickets, tenants, and simulator tenants with
+// their own faults and clock — so all of them run in parallel (E2E_WORKERS, 2 by default: the app
+// server, the simulator and the browsers share the machine's CPUs; see e2e/README.md for the
+// timings). A spec never resets the simulator or changes it as a whole.
 
 export default defineConfig({
   testDir: "e2e",
@@ -51,10 +42,7 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "standalone", testIgnore: TENANT_WIDE },
-    { name: "tenant-wide", testMatch: TENANT_WIDE, dependencies: ["standalone"], fullyParallel: false, workers: 1 },
-  ],
+  projects: [{ name: "standalone" }],
   webServer: {
     command: "node_modules/.bin/tsx scripts/demo.ts",
     url: `http://localhost:${PORT}/login`,

@@ -1,22 +1,25 @@
-import { expect, request, test } from "@playwright/test";
-import { signIn, USERS } from "./support/auth";
+import { expect, test } from "@playwright/test";
+import { signIn } from "./support/auth";
+import { attackerSignIn, controlSimulator, seedInCopy } from "./support/simulator";
 import { openStage } from "./support/stages";
 
-// The engineer contains the seed's account from the ticket; the tenant simulator then refuses
-// the attacker's next sign-in (50057) and logs it.
-const SIMULATOR = `https://localhost:${Number(process.env.E2E_PORT ?? 3200) + 1}`;
-const CONTOSO = "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01";
+// The engineer contains an account from the ticket; the tenant simulator then refuses the
+// attacker's next sign-in (50057) and logs it. Each test works in a simulator tenant of its own
+// (a copy of the demo's Contoso or Fabrikam), so it runs beside the others. Each plays a whole
+// containment, which takes two minutes and more on a loaded machine (e2e/README.md).
+test.describe.configure({ timeout: 180_000 });
 
-test("the engineer contains megan@contoso.example and the attacker is locked out", async ({ page }) => {
-  const simulator = await request.newContext({ baseURL: SIMULATOR, ignoreHTTPSErrors: true });
+test("the engineer contains Megan's account and the attacker is locked out", async ({ page }) => {
+  const simulator = await controlSimulator();
+  const { tenant, upn, users, tickets } = await seedInCopy(simulator, "contoso", {
+    tickets: [{ key: "megan", account: "megan", severity: "HIGH", symptoms: ["BULK_MAIL", "OUTBOUND_RESTRICTED", "MFA_DISABLED"] }],
+  });
+  const megan = upn("megan");
   // Before: the attacker's stolen password still works.
-  const before = await (
-    await simulator.post(`/_control/tenants/${CONTOSO}/attacker-sign-in`, { data: { upn: "megan@contoso.example" } })
-  ).json();
-  expect(before).toMatchObject({ success: true });
+  expect(await attackerSignIn(simulator, tenant, megan)).toMatchObject({ success: true });
 
-  await signIn(page, USERS.engineer);
-  await page.getByRole("row").filter({ hasText: "megan@contoso.example" }).first().getByRole("link").first().click();
+  await signIn(page, users.engineer);
+  await page.goto(`/tickets/${tickets.megan!.id}`);
   await openStage(page, "Troubleshooting");
   await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();
 
@@ -31,10 +34,10 @@ test("the engineer contains megan@contoso.example and the attacker is locked out
   await expect(snapshot).toContainText("At risk, high risk"); // Identity Protection in words, not atRisk
   await expect(page.locator('tr[data-step="snapshot"]')).toContainText("Done");
   // Manual steps name this ticket's account, never a <upn> placeholder.
-  await expect(page.locator('tr[data-step="disable-forwarding"]')).toContainText("Get-Mailbox megan@contoso.example");
+  await expect(page.locator('tr[data-step="disable-forwarding"]')).toContainText(`Get-Mailbox ${megan}`);
 
   await page.getByRole("button", { name: "Contain account" }).click();
-  await expect(page.getByRole("alertdialog")).toContainText("Contain megan@contoso.example?");
+  await expect(page.getByRole("alertdialog")).toContainText(`Contain ${megan}?`);
   await page.getByRole("button", { name: "Contain now" }).click();
 
   const passwordDialog = page.getByRole("dialog", { name: "Temporary password" });
@@ -60,7 +63,7 @@ test("the engineer contains megan@contoso.example and the attacker is locked out
   // Eradication: one of the two hiding rules removed is not the step done.
   const rules = page.locator('tr[data-step="remove-inbox-rules"]');
   await rules.getByRole("button", { name: "Remove rule “.”" }).click();
-  await expect(page.getByRole("alertdialog")).toContainText("Remove the inbox rule “.” from megan@contoso.example's mailbox?");
+  await expect(page.getByRole("alertdialog")).toContainText(`Remove the inbox rule “.” from ${megan}'s mailbox?`);
   await page.getByRole("alertdialog").getByRole("button", { name: "Remove rule" }).click();
   await expect(rules).toContainText("In progress", { timeout: 30_000 });
   await expect(rules).toContainText("1 of 2 removed");
@@ -77,37 +80,39 @@ test("the engineer contains megan@contoso.example and the attacker is locked out
   // Allowing sign-in again undoes containment: it asks first, naming the account.
   const reenable = page.locator('tr[data-step="re-enable-sign-in"]');
   await reenable.getByRole("button", { name: "Run: Allow sign-in again" }).click();
-  await expect(page.getByRole("alertdialog")).toContainText("Allow sign-in again for megan@contoso.example?");
+  await expect(page.getByRole("alertdialog")).toContainText(`Allow sign-in again for ${megan}?`);
   await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
   await expect(reenable).toContainText("To do");
 
   // After: the attacker's next sign-in fails because the account is blocked, and it is logged.
-  const after = await (
-    await simulator.post(`/_control/tenants/${CONTOSO}/attacker-sign-in`, { data: { upn: "megan@contoso.example" } })
-  ).json();
-  expect(after).toMatchObject({ success: false, errorCode: 50057 });
-  const log = (await (await simulator.get(`/_control/tenants/${CONTOSO}/sign-ins?upn=megan@contoso.example`)).json()) as {
+  expect(await attackerSignIn(simulator, tenant, megan)).toMatchObject({ success: false, errorCode: 50057 });
+  const log = (await (await simulator.get(`/_control/tenants/${tenant.tenantId}/sign-ins?upn=${megan}`)).json()) as {
     status: { errorCode: number };
   }[];
   expect(log.some((s) => s.status.errorCode === 50057)).toBe(true);
-  const session = await (
-    await simulator.post(`/_control/tenants/${CONTOSO}/attacker-session`, { data: { upn: "megan@contoso.example" } })
-  ).json();
+  const session = await (await simulator.post(`/_control/tenants/${tenant.tenantId}/attacker-session`, { data: { upn: megan } })).json();
   expect(session).toMatchObject({ valid: false });
   await simulator.dispose();
 });
 
 test("on a tenant that requires approval, containment waits for the tenant admin's approval", async ({ page, browser }) => {
-  await signIn(page, USERS.engineer);
-  await page.getByRole("searchbox", { name: "Search" }).fill("lidia@fabrikam.example");
-  await page.getByRole("button", { name: "Apply" }).click();
-  await page.getByRole("row").filter({ hasText: "lidia@fabrikam.example" }).first().getByRole("link").first().click();
-  await expect(page).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
-  const ticketUrl = page.url();
+  const simulator = await controlSimulator();
+  // Worked like the demo's Lidia ticket: contained by Fabrikam IT before it reached support.
+  const { upn, users, tickets } = await seedInCopy(simulator, "fabrikam", {
+    requireApproval: true,
+    tickets: [
+      { key: "lidia", account: "lidia", assignee: "engineer", status: "CONTAINED", severity: "CRITICAL", workOf: "lidia@fabrikam.example" },
+    ],
+  });
+  await simulator.dispose();
+  const lidia = upn("lidia");
+  const ticketUrl = `/tickets/${tickets.lidia!.id}`;
+  await signIn(page, users.engineer);
+  await page.goto(ticketUrl);
   await openStage(page, "Troubleshooting");
-  // The demo's Lidia ticket is already contained: running it again is a secondary action.
+  // The ticket is already contained: running it again is a secondary action.
   await page.getByRole("button", { name: "Run containment again" }).click();
-  await expect(page.getByRole("alertdialog")).toContainText("Run containment again for lidia@fabrikam.example?");
+  await expect(page.getByRole("alertdialog")).toContainText(`Run containment again for ${lidia}?`);
   await page.getByRole("button", { name: "Contain now" }).click();
   await expect(page.getByText(/Waiting for a second person: This tenant asks/)).toBeVisible();
   const engineerApprovals = page.locator('[aria-label="Approvals"]');
@@ -120,7 +125,7 @@ test("on a tenant that requires approval, containment waits for the tenant admin
 
   const adminContext = await browser.newContext();
   const admin = await adminContext.newPage();
-  await signIn(admin, USERS.fabrikamAdmin);
+  await signIn(admin, users.admin);
   await admin.goto(ticketUrl);
   await openStage(admin, "Troubleshooting");
   const approvals = admin.locator('[aria-label="Approvals"]');
@@ -155,20 +160,21 @@ test("on a tenant that requires approval, containment waits for the tenant admin
 });
 
 test("after a partly failed containment, re-running the failed step alone makes the ticket Contained", async ({ page }) => {
-  const simulator = await request.newContext({ baseURL: SIMULATOR, ignoreHTTPSErrors: true });
-  // Graph refuses the session revocation once (403); the other three steps go through. A refusal,
-  // not a 5xx: a 5xx may have applied the write, so it is read back (Unknown), never called failed.
-  await simulator.post("/_control/config", { data: { faults: [{ operation: "revokeSignInSessions", status: 403, times: 1 }] } });
+  const simulator = await controlSimulator();
+  const { tenant, upn, users, tickets } = await seedInCopy(simulator, "contoso", {
+    tickets: [{ key: "adele", account: "adele", assignee: "engineer", status: "TRIAGED", detectedHoursAgo: 20 }],
+  });
+  const adele = upn("adele");
+  // Graph refuses the session revocation once (403), for this tenant's Adele only; the other three
+  // steps go through. A refusal, not a 5xx: a 5xx may have applied the write, so it is read back
+  // (Unknown), never called failed.
+  const faulted = await simulator.post(`/_control/tenants/${tenant.tenantId}/faults`, {
+    data: { faults: [{ operation: "revokeSignInSessions", status: 403, times: 1, user: adele }] },
+  });
+  expect(faulted.status()).toBe(204);
 
-  await signIn(page, USERS.engineer);
-  await page
-    .getByRole("row")
-    .filter({ hasText: "adele@contoso.example" })
-    .filter({ hasNotText: "E2E" })
-    .first()
-    .getByRole("link")
-    .first()
-    .click();
+  await signIn(page, users.engineer);
+  await page.goto(`/tickets/${tickets.adele!.id}`);
   await openStage(page, "Troubleshooting");
   await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();
   const status = page.getByRole("heading", { level: 1 }).locator("..");
@@ -190,14 +196,12 @@ test("after a partly failed containment, re-running the failed step alone makes 
   await expect(status).toContainText("Triaged");
 
   await revoke.getByRole("button", { name: "Re-run: Sign out of all sessions" }).click();
-  await expect(page.getByRole("alertdialog")).toContainText("Sign adele@contoso.example out of all sessions?");
+  await expect(page.getByRole("alertdialog")).toContainText(`Sign ${adele} out of all sessions?`);
   await page.getByRole("alertdialog").getByRole("button", { name: "Sign out of all sessions" }).click();
   await expect(revoke).toContainText("Done", { timeout: 30_000 });
   await expect(revoke).toContainText("Verified: Sessions valid from");
   await expect(status).toContainText("Contained");
-  const session = await (
-    await simulator.post(`/_control/tenants/${CONTOSO}/attacker-session`, { data: { upn: "adele@contoso.example" } })
-  ).json();
+  const session = await (await simulator.post(`/_control/tenants/${tenant.tenantId}/attacker-session`, { data: { upn: adele } })).json();
   expect(session).toMatchObject({ valid: false });
   await simulator.dispose();
 });

@@ -1,15 +1,15 @@
-import { expect, request, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { seedPeople, SIMULATOR_URL, type SeededUser } from "./support/seed";
+import type { SeededUser } from "./support/seed";
+import { controlSimulator, seedInCopy, type SimulatedTenant } from "./support/simulator";
 import { openStage } from "./support/stages";
 
-// The story of the workflow issue, stage by stage, in two browser contexts: the Contoso admin
+// The story of the workflow issue, stage by stage, in two browser contexts: the tenant admin
 // reports Megan's mailbox (the simulator's seed incident), the engineer works every stage through
 // to close, and the admin follows public updates. Each stage is one test; they run in order on
 // the same ticket (a stage needs the one before), so a failure names the stage that broke.
-// It plays the seed incident on the simulator's own Megan and resets the simulator first: it runs
-// in the "tenant-wide" project, after the specs that run in parallel (playwright.config.ts).
-const CONTOSO = "2f4a9b1e-6c3d-4e8f-9a0b-1c2d3e4f5a01";
+// It plays the seed incident in a simulator tenant of its own (a fresh copy of the demo's
+// Contoso, with an earlier open ticket for Megan as the demo has), so it runs beside the others.
 
 test.describe.configure({ mode: "serial", timeout: 120_000 });
 
@@ -19,12 +19,26 @@ let engineerContext: BrowserContext;
 let admin: Page;
 let engineer: Page;
 let ticketUrl: string;
-let people: Record<"contosoAdmin" | "engineer", SeededUser>;
+let people: Record<"admin" | "engineer", SeededUser>;
+let contoso: SimulatedTenant;
+/** An address in the story's tenant. */
+let at: (alias: string) => string;
+const pattern = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 test.beforeAll(async ({ browser }) => {
-  simulator = await request.newContext({ baseURL: SIMULATOR_URL, ignoreHTTPSErrors: true });
-  await simulator.post("/_control/reset");
-  people = await seedPeople();
+  simulator = await controlSimulator();
+  const seeded = await seedInCopy(simulator, "contoso", {
+    tickets: [
+      {
+        key: "earlier",
+        account: "megan",
+        title: "Megan's mailbox is sending bulk mail to Gmail",
+        severity: "HIGH",
+        symptoms: ["BULK_MAIL", "OUTBOUND_RESTRICTED", "MFA_DISABLED"],
+      },
+    ],
+  });
+  ({ tenant: contoso, upn: at, users: people } = seeded);
   adminContext = await browser.newContext();
   admin = await adminContext.newPage();
   // The engineer's browser is not in UTC: times typed and shown in UTC must not drift by its offset.
@@ -40,20 +54,20 @@ test.afterAll(async () => {
 
 test("1. intake: the tenant admin reports it; the engineer picks it up and corrects the intake", async () => {
   // The tenant admin reports it.
-  await signIn(admin, people.contosoAdmin);
+  await signIn(admin, people.admin);
   await admin.goto("/tickets/new");
   const form = admin.getByRole("form", { name: "Report an incident" });
-  await form.getByLabel("Affected account (UPN)").fill("megan@contoso.example");
+  await form.getByLabel("Affected account (UPN)").fill(at("megan"));
   await form.getByLabel("Short title (optional)").fill("Megan is sending bulk mail (story)");
   await form.getByLabel("The account sent bulk or spam email").check();
   await form.getByLabel("Multi-factor authentication was not enabled on the account").check();
   await form.getByRole("button", { name: "File incident" }).click();
-  // The demo's open incident for Megan is offered first; this is a new one, so file anyway.
+  // The earlier open incident for Megan is offered first; this is a new one, so file anyway.
   await expect(form.getByRole("status", { name: "Open incidents for this account" })).toContainText("open for this account");
   await form.getByRole("button", { name: "File anyway" }).click();
   await expect(admin).toHaveURL(/\/tickets\/[0-9a-f-]{36}$/);
   ticketUrl = admin.url();
-  // The earlier demo ticket for the same account is flagged as a possible duplicate.
+  // The earlier ticket for the same account is flagged as a possible duplicate.
   await expect(admin.getByText(/Possible duplicate/)).toBeVisible();
 
   // The engineer picks it up.
@@ -77,15 +91,15 @@ test("2. scope: the primary account is checked against the tenant; an unknown ac
   // is refused beside the field, a real one is added.
   await openStage(engineer, "Scope");
   const accounts = engineer.getByRole("list", { name: "Affected accounts" });
-  await expect(accounts.getByRole("listitem").filter({ hasText: "megan@contoso.example" })).toContainText("verified in tenant");
+  await expect(accounts.getByRole("listitem").filter({ hasText: at("megan") })).toContainText("verified in tenant");
   const addUser = engineer.getByRole("form", { name: "Add an affected account" });
-  await addUser.getByLabel("Another affected account").fill("ghost@contoso.example");
+  await addUser.getByLabel("Another affected account").fill(at("ghost"));
   await addUser.getByRole("button", { name: "Add account" }).click();
-  await expect(addUser.getByText("ghost@contoso.example is not an account of this tenant.")).toBeVisible();
-  await expect(addUser.getByLabel("Another affected account")).toHaveValue("ghost@contoso.example");
-  await addUser.getByLabel("Another affected account").fill("grady@contoso.example");
+  await expect(addUser.getByText(`${at("ghost")} is not an account of this tenant.`)).toBeVisible();
+  await expect(addUser.getByLabel("Another affected account")).toHaveValue(at("ghost"));
+  await addUser.getByLabel("Another affected account").fill(at("grady"));
   await addUser.getByRole("button", { name: "Add account" }).click();
-  await expect(accounts.getByRole("listitem").filter({ hasText: "grady@contoso.example" })).toContainText("verified in tenant");
+  await expect(accounts.getByRole("listitem").filter({ hasText: at("grady") })).toContainText("verified in tenant");
   await expect(addUser.getByLabel("Another affected account")).toHaveValue("");
 });
 
@@ -139,18 +153,19 @@ test("4. troubleshooting: evidence, containment, eradication and manual steps", 
   // Eradication, the common case: the attacker's phone is Megan's only MFA method, so her default,
   // and Graph will not delete it. The step says why and how, and the ticket warns loudly meanwhile.
   const methods = engineer.locator('tr[data-step="remove-auth-methods"]');
-  const mfaWarning = engineer.getByRole("alert").filter({ hasText: "MFA is enforced on megan@contoso.example" });
+  const mfaWarning = engineer.getByRole("alert").filter({ hasText: `MFA is enforced on ${at("megan")}` });
   await methods.getByRole("button", { name: "Remove phone +234 803 555 0147" }).click();
   await engineer.getByRole("alertdialog").getByRole("button", { name: "Remove method" }).click();
-  await expect(methods).toContainText("Graph cannot delete phone +234 803 555 0147: it is megan@contoso.example's default MFA method");
+  await expect(methods).toContainText(`Graph cannot delete phone +234 803 555 0147: it is ${at("megan")}'s default MFA method`);
   await expect(mfaWarning).toContainText("phone +234 803 555 0147");
   await methods.getByText("Manual step for phone +234 803 555 0147: how").click();
   await expect(methods).toContainText("Temporary Access Pass");
   // Megan registers Authenticator (a Temporary Access Pass handed over in person); minutes later the step is tried again.
-  await simulator.post(`/_control/tenants/${CONTOSO}/users/megan@contoso.example/register-method`, {
+  await simulator.post(`/_control/tenants/${contoso.tenantId}/users/${at("megan")}/register-method`, {
     data: { kind: "microsoftAuthenticator" },
   });
-  await simulator.post("/_control/advance-time", { data: { ms: 5 * 60_000 } });
+  // Minutes pass in this tenant only (the others' clocks stay put).
+  await simulator.post(`/_control/tenants/${contoso.tenantId}/advance-time`, { data: { ms: 5 * 60_000 } });
   await methods.getByRole("button", { name: "Try again: phone +234 803 555 0147" }).click();
   await engineer.getByRole("alertdialog").getByRole("button", { name: "Remove method" }).click();
   await expect(methods).toContainText("phone +234 803 555 0147 removed", { timeout: 30_000 });
@@ -193,7 +208,7 @@ test("5. resolution: the message trace fills the scope; gmail.com's admins are a
   const summary = engineer.getByRole("table").filter({ hasText: "Mail by recipient domain" });
   await expect(summary).toContainText("gmail.com");
   // Exchange traced Megan's primary SMTP address, which is not her UPN (a trace by UPN finds nothing).
-  await expect(engineer.getByText("traced by its primary SMTP address")).toContainText("megan.bowen@contoso.example");
+  await expect(engineer.getByText("traced by its primary SMTP address")).toContainText(at("megan.bowen"));
   // The trace fills the scope's recipient domains (still there after a reload).
   await engineer.reload();
   await openStage(engineer, "Scope");
@@ -208,17 +223,20 @@ test("5. resolution: the message trace fills the scope; gmail.com's admins are a
   await advisory.getByRole("button", { name: "Send advisory" }).click();
   const confirmSend = engineer.getByRole("alertdialog", { name: "Send the advisory to gmail.com?" });
   await expect(confirmSend.getByRole("list", { name: "Recipients" })).toContainText("abuse@gmail.com");
-  await expect(confirmSend).toContainText("security@contoso.example");
+  await expect(confirmSend).toContainText(at("security"));
   await expect(confirmSend).toContainText(
-    /Security advisory: unauthorized mail from megan\.bowen@contoso\.example to gmail\.com – ref\. INC-\d+/,
+    new RegExp(`Security advisory: unauthorized mail from ${pattern(at("megan.bowen"))} to gmail\\.com – ref\\. INC-\\d+`),
   );
   await confirmSend.getByRole("button", { name: "Cancel" }).click();
   await expect(advisory.getByRole("button", { name: "Mark acknowledged" })).toHaveCount(0);
   await advisory.getByRole("button", { name: "Send advisory" }).click();
   await confirmSend.getByRole("button", { name: "Send to 2 recipients" }).click();
   await expect(advisory.getByRole("button", { name: "Mark acknowledged" })).toBeVisible();
-  const outbox = (await (await simulator.get(`/_control/tenants/${CONTOSO}/outbox`)).json()) as { from: string; subject: string }[];
-  expect(outbox.some((m) => m.from === "security@contoso.example")).toBe(true);
+  const outbox = (await (await simulator.get(`/_control/tenants/${contoso.tenantId}/outbox`)).json()) as {
+    from: string;
+    subject: string;
+  }[];
+  expect(outbox.some((m) => m.from === at("security"))).toBe(true);
   // gmail.com's admins confirm they blocked the mail.
   await advisory.getByRole("button", { name: "Mark acknowledged" }).click();
   const ack = engineer.getByRole("dialog", { name: "Record gmail.com's acknowledgement" });

@@ -8,11 +8,28 @@ import { writesOf } from "./write-count";
 import { alertControl, sprayControl } from "./alerts";
 import { riskDetectionControl } from "./risk-detections";
 import { findUser, type AuthMethod, type SimUser, type TenantState } from "./state";
+import type { Fault, Faults } from "./faults";
+import { addTenantLike } from "./tenant-copy";
 
 // Test-only control endpoints (enabled with control: true / SIMULATOR_CONTROL=1): reset, knobs,
 // clock, state for assertions, and the attacker's moves.
 
-export type ControlHooks = { reset(seed?: number): void; configure(config: Record<string, unknown>): void };
+export type ControlHooks = {
+  reset(seed?: number): void;
+  configure(config: Record<string, unknown>): void;
+  faults: Faults;
+  /** The scenario's seed, for tenants added like a demo tenant. */
+  seed: number;
+};
+
+/** POST /_control/tenants/:id/faults { faults }: faults for this tenant's calls only (faults.ts). */
+function tenantFaults(hooks: ControlHooks, t: TenantState, body: Record<string, unknown>): SimResponse {
+  const faults = body.faults;
+  if (!Array.isArray(faults) || !faults.every((f) => typeof f === "object" && f !== null && typeof f.operation === "string"))
+    return { status: 400, body: { error: "faults must be a list of {operation, status | timeout, times?, user?}" } };
+  hooks.faults.setForTenant(t.tenantId, faults as Fault[]);
+  return { status: 204 };
+}
 
 function tenantOr404(rt: SimRuntime, id: string): TenantState | SimResponse {
   return rt.world.tenants.get(id) ?? { status: 404, body: { error: `unknown tenant ${id}` } };
@@ -100,14 +117,31 @@ export function handleControl(
   body: Record<string, unknown>,
 ): SimResponse {
   const parts = path.split("/").filter(Boolean); // ["_control", ...]
-  const [, a, b, c, d, e] = parts;
+  const [, a, b] = parts;
   if (method === "POST" && a === "reset") return (hooks.reset(body.seed as number | undefined), { status: 204 });
   if (method === "POST" && a === "config") return (hooks.configure(body), { status: 204 });
   if (method === "POST" && a === "advance-time")
     return (rt.clock.advance(Number(body.ms ?? 0)), { status: 200, body: { now: rt.clock.iso() } });
+  if (method === "POST" && a === "tenants" && !b) return addTenantLike(rt, body, hooks.seed);
   if (a !== "tenants" || !b) return { status: 404, body: { error: "unknown control endpoint" } };
   const t = tenantOr404(rt, b);
   if ("status" in t) return t;
+  // On the tenant's own time (clock.ts).
+  return rt.clock.forTenant(t.tenantId, () => tenantControl(rt, hooks, t, method, parts, body));
+}
+
+function tenantControl(
+  rt: SimRuntime,
+  hooks: ControlHooks,
+  t: TenantState,
+  method: string,
+  parts: string[],
+  body: Record<string, unknown>,
+): SimResponse {
+  const [, , , c, d, e] = parts;
+  if (method === "POST" && c === "faults") return tenantFaults(hooks, t, body);
+  if (method === "POST" && c === "advance-time")
+    return (rt.clock.advanceTenant(t.tenantId, Number(body.ms ?? 0)), { status: 200, body: { now: rt.clock.iso() } });
   if (method === "GET" && c === "users") {
     // Passwords stay inside the simulator.
     return { status: 200, body: t.users.map((u) => ({ ...u, password: undefined, stolenPassword: undefined })) };

@@ -2,7 +2,7 @@ import { errorBody, GraphHttpError, type GraphContext, type GraphRequest, type S
 import { GRAPH_AUDIENCES, type TokenService } from "./identity";
 import type { ResponseChecker } from "./contract/check";
 import { validateRequestBody } from "./contract/validate";
-import type { Faults } from "./faults";
+import type { FaultScope, Faults } from "./faults";
 import type { Route, SimRuntime } from "./route";
 import { servicePrincipalOf } from "./applications";
 import { findUser, type SimUser, type TenantState } from "./state";
@@ -115,61 +115,71 @@ function checkAccess(route: Route, ctx: GraphContext) {
   }
 }
 
+/** The call's tenant and the user its path addresses (/users/{id or UPN}/…), for faults aimed at one of them. */
+function faultScope(tenant: TenantState, path: string): FaultScope {
+  const addressed = /^\/users\/([^/(]+)/.exec(path)?.[1];
+  const user = addressed === undefined ? undefined : findUser(tenant, addressed);
+  return { tenantId: tenant.tenantId, users: user ? [user.id.toLowerCase(), user.userPrincipalName.toLowerCase()] : [] };
+}
+
 export async function dispatch(deps: DispatchDeps, req: GraphRequest): Promise<Dispatched> {
   let op: string | undefined;
   try {
     const { tenant, roles, signedInUser } = authenticate(deps, req);
-    const { route, params } = findRoute(deps.routes, req);
-    op = route.op;
-    deps.onRequest?.(req, op);
-    const ctx: GraphContext = { ...req, tenant, roles, signedInUser };
-    checkAccess(route, ctx);
-    if (deps.validateRequests && req.body !== undefined && req.method !== "GET") {
-      const { errors } = validateRequestBody(req.version, req.method, req.path, req.body);
-      if (errors.length > 0) {
-        deps.validateRequests.violations.push(`${req.method} ${req.path}: ${errors.join("; ")}`);
-        throw new GraphHttpError(400, "BadRequest", `The request body does not match Graph's schema: ${errors.join("; ")}`);
+    // On the tenant's own time (clock.ts), as every call for one tenant is.
+    return await deps.rt.clock.forTenant(tenant.tenantId, async (): Promise<Dispatched> => {
+      const { route, params } = findRoute(deps.routes, req);
+      op = route.op;
+      deps.onRequest?.(req, op);
+      const ctx: GraphContext = { ...req, tenant, roles, signedInUser };
+      checkAccess(route, ctx);
+      if (deps.validateRequests && req.body !== undefined && req.method !== "GET") {
+        const { errors } = validateRequestBody(req.version, req.method, req.path, req.body);
+        if (errors.length > 0) {
+          deps.validateRequests.violations.push(`${req.method} ${req.path}: ${errors.join("; ")}`);
+          throw new GraphHttpError(400, "BadRequest", `The request body does not match Graph's schema: ${errors.join("; ")}`);
+        }
       }
-    }
-    if (route.bucket) {
-      const key = PER_TENANT_BUCKETS.has(route.bucket) ? tenant.tenantId : `${tenant.tenantId}:${tenant.app.clientId}`;
-      // On the simulator clock, so advance-time also moves the quota windows.
-      const limited = deps.throttle.take(route.bucket, key, deps.rt.clock.now().getTime());
-      if (limited) {
-        const headers: Record<string, string> = limited.retryAfter === null ? {} : { "Retry-After": String(limited.retryAfter) };
-        throw new GraphHttpError(429, "TooManyRequests", "Too many requests. Retry after the time in the Retry-After header.", headers);
+      if (route.bucket) {
+        const key = PER_TENANT_BUCKETS.has(route.bucket) ? tenant.tenantId : `${tenant.tenantId}:${tenant.app.clientId}`;
+        // On the simulator clock, so advance-time also moves the quota windows.
+        const limited = deps.throttle.take(route.bucket, key, deps.rt.clock.now().getTime());
+        if (limited) {
+          const headers: Record<string, string> = limited.retryAfter === null ? {} : { "Retry-After": String(limited.retryAfter) };
+          throw new GraphHttpError(429, "TooManyRequests", "Too many requests. Retry after the time in the Retry-After header.", headers);
+        }
       }
-    }
-    const fault = deps.faults.take(route.op);
-    if (fault && "status" in fault) {
-      // A gateway error after the service did the work: the effect lands, the caller sees the error.
-      if (fault.applyEffect && fault.status !== 429) await route.handle(ctx, params, deps.rt);
-      const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { "Retry-After": String(fault.retryAfter) };
-      const code =
-        fault.status === 429
-          ? "TooManyRequests"
-          : fault.status === 403
-            ? "Authorization_RequestDenied"
-            : fault.status === 503
-              ? "serviceNotAvailable"
-              : fault.status === 504
-                ? "gatewayTimeout"
-                : "generalException";
-      const message =
-        fault.status === 403
-          ? "Insufficient privileges to complete the operation. (injected fault)"
-          : "The service is temporarily unavailable (injected fault).";
-      throw new GraphHttpError(fault.status, code, message, headers);
-    }
-    if (fault && "timeout" in fault) {
-      // The effect lands (or not), but the answer comes too late for the caller.
-      const late = fault.applyEffect === false ? undefined : await route.handle(ctx, params, deps.rt);
-      await sleep(fault.delayMs ?? 15_000);
-      return { ...(late ?? { status: 504, body: errorBody("gatewayTimeout", "Gateway timeout.", req.requestId) }), op };
-    }
-    const response = await route.handle(ctx, params, deps.rt);
-    if (req.method !== "GET" && response.status < 400) countWrite(deps.rt, tenant.tenantId, req);
-    return { ...response, op };
+      const fault = deps.faults.take(route.op, faultScope(tenant, req.path));
+      if (fault && "status" in fault) {
+        // A gateway error after the service did the work: the effect lands, the caller sees the error.
+        if (fault.applyEffect && fault.status !== 429) await route.handle(ctx, params, deps.rt);
+        const headers: Record<string, string> = fault.retryAfter === undefined ? {} : { "Retry-After": String(fault.retryAfter) };
+        const code =
+          fault.status === 429
+            ? "TooManyRequests"
+            : fault.status === 403
+              ? "Authorization_RequestDenied"
+              : fault.status === 503
+                ? "serviceNotAvailable"
+                : fault.status === 504
+                  ? "gatewayTimeout"
+                  : "generalException";
+        const message =
+          fault.status === 403
+            ? "Insufficient privileges to complete the operation. (injected fault)"
+            : "The service is temporarily unavailable (injected fault).";
+        throw new GraphHttpError(fault.status, code, message, headers);
+      }
+      if (fault && "timeout" in fault) {
+        // The effect lands (or not), but the answer comes too late for the caller.
+        const late = fault.applyEffect === false ? undefined : await route.handle(ctx, params, deps.rt);
+        await sleep(fault.delayMs ?? 15_000);
+        return { ...(late ?? { status: 504, body: errorBody("gatewayTimeout", "Gateway timeout.", req.requestId) }), op };
+      }
+      const response = await route.handle(ctx, params, deps.rt);
+      if (req.method !== "GET" && response.status < 400) countWrite(deps.rt, tenant.tenantId, req);
+      return { ...response, op };
+    });
   } catch (error) {
     if (error instanceof GraphHttpError) return fail(req, error, op);
     throw error;

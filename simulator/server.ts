@@ -131,7 +131,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       quotas = options.quotas;
       runtime.rules = resolveRules(options.rules);
       throttle.configure(quotasFrom(quotas, runtime.rules));
-      faults.set([]);
+      faults.clear();
     },
     configure(config: Record<string, unknown>) {
       if (typeof config.latencyMs === "number") settings.latencyMs = config.latencyMs;
@@ -144,6 +144,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
       // Part of the scenario: takes effect at the next reset.
       if ("compromisedUsers" in config) compromisedUsers = (config.compromisedUsers ?? undefined) as CompromisedUsersConfig | undefined;
     },
+    faults,
+    seed: settings.seed,
   };
 
   const server = https.createServer({ cert: cert.cert, key: cert.key }, async (req, res) => {
@@ -193,7 +195,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Ru
         // Fault "token": Microsoft's sign-in down (5xx with AADSTS90033, "a transient error has
         // occurred. Try again" — learn.microsoft.com/entra/identity-platform/reference-error-codes)
         // or hanging (the answer comes after delayMs).
-        const fault = faults.take("token");
+        const fault = faults.take("token", { tenantId: segments[0] });
         if (fault && "status" in fault)
           return send(
             oauthError(fault.status, "temporarily_unavailable", "AADSTS90033", "A transient error has occurred. Please try again."),

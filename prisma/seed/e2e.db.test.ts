@@ -1,7 +1,8 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { findBrokenLink } from "@/lib/audit/chain";
+import { decryptSecret } from "@/lib/crypto/secret-box";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { seedDemo } from "./demo";
 import { E2E_PASSWORD, seedForE2e, ZE2eSeed } from "./e2e";
@@ -9,9 +10,10 @@ import { E2E_PASSWORD, seedForE2e, ZE2eSeed } from "./e2e";
 // Each end-to-end spec's own data, beside the demo's: unique sign-ins, tickets worked like the demo's.
 describe.each(testDbKinds())("end-to-end seeding on %s", (kind) => {
   let t: TestDb;
+  const key = randomBytes(32).toString("base64");
   beforeAll(async () => {
     t = await createTestDb(kind);
-    await seedDemo(t.db, randomBytes(32).toString("base64"));
+    await seedDemo(t.db, key);
   });
   afterAll(() => t.close());
 
@@ -54,5 +56,48 @@ describe.each(testDbKinds())("end-to-end seeding on %s", (kind) => {
     expect(await t.db.reportVersion.count({ where: { ticketId: ticket.id } })).toBe(1);
     const events = await t.db.auditEvent.findMany({ orderBy: { seq: "asc" } });
     expect(findBrokenLink(events.map((e) => ({ ...e, details: e.details ?? null })) as never)).toBeNull();
+  });
+
+  it("connects the spec's own tenant to its simulator copy, or leaves it for consent without a secret", async () => {
+    const copy = (tag: string) => ({ tenantId: randomUUID(), displayName: `Copy ${tag}`, primaryDomain: `copy-${tag}.example` });
+    const owner = [{ key: "owner", role: "TENANT_ADMIN" as const, tenant: "own" as const }];
+    const secret = "copy-secret";
+    const connected = await seedForE2e(
+      t.db,
+      ZE2eSeed.parse({
+        ownTenant: {
+          ...copy("a1"),
+          clientId: randomUUID(),
+          clientSecret: secret,
+          requireApproval: true,
+          alertsOpenTickets: true,
+          serviceMailbox: "security@copy-a1.example",
+        },
+        users: owner,
+      }),
+      { encryptionKey: key },
+    );
+    // The secret is omitted unless selected (lib/db).
+    const select = {
+      displayName: true,
+      requireApproval: true,
+      serviceMailbox: true,
+      entraTenantId: true,
+      connectionMode: true,
+      clientSecretEncrypted: true,
+    } as const;
+    const row = await t.db.tenant.findUniqueOrThrow({ where: { id: connected.tenant!.id }, select });
+    expect(row).toMatchObject({ displayName: "Copy a1", requireApproval: true, serviceMailbox: "security@copy-a1.example" });
+    expect(decryptSecret(row.clientSecretEncrypted!, key)).toBe(secret);
+    expect(await t.db.tenantAlertSetting.findUnique({ where: { tenantId: connected.tenant!.id } })).toMatchObject({ mode: "AUTOMATIC" });
+
+    const waiting = await seedForE2e(t.db, ZE2eSeed.parse({ ownTenant: copy("b2"), users: owner }), { encryptionKey: key });
+    expect(await t.db.tenant.findUniqueOrThrow({ where: { id: waiting.tenant!.id }, select })).toMatchObject({
+      entraTenantId: null,
+      clientSecretEncrypted: null,
+      connectionMode: "DEPLOYMENT_APP",
+      serviceMailbox: null,
+    });
+    await expect(seedForE2e(t.db, ZE2eSeed.parse({ ownTenant: copy("c3"), users: owner }))).rejects.toThrow(/encryption key/);
   });
 });

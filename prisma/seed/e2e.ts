@@ -3,6 +3,7 @@
 // or worked to a status like the demo's. Unique names let specs run side by side.
 import { createHash, randomUUID, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
+import { encryptSecret } from "@/lib/crypto/secret-box";
 import type { Db } from "@/lib/db/create-client";
 import { CONTOSO, FABRIKAM, NORTHWIND } from "@/simulator/demo-tenants";
 import { seedHistory } from "./demo-history";
@@ -24,7 +25,26 @@ const DEMO_TENANT_IDS = { contoso: CONTOSO.tenantId, fabrikam: FABRIKAM.tenantId
 const ZTenantRef = z.enum(["contoso", "fabrikam", "northwind", "own"]);
 const ZKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,39}$/);
 
+/**
+ * The spec's own tenant ("own") as a tenant of the simulator (POST /_control/tenants): connected
+ * with its app's credentials, or, without a secret, waiting for its admin to connect it by consent
+ * (like Northwind). Without it, "own" is a tenant of no simulator, for specs that never call Graph.
+ */
+const ZSimulatedTenant = z.strictObject({
+  tenantId: z.uuid(),
+  displayName: z.string().min(1).max(80),
+  primaryDomain: z.string().regex(/^[a-z0-9.-]+\.example$/),
+  clientId: z.uuid().optional(),
+  clientSecret: z.string().min(1).max(200).optional(),
+  requireApproval: z.boolean().default(false),
+  /** The mailbox advisories are sent from (none: the connection checklist shows it not set up). */
+  serviceMailbox: z.email().optional(),
+  /** Microsoft 365 alerts open tickets on their own (else the default: suggested). */
+  alertsOpenTickets: z.boolean().default(false),
+});
+
 export const ZE2eSeed = z.strictObject({
+  ownTenant: ZSimulatedTenant.optional(),
   users: z
     .array(
       z.strictObject({
@@ -71,12 +91,32 @@ export type E2eSeeded = {
   tickets: Record<string, { id: string; number: number }>;
 };
 
-export async function seedForE2e(db: Db, request: z.output<typeof ZE2eSeed>): Promise<E2eSeeded> {
+/** The spec's simulated tenant, as the demo seed makes Contoso (connected) or Northwind (not yet). */
+async function seedSimulatedTenant(db: Db, t: z.output<typeof ZSimulatedTenant>, encryptionKey: string) {
+  const connected = t.clientId !== undefined && t.clientSecret !== undefined;
+  const tenant = await seedTenant(db, {
+    displayName: t.displayName,
+    primaryDomain: t.primaryDomain,
+    isDemo: true,
+    requireApproval: t.requireApproval,
+    serviceMailbox: t.serviceMailbox ?? null,
+    ...(connected
+      ? { entraTenantId: t.tenantId, clientId: t.clientId, clientSecretEncrypted: encryptSecret(t.clientSecret!, encryptionKey) }
+      : { entraTenantId: null, connectionMode: "DEPLOYMENT_APP" as const }),
+  });
+  if (t.alertsOpenTickets) await db.tenantAlertSetting.create({ data: { tenantId: tenant.id, mode: "AUTOMATIC" } });
+  return tenant;
+}
+
+export async function seedForE2e(db: Db, request: z.output<typeof ZE2eSeed>, options: { encryptionKey?: string } = {}): Promise<E2eSeeded> {
   const tag = randomUUID().slice(0, 8);
   const refs = [...request.users.flatMap((u) => [u.tenant, ...(u.serves ?? [])]), ...request.tickets.map((t) => t.tenant)];
-  const own = refs.includes("own")
-    ? await seedTenant(db, { displayName: `E2E tenant ${tag}`, primaryDomain: `e2e-${tag}.example`, isDemo: true })
-    : null;
+  if (request.ownTenant && !options.encryptionKey) throw new Error("a simulated tenant needs the encryption key");
+  const own = request.ownTenant
+    ? await seedSimulatedTenant(db, request.ownTenant, options.encryptionKey!)
+    : refs.includes("own")
+      ? await seedTenant(db, { displayName: `E2E tenant ${tag}`, primaryDomain: `e2e-${tag}.example`, isDemo: true })
+      : null;
   const tenantIds = new Map<string, string>();
   const tenantId = async (ref: z.infer<typeof ZTenantRef>) => {
     if (ref === "own") return own!.id;

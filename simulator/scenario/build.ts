@@ -35,9 +35,12 @@ export const ALL_PERMISSIONS = [
 
 export const PRIVILEGED_ROLES = ["User Administrator", "Privileged Authentication Administrator", "Authentication Policy Administrator"];
 
-function tenant(rnd: Random, now: Date, demo: DemoTenant, people: typeof CONTOSO_PEOPLE, extra: Partial<TenantState>): TenantState {
+function tenant(rnd: Random, now: Date, demo: DemoTenant, people: typeof CONTOSO_PEOPLE, aliases: Record<string, string>): TenantState {
   const users: SimUser[] = people.map(([alias, name, mfa]) =>
-    makeUser(rnd, now, demo.primaryDomain, alias, name, { perUserMfaState: mfa, mail: MAIL_ALIASES[`${alias}@${demo.primaryDomain}`] }),
+    makeUser(rnd, now, demo.primaryDomain, alias, name, {
+      perUserMfaState: mfa,
+      mail: aliases[alias] && `${aliases[alias]}@${demo.primaryDomain}`,
+    }),
   );
   users.push(
     makeUser(rnd, now, demo.primaryDomain, "it-admin", `${demo.displayName} IT Admin`, {
@@ -68,7 +71,6 @@ function tenant(rnd: Random, now: Date, demo: DemoTenant, people: typeof CONTOSO
     roleEligibilities: [],
     mailSendScope: null,
     replica: new Map(),
-    ...extra,
   };
 }
 
@@ -128,9 +130,13 @@ function addReadOnlyRule(u: SimUser) {
   u.rules.push({ id: "AQAAAJ5dZqA=", displayName: "...", sequence: 3, isEnabled: true, isReadOnly: true, conditions: {}, actions: {} });
 }
 
-export function buildWorld(seed = 1042, now = new Date()): WorldState {
+/** Which tenant plays each demo tenant's part: the demo's own, or a copy under other ids (control.ts). */
+export type WorldCast = { contoso?: DemoTenant; fabrikam?: DemoTenant; northwind?: DemoTenant };
+
+export function buildWorld(seed = 1042, now = new Date(), cast: WorldCast = {}): WorldState {
   const rnd = createRandom(seed);
-  const contoso = tenant(rnd, now, CONTOSO, CONTOSO_PEOPLE, {});
+  const { contoso: asContoso = CONTOSO, fabrikam: asFabrikam = FABRIKAM } = cast;
+  const contoso = tenant(rnd, now, asContoso, CONTOSO_PEOPLE, MAIL_ALIASES);
   addOtherMethods(contoso, now);
   playCompromise(
     contoso,
@@ -139,13 +145,13 @@ export function buildWorld(seed = 1042, now = new Date()): WorldState {
     now,
     {
       messagesToGmail: 420,
-      internalDomain: CONTOSO.primaryDomain,
+      internalDomain: asContoso.primaryDomain,
     },
   );
   addIndirectAdmins(contoso, seed, now);
   // Fabrikam shows the error paths: no P1 licence, no message-trace service principal, and an
   // app registration without User.RevokeSessions.All.
-  const fabrikam = tenant(rnd, now, FABRIKAM, FABRIKAM_PEOPLE, {});
+  const fabrikam = tenant(rnd, now, asFabrikam, FABRIKAM_PEOPLE, {});
   fabrikam.licences = { p1: false, p2: false, messageTraceServicePrincipal: false };
   fabrikam.app.permissions = fabrikam.app.permissions.filter((p) => p !== "User.RevokeSessions.All");
   // Fabrikam's app holds User Administrator but not Privileged Authentication Administrator: it cannot act on admins.
@@ -153,10 +159,10 @@ export function buildWorld(seed = 1042, now = new Date()): WorldState {
   const lidia = fabrikam.users.find((u) => u.userPrincipalName.startsWith("lidia@"))!;
   playCompromise(fabrikam, lidia, rnd, now, {
     messagesToGmail: 60,
-    internalDomain: FABRIKAM.primaryDomain,
+    internalDomain: asFabrikam.primaryDomain,
   });
   addReadOnlyRule(lidia);
-  return { tenants: new Map([contoso, fabrikam, buildNorthwind(seed, now)].map((t) => [t.tenantId, t])) };
+  return { tenants: new Map([contoso, fabrikam, buildNorthwind(seed, now, cast.northwind)].map((t) => [t.tenantId, t])) };
 }
 
 export type CompromisedUsersConfig = { count: number; seed?: number; tenantId?: string };

@@ -1,4 +1,4 @@
-import { NORTHWIND } from "../demo-tenants";
+import { NORTHWIND, type DemoTenant } from "../demo-tenants";
 import type { TenantState } from "../state";
 import { playCompromise } from "./attack";
 import { ALL_PERMISSIONS, PRIVILEGED_ROLES } from "./build";
@@ -13,9 +13,9 @@ import { makeUser } from "./users";
 
 export const NORTHWIND_ADMIN_PASSWORD = "Northwind-admin-1";
 
-export function buildNorthwind(seed: number, now: Date): TenantState {
+export function buildNorthwind(seed: number, now: Date, as: DemoTenant = NORTHWIND): TenantState {
   const rnd = createRandom(seed ^ 0x4e57);
-  const domain = NORTHWIND.primaryDomain;
+  const domain = as.primaryDomain;
   const admin = makeUser(rnd, now, domain, "admin", "Northwind IT Admin", { isAdmin: true, directoryRoles: ["Global Administrator"] });
   admin.password = NORTHWIND_ADMIN_PASSWORD;
   const users = [
@@ -24,14 +24,14 @@ export function buildNorthwind(seed: number, now: Date): TenantState {
     makeUser(rnd, now, domain, "sam", "Sam Patel"),
   ];
   const tenant: TenantState = {
-    tenantId: NORTHWIND.tenantId,
-    displayName: NORTHWIND.displayName,
+    tenantId: as.tenantId,
+    displayName: as.displayName,
     primaryDomain: domain,
     licences: { p1: true, p2: true, messageTraceServicePrincipal: false },
     // Its own app registration exists in the directory but Breachdesk never learns its secret.
     app: {
-      clientId: NORTHWIND.clientId,
-      clientSecret: NORTHWIND.clientSecret,
+      clientId: as.clientId,
+      clientSecret: as.clientSecret,
       permissions: [...ALL_PERMISSIONS],
       directoryRoles: [...PRIVILEGED_ROLES],
     },

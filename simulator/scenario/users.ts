@@ -70,11 +70,12 @@ export function makeUser(
   };
 }
 
-/** Users whose primary SMTP address is not their UPN (common with hybrid or renamed accounts): one of them is the seed's victim. */
-export const MAIL_ALIASES: Record<string, string> = {
-  "megan@contoso.example": "megan.bowen@contoso.example",
-  "lee@contoso.example": "lee.gu@contoso.example",
-};
+/**
+ * Contoso's users whose primary SMTP address is not their UPN (common with hybrid or renamed
+ * accounts), by alias: megan@contoso.example's address is megan.bowen@contoso.example. One of
+ * them is the seed's victim.
+ */
+export const MAIL_ALIASES: Record<string, string> = { megan: "megan.bowen", lee: "lee.gu" };
 
 export const CONTOSO_PEOPLE: [alias: string, name: string, mfa?: SimUser["perUserMfaState"]][] = [
   ["megan", "Megan Bowen", "disabled"],

@@ -10,8 +10,10 @@ export const dynamic = "force-dynamic";
 const notFound = () => new Response("Not found.", { status: 404, headers: { "Cache-Control": "no-store" } });
 
 export async function POST(request: Request) {
-  if (!isSeedAllowed(getEnv(), request.headers.get("authorization"))) return notFound();
+  const env = getEnv();
+  if (!isSeedAllowed(env, request.headers.get("authorization"))) return notFound();
   const parsed = ZE2eSeed.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: parsed.error.issues }, { status: 400 });
-  return Response.json(await seedForE2e(await getDb(), parsed.data), { status: 201, headers: { "Cache-Control": "no-store" } });
+  const seeded = await seedForE2e(await getDb(), parsed.data, { encryptionKey: env.BREACHDESK_ENCRYPTION_KEY });
+  return Response.json(seeded, { status: 201, headers: { "Cache-Control": "no-store" } });
 }
