@@ -13,7 +13,7 @@ import { markContainedIfVerified } from "./mark-contained";
 import { explainPrivileged } from "./privileged-refusal";
 import { assertAcceptingRuns } from "./in-flight";
 import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, stepIdempotencyKey, type StepOutcome } from "./record";
-import { recordRunStart, runTracked } from "./start-run";
+import { checkRunApproval, recordRunStart, runTracked } from "./start-run";
 import { getRunnableTicket } from "./runnable-ticket";
 import { endTemporaryPassword } from "./temporary-password";
 import type { StepCheck } from "./step-operations";
@@ -111,19 +111,7 @@ export async function runContainment(
     return { ...none, outcomes: existing, alreadyRan: true, contained: Boolean(ticket.containedAt), awaitingApproval: null };
   assertAcceptingRuns();
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
-  const gate = await checkApproval(
-    db,
-    viewer,
-    {
-      ticketId: ticket.id,
-      tenantId: ticket.tenantId,
-      ticketNumber: ticket.number,
-      upn: ticket.affectedUpn,
-      stepKey: "containment",
-      destructive: true,
-    },
-    graph,
-  );
+  const gate = await checkRunApproval(db, viewer, ticket, { stepKey: "containment", destructive: true }, graph);
   if (gate.status === "waiting") return { ...none, outcomes: [], alreadyRan: false, contained: false, awaitingApproval: gate.reason };
 
   const ctx = { ticketId: ticket.id, tenantId: ticket.tenantId, actorId: viewer.id, ticketNumber: formatTicketNumber(ticket.number) };

@@ -18,7 +18,7 @@ import { explainPrivileged } from "./privileged-refusal";
 import { readOnlyRuleInstructions } from "./manual-removal";
 import { assertAcceptingRuns } from "./in-flight";
 import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, stepIdempotencyKey, type StepOutcome } from "./record";
-import { recordRunStart, runTracked } from "./start-run";
+import { checkRunApproval, recordRunStart, runTracked } from "./start-run";
 import { getRunnableTicket } from "./runnable-ticket";
 import { endTemporaryPassword } from "./temporary-password";
 import { STEP_OPERATIONS, type StepContext, type StepParams, type StepRun } from "./step-operations";
@@ -89,20 +89,7 @@ export async function runStep(
   // A re-check writes nothing, so it never waits for a second person.
   const destructive = (stepDef(input.stepKey)?.destructive ?? false) && !(isItemStep(input.stepKey) && !stepCtx.item);
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
-  const gate = await checkApproval(
-    db,
-    viewer,
-    {
-      ticketId: ticket.id,
-      tenantId: ticket.tenantId,
-      ticketNumber: ticket.number,
-      upn: ticket.affectedUpn,
-      stepKey: input.stepKey,
-      destructive,
-      params,
-    },
-    graph,
-  );
+  const gate = await checkRunApproval(db, viewer, ticket, { stepKey: input.stepKey, destructive, params }, graph);
   if (gate.status === "waiting") return { ...none, outcome: null, alreadyRan: false, awaitingApproval: gate.reason };
 
   const ctx = { ticketId: ticket.id, tenantId: ticket.tenantId, actorId: viewer.id, ticketNumber: formatTicketNumber(ticket.number) };

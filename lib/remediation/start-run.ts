@@ -1,5 +1,8 @@
 import "server-only";
+import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
+import type { TenantGraph } from "@/lib/graph/client";
+import { checkApproval } from "./approvals";
 import { trackRun, type InFlightRun } from "./in-flight";
 import { findExistingOutcomes, recordPending, runningRunOf, type PendingAction, type StepOutcome } from "./record";
 import { isRunInProgress, releaseRunLock } from "./run-lock";
@@ -7,6 +10,18 @@ import { isRunInProgress, releaseRunLock } from "./run-lock";
 // The start and the end of a remediation run, shared by containment (its four steps at once) and
 // a single step: the PENDING rows under the account's run lock (run-lock.ts), then the work
 // tracked for a graceful shutdown (in-flight.ts), and the lock released whatever happens.
+
+/** Whether a run on the ticket's account may start now or waits for a second person (approvals.ts). */
+export function checkRunApproval(
+  db: Db,
+  viewer: Viewer,
+  ticket: { id: string; tenantId: string; number: number; affectedUpn: string },
+  step: { stepKey: string; destructive: boolean; params?: Record<string, unknown> },
+  graph: TenantGraph,
+) {
+  const ctx = { ticketId: ticket.id, tenantId: ticket.tenantId, ticketNumber: ticket.number, upn: ticket.affectedUpn, ...step };
+  return checkApproval(db, viewer, ctx, graph);
+}
 
 /** How recording the PENDING rows ended. */
 export type RunStart =
