@@ -6,20 +6,13 @@ import { AppError, notFoundError } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatDateTime } from "@/lib/utils/dates";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
+import { advisoryFields } from "./advisory-select";
 
 /** A send that has not finished after this long is treated as crashed: its outcome is unknown (send.ts). */
 export const STALE_SENDING_MS = 2 * 60_000;
 
 const advisorySelect = {
-  id: true,
-  domain: true,
-  toAddresses: true,
-  subject: true,
-  body: true,
-  status: true,
-  version: true,
-  sentAt: true,
-  updatedAt: true,
+  ...advisoryFields,
   ticket: {
     select: {
       id: true,

@@ -3,26 +3,19 @@ import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
 import { tenantAccessFor, ticketAccessFor } from "@/lib/auth/ticket-access";
 import { notFoundError } from "@/lib/errors";
+import { advisoryFields } from "./advisory-select";
 
 export async function listAdvisories(db: Db, viewer: Viewer, ticketId: string) {
   const rows = await db.advisory.findMany({
     where: { ticketId, ticket: ticketAccessFor(viewer) },
     orderBy: [{ createdAt: "asc" }, { domain: "asc" }],
     select: {
-      id: true,
-      domain: true,
-      toAddresses: true,
-      subject: true,
-      body: true,
-      status: true,
-      version: true,
-      sentAt: true,
+      ...advisoryFields,
       sentById: true,
       requestId: true,
       acknowledgedAt: true,
       acknowledgedById: true,
       acknowledgedFrom: true,
-      updatedAt: true,
       draftedSubject: true,
       draftedBody: true,
     },

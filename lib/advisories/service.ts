@@ -6,13 +6,12 @@ import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFoundError } from "@/lib/errors";
 import { formatTicketNumber } from "@/lib/tickets/format";
-import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { draftAdvisories, draftAdvisory } from "./draft-advisory";
 import { assertRecipientsAllowed } from "./send";
 import { mayKeepAllowList } from "./queries";
 import { explainUnchanged, loadAdvisoryToChange, type LoadedAdvisory } from "./load";
 import type { TAcknowledgeAdvisory, TAdvisoryRef, TUpdateAdvisory } from "./schemas";
-import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { getOpenTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 const traceSelect = {
   traceId: true,
@@ -62,14 +61,9 @@ async function guardedUpdate(
 /** Drafts an advisory for every external recipient domain of the stored trace that has none yet. */
 export async function draftTicketAdvisories(db: Db, viewer: Viewer, input: { ticketId: string }) {
   assertCan(viewer, "tickets.work");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
-    id: true,
-    number: true,
-    tenantId: true,
-    status: true,
+  const ticket = await getOpenTicketForViewer(db, viewer, input.ticketId, "draft advisories", {
     tenant: { select: { displayName: true, primaryDomain: true, disconnectedAt: true } },
   });
-  assertTicketOpen(ticket, "draft advisories");
   const traces = await db.messageTraceEntry.findMany({ where: { ticketId: ticket.id }, select: traceSelect });
   if (traces.length === 0) throw new AppError("INVALID_STATE", "Run the message trace first: advisories are drafted from it.");
   const drafts = draftAdvisories(traces, {

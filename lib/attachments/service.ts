@@ -4,16 +4,15 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
-import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFoundError } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { checkContent } from "./content";
 import { assertTicketHasRoom, countUpload } from "./limits";
 import { ALLOWED_TYPES, checkUpload, cleanFileName, extensionOf } from "./rules";
 import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { recordTicketEvent } from "@/lib/tickets/record-ticket-event";
 
 // Evidence files live on disk under the evidence dir (by ticket), the database keeps the record.
 // Each ticket holds a bounded amount, and each person uploads at a bounded rate (./limits.ts).
@@ -62,14 +61,7 @@ export async function saveAttachment(
         },
         select: { id: true },
       });
-      await recordAuditEvent(tx, {
-        actorId: viewer.id,
-        tenantId: ticket.tenantId,
-        ticketId: ticket.id,
-        action: "attachment.added",
-        target: formatTicketNumber(ticket.number),
-        details: { fileName, visibility: input.visibility },
-      });
+      await recordTicketEvent(tx, viewer.id, ticket, { action: "attachment.added", details: { fileName, visibility: input.visibility } });
       return row;
     });
   } catch (error) {

@@ -1,11 +1,10 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
-import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { notifyTicketEvent } from "@/lib/notifications/service";
-import { formatTicketNumber } from "@/lib/tickets/format";
 import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { recordTicketEvent } from "@/lib/tickets/record-ticket-event";
 
 export async function addComment(db: Db, viewer: Viewer, input: { ticketId: string; body: string; visibility: "PUBLIC" | "INTERNAL" }) {
   assertCan(viewer, input.visibility === "INTERNAL" ? "comments.writeInternal" : "comments.writePublic");
@@ -20,12 +19,8 @@ export async function addComment(db: Db, viewer: Viewer, input: { ticketId: stri
     if (isFirstResponse) {
       await tx.ticket.update({ where: { id: ticket.id }, data: { firstResponseAt: new Date() } });
     }
-    await recordAuditEvent(tx, {
-      actorId: viewer.id,
-      tenantId: ticket.tenantId,
-      ticketId: ticket.id,
+    await recordTicketEvent(tx, viewer.id, ticket, {
       action: "comment.added",
-      target: formatTicketNumber(ticket.number),
       details: { visibility: input.visibility, commentId: comment.id },
     });
     await notifyTicketEvent(tx, {

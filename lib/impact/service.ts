@@ -4,12 +4,11 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
-import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { formatTicketNumber } from "@/lib/tickets/format";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { SEVERITY_LABELS } from "@/lib/tickets/format";
 import { isBelowSeverity, NOTIFICATION_WINDOW_HOURS, raiseSeverity, type ImpactCategory, type ImpactLevel } from "./categories";
-import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { getOpenTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 export type TSaveImpact = {
   ticketId: string;
@@ -27,16 +26,7 @@ export type TSaveImpact = {
  */
 export async function saveImpact(db: Db, viewer: Viewer, input: TSaveImpact) {
   assertCan(viewer, "tickets.work");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
-    id: true,
-    number: true,
-    tenantId: true,
-    severity: true,
-    detectedAt: true,
-    status: true,
-    tenant: { select: { disconnectedAt: true } },
-  });
-  assertTicketOpen(ticket, "change the assessment");
+  const ticket = await getOpenTicketForViewer(db, viewer, input.ticketId, "change the assessment", { severity: true, detectedAt: true });
   if (isBelowSeverity(input.overallSeverity, ticket.severity)) {
     const current = SEVERITY_LABELS[ticket.severity];
     throw new AppError("INVALID_INPUT", `The ticket is ${current}: severity can only be raised. Choose ${current} or higher.`, {

@@ -2,7 +2,6 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
-import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, isAppError } from "@/lib/errors";
 import { listAuthMethods } from "@/lib/graph/auth-methods";
@@ -16,12 +15,11 @@ import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
 import { getMfaState } from "@/lib/graph/account";
 import { firstSuspiciousSignIn } from "@/lib/investigation/dwell";
-import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { formatTicketNumber } from "@/lib/tickets/format";
 import { summariseByDomain } from "@/lib/message-trace/summarise";
 import { flagConsents, flagInboxRules, flagSignIns } from "./findings";
 import { flagRecentMethods } from "./method-findings";
-import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { getOpenTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { recordTicketEvent } from "@/lib/tickets/record-ticket-event";
 
 // The evidence snapshot, taken before anything is changed and kept with the ticket (every
 // snapshot is a new row, never overwritten: the first is the evidence before any change): every
@@ -58,17 +56,12 @@ export async function takeSnapshot(
   deps: { graph?: TenantGraph; now?: Date; alongside?: "containment" } = {},
 ) {
   assertCan(viewer, "remediation.run");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
-    id: true,
-    number: true,
-    tenantId: true,
+  const ticket = await getOpenTicketForViewer(db, viewer, input.ticketId, "take an evidence snapshot", {
     affectedUpn: true,
-    status: true,
     detectedAt: true,
     firstSuspiciousAt: true,
     tenant: { select: { primaryDomain: true, disconnectedAt: true } },
   });
-  assertTicketOpen(ticket, "take an evidence snapshot");
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
   const now = deps.now ?? new Date();
   const user = await getUser(graph, ticket.affectedUpn);
@@ -178,12 +171,8 @@ export async function takeSnapshot(
         update: { state: "DONE", doneById: viewer.id, doneAt: snapshot.takenAt, notes, reason: null },
       });
     }
-    await recordAuditEvent(tx, {
-      actorId: viewer.id,
-      tenantId: ticket.tenantId,
-      ticketId: ticket.id,
+    await recordTicketEvent(tx, viewer.id, ticket, {
       action: "investigation.snapshot",
-      target: formatTicketNumber(ticket.number),
       requestIds: requestIds.slice(0, 50),
       details: { snapshotId: snapshot.id, gaps: Object.keys(gaps), alongside: deps.alongside ?? null },
     });

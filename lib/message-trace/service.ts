@@ -9,12 +9,11 @@ import { listMessageTraces, type MessageTrace } from "@/lib/graph/message-trace"
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser } from "@/lib/graph/users";
 import { planTraceRefresh } from "@/lib/scope/domain-counts";
-import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import type { TRunMessageTrace } from "./schemas";
 import { domainOf, normaliseTraceStatus } from "./statuses";
 import { summariseByDomain } from "./summarise";
 import { checkTraceWindow, defaultTraceWindow, splitTraceWindow } from "./window";
-import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { getOpenTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 /** Audit rows keep a bounded list of Graph request ids (a long window is many queries). */
 const MAX_AUDITED_REQUEST_IDS = 20;
@@ -71,15 +70,11 @@ function toRows(ticketId: string, traces: MessageTrace[], now: Date): TraceRow[]
  */
 export async function runMessageTrace(db: Db, viewer: Viewer, input: TRunMessageTrace) {
   assertCan(viewer, "tickets.work");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
-    id: true,
-    tenantId: true,
-    status: true,
+  const ticket = await getOpenTicketForViewer(db, viewer, input.ticketId, "run the message trace", {
     affectedUpn: true,
     detectedAt: true,
     tenant: { select: { primaryDomain: true, disconnectedAt: true } },
   });
-  assertTicketOpen(ticket, "run the message trace");
   const now = new Date();
   const fallback = defaultTraceWindow(ticket.detectedAt, now);
   const window = { start: input.startDate ?? fallback.start, end: input.endDate ?? fallback.end };

@@ -7,20 +7,13 @@ import type { Db } from "@/lib/db/create-client";
 import { isAppError } from "@/lib/errors";
 import { listUserRegistrationDetails } from "@/lib/graph/registration";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
-import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { summariseMfaCoverage } from "./mfa-coverage";
-import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { getOpenTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 /** Runs the tenant-wide MFA registration report (Graph) and records its numbers on the ticket. */
 export async function checkMfaCoverage(db: Db, viewer: Viewer, input: { ticketId: string }) {
   assertCan(viewer, "tickets.work");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
-    id: true,
-    tenantId: true,
-    status: true,
-    tenant: { select: { disconnectedAt: true } },
-  });
-  assertTicketOpen(ticket, "check MFA coverage");
+  const ticket = await getOpenTicketForViewer(db, viewer, input.ticketId, "check MFA coverage");
   const audit = { actorId: viewer.id, tenantId: ticket.tenantId, ticketId: ticket.id, action: "mfa-coverage.checked", target: "tenant" };
   let result: Awaited<ReturnType<typeof listUserRegistrationDetails>>;
   try {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { coveragePercent, summariseMfaCoverage, type RegistrationLike } from "./mfa-coverage";
+import type { UserRegistration } from "@/lib/graph/registration";
+import { coveragePercent, summariseMfaCoverage } from "./mfa-coverage";
 
-const user = (upn: string, over: Partial<RegistrationLike> = {}): RegistrationLike => ({
+const user = (upn: string, over: Partial<UserRegistration> = {}): UserRegistration => ({
   id: upn,
   userPrincipalName: upn,
   displayName: upn.split("@")[0]!,

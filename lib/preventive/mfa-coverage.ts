@@ -1,22 +1,9 @@
+import type { UserRegistration } from "@/lib/graph/registration";
+
 // Turns Graph's userRegistrationDetails into the numbers recorded on MfaCoverageCheck.
 
-export type RegistrationLike = {
-  id: string;
-  userPrincipalName: string;
-  displayName: string | null;
-  isAdmin: boolean;
-  isMfaRegistered: boolean;
-  isMfaCapable: boolean;
-  methodsRegistered: string[];
-};
-
-export type UserWithoutMfa = {
-  id: string;
-  userPrincipalName: string;
-  displayName: string | null;
-  isAdmin: boolean;
-  methodsRegistered: string[];
-};
+/** What the summary keeps of an account without a second factor. */
+export type UserWithoutMfa = Pick<UserRegistration, "id" | "userPrincipalName" | "displayName" | "isAdmin" | "methodsRegistered">;
 
 export type MfaCoverage = {
   totalUsers: number;
@@ -27,7 +14,7 @@ export type MfaCoverage = {
   usersWithoutMfa: UserWithoutMfa[];
 };
 
-export function summariseMfaCoverage(users: readonly RegistrationLike[]): MfaCoverage {
+export function summariseMfaCoverage(users: readonly UserRegistration[]): MfaCoverage {
   const without = users
     .filter((u) => !u.isMfaRegistered)
     .map((u) => ({

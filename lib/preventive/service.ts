@@ -8,22 +8,11 @@ import { AppError, notFoundError } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import type { TAddPreventiveItem, TUpdatePreventiveItem } from "./schemas";
-import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
-
-async function findTicket(db: Db, viewer: Viewer, ticketId: string) {
-  const ticket = await getTicketForViewer(db, viewer, ticketId, {
-    id: true,
-    tenantId: true,
-    status: true,
-    tenant: { select: { disconnectedAt: true } },
-  });
-  return ticket;
-}
+import { getOpenTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 
 export async function addPreventiveItem(db: Db, viewer: Viewer, input: TAddPreventiveItem) {
   assertCan(viewer, "tickets.work");
-  const ticket = await findTicket(db, viewer, input.ticketId);
-  assertTicketOpen(ticket, "add follow-up items");
+  const ticket = await getOpenTicketForViewer(db, viewer, input.ticketId, "add follow-up items");
   return db.$transaction(async (tx) => {
     const item = await tx.preventiveItem.create({
       data: { ticketId: ticket.id, title: input.title, owner: input.owner ?? null, dueAt: input.dueAt ?? null, notes: input.notes ?? null },

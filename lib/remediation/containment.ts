@@ -11,18 +11,9 @@ import { snapshotAlongside, type SnapshotAlongside } from "./evidence";
 import { generateTemporaryPassword, UNCONFIRMED_PASSWORD_NOTE } from "./generate-password";
 import { markContainedIfVerified } from "./mark-contained";
 import { explainPrivileged } from "./privileged-refusal";
-import { assertAcceptingRuns, trackRun } from "./in-flight";
-import {
-  findExistingOutcomes,
-  previousResetAt,
-  recordInterrupted,
-  recordOutcomes,
-  recordPending,
-  runningRunOf,
-  stepIdempotencyKey,
-  type StepOutcome,
-} from "./record";
-import { isRunInProgress, releaseRunLock } from "./run-lock";
+import { assertAcceptingRuns } from "./in-flight";
+import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, stepIdempotencyKey, type StepOutcome } from "./record";
+import { checkRunApproval, recordRunStart, runTracked } from "./start-run";
 import { getRunnableTicket } from "./runnable-ticket";
 import { endTemporaryPassword } from "./temporary-password";
 import type { StepCheck } from "./step-operations";
@@ -120,19 +111,7 @@ export async function runContainment(
     return { ...none, outcomes: existing, alreadyRan: true, contained: Boolean(ticket.containedAt), awaitingApproval: null };
   assertAcceptingRuns();
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
-  const gate = await checkApproval(
-    db,
-    viewer,
-    {
-      ticketId: ticket.id,
-      tenantId: ticket.tenantId,
-      ticketNumber: ticket.number,
-      upn: ticket.affectedUpn,
-      stepKey: "containment",
-      destructive: true,
-    },
-    graph,
-  );
+  const gate = await checkRunApproval(db, viewer, ticket, { stepKey: "containment", destructive: true }, graph);
   if (gate.status === "waiting") return { ...none, outcomes: [], alreadyRan: false, contained: false, awaitingApproval: gate.reason };
 
   const ctx = { ticketId: ticket.id, tenantId: ticket.tenantId, actorId: viewer.id, ticketNumber: formatTicketNumber(ticket.number) };
@@ -140,43 +119,26 @@ export async function runContainment(
   // accepted the reset never loses the password in force (temporary-password.ts).
   const password = generateTemporaryPassword();
   const run = { account: ticket.affectedUpn, runKey: input.idempotencyKey };
-  let actionIds: Map<string, string>;
-  try {
-    const pending = CONTAINMENT_STEPS.map((s, i) => ({
-      stepKey: s,
-      idempotencyKey: keys[i]!,
-      target: ticket.affectedUpn,
-      password: s === "reset-password" ? password : undefined,
-    }));
-    actionIds = await recordPending(db, { ...ctx, approvalId: gate.status === "approved" ? gate.approvalId : null, run }, pending);
-  } catch (error) {
-    // Another run holds the account: this one does nothing and shows that run's progress.
-    if (isRunInProgress(error)) {
-      const running = await runningRunOf(db, ticket.id, ticket.tenantId, ticket.affectedUpn);
-      return { ...none, outcomes: running.outcomes, alreadyRan: true, contained: false, awaitingApproval: null, inProgress: running.words };
-    }
-    // A concurrent run with the same key got there first.
-    if ((error as { code?: string }).code === "P2002")
-      return {
-        ...none,
-        outcomes: await findExistingOutcomes(db, ticket.id, keys),
-        alreadyRan: true,
-        contained: false,
-        awaitingApproval: null,
-      };
-    throw error;
-  }
+  const pending = CONTAINMENT_STEPS.map((s, i) => ({
+    stepKey: s,
+    idempotencyKey: keys[i]!,
+    target: ticket.affectedUpn,
+    password: s === "reset-password" ? password : undefined,
+  }));
+  const start = await recordRunStart(db, { ...ctx, approvalId: gate.status === "approved" ? gate.approvalId : null, run }, pending);
+  // Another run holds the account, or one with the same key got there first: show its progress.
+  if (start.status === "in-progress")
+    return { ...none, outcomes: start.outcomes, alreadyRan: true, contained: false, awaitingApproval: null, inProgress: start.words };
+  if (start.status === "duplicate")
+    return { ...none, outcomes: start.outcomes, alreadyRan: true, contained: false, awaitingApproval: null };
+  const { actionIds } = start;
   const tracked = {
     ...ctx,
     target: ticket.affectedUpn,
     runKey: run.runKey,
     actions: CONTAINMENT_STEPS.map((s) => ({ stepKey: s, actionId: actionIds.get(s)! })),
   };
-  try {
-    return await trackRun(tracked, () => contain(db, viewer, { ticket, ctx, actionIds, password, gate, graph }, deps));
-  } finally {
-    await releaseRunLock(db, { tenantId: ticket.tenantId, account: ticket.affectedUpn, runKey: run.runKey }).catch(() => undefined);
-  }
+  return runTracked(db, tracked, () => contain(db, viewer, { ticket, ctx, actionIds, password, gate, graph }, deps));
 }
 
 type Started = {

@@ -1,14 +1,12 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
-import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
-import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { formatTicketNumber } from "@/lib/tickets/format";
 import { markContainedIfVerified } from "./mark-contained";
 import { CONTAINMENT_STEPS, stepDef } from "./steps";
-import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { getOpenTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { recordTicketEvent } from "@/lib/tickets/record-ticket-event";
 
 /**
  * Records a step done by hand, skipped with a reason, or not applicable (with a reason). Setting
@@ -24,14 +22,7 @@ export async function recordManualStep(
   if (!def) throw new AppError("INVALID_INPUT", "Unknown checklist step.");
   if (input.state === "DONE" && def.kind === "AUTOMATED")
     throw new AppError("INVALID_INPUT", "Run this step through Graph instead of marking it done.");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
-    id: true,
-    number: true,
-    tenantId: true,
-    status: true,
-    tenant: { select: { disconnectedAt: true } },
-  });
-  assertTicketOpen(ticket, "record checklist steps");
+  const ticket = await getOpenTicketForViewer(db, viewer, input.ticketId, "record checklist steps");
   return db.$transaction(async (tx) => {
     const data = {
       state: input.state,
@@ -45,12 +36,8 @@ export async function recordManualStep(
       create: { ticketId: ticket.id, key: input.stepKey, ...data },
       update: data,
     });
-    await recordAuditEvent(tx, {
-      actorId: viewer.id,
-      tenantId: ticket.tenantId,
-      ticketId: ticket.id,
+    await recordTicketEvent(tx, viewer.id, ticket, {
       action: `checklist.${input.state.toLowerCase()}`,
-      target: formatTicketNumber(ticket.number),
       details: { step: input.stepKey, note: input.note ?? null },
     });
     const contained = (CONTAINMENT_STEPS as readonly string[]).includes(input.stepKey)

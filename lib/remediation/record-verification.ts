@@ -1,7 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
-import { recordAuditEvent } from "@/lib/audit/record";
-import { stateOf, type StepOutcome } from "./record";
+import { recordStepEvent, stateOf, type StepOutcome } from "./record";
 import { nextRecheckAt } from "./verification-schedule";
 import type { VerifyScope } from "./verify-loop";
 
@@ -39,20 +38,9 @@ export async function recordVerification(
       where: { ticketId: scope.ticketId, key: o.stepKey, lastActionId: o.actionId },
       data: { state: stateOf(outcome, now) },
     });
-    await recordAuditEvent(tx, {
-      actorId: scope.actorId,
-      tenantId: scope.tenantId,
-      ticketId: scope.ticketId,
-      action: `remediation.${o.stepKey}`,
-      target: scope.target,
-      result: o.status === "UNKNOWN" ? "UNKNOWN" : "SUCCEEDED",
-      requestIds: o.requestIds,
-      details: {
-        verified: o.verified,
-        observed: o.observed,
-        verification: confirmed ? "verified" : "unconfirmed",
-        nextCheckAt: next?.toISOString() ?? null,
-      },
+    await recordStepEvent(tx, scope, o, o.status === "UNKNOWN" ? "UNKNOWN" : "SUCCEEDED", {
+      verification: confirmed ? "verified" : "unconfirmed",
+      nextCheckAt: next?.toISOString() ?? null,
     });
     written.push(outcome);
   }

@@ -219,23 +219,35 @@ export async function recordOutcomes(
       where: { ticketId_key: { ticketId: ctx.ticketId, key: o.stepKey } },
       data: { state, doneById: ctx.actorId, doneAt: now, lastActionId: o.actionId },
     });
-    await recordAuditEvent(tx, {
-      actorId: ctx.actorId,
-      tenantId: ctx.tenantId,
-      ticketId: ctx.ticketId,
-      action: `remediation.${o.stepKey}`,
-      target: ctx.target,
-      result: o.status,
-      requestIds: o.requestIds,
-      details: {
-        verified: o.verified,
-        observed: o.observed,
-        error: o.errorMessage,
-        graphCode: o.graphCode ?? null,
-        verification: o.verifyingUntil ? "verifying" : o.verified === true ? "verified" : null,
-      },
+    await recordStepEvent(tx, ctx, o, o.status, {
+      error: o.errorMessage,
+      graphCode: o.graphCode ?? null,
+      verification: o.verifyingUntil ? "verifying" : o.verified === true ? "verified" : null,
     });
   }
+}
+
+/**
+ * A step's audit event ("remediation.<step>"), as its outcome is recorded or its verification
+ * concludes: Graph's request ids and what the read showed, with `details` of that moment.
+ */
+export async function recordStepEvent(
+  tx: Prisma.TransactionClient,
+  ctx: { ticketId: string; tenantId: string; actorId: string | null; target: string },
+  o: Pick<StepOutcome, "stepKey" | "requestIds" | "verified" | "observed">,
+  result: ActionStatus,
+  details: Record<string, string | null>,
+) {
+  await recordAuditEvent(tx, {
+    actorId: ctx.actorId,
+    tenantId: ctx.tenantId,
+    ticketId: ctx.ticketId,
+    action: `remediation.${o.stepKey}`,
+    target: ctx.target,
+    result,
+    requestIds: o.requestIds,
+    details: { verified: o.verified, observed: o.observed, ...details },
+  });
 }
 
 /** When Breachdesk last finished resetting this account's password (another run), if ever. */

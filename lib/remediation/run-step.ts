@@ -16,18 +16,9 @@ import { generateTemporaryPassword, UNCONFIRMED_PASSWORD_NOTE } from "./generate
 import { markContainedIfVerified } from "./mark-contained";
 import { explainPrivileged } from "./privileged-refusal";
 import { readOnlyRuleInstructions } from "./manual-removal";
-import { assertAcceptingRuns, trackRun } from "./in-flight";
-import {
-  findExistingOutcomes,
-  previousResetAt,
-  recordInterrupted,
-  recordOutcomes,
-  recordPending,
-  runningRunOf,
-  stepIdempotencyKey,
-  type StepOutcome,
-} from "./record";
-import { isRunInProgress, releaseRunLock } from "./run-lock";
+import { assertAcceptingRuns } from "./in-flight";
+import { findExistingOutcomes, previousResetAt, recordInterrupted, recordOutcomes, stepIdempotencyKey, type StepOutcome } from "./record";
+import { checkRunApproval, recordRunStart, runTracked } from "./start-run";
 import { getRunnableTicket } from "./runnable-ticket";
 import { endTemporaryPassword } from "./temporary-password";
 import { STEP_OPERATIONS, type StepContext, type StepParams, type StepRun } from "./step-operations";
@@ -98,20 +89,7 @@ export async function runStep(
   // A re-check writes nothing, so it never waits for a second person.
   const destructive = (stepDef(input.stepKey)?.destructive ?? false) && !(isItemStep(input.stepKey) && !stepCtx.item);
   const graph = deps.graph ?? (await getTenantGraph(db, ticket.tenantId));
-  const gate = await checkApproval(
-    db,
-    viewer,
-    {
-      ticketId: ticket.id,
-      tenantId: ticket.tenantId,
-      ticketNumber: ticket.number,
-      upn: ticket.affectedUpn,
-      stepKey: input.stepKey,
-      destructive,
-      params,
-    },
-    graph,
-  );
+  const gate = await checkRunApproval(db, viewer, ticket, { stepKey: input.stepKey, destructive, params }, graph);
   if (gate.status === "waiting") return { ...none, outcome: null, alreadyRan: false, awaitingApproval: gate.reason };
 
   const ctx = { ticketId: ticket.id, tenantId: ticket.tenantId, actorId: viewer.id, ticketNumber: formatTicketNumber(ticket.number) };
@@ -119,29 +97,15 @@ export async function runStep(
   // accepted the reset never loses the password in force (temporary-password.ts).
   const password = input.stepKey === "reset-password" ? generateTemporaryPassword() : null;
   const run = { account: ticket.affectedUpn, runKey: input.idempotencyKey };
-  let actionId: string;
-  try {
-    const pending = [{ stepKey: input.stepKey, idempotencyKey: key, target: ticket.affectedUpn, params, password: password ?? undefined }];
-    actionId = (await recordPending(db, { ...ctx, approvalId: gate.status === "approved" ? gate.approvalId : null, run }, pending)).get(
-      input.stepKey,
-    )!;
-  } catch (error) {
-    if (isRunInProgress(error)) {
-      const running = await runningRunOf(db, ticket.id, ticket.tenantId, ticket.affectedUpn);
-      return { ...none, outcome: null, alreadyRan: true, inProgress: running.words };
-    }
-    if ((error as { code?: string }).code === "P2002")
-      return { ...none, outcome: (await findExistingOutcomes(db, ticket.id, [key]))[0]!, alreadyRan: true };
-    throw error;
-  }
+  const pending = [{ stepKey: input.stepKey, idempotencyKey: key, target: ticket.affectedUpn, params, password: password ?? undefined }];
+  const start = await recordRunStart(db, { ...ctx, approvalId: gate.status === "approved" ? gate.approvalId : null, run }, pending);
+  if (start.status === "in-progress") return { ...none, outcome: null, alreadyRan: true, inProgress: start.words };
+  if (start.status === "duplicate") return { ...none, outcome: start.outcomes[0]!, alreadyRan: true };
+  const actionId = start.actionIds.get(input.stepKey)!;
   const tracked = { ...ctx, target: ticket.affectedUpn, runKey: run.runKey, actions: [{ stepKey: input.stepKey, actionId }] };
-  try {
-    return await trackRun(tracked, () =>
-      runStarted(db, viewer, { ticket, ctx, actionId, password, gate, graph, op, stepCtx, params, stepKey: input.stepKey }, deps),
-    );
-  } finally {
-    await releaseRunLock(db, { tenantId: ticket.tenantId, account: ticket.affectedUpn, runKey: run.runKey }).catch(() => undefined);
-  }
+  return runTracked(db, tracked, () =>
+    runStarted(db, viewer, { ticket, ctx, actionId, password, gate, graph, op, stepCtx, params, stepKey: input.stepKey }, deps),
+  );
 }
 
 type Started = {

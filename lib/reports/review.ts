@@ -2,12 +2,10 @@ import "server-only";
 import { assertCan } from "@/lib/auth/assert-can";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFoundError } from "@/lib/errors";
 import { notifyTicketEvent } from "@/lib/notifications/service";
-import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { changedSections } from "./compare";
 import type { Report } from "./compose-report";
@@ -15,6 +13,7 @@ import { renderMarkdown } from "./render-markdown";
 import { snapshotReport } from "./snapshot";
 import { withoutInternalEvidence } from "./tenant-view";
 import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { recordTicketEvent } from "@/lib/tickets/record-ticket-event";
 
 // Who may read which report: staff with reports.read read every version; a tenant admin reads
 // the latest APPROVED version of their own tenant's incidents — also while the ticket is reopened
@@ -93,12 +92,8 @@ export async function reviewReport(
     });
     if (!latest || latest.version !== input.version) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
     await tx.reportReview.create({ data: { reportVersionId: latest.id, reviewerId: viewer.id, decision: input.decision, comments } });
-    await recordAuditEvent(tx, {
-      actorId: viewer.id,
-      tenantId: ticket.tenantId,
-      ticketId: ticket.id,
+    await recordTicketEvent(tx, viewer.id, ticket, {
       action: `report.${input.decision.toLowerCase()}`,
-      target: formatTicketNumber(ticket.number),
       details: { version: latest.version, comments },
     });
     await notifyTicketEvent(tx, {
@@ -140,14 +135,7 @@ export async function resubmitReport(db: Db, viewer: Viewer, input: { ticketId: 
       orderBy: { version: "desc" },
       select: { version: true, content: true },
     });
-    await recordAuditEvent(tx, {
-      actorId: viewer.id,
-      tenantId: ticket.tenantId,
-      ticketId: ticket.id,
-      action: "report.resubmitted",
-      target: formatTicketNumber(ticket.number),
-      details: { version: previous.version + 1 },
-    });
+    await recordTicketEvent(tx, viewer.id, ticket, { action: "report.resubmitted", details: { version: previous.version + 1 } });
     const next = await snapshotReport(tx, { ticketId: ticket.id, actorId: viewer.id });
     const changed = changedSections(previous.content as unknown as Report, next.report);
     await notifyTicketEvent(tx, { kind: "report.submitted", ticketId: ticket.id, actorId: viewer.id, detail: String(next.version) });

@@ -1,17 +1,15 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
-import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/create-client";
 import { AppError, notFoundError } from "@/lib/errors";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { formatTicketNumber } from "@/lib/tickets/format";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { effectiveCounts } from "./domain-counts";
 import type { TCorrectRecipientDomain, TDomainRef, TSaveRecipientDomain } from "./schemas";
-import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { getOpenTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { recordTicketEvent } from "@/lib/tickets/record-ticket-event";
 
 // Stage 2, the recipients by domain: filled from the message trace (lib/message-trace), corrected
 // by hand. The engineer's counts are stored beside the trace's, so a new trace run keeps them.
@@ -24,14 +22,9 @@ function isInternalDomain(domain: string, primaryDomain: string) {
 /** Adds a domain the trace did not find; a listed one is corrected on its own row instead. */
 export async function saveRecipientDomain(db: Db, viewer: Viewer, input: TSaveRecipientDomain) {
   assertCan(viewer, "tickets.work");
-  const ticket = await getTicketForViewer(db, viewer, input.ticketId, {
-    id: true,
-    number: true,
-    tenantId: true,
-    status: true,
+  const ticket = await getOpenTicketForViewer(db, viewer, input.ticketId, "change the scope", {
     tenant: { select: { primaryDomain: true, disconnectedAt: true } },
   });
-  assertTicketOpen(ticket, "change the scope");
   const listed = () =>
     new AppError("INVALID_INPUT", `${input.domain} is already listed: correct the counts on its row.`, { field: "domain" });
   if (
@@ -54,12 +47,8 @@ export async function saveRecipientDomain(db: Db, viewer: Viewer, input: TSaveRe
         },
         select: { id: true, version: true },
       });
-      await recordAuditEvent(tx, {
-        actorId: viewer.id,
-        tenantId: ticket.tenantId,
-        ticketId: ticket.id,
+      await recordTicketEvent(tx, viewer.id, ticket, {
         action: "scope.domain_saved",
-        target: formatTicketNumber(ticket.number),
         details: { kind: "added", domain: input.domain, messages: input.messageCount, recipients: input.recipientCount },
       });
       return { ...row, ticketId: ticket.id };
@@ -94,49 +83,58 @@ async function loadDomain(db: Db, viewer: Viewer, domainId: string, what: string
 
 type LoadedDomain = Awaited<ReturnType<typeof loadDomain>>;
 
-/** Applies a change only at the version the engineer saw, with its audit event in the same transaction. */
-async function guardedChange(
+type Counts = { messages: number | null; recipients: number | null };
+
+/**
+ * Stores the engineer's counts, or drops them (both null) so the trace's show again, only at the
+ * version the engineer saw; the audit event, in the same transaction, says what was shown before.
+ */
+async function setManualCounts(
   db: Db,
   viewer: Viewer,
   row: LoadedDomain,
-  version: number,
-  data: Prisma.RecipientDomainUpdateManyMutationInput,
-  action: string,
-  details: Prisma.InputJsonValue,
+  input: { version: number; manual: Counts },
+  event: { action: string; kind?: "corrected"; to: Counts },
 ) {
+  const manual = { manualMessageCount: input.manual.messages, manualRecipientCount: input.manual.recipients };
+  // Typed counts say who typed them; dropped ones, nobody.
+  const dropped = manual.manualMessageCount === null && manual.manualRecipientCount === null;
+  const data = {
+    ...manual,
+    ...effectiveCounts({ ...row, ...manual }),
+    editedById: dropped ? null : viewer.id,
+    editedAt: dropped ? null : new Date(),
+  };
   await db.$transaction(async (tx) => {
-    const { count } = await tx.recipientDomain.updateMany({ where: { id: row.id, version }, data: { ...data, version: { increment: 1 } } });
+    const { count } = await tx.recipientDomain.updateMany({
+      where: { id: row.id, version: input.version },
+      data: { ...data, version: { increment: 1 } },
+    });
     if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
-    await recordAuditEvent(tx, {
-      actorId: viewer.id,
-      tenantId: row.ticket.tenantId,
-      ticketId: row.ticket.id,
-      action,
-      target: formatTicketNumber(row.ticket.number),
-      details,
+    await recordTicketEvent(tx, viewer.id, row.ticket, {
+      action: event.action,
+      details: {
+        ...(event.kind ? { kind: event.kind } : {}),
+        domain: row.domain,
+        from: { messages: row.messageCount, recipients: row.recipientCount },
+        to: event.to,
+      },
     });
   });
-  return { id: row.id, version: version + 1, ticketId: row.ticket.id };
+  return { id: row.id, version: input.version + 1, ticketId: row.ticket.id };
 }
 
 /** The engineer's counts for a listed domain; a later trace run updates only the trace's. */
 export async function correctRecipientDomain(db: Db, viewer: Viewer, input: TCorrectRecipientDomain) {
   assertCan(viewer, "tickets.work");
   const row = await loadDomain(db, viewer, input.domainId, "change the scope");
-  const manual = { manualMessageCount: input.messageCount, manualRecipientCount: input.recipientCount };
-  return guardedChange(
+  const counts = { messages: input.messageCount, recipients: input.recipientCount };
+  return setManualCounts(
     db,
     viewer,
     row,
-    input.version,
-    { ...manual, ...effectiveCounts({ ...row, ...manual }), editedById: viewer.id, editedAt: new Date() },
-    "scope.domain_saved",
-    {
-      kind: "corrected",
-      domain: row.domain,
-      from: { messages: row.messageCount, recipients: row.recipientCount },
-      to: { messages: input.messageCount, recipients: input.recipientCount },
-    },
+    { version: input.version, manual: counts },
+    { action: "scope.domain_saved", kind: "corrected", to: counts },
   );
 }
 
@@ -147,19 +145,12 @@ export async function revertRecipientDomain(db: Db, viewer: Viewer, input: TDoma
   if (row.traceMessageCount === null && row.traceRecipientCount === null) {
     throw new AppError("INVALID_STATE", `The message trace has no counts for ${row.domain}: correct or remove the row instead.`);
   }
-  const manual = { manualMessageCount: null, manualRecipientCount: null };
-  return guardedChange(
+  return setManualCounts(
     db,
     viewer,
     row,
-    input.version,
-    { ...manual, ...effectiveCounts({ ...row, ...manual }), editedById: null, editedAt: null },
-    "scope.domain_reverted",
-    {
-      domain: row.domain,
-      from: { messages: row.messageCount, recipients: row.recipientCount },
-      to: { messages: row.traceMessageCount, recipients: row.traceRecipientCount },
-    },
+    { version: input.version, manual: { messages: null, recipients: null } },
+    { action: "scope.domain_reverted", to: { messages: row.traceMessageCount, recipients: row.traceRecipientCount } },
   );
 }
 
@@ -170,12 +161,8 @@ export async function deleteRecipientDomain(db: Db, viewer: Viewer, input: TDoma
   await db.$transaction(async (tx) => {
     const { count } = await tx.recipientDomain.deleteMany({ where: { id: row.id, version: input.version } });
     if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
-    await recordAuditEvent(tx, {
-      actorId: viewer.id,
-      tenantId: row.ticket.tenantId,
-      ticketId: row.ticket.id,
+    await recordTicketEvent(tx, viewer.id, row.ticket, {
       action: "scope.domain_removed",
-      target: formatTicketNumber(row.ticket.number),
       details: { domain: row.domain, source: row.source, messages: row.messageCount, recipients: row.recipientCount },
     });
   });

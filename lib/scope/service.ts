@@ -7,9 +7,8 @@ import { AppError, notFoundError, toUserMessage } from "@/lib/errors";
 import type { TenantGraph } from "@/lib/graph/client";
 import { getTenantGraph } from "@/lib/graph/tenant-graph";
 import { getUser, type GraphUser } from "@/lib/graph/users";
-import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { formatTicketNumber } from "@/lib/tickets/format";
-import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { getOpenTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { recordTicketEvent } from "@/lib/tickets/record-ticket-event";
 
 // Stage 2, the accounts: the primary one (checked against the tenant after filing, and again on
 // request) and others found later (added only if the tenant has them).
@@ -24,18 +23,6 @@ export async function checkAccountInTenant(db: Db, tenantId: string, upn: string
   } catch (error) {
     return { tenantCheck: "FAILED", reason: toUserMessage(error), user: null };
   }
-}
-
-async function loadTicket(db: Db, viewer: Viewer, ticketId: string) {
-  const ticket = await getTicketForViewer(db, viewer, ticketId, {
-    id: true,
-    number: true,
-    tenantId: true,
-    affectedUpn: true,
-    status: true,
-    tenant: { select: { disconnectedAt: true } },
-  });
-  return ticket;
 }
 
 type PrimaryTicket = { id: string; number: number; tenantId: string; affectedUpn: string };
@@ -84,8 +71,7 @@ export async function verifyPrimaryAccount(db: Db, ticketId: string, deps: { gra
 /** The engineer checks the primary account again (e.g. after "could not check"). */
 export async function recheckPrimaryAccount(db: Db, viewer: Viewer, input: { ticketId: string }, deps: { graph?: TenantGraph } = {}) {
   assertCan(viewer, "tickets.work");
-  const ticket = await loadTicket(db, viewer, input.ticketId);
-  assertTicketOpen(ticket, "check the account");
+  const ticket = await getOpenTicketForViewer(db, viewer, input.ticketId, "check the account", { affectedUpn: true });
   return recordPrimaryCheck(db, ticket, viewer.id, deps.graph);
 }
 
@@ -96,8 +82,7 @@ export async function addAffectedUser(
   deps: { graph?: TenantGraph } = {},
 ) {
   assertCan(viewer, "tickets.work");
-  const ticket = await loadTicket(db, viewer, input.ticketId);
-  assertTicketOpen(ticket, "change the scope");
+  const ticket = await getOpenTicketForViewer(db, viewer, input.ticketId, "change the scope", { affectedUpn: true });
   if (input.upn === ticket.affectedUpn)
     throw new AppError("INVALID_INPUT", "This is the primary affected account: it is already in scope.", { field: "upn" });
   if (await db.affectedUser.findUnique({ where: { ticketId_upn: { ticketId: ticket.id, upn: input.upn } } })) {
@@ -120,14 +105,7 @@ export async function addAffectedUser(
           checkedAt: new Date(),
         },
       });
-      await recordAuditEvent(tx, {
-        actorId: viewer.id,
-        tenantId: ticket.tenantId,
-        ticketId: ticket.id,
-        action: "scope.user_added",
-        target: formatTicketNumber(ticket.number),
-        details: { upn: input.upn },
-      });
+      await recordTicketEvent(tx, viewer.id, ticket, { action: "scope.user_added", details: { upn: input.upn } });
     });
   } catch (error) {
     // Another engineer added the same account a moment earlier.

@@ -27,6 +27,21 @@ export function appUrl(): string {
   return url;
 }
 
+/** The part of a sign-in URL both flows share: the tenant's authority, Breachdesk's app, and where Microsoft sends the admin back. */
+export function signInTarget<T extends string | null>(
+  connectionKind: "SIMULATED" | "ENTRA",
+  entraTenantId: T,
+  clientId: string,
+  back: "consent" | "setup",
+) {
+  return {
+    authority: authorityFor(connectionKind, getEnv().GRAPH_SIMULATOR_URL),
+    entraTenantId,
+    clientId,
+    redirectUri: redirectUris(appUrl())[back],
+  };
+}
+
 export async function requireDeploymentApp() {
   const app = await getDeploymentApp().catch(() => null);
   if (!app)
@@ -57,16 +72,7 @@ export async function startConsent(db: Db, viewer: Viewer, tenantId: string): Pr
     await recordAuditEvent(tx, { actorId: viewer.id, tenantId: tenant.id, action: "tenant.consent_started", target: tenant.primaryDomain });
     return signed;
   });
-  const authority = authorityFor(tenant.connectionKind, getEnv().GRAPH_SIMULATOR_URL);
-  return {
-    url: adminConsentUrl({
-      authority,
-      entraTenantId: tenant.entraTenantId,
-      clientId: app.clientId,
-      redirectUri: redirectUris(appUrl()).consent,
-      state,
-    }),
-  };
+  return { url: adminConsentUrl({ ...signInTarget(tenant.connectionKind, tenant.entraTenantId, app.clientId, "consent"), state }) };
 }
 
 export type CallbackResult = { tenantId: string; attemptId: string } | { refused: Refusal };

@@ -14,7 +14,7 @@ import { createAttempt, recordOutcome, spendAttempt } from "./connect-attempts";
 import { authorityFor, authorizeUrl, microsoftError, redirectUris, setupScopes } from "./connect-urls";
 import { findConnectableTenant } from "./connection-access";
 import { latestConnectionCheck, runConnectionCheck, type CheckDeps } from "./connection-check";
-import { appUrl, requireDeploymentApp, type CallbackResult } from "./consent";
+import { appUrl, requireDeploymentApp, signInTarget, type CallbackResult } from "./consent";
 
 // "Set this up for me": what consent cannot grant, done with the tenant admin's own delegated
 // sign-in (authorization code + PKCE; lib/graph/delegated-sign-in.ts), asking only for the scopes
@@ -83,13 +83,9 @@ export async function startSetup(db: Db, viewer: Viewer, tenantId: string, optio
     });
     return signed;
   });
-  const authority = authorityFor(tenant.connectionKind, env.GRAPH_SIMULATOR_URL);
   return {
     url: authorizeUrl({
-      authority,
-      entraTenantId: tenant.entraTenantId,
-      clientId: app.clientId,
-      redirectUri: redirectUris(appUrl()).setup,
+      ...signInTarget(tenant.connectionKind, tenant.entraTenantId, app.clientId, "setup"),
       state,
       scopes,
       codeChallenge: pkce.challenge,

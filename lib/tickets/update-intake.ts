@@ -1,12 +1,11 @@
 import "server-only";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
-import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { AppError } from "@/lib/errors";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
-import { formatTicketNumber } from "./format";
 import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { recordTicketEvent } from "./record-ticket-event";
 
 type Intake = { title: string; symptoms: string[]; symptomsNote: string | null; detectedAt: Date };
 
@@ -50,14 +49,7 @@ export async function updateIntake(
       data: { ...after, version: { increment: 1 } },
     });
     if (count === 0) throw new AppError("CONFLICT", CONFLICT_MESSAGE);
-    await recordAuditEvent(tx, {
-      actorId: viewer.id,
-      tenantId: ticket.tenantId,
-      ticketId: ticket.id,
-      action: "ticket.intake_edited",
-      target: formatTicketNumber(ticket.number),
-      details: JSON.parse(JSON.stringify({ changes })),
-    });
+    await recordTicketEvent(tx, viewer.id, ticket, { action: "ticket.intake_edited", details: JSON.parse(JSON.stringify({ changes })) });
   });
   return { changed: Object.keys(changes) };
 }

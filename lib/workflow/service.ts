@@ -2,18 +2,17 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
-import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
 import { CONFLICT_MESSAGE } from "@/lib/conflict";
 import { AppError } from "@/lib/errors";
 import { kindOfTransition, notifyAssignment, notifyTicketEvent } from "@/lib/notifications/service";
-import { formatTicketNumber } from "@/lib/tickets/format";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { snapshotReport } from "@/lib/reports/snapshot";
 import { assignableTo } from "./assignees";
 import { closeBlockers } from "./close-gate";
 import { canTransition, targetOf, type Transition } from "@/lib/tickets/status-machine";
 import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
+import { recordTicketEvent } from "@/lib/tickets/record-ticket-event";
 
 // Explicit status changes, assignment and the outcome, each with optimistic locking: the writer
 // sends the version it loaded, and a stale version is a CONFLICT, never a silent overwrite.
@@ -79,12 +78,8 @@ export async function transitionTicket(
           : {};
   await db.$transaction(async (tx) => {
     await updateLocked(tx, ticket.id, input.version, { status: to, ...stamps });
-    await recordAuditEvent(tx, {
-      actorId: viewer.id,
-      tenantId: ticket.tenantId,
-      ticketId: ticket.id,
+    await recordTicketEvent(tx, viewer.id, ticket, {
       action: "ticket.status_changed",
-      target: formatTicketNumber(ticket.number),
       details: { from: ticket.status, to, note: input.note ?? null, ...(input.transition === "reopen" ? { reason } : {}) },
     });
     // After the audit row, so the report's timeline ends with the close itself.
@@ -110,21 +105,10 @@ export async function assignTicket(db: Db, viewer: Viewer, input: { ticketId: st
       assigneeId: input.assigneeId,
       ...(ticket.status === "NEW" && input.assigneeId ? { status: "TRIAGED" } : {}),
     });
-    await recordAuditEvent(tx, {
-      actorId: viewer.id,
-      tenantId: ticket.tenantId,
-      ticketId: ticket.id,
-      action: "ticket.assigned",
-      target: formatTicketNumber(ticket.number),
-      details: { assignee: assigneeName },
-    });
+    await recordTicketEvent(tx, viewer.id, ticket, { action: "ticket.assigned", details: { assignee: assigneeName } });
     if (ticket.status === "NEW" && input.assigneeId) {
-      await recordAuditEvent(tx, {
-        actorId: viewer.id,
-        tenantId: ticket.tenantId,
-        ticketId: ticket.id,
+      await recordTicketEvent(tx, viewer.id, ticket, {
         action: "ticket.status_changed",
-        target: formatTicketNumber(ticket.number),
         details: { from: "NEW", to: "TRIAGED", note: "Picked up" },
       });
     }
@@ -168,13 +152,6 @@ export async function updateOutcome(
       },
       state,
     );
-    await recordAuditEvent(tx, {
-      actorId: viewer.id,
-      tenantId: ticket.tenantId,
-      ticketId: ticket.id,
-      action: "ticket.outcome_updated",
-      target: formatTicketNumber(ticket.number),
-      details: { revision: revising },
-    });
+    await recordTicketEvent(tx, viewer.id, ticket, { action: "ticket.outcome_updated", details: { revision: revising } });
   });
 }
