@@ -10,7 +10,7 @@ import path from "node:path";
 import pg from "pg";
 import type { Viewer } from "@/lib/auth/viewer";
 import { addCampaignAccounts, startCampaignContainment } from "@/lib/campaigns/service";
-import { containCampaignAccountJob } from "@/lib/campaigns/jobs";
+import { containCampaignAccountJob, verifyCampaignAccountJob } from "@/lib/campaigns/jobs";
 import { encryptSecret } from "@/lib/crypto/secret-box";
 import { postgresFactory } from "@/lib/db/adapters";
 import { newPrismaClient, type Db } from "@/lib/db/create-client";
@@ -49,7 +49,7 @@ async function contain(
   await addCampaignAccounts(db, engineer, { ticketId: ticket.id, accounts: users.join("\n"), source: "PASTE" });
   const queue = await openJobQueue({
     connection: { kind: "postgres", url: env.DATABASE_URL! },
-    kinds: [containCampaignAccountJob],
+    kinds: [containCampaignAccountJob, verifyCampaignAccountJob],
     db,
     logger: silentLogger,
     runWorkers: false,

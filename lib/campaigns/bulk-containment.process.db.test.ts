@@ -11,7 +11,7 @@ import { openTestQueue, waitFor } from "@/tests/support/job-queue";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
 import type { JobQueue } from "@/lib/jobs/queue";
-import { containCampaignAccountJob } from "./jobs";
+import { containCampaignAccountJob, verifyCampaignAccountJob } from "./jobs";
 import { addCampaignAccounts, startCampaignContainment } from "./service";
 
 // Two app instances (this process and a child process, each with its own database client and
@@ -53,7 +53,7 @@ describe.skipIf(!testDbKinds().includes("postgres"))("bulk containment across pr
       LOG_LEVEL: "info",
       JOBS_SHUTDOWN_SECONDS: "2",
     };
-    queue = await openTestQueue(t, [containCampaignAccountJob], false);
+    queue = await openTestQueue(t, [containCampaignAccountJob, verifyCampaignAccountJob], false);
     engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));
   });
   afterAll(async () => {

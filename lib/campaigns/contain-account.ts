@@ -10,7 +10,6 @@ import { PermanentJobError } from "@/lib/jobs/failure";
 import { generateTemporaryPassword } from "@/lib/remediation/generate-password";
 import { bookWrites, holdWrites, sleep } from "./pace";
 import { discardCampaignPassword, sealCampaignPassword } from "./passwords";
-import { verifyCampaignAccount } from "./verify-account";
 import { changeFor, inDoubtVerdict, STEP_OF_CHANGE, type CampaignStepKey } from "./step-effects";
 
 // One campaign account's containment, run by its job (jobs.ts). Exactly one Graph write per
@@ -37,8 +36,8 @@ export type ContainAccountResult = {
   failed: number;
   recovered: number;
   skipped: number;
-  /** Accepted steps the read-back has not shown yet (verify-account.ts): re-checked then. */
-  nextCheckAt?: Date | null;
+  /** Accepted steps wait for their read-back (verify-account.ts, its own job so writes keep their pace). */
+  verify?: boolean;
 };
 
 type Deps = { graph?: TenantGraph; signal?: AbortSignal; isCancelled?: () => Promise<boolean>; writeLimit?: number };
@@ -177,9 +176,10 @@ export async function containCampaignAccount(db: Db, accountId: string, deps: De
       }
     }
   }
-  // 4. Read back what Graph accepted, as the single-account path does (verify-account.ts).
-  if (result.accepted + result.recovered > 0 || account.steps.some((s) => s.state === "ACCEPTED" && !s.verifiedAt))
-    result.nextCheckAt = (await verifyCampaignAccount(db, accountId, { graph, signal: deps.signal })).nextCheckAt;
+  // 4. What Graph accepted is read back next, as the single-account path does (verify-account.ts);
+  // also after a crash between acceptance and read-back (the steps' first verification never ran).
+  result.verify =
+    result.accepted + result.recovered > 0 || account.steps.some((s) => s.state === "ACCEPTED" && !s.verifiedAt && s.checks === 0);
   if (waiting > 0)
     throw new StepsInDoubt(`${waiting} step(s) of ${account.upn} wait for Graph (throttled or not yet readable); trying again.`);
   return result;

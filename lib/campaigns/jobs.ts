@@ -21,9 +21,8 @@ export const containCampaignAccountJob = defineJob({
   refs: (p) => ({ ticketId: p.ticketId, tenantId: p.tenantId, group: campaignGroup(p.ticketId) }),
   singletonKey: (p) => `account:${p.accountId}`,
   retry: { limit: 12, delaySeconds: 3, backoff: true },
-  // A run books its write slots, sends one round trip, records it and reads it back (at most
-  // VERIFY_BOUND_MS while Graph catches up): well under a minute.
-  expireInSeconds: 60,
+  // A run books its write slots, sends one round trip and records it: seconds, not minutes.
+  expireInSeconds: 30,
   concurrency: 8,
   handler: async (p, ctx) => {
     const result = await containCampaignAccount(ctx.db, p.accountId, {
@@ -31,20 +30,21 @@ export const containCampaignAccountJob = defineJob({
       isCancelled: ctx.isCancelled,
       writeLimit: getEnv().GRAPH_IDENTITY_WRITES_PER_SECOND,
     });
-    await recheckLater(p, result.nextCheckAt);
+    // Its read-back runs as its own job, so a worker's slots keep writing while Graph catches up.
+    if (result.verify) await enqueueJob(verifyCampaignAccountJob, p, { singletonKey: `verify:${p.accountId}` });
     return result;
   },
 });
 
-/** A later automatic re-check of a campaign account's unconfirmed steps (the single path's schedule). */
+/** The read-back of a campaign account's accepted writes (until VERIFY_BOUND_MS), then its later automatic re-checks of a campaign account's unconfirmed steps (the single path's schedule). */
 export const verifyCampaignAccountJob = defineJob({
   name: "campaigns.verify-account",
-  label: "Re-check a campaign account's containment",
+  label: "Verify a campaign account's containment",
   payload: ZAccountJob,
   refs: (p) => ({ ticketId: p.ticketId, tenantId: p.tenantId, group: campaignGroup(p.ticketId) }),
   retry: { limit: 3, delaySeconds: 30, backoff: true },
   expireInSeconds: 60,
-  concurrency: 4,
+  concurrency: 8,
   handler: async (p, ctx) => {
     const result = await verifyCampaignAccount(ctx.db, p.accountId, { signal: ctx.signal });
     await recheckLater(p, result.nextCheckAt);
