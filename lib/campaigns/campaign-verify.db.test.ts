@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
-import { createTenantGraph } from "@/lib/graph/client";
 import type { JobQueue } from "@/lib/jobs/queue";
 import { listTicketJobs } from "@/lib/jobs/queries";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
@@ -8,6 +7,7 @@ import { CONTOSO } from "@/simulator/demo-tenants";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "@/simulator/test/support";
 import { openTestQueue } from "@/tests/support/job-queue";
+import { contosoGraph } from "@/tests/support/contoso-graph";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
 import { decideCampaignApproval } from "./approval-decision";
@@ -33,15 +33,7 @@ describe.each(testDbKinds())("campaign verification on %s", (kind) => {
   let colleague: Viewer;
   let tenantId: string;
   let adminId: string;
-  const graph = () =>
-    createTenantGraph({
-      tenantId: CONTOSO.tenantId,
-      clientId: CONTOSO.clientId,
-      clientSecret: CONTOSO.clientSecret,
-      simulatorUrl: sim.url,
-      retry: { maxRetries: 2, delaySeconds: 1 },
-      timeoutMs: 10_000,
-    });
+  const graph = () => contosoGraph(sim.url);
   /** A started campaign of `n` accounts (the ticket's own first), with Graph's writes sent and accepted. */
   const containedCampaign = async (n: number, from: number) => {
     const ticket = await seedTicket(t.db, { tenantId, reporterId: adminId, affectedUpn: upn(from), status: "TRIAGED" });

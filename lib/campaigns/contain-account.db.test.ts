@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Viewer } from "@/lib/auth/viewer";
-import { createTenantGraph } from "@/lib/graph/client";
 import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { CONTOSO } from "@/simulator/demo-tenants";
 import type { RunningSimulator } from "@/simulator/server";
 import { startTestSimulator } from "@/simulator/test/support";
 import { writesOf } from "@/simulator/write-count";
+import { contosoGraph } from "@/tests/support/contoso-graph";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
 import { containCampaignAccount, StepsInDoubt } from "./contain-account";
@@ -23,15 +23,7 @@ describe.each(testDbKinds())("campaign account containment on %s", (kind) => {
   let engineer: Viewer;
   let tenantId: string;
   let adminId: string;
-  const graph = () =>
-    createTenantGraph({
-      tenantId: CONTOSO.tenantId,
-      clientId: CONTOSO.clientId,
-      clientSecret: CONTOSO.clientSecret,
-      simulatorUrl: sim.url,
-      retry: { maxRetries: 2, delaySeconds: 1 },
-      timeoutMs: 10_000,
-    });
+  const graph = () => contosoGraph(sim.url);
   const writesFor = (u: string) =>
     Object.entries(writesOf(sim.runtime, CONTOSO.tenantId))
       .filter(([k]) => k.includes(`/users/${u}`))

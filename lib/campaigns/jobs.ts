@@ -8,6 +8,9 @@ import { verifyCampaignAccount } from "./verify-account";
 const ZAccountJob = z.object({ ticketId: z.uuid(), tenantId: z.string().min(1), accountId: z.uuid() });
 type AccountJob = z.infer<typeof ZAccountJob>;
 
+/** Before an account's first read-back (its writes' replication takes seconds). */
+const FIRST_READ_MS = 1_500;
+
 /**
  * Contains one account of a campaign incident: one job per account, keyed by the account, so
  * two runs of an account never overlap across workers; the steps' own SENDING rows make each
@@ -31,7 +34,12 @@ export const containCampaignAccountJob = defineJob({
       writeLimit: getEnv().GRAPH_IDENTITY_WRITES_PER_SECOND,
     });
     // Its read-back runs as its own job, so a worker's slots keep writing while Graph catches up.
-    if (result.verify) await enqueueJob(verifyCampaignAccountJob, p, { singletonKey: `verify:${p.accountId}` });
+    // Entra's replicas lag by seconds: the first read waits a little rather than read in vain.
+    if (result.verify)
+      await enqueueJob(verifyCampaignAccountJob, p, {
+        singletonKey: `verify:${p.accountId}`,
+        startAfter: new Date(Date.now() + FIRST_READ_MS),
+      });
     return result;
   },
 });
@@ -44,7 +52,8 @@ export const verifyCampaignAccountJob = defineJob({
   refs: (p) => ({ ticketId: p.ticketId, tenantId: p.tenantId, group: campaignGroup(p.ticketId) }),
   retry: { limit: 3, delaySeconds: 30, backoff: true },
   expireInSeconds: 60,
-  concurrency: 8,
+  // Reads are cheap for Graph, but in the embedded default they share the web process: few at once.
+  concurrency: 4,
   handler: async (p, ctx) => {
     const result = await verifyCampaignAccount(ctx.db, p.accountId, { signal: ctx.signal });
     await recheckLater(p, result.nextCheckAt);

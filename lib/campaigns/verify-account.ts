@@ -19,7 +19,7 @@ const AUDIT_EVERY_MS = 5_000;
 
 export type VerifyAccountResult = { verified: number; unconfirmed: number; nextCheckAt: Date | null };
 
-type Deps = { graph?: TenantGraph; signal?: AbortSignal; actorId?: string | null };
+type Deps = { graph?: TenantGraph; signal?: AbortSignal; actorId?: string | null; stepIds?: string[] };
 
 export async function verifyCampaignAccount(db: Db, accountId: string, deps: Deps = {}): Promise<VerifyAccountResult> {
   const account = await db.campaignAccount.findUnique({
@@ -29,7 +29,10 @@ export async function verifyCampaignAccount(db: Db, accountId: string, deps: Dep
       tenantId: true,
       ticketId: true,
       startedById: true,
-      steps: { where: { state: "ACCEPTED", verifiedAt: null }, select: { id: true, stepKey: true, sentAt: true, checks: true } },
+      steps: {
+        where: { state: "ACCEPTED", verifiedAt: null, ...(deps.stepIds ? { id: { in: deps.stepIds } } : {}) },
+        select: { id: true, stepKey: true, sentAt: true, checks: true },
+      },
     },
   });
   const result: VerifyAccountResult = { verified: 0, unconfirmed: 0, nextCheckAt: null };
@@ -84,8 +87,6 @@ export async function verifyCampaignAccount(db: Db, accountId: string, deps: Dep
         });
         result.unconfirmed++;
         result.nextCheckAt = next;
-      } else {
-        await db.campaignStep.update({ where: { id: p.actionId }, data: { observed: check.observed } });
       }
     }
     result.verified += settled;
@@ -94,5 +95,17 @@ export async function verifyCampaignAccount(db: Db, accountId: string, deps: Dep
     pending = pending.filter((p) => read.get(p.actionId)!.verified !== true);
     if (pending.length > 0) await sleep(delayBeforeRead(round), deps.signal);
   }
-  return result;
+  // Steps accepted meanwhile (a throttled step's later run) were not in this read: their own turn
+  // now, since their run's request for a read-back found this one still going.
+  const later = await db.campaignStep.findMany({
+    where: { accountId, state: "ACCEPTED", verifiedAt: null, checks: 0, id: { notIn: account.steps.map((s) => s.id) } },
+    select: { id: true },
+  });
+  if (later.length === 0) return result;
+  const more = await verifyCampaignAccount(db, accountId, { ...deps, graph, stepIds: later.map((s) => s.id) });
+  return {
+    verified: result.verified + more.verified,
+    unconfirmed: result.unconfirmed + more.unconfirmed,
+    nextCheckAt: more.nextCheckAt ?? result.nextCheckAt,
+  };
 }
