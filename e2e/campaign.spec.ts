@@ -37,8 +37,22 @@ test("an engineer contains a 50-account campaign from one screen and watches it 
   // (Its first refresh can take a while when the machine is loaded and other specs run beside it.)
   await expect(campaign.getByRole("status").filter({ hasText: /of 200 steps done/ })).toBeVisible({ timeout: 60_000 });
   await expect(campaign.getByText(/200 of 200 steps done \(100 %\): 200 accepted, 0 failed/)).toBeVisible({ timeout: 120_000 });
+  // Each account is read back like a single one; once all 50 are verified the ticket is Contained by itself.
+  await expect(campaign.getByTestId("campaign-verified")).toContainText("50 of 50 started accounts contained and verified", {
+    timeout: 90_000,
+  });
   await expect(campaign.getByText(/Whole campaign took/)).toBeVisible();
-  await expect(campaign.getByTestId("campaign-account").first()).toContainText("Accepted");
+  await expect(campaign.getByTestId("campaign-account").first()).toContainText("Verified");
+  await expect(engineer.getByRole("heading", { level: 1 }).locator("..")).toContainText("Contained");
+  // The 50 one-time passwords, shown once in the single-account dialog; Escape asks before closing.
+  await campaign.getByRole("button", { name: "Show passwords (50)" }).click();
+  const passwords = engineer.getByRole("dialog", { name: "Temporary passwords (50)" });
+  await expect(passwords.getByTestId("campaign-password")).toHaveCount(50);
+  await engineer.keyboard.press("Escape");
+  await expect(passwords.getByText(/Close without storing them\?/)).toBeVisible();
+  await passwords.getByRole("button", { name: "Close anyway" }).click();
+  await expect(passwords).toBeHidden();
+  await expect(campaign.getByRole("button", { name: /Show passwords/ })).toBeHidden();
   await context.close();
   await simulator.dispose();
 });

@@ -1,7 +1,7 @@
 import type { AnyJobKind } from "@/lib/jobs/define-job";
 import { sendMailJob } from "@/lib/notifications/jobs";
 import { pollAlertsJob, pollTenantAlertsJob } from "@/lib/alerts/jobs";
-import { containCampaignAccountJob } from "@/lib/campaigns/jobs";
+import { containCampaignAccountJob, verifyCampaignAccountJob } from "@/lib/campaigns/jobs";
 import { recheckDueStepsJob } from "@/lib/remediation/jobs";
 import { recheckConnectionsJob } from "@/lib/tenants/jobs";
 import { verifyAuditChainJob } from "./audit-chain";
@@ -18,6 +18,7 @@ export const JOB_KINDS: readonly AnyJobKind[] = [
   recheckDueStepsJob,
   sendMailJob,
   containCampaignAccountJob,
+  verifyCampaignAccountJob,
   pollAlertsJob,
   pollTenantAlertsJob,
 ];

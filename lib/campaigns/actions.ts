@@ -2,7 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
-import { ZAddCampaignAccountsInput, ZCampaignTicketInput, ZStartCampaignInput } from "./schemas";
+import { ZDecideApprovalInput } from "@/lib/remediation/schemas";
+import { decideCampaignApproval } from "./approval-decision";
+import { revealCampaignPasswords } from "./passwords";
+import { ZAddCampaignAccountsInput, ZCampaignTicketInput, ZRevealCampaignPasswordsInput, ZStartCampaignInput } from "./schemas";
 import { addCampaignAccounts, addScopeAccounts, retryFailedCampaignSteps, startCampaignContainment, stopCampaign } from "./service";
 
 const path = (ticketId: string) => `/tickets/${ticketId}`;
@@ -50,4 +53,22 @@ export const stopCampaignAction = actionClient
     const result = await stopCampaign(db, viewer, parsedInput);
     revalidatePath(path(parsedInput.ticketId));
     return result;
+  });
+
+export const decideCampaignApprovalAction = actionClient
+  .metadata({ name: "decideCampaignApproval", permission: "remediation.approve" })
+  .inputSchema(ZDecideApprovalInput)
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const result = await withFieldErrors(() => decideCampaignApproval(db, viewer, parsedInput));
+    revalidatePath("/tickets", "layout");
+    return result;
+  });
+
+export const revealCampaignPasswordsAction = actionClient
+  .metadata({ name: "revealCampaignPasswords", permission: "remediation.run" })
+  .inputSchema(ZRevealCampaignPasswordsInput)
+  .action(async ({ parsedInput, ctx: { viewer, db } }) => {
+    const passwords = await withFieldErrors(() => revealCampaignPasswords(db, viewer, parsedInput));
+    revalidatePath(path(parsedInput.ticketId));
+    return { passwords };
   });

@@ -9,6 +9,7 @@ import { isPrivileged } from "@/lib/remediation/approval-rules";
 import { PermanentJobError } from "@/lib/jobs/failure";
 import { generateTemporaryPassword } from "@/lib/remediation/generate-password";
 import { bookWrites, holdWrites, sleep } from "./pace";
+import { discardCampaignPassword, sealCampaignPassword } from "./passwords";
 import { changeFor, inDoubtVerdict, STEP_OF_CHANGE, type CampaignStepKey } from "./step-effects";
 
 // One campaign account's containment, run by its job (jobs.ts). Exactly one Graph write per
@@ -30,7 +31,14 @@ export class StepsInDoubt extends Error {
   }
 }
 
-export type ContainAccountResult = { accepted: number; failed: number; recovered: number; skipped: number };
+export type ContainAccountResult = {
+  accepted: number;
+  failed: number;
+  recovered: number;
+  skipped: number;
+  /** Accepted steps wait for their read-back (verify-account.ts, its own job so writes keep their pace). */
+  verify?: boolean;
+};
 
 type Deps = { graph?: TenantGraph; signal?: AbortSignal; isCancelled?: () => Promise<boolean>; writeLimit?: number };
 
@@ -41,7 +49,9 @@ export async function containCampaignAccount(db: Db, accountId: string, deps: De
       id: true,
       upn: true,
       tenantId: true,
-      ticket: { select: { status: true, tenant: { select: { disconnectedAt: true } } } },
+      ticketId: true,
+      startedById: true,
+      ticket: { select: { status: true, reporterId: true, tenant: { select: { disconnectedAt: true } } } },
       steps: true,
     },
   });
@@ -104,18 +114,32 @@ export async function containCampaignAccount(db: Db, accountId: string, deps: De
   } else if (queued.length > 0) {
     await sleep(await bookWrites(db, account.tenantId, queued.length, deps.writeLimit), deps.signal);
     const sentAt = new Date();
+    // Made before the claim and sealed with it (passwords.ts): a crash after Graph accepted the
+    // reset never loses the password in force.
+    const password = generateTemporaryPassword();
     const claimed: typeof queued = [];
     for (const step of queued) {
-      const { count } = await db.campaignStep.updateMany({
-        where: { id: step.id, state: "QUEUED" },
-        data: { state: "SENDING", sentAt, writes: { increment: 1 }, error: null },
+      const won = await db.$transaction(async (tx) => {
+        const { count } = await tx.campaignStep.updateMany({
+          where: { id: step.id, state: "QUEUED" },
+          data: { state: "SENDING", sentAt, writes: { increment: 1 }, error: null },
+        });
+        if (count === 1 && step.stepKey === "reset-password")
+          await sealCampaignPassword(tx, {
+            stepId: step.id,
+            ticketId: account.ticketId,
+            tenantId: account.tenantId,
+            account: account.upn,
+            ownerId: account.startedById ?? account.ticket.reporterId,
+            password,
+          });
+        return count === 1;
       });
-      if (count === 1) claimed.push(step);
+      if (won) claimed.push(step);
       else result.skipped++;
     }
     if (claimed.length > 0) {
       // 2. One round trip (a v1.0 and a beta $batch; four items, well under Graph's 20 per batch).
-      const password = generateTemporaryPassword();
       const changes = await applyAccountChanges(
         graph,
         account.upn,
@@ -142,6 +166,7 @@ export async function containCampaignAccount(db: Db, accountId: string, deps: De
             where: { id: step.id },
             data: { state: "FAILED", requestId: r.requestId, error: r.error.message, finishedAt: new Date() },
           });
+          if (step.stepKey === "reset-password") await discardCampaignPassword(db, step.id);
           result.failed++;
         } else {
           // No answer, or a 5xx (a gateway may have applied it): in doubt, read back by the next run.
@@ -151,6 +176,10 @@ export async function containCampaignAccount(db: Db, accountId: string, deps: De
       }
     }
   }
+  // 4. What Graph accepted is read back next, as the single-account path does (verify-account.ts);
+  // also after a crash between acceptance and read-back (the steps' first verification never ran).
+  result.verify =
+    result.accepted + result.recovered > 0 || account.steps.some((s) => s.state === "ACCEPTED" && !s.verifiedAt && s.checks === 0);
   if (waiting > 0)
     throw new StepsInDoubt(`${waiting} step(s) of ${account.upn} wait for Graph (throttled or not yet readable); trying again.`);
   return result;

@@ -49,3 +49,33 @@ export function etaWords(seconds: number | null): string {
   if (seconds < 60) return `about ${Math.max(1, seconds)} s left`;
   return `about ${Math.ceil(seconds / 60)} min left`;
 }
+
+export type TimedStep = { state: StepState; verified: boolean | null; queuedAt: Date | null; verifiedAt: Date | null };
+
+/**
+ * A campaign is contained when every started step (not idle) is accepted by Graph and verified by
+ * a read of the tenant: its time to contain runs from the first step queued to the last verified.
+ */
+export function campaignContainment(steps: TimedStep[]): { startedAt: Date | null; containedAt: Date | null; seconds: number | null } {
+  const started = steps.filter((s) => s.state !== "IDLE");
+  const queued = started.flatMap((s) => (s.queuedAt ? [s.queuedAt.getTime()] : []));
+  const startedAt = queued.length ? new Date(Math.min(...queued)) : null;
+  const done = started.length > 0 && started.every((s) => s.state === "ACCEPTED" && s.verified === true && s.verifiedAt);
+  const containedAt = done ? new Date(Math.max(...started.map((s) => s.verifiedAt!.getTime()))) : null;
+  const seconds = startedAt && containedAt ? Math.max(0, Math.round((containedAt.getTime() - startedAt.getTime()) / 1000)) : null;
+  return { startedAt, containedAt, seconds };
+}
+
+/** A step's read-back in words: "Verified", "Verifying…", "Not verified (what was read)", or null before Graph accepted it. */
+export function verificationWords(s: {
+  state: StepState;
+  verified: boolean | null;
+  verifiedAt: Date | null;
+  observed: string | null;
+  verifyingUntil: Date | null;
+}): string | null {
+  if (s.state !== "ACCEPTED") return null;
+  if (s.verified === true && s.verifiedAt) return "Verified";
+  if (s.verifyingUntil || (!s.observed && s.verified === null)) return "Verifying…";
+  return `Not verified (${s.observed ?? "not read yet"})`;
+}

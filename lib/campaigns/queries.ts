@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/create-client";
 import { getEnv } from "@/lib/env";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import { writesPerSecond } from "./pace";
-import { progressOf, type CampaignProgress, type StepState } from "./progress";
+import { CAMPAIGN_APPROVAL_STEP } from "./schemas";
+import { campaignContainment, progressOf, verificationWords, type CampaignProgress, type StepState } from "./progress";
 import { CAMPAIGN_STEPS } from "./step-effects";
 
 // What the checklist, the report and the dashboard read of a campaign, scoped by the viewer.
@@ -13,18 +14,40 @@ export type CampaignAccountRow = {
   id: string;
   upn: string;
   source: string;
-  steps: Record<string, { state: StepState; error: string | null; recovered: boolean; finishedAt: Date | null }>;
+  steps: Record<
+    string,
+    { state: StepState; error: string | null; recovered: boolean; finishedAt: Date | null; verification: string | null; verified: boolean }
+  >;
 };
 
 export type CampaignView = {
   accounts: CampaignAccountRow[];
   progress: CampaignProgress;
-  /** First step queued → last step finished, when nothing is left to run. */
+  /** First step queued; and, once every started account is contained and verified, the last verification. */
   startedAt: Date | null;
-  finishedAt: Date | null;
-  /** Seconds from the first queued step to the last finished one (the whole campaign), once done. */
+  containedAt: Date | null;
+  /** Seconds from the first queued step to the last verified one (the whole campaign), once contained. */
   secondsToContain: number | null;
+  /** Accounts started (the selection) and those of them with every step verified. */
+  selected: number;
+  verifiedAccounts: number;
 };
+
+const STEP_FIELDS = {
+  stepKey: true,
+  state: true,
+  error: true,
+  recovered: true,
+  queuedAt: true,
+  finishedAt: true,
+  verified: true,
+  observed: true,
+  verifiedAt: true,
+  verifyingUntil: true,
+} as const;
+
+const allVerified = (steps: { state: string; verified: boolean | null }[]) =>
+  steps.length > 0 && steps.every((s) => s.state === "ACCEPTED" && s.verified === true);
 
 /** The ticket's campaign, or null when it has no campaign accounts (or the viewer may not see it). */
 export async function getCampaignView(db: Db, viewer: Viewer, ticketId: string): Promise<CampaignView | null> {
@@ -35,7 +58,7 @@ export async function getCampaignView(db: Db, viewer: Viewer, ticketId: string):
       id: true,
       upn: true,
       source: true,
-      steps: { select: { stepKey: true, state: true, error: true, recovered: true, queuedAt: true, finishedAt: true } },
+      steps: { select: STEP_FIELDS },
     },
   });
   if (accounts.length === 0) return null;
@@ -44,11 +67,8 @@ export async function getCampaignView(db: Db, viewer: Viewer, ticketId: string):
     all.map((s) => s.state),
     writesPerSecond(getEnv().GRAPH_IDENTITY_WRITES_PER_SECOND),
   );
-  const queued = all.map((s) => s.queuedAt?.getTime()).filter((t): t is number => t !== undefined);
-  const finished = all.map((s) => s.finishedAt?.getTime()).filter((t): t is number => t !== undefined);
-  const startedAt = queued.length ? new Date(Math.min(...queued)) : null;
-  const settled = progress.queued + progress.sending === 0 && progress.done > 0;
-  const finishedAt = settled && finished.length ? new Date(Math.max(...finished)) : null;
+  const contained = campaignContainment(all);
+  const started = accounts.filter((a) => a.steps.some((s) => s.state !== "IDLE"));
   return {
     accounts: accounts.map((a) => ({
       id: a.id,
@@ -64,15 +84,19 @@ export async function getCampaignView(db: Db, viewer: Viewer, ticketId: string):
               error: s?.error ?? null,
               recovered: s?.recovered ?? false,
               finishedAt: s?.finishedAt ?? null,
+              verification: s ? verificationWords(s) : null,
+              verified: s?.verified === true,
             },
           ];
         }),
       ),
     })),
     progress,
-    startedAt,
-    finishedAt,
-    secondsToContain: startedAt && finishedAt ? Math.round((finishedAt.getTime() - startedAt.getTime()) / 1000) : null,
+    startedAt: contained.startedAt,
+    containedAt: contained.containedAt,
+    secondsToContain: contained.seconds,
+    selected: started.length,
+    verifiedAccounts: started.filter((a) => allVerified(a.steps)).length,
   };
 }
 
@@ -82,22 +106,55 @@ export type CampaignSummary = { incidents: number; accounts: number; accountsCon
 export async function summarizeCampaigns(db: Db, viewer: Viewer, period: { from: Date; to: Date }): Promise<CampaignSummary> {
   const accounts = await db.campaignAccount.findMany({
     where: { ticket: { AND: [ticketAccessFor(viewer), { createdAt: { gte: period.from, lt: period.to } }] } },
-    select: { ticketId: true, steps: { select: { state: true, queuedAt: true, finishedAt: true } } },
+    select: { ticketId: true, steps: { select: { state: true, queuedAt: true, verified: true, verifiedAt: true } } },
   });
   const byTicket = new Map<string, typeof accounts>();
   for (const a of accounts) byTicket.set(a.ticketId, [...(byTicket.get(a.ticketId) ?? []), a]);
-  const durations: number[] = [];
-  for (const list of byTicket.values()) {
-    const steps = list.flatMap((a) => a.steps);
-    if (steps.some((s) => s.state === "QUEUED" || s.state === "SENDING" || s.state === "IDLE")) continue;
-    const queued = steps.flatMap((s) => (s.queuedAt ? [s.queuedAt.getTime()] : []));
-    const finished = steps.flatMap((s) => (s.finishedAt ? [s.finishedAt.getTime()] : []));
-    if (queued.length && finished.length) durations.push((Math.max(...finished) - Math.min(...queued)) / 1000);
-  }
+  const durations = [...byTicket.values()].flatMap((list) => campaignContainment(list.flatMap((a) => a.steps)).seconds ?? []);
   return {
     incidents: byTicket.size,
     accounts: accounts.length,
-    accountsContained: accounts.filter((a) => a.steps.length > 0 && a.steps.every((s) => s.state === "ACCEPTED")).length,
+    accountsContained: accounts.filter((a) => allVerified(a.steps)).length,
     avgSecondsToContain: durations.length ? durations.reduce((a, b) => a + b, 0) / durations.length : null,
+  };
+}
+
+export type CampaignApprovalView = {
+  id: string;
+  status: string;
+  accounts: number;
+  requestedById: string;
+  requestedBy: string;
+  decidedBy: string | null;
+  reason: string | null;
+  createdAt: Date;
+};
+
+/** The campaign's latest approval request, while it waits or after a rejection (what to show on the campaign). */
+export async function getCampaignApproval(db: Db, viewer: Viewer, ticketId: string): Promise<CampaignApprovalView | null> {
+  const a = await db.approval.findFirst({
+    where: { ticketId, stepKey: CAMPAIGN_APPROVAL_STEP, ticket: ticketAccessFor(viewer) },
+    orderBy: { createdAt: "desc" },
+    select: {
+      id: true,
+      status: true,
+      params: true,
+      reason: true,
+      createdAt: true,
+      requestedById: true,
+      requestedBy: { select: { name: true } },
+      decidedBy: { select: { name: true } },
+    },
+  });
+  if (!a || !["PENDING", "APPROVED", "REJECTED"].includes(a.status)) return null;
+  return {
+    id: a.id,
+    status: a.status,
+    accounts: ((a.params ?? {}) as { accountIds?: string[] }).accountIds?.length ?? 0,
+    requestedById: a.requestedById,
+    requestedBy: a.requestedBy.name,
+    decidedBy: a.decidedBy?.name ?? null,
+    reason: a.reason,
+    createdAt: a.createdAt,
   };
 }

@@ -7,7 +7,8 @@ const steps = (state: "ACCEPTED" | "FAILED", end: number) =>
     stepKey,
     state,
     queuedAt: t(0),
-    finishedAt: t(end),
+    verified: state === "ACCEPTED" ? true : null,
+    verifiedAt: state === "ACCEPTED" ? t(end) : null,
   }));
 
 describe("campaignReportLines", () => {
@@ -17,11 +18,15 @@ describe("campaignReportLines", () => {
       { upn: "b@c.example", steps: steps("FAILED", 45) },
     ]);
     expect(lines[0]).toBe(
-      "Campaign: 2 accounts; all four containment steps accepted by Microsoft Graph for 1; steps accepted 4, failed 4, stopped 0, not started 0, still running 0.",
+      "Campaign: 2 accounts; all four containment steps accepted by Microsoft Graph and verified in the tenant for 1; steps accepted 4, failed 4, stopped 0, not started 0, still running 0.",
     );
-    expect(lines[1]).toBe("Time to contain the whole campaign: 45 s (first step queued to last step answered).");
+    // One account's steps failed: the campaign is not contained.
+    expect(lines[1]).toBe("Time to contain the whole campaign: not contained yet.");
     expect(lines[2]).toBe(
-      "a@c.example: Password reset accepted; MFA enforced accepted; Sign-in blocked accepted; Sessions revoked accepted.",
+      "a@c.example: Password reset verified; MFA enforced verified; Sign-in blocked verified; Sessions revoked verified.",
+    );
+    expect(campaignReportLines([{ upn: "a@c.example", steps: steps("ACCEPTED", 30) }])[1]).toBe(
+      "Time to contain the whole campaign: 30 s (first step queued to last step verified).",
     );
   });
 

@@ -1,5 +1,5 @@
 import { durationWords } from "./duration";
-import { progressOf, type StepState } from "./progress";
+import { campaignContainment, progressOf, type StepState } from "./progress";
 import { CAMPAIGN_STEPS } from "./step-effects";
 import { CAMPAIGN_STEP_LABELS, STEP_STATE_WORDS } from "./words";
 
@@ -8,7 +8,7 @@ import { CAMPAIGN_STEP_LABELS, STEP_STATE_WORDS } from "./words";
 
 export type CampaignReportAccount = {
   upn: string;
-  steps: { stepKey: string; state: StepState; queuedAt: Date | null; finishedAt: Date | null }[];
+  steps: { stepKey: string; state: StepState; queuedAt: Date | null; verified: boolean | null; verifiedAt: Date | null }[];
 };
 
 export function campaignReportLines(accounts: CampaignReportAccount[]): string[] {
@@ -18,18 +18,20 @@ export function campaignReportLines(accounts: CampaignReportAccount[]): string[]
     all.map((s) => s.state),
     0,
   );
-  const contained = accounts.filter((a) => CAMPAIGN_STEPS.every((k) => a.steps.find((s) => s.stepKey === k)?.state === "ACCEPTED")).length;
-  const queued = all.flatMap((s) => (s.queuedAt ? [s.queuedAt.getTime()] : []));
-  const finished = all.flatMap((s) => (s.finishedAt ? [s.finishedAt.getTime()] : []));
-  const settled = p.queued + p.sending === 0 && queued.length > 0 && finished.length > 0;
+  const verified = (a: CampaignReportAccount, k: string) => {
+    const s = a.steps.find((x) => x.stepKey === k);
+    return s?.state === "ACCEPTED" && s.verified === true;
+  };
+  const contained = accounts.filter((a) => CAMPAIGN_STEPS.every((k) => verified(a, k))).length;
+  const time = campaignContainment(all);
   return [
-    `Campaign: ${accounts.length} accounts; all four containment steps accepted by Microsoft Graph for ${contained}; steps accepted ${p.accepted}, failed ${p.failed}, stopped ${p.cancelled}, not started ${p.idle}, still running ${p.queued + p.sending}.`,
-    settled
-      ? `Time to contain the whole campaign: ${durationWords((Math.max(...finished) - Math.min(...queued)) / 1000)} (first step queued to last step answered).`
-      : "Time to contain the whole campaign: not finished.",
+    `Campaign: ${accounts.length} accounts; all four containment steps accepted by Microsoft Graph and verified in the tenant for ${contained}; steps accepted ${p.accepted}, failed ${p.failed}, stopped ${p.cancelled}, not started ${p.idle}, still running ${p.queued + p.sending}.`,
+    time.seconds !== null
+      ? `Time to contain the whole campaign: ${durationWords(time.seconds)} (first step queued to last step verified).`
+      : "Time to contain the whole campaign: not contained yet.",
     ...accounts.map(
       (a) =>
-        `${a.upn}: ${CAMPAIGN_STEPS.map((k) => `${CAMPAIGN_STEP_LABELS[k]} ${STEP_STATE_WORDS[a.steps.find((s) => s.stepKey === k)?.state ?? "IDLE"].toLowerCase()}`).join("; ")}.`,
+        `${a.upn}: ${CAMPAIGN_STEPS.map((k) => `${CAMPAIGN_STEP_LABELS[k]} ${verified(a, k) ? "verified" : STEP_STATE_WORDS[a.steps.find((s) => s.stepKey === k)?.state ?? "IDLE"].toLowerCase()}`).join("; ")}.`,
     ),
   ];
 }

@@ -4,6 +4,9 @@ import { z } from "zod";
 
 export const MAX_ACCOUNTS_PER_ADD = 5_000;
 
+/** The Approval.stepKey of a campaign selection's approval (approval.ts). */
+export const CAMPAIGN_APPROVAL_STEP = "campaign-containment";
+
 export const ZAddCampaignAccountsInput = z.object({
   ticketId: z.uuid(),
   /** A pasted list, or the text of an uploaded CSV file. */
@@ -21,6 +24,12 @@ export const ZStartCampaignInput = z.object({
   ticketId: z.uuid(),
   /** A selection; empty = every account not yet started. */
   accountIds: z.array(z.uuid()).max(MAX_ACCOUNTS_PER_ADD).default([]),
+});
+
+export const ZRevealCampaignPasswordsInput = z.object({
+  ticketId: z.uuid(),
+  /** Needed when some of the passwords are a colleague's (audited). */
+  reason: z.string().trim().max(500).optional(),
 });
 
 export type AddCampaignAccountsInput = z.infer<typeof ZAddCampaignAccountsInput>;

@@ -6,7 +6,7 @@ import { seedTenant, seedTicket, seedUser } from "@/prisma/seed/factories";
 import { openTestQueue } from "@/tests/support/job-queue";
 import { createTestDb, testDbKinds, type TestDb } from "@/tests/support/test-db";
 import { viewerOf } from "@/tests/support/viewer";
-import { containCampaignAccountJob } from "./jobs";
+import { containCampaignAccountJob, verifyCampaignAccountJob } from "./jobs";
 import { addCampaignAccounts, retryFailedCampaignSteps, startCampaignContainment, stopCampaign } from "./service";
 
 // The campaign's web side only records and enqueues: start (all or a selection), stop, retry;
@@ -21,7 +21,7 @@ describe.each(testDbKinds())("campaign service on %s", (kind) => {
 
   beforeAll(async () => {
     t = await createTestDb(kind);
-    queue = await openTestQueue(t, [containCampaignAccountJob], false);
+    queue = await openTestQueue(t, [containCampaignAccountJob, verifyCampaignAccountJob], false);
     const tenant = await seedTenant(t.db, { primaryDomain: "spray.example" });
     const other = await seedTenant(t.db);
     engineer = viewerOf(await seedUser(t.db, { role: "ENGINEER" }));

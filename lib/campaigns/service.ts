@@ -9,6 +9,7 @@ import type { JobQueue } from "@/lib/jobs/queue";
 import { assertTicketOpen } from "@/lib/tickets/assert-open";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import type { CampaignSource, Prisma } from "@/generated/prisma/client";
+import { campaignApprovalGate } from "./approval";
 import { campaignGroup, containCampaignAccountJob } from "./jobs";
 import { parseAccountList, type ParsedAccounts } from "./parse-accounts";
 import { MAX_ACCOUNTS_PER_ADD, type AddCampaignAccountsInput, type StartCampaignInput } from "./schemas";
@@ -24,6 +25,7 @@ async function loadOpenTicket(db: Db | Prisma.TransactionClient, viewer: Viewer,
     where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] },
     select: {
       id: true,
+      number: true,
       tenantId: true,
       status: true,
       affectedUpn: true,
@@ -64,6 +66,30 @@ export async function addAccountsToTicket(
   return fresh.length;
 }
 
+async function addAccountsAudited(
+  db: Db,
+  viewer: Viewer,
+  ticket: { id: string; tenantId: string },
+  upns: string[],
+  source: CampaignSource,
+): Promise<number> {
+  return db.$transaction(
+    async (tx) => {
+      const n = await addAccountsToTicket(tx, ticket, upns, source);
+      await recordAuditEvent(tx, {
+        actorId: viewer.id,
+        tenantId: ticket.tenantId,
+        ticketId: ticket.id,
+        action: "campaign.accounts_added",
+        result: "SUCCEEDED",
+        details: { added: n, source },
+      });
+      return n;
+    },
+    { timeout: 60_000 },
+  );
+}
+
 export async function addCampaignAccounts(
   db: Db,
   viewer: Viewer,
@@ -75,22 +101,8 @@ export async function addCampaignAccounts(
   if (parsed.upns.length === 0)
     throw new AppError("INVALID_INPUT", "No account of this tenant's domain was found in that list.", { field: "accounts" });
   if (parsed.upns.length > MAX_ACCOUNTS_PER_ADD) throw new AppError("INVALID_INPUT", `At most ${MAX_ACCOUNTS_PER_ADD} accounts at once.`);
-  const added = await db.$transaction(
-    async (tx) => {
-      // The ticket's own account is part of the campaign too.
-      const n = await addAccountsToTicket(tx, ticket, [ticket.affectedUpn, ...parsed.upns], input.source);
-      await recordAuditEvent(tx, {
-        actorId: viewer.id,
-        tenantId: ticket.tenantId,
-        ticketId: ticket.id,
-        action: "campaign.accounts_added",
-        result: "SUCCEEDED",
-        details: { added: n, source: input.source },
-      });
-      return n;
-    },
-    { timeout: 60_000 },
-  );
+  // The ticket's own account is part of the campaign too.
+  const added = await addAccountsAudited(db, viewer, ticket, [ticket.affectedUpn, ...parsed.upns], input.source);
   return { ...parsed, added };
 }
 
@@ -103,19 +115,28 @@ export async function addScopeAccounts(db: Db, viewer: Viewer, input: { ticketId
     orderBy: { createdAt: "asc" },
     select: { upn: true },
   });
-  const added = await db.$transaction(async (tx) => {
-    const n = await addAccountsToTicket(tx, ticket, [ticket.affectedUpn, ...scope.map((s) => s.upn)], "SCOPE");
-    await recordAuditEvent(tx, {
-      actorId: viewer.id,
-      tenantId: ticket.tenantId,
-      ticketId: ticket.id,
-      action: "campaign.accounts_added",
-      result: "SUCCEEDED",
-      details: { added: n, source: "SCOPE" },
-    });
-    return n;
-  });
+  const added = await addAccountsAudited(db, viewer, ticket, [ticket.affectedUpn, ...scope.map((s) => s.upn)], "SCOPE");
   return { added };
+}
+
+type QueueStates = ("IDLE" | "FAILED" | "CANCELLED")[];
+/** What a start or retry did: queued, or asked a second person first (the tenant requires it). */
+export type QueueResult = { accounts: number; steps: number } | { awaitingApproval: string; approvalId: string; accounts: number };
+
+/** The chosen accounts (none chosen = all) that have a step in `states`. */
+async function selectAccounts(db: Db | Prisma.TransactionClient, ticketId: string, accountIds: string[], states: QueueStates) {
+  // With "retry", also accounts whose steps wait on a job that gave up (its retries spent): the
+  // account's key makes this a no-op while its job is still alive.
+  const waiting = states.includes("FAILED") ? (["QUEUED", "SENDING"] as const) : [];
+  return db.campaignAccount.findMany({
+    where: {
+      ticketId,
+      ...(accountIds.length ? { id: { in: accountIds } } : {}),
+      steps: { some: { state: { in: [...states, ...waiting] } } },
+    },
+    select: { id: true, position: true },
+    orderBy: { position: "asc" },
+  });
 }
 
 /** Queues the steps given (from `states`) of the chosen accounts and enqueues one job per account. */
@@ -124,41 +145,60 @@ async function queueAccounts(
   viewer: Viewer,
   ticketId: string,
   accountIds: string[],
-  states: ("IDLE" | "FAILED" | "CANCELLED")[],
+  states: QueueStates,
   action: string,
   options: Options,
-) {
+): Promise<QueueResult> {
   assertCan(viewer, "remediation.run");
   const ticket = await loadOpenTicket(db, viewer, ticketId);
   const tenant = await db.tenant.findUniqueOrThrow({ where: { id: ticket.tenantId }, select: { requireApproval: true } });
+  let approvalId: string | null = null;
   if (tenant.requireApproval) {
-    // The tenant wants a second person before destructive steps; a campaign cannot carry that
-    // approval yet, so it never runs here (fail closed) rather than run without it.
-    throw new AppError(
-      "INVALID_STATE",
-      "This tenant asks for a second person's approval before destructive steps, which bulk containment cannot take yet. Contain these accounts from their own tickets.",
-    );
+    // The tenant wants a second person before destructive steps: one approval for the whole
+    // selection (the single steps' flow, lib/remediation/approvals.ts); it runs once granted.
+    const selected = await selectAccounts(db, ticket.id, accountIds, states);
+    if (selected.length === 0) throw new AppError("INVALID_STATE", "No account has a step to run.");
+    const gate = await campaignApprovalGate(db, viewer, ticket, { accountIds: selected.map((a) => a.id), states });
+    if (gate.status === "waiting") return { awaitingApproval: gate.reason, approvalId: gate.approvalId, accounts: selected.length };
+    approvalId = gate.approvalId;
   }
+  return queueSelected(db, { ticket, actorId: viewer.id, accountIds, states, action, approvalId }, options);
+}
+
+type Selection = {
+  ticket: { id: string; tenantId: string };
+  actorId: string;
+  accountIds: string[];
+  states: QueueStates;
+  action: string;
+  /** The approval this run consumes (USED), when the tenant requires one. */
+  approvalId: string | null;
+};
+
+/** Queues a selection already allowed to run. Also the run of a campaign approval once granted. */
+export async function queueSelected(db: Db, sel: Selection, options: Options): Promise<{ accounts: number; steps: number }> {
+  const { ticket, states } = sel;
   return db.$transaction(
     async (tx) => {
-      // With "retry", also accounts whose steps wait on a job that gave up (its retries spent): the
-      // account's key makes this a no-op while its job is still alive.
-      const waiting = states.includes("FAILED") ? (["QUEUED", "SENDING"] as const) : [];
-      const accounts = await tx.campaignAccount.findMany({
-        where: {
-          ticketId: ticket.id,
-          ...(accountIds.length ? { id: { in: accountIds } } : {}),
-          steps: { some: { state: { in: [...states, ...waiting] } } },
-        },
-        select: { id: true, position: true },
-        orderBy: { position: "asc" },
-      });
+      if (sel.approvalId) {
+        const used = await tx.approval.updateMany({ where: { id: sel.approvalId, status: "APPROVED" }, data: { status: "USED" } });
+        if (used.count !== 1) throw new AppError("INVALID_STATE", "This approval was already used or withdrawn: ask again.");
+      }
+      const accounts = await selectAccounts(tx, ticket.id, sel.accountIds, states);
       if (accounts.length === 0) throw new AppError("INVALID_STATE", "No account has a step to run.");
       const ids = accounts.map((a) => a.id);
       const { count } = await tx.campaignStep.updateMany({
         where: { accountId: { in: ids }, state: { in: states } },
-        data: { state: "QUEUED", queuedAt: new Date(), error: null, finishedAt: null },
+        data: {
+          state: "QUEUED",
+          queuedAt: new Date(),
+          error: null,
+          finishedAt: null,
+          ...{ verified: null, observed: null, verifiedAt: null, verifyingUntil: null, nextCheckAt: null, checks: 0 },
+        },
       });
+      // The engineer who ran it owns the temporary passwords it sets.
+      await tx.campaignAccount.updateMany({ where: { id: { in: ids } }, data: { startedById: sel.actorId } });
       for (const a of accounts) {
         // Priority falls with the account's rank, so the queue takes the nth account of every
         // tenant before the (n+1)th of any: round-robin across tenants, none starved by a big one.
@@ -169,12 +209,12 @@ async function queueAccounts(
         );
       }
       await recordAuditEvent(tx, {
-        actorId: viewer.id,
+        actorId: sel.actorId,
         tenantId: ticket.tenantId,
         ticketId: ticket.id,
-        action,
+        action: sel.action,
         result: "PENDING",
-        details: { accounts: accounts.length, steps: count },
+        details: { accounts: accounts.length, steps: count, approvalId: sel.approvalId },
       });
       return { accounts: accounts.length, steps: count };
     },

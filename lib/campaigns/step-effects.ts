@@ -1,4 +1,5 @@
 import type { AccountChange, AccountState } from "@/lib/graph/account-changes";
+import { verifyStep } from "@/lib/remediation/verification";
 
 // The four containment steps of a campaign account as Graph writes, and how a read of the
 // account shows that an earlier write landed (used only for a step left "in doubt" by a run that
@@ -40,22 +41,12 @@ export function inDoubtBoundMs(step: CampaignStepKey): number {
   return step === "reset-password" ? 4 * 60_000 : 20_000;
 }
 
-/** Whether the account's state shows the step's write sent at `sentAt`. */
+/**
+ * Whether the account's state shows the step's write sent at `sentAt`: the single-account path's
+ * check (lib/remediation/verification.ts), with the send moved back by our clock skew.
+ */
 export function writeShows(step: CampaignStepKey, state: AccountState, sentAt: Date): boolean {
-  const since = sentAt.getTime() - CLOCK_SKEW_MS;
-  switch (step) {
-    case "block-sign-in":
-      return state.accountEnabled === false;
-    case "enforce-mfa":
-      return state.perUserMfaState === "enforced";
-    case "revoke-sessions":
-      return state.signInSessionsValidFrom !== null && state.signInSessionsValidFrom.getTime() >= since;
-    case "reset-password":
-      return (
-        (state.lastPasswordChange !== null && state.lastPasswordChange.getTime() >= since) ||
-        (state.passwordResets ?? []).some((t) => t.getTime() >= since)
-      );
-  }
+  return verifyStep(step, state, new Date(sentAt.getTime() - CLOCK_SKEW_MS)).verified === true;
 }
 
 /** landed: the read shows it; lost: past its bound and still not shown; unsure: wait and read again. */

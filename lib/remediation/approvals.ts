@@ -88,15 +88,10 @@ export async function checkApproval(db: Db, viewer: Viewer, ctx: GateContext, gr
   const pending = mine.find((a) => a.status === "PENDING");
   if (pending) return { status: "waiting", approvalId: pending.id, reason, targetRoles };
   const created = await db.$transaction(async (tx) => {
-    const row = await tx.approval.create({
-      data: {
-        ticketId: ctx.ticketId,
-        stepKey: ctx.stepKey,
-        params: (ctx.params ?? undefined) as Prisma.InputJsonValue | undefined,
-        requestedById: viewer.id,
-        reason: null,
-      },
-      select: { id: true },
+    const row = await recordApprovalRequest(tx, viewer, {
+      ...ctx,
+      why: reason,
+      detail: stepDef(ctx.stepKey)?.title.toLowerCase() ?? "containment",
     });
     for (const key of rowsOf(ctx.stepKey)) {
       // A step already done stays done; the others wait.
@@ -111,23 +106,45 @@ export async function checkApproval(db: Db, viewer: Viewer, ctx: GateContext, gr
         update: { state: "WAITING_APPROVAL", reason: null },
       });
     }
-    await recordAuditEvent(tx, {
-      actorId: viewer.id,
-      tenantId: ctx.tenantId,
-      ticketId: ctx.ticketId,
-      action: "approval.requested",
-      target: formatTicketNumber(ctx.ticketNumber),
-      details: { step: ctx.stepKey, why: reason },
-    });
-    await notifyTicketEvent(tx, {
-      kind: "approval.requested",
-      ticketId: ctx.ticketId,
-      actorId: viewer.id,
-      detail: stepDef(ctx.stepKey)?.title.toLowerCase() ?? "containment",
-    });
     return row;
   });
   return { status: "waiting", approvalId: created.id, reason, targetRoles };
+}
+
+/** A PENDING approval request, with its audit event and notification. Also used by campaign incidents (lib/campaigns). */
+export async function recordApprovalRequest(
+  tx: Prisma.TransactionClient,
+  viewer: Viewer,
+  ctx: {
+    ticketId: string;
+    tenantId: string;
+    ticketNumber: number;
+    stepKey: string;
+    params?: Record<string, unknown>;
+    why: string;
+    detail: string;
+  },
+): Promise<{ id: string }> {
+  const row = await tx.approval.create({
+    data: {
+      ticketId: ctx.ticketId,
+      stepKey: ctx.stepKey,
+      params: (ctx.params ?? undefined) as Prisma.InputJsonValue | undefined,
+      requestedById: viewer.id,
+      reason: null,
+    },
+    select: { id: true },
+  });
+  await recordAuditEvent(tx, {
+    actorId: viewer.id,
+    tenantId: ctx.tenantId,
+    ticketId: ctx.ticketId,
+    action: "approval.requested",
+    target: formatTicketNumber(ctx.ticketNumber),
+    details: { step: ctx.stepKey, why: ctx.why },
+  });
+  await notifyTicketEvent(tx, { kind: "approval.requested", ticketId: ctx.ticketId, actorId: viewer.id, detail: ctx.detail });
+  return row;
 }
 
 /** A rejected request frees its rows: back to what their last run says, or not started, with the reason shown. */

@@ -24,6 +24,23 @@ export async function markContainedIfVerified(
   });
   const verdict = containmentVerdict(steps);
   if (!verdict.contained) return false;
+  return containTicket(tx, ctx, {
+    reason: containmentReason(verdict),
+    verified: verdict.done,
+    skipped: verdict.setAside.map((s) => ({ step: s.key, state: s.state, reason: s.reason })),
+  });
+}
+
+/**
+ * Moves the (locked) ticket to CONTAINED when the status machine allows "contain", with its audit
+ * event (`details` say why) and notification. Also used by campaign incidents (lib/campaigns).
+ * Returns true when the ticket is contained (now or already).
+ */
+export async function containTicket(
+  tx: Prisma.TransactionClient,
+  ctx: { ticketId: string; actorId: string | null },
+  details: Record<string, unknown>,
+): Promise<boolean> {
   const ticket = await tx.ticket.findUniqueOrThrow({
     where: { id: ctx.ticketId },
     select: { status: true, containedAt: true, tenantId: true, number: true },
@@ -39,13 +56,7 @@ export async function markContainedIfVerified(
     ticketId: ctx.ticketId,
     action: "ticket.status_changed",
     target: formatTicketNumber(ticket.number),
-    details: {
-      from: ticket.status,
-      to: targetOf("contain"),
-      reason: containmentReason(verdict),
-      verified: verdict.done,
-      skipped: verdict.setAside.map((s) => ({ step: s.key, state: s.state, reason: s.reason })),
-    },
+    details: { from: ticket.status, to: targetOf("contain"), ...details },
   });
   await notifyTicketEvent(tx, { kind: "ticket.contained", ticketId: ctx.ticketId, actorId: ctx.actorId });
   return true;

@@ -70,15 +70,18 @@ export async function listWaitingPasswords(db: Db, viewer: Viewer, ticketId: str
     db.user.findMany({ where: { id: { in: rows.map((r) => r.ownerId) } }, select: { id: true, name: true } }),
     db.remediationAction.findMany({ where: { id: { in: rows.map((r) => r.actionId) } }, select: { id: true, status: true } }),
   ]);
-  return rows.map((r) => ({
-    id: r.id,
-    account: r.account,
-    ownerId: r.ownerId,
-    ownerName: owners.find((o) => o.id === r.ownerId)?.name ?? null,
-    createdAt: r.createdAt,
-    expiresAt: r.expiresAt,
-    stepStatus: actions.find((a) => a.id === r.actionId)?.status ?? null,
-  }));
+  // A campaign's passwords (no remediation action: lib/campaigns/passwords.ts) are shown by the campaign, all at once.
+  return rows
+    .filter((r) => actions.some((a) => a.id === r.actionId))
+    .map((r) => ({
+      id: r.id,
+      account: r.account,
+      ownerId: r.ownerId,
+      ownerName: owners.find((o) => o.id === r.ownerId)?.name ?? null,
+      createdAt: r.createdAt,
+      expiresAt: r.expiresAt,
+      stepStatus: actions.find((a) => a.id === r.actionId)?.status ?? null,
+    }));
 }
 
 /**

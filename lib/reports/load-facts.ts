@@ -163,7 +163,7 @@ export async function loadReportFacts(tx: Prisma.TransactionClient, ticketId: st
   const campaign = await tx.campaignAccount.findMany({
     where: { ticketId },
     orderBy: { position: "asc" },
-    select: { upn: true, steps: { select: { stepKey: true, state: true, queuedAt: true, finishedAt: true } } },
+    select: { upn: true, steps: { select: { stepKey: true, state: true, queuedAt: true, verified: true, verifiedAt: true } } },
   });
   // Tenant admins read the approved report: internal evidence, even its file name, stays out.
   const timelineEvents = events.filter(

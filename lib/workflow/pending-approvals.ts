@@ -3,6 +3,7 @@ import type { Viewer } from "@/lib/auth/viewer";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/create-client";
 import { canDecide } from "@/lib/remediation/approval-rules";
+import { CAMPAIGN_APPROVAL_STEP } from "@/lib/campaigns/schemas";
 import { stepDef } from "@/lib/remediation/steps";
 import { ticketAccessFor } from "@/lib/auth/ticket-access";
 
@@ -12,7 +13,12 @@ import { ticketAccessFor } from "@/lib/auth/ticket-access";
 
 export type AwaitingApproval = { id: string; step: string; requestedBy: string; createdAt: Date };
 
-const stepName = (key: string) => (key === "containment" ? "Contain the account (4 steps)" : (stepDef(key)?.title ?? key));
+const stepName = (key: string) =>
+  key === "containment"
+    ? "Contain the account (4 steps)"
+    : key === CAMPAIGN_APPROVAL_STEP
+      ? "Contain the campaign's accounts"
+      : (stepDef(key)?.title ?? key);
 
 export async function listApprovalsAwaiting(db: Db, viewer: Viewer, ticketId: string): Promise<AwaitingApproval[]> {
   if (!hasPermission(viewer.role, "remediation.approve")) return [];

@@ -2,7 +2,7 @@
 // (no workers), calling the same service the checklist's action calls. Prints the result as JSON.
 // Usage: tsx tests/support/campaign-enqueue.ts <ticketId> <viewer JSON>
 import { startCampaignContainment } from "@/lib/campaigns/service";
-import { containCampaignAccountJob } from "@/lib/campaigns/jobs";
+import { containCampaignAccountJob, verifyCampaignAccountJob } from "@/lib/campaigns/jobs";
 import { resolveDatabaseTarget } from "@/lib/db/adapters";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { getEnv } from "@/lib/env";
@@ -17,7 +17,7 @@ async function main() {
   const { db, close } = await createPrismaClient(target);
   const queue = await openJobQueue({
     connection: { kind: "postgres", url: target.url },
-    kinds: [containCampaignAccountJob],
+    kinds: [containCampaignAccountJob, verifyCampaignAccountJob],
     db,
     logger: silentLogger,
     runWorkers: false,

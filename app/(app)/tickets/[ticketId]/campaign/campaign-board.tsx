@@ -7,7 +7,11 @@ import { CAMPAIGN_STEP_LABELS, STEP_STATE_WORDS } from "@/lib/campaigns/words";
 import type { StepState } from "@/lib/campaigns/progress";
 import { CampaignControls } from "./campaign-controls";
 
-export type BoardRow = { id: string; upn: string; steps: { key: string; state: StepState; error: string | null; recovered: boolean }[] };
+export type BoardRow = {
+  id: string;
+  upn: string;
+  steps: { key: string; state: StepState; error: string | null; recovered: boolean; verification: string | null; verified: boolean }[];
+};
 type Props = { ticketId: string; rows: BoardRow[]; canRun: boolean; idle: number; failed: number; running: number };
 
 const TONE: Record<StepState, string> = {
@@ -19,7 +23,7 @@ const TONE: Record<StepState, string> = {
   CANCELLED: "text-amber-900",
 };
 
-/** Per-account rows with each step's state as text; a selection to contain only some. */
+/** Per-account rows with each step's state and its read-back (Verified / Not verified, why) as text; a selection to contain only some. */
 export function CampaignBoard({ ticketId, rows, canRun, idle, failed, running }: Props) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const toggle = (id: string, on: boolean) =>
@@ -71,6 +75,15 @@ export function CampaignBoard({ ticketId, rows, canRun, idle, failed, running }:
                     {STEP_STATE_WORDS[s.state]}
                     {s.recovered ? " (read back)" : ""}
                     {s.state === "FAILED" && s.error && <span className="block max-w-56 truncate text-muted-foreground">{s.error}</span>}
+                    {s.verification && (
+                      <span
+                        className={`block max-w-56 truncate ${s.verified ? "text-green-800" : "text-amber-900"}`}
+                        title={s.verification}
+                        data-testid="campaign-verification"
+                      >
+                        {s.verification}
+                      </span>
+                    )}
                   </TableCell>
                 ))}
               </TableRow>

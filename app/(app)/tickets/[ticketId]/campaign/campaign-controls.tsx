@@ -30,7 +30,7 @@ export function CampaignControls({ ticketId, idle, failed, running, selected }: 
           </Button>
         }
         title={`Contain ${what}?`}
-        description="For each account: reset the password (to be changed at next sign-in; the new password is not shown — users get a new one from their helpdesk), enforce MFA, block sign-in and sign out of every session. It runs in the background at the pace Microsoft Graph allows for this tenant; you can stop it at any time."
+        description="For each account: reset the password (to be changed at next sign-in; you see the new passwords once, with “Show passwords”), enforce MFA, block sign-in and sign out of every session, then read the tenant back to verify each step. It runs in the background at the pace Microsoft Graph allows for this tenant; you can stop it at any time. When the tenant requires a second person’s approval, it asks once for the whole selection and runs as soon as it is approved."
         confirmLabel={start.isPending ? "Queuing…" : "Contain"}
         confirmDisabled={start.isPending}
         onConfirm={() => start.execute({ ticketId, accountIds: selected })}
@@ -43,7 +43,9 @@ export function CampaignControls({ ticketId, idle, failed, running, selected }: 
       </Button>
       {start.result.data && (
         <span role="status" className="text-sm text-muted-foreground">
-          Queued {start.result.data.steps} steps of {start.result.data.accounts} accounts.
+          {"steps" in start.result.data
+            ? `Queued ${start.result.data.steps} steps of ${start.result.data.accounts} accounts.`
+            : `Waiting for approval to contain ${start.result.data.accounts} accounts: ${start.result.data.awaitingApproval}`}
         </span>
       )}
       {stop.result.data && (

@@ -1,7 +1,8 @@
 import { RefreshWhileActive } from "@/components/jobs/refresh-while-active";
 import { hasPermission } from "@/lib/auth/permissions";
 import { authorizePage } from "@/lib/auth/viewer";
-import { getCampaignView } from "@/lib/campaigns/queries";
+import { countCampaignPasswords } from "@/lib/campaigns/passwords";
+import { getCampaignApproval, getCampaignView } from "@/lib/campaigns/queries";
 import { etaWords } from "@/lib/campaigns/progress";
 import { CAMPAIGN_STEPS } from "@/lib/campaigns/step-effects";
 import { getDb } from "@/lib/db/client";
@@ -9,6 +10,8 @@ import { formatDateTime } from "@/lib/utils/dates";
 import { AddAccountsForm } from "./add-accounts-form";
 import { CampaignBoard } from "./campaign-board";
 import { durationWords } from "@/lib/campaigns/duration";
+import { CampaignApprovalNotice } from "./campaign-approval";
+import { ShowPasswordsButton } from "./show-passwords-button";
 import { TicketAlerts } from "./ticket-alerts";
 
 /** The campaign on the checklist: many accounts contained from one screen, with live progress. */
@@ -21,6 +24,11 @@ export async function CampaignSection({ ticketId, tenantDomain, closed }: { tick
   if (!view && !canRun) return alerts;
   const p = view?.progress;
   const running = p ? p.queued + p.sending : 0;
+  const [approval, passwords] = await Promise.all([
+    getCampaignApproval(db, viewer, ticketId),
+    canRun ? countCampaignPasswords(db, viewer, ticketId) : { count: 0, othersOwn: 0 },
+  ]);
+  const verifying = view?.accounts.some((a) => Object.values(a.steps).some((s) => s.verification === "Verifying…")) ?? false;
   return (
     <section aria-labelledby="campaign-heading" className="space-y-3 rounded-md border p-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -44,9 +52,23 @@ export async function CampaignSection({ ticketId, tenantDomain, closed }: { tick
                 ? `Whole campaign took ${durationWords(view.secondsToContain)} (from ${formatDateTime(view.startedAt!)}).`
                 : ""}
           </p>
-          <RefreshWhileActive active={running > 0} />
+          {view.selected > 0 && (
+            <p className="text-sm" data-testid="campaign-verified">
+              {view.verifiedAccounts} of {view.selected} started account{view.selected === 1 ? "" : "s"} contained and verified
+              {view.containedAt ? ` — campaign contained at ${formatDateTime(view.containedAt)}.` : "."}
+            </p>
+          )}
+          <RefreshWhileActive active={running > 0 || verifying || approval?.status === "PENDING"} />
         </div>
       )}
+      {approval && (
+        <CampaignApprovalNotice
+          approval={approval}
+          canDecide={hasPermission(viewer.role, "remediation.approve") && !closed && approval.requestedById !== viewer.id}
+        />
+      )}
+      {/* Mounted while there is a campaign, so the passwords stay on screen after the page refreshes to a count of 0. */}
+      {view && canRun && <ShowPasswordsButton ticketId={ticketId} count={passwords.count} needsReason={passwords.othersOwn > 0} />}
       {alerts}
       {canRun && <AddAccountsForm ticketId={ticketId} tenantDomain={tenantDomain} />}
       {view && (
@@ -64,6 +86,8 @@ export async function CampaignSection({ ticketId, tenantDomain, closed }: { tick
               state: a.steps[k]!.state,
               error: a.steps[k]!.error,
               recovered: a.steps[k]!.recovered,
+              verification: a.steps[k]!.verification,
+              verified: a.steps[k]!.verified,
             })),
           }))}
         />

@@ -4,11 +4,15 @@ import { useAction } from "next-safe-action/hooks";
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { decideCampaignApprovalAction } from "@/lib/campaigns/actions";
 import { decideApprovalAction } from "@/lib/remediation/actions";
 
-export function ApprovalControls({ approvalId }: { approvalId: string }) {
+/** campaign: a campaign's approval, whose selection runs as soon as it is approved. */
+export function ApprovalControls({ approvalId, campaign = false }: { approvalId: string; campaign?: boolean }) {
   const [reason, setReason] = useState("");
-  const { execute, isPending, result } = useAction(decideApprovalAction);
+  const single = useAction(decideApprovalAction);
+  const many = useAction(decideCampaignApprovalAction);
+  const { execute, isPending, result } = campaign ? many : single;
   const error = result.validationErrors?.fieldErrors.reason?.join(" ") ?? result.serverError?.message;
   return (
     <span className="inline-flex flex-wrap items-center gap-1">

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
+import { CAMPAIGN_APPROVAL_STEP } from "@/lib/campaigns/schemas";
 import { listApprovals } from "@/lib/remediation/approvals";
 import { isItemStep, itemIdOf } from "@/lib/remediation/eradication";
 import { loadFlaggedItems } from "@/lib/remediation/flagged-items";
@@ -23,7 +24,8 @@ type Props = { db: Db; viewer: Viewer; ticketId: string; upn: string; canRun: bo
 
 /** Destructive steps waiting for (or decided by) a second person, in words, with the approved run one click away. */
 export async function ApprovalsPanel({ db, viewer, ticketId, upn, canRun, canApprove, hasSnapshot }: Props) {
-  const approvals = await listApprovals(db, viewer, ticketId);
+  // A campaign's approval is shown, decided and run in the campaign section.
+  const approvals = (await listApprovals(db, viewer, ticketId)).filter((a) => a.stepKey !== CAMPAIGN_APPROVAL_STEP);
   if (approvals.length === 0) return null;
   const steps = [...new Set(approvals.map((a) => a.stepKey).filter(isItemStep))];
   const items = new Map((await Promise.all(steps.map((s) => loadFlaggedItems(db, ticketId, s)))).flat().map((i) => [i.id, i.label]));
