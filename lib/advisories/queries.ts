@@ -52,13 +52,6 @@ export type AdvisoryRow = Awaited<ReturnType<typeof listAdvisories>>[number];
 /** The recovery steps of the checklist (owned by the checklist stage) shown beside the resolution. */
 export const RECOVERY_STEP_KEYS = ["re-enable-sign-in", "release-restricted-sender"] as const;
 
-export async function listRecoverySteps(db: Db, viewer: Viewer, ticketId: string) {
-  return db.checklistStep.findMany({
-    where: { ticketId, key: { in: [...RECOVERY_STEP_KEYS] }, ticket: ticketAccessFor(viewer) },
-    select: { key: true, state: true, reason: true, doneAt: true, updatedAt: true },
-  });
-}
-
 /** Who keeps a tenant's advisory allow-list: its own admin, or a platform admin. */
 export function mayKeepAllowList(viewer: Viewer, tenantId: string) {
   return viewer.role === "PLATFORM_ADMIN" || (viewer.role === "TENANT_ADMIN" && viewer.tenantId === tenantId);

@@ -7,6 +7,8 @@ import { readTicketFacts } from "./ticket-facts";
 
 // The stage tabs' facts come from one SQL statement of subqueries: each count must be this
 // ticket's alone and mean what the stage rules (progress.ts) expect.
+const DONE_AT = new Date("2026-12-01T09:30:15.250Z");
+
 describe.each(testDbKinds())("the ticket page's stage progress on %s", (kind) => {
   let t: TestDb;
   let ticket: Awaited<ReturnType<typeof seedTicket>>;
@@ -37,6 +39,7 @@ describe.each(testDbKinds())("the ticket page's stage progress on %s", (kind) =>
         ],
       });
       await t.db.checklistStep.create({ data: { ticketId: id, key: "BLOCK_SIGN_IN", state: "SKIPPED", reason: "Already blocked" } });
+      await t.db.checklistStep.create({ data: { ticketId: id, key: "re-enable-sign-in", state: "DONE", doneAt: DONE_AT } });
       await t.db.advisory.createMany({
         data: [
           { ticketId: id, domain: "gmail.com", toAddresses: [], subject: "s", body: "b", status: "SENT" },
@@ -73,7 +76,11 @@ describe.each(testDbKinds())("the ticket page's stage progress on %s", (kind) =>
       externalDomains: 2,
       assessed: 2,
       affected: 1,
-      steps: [{ key: "BLOCK_SIGN_IN", state: "SKIPPED", reason: "Already blocked" }],
+      steps: expect.arrayContaining([
+        { key: "BLOCK_SIGN_IN", state: "SKIPPED", reason: "Already blocked", doneAtMs: null },
+        // a timestamp survives the JSON as the same instant, whatever the server's time zone
+        { key: "re-enable-sign-in", state: "DONE", reason: null, doneAtMs: DONE_AT.getTime() },
+      ]),
       traceRows: 1,
       advisories: 2,
       sent: 1,

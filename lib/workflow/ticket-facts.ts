@@ -20,7 +20,8 @@ export type TicketFacts = {
   externalDomains: number;
   assessed: number;
   affected: number;
-  steps: { key: string; state: string; reason: string | null }[];
+  /** doneAtMs: when a step was done, in epoch milliseconds (JSON has no timestamps). */
+  steps: { key: string; state: string; reason: string | null; doneAtMs: number | null }[];
   traceRows: number;
   advisories: number;
   sent: number;
@@ -50,7 +51,7 @@ export const readTicketFacts = cache(async (db: Db, ticketId: string, affectedUp
       (SELECT count(*)::int FROM "RecipientDomain" WHERE "ticketId" = ${ticketId} AND NOT "isInternal") AS "externalDomains",
       (SELECT count(*)::int FROM "ImpactAssessment" WHERE "ticketId" = ${ticketId}) AS assessed,
       (SELECT count(*)::int FROM "ImpactAssessment" WHERE "ticketId" = ${ticketId} AND level <> 'NONE') AS affected,
-      (SELECT coalesce(json_agg(json_build_object('key', key, 'state', state, 'reason', reason)), '[]'::json)
+      (SELECT coalesce(json_agg(json_build_object('key', key, 'state', state, 'reason', reason, 'doneAtMs', (extract(epoch FROM "doneAt") * 1000)::bigint)), '[]'::json)
          FROM "ChecklistStep" WHERE "ticketId" = ${ticketId}) AS steps,
       (SELECT count(*)::int FROM "MessageTraceEntry" WHERE "ticketId" = ${ticketId}) AS "traceRows",
       (SELECT count(*)::int FROM "Advisory" WHERE "ticketId" = ${ticketId}) AS advisories,

@@ -1,15 +1,9 @@
-import { hasPermission } from "@/lib/auth/permissions";
-import { getViewer } from "@/lib/auth/viewer";
-import { listAlertSuggestions } from "@/lib/alerts/queries";
-import { getDb } from "@/lib/db/client";
+import type { SuggestionGroup } from "@/lib/alerts/queries";
 import { formatDateTime } from "@/lib/utils/dates";
 import { SuggestionButtons } from "./suggestion-buttons";
 
 /** Alerts waiting for an engineer (tenants in "suggest" mode), by tenant; one click opens the ticket. */
-export async function AlertSuggestions() {
-  const viewer = await getViewer();
-  if (!viewer || !hasPermission(viewer.role, "tickets.work")) return null;
-  const groups = await listAlertSuggestions(await getDb(), viewer);
+export function AlertSuggestions({ groups }: { groups: SuggestionGroup[] }) {
   if (groups.length === 0) return null;
   return (
     <section aria-labelledby="suggestions-heading" className="space-y-2 rounded-md border border-amber-200 bg-amber-50/50 p-3">

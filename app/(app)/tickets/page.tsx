@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { listAlertSuggestions } from "@/lib/alerts/queries";
 import { hasPermission } from "@/lib/auth/permissions";
 import { authorizePage } from "@/lib/auth/viewer";
 import { getDb } from "@/lib/db/client";
@@ -23,9 +24,10 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
   const query = ZTicketListQuery.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   const db = await getDb();
   const isQueue = hasPermission(viewer.role, "tickets.queue");
-  const [{ rows, nextBefore }, options] = await Promise.all([
+  const [{ rows, nextBefore }, options, suggestions] = await Promise.all([
     listTickets(db, viewer, query),
     isQueue ? listQueueFilterOptions(db, viewer) : Promise.resolve(undefined),
+    hasPermission(viewer.role, "tickets.work") ? listAlertSuggestions(db, viewer) : [],
   ]);
   // The tenant admin sees which incidents changed since they last looked.
   const updated = isQueue
@@ -57,7 +59,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
           </Button>
         )}
       </div>
-      <AlertSuggestions />
+      <AlertSuggestions groups={suggestions} />
       <QueueFilters query={query} tenants={options?.tenants} engineers={options?.engineers} />
       {rows.length === 0 ? (
         <EmptyState

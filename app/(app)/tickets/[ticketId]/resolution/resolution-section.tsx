@@ -2,10 +2,11 @@ import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Section } from "@/components/ui/section";
-import { listAdvisories, listRecoverySteps } from "@/lib/advisories/queries";
+import { listAdvisories, RECOVERY_STEP_KEYS } from "@/lib/advisories/queries";
 import { getTraceOverview } from "@/lib/message-trace/queries";
 import { defaultTraceWindow } from "@/lib/message-trace/window";
 import { formatDateTime } from "@/lib/utils/dates";
+import { readTicketFacts } from "@/lib/workflow/ticket-facts";
 import type { StageProps } from "../stage-props";
 import { AdvisoryCard } from "./advisory-card";
 import { DraftAdvisoriesButton } from "./draft-advisories-button";
@@ -21,7 +22,12 @@ export async function ResolutionSection({ db, viewer, ticket, can }: StageProps)
   const [trace, advisories, steps] = await Promise.all([
     getTraceOverview(db, viewer, { id: ticket.id, tenantPrimaryDomain: ticket.tenant.primaryDomain }),
     listAdvisories(db, viewer, ticket.id),
-    listRecoverySteps(db, viewer, ticket.id),
+    // the page has read the ticket's steps once already (its facts)
+    readTicketFacts(db, ticket.id, ticket.affectedUpn).then((facts) =>
+      facts.steps
+        .filter((s) => (RECOVERY_STEP_KEYS as readonly string[]).includes(s.key))
+        .map((s) => ({ ...s, doneAt: s.doneAtMs === null ? null : new Date(s.doneAtMs) })),
+    ),
   ]);
   const defaults = defaultTraceWindow(ticket.detectedAt);
   const externalDomains = trace.summary.filter((d) => !d.isInternal).length;
