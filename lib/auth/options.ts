@@ -3,7 +3,6 @@ import type { AuthOptions } from "next-auth";
 import AzureADProvider from "next-auth/providers/azure-ad";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { headers } from "next/headers";
-import { recordAuditEvent } from "@/lib/audit/record";
 import { getDb as getAppDb } from "@/lib/db/client";
 import type { Db } from "@/lib/db/create-client";
 import { getEnv } from "@/lib/env";
@@ -13,7 +12,8 @@ import { admitEntraUser } from "./entra-sign-in";
 import { authorizeCredentials } from "./credentials";
 import { isSessionTooOld, nowInSeconds } from "./session-age";
 import { sessionLimitsOf } from "./session-rules";
-import { checkUserSession, revokeUserSession, startUserSession } from "./user-sessions";
+import { endTokenSession } from "./sign-out";
+import { checkUserSession, startUserSession } from "./user-sessions";
 
 /** Thrown by the jwt callback for a dead session: next-auth then answers `{}` and clears the cookie. */
 export class SessionEndedError extends Error {
@@ -123,14 +123,7 @@ export function buildAuthOptions({ getDb = getAppDb }: { getDb?: () => Promise<D
     },
     events: {
       async signOut({ token }) {
-        const db = await getDb();
-        const ended = await revokeUserSession(db, token?.sid, "SIGNED_OUT");
-        if (ended && typeof token?.uid === "string") {
-          const uid = token.uid;
-          await db.$transaction((tx) =>
-            recordAuditEvent(tx, { actorId: uid, tenantId: token.tenantId ?? null, action: "auth.sign_out", target: token.email ?? null }),
-          );
-        }
+        await endTokenSession(await getDb(), token);
       },
     },
   };

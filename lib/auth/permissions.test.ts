@@ -17,6 +17,7 @@ describe("permission map", () => {
       "notifications.read",
       "remediation.approve",
       "reports.read",
+      "session.end",
       "tenants.connect",
       "tickets.create",
       "tickets.read",
@@ -30,6 +31,7 @@ describe("permission map", () => {
       "notifications.read",
       "reports.read",
       "reports.review",
+      "session.end",
       "tickets.queue",
       "tickets.read",
     ]);

@@ -31,6 +31,8 @@ export const PERMISSIONS = {
   // Own notifications and their settings (lib/notifications); mail that went out, on Admin → Outgoing mail.
   "notifications.read": ["TENANT_ADMIN", "ENGINEER", "MANAGER", "PLATFORM_ADMIN"],
   "mail.viewOutgoing": ["PLATFORM_ADMIN"],
+  // Ending one's own session (Sign out).
+  "session.end": ["TENANT_ADMIN", "ENGINEER", "MANAGER", "PLATFORM_ADMIN"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { actionClient, withFieldErrors } from "@/lib/actions/client";
+import { signOutCurrentSession } from "@/lib/auth/sign-out";
 import { ZChangeUserRoleInput, ZCreateUserInput, ZSetServedTenantsInput, ZSetUserActiveInput } from "./schemas";
 import { changeUserRole, createUser, setServedTenants, setUserActive } from "./service";
 
@@ -37,3 +39,9 @@ export const setServedTenantsAction = actionClient
     await withFieldErrors(() => setServedTenants(db, viewer, parsedInput));
     revalidatePath("/admin/users");
   });
+
+/** The header's Sign out: revokes the session and drops its cookie, then to the sign-in page. */
+export const signOutAction = actionClient.metadata({ name: "signOut", permission: "session.end" }).action(async ({ ctx: { db } }) => {
+  await signOutCurrentSession(db);
+  redirect("/login");
+});
