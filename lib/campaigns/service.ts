@@ -3,11 +3,10 @@ import { assertCan } from "@/lib/auth/assert-can";
 import type { Viewer } from "@/lib/auth/viewer";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/create-client";
-import { AppError, notFoundError } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { cancelJobs, enqueueJob } from "@/lib/jobs/enqueue";
+import { getOpenTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
 import type { JobQueue } from "@/lib/jobs/queue";
-import { assertTicketOpen } from "@/lib/tickets/assert-open";
-import { ticketAccessFor } from "@/lib/auth/ticket-access";
 import type { CampaignSource, Prisma } from "@/generated/prisma/client";
 import { campaignApprovalGate } from "./approval";
 import { campaignGroup, containCampaignAccountJob } from "./jobs";
@@ -20,22 +19,12 @@ import { CAMPAIGN_STEPS } from "./step-effects";
 
 type Options = { queue?: JobQueue };
 
-async function loadOpenTicket(db: Db | Prisma.TransactionClient, viewer: Viewer, ticketId: string) {
-  const ticket = await db.ticket.findFirst({
-    where: { AND: [{ id: ticketId }, ticketAccessFor(viewer)] },
-    select: {
-      id: true,
-      number: true,
-      tenantId: true,
-      status: true,
-      affectedUpn: true,
-      tenant: { select: { primaryDomain: true, disconnectedAt: true } },
-    },
+/** The campaign's ticket, refused while closed or disconnected (the caller checked the permission). */
+const loadOpenTicket = (db: Db | Prisma.TransactionClient, viewer: Viewer, ticketId: string) =>
+  getOpenTicketForViewer(db, viewer, ticketId, "change the campaign", {
+    affectedUpn: true,
+    tenant: { select: { primaryDomain: true, disconnectedAt: true } },
   });
-  if (!ticket) throw notFoundError();
-  assertTicketOpen(ticket, "change the campaign");
-  return ticket;
-}
 
 /** Adds accounts (new ones only) with their four steps, not started. Used by the forms and by alerts. */
 export async function addAccountsToTicket(

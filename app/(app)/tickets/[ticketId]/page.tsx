@@ -11,6 +11,7 @@ import { countUpdates } from "@/lib/tickets/update-counts";
 import { getStageProgress } from "@/lib/workflow/progress-query";
 import { parseStage, TICKET_STAGES } from "@/lib/workflow/stages";
 import { TicketHeader } from "./header/ticket-header";
+import type { StageProps } from "./stage-props";
 import { LegacyHash } from "./stages/legacy-hash";
 import { StagePanel } from "./stages/stage-panel";
 import { StageTabs } from "./stages/stage-tabs";
@@ -39,23 +40,17 @@ export default async function TicketPage({ params, searchParams }: Props) {
     getNotificationBar(db, viewer).then(({ unread }) => (unread > 0 ? markNotificationsRead(db, viewer, { ticketId: ticket.id }) : null)),
   ]);
   const can = ticketAbilities(viewer, ticket);
+  // What every stage and the header are given, resolved once here.
+  const stageProps: StageProps = { db, viewer, ticket, can };
   const label = TICKET_STAGES.find((s) => s.id === stage)!.label;
 
   return (
     <div className="space-y-4">
-      <TicketHeader db={db} viewer={viewer} ticket={ticket} can={can} />
+      <TicketHeader {...stageProps} />
       <StageTabs ticketId={ticket.id} active={stage} progress={progress} updates={updates.comments + updates.attachments} />
       <LegacyHash ticketId={ticket.id} active={stage} />
       <div id={stage} role="region" aria-label={`Stage: ${label}`} className="scroll-mt-4">
-        <StagePanel
-          stage={stage}
-          db={db}
-          viewer={viewer}
-          ticket={ticket}
-          can={can}
-          progress={progress}
-          allUpdates={query.updates === "all"}
-        />
+        <StagePanel {...stageProps} stage={stage} progress={progress} allUpdates={query.updates === "all"} />
       </div>
     </div>
   );

@@ -1,6 +1,4 @@
 import { Badge } from "@/components/ui/badge";
-import type { Viewer } from "@/lib/auth/viewer";
-import type { Db } from "@/lib/db/create-client";
 import { CAMPAIGN_APPROVAL_STEP } from "@/lib/campaigns/schemas";
 import { listApprovals } from "@/lib/remediation/approvals";
 import { isItemStep, itemIdOf } from "@/lib/remediation/eradication";
@@ -8,6 +6,7 @@ import { loadFlaggedItems } from "@/lib/remediation/flagged-items";
 import type { StepParams } from "@/lib/remediation/step-operations";
 import { approvalStepWords, confirmationFor } from "@/lib/remediation/step-words";
 import { formatDateTime } from "@/lib/utils/dates";
+import type { StageProps } from "../stage-props";
 import { ApprovalControls } from "./approval-controls";
 import { ContainAccountButton } from "./contain-account-button";
 import { RefreshWhilePending } from "./refresh-while-pending";
@@ -20,10 +19,11 @@ const STATUS = {
   USED: ["Approved and run", "neutral"],
 } as const;
 
-type Props = { db: Db; viewer: Viewer; ticketId: string; upn: string; canRun: boolean; canApprove: boolean; hasSnapshot: boolean };
-
 /** Destructive steps waiting for (or decided by) a second person, in words, with the approved run one click away. */
-export async function ApprovalsPanel({ db, viewer, ticketId, upn, canRun, canApprove, hasSnapshot }: Props) {
+export async function ApprovalsPanel({ db, viewer, ticket, can, hasSnapshot }: StageProps & { hasSnapshot: boolean }) {
+  const { id: ticketId, affectedUpn: upn } = ticket;
+  const canRun = can.runNow;
+  const canApprove = can.approve;
   // A campaign's approval is shown, decided and run in the campaign section.
   const approvals = (await listApprovals(db, viewer, ticketId)).filter((a) => a.stepKey !== CAMPAIGN_APPROVAL_STEP);
   if (approvals.length === 0) return null;

@@ -78,15 +78,7 @@ export async function ChecklistSection({ db, viewer, ticket, can }: StageProps) 
           <CheckAgainButton ticketId={ticketId} />
         </div>
       )}
-      <ApprovalsPanel
-        db={db}
-        viewer={viewer}
-        ticketId={ticketId}
-        upn={upn}
-        canRun={canRun}
-        canApprove={can.approve}
-        hasSnapshot={hasSnapshot}
-      />
+      <ApprovalsPanel db={db} viewer={viewer} ticket={ticket} can={can} hasSnapshot={hasSnapshot} />
       <SnapshotHistory snapshots={snapshots} note={rows.find((r) => r.key === "snapshot")?.notes ?? null} />
       <DataTable
         caption="Checklist steps with their state, who ran them, Graph request ids and verification"
