@@ -38,3 +38,30 @@ test("the header's next action leads to containment; the comment box says what c
   await visibility.selectOption("PUBLIC");
   await expect(visibility).toHaveAccessibleDescription(/Public update: the customer sees it/);
 });
+
+test("the queue's saved views: Mine lists the engineer's own tickets and stays chosen while filtering", async ({ page }) => {
+  const { users, tickets } = await seed({
+    users: [
+      { key: "admin", role: "TENANT_ADMIN", tenant: "contoso" },
+      { key: "engineer", role: "ENGINEER" },
+    ],
+    tickets: [
+      { key: "mine", tenant: "contoso", reporter: "admin", assignee: "engineer", affectedUpn: "adele@contoso.example", status: "TRIAGED" },
+    ],
+  });
+  await signIn(page, users.engineer!);
+  await page.goto("/tickets");
+  const views = page.getByRole("navigation", { name: "Saved views" });
+  await expect(views.getByRole("link", { name: "All tickets" })).toHaveAttribute("aria-current", "page");
+  await views.getByRole("link", { name: "Mine" }).click();
+  await expect(page).toHaveURL(/\/tickets\?view=mine$/);
+  await expect(views.getByRole("link", { name: "Mine" })).toHaveAttribute("aria-current", "page");
+  // A new engineer has this one ticket: the view shows it and nothing else.
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText(`INC-${tickets.mine!.number}`);
+  await page.getByRole("search").getByLabel("Severity").selectOption("LOW");
+  await page.getByRole("search").getByRole("button", { name: "Apply" }).click();
+  await expect(page).toHaveURL(/view=mine/);
+  await expect(page.getByText("No tickets match these filters")).toBeVisible();
+});

@@ -3,7 +3,9 @@ import type { Prisma } from "@/generated/prisma/client";
 import { hasPermission } from "@/lib/auth/permissions";
 import type { Viewer } from "@/lib/auth/viewer";
 import type { Db } from "@/lib/db/create-client";
+import type { Severity } from "@/generated/prisma/enums";
 import { parseTicketNumber } from "./format";
+import { SLA_TARGETS_MINUTES } from "./sla";
 import { QUEUE_PAGE_SIZE, type TTicketListQuery } from "./schemas";
 import { tenantAccessFor, ticketAccessFor } from "@/lib/auth/ticket-access";
 import { getTicketForViewer } from "@/lib/tickets/ticket-for-viewer";
@@ -35,8 +37,40 @@ function searchWhere(q: string): Prisma.TicketWhereInput {
   };
 }
 
+/** A clock counts as at risk past three quarters of its target (lib/tickets/sla.ts). */
+const AT_RISK = 0.75;
+
+/** Open tickets with an SLA clock still running past AT_RISK of its target (or breached), by severity. */
+function slaAtRiskWhere(now: Date): Prisma.TicketWhereInput {
+  const before = (minutes: number) => new Date(now.getTime() - AT_RISK * minutes * 60_000);
+  return {
+    resolvedAt: null,
+    closedAt: null,
+    OR: Object.entries(SLA_TARGETS_MINUTES).flatMap(([severity, target]) => [
+      { severity: severity as Severity, firstResponseAt: null, createdAt: { lt: before(target.firstResponse) } },
+      { severity: severity as Severity, containedAt: null, createdAt: { lt: before(target.contain) } },
+    ]),
+  };
+}
+
+/** The saved views' conditions: mine, unassigned, SLA at risk, reports returned to the engineer. */
+function viewWhere(view: TTicketListQuery["view"], viewer: Viewer, now: Date): Prisma.TicketWhereInput {
+  switch (view) {
+    case "mine":
+      return { assigneeId: viewer.id };
+    case "unassigned":
+      return { assigneeId: null, status: { not: "CLOSED" } };
+    case "sla":
+      return slaAtRiskWhere(now);
+    case "returned":
+      return { reviewStatus: "RETURNED" };
+    default:
+      return {};
+  }
+}
+
 /** One page of the queue, newest first, paged by ticket number (keyset, never OFFSET). */
-export async function listTickets(db: Db, viewer: Viewer, query: TTicketListQuery, pageSize = QUEUE_PAGE_SIZE) {
+export async function listTickets(db: Db, viewer: Viewer, query: TTicketListQuery, pageSize = QUEUE_PAGE_SIZE, now = new Date()) {
   const assigneeId = query.assignee === "me" ? viewer.id : query.assignee === "unassigned" ? null : query.assignee;
   const where: Prisma.TicketWhereInput = {
     AND: [
@@ -46,6 +80,7 @@ export async function listTickets(db: Db, viewer: Viewer, query: TTicketListQuer
       query.tenantId ? { tenantId: query.tenantId } : {},
       query.assignee ? { assigneeId } : {},
       query.q ? searchWhere(query.q) : {},
+      viewWhere(query.view, viewer, now),
       query.before ? { number: { lt: query.before } } : {},
     ],
   };

@@ -118,6 +118,8 @@ export const ZTicketListQuery = z.object({
     .optional()
     .catch(undefined),
   q: z.preprocess(blankToUndefined, z.string().trim().max(200).optional()).catch(undefined),
+  /** A saved view of the queue (QUEUE_VIEWS), combined with the filters. */
+  view: z.enum(["mine", "unassigned", "sla", "returned"]).optional().catch(undefined),
   /** Keyset cursor: show tickets numbered below this one. */
   before: z.coerce.number().int().positive().max(PG_INT_MAX).optional().catch(undefined),
 });

@@ -11,6 +11,7 @@ import { listQueueFilterOptions, listTickets } from "@/lib/tickets/queries";
 import { ZTicketListQuery } from "@/lib/tickets/schemas";
 import { AlertSuggestions } from "./alert-suggestions";
 import { QueueFilters } from "./queue-filters";
+import { QueueViews } from "./queue-views";
 import { TicketTable } from "./ticket-table";
 
 export const metadata: Metadata = { title: "Tickets" };
@@ -37,7 +38,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
         viewer,
         rows.map((r) => r.id),
       );
-  const filtered = Boolean(query.q || query.status || query.severity || query.tenantId || query.assignee);
+  const filtered = Boolean(query.q || query.status || query.severity || query.tenantId || query.assignee || query.view);
   const olderHref = nextBefore
     ? `/tickets?${new URLSearchParams({
         ...Object.fromEntries(
@@ -60,6 +61,7 @@ export default async function TicketsPage({ searchParams }: { searchParams: Sear
         )}
       </div>
       <AlertSuggestions groups={suggestions} />
+      {isQueue && <QueueViews active={query.view} />}
       <QueueFilters query={query} tenants={options?.tenants} engineers={options?.engineers} />
       {rows.length === 0 ? (
         <EmptyState

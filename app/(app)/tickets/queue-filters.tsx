@@ -39,6 +39,8 @@ export function QueueFilters({ query, tenants, engineers }: Props) {
         },
       ]}
     >
+      {/* the saved view stays chosen while the filters change */}
+      {query.view && <input type="hidden" name="view" value={query.view} />}
       <FilterField id="q" label="Search">
         <Input id="q" name="q" type="search" defaultValue={query.q} placeholder="INC-1042, title or account" className="w-64" />
       </FilterField>
