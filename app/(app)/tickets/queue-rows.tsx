@@ -21,25 +21,25 @@ function Cut({ text }: { text: string }) {
 
 export function QueueRows({ rows, showTenant }: { rows: QueueRowView[]; showTenant: boolean }) {
   return rows.map((t) => (
-    <tr key={t.id}>
-      <td>
+    <tr key={t.id} role="row">
+      <td role="cell">
         <Link href={`/tickets/${t.id}`}>{t.number}</Link>
       </td>
-      <td>
+      <td role="cell">
         <Cut text={t.title} />
       </td>
-      <td className="mono">
+      <td role="cell" className="mono">
         <Cut text={t.account} />
       </td>
       {showTenant && (
-        <td>
+        <td role="cell">
           <Cut text={t.tenant} />
         </td>
       )}
-      <td>
+      <td role="cell">
         <SeverityBadge severity={t.severity} />
       </td>
-      <td>
+      <td role="cell">
         <StatusBadge status={t.status} />
         {/* The engineer's returned report, and what changed since the reader last looked. */}
         {t.returned && (
@@ -55,16 +55,16 @@ export function QueueRows({ rows, showTenant }: { rows: QueueRowView[]; showTena
           </>
         )}
       </td>
-      <td>{t.assignee ? <Cut text={t.assignee} /> : <span className="text-muted-foreground">Unassigned</span>}</td>
-      <td>
+      <td role="cell">{t.assignee ? <Cut text={t.assignee} /> : <span className="text-muted-foreground">Unassigned</span>}</td>
+      <td role="cell">
         <time dateTime={t.openedAt} title={formatDateTime(new Date(t.openedAt))}>
           {t.opened}
         </time>
       </td>
-      <td>
+      <td role="cell" data-label="Response">
         <SlaCell srLabel="First response" clock={t.firstResponse} />
       </td>
-      <td>
+      <td role="cell" data-label="Contain">
         {t.contain ? (
           <SlaCell srLabel="Time to contain" clock={t.contain} />
         ) : (

@@ -18,7 +18,7 @@ export function TicketTable({
 }) {
   return (
     <div className="relative w-full overflow-x-auto rounded-md border">
-      <table className="queue">
+      <table className="queue" role="table">
         <caption className="sr-only">Tickets, newest first</caption>
         <thead className="bg-muted/60">
           <tr>
@@ -29,7 +29,7 @@ export function TicketTable({
             ))}
           </tr>
         </thead>
-        <tbody>
+        <tbody role="rowgroup">
           <QueueRows rows={rows.map((t) => toQueueRowView(t, { showTenant, updated: updated.has(t.id) }))} showTenant={showTenant} />
         </tbody>
       </table>
