@@ -117,14 +117,19 @@ export async function containCampaignAccount(db: Db, accountId: string, deps: De
     // Made before the claim and sealed with it (passwords.ts): a crash after Graph accepted the
     // reset never loses the password in force.
     const password = generateTemporaryPassword();
-    const claimed: typeof queued = [];
-    for (const step of queued) {
-      const won = await db.$transaction(async (tx) => {
+    // All of the account's steps are claimed in one transaction: a crash leaves all of them in
+    // doubt or none, so a run that finds them SENDING can tell from the siblings whether their
+    // batch ever reached Graph (step 3), instead of waiting out the reset's long bound.
+    const claimed = await db.$transaction(async (tx) => {
+      const won: typeof queued = [];
+      for (const step of queued) {
         const { count } = await tx.campaignStep.updateMany({
           where: { id: step.id, state: "QUEUED" },
           data: { state: "SENDING", sentAt, writes: { increment: 1 }, error: null },
         });
-        if (count === 1 && step.stepKey === "reset-password")
+        if (count !== 1) continue;
+        won.push(step);
+        if (step.stepKey === "reset-password")
           await sealCampaignPassword(tx, {
             stepId: step.id,
             ticketId: account.ticketId,
@@ -133,11 +138,10 @@ export async function containCampaignAccount(db: Db, accountId: string, deps: De
             ownerId: account.startedById ?? account.ticket.reporterId,
             password,
           });
-        return count === 1;
-      });
-      if (won) claimed.push(step);
-      else result.skipped++;
-    }
+      }
+      return won;
+    });
+    result.skipped += queued.length - claimed.length;
     if (claimed.length > 0) {
       // 2. One round trip (a v1.0 and a beta $batch; four items, well under Graph's 20 per batch).
       const changes = await applyAccountChanges(
