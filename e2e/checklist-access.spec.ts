@@ -38,9 +38,11 @@ test("the platform admin checks what each tenant connection can do before anyone
   await page.getByLabel("Tenant", { exact: true }).selectOption({ label: "Fabrikam (demo)" });
   await page.getByRole("button", { name: "Check connection" }).click();
   await expect(page).toHaveURL(/tenant=/);
-  await expect(page.getByText(/^Fabrikam \(demo\): 21 of 27 operations available/)).toBeVisible();
+  await expect(page.getByText(/^Fabrikam \(demo\): 21 of 28 operations available/)).toBeVisible();
   await expect(page.locator('tr[data-op="revokeSessions"]')).toContainText("Missing");
   await expect(page.locator('tr[data-op="listSignIns"]')).toContainText("Entra ID P1 licence");
+  // Identity Protection's risk detections (read by the alert poll) need P1 or P2 too.
+  await expect(page.locator('tr[data-op="listRiskDetections"]')).toContainText("Entra ID P1");
   // The sign-in log needs two permissions, and the check names both.
   await expect(page.locator('tr[data-op="listSignIns"]')).toContainText("AuditLog.Read.All and Directory.Read.All");
   await expect(page.locator('tr[data-op="listMessageTraces"]')).toContainText("Message trace is not enabled");
@@ -52,10 +54,11 @@ test("the platform admin checks what each tenant connection can do before anyone
   await expect(page.locator('tr[data-op="getServicePrincipal"]')).toContainText("Works");
   await page.getByLabel("Tenant", { exact: true }).selectOption({ label: "Contoso (demo)" });
   await page.getByRole("button", { name: "Check connection" }).click();
-  await expect(page.getByText(/^Contoso \(demo\): 27 of 27 operations available\./)).toBeVisible();
+  await expect(page.getByText(/^Contoso \(demo\): 28 of 28 operations available\./)).toBeVisible();
   await expect(page.locator('tr[data-op="resetPassword"]')).toContainText("holds User Administrator");
   await expect(page.locator('tr[data-op="revokeSessions"]')).toContainText("Granted");
   await expect(page.locator('tr[data-op="listSignIns"]')).toContainText("Works");
+  await expect(page.locator('tr[data-op="listRiskDetections"]')).toContainText("Works");
 });
 
 test("a closed ticket's checklist runs nothing and says why", async ({ page }) => {
