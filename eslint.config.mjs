@@ -7,7 +7,7 @@ const config = [
   ...nextTs,
   // Layout belongs to Prettier (npm run format); ESLint keeps to correctness.
   prettier,
-  { ignores: ["generated/**", ".next/**", ".next-*/**", "data/**", "playwright-report/**", "test-results/**"] },
+  { ignores: ["generated/**", "**/.next/**", ".next-*/**", "data/**", "playwright-report/**", "test-results/**"] },
   {
     // Env is validated once in lib/env; everything else reads it from there.
     files: ["app/**", "components/**", "lib/**"],
