@@ -80,6 +80,9 @@ describe.each(testDbKinds())("one remediation per account at a time on %s", (kin
       await runContainment(t.db, alice, { ticketId: ticket.id, idempotencyKey: "gate" }, { graph: graph(), verifyForMs: 0 }).catch(
         () => undefined,
       );
+      // Both instances connected before the race: a pool's first connection takes longer than a
+      // whole run on a quiet machine, and the second run would then start after the first ended.
+      await other.$queryRaw`SELECT 1`;
       const results = await Promise.all([
         runStep(t.db, alice, { ticketId: ticket.id, stepKey: "enforce-mfa", idempotencyKey: "inst-1" }, { graph: graph(), verifyForMs: 0 }),
         runStep(other, bob, { ticketId: ticket.id, stepKey: "enforce-mfa", idempotencyKey: "inst-2" }, { graph: graph(), verifyForMs: 0 }),
