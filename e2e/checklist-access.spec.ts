@@ -1,31 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { seed, seedPeople } from "./support/seed";
+import { seed, seedPeople, seedTriagedTicket } from "./support/seed";
 import { openStage } from "./support/stages";
 
 // Who may run the checklist, and what a connection allows, before anyone clicks: nothing here
 // changes a tenant, so it runs beside the other specs (containment.spec.ts runs the steps).
 
 test("tenant admins see the checklist but cannot run it", async ({ page }) => {
-  const { users, tickets } = await seed({
-    users: [
-      { key: "admin", role: "TENANT_ADMIN", tenant: "contoso" },
-      { key: "engineer", role: "ENGINEER" },
-    ],
-    tickets: [
-      {
-        key: "triaged",
-        tenant: "contoso",
-        reporter: "admin",
-        assignee: "engineer",
-        affectedUpn: "adele@contoso.example",
-        status: "TRIAGED",
-        workOf: "adele@contoso.example",
-      },
-    ],
-  });
-  await signIn(page, users.admin!);
-  await page.goto(`/tickets/${tickets.triaged!.id}`);
+  const { admin, ticket } = await seedTriagedTicket({ workOf: "adele@contoso.example" });
+  await signIn(page, admin);
+  await page.goto(`/tickets/${ticket.id}`);
   await openStage(page, "Troubleshooting");
   await expect(page.getByRole("heading", { name: "Troubleshooting checklist" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Contain account" })).toHaveCount(0);

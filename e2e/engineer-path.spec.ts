@@ -1,30 +1,15 @@
 import { expect, test } from "@playwright/test";
 import { signIn } from "./support/auth";
-import { seed } from "./support/seed";
+import { seedTriagedTicket } from "./support/seed";
 import { openStage } from "./support/stages";
 
 // The header says the one next thing to do and takes the engineer there: on a triaged,
 // uncontained ticket that is containment. The comment box says what kind of entry it posts.
 
 test("the header's next action leads to containment; the comment box says what counts as the first response", async ({ page }) => {
-  const { users, tickets } = await seed({
-    users: [
-      { key: "admin", role: "TENANT_ADMIN", tenant: "contoso" },
-      { key: "engineer", role: "ENGINEER" },
-    ],
-    tickets: [
-      {
-        key: "triaged",
-        tenant: "contoso",
-        reporter: "admin",
-        assignee: "engineer",
-        affectedUpn: "adele@contoso.example",
-        status: "TRIAGED",
-      },
-    ],
-  });
-  await signIn(page, users.engineer!);
-  await page.goto(`/tickets/${tickets.triaged!.id}`);
+  const { engineer, ticket } = await seedTriagedTicket();
+  await signIn(page, engineer);
+  await page.goto(`/tickets/${ticket.id}`);
   const next = page.getByTestId("next-action");
   await expect(next).toContainText("Next: Contain the account Reset the password");
   await next.getByRole("link", { name: "Contain the account" }).click();
@@ -40,16 +25,8 @@ test("the header's next action leads to containment; the comment box says what c
 });
 
 test("the queue's saved views: Mine lists the engineer's own tickets and stays chosen while filtering", async ({ page }) => {
-  const { users, tickets } = await seed({
-    users: [
-      { key: "admin", role: "TENANT_ADMIN", tenant: "contoso" },
-      { key: "engineer", role: "ENGINEER" },
-    ],
-    tickets: [
-      { key: "mine", tenant: "contoso", reporter: "admin", assignee: "engineer", affectedUpn: "adele@contoso.example", status: "TRIAGED" },
-    ],
-  });
-  await signIn(page, users.engineer!);
+  const { engineer, ticket } = await seedTriagedTicket();
+  await signIn(page, engineer);
   await page.goto("/tickets");
   const views = page.getByRole("navigation", { name: "Saved views" });
   await expect(views.getByRole("link", { name: "All tickets" })).toHaveAttribute("aria-current", "page");
@@ -59,7 +36,7 @@ test("the queue's saved views: Mine lists the engineer's own tickets and stays c
   // A new engineer has this one ticket: the view shows it and nothing else.
   const rows = page.getByRole("table").getByRole("row");
   await expect(rows).toHaveCount(2);
-  await expect(rows.nth(1)).toContainText(`INC-${tickets.mine!.number}`);
+  await expect(rows.nth(1)).toContainText(`INC-${ticket.number}`);
   await page.getByRole("search").getByLabel("Severity").selectOption("LOW");
   await page.getByRole("search").getByRole("button", { name: "Apply" }).click();
   await expect(page).toHaveURL(/view=mine/);

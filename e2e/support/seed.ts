@@ -38,5 +38,32 @@ export async function seedPeople() {
   return users as Record<"contosoAdmin" | "fabrikamAdmin" | "engineer" | "manager" | "platform", SeededUser>;
 }
 
+type TicketInput = NonNullable<E2eSeedInput["tickets"]>[number];
+
+/**
+ * The usual start of a ticket spec: Contoso's admin, an engineer, and one triaged ticket of
+ * Adele's the admin filed and the engineer holds (`extra` adds to it, e.g. `workOf`).
+ */
+export async function seedTriagedTicket(extra: Partial<TicketInput> = {}) {
+  const { users, tickets } = await seed({
+    users: [
+      { key: "admin", role: "TENANT_ADMIN", tenant: "contoso" },
+      { key: "engineer", role: "ENGINEER" },
+    ],
+    tickets: [
+      {
+        key: "triaged",
+        tenant: "contoso",
+        reporter: "admin",
+        assignee: "engineer",
+        affectedUpn: "adele@contoso.example",
+        status: "TRIAGED",
+        ...extra,
+      },
+    ],
+  });
+  return { admin: users.admin!, engineer: users.engineer!, ticket: tickets.triaged! };
+}
+
 /** A name no other test uses (an account, a title), for a test that files its own incident. */
 export const uniqueName = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
